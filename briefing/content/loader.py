@@ -1,0 +1,41 @@
+"""Load a content file: YAML with positions -> schema check -> `LoadedDocument`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from briefing.content.errors import problems_from_validation
+from briefing.content.schema import Document
+from briefing.errors import BriefingError
+from briefing.source.yaml_source import SourceMap, YamlDocument, load_yaml
+
+
+@dataclass
+class LoadedDocument:
+    """A checked document with the source map that locates each of its values."""
+
+    document: Document
+    source: SourceMap
+    path: Path
+    text: str
+
+
+def parse_document(yaml_document: YamlDocument, path: Path) -> LoadedDocument:
+    data = yaml_document.data
+    if not isinstance(data, dict):
+        raise BriefingError.at(path, "a content file is a mapping with meta, footnotes and blocks",
+                               line=1, col=1)
+    try:
+        document = Document.model_validate(data)
+    except ValidationError as exc:
+        raise BriefingError(problems_from_validation(exc, yaml_document.source)) from None
+    return LoadedDocument(document, yaml_document.source, path, yaml_document.text)
+
+
+def load_document(path: Path | str) -> LoadedDocument:
+    """Read and check `path`; every problem is raised as a `BriefingError` with its position."""
+    path = Path(path)
+    return parse_document(load_yaml(path), path)

@@ -1,0 +1,112 @@
+"""Inline Markdown (emphasis and footnote calls) -> inline nodes of the semantic tree.
+
+markdown-it-py's "zero" preset with only emphasis and backslash escapes enabled: raw HTML,
+links, images and autolinks stay disabled, so content can never inject markup. A tiny rule of
+our own reads footnote calls `[^id]`; their numbering is the caller's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markupsafe import Markup, escape
+
+FOOTNOTE_CALL = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with its emphasis, or a footnote call (text is then the footnote id)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    footnote: bool = False
+
+
+def _footnote_call(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[^", state.pos):
+        return False
+    match = FOOTNOTE_CALL.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("footnote_call", "", 0)
+        token.meta = {"id": match.group(1)}
+    state.pos = match.end()
+    return True
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["emphasis", "escape", "newline"])
+    md.inline.ruler.before("emphasis", "footnote_call", _footnote_call)
+    return md
+
+
+@lru_cache(maxsize=4096)
+def parse_inline(text: str) -> tuple[Span, ...]:
+    """Spans of `text`, adjacent runs of the same style merged."""
+    tokens = _parser().parseInline(text)
+    spans: list[Span] = []
+    bold = italic = 0
+    for token in tokens[0].children or [] if tokens else []:
+        kind = token.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "footnote_call":
+            spans.append(Span(token.meta["id"], footnote=True))
+        elif kind in ("text", "text_special"):
+            _append(spans, Span(token.content, bold > 0, italic > 0))
+        elif kind in ("softbreak", "hardbreak"):
+            _append(spans, Span(" ", bold > 0, italic > 0))
+        else:  # any other token would be markup we do not allow: keep its source text
+            _append(spans, Span(token.content or token.markup, bold > 0, italic > 0))
+    return tuple(spans)
+
+
+def _append(spans: list[Span], span: Span) -> None:
+    if not span.text:
+        return
+    last = spans[-1] if spans else None
+    if last and not last.footnote and (last.bold, last.italic) == (span.bold, span.italic):
+        spans[-1] = Span(last.text + span.text, span.bold, span.italic)
+    else:
+        spans.append(span)
+
+
+def plain_text(text: str) -> str:
+    """What a reader sees of `text` (markup and footnote calls removed)."""
+    return "".join(s.text for s in parse_inline(text) if not s.footnote)
+
+
+def footnote_calls(text: str) -> list[str]:
+    return [s.text for s in parse_inline(text) if s.footnote]
+
+
+def to_tree_markup(text: str, footnote: Callable[[str], Markup]) -> Markup:
+    """Inline nodes of the semantic tree: <strong>, <em>, text, and what `footnote(id)` returns."""
+    out: list[str] = []
+    for span in parse_inline(text):
+        if span.footnote:
+            out.append(footnote(span.text))
+            continue
+        chunk = str(escape(span.text))
+        if span.italic:
+            chunk = f"<em>{chunk}</em>"
+        if span.bold:
+            chunk = f"<strong>{chunk}</strong>"
+        out.append(chunk)
+    return Markup("".join(out))
