@@ -1,0 +1,63 @@
+"""The build: content file -> checked model -> view -> semantic tree -> DOCX and PDF bytes.
+
+Writers return bytes; nothing is written until every requested format has rendered, and then
+each file is replaced atomically, so a failed build leaves the previous output intact.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.atomic import safe_name, write_atomic
+from briefing.content.loader import LoadedDocument, load_document
+from briefing.layout.profile import Profile
+from briefing.tree.prepare import DocumentView, prepare
+from briefing.tree.render import render_tree
+
+FORMATS = ("docx", "pdf")
+
+
+@dataclass
+class Rendered:
+    """One document rendered in memory: the tree and the bytes of each format."""
+
+    name: str
+    view: DocumentView
+    tree: ET.Element
+    outputs: dict[str, bytes] = field(default_factory=dict)
+
+
+def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
+                   pdf_options: dict | None = None) -> dict[str, bytes]:
+    outputs: dict[str, bytes] = {}
+    if "docx" in formats:
+        from briefing.writers.docx import write_docx
+
+        outputs["docx"] = write_docx(tree, profile)
+    if "pdf" in formats:
+        from briefing.writers.pdf import write_pdf
+
+        outputs["pdf"] = write_pdf(tree, profile, **(pdf_options or {}))
+    return outputs
+
+
+def render_loaded(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
+                  name: str | None = None) -> Rendered:
+    view = prepare(loaded)
+    tree = render_tree(view)
+    rendered = Rendered(name or safe_name(loaded.path.stem), view, tree)
+    rendered.outputs = render_formats(tree, view.profile, formats)
+    return rendered
+
+
+def build_file(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    """Build one content file into `out_dir`; returns the paths written."""
+    rendered = render_loaded(load_document(path), formats)
+    written = []
+    for fmt in formats:
+        target = out_dir / f"{rendered.name}.{fmt}"
+        write_atomic(target, rendered.outputs[fmt])
+        written.append(target)
+    return written

@@ -1,0 +1,195 @@
+"""Semantic tree -> HTML for WeasyPrint. Structure only: every look is in the stylesheet."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from briefing.layout.profile import Profile
+
+
+def _text(node: ET.Element | None) -> str:
+    return "".join(node.itertext()) if node is not None else ""
+
+
+def _div(parent: ET.Element, cls: str, text: str, tag: str = "div") -> ET.Element:
+    element = ET.SubElement(parent, tag, {"class": cls})
+    element.text = text
+    return element
+
+
+class HtmlBuilder:
+    """Walks the tree once, appending HTML elements; one method per tree element."""
+
+    def __init__(self, tree: ET.Element, profile: Profile):
+        self.tree = tree
+        self.profile = profile
+
+    def build(self) -> ET.Element:
+        tree = self.tree
+        html = ET.Element("html", {"lang": tree.get("lang", "vi-VN").split("-")[0]})
+        head = ET.SubElement(html, "head")
+        ET.SubElement(head, "meta", {"charset": "utf-8"})
+        info = tree.find("info")
+        ET.SubElement(head, "title").text = _text(info.find("title")) if info is not None else ""
+        if info is not None:
+            date = _text(info.find("date"))
+            for name, value in (("author", _text(info.find("author"))),
+                                ("description", _text(info.find("subject"))),
+                                ("generator", "briefing"),
+                                ("dcterms.created", date), ("dcterms.modified", date)):
+                ET.SubElement(head, "meta", {"name": name, "content": value})
+        body = ET.SubElement(html, "body", {"class": f"form-{tree.get('form')}"})
+        for child in tree:
+            handler = getattr(self, "top_" + child.tag.replace("-", "_"), None)
+            if handler is None:
+                raise ValueError(f"the PDF writer does not know the tree element <{child.tag}>")
+            handler(child, body)
+        return html
+
+    # -- top level ---------------------------------------------------------------------------
+    def top_info(self, node: ET.Element, body: ET.Element) -> None:
+        """Document properties are written into <head> by `build`."""
+
+    def issuer(self, node: ET.Element, parent: ET.Element) -> None:
+        if node.find("superior") is not None:
+            _div(parent, "superior", _text(node.find("superior")))
+        _div(parent, "issuer", _text(node.find("name")))
+        _div(parent, "star", _text(node.find("star")))
+        if node.find("number") is not None:
+            _div(parent, "number", _text(node.find("number")))
+
+    def top_cover(self, node: ET.Element, body: ET.Element) -> None:
+        cover = ET.SubElement(body, "section", {"class": "cover"})
+        issuer = node.find("issuer")
+        if issuer is not None:
+            block = ET.SubElement(cover, "div", {"class": "cover-issuer"})
+            for child in issuer:
+                cls = {"name": "issuer", "superior": "superior"}.get(child.tag, child.tag)
+                _div(block, cls, _text(child), "p")
+        for child in node:
+            if child.tag == "issuer":
+                continue
+            if child.tag == "mark":
+                mark = _div(cover, "mark", "", "p")
+                ET.SubElement(mark, "span").text = _text(child)
+            else:
+                _div(cover, child.tag, _text(child), "p")
+
+    def top_masthead(self, node: ET.Element, body: ET.Element) -> None:
+        table = ET.SubElement(body, "table", {"class": "masthead"})
+        row = ET.SubElement(table, "tr")
+        left = ET.SubElement(row, "td", {"class": "issuer-col"})
+        self.issuer(node.find("issuer"), left)
+        right = ET.SubElement(row, "td", {"class": "party-col"})
+        party = node.find("party")
+        ET.SubElement(_div(right, "party", ""), "span").text = _text(party.find("name"))
+        _div(right, "place-date", _text(party.find("place-date")))
+
+    def top_mark(self, node: ET.Element, body: ET.Element) -> None:
+        mark = _div(body, "mark", "", "p")
+        ET.SubElement(mark, "span").text = _text(node)
+
+    def top_body(self, node: ET.Element, body: ET.Element) -> None:
+        main = ET.SubElement(body, "main")
+        self.blocks(node, main)
+
+    def top_closing(self, node: ET.Element, body: ET.Element) -> None:
+        table = ET.SubElement(body, "table", {"class": "closing"})
+        row = ET.SubElement(table, "tr")
+        left = ET.SubElement(row, "td", {"class": "recipients-col"})
+        right = ET.SubElement(row, "td", {"class": "signature-col"})
+        recipients = node.find("recipients")
+        if recipients is not None:
+            _div(left, "label", _text(recipients.find("label")))
+            for item in recipients.findall("item"):
+                _div(left, "recipient", _text(item))
+        signature = node.find("signature")
+        if signature is not None:
+            if signature.find("authority") is not None:
+                _div(right, "authority", _text(signature.find("authority")))
+            if signature.find("title") is not None:
+                _div(right, "signer-title", _text(signature.find("title")))
+            _div(right, "signature-space", "")
+            _div(right, "signer-name", _text(signature.find("name")))
+
+    # -- body --------------------------------------------------------------------------------
+    def blocks(self, node: ET.Element, out: ET.Element, marker: str | None = None) -> None:
+        for child in node:
+            if child.tag == "p":
+                paragraph = ET.SubElement(out, "p")
+                if marker is not None:
+                    paragraph.text = marker + " "
+                    marker = None
+                self.inline(child, paragraph)
+            elif child.tag == "section":
+                self.section(child, out)
+            elif child.tag == "list":
+                for item in child.findall("item"):
+                    self.blocks(item, out, item.get("marker", ""))
+            elif child.tag == "title-block":
+                self.title_block(child, out)
+            else:
+                raise ValueError(f"the PDF writer does not know the body element <{child.tag}>")
+
+    def title_block(self, node: ET.Element, out: ET.Element) -> None:
+        block = ET.SubElement(out, "div", {"class": "title-block"})
+        _div(block, "doc-type", _text(node.find("doc-type")), "p")
+        if node.find("subject") is not None:
+            _div(block, "subject", _text(node.find("subject")), "p")
+        if self.profile.title_block.rule:
+            ET.SubElement(block, "div", {"class": "rule"})
+
+    def section(self, node: ET.Element, out: ET.Element) -> None:
+        level = int(node.get("level", "1"))
+        heading = ET.SubElement(out, f"h{min(level, 6)}", {"id": node.get("id", "")})
+        head = node.find("heading")
+        heading.text = _text(head.find("number")) + " "
+        self.inline(head.find("title"), heading)
+        body = ET.Element("div")
+        for child in node:
+            if child.tag != "heading":
+                body.append(child)
+        self.blocks(body, out)
+
+    def inline(self, node: ET.Element, out: ET.Element) -> None:
+        """Copy inline content: text, em, strong, marker, and footnotes as floated spans."""
+        _append_text(out, node.text)
+        for child in node:
+            if child.tag in ("em", "strong"):
+                element = ET.SubElement(out, child.tag)
+                self.inline(child, element)
+            elif child.tag == "marker":
+                element = ET.SubElement(out, "span", {"class": "marker"})
+                self.inline(child, element)
+            elif child.tag == "fn":
+                note = ET.SubElement(out, "span", {"class": "fn", "data-n": child.get("n", "")})
+                for paragraph in child.findall("p"):
+                    part = ET.SubElement(note, "span", {"class": "fnp"})
+                    self.inline(paragraph, part)
+            else:
+                raise ValueError(f"the PDF writer does not know the inline element <{child.tag}>")
+            _append_tail(out, child.tail)
+
+
+def _append_text(element: ET.Element, text: str | None) -> None:
+    if not text:
+        return
+    if len(element):
+        _append_tail(element, text)
+    else:
+        element.text = (element.text or "") + text
+
+
+def _append_tail(element: ET.Element, text: str | None) -> None:
+    if not text:
+        return
+    if len(element):
+        last = element[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def to_html(tree: ET.Element, profile: Profile) -> str:
+    html = HtmlBuilder(tree, profile).build()
+    return "<!DOCTYPE html>\n" + ET.tostring(html, encoding="unicode", method="html")

@@ -1,0 +1,29 @@
+"""The print stylesheet: templates/pdf/style.css.j2 filled with the layout profile."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from briefing.layout.profile import Profile
+from briefing.tree.render import environment
+
+_cache: dict[int, str] = {}
+
+
+def _separator(length_mm: float) -> str:
+    """The short rule above footnotes, as an inline SVG image (CSS cannot size a border)."""
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{length_mm}mm" height="0.5pt">'
+           '<rect width="100%" height="100%" fill="black"/></svg>')
+    return "data:image/svg+xml," + quote(svg)
+
+
+def stylesheet(profile: Profile) -> str:
+    """Rendered once per profile object (profiles are immutable and cached by name)."""
+    key = id(profile)
+    if key not in _cache:
+        font_urls = {face: profile.font.path(face).resolve().as_uri()
+                     for face in ("regular", "bold", "italic", "bold_italic")}
+        template = environment().get_template("pdf/style.css.j2")
+        _cache[key] = template.render(p=profile, font_urls=font_urls,
+                                      separator_url=_separator(profile.footnote.separator))
+    return _cache[key]

@@ -1,0 +1,9 @@
+#!/usr/bin/env python3
+"""Build the briefings in content/ into output/ (DOCX + PDF). See README.md; `--help` for options."""
+
+import sys
+
+from briefing.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
