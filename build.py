@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the briefings in content/ into output/ (DOCX + PDF). See README.md; `--help` for options."""
+"""Build the briefings in content/ into output/ (DOCX + PDF); `--help` lists the options."""
 
 import sys
 

@@ -63,7 +63,8 @@ def problems_from_validation(exc: ValidationError, source: SourceMap) -> list[Pr
             position = source.at(loc)
             message = f"{field}: {_clean(error['msg'])}"
             if "expected" in ctx and kind in {"literal_error", "enum"}:
-                choices = [c.strip(" '") for c in str(ctx["expected"]).replace(" or ", ",").split(",")]
+                expected = str(ctx["expected"]).replace(" or ", ",")
+                choices = [c.strip(" '") for c in expected.split(",")]
                 hint = did_you_mean(str(error.get("input")), [c for c in choices if c])
         problems.append(Problem(position, message, hint=hint, code=kind))
     return problems

@@ -68,12 +68,10 @@ def _body_item_kind(value: Any) -> str | None:
 
 
 BodyItem = Annotated[
-    Union[
-        Annotated[Text, Tag("paragraph")],
-        Annotated["Section", Tag("section")],
-        Annotated["Bullets", Tag("bullets-list")],
-        Annotated["Enumeration", Tag("enumeration")],
-    ],
+    Annotated[Text, Tag("paragraph")]
+    | Annotated["Section", Tag("section")]
+    | Annotated["Bullets", Tag("bullets-list")]
+    | Annotated["Enumeration", Tag("enumeration")],
     Discriminator(
         _body_item_kind,
         custom_error_type="body_item",
@@ -92,7 +90,7 @@ def _list_item_kind(value: Any) -> str | None:
 
 
 ListItem = Annotated[
-    Union[Annotated[Text, Tag("text")], Annotated[list[BodyItem], Tag("paragraphs")]],
+    Annotated[Text, Tag("text")] | Annotated[list[BodyItem], Tag("paragraphs")],
     Discriminator(_list_item_kind, custom_error_type="list_item",
                   custom_error_message="a list item is a text or a list of paragraphs"),
 ]
@@ -218,7 +216,7 @@ class Meta(Node):
         return self
 
 
-Footnote = Union[Text, Annotated[list[Text], Field(min_length=1)]]
+Footnote = Text | Annotated[list[Text], Field(min_length=1)]
 
 
 class Document(Node):

@@ -118,9 +118,10 @@ class _Preparer:
         self.footnote_numbers[note_id] = number
         paragraphs = footnote_paragraphs(self.document.footnotes[note_id])
         note_path: Path_ = ("footnotes", note_id)
-        body = "".join(
-            f"<p>{self.inline(text, note_path if len(paragraphs) == 1 else (*note_path, i), in_footnote=True)}</p>"
-            for i, text in enumerate(paragraphs))
+        paths = [note_path] if len(paragraphs) == 1 else [(*note_path, i)
+                                                          for i in range(len(paragraphs))]
+        body = "".join(f"<p>{self.inline(text, path, in_footnote=True)}</p>"
+                       for text, path in zip(paragraphs, paths, strict=True))
         return Markup(f'<fn n="{number}" id="{escape(note_id)}">{body}</fn>')
 
     # -- body --------------------------------------------------------------------------------

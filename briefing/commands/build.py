@@ -1,0 +1,62 @@
+"""`build.py [FILE…] [--format docx|pdf|all] [--out DIR]`: build content files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from briefing import __version__
+from briefing.cli import (
+    CONTENT_DIR,
+    EXIT_ERRORS,
+    EXIT_OK,
+    OUTPUT_DIR,
+    default_content,
+    formats_of,
+    report,
+    shown,
+)
+from briefing.errors import BriefingError
+
+HELP = "build DOCX and PDF (the default command)"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build briefings (DOCX + PDF in the official layout) from content YAML.",
+        epilog="With no FILE, every content/*.yaml is built into output/. Other commands: "
+               "build.py check|batch|edition|archive --help")
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="content file(s)")
+    parser.add_argument("--format", choices=("docx", "pdf", "all"), default="all",
+                        help="what to write (default: all)")
+    parser.add_argument("--out", type=Path, default=OUTPUT_DIR, metavar="DIR",
+                        help="output folder (default: output/)")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    from briefing.pipeline import build_file
+
+    files = args.files or default_content()
+    if not files:
+        print(f"error: no content files in {CONTENT_DIR}", file=sys.stderr)
+        return EXIT_ERRORS
+    failed = 0
+    for path in files:
+        started = time.perf_counter()
+        try:
+            written = build_file(path, args.out, formats_of(args.format))
+        except BriefingError as error:
+            report(error)
+            failed += 1
+            continue
+        seconds = time.perf_counter() - started
+        for target in written:
+            print(f"wrote {shown(target)} ({target.stat().st_size:,} bytes)")
+        print(f"built {shown(path)} in {seconds:.1f} s")
+    return EXIT_ERRORS if failed else EXIT_OK
