@@ -9,6 +9,7 @@ from io import BytesIO
 from briefing.layout.profile import FONTS_DIR, Profile
 from briefing.writers.pdf.fetcher import RestrictedFetcher
 from briefing.writers.pdf.html import to_html
+from briefing.writers.pdf.pagination import render_with_notes_in_place
 from briefing.writers.pdf.stylesheet import stylesheet
 
 
@@ -23,12 +24,18 @@ def write_pdf(tree: ET.Element, profile: Profile, *, variant: str | None = None,
     html = HTML(string=to_html(tree, profile), base_url=FONTS_DIR.as_uri() + "/",
                 url_fetcher=fetcher)
     css = CSS(string=stylesheet(profile), font_config=fonts, url_fetcher=fetcher)
-    options: dict = {"font_config": fonts, "stylesheets": [css], "uncompressed_pdf": False}
+
+    def render(extra_css: str):
+        sheets = [css] + ([CSS(string=extra_css)] if extra_css else [])
+        return html.render(font_config=fonts, stylesheets=sheets)
+
+    document = render_with_notes_in_place(render)
+    options: dict = {}
     if variant:
         options["pdf_variant"] = variant
     if attachments:
         options["attachments"] = [Attachment(string=data, base_url=None, name=name)
                                   for name, data in attachments]
     out = BytesIO()
-    html.write_pdf(out, **options)
+    document.write_pdf(out, **options)
     return out.getvalue()

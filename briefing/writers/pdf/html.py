@@ -23,6 +23,12 @@ class HtmlBuilder:
     def __init__(self, tree: ET.Element, profile: Profile):
         self.tree = tree
         self.profile = profile
+        self.block_count = 0
+
+    def block(self, parent: ET.Element, tag: str, attributes: dict[str, str] | None = None):
+        """A paragraph or heading, numbered (`data-b`) so pagination can break before it."""
+        self.block_count += 1
+        return ET.SubElement(parent, tag, {**(attributes or {}), "data-b": str(self.block_count)})
 
     def build(self) -> ET.Element:
         tree = self.tree
@@ -116,7 +122,7 @@ class HtmlBuilder:
     def blocks(self, node: ET.Element, out: ET.Element, marker: str | None = None) -> None:
         for child in node:
             if child.tag == "p":
-                paragraph = ET.SubElement(out, "p")
+                paragraph = self.block(out, "p")
                 if marker is not None:
                     paragraph.text = marker + " "
                     marker = None
@@ -141,7 +147,7 @@ class HtmlBuilder:
 
     def section(self, node: ET.Element, out: ET.Element) -> None:
         level = int(node.get("level", "1"))
-        heading = ET.SubElement(out, f"h{min(level, 6)}", {"id": node.get("id", "")})
+        heading = self.block(out, f"h{min(level, 6)}", {"id": node.get("id", "")})
         head = node.find("heading")
         heading.text = _text(head.find("number")) + " "
         self.inline(head.find("title"), heading)

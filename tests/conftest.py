@@ -1,0 +1,51 @@
+"""Shared fixtures: the default content rendered once per test session."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from briefing import PROJECT_ROOT
+from briefing.content.loader import load_document
+from briefing.tree.prepare import DocumentView, prepare
+from briefing.tree.render import render_tree
+
+CONTENT = PROJECT_ROOT / "content"
+BRIEFING = CONTENT / "briefing-foreign-affairs.yaml"
+PROGRAMME = CONTENT / "coordination-programme-2024.yaml"
+
+
+@dataclass
+class Built:
+    source: Path
+    view: DocumentView
+    tree: ET.Element
+    pdf: Path
+
+
+def _build_pdf(source: Path, out: Path) -> Built:
+    from briefing.writers.pdf import write_pdf
+
+    view = prepare(load_document(source))
+    tree = render_tree(view)
+    pdf = out / f"{source.stem}.pdf"
+    pdf.write_bytes(write_pdf(tree, view.profile))
+    return Built(source, view, tree, pdf)
+
+
+@pytest.fixture(scope="session")
+def briefing_pdf(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return _build_pdf(BRIEFING, tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(scope="session")
+def programme_pdf(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return _build_pdf(PROGRAMME, tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(params=["briefing", "programme"])
+def built_pdf(request: pytest.FixtureRequest) -> Built:
+    return request.getfixturevalue(f"{request.param}_pdf")
