@@ -63,7 +63,7 @@ def read_pages(path, body_size: float = 14, note_size: float = 12, top_margin_mm
             calls = [c for c in small if c["top"] <= body_bottom]
             markers = [c for c in small if c["top"] > body_bottom]
 
-            def extract(selected: list[dict]) -> str:
+            def extract(selected: list[dict], page=page) -> str:
                 ids = {id(c) for c in selected}
                 return page.filter(
                     lambda o, ids=ids: o.get("object_type") != "char" or id(o) in ids
