@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from io import BytesIO
 
 from briefing.layout.profile import FONTS_DIR, Profile
@@ -13,12 +17,39 @@ from briefing.writers.pdf.pagination import render_with_notes_in_place
 from briefing.writers.pdf.stylesheet import stylesheet
 
 
+def document_time(tree: ET.Element) -> dt.datetime:
+    """The tree's document date (info/date, YYYY[-MM[-DD]]) as UTC midnight: every date the
+    PDF carries comes from it, never from the clock, so the same input gives the same bytes."""
+    text = (tree.findtext("info/date") or "").strip()
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
+    if not match:
+        return dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    return dt.datetime(year, month, day, tzinfo=dt.timezone.utc)
+
+
+@contextmanager
+def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
+    """fontTools stamps each embedded font subset with SOURCE_DATE_EPOCH, else with 'now'."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
 def write_pdf(tree: ET.Element, profile: Profile, *, variant: str | None = None,
               attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
-    """The PDF as bytes; `variant` e.g. "pdf/a-3b", `attachments` (name, data) are embedded."""
+    """The PDF as bytes; `variant` e.g. "pdf/a-3b", `attachments` (name, data) are embedded
+    (as the document's source files). Byte-identical for the same tree, profile and fonts."""
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
+    moment = document_time(tree)
     fonts = FontConfiguration()
     fetcher = RestrictedFetcher()
     html = HTML(string=to_html(tree, profile), base_url=FONTS_DIR.as_uri() + "/",
@@ -29,13 +60,16 @@ def write_pdf(tree: ET.Element, profile: Profile, *, variant: str | None = None,
         sheets = [css] + ([CSS(string=extra_css)] if extra_css else [])
         return html.render(font_config=fonts, stylesheets=sheets)
 
-    document = render_with_notes_in_place(render)
     options: dict = {}
     if variant:
         options["pdf_variant"] = variant
     if attachments:
-        options["attachments"] = [Attachment(string=data, base_url=None, name=name)
-                                  for name, data in attachments]
+        options["attachments"] = [
+            Attachment(string=data, base_url=None, name=name, created=moment, modified=moment,
+                       relationship="Source")
+            for name, data in attachments]
     out = BytesIO()
-    document.write_pdf(out, **options)
+    document = render_with_notes_in_place(render)
+    with _source_date_epoch(moment):
+        document.write_pdf(out, **options)
     return out.getvalue()

@@ -1,0 +1,84 @@
+"""Real Word footnotes: the word/footnotes.xml part and its wiring.
+
+python-docx has no footnote API, so the part is written here: the separator and continuation
+separator entries Word requires (ids -1 and 0, also named in settings), then one w:footnote per
+<fn> of the tree, numbered from 1 in order of their calls. Each note opens with the
+auto-numbered footnoteRef mark and a space; a note of several paragraphs is several w:p in one
+w:footnote. Word then numbers, places and renumbers the notes itself, as a clerk expects.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml.ns import nsdecls
+from docx.oxml.parser import parse_xml
+from docx.parts.document import DocumentPart
+
+from briefing.writers.docx.formatting import ParagraphLook, paragraph
+from briefing.writers.docx.inline import append_inline, footnote_mark, text_run
+from briefing.writers.docx.ooxml import Element, w
+from briefing.writers.docx.styles import FOOTNOTE_TEXT
+
+SEPARATOR_ID = -1
+CONTINUATION_ID = 0
+
+
+class Footnotes:
+    """Collects the notes while the body is written; `install` adds the part at the end."""
+
+    def __init__(self) -> None:
+        self.notes: list[Element] = []
+
+    def __len__(self) -> int:
+        return len(self.notes)
+
+    def call(self, fn: ET.Element) -> int:
+        """Register the note `fn` whose call is being written; returns its footnote id."""
+        note_id = len(self.notes) + 1
+        paragraphs = fn.findall("p")
+        if not paragraphs:
+            raise ValueError(f"footnote {fn.get('n', note_id)} has no paragraph")
+        note = w("w:footnote", id=note_id)
+        for index, source in enumerate(paragraphs):
+            p = paragraph(ParagraphLook(style=FOOTNOTE_TEXT))
+            if index == 0:
+                p.append(footnote_mark())
+                p.append(text_run(" "))
+            append_inline(p, source, None)
+            note.append(p)
+        self.notes.append(note)
+        return note_id
+
+    def element(self) -> Element:
+        root = parse_xml(f"<w:footnotes {nsdecls('w', 'r')}/>")
+        root.append(_separator("separator", SEPARATOR_ID, "w:separator"))
+        root.append(_separator("continuationSeparator", CONTINUATION_ID,
+                               "w:continuationSeparator"))
+        for note in self.notes:
+            root.append(note)
+        return root
+
+    def install(self, document_part: DocumentPart) -> None:
+        """Add word/footnotes.xml, related from the document part (the package writer derives
+        the content-type override from the part)."""
+        part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, self.element(),
+                       document_part.package)
+        document_part.relate_to(part, RT.FOOTNOTES)
+
+
+def _separator(kind: str, note_id: int, mark: str) -> Element:
+    """The line Word draws between the text and the notes (and on continued notes)."""
+    p = w("w:p", w("w:pPr", w("w:spacing", after=0, line=240, lineRule="auto")),
+          w("w:r", w(mark)))
+    return w("w:footnote", p, type=kind, id=note_id)
+
+
+def settings_properties() -> Element:
+    """settings.xml's w:footnotePr naming the two separator notes, as Word writes it."""
+    return w("w:footnotePr", w("w:footnote", id=SEPARATOR_ID),
+             w("w:footnote", id=CONTINUATION_ID))
