@@ -13,6 +13,7 @@ from pathlib import Path
 from briefing.atomic import safe_name, write_atomic
 from briefing.content.loader import LoadedDocument, load_document
 from briefing.layout.profile import Profile
+from briefing.parallel import Forked
 from briefing.tree.prepare import DocumentView, prepare
 from briefing.tree.render import render_tree
 
@@ -30,17 +31,28 @@ class Rendered:
 
 
 def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
-                   pdf_options: dict | None = None) -> dict[str, bytes]:
+                   pdf_options: dict | None = None, *, parallel: bool = True
+                   ) -> dict[str, bytes]:
+    """Bytes of each format; with both, the DOCX is written in a forked child meanwhile."""
     outputs: dict[str, bytes] = {}
+    docx_job = None
     if "docx" in formats:
         from briefing.writers.docx import write_docx
 
-        outputs["docx"] = write_docx(tree, profile)
+        def docx() -> bytes:
+            return write_docx(tree, profile)
+
+        if parallel and "pdf" in formats:
+            docx_job = Forked(docx)
+        else:
+            outputs["docx"] = docx()
     if "pdf" in formats:
         from briefing.writers.pdf import write_pdf
 
         outputs["pdf"] = write_pdf(tree, profile, **(pdf_options or {}))
-    return outputs
+    if docx_job is not None:
+        outputs["docx"] = docx_job.result()
+    return {fmt: outputs[fmt] for fmt in formats}
 
 
 def render_loaded(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
