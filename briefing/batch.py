@@ -1,0 +1,230 @@
+"""Build many variants at once: one job per variant, spread over warm worker processes.
+
+WeasyPrint renders one document on one core, so dozens of unit variants are built in a
+process pool. Each worker imports WeasyPrint (and the DOCX writer) and loads the layout profile
+once, in its initializer, then takes job after job. A job carries the *bytes* of its sources,
+read once by the parent, so what an edition's manifest hashes is exactly what was built. A
+failing job returns its problems; it never stops the others.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+import traceback
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing.atomic import write_atomic
+from briefing.editions.embed import source_attachments
+from briefing.editions.hashing import sha256_bytes
+from briefing.errors import BriefingError, Position, Problem
+from briefing.pipeline import FORMATS, render_formats
+from briefing.tree.prepare import prepare
+from briefing.tree.render import render_tree
+from briefing.units.load import parse_meeting, parse_unit
+from briefing.units.sources import SourceFile
+from briefing.units.variant import Variant, load_variant
+
+
+@dataclass(frozen=True)
+class VariantJob:
+    """Everything needed to build one variant, picklable, with the source bytes inside."""
+
+    name: str
+    content: SourceFile
+    unit: SourceFile | None = None
+    meeting: SourceFile | None = None
+    formats: tuple[str, ...] = FORMATS
+    out_dir: str = "output"
+    #: edition date (YYYY-MM-DD): the documents' own date for every timestamp in the files
+    date: str | None = None
+    #: "pdf/a-3b" for archives: then the sources are embedded in the PDF too
+    pdf_variant: str | None = None
+    embed_sources: bool = False
+    read_only: bool = False
+
+    @property
+    def sources(self) -> list[tuple[str, SourceFile]]:
+        found = [("content", self.content)]
+        if self.unit is not None:
+            found.append(("unit", self.unit))
+        if self.meeting is not None:
+            found.append(("meeting", self.meeting))
+        return found
+
+    def pdf_options(self) -> dict[str, Any]:
+        """The options that shape the PDF's bytes: the recipe embedded in it records them."""
+        return {"date": self.date, "pdf_variant": self.pdf_variant,
+                "embed_sources": self.embed_sources}
+
+    def options(self) -> dict[str, Any]:
+        """Every build option (recorded in manifests, part of fingerprints)."""
+        return {**self.pdf_options(), "formats": list(self.formats)}
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: str
+    sha256: str
+    size: int
+
+
+@dataclass
+class JobResult:
+    name: str
+    ok: bool
+    outputs: dict[str, OutputFile] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    skipped: bool = False
+    #: the traceback of an internal error (a bug), for --verbose
+    detail: str = ""
+
+
+def failure(name: str, message: str, detail: str = "") -> JobResult:
+    """A job that failed for a reason outside its sources (a dead worker, a bug)."""
+    return JobResult(name, ok=False, problems=[Problem(Position(name), message)], detail=detail)
+
+
+#: DOCX beside the PDF in a forked child (briefing.parallel): worth it when this process is the
+#: only one building; a pool worker leaves the other cores to the other workers.
+_formats_in_parallel = True
+
+
+def variant_of(job: VariantJob) -> Variant:
+    """Load and check the variant (no rendering): the cheap pre-flight the parent runs."""
+    unit = parse_unit(job.unit) if job.unit is not None else None
+    meeting = parse_meeting(job.meeting) if job.meeting is not None else None
+    return load_variant(job.content, unit, meeting, name=job.name)
+
+
+def set_document_date(tree: ET.Element, date: str) -> None:
+    """Stamp the tree with the edition date: writers take every file timestamp from it."""
+    info = tree.find("info")
+    if info is None:
+        info = ET.SubElement(tree, "info")
+    node = info.find("date")
+    if node is None:
+        node = ET.SubElement(info, "date")
+    node.text = date
+
+
+def render_job(job: VariantJob) -> dict[str, bytes]:
+    """The bytes of every format of the variant, in memory (used by workers and by rebuilds)."""
+    variant = variant_of(job)
+    view = prepare(variant.loaded)
+    tree = render_tree(view)
+    if job.date:
+        set_document_date(tree, job.date)
+    pdf_options: dict[str, Any] = {}
+    if job.pdf_variant:
+        pdf_options["variant"] = job.pdf_variant
+    if job.embed_sources:
+        pdf_options["attachments"] = source_attachments(job.name, job.sources, job.pdf_options())
+    return render_formats(tree, view.profile, job.formats, pdf_options,
+                          parallel=_formats_in_parallel)
+
+
+def output_path(job: VariantJob, fmt: str) -> Path:
+    return Path(job.out_dir) / f"{job.name}.{fmt}"
+
+
+def run_job(job: VariantJob) -> JobResult:
+    """Render and write one variant; never raises for a problem of the variant itself."""
+    started = time.perf_counter()
+    result = JobResult(job.name, ok=False)
+    try:
+        outputs = render_job(job)
+        for fmt in job.formats:
+            data = outputs[fmt]
+            target = output_path(job, fmt)
+            try:
+                write_atomic(target, data)
+                os.chmod(target, 0o444 if job.read_only else 0o644)
+            except OSError as exc:
+                raise BriefingError.at(target, f"cannot write: {exc.strerror or exc}") from None
+            result.outputs[fmt] = OutputFile(str(target), sha256_bytes(data), len(data))
+        result.ok = True
+    except BriefingError as error:
+        result.problems = list(error.problems)
+    except Exception as exc:  # a bug, not bad input: keep the traceback for the report
+        result = failure(job.name, f"internal error: {exc!r}", traceback.format_exc())
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def warm_worker(profiles: tuple[str, ...], formats: tuple[str, ...]) -> None:
+    """Pool initializer: pay the imports and the profile load once per worker, not per job."""
+    global _formats_in_parallel
+    _formats_in_parallel = False
+    import weasyprint  # noqa: F401
+
+    import briefing.writers.pdf
+    from briefing.layout.profile import load_profile
+    from briefing.tree.render import environment
+
+    if "docx" in formats:
+        import briefing.writers.docx  # noqa: F401
+    for name in profiles:
+        load_profile(name)
+    environment()
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver where available: workers fork from a clean, preloaded server, never from a
+    parent that runs threads (the progress display); spawn elsewhere."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["weasyprint", "briefing.batch", "briefing.writers.pdf"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def run_jobs(jobs: Sequence[VariantJob], workers: int = 0,
+             on_result: Callable[[JobResult], None] | None = None,
+             profiles: tuple[str, ...] = ("party",)) -> list[JobResult]:
+    """Run every job; `workers` 1 runs them here, in order; 0 means one worker per core."""
+    workers = workers or default_workers()
+    results: list[JobResult] = []
+
+    def done(result: JobResult) -> None:
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+
+    if workers == 1 or len(jobs) <= 1:
+        for job in jobs:
+            done(run_job(job))
+        return results
+    formats = tuple(sorted({fmt for job in jobs for fmt in job.formats}))
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_context(),
+                               initializer=warm_worker, initargs=(profiles, formats))
+    try:
+        futures = {pool.submit(run_job, job): job for job in jobs}
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                done(future.result())
+            except BrokenProcessPool as exc:
+                done(failure(job.name, f"the worker building it died ({exc})"))
+            except Exception as exc:  # pickling and the like: a bug, reported per job
+                done(failure(job.name, f"internal error: {exc!r}", traceback.format_exc()))
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return results

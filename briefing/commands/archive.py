@@ -1,0 +1,247 @@
+"""`build.py archive list|verify|diff|extract`: look after archived editions.
+
+list     editions with their date, revisions, variants and formats
+verify   every file of a revision against its manifest (`--rebuild`: and rebuild it from its
+         stored sources, byte for byte)
+diff     what changed between two editions or two variants, section by section
+extract  the sources embedded in an archived PDF (`--rebuild`: build it again from them)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing.batch import VariantJob, run_job
+from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, OUTPUT_DIR, shown
+from briefing.editions.diff import diff_texts, job_text
+from briefing.editions.embed import embedded_sources, extract
+from briefing.editions.hashing import sha256_file, tool_versions
+from briefing.editions.layout import DEFAULT_ARCHIVE, Archive, Reference, Revision
+from briefing.editions.manifest import load_manifest
+from briefing.editions.verify import jobs_from_manifest, verify_files, verify_rebuild
+from briefing.errors import BriefingError, Position, Problem
+from briefing.units.selection import read_input
+
+HELP = "list, verify, diff and extract archived editions"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build.py archive", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    def archive_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE, metavar="DIR",
+                         help="archive folder (default: output/editions/)")
+
+    listing = commands.add_parser("list", help="list editions and revisions")
+    archive_option(listing)
+
+    verify = commands.add_parser("verify", help="check files against their manifest")
+    verify.add_argument("refs", nargs="*", metavar="EDITION[@rN]",
+                        help="what to verify (default: every revision of every edition)")
+    verify.add_argument("--rebuild", action="store_true",
+                        help="also rebuild from the stored sources and compare the bytes")
+    verify.add_argument("--jobs", type=int, default=0, metavar="N")
+    archive_option(verify)
+
+    diff = commands.add_parser(
+        "diff", help="text diff of two editions or variants, section by section",
+        description="Operands: EDITION[@rN][/VARIANT] from the archive, an archived PDF, a unit "
+                    "file (with --content), or 'base' (the briefing without a unit).")
+    diff.add_argument("old", metavar="OLD")
+    diff.add_argument("new", metavar="NEW")
+    diff.add_argument("--content", type=Path, metavar="FILE",
+                      help="the briefing, for unit-file and 'base' operands")
+    archive_option(diff)
+
+    pull = commands.add_parser("extract", help="write the sources embedded in an archived PDF")
+    pull.add_argument("pdf", type=Path, metavar="PDF")
+    pull.add_argument("--out", type=Path, metavar="DIR",
+                      help="where to write them (default: output/extracted/<pdf name>/)")
+    pull.add_argument("--rebuild", action="store_true",
+                      help="build the variant again from them and compare with the PDF")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    return {"list": run_list, "verify": run_verify, "diff": run_diff,
+            "extract": run_extract}[args.action](args)
+
+
+# -- list -------------------------------------------------------------------------------------
+def run_list(args: argparse.Namespace) -> int:
+    archive = Archive(args.archive)
+    rows = [("EDITION", "DATE", "REV", "VARIANTS", "FORMATS", "TOOL")]
+    for name in archive.editions():
+        for revision in archive.revisions(name):
+            try:
+                manifest = load_manifest(revision.manifest)
+            except BriefingError as error:
+                rows.append((name, "?", f"r{revision.number}", str(error.problems[0]), "", ""))
+                continue
+            names = [v.name for v in manifest.variants]
+            shown_names = ", ".join(names[:4]) + (f", … (+{len(names) - 4})"
+                                                  if len(names) > 4 else "")
+            rows.append((name, manifest.date, f"r{revision.number}",
+                         f"{len(names)}: {shown_names}",
+                         ",".join(manifest.options.get("formats", [])),
+                         manifest.tools.get("briefing", "?")))
+    if len(rows) == 1:
+        print(f"no editions in {shown(archive.root)}")
+        return EXIT_OK
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1])
+    return EXIT_OK
+
+
+# -- verify -----------------------------------------------------------------------------------
+def _revisions(archive: Archive, refs: list[str]) -> list[Revision]:
+    if not refs:
+        return [r for name in archive.editions() for r in archive.revisions(name)]
+    found = []
+    for text in refs:
+        reference = Reference.parse(text)
+        if reference.revision is None:
+            found += archive.revisions(reference.edition) or [archive.revision(reference)]
+        else:
+            found.append(archive.revision(reference))
+    return found
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    archive = Archive(args.archive)
+    revisions = _revisions(archive, args.refs)
+    if not revisions:
+        print(f"no editions in {shown(archive.root)}")
+        return EXIT_OK
+    errors = 0
+    for revision in revisions:
+        try:
+            manifest, problems = verify_files(revision)
+        except BriefingError as error:
+            manifest, problems = None, list(error.problems)
+        if manifest is not None and args.rebuild and not problems:
+            problems += verify_rebuild(revision, manifest, args.jobs)
+        failed = [p for p in problems if p.severity == "error"]
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if failed:
+            errors += 1
+            print(f"FAILED {revision.label}: {len(failed)} problem(s)", file=sys.stderr)
+        else:
+            assert manifest is not None
+            rebuilt = ", rebuilt byte-identical" if args.rebuild else ""
+            print(f"ok {revision.label}: {len(manifest.files)} files match the "
+                  f"manifest{rebuilt}")
+    return EXIT_ERRORS if errors else EXIT_OK
+
+
+# -- diff -------------------------------------------------------------------------------------
+def _archived(archive: Archive, reference: Reference) -> dict[str, VariantJob]:
+    revision = archive.revision(reference)
+    manifest = load_manifest(revision.manifest)
+    jobs = {j.name: j for j in jobs_from_manifest(revision, manifest, "")}
+    if reference.variant is not None:
+        if reference.variant not in jobs:
+            raise BriefingError.at(revision.manifest,
+                                   f"{revision.label} has no variant '{reference.variant}'",
+                                   hint="variants: " + ", ".join(jobs))
+        return {reference.variant: jobs[reference.variant]}
+    return jobs
+
+
+def _operand(text: str, args: argparse.Namespace) -> tuple[str, dict[str, VariantJob]]:
+    """A label and its variants by name, from whatever the operand names."""
+    path = Path(text)
+    if text == "base" or path.suffix in (".yaml", ".yml"):
+        if args.content is None:
+            raise BriefingError(Problem(Position(text), "a unit file or 'base' operand needs "
+                                                        "--content FILE (the briefing)"))
+        content = read_input(args.content)
+        if text == "base":
+            return "base", {"base": VariantJob(name=args.content.stem, content=content)}
+        unit = read_input(path)
+        from briefing.units.load import parse_unit
+
+        code = parse_unit(unit).code
+        return shown(path), {code: VariantJob(name=code, content=content, unit=unit)}
+    if path.suffix == ".pdf":
+        recipe, sources = embedded_sources(path)
+        job = _job_from_recipe(recipe, sources, "")
+        return shown(path), {job.name: job}
+    reference = Reference.parse(text)
+    return text, _archived(Archive(args.archive), reference)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    old_label, old = _operand(args.old, args)
+    new_label, new = _operand(args.new, args)
+    differs = False
+    if len(old) == 1 and len(new) == 1:  # two single variants: compare them, whatever names
+        pairs = [(next(iter(old.values())), next(iter(new.values())), old_label, new_label)]
+    else:
+        pairs = []
+        for name in sorted(set(old) | set(new)):
+            if name not in new:
+                print(f"- variant {name} (only in {old_label})")
+                differs = True
+            elif name not in old:
+                print(f"+ variant {name} (only in {new_label})")
+                differs = True
+            else:
+                pairs.append((old[name], new[name], f"{old_label}/{name}", f"{new_label}/{name}"))
+    for before, after, label_a, label_b in pairs:
+        lines = diff_texts(job_text(before, label_a), job_text(after, label_b))
+        if lines:
+            differs = True
+            print("\n".join(lines))
+    if not differs:
+        print(f"no differences between {old_label} and {new_label}")
+    return EXIT_WARNINGS if differs else EXIT_OK
+
+
+# -- extract ----------------------------------------------------------------------------------
+def _job_from_recipe(recipe: dict, sources: dict, out_dir: str) -> VariantJob:
+    options = recipe.get("options") or {}
+    return VariantJob(
+        name=str(recipe["variant"]), content=sources["content"], unit=sources.get("unit"),
+        meeting=sources.get("meeting"), formats=("pdf",), out_dir=out_dir,
+        date=options.get("date"), pdf_variant=options.get("pdf_variant"),
+        embed_sources=bool(options.get("embed_sources")))
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    pdf: Path = args.pdf
+    out = args.out or OUTPUT_DIR / "extracted" / pdf.stem
+    recipe, written = extract(pdf, out)
+    for path in written:
+        print(f"wrote {shown(path)}")
+    options = recipe.get("options") or {}
+    print(f"variant {recipe['variant']}, edition date {options.get('date')}, "
+          f"built with briefing {recipe.get('tools', {}).get('briefing')}")
+    if not args.rebuild:
+        print(f"to rebuild it: python build.py archive extract {shown(pdf)} --rebuild")
+        return EXIT_OK
+    _, sources = embedded_sources(pdf)
+    result = run_job(_job_from_recipe(recipe, sources, str(out)))
+    if not result.ok:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_ERRORS
+    rebuilt = result.outputs["pdf"]
+    print(f"rebuilt {shown(Path(rebuilt.path))}")
+    if rebuilt.sha256 == sha256_file(pdf):
+        print(f"identical: the rebuilt PDF is byte for byte {shown(pdf)}")
+        return EXIT_OK
+    changed = [f"{k} {v} -> {tool_versions().get(k)}"
+               for k, v in (recipe.get("tools") or {}).items() if tool_versions().get(k) != v]
+    print(Problem(Position(str(pdf)), "the rebuilt PDF differs from this one",
+                  hint="tools changed: " + "; ".join(changed) if changed
+                  else "templates, profile or fonts changed since it was built"),
+          file=sys.stderr)
+    return EXIT_ERRORS

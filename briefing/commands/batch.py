@@ -1,0 +1,245 @@
+"""`build.py batch CONTENT [--units …] [--unit CODE …] [--meeting FILE]`: every unit variant.
+
+Builds the DOCX and PDF of each unit's variant of a briefing in parallel, skipping variants
+whose inputs have not changed since the last batch into the same folder. A unit that fails is
+reported with its problems; the others are built; the exit code says whether anything failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from briefing.atomic import write_atomic
+from briefing.batch import JobResult, VariantJob, default_workers, output_path, run_jobs, variant_of
+from briefing.cli import EXIT_ERRORS, EXIT_OK, OUTPUT_DIR, formats_of, shown
+from briefing.editions.hashing import (
+    Input,
+    fingerprint,
+    profile_inputs,
+    sha256_file,
+    template_inputs,
+    tool_versions,
+)
+from briefing.errors import BriefingError, Position, Problem
+from briefing.layout.profile import load_profile
+from briefing.units.selection import Selection, meeting_from_options, select
+
+HELP = "build every unit variant of a briefing, in parallel"
+STATE = ".batch-state.json"
+
+
+def add_variant_options(parser: argparse.ArgumentParser) -> None:
+    """The options `batch` and `edition` share: which units, which meeting, which formats."""
+    parser.add_argument("content", type=Path, metavar="CONTENT", help="the briefing (content YAML)")
+    parser.add_argument("--units", type=Path, nargs="+", metavar="PATH",
+                        help="unit files or folders (default: content/units/)")
+    parser.add_argument("--unit", dest="codes", action="append", metavar="CODE",
+                        help="build only this unit (repeatable)")
+    parser.add_argument("--with-base", action="store_true",
+                        help="also build the briefing itself, without a unit")
+    meeting = parser.add_argument_group("meeting handout (all variants)")
+    meeting.add_argument("--meeting", type=Path, metavar="FILE",
+                         help="a meeting file (content/meetings/*.yaml)")
+    meeting.add_argument("--meeting-name", metavar="TEXT",
+                         help='or the meeting itself: "Hội nghị báo cáo viên tháng 3/2024"')
+    meeting.add_argument("--meeting-date", metavar="YYYY-MM-DD")
+    meeting.add_argument("--meeting-place", metavar="TEXT")
+    meeting.add_argument("--meeting-audience", metavar="TEXT")
+    meeting.add_argument("--circulation", metavar="TEXT",
+                         help='circulation mark, e.g. "TRẢ LẠI SAU HỘI NGHỊ"')
+    parser.add_argument("--format", choices=("docx", "pdf", "all"), default="all",
+                        help="what to write (default: all)")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help=f"worker processes (default: one per core, here {default_workers()})")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py batch", description=HELP,
+        epilog="Unit and meeting files: docs/units-and-editions.md")
+    add_variant_options(parser)
+    parser.add_argument("--out", type=Path, metavar="DIR",
+                        help="output folder (default: output/<content name>/)")
+    parser.add_argument("--force", action="store_true", help="rebuild unchanged variants too")
+    parser.add_argument("--pdfa", action="store_true",
+                        help="PDF/A-3b with the sources embedded (as editions are)")
+    return parser
+
+
+def selection_of(args: argparse.Namespace) -> Selection:
+    """Read the briefing, units and meeting the options name; check the formats are available."""
+    if args.meeting and args.meeting_name:
+        raise BriefingError(Problem(Position("--meeting-name"),
+                                    "give either --meeting FILE or --meeting-name, not both"))
+    loose = [o for o in ("meeting_date", "meeting_place", "meeting_audience", "circulation")
+             if getattr(args, o)]
+    if loose and not args.meeting_name:
+        raise BriefingError(Problem(Position("--" + loose[0].replace("_", "-")),
+                                    "this option describes a meeting: add --meeting-name"))
+    meeting: Any = args.meeting
+    if args.meeting_name:
+        meeting = meeting_from_options(args.meeting_name, args.meeting_date, args.meeting_place,
+                                       args.meeting_audience, args.circulation)
+    check_formats(formats_of(args.format))
+    return select(args.content, args.units, args.codes, meeting)
+
+
+def check_formats(formats: tuple[str, ...]) -> None:
+    if "docx" in formats:
+        try:
+            from briefing.writers.docx import write_docx  # noqa: F401
+        except ImportError:
+            raise BriefingError(Problem(
+                Position("--format"), "the DOCX writer is not available in this version",
+                hint="build PDF only with --format pdf")) from None
+
+
+def environment_inputs(profiles: set[str]) -> list[Input]:
+    found = template_inputs()
+    for name in sorted(profiles):
+        found += profile_inputs(load_profile(name))
+    return found
+
+
+def job_fingerprint(job: VariantJob, environment: list[Input]) -> str:
+    sources = [Input(role, file.path, file.sha256, len(file.data)) for role, file in job.sources]
+    return fingerprint(sources + environment, job.options(), tool_versions())
+
+
+@contextmanager
+def progress_display(total: int, label: str, enabled: bool) -> Iterator[Any]:
+    """A rich progress bar on a terminal (stdout lines still print above it); else nothing."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    console = Console(stderr=True)
+    if not enabled or not console.is_terminal or total == 0:
+        yield None
+        return
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda: progress.advance(task)
+
+
+def print_result(result: JobResult, paths: bool = True) -> None:
+    if result.ok:
+        if paths:
+            files = ", ".join(shown(Path(o.path)) for o in result.outputs.values())
+        else:
+            files = ", ".join(result.outputs)
+        print(f"built {result.name}: {files} ({result.seconds:.1f} s)")
+        return
+    print(f"FAILED {result.name}", file=sys.stderr)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.detail:
+        print(result.detail, file=sys.stderr)
+
+
+def summary(results: list[JobResult], seconds: float, workers: int) -> str:
+    built = sum(r.ok and not r.skipped for r in results)
+    skipped = sum(r.skipped for r in results)
+    failed = sum(not r.ok for r in results)
+    return (f"{built} built, {skipped} skipped, {failed} failed in {seconds:.1f} s "
+            f"({workers} worker{'s' if workers != 1 else ''})")
+
+
+def _load_state(folder: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((folder / STATE).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _up_to_date(job: VariantJob, entry: Any, finger: str) -> JobResult | None:
+    """A skipped result if the variant's outputs are there, unchanged, from the same inputs."""
+    if not isinstance(entry, dict) or entry.get("fingerprint") != finger:
+        return None
+    from briefing.batch import OutputFile
+
+    result = JobResult(job.name, ok=True, skipped=True)
+    for fmt in job.formats:
+        path = output_path(job, fmt)
+        expected = (entry.get("outputs") or {}).get(fmt)
+        if not path.is_file() or sha256_file(path) != expected:
+            return None
+        result.outputs[fmt] = OutputFile(str(path), expected, path.stat().st_size)
+    return result
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    started = time.perf_counter()
+    selection = selection_of(args)
+    formats = formats_of(args.format)
+    out_dir = args.out or OUTPUT_DIR / Path(selection.content.path).stem
+    common = {"content": selection.content, "meeting": selection.meeting, "formats": formats,
+              "out_dir": str(out_dir), "pdf_variant": "pdf/a-3b" if args.pdfa else None,
+              "embed_sources": args.pdfa}
+    results: list[JobResult] = []
+    jobs: list[VariantJob] = []
+    if args.with_base:
+        jobs.append(VariantJob(name=Path(selection.content.path).stem, **common))
+    for choice in selection.units:
+        if choice.problems:
+            results.append(JobResult(choice.name, ok=False, problems=choice.problems))
+        else:
+            jobs.append(VariantJob(name=choice.name, unit=choice.file, **common))
+    if not jobs and not results:
+        raise BriefingError(Problem(Position(selection.content.path), "no unit files to build",
+                                    hint="add content/units/*.yaml or pass --units"))
+    ready, profiles = [], set()
+    for job in jobs:  # pre-flight: cheap, catches every content problem before any rendering
+        try:
+            profiles.add(variant_of(job).loaded.document.meta.profile)
+            ready.append(job)
+        except BriefingError as error:
+            results.append(JobResult(job.name, ok=False, problems=list(error.problems)))
+    for result in results:
+        print_result(result)
+    environment = environment_inputs(profiles)
+    state = _load_state(out_dir)
+    fingers = {job.name: job_fingerprint(job, environment) for job in ready}
+    todo = []
+    for job in ready:
+        skipped = None if args.force else _up_to_date(job, state.get(job.name), fingers[job.name])
+        if skipped is not None:
+            print(f"unchanged {job.name}: skipped")
+            results.append(skipped)
+        else:
+            todo.append(job)
+    workers = min(args.jobs or default_workers(), max(1, len(todo)))
+    with progress_display(len(todo), "building variants", not args.no_progress) as advance:
+        def on_result(result: JobResult) -> None:
+            print_result(result)
+            if advance is not None:
+                advance()
+
+        results += run_jobs(todo, workers, on_result, profiles=tuple(sorted(profiles)))
+    for result in results:
+        if result.ok and not result.skipped:
+            state[result.name] = {"fingerprint": fingers[result.name],
+                                  "outputs": {f: o.sha256 for f, o in result.outputs.items()}}
+    if any(r.ok and not r.skipped for r in results):
+        write_atomic(out_dir / STATE, json.dumps(state, indent=2, sort_keys=True).encode())
+    line = summary(results, time.perf_counter() - started, workers)
+    failed = any(not r.ok for r in results)
+    print(f"batch {shown(Path(selection.content.path))}: {line}",
+          file=sys.stderr if failed else sys.stdout)
+    return EXIT_ERRORS if failed else EXIT_OK

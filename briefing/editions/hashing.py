@@ -1,0 +1,92 @@
+"""Hashes of everything a build reads, and the fingerprint that says whether two builds match.
+
+An output depends on its sources (content, unit, meeting), on the templates, the layout profile
+and the fonts, and on the versions of the tools that render it. The fingerprint is the sha256
+of all of these plus the build options: equal fingerprints promise byte-identical outputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from briefing import __version__
+from briefing.layout.profile import FONTS_DIR, Profile
+from briefing.tree.render import TEMPLATES_DIR
+from briefing.units.sources import shown_path
+
+#: Packages whose version changes the bytes of an output.
+RENDERING_PACKAGES = ("weasyprint", "pydyf", "fonttools", "python-docx")
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input of a build: a stable key ("unit:quan-1"), where it was read, its hash."""
+
+    key: str
+    path: str
+    sha256: str
+    size: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"key": self.key, "path": self.path, "sha256": self.sha256, "bytes": self.size}
+
+
+def file_input(key: str, path: Path) -> Input:
+    return Input(key, shown_path(path), sha256_file(path), path.stat().st_size)
+
+
+def template_inputs(directory: Path = TEMPLATES_DIR) -> list[Input]:
+    """Every file under templates/ (both forms, shared macros, the PDF stylesheet, DOCX parts)."""
+    files = sorted(p for p in directory.rglob("*")
+                   if p.is_file() and not any(part.startswith(".") or part == "__pycache__"
+                                              for part in p.relative_to(directory).parts))
+    return [file_input(f"template:{p.relative_to(directory).as_posix()}", p) for p in files]
+
+
+def profile_inputs(profile: Profile) -> list[Input]:
+    """The profile file and the four font files it names."""
+    found = []
+    if profile.source:
+        found.append(file_input(f"profile:{profile.name}", Path(profile.source)))
+    for face in ("regular", "bold", "italic", "bold_italic"):
+        path = profile.font.path(face)
+        found.append(file_input(f"font:{path.relative_to(FONTS_DIR).as_posix()}", path))
+    return found
+
+
+@lru_cache(maxsize=1)
+def tool_versions() -> dict[str, str]:
+    """briefing's version and those of the packages that shape the bytes of an output."""
+    versions = {"briefing": __version__}
+    for package in RENDERING_PACKAGES:
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = "absent"
+    return versions
+
+
+def fingerprint(inputs: list[Input], options: dict[str, Any], tools: dict[str, str]) -> str:
+    """sha256 over inputs (key and hash, not path), options and tool versions, canonical JSON."""
+    canonical = json.dumps({"inputs": sorted((i.key, i.sha256) for i in inputs),
+                            "options": options, "tools": tools},
+                           sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return sha256_bytes(canonical.encode("utf-8"))

@@ -1,0 +1,129 @@
+"""Where editions live: `<archive>/<name>/r<N>/`, and the names that may not escape it.
+
+Edition names and unit codes become folder and file names, so they are checked, not cleaned:
+`../2024` is refused with an error instead of being quietly turned into something else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing import PROJECT_ROOT
+from briefing.errors import BriefingError, Position, Problem
+
+DEFAULT_ARCHIVE = PROJECT_ROOT / "output" / "editions"
+MANIFEST = "manifest.json"
+SOURCES = "sources"
+LOCK = ".lock"
+#: a revision being built; hidden, ignored by list and verify, removed by the next build
+BUILDING = ".building-"
+NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+REVISION = re.compile(r"r([1-9][0-9]*)")
+#: folders of the sources inside a revision, by role
+SOURCE_FOLDERS = {"content": "content", "unit": "units", "meeting": "meetings"}
+
+
+def check_name(name: str, where: str = "--name") -> str:
+    """An edition name that is one plain folder name; anything else is a one-line error."""
+    if not NAME_PATTERN.fullmatch(name) or ".." in name:
+        raise BriefingError(Problem(
+            Position(where), f"edition name '{name}' cannot be used as a folder name",
+            hint="use letters, digits, '.', '_' and '-' (e.g. 2024-03-thong-tin-so-03); "
+                 "no '/', no '..'"))
+    return name
+
+
+@dataclass(frozen=True)
+class Revision:
+    edition: str
+    number: int
+    path: Path
+
+    @property
+    def manifest(self) -> Path:
+        return self.path / MANIFEST
+
+    @property
+    def label(self) -> str:
+        return f"{self.edition}@r{self.number}"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """`name`, `name@r2`, `name/quan-1` or `name@r2/quan-1` on the command line."""
+
+    edition: str
+    revision: int | None = None
+    variant: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Reference:
+        edition, _, variant = text.partition("/")
+        edition, _, revision = edition.partition("@")
+        number = None
+        if revision:
+            match = REVISION.fullmatch(revision)
+            if not match:
+                raise BriefingError(Problem(Position(text), f"'@{revision}' is not a revision",
+                                            hint="write @r1, @r2, …"))
+            number = int(match.group(1))
+        check_name(edition, text)
+        if variant and not NAME_PATTERN.fullmatch(variant):
+            raise BriefingError(Problem(Position(text), f"'{variant}' is not a variant name"))
+        return cls(edition, number, variant or None)
+
+
+class Archive:
+    """A folder of editions (default output/editions/)."""
+
+    def __init__(self, root: Path = DEFAULT_ARCHIVE):
+        self.root = Path(root)
+
+    def edition_dir(self, name: str) -> Path:
+        path = self.root / check_name(name)
+        if path.resolve().parent != self.root.resolve():  # pragma: no cover - belt and braces
+            raise BriefingError.at(path, "edition folder escapes the archive")
+        return path
+
+    def editions(self) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for p in self.root.iterdir()
+                      if p.is_dir() and NAME_PATTERN.fullmatch(p.name) and self.revisions(p.name))
+
+    def revisions(self, name: str) -> list[Revision]:
+        folder = self.edition_dir(name)
+        if not folder.is_dir():
+            return []
+        found = []
+        for path in folder.iterdir():
+            match = REVISION.fullmatch(path.name)
+            if match and path.is_dir():
+                found.append(Revision(name, int(match.group(1)), path))
+        return sorted(found, key=lambda r: r.number)
+
+    def revision(self, reference: Reference) -> Revision:
+        """The named revision, or the latest; a missing one lists what exists."""
+        revisions = self.revisions(reference.edition)
+        if not revisions:
+            known = ", ".join(self.editions()) or "none"
+            raise BriefingError.at(self.root / reference.edition,
+                                   f"no edition '{reference.edition}' in {self.root}",
+                                   hint=f"editions: {known}")
+        if reference.revision is None:
+            return revisions[-1]
+        for revision in revisions:
+            if revision.number == reference.revision:
+                return revision
+        raise BriefingError.at(self.root / reference.edition,
+                               f"edition '{reference.edition}' has no revision "
+                               f"r{reference.revision}",
+                               hint="revisions: " + ", ".join(f"r{r.number}" for r in revisions))
+
+    def building_dirs(self, name: str) -> list[Path]:
+        folder = self.edition_dir(name)
+        if not folder.is_dir():
+            return []
+        return [p for p in folder.iterdir() if p.name.startswith(BUILDING)]

@@ -1,0 +1,120 @@
+"""Check an archived revision against its manifest: every file there, whole and unchanged.
+
+A modified, truncated, missing or unexpected file is named with what is wrong with it. With
+`rebuild`, the revision is also built again from its own stored sources and every output is
+compared byte for byte with the archived one.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from briefing.batch import VariantJob, run_jobs
+from briefing.editions.hashing import profile_inputs, sha256_file, template_inputs, tool_versions
+from briefing.editions.layout import MANIFEST, Revision
+from briefing.editions.manifest import Manifest, load_manifest
+from briefing.errors import Position, Problem
+from briefing.layout.profile import load_profile
+from briefing.units.sources import SourceFile
+
+
+def _problem(path: Path, message: str, severity: str = "error", hint: str = "") -> Problem:
+    return Problem(Position(str(path)), message, severity=severity, hint=hint)
+
+
+def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
+    """The manifest and a problem for every file that is not as the manifest says."""
+    manifest = load_manifest(revision.manifest)
+    problems: list[Problem] = []
+    if (manifest.name, manifest.revision) != (revision.edition, revision.number):
+        problems.append(_problem(revision.manifest, f"the manifest is for {manifest.name}@r"
+                                                    f"{manifest.revision}, not {revision.label}"))
+    for relative, entry in sorted(manifest.files.items()):
+        path = revision.path / relative
+        if not path.is_file():
+            problems.append(_problem(path, "missing: listed in the manifest, not in the archive"))
+            continue
+        size = path.stat().st_size
+        if size < entry["bytes"]:
+            problems.append(_problem(path, f"truncated: {size:,} bytes, the manifest says "
+                                           f"{entry['bytes']:,}"))
+        elif size != entry["bytes"]:
+            problems.append(_problem(path, f"size changed: {size:,} bytes, the manifest says "
+                                           f"{entry['bytes']:,}"))
+        elif sha256_file(path) != entry["sha256"]:
+            problems.append(_problem(path, f"modified: sha256 {sha256_file(path)[:16]}…, the "
+                                           f"manifest says {entry['sha256'][:16]}…"))
+    for path in sorted(revision.path.rglob("*")):
+        relative = path.relative_to(revision.path).as_posix()
+        if path.is_file() and relative != MANIFEST and relative not in manifest.files:
+            problems.append(_problem(path, "unexpected file: not in the manifest"))
+    for variant in manifest.variants:
+        for relative in [*variant.outputs.values(), *variant.sources.values()]:
+            if relative not in manifest.files:
+                problems.append(_problem(revision.manifest,
+                                         f"variant '{variant.name}' names {relative}, which the "
+                                         "manifest does not list"))
+    return manifest, problems
+
+
+def jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str) -> list[VariantJob]:
+    """The jobs that built the revision, from its stored sources under their original names."""
+    options = manifest.options
+    jobs = []
+    for variant in manifest.variants:
+        files: dict[str, SourceFile] = {}
+        for role, relative in variant.sources.items():
+            key = f"unit:{variant.name}" if role == "unit" else role
+            original = manifest.inputs.get(key, {}).get("path", relative)
+            files[role] = SourceFile(original, (revision.path / relative).read_bytes())
+        jobs.append(VariantJob(
+            name=variant.name, content=files["content"], unit=files.get("unit"),
+            meeting=files.get("meeting"), formats=tuple(options["formats"]), out_dir=out_dir,
+            date=options["date"], pdf_variant=options.get("pdf_variant"),
+            embed_sources=bool(options.get("embed_sources"))))
+    return jobs
+
+
+def environment_changes(manifest: Manifest) -> list[str]:
+    """Templates, profile, fonts and tools that differ now from when the revision was built."""
+    current = {i.key: i.sha256 for i in template_inputs()}
+    for key in manifest.inputs:
+        if key.startswith("profile:"):
+            current.update({i.key: i.sha256 for i in profile_inputs(load_profile(key[8:]))})
+    found = []
+    for key, entry in sorted(manifest.inputs.items()):
+        if key.split(":")[0] in ("template", "profile", "font") and current.get(key) != entry[
+                "sha256"]:
+            found.append(f"{key} {'changed' if key in current else 'removed'}")
+    found += [f"{name} {manifest.tools.get(name)} -> {version}"
+              for name, version in tool_versions().items()
+              if manifest.tools.get(name) != version]
+    return found
+
+
+def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0) -> list[Problem]:
+    """Build the revision again from its stored sources; every output must be byte-identical."""
+    changed = environment_changes(manifest)
+    problems = []
+    if changed:
+        problems.append(_problem(revision.manifest, "the tools changed since this revision: "
+                                 + "; ".join(changed), severity="warning",
+                                 hint="a rebuild cannot be byte-identical with other templates, "
+                                      "profile, fonts or tool versions"))
+    with tempfile.TemporaryDirectory(prefix="briefing-rebuild-") as scratch:
+        jobs = jobs_from_manifest(revision, manifest, scratch)
+        for result in run_jobs(jobs, workers):
+            if not result.ok:
+                problems.extend(result.problems)
+                continue
+            variant = manifest.variant(result.name)
+            assert variant is not None
+            for fmt, output in result.outputs.items():
+                relative = variant.outputs[fmt]
+                expected = manifest.files.get(relative, {}).get("sha256")
+                if output.sha256 != expected:
+                    problems.append(_problem(revision.path / relative,
+                                             "not reproducible: a rebuild from the stored "
+                                             "sources gives other bytes"))
+    return problems

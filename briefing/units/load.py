@@ -1,0 +1,110 @@
+"""Load unit and meeting files with positions, checked against their schema.
+
+Every problem is a `file:line:col` line in the unit's own file, so a clerk editing
+content/units/quan-1.yaml is sent to the line to fix, never into the briefing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from briefing import PROJECT_ROOT
+from briefing.content.errors import problems_from_validation
+from briefing.errors import BriefingError, Position
+from briefing.source.yaml_source import SourceMap, YamlDocument, load_yaml
+from briefing.units.model import MEETING_LINE, MeetingFile, UnitFile
+from briefing.units.sources import SourceFile, read_source
+
+UNITS_DIR = PROJECT_ROOT / "content" / "units"
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """A checked unit or meeting file: the model, its raw data and where each value came from."""
+
+    kind: str  # "unit" | "meeting"
+    model: UnitFile | MeetingFile
+    data: dict[str, Any]
+    source: SourceMap
+    file: SourceFile
+
+    @property
+    def label(self) -> str:
+        """How messages name it: "unit 'quan-1'" or "meeting 'Hội nghị …'"."""
+        if isinstance(self.model, UnitFile):
+            return f"unit '{self.model.unit.code}'"
+        return f"meeting '{self.model.meeting.name}'"
+
+    @property
+    def code(self) -> str:
+        return self.model.unit.code if isinstance(self.model, UnitFile) else ""
+
+    def at(self, *path: str | int, key: bool = False) -> Position:
+        return self.source.at(tuple(path), key=key)
+
+
+@lru_cache(maxsize=256)
+def parse_yaml(path: str, text: str) -> YamlDocument:
+    """Parsed once per process for a given text: workers build many variants of one briefing.
+
+    Callers must not mutate the result (the overlay code builds new containers throughout).
+    """
+    return load_yaml(path, text)
+
+
+def _parse(file: SourceFile, model: type[UnitFile] | type[MeetingFile], kind: str) -> Overlay:
+    document = parse_yaml(file.path, file.text)
+    data = document.data
+    top = "unit" if kind == "unit" else "meeting"
+    if not isinstance(data, dict) or top not in data:
+        raise BriefingError.at(file.path, f"a {kind} file is a mapping that starts with "
+                                          f"'{top}:'", line=1, col=1,
+                               hint="see docs/units-and-editions.md")
+    try:
+        checked = model.model_validate(data)
+    except ValidationError as exc:
+        raise BriefingError(problems_from_validation(exc, document.source, model)) from None
+    return Overlay(kind, checked, data, document.source, file)
+
+
+def parse_unit(file: SourceFile) -> Overlay:
+    return _parse(file, UnitFile, "unit")
+
+
+def parse_meeting(file: SourceFile) -> Overlay:
+    return _parse(file, MeetingFile, "meeting")
+
+
+def load_unit(path: Path | str) -> Overlay:
+    return parse_unit(read_source(path))
+
+
+def load_meeting(path: Path | str) -> Overlay:
+    return parse_meeting(read_source(path))
+
+
+def meeting_line(overlay: Overlay) -> tuple[str, Position]:
+    """The cover line of a meeting handout and the position it comes from."""
+    meeting = overlay.model.meeting  # type: ignore[union-attr]
+    if meeting.line:
+        return meeting.line, overlay.at("meeting", "line")
+    return MEETING_LINE.format(name=meeting.name), overlay.at("meeting", "name")
+
+
+def unit_files(paths: Sequence[Path] | None = None) -> list[Path]:
+    """The unit files to use: the given files and folders, or every content/units/*.yaml."""
+    if not paths:
+        paths = [UNITS_DIR]
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.yaml")))
+        else:
+            files.append(path)
+    return files

@@ -1,0 +1,139 @@
+"""Which variants to build: the briefing, its unit files (all or by code), an optional meeting.
+
+Shared by `batch` and `edition`. Every file is read once here (the bytes travel in the jobs).
+A unit file that cannot be used is kept with its problems, so that `batch` can report it as
+failed and build the others, while `edition` refuses the whole edition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from briefing.content.schema import DocumentDate
+from briefing.errors import BriefingError, Position, Problem
+from briefing.units.load import Overlay, parse_meeting, parse_unit, unit_files
+from briefing.units.sources import SourceFile, read_source, shown_path
+
+#: the name a meeting given by --meeting-* options goes by (in messages, manifests, PDFs)
+OPTIONS_MEETING = "meeting-options.yaml"
+
+
+@dataclass
+class UnitChoice:
+    """A unit file and, if it is usable, its overlay; else the problems that make it unusable."""
+
+    file: SourceFile
+    overlay: Overlay | None = None
+    problems: list[Problem] = field(default_factory=list)
+    #: the unit's code once its file parsed (kept when a duplicate code makes it unusable)
+    code: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.code or Path(self.file.path).stem
+
+
+@dataclass
+class Selection:
+    content: SourceFile
+    units: list[UnitChoice]
+    meeting: SourceFile | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for u in self.units for p in u.problems]
+
+
+def read_input(path: Path) -> SourceFile:
+    """Read a source file, named as messages and manifests show it (relative to the repo)."""
+    file = read_source(path)
+    return SourceFile(shown_path(path), file.data)
+
+
+def meeting_from_options(name: str, date: str | None = None, place: str | None = None,
+                         audience: str | None = None, circulation: str | None = None,
+                         line: str | None = None) -> SourceFile:
+    """A meeting given on the command line, as the meeting file it stands for."""
+    if date is not None:
+        try:
+            parsed = DocumentDate.parse(date)
+        except ValueError as exc:
+            raise BriefingError(Problem(Position("--meeting-date"), str(exc))) from None
+        if parsed.day is None:
+            raise BriefingError(Problem(Position("--meeting-date"),
+                                        f"'{date}': a meeting date needs the day (YYYY-MM-DD)"))
+    meeting = {"name": name, "date": date, "place": place, "audience": audience,
+               "circulation": circulation, "line": line}
+    text = yaml.safe_dump({"meeting": {k: v for k, v in meeting.items() if v is not None}},
+                          allow_unicode=True, sort_keys=False)
+    return SourceFile(OPTIONS_MEETING, text.encode("utf-8"))
+
+
+def _duplicates(choices: list[UnitChoice]) -> None:
+    """Every unit of a shared code is unusable: which one was meant cannot be guessed."""
+    groups: dict[str, list[UnitChoice]] = {}
+    for choice in choices:
+        if choice.overlay is not None:
+            groups.setdefault(choice.overlay.code, []).append(choice)
+    for code, group in groups.items():
+        if len(group) < 2:
+            continue
+        for choice in group:
+            assert choice.overlay is not None
+            others = ", ".join(str(o.overlay.at("unit", "code")) for o in group
+                               if o is not choice and o.overlay is not None)
+            choice.problems.append(Problem(
+                choice.overlay.at("unit", "code"), f"duplicate unit code '{code}'",
+                hint=f"also used at {others}; each unit needs its own code"))
+            choice.overlay = None
+
+
+def select(content: Path, unit_paths: list[Path] | None = None, codes: list[str] | None = None,
+           meeting: Path | SourceFile | None = None) -> Selection:
+    """Read everything the variants need; raises only for what concerns every variant."""
+    content_file = read_input(content)
+    choices: list[UnitChoice] = []
+    files = unit_files(unit_paths)
+    for path in files:
+        try:
+            file = read_input(path)
+        except BriefingError as error:
+            choices.append(UnitChoice(SourceFile(shown_path(path), b""), None, error.problems))
+            continue
+        try:
+            overlay = parse_unit(file)
+            choices.append(UnitChoice(file, overlay, code=overlay.code))
+        except BriefingError as error:
+            choices.append(UnitChoice(file, None, error.problems))
+    _duplicates(choices)
+    if codes:
+        choices = _by_code(choices, codes, files)
+    meeting_file = None
+    if isinstance(meeting, SourceFile):
+        meeting_file = meeting
+    elif meeting is not None:
+        meeting_file = read_input(meeting)
+    if meeting_file is not None:
+        parse_meeting(meeting_file)  # a bad meeting concerns every variant: stop here
+    return Selection(content_file, choices, meeting_file)
+
+
+def _by_code(choices: list[UnitChoice], codes: list[str], files: list[Path]) -> list[UnitChoice]:
+    from briefing.content.errors import did_you_mean
+
+    by_code: dict[str, list[UnitChoice]] = {}
+    for choice in choices:
+        by_code.setdefault(choice.name, []).append(choice)
+    problems = []
+    for code in codes:
+        if code not in by_code:
+            where = shown_path(files[0].parent) if files else "content/units"
+            problems.append(Problem(Position(where), f"unknown unit '{code}'",
+                                    hint=did_you_mean(code, sorted(by_code)) if by_code
+                                    else "there are no unit files"))
+    if problems:
+        raise BriefingError(problems)
+    return [choice for code in dict.fromkeys(codes) for choice in by_code[code]]
