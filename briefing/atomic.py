@@ -1,31 +1,62 @@
-"""Write files so that a reader never sees half of one: temporary name, fsync, rename."""
+"""Write files so that a reader never sees half of one: temporary name, fsync, rename.
+
+Output names come from user input (content file names, unit names), so `safe_name` reduces
+them to a plain file name that cannot climb out of the output folder or trip Windows.
+"""
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
+import unicodedata
 from pathlib import Path
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+#: Names Windows reserves in every folder, whatever the extension.
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+MAX_NAME = 120
 
 
 def safe_name(name: str) -> str:
-    """A file name derived from user input that cannot climb out of its folder."""
-    cleaned = _UNSAFE.sub("-", name).strip(".-")
+    """A file name derived from user input that cannot climb out of its folder.
+
+    Vietnamese letters lose their accents rather than the whole letter ("Báo cáo" ->
+    "Bao-cao"); separators, "..", control characters and reserved device names cannot survive.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    ascii_name = "".join(c for c in ascii_name if not unicodedata.combining(c))
+    cleaned = re.sub(r"-{2,}", "-", _UNSAFE.sub("-", ascii_name))
+    cleaned = re.sub(r"\.{2,}", ".", cleaned).strip(".-")[:MAX_NAME].strip(".-")
+    if _RESERVED.match(cleaned):
+        cleaned = "_" + cleaned
     return cleaned or "document"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step; on any failure the old file stays intact."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep the permissions of the file being replaced; a new file gets the usual ones
+    (mkstemp's private 0600 would hide outputs from the rest of the office)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask

@@ -25,7 +25,7 @@ from briefing.atomic import write_atomic
 from briefing.editions.embed import source_attachments
 from briefing.editions.hashing import sha256_bytes
 from briefing.errors import BriefingError, Position, Problem
-from briefing.pipeline import FORMATS, render_formats
+from briefing.pipeline import FORMATS, render_formats, validated
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
 from briefing.units.load import parse_meeting, parse_unit
@@ -119,6 +119,7 @@ def set_document_date(tree: ET.Element, date: str) -> None:
 def render_job(job: VariantJob) -> dict[str, bytes]:
     """The bytes of every format of the variant, in memory (used by workers and by rebuilds)."""
     variant = variant_of(job)
+    validated(variant.loaded)  # the checks of `build.py check`: errors stop this variant
     view = prepare(variant.loaded)
     tree = render_tree(view)
     if job.date:

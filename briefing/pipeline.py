@@ -7,11 +7,13 @@ each file is replaced atomically, so a failed build leaves the previous output i
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.atomic import safe_name, write_atomic
 from briefing.content.loader import LoadedDocument, load_document
+from briefing.errors import BriefingError, Problem
 from briefing.layout.profile import Profile
 from briefing.parallel import Forked
 from briefing.tree.prepare import DocumentView, prepare
@@ -22,12 +24,23 @@ FORMATS = ("docx", "pdf")
 
 @dataclass
 class Rendered:
-    """One document rendered in memory: the tree and the bytes of each format."""
+    """One document rendered in memory: the tree, the bytes of each format, the warnings."""
 
     name: str
     view: DocumentView
     tree: ET.Element
     outputs: dict[str, bytes] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def validated(loaded: LoadedDocument) -> list[Problem]:
+    """Run `build.py check`'s checks: errors stop the build (raised), warnings are returned."""
+    from briefing.validation import check_loaded, errors_in
+
+    problems = check_loaded(loaded)
+    if errors_in(problems):
+        raise BriefingError(problems)
+    return problems
 
 
 def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
@@ -57,16 +70,21 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
 
 def render_loaded(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
                   name: str | None = None) -> Rendered:
+    warnings = validated(loaded)
     view = prepare(loaded)
     tree = render_tree(view)
-    rendered = Rendered(name or safe_name(loaded.path.stem), view, tree)
+    rendered = Rendered(name or safe_name(loaded.path.stem), view, tree, warnings=warnings)
     rendered.outputs = render_formats(tree, view.profile, formats)
     return rendered
 
 
-def build_file(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+def build_file(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
+               warn: Callable[[Problem], None] | None = None) -> list[Path]:
     """Build one content file into `out_dir`; returns the paths written."""
     rendered = render_loaded(load_document(path), formats)
+    for problem in rendered.warnings:
+        if warn is not None:
+            warn(problem)
     written = []
     for fmt in formats:
         target = out_dir / f"{rendered.name}.{fmt}"

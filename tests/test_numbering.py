@@ -9,8 +9,8 @@ from briefing.layout.profile import load_profile
 from briefing.tree.text import body_paragraphs
 
 
-@pytest.mark.parametrize(("number", "expected"),
-                         [(1, "I"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL"), (1999, "MCMXCIX")])
+@pytest.mark.parametrize(("number", "expected"), [
+    (1, "I"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL"), (1999, "MCMXCIX")])
 def test_roman(number, expected):
     assert roman(number) == expected
 
@@ -72,7 +72,7 @@ def test_orientations_use_vietnamese_ordinals(briefing_pdf):
 
 
 def test_run_in_objectives(briefing_pdf):
-    text = list(body_paragraphs(_section(briefing_pdf.tree, "objectives")))[0]
+    text = next(body_paragraphs(_section(briefing_pdf.tree, "objectives")))
     for marker in ("(i) Tiếp tục", "(ii) bảo vệ", "(iii) Tận dụng", "(iv) Không ngừng"):
         assert marker in text
 

@@ -50,7 +50,8 @@ def run(argv: list[str]) -> int:
     for path in files:
         started = time.perf_counter()
         try:
-            written = build_file(path, args.out, formats_of(args.format))
+            written = build_file(path, args.out, formats_of(args.format),
+                                 warn=lambda problem: print(problem, file=sys.stderr))
         except BriefingError as error:
             report(error)
             failed += 1

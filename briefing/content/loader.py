@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from briefing.content.errors import problems_from_validation
 from briefing.content.schema import Document
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, Problem
 from briefing.source.yaml_source import SourceMap, YamlDocument, load_yaml
 
 
@@ -26,12 +26,13 @@ class LoadedDocument:
 def parse_document(yaml_document: YamlDocument, path: Path) -> LoadedDocument:
     data = yaml_document.data
     if not isinstance(data, dict):
-        raise BriefingError.at(path, "a content file is a mapping with meta, footnotes and blocks",
-                               line=1, col=1)
+        raise BriefingError(Problem(yaml_document.source.at(()),
+                                    "a content file is a mapping with meta, footnotes and blocks",
+                                    hint="start with 'meta:' at the beginning of a line"))
     try:
         document = Document.model_validate(data)
     except ValidationError as exc:
-        raise BriefingError(problems_from_validation(exc, yaml_document.source)) from None
+        raise BriefingError(problems_from_validation(exc, yaml_document.source, Document)) from None
     return LoadedDocument(document, yaml_document.source, path, yaml_document.text)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -30,20 +30,14 @@ Kind = Literal["context", "achievements", "lessons", "directions", "guidance", "
 
 
 class Node(BaseModel):
-    """Base of every mapping in a content file: unknown keys are errors with a hint."""
+    """Base of every mapping in a content file: unknown keys are errors.
+
+    pydantic reports them (`extra_forbidden`) together with every other error of the same
+    mapping; `briefing.content.errors` turns them into "unknown key 'titel' (did you mean
+    "title"?)" by looking up the model's fields.
+    """
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _refuse_unknown_keys(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            known = sorted(f.alias or n for n, f in cls.model_fields.items())
-            for key in data:
-                if key not in known:
-                    raise PydanticCustomError(
-                        "unknown_key", "unknown key '{key}'", {"key": key, "known": known})
-        return data
 
 
 Text = Annotated[str, Field(min_length=1)]
@@ -131,6 +125,13 @@ class Section(Node):
         return value
 
 
+class Block(Section):
+    """A top-level block: a section that must say what kind of block it is (units address
+    blocks by kind), so a missing kind is reported at the block itself."""
+
+    kind: Kind
+
+
 class Issuer(Node):
     superior: str | None = None
     name: Text
@@ -205,15 +206,25 @@ class Meta(Node):
 
     @model_validator(mode="after")
     def _form_needs(self) -> Meta:
-        if self.form == "official":
-            missing = [name for name in ("type", "subject", "number", "signer")
-                       if getattr(self, name) in (None, "")]
-            if missing:
-                raise PydanticCustomError(
-                    "form_requires",
-                    "an official document needs meta.{fields}",
-                    {"fields": ", meta.".join(missing)})
+        missing = missing_for_form(self.form, self.model_dump())
+        if missing:
+            raise PydanticCustomError(
+                "form_requires", "an {form} document needs meta.{fields}",
+                {"form": self.form, "fields": ", meta.".join(missing)})
         return self
+
+
+#: Meta fields each document form cannot do without (beyond those every form needs).
+FORM_REQUIRES: dict[str, tuple[str, ...]] = {
+    "official": ("type", "subject", "number", "signer"),
+    "booklet": (),
+}
+
+
+def missing_for_form(form: Any, meta: dict[str, Any]) -> list[str]:
+    """The fields `form` requires that `meta` (a mapping, checked or not) leaves out."""
+    required = FORM_REQUIRES.get(form, ()) if isinstance(form, str) else ()
+    return [name for name in required if meta.get(name) in (None, "")]
 
 
 Footnote = Text | Annotated[list[Text], Field(min_length=1)]
@@ -223,17 +234,8 @@ class Document(Node):
     meta: Meta
     footnotes: dict[str, Footnote] = Field(default_factory=dict)
     preamble: list[BodyItem] = Field(default_factory=list)
-    blocks: Annotated[list[Section], Field(min_length=1)]
+    blocks: Annotated[list[Block], Field(min_length=1)]
     conclusion: list[BodyItem] = Field(default_factory=list)
-
-    @field_validator("blocks")
-    @classmethod
-    def _blocks_have_kind(cls, blocks: list[Section]) -> list[Section]:
-        for block in blocks:
-            if block.kind is None:
-                raise ValueError(
-                    f"block '{block.id}' needs a kind: one of {', '.join(BLOCK_KINDS)}")
-        return blocks
 
     @field_validator("footnotes")
     @classmethod
@@ -245,6 +247,7 @@ class Document(Node):
 
 
 Section.model_rebuild()
+Block.model_rebuild()
 Bullets.model_rebuild()
 Enumeration.model_rebuild()
 Document.model_rebuild()

@@ -1,14 +1,20 @@
 """Read a YAML file into plain Python data plus the position of every value.
 
-PyYAML's composer gives each node its line and column; we build the data ourselves from the
-node graph so that (1) every value keeps its position for error messages, (2) aliases are
-refused before they can expand (billion-laughs bombs), (3) duplicate keys are errors instead of
+PyYAML's composer gives each node its place in the text; we build the data ourselves from the
+node graph so that (1) every value keeps its position for error messages, (2) aliases, anchors,
+deep nesting and huge node counts are refused *while composing*, before anything can expand or
+recurse (billion-laughs bombs, `[[[[…` stack bombs), (3) duplicate keys are errors instead of
 silently keeping the last one, and (4) scalars stay strings: dates, numbers and booleans are
 interpreted by the schema, which gives better messages than YAML's implicit typing.
+
+Each scalar also keeps its style and extent (`Scalar`), so that checks can point at the exact
+column of a character inside it and `check --fix` can edit the file in place.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +28,26 @@ from briefing.errors import BriefingError, Position, Problem
 MAX_FILE_BYTES = 2_000_000
 #: Deep enough for sections six levels down with lists inside; deeper is refused early.
 MAX_YAML_DEPTH = 40
+#: A long briefing has a few thousand values; far more is a generated file or an attack.
+MAX_YAML_NODES = 50_000
 
 Path_ = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
+#: The only tags a content file may carry (all implicit but `!!str`): plain data, no objects.
+_TAGS = {f"tag:yaml.org,2002:{name}" for name in
+         ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")}
+#: What PyYAML counts as a line break (so our lines agree with its marks).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """Where a scalar is written: its style and its extent in the file text."""
+
+    style: str | None  # None (plain), "'", '"', "|" or ">"
+    start: int  # index of the first character of the node (the quote or the indicator)
+    end: int  # index just after the node
+    raw: str  # the value as PyYAML read it, before NFC
 
 
 @dataclass
@@ -34,6 +57,11 @@ class SourceMap:
     file: str
     values: dict[Path_, Position] = field(default_factory=dict)
     keys: dict[Path_, Position] = field(default_factory=dict)
+    #: every scalar value by path, with its style and extent in `text`
+    scalars: dict[Path_, Scalar] = field(default_factory=dict)
+    #: the file text the indexes of `scalars` refer to
+    text: str = ""
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def at(self, path: Path_, *, key: bool = False) -> Position:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -47,6 +75,22 @@ class SourceMap:
             path = path[:-1]
         return self.values.get((), Position(self.file, 1, 1))
 
+    def position_at(self, index: int) -> Position:
+        """The 1-based line and column (in characters) of `text[index]`."""
+        if self._line_starts is None:
+            self._line_starts = line_starts(self.text)
+        return position_in(self.file, self._line_starts, index)
+
+
+def line_starts(text: str) -> list[int]:
+    """Indexes where each line of `text` begins, with PyYAML's idea of a line break."""
+    return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+
+
+def position_in(file: str, starts: list[int], index: int) -> Position:
+    line = bisect.bisect_right(starts, index)
+    return Position(file, line, index - starts[line - 1] + 1)
+
 
 @dataclass
 class YamlDocument:
@@ -56,22 +100,32 @@ class YamlDocument:
 
 
 def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """The file as NFC text, refusing oversize and non-UTF-8 files with a clear message."""
+    """The file as text, refusing oversize and non-UTF-8 files with a clear message.
+
+    The size is checked before a single byte is read, so a huge file costs nothing.
+    """
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise BriefingError.at(path, f"cannot read file: {exc.strerror or exc}") from None
+    if not path.is_file():
+        raise BriefingError.at(path, "not a file")
     if size > max_bytes:
         raise BriefingError.at(
-            path, f"file is {size:,} bytes, more than the limit of {max_bytes:,}",
+            path, f"file is {size:,} bytes, more than the limit of {max_bytes:,}", line=1, col=1,
             hint="split the content or check that this is the right file")
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BriefingError.at(path, f"cannot read file: {exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise BriefingError.at(path, "file is not UTF-8 text", line=line,
-                               hint="save it as UTF-8 (Unicode)") from None
+        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace"))
+        raise BriefingError.at(path, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02X})",
+                               line=line, col=col + 1,
+                               hint="save it as UTF-8") from None
     return text
 
 
@@ -81,52 +135,90 @@ def load_yaml(path: Path | str, text: str | None = None) -> YamlDocument:
     if text is None:
         text = read_text(path)
     name = str(path)
+    source = SourceMap(name, text=text)
+    loader: ContentLoader | None = None
     try:
-        nodes = list(yaml.compose_all(text, Loader=ContentLoader))
+        loader = ContentLoader(text)
+        node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        raise BriefingError(_reader_problem(exc, source)) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = f"malformed YAML: {exc.problem or exc.context}"
-        raise BriefingError.at(name, message, line, col, hint=_yaml_hint(exc)) from None
-    except yaml.YAMLError as exc:  # reader errors (control characters) and the like
+        raise BriefingError(_syntax_problem(exc, source)) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error above is marked
         raise BriefingError.at(name, f"malformed YAML: {exc}") from None
-    if len(nodes) > 1:
-        mark = nodes[1].start_mark
-        raise BriefingError.at(name, "more than one YAML document in the file",
-                               mark.line + 1, mark.column + 1, hint="remove the '---' line")
-    source = SourceMap(name)
-    if not nodes or nodes[0] is None:
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if node is None:
         return YamlDocument({}, source, text)
-    data = _build(nodes[0], (), source, depth=0)
+    data = _build(node, (), source, depth=0)
     return YamlDocument(data, source, text)
 
 
-def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
-    problem = str(exc.problem or "")
+def _reader_problem(exc: yaml.reader.ReaderError, source: SourceMap) -> Problem:
+    """A character YAML does not allow (control characters): say which one, and where."""
+    position = source.position_at(exc.position) if isinstance(exc.position, int) else \
+        Position(source.file)
+    character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[0])
+    name = unicodedata.name(chr(character), "control character")
+    return Problem(position, f"character U+{character:04X} ({name.lower()}) is not allowed "
+                             "in a content file",
+                   hint="delete it; `build.py check --fix` does", code="control-character")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, source: SourceMap) -> Problem:
+    problem = str(exc.problem or exc.context or "")
+    if "expected a single document" in str(exc.context or ""):
+        mark = exc.problem_mark
+        return Problem(source.position_at(mark.index), "more than one YAML document in the file",
+                       hint="remove the '---' line", code="yaml")
+    mark = exc.problem_mark or exc.context_mark
+    position = source.position_at(mark.index) if mark else Position(source.file)
+    hint = _yaml_hint(problem)
+    if not hint and exc.context and exc.context_mark and exc.problem_mark \
+            and exc.context_mark.line != exc.problem_mark.line:
+        hint = f"{exc.context} that starts at line {exc.context_mark.line + 1}"
+    return Problem(position, f"malformed YAML: {problem}", hint=hint, code="yaml")
+
+
+def _yaml_hint(problem: str) -> str:
+    if "aliases are not allowed" in problem or "anchors are not allowed" in problem:
+        return "a value cannot be reused with & and *; text starting with '*' or '&' " \
+               "must be quoted"
     if "alias" in problem or "anchor" in problem or "alphabetic or numeric" in problem:
         return "text starting with '*' or '&' must be quoted"
     if "mapping values are not allowed" in problem:
         return "a ': ' inside text needs the whole text in quotes"
     if "found character '\\t'" in problem:
         return "indent with spaces, not tabs"
+    if "cannot start any token" in problem and ("'@'" in problem or "'`'" in problem):
+        return "text starting with '@' or '`' must be quoted"
+    if "nesting deeper" in problem:
+        return "a content file is never nested this deep; check that this is the right file"
+    if "values in one file" in problem:
+        return "a briefing has a few thousand values; split the content or check the file"
     return ""
 
 
 def _pos(source: SourceMap, node: yaml.Node) -> Position:
-    return Position(source.file, node.start_mark.line + 1, node.start_mark.column + 1)
+    return source.position_at(node.start_mark.index)
 
 
 def _build(node: yaml.Node, path: Path_, source: SourceMap, depth: int) -> Any:
     position = _pos(source, node)
     source.values[path] = position
-    if depth > MAX_YAML_DEPTH:
+    if depth > MAX_YAML_DEPTH:  # pragma: no cover - the composer refuses this earlier
         raise BriefingError(Problem(position, f"nesting deeper than {MAX_YAML_DEPTH} levels"))
-    if node.tag and not node.tag.startswith("tag:yaml.org,2002:"):
-        raise BriefingError(Problem(position, f"YAML tag {node.tag} is not allowed in content"))
+    if node.tag and node.tag not in _TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise BriefingError(Problem(position, f"YAML tag {tag} is not allowed in content",
+                                    hint="remove the word starting with '!'"))
     if isinstance(node, yaml.ScalarNode):
         value = node.value
         if node.style is None and value in _NULLS:
             return None
+        source.scalars[path] = Scalar(node.style, node.start_mark.index, node.end_mark.index,
+                                      value)
         return unicodedata.normalize("NFC", value)
     if isinstance(node, yaml.SequenceNode):
         return [_build(child, (*path, i), source, depth + 1) for i, child in enumerate(node.value)]
@@ -151,24 +243,37 @@ def _build(node: yaml.Node, path: Path_, source: SourceMap, depth: int) -> Any:
     raise BriefingError(Problem(position, "unsupported YAML node"))  # pragma: no cover
 
 
-def _refuse_alias(self: yaml.SafeLoader, parent: Any, index: Any) -> Any:
-    if self.check_event(yaml.AliasEvent):
-        event = self.peek_event()
-        raise yaml.composer.ComposerError(
-            None, None,
-            f"found alias '*{event.anchor}': aliases are not allowed in content",
-            event.start_mark)
-    event = self.peek_event()
-    if getattr(event, "anchor", None):
-        raise yaml.composer.ComposerError(
-            None, None, f"found anchor '&{event.anchor}': anchors are not allowed in content",
-            event.start_mark)
-    return _compose_node(self, parent, index)
-
-
 class ContentLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases while composing (no expansion ever)."""
+    """SafeLoader that refuses anchors, aliases, deep nesting and too many nodes while composing.
 
+    The checks run before each node is composed, so nothing is ever expanded and the
+    composer's recursion never goes deeper than `MAX_YAML_DEPTH`.
+    """
 
-_compose_node = yaml.SafeLoader.compose_node
-ContentLoader.compose_node = _refuse_alias  # type: ignore[method-assign]
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.depth = 0
+        self.nodes = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, f"found alias '*{event.anchor}': aliases are not allowed in content",
+                event.start_mark)
+        if getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, f"found anchor '&{event.anchor}': anchors are not allowed in content",
+                event.start_mark)
+        self.nodes += 1
+        if self.nodes > MAX_YAML_NODES:
+            raise yaml.composer.ComposerError(
+                None, None, f"more than {MAX_YAML_NODES:,} values in one file", event.start_mark)
+        if self.depth >= MAX_YAML_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nesting deeper than {MAX_YAML_DEPTH} levels", event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1

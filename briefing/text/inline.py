@@ -42,12 +42,23 @@ def _footnote_call(state: StateInline, silent: bool) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def make_parser(*, join: bool = True) -> MarkdownIt:
+    """The content's Markdown: emphasis, backslash escapes, line breaks and footnote calls.
+
+    With `join=False` adjacent text is not merged, so every emphasis delimiter ('*', '_')
+    stays one token: validation uses it to find the star that closes nothing.
+    """
     md = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
     md.enable(["emphasis", "escape", "newline"])
     md.inline.ruler.before("emphasis", "footnote_call", _footnote_call)
+    if not join:
+        md.disable(["fragments_join", "text_join"])
     return md
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return make_parser()
 
 
 @lru_cache(maxsize=4096)

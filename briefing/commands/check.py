@@ -1,0 +1,78 @@
+"""`build.py check [FILE…] [--strict] [--fix]`: validate content files without building.
+
+One line per problem on stderr, `file:line:col: error|warning: message (hint)`, then a summary
+on stdout. Exit code: 0 clean (or warnings only), 1 warnings with --strict, 2 errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing.cli import CONTENT_DIR, EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, default_content, shown
+from briefing.errors import Problem
+from briefing.validation import ERROR, WARNING, validate_file
+
+HELP = "validate content files without building (--fix applies the safe fixes)"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py check",
+        description="Validate content files without building: YAML syntax, the content "
+                    "format, structure against the layout profile, Vietnamese text hygiene.",
+        epilog="Exit code: 0 no errors, 1 warnings only (with --strict), 2 errors.")
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                        help="content file(s) (default: every content/*.yaml)")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat warnings as errors (exit code 1 when there are any)")
+    parser.add_argument("--fix", action="store_true",
+                        help="rewrite the files with the safe fixes (comments and key order "
+                             "are kept), then check again")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    files = args.files or default_content()
+    if not files:
+        print(f"error: no content files in {CONTENT_DIR}", file=sys.stderr)
+        return EXIT_ERRORS
+    all_problems: list[Problem] = []
+    for path in files:
+        name = Path(shown(path))
+        if args.fix:
+            from briefing.validation.fixer import fix_file
+
+            result = fix_file(name)
+            if result.applied and not args.quiet:
+                print(f"{name}: fixed {result.applied} problem"
+                      f"{'s' if result.applied != 1 else ''}")
+            problems = result.problems
+        else:
+            problems = validate_file(name)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        all_problems += problems
+    errors = sum(p.severity == ERROR for p in all_problems)
+    warnings = sum(p.severity == WARNING for p in all_problems)
+    if not args.quiet:
+        print(_summary(len(files), errors, warnings, all_problems, args.fix))
+    if errors:
+        return EXIT_ERRORS
+    if warnings and args.strict:
+        return EXIT_WARNINGS
+    return EXIT_OK
+
+
+def _summary(files: int, errors: int, warnings: int, problems: list[Problem],
+             fixed: bool) -> str:
+    text = (f"checked {files} file{'s' if files != 1 else ''}: "
+            f"{errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}")
+    fixable = sum(p.fix is not None for p in problems)
+    if fixable and not fixed:
+        text += f" ({fixable} fixable with `build.py check --fix`)"
+    return text

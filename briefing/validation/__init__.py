@@ -1,0 +1,98 @@
+"""Validation of content files: everything `build.py check` reports, and the build refuses.
+
+- `validate_file(path)`: read, parse, schema-check and check a file; never raises for bad input.
+- `check_loaded(loaded, profile)`: the checks beyond the schema for a loaded document (the build
+  runs them before rendering: errors stop it, warnings are printed).
+
+Modules: `spans`/`locate` (value offsets -> file positions and edits), `roles` (what a string
+is, from its path), `hygiene` (Vietnamese text hygiene), `numbering` (hand-typed numbers),
+`markup` (HTML and stray Markdown), `text` (runs those on every string), `walk` and `checks`
+(structure against the profile), `fixer` (`check --fix`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.content.loader import LoadedDocument, parse_document
+from briefing.content.schema import missing_for_form
+from briefing.errors import BriefingError, Problem
+from briefing.layout.profile import Profile
+from briefing.source.yaml_source import YamlDocument, load_yaml
+from briefing.validation.checks import structure_findings
+from briefing.validation.findings import ERROR, WARNING, Finding
+from briefing.validation.locate import Locator
+from briefing.validation.text import text_findings
+
+__all__ = ["ERROR", "WARNING", "FileReport", "check_file", "check_loaded", "errors_in",
+           "sorted_problems", "validate_file"]
+
+
+@dataclass
+class FileReport:
+    """What checking one file found; `loaded` is None when the file did not load."""
+
+    findings: list[Finding]
+    yaml: YamlDocument | None = None
+    loaded: LoadedDocument | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return sorted_problems([f.problem for f in self.findings])
+
+
+def check_file(path: Path | str, text: str | None = None) -> FileReport:
+    """Every finding for `path` (or for `text` attributed to it), with its fix if any."""
+    path = Path(path)
+    try:
+        document = load_yaml(path, text)
+    except BriefingError as exc:
+        return FileReport([Finding(problem) for problem in exc.problems])
+    locator = Locator(document.source)
+    findings = text_findings(document.data, document.source, locator)
+    try:
+        loaded = parse_document(document, path)
+    except BriefingError as exc:
+        schema = [Finding(problem) for problem in exc.problems]
+        return FileReport(findings + schema + _form_findings(document, exc.problems), document)
+    findings += structure_findings(loaded, None, locator)
+    return FileReport(findings, document, loaded)
+
+
+def _form_findings(document: YamlDocument, found: list[Problem]) -> list[Finding]:
+    """What the form requires, also when other meta errors kept pydantic from checking it."""
+    meta = document.data.get("meta") if isinstance(document.data, dict) else None
+    if not isinstance(meta, dict) or any(p.code == "form_requires" for p in found):
+        return []
+    missing = missing_for_form(meta.get("form"), meta)
+    if not missing:
+        return []
+    message = f"an {meta['form']} document needs meta." + ", meta.".join(missing)
+    return [Finding(Problem(document.source.at(("meta", "form")), message,
+                            code="form_requires"))]
+
+
+def validate_file(path: Path | str) -> list[Problem]:
+    """Every problem of the file at `path`, errors and warnings, in file order."""
+    return check_file(path).problems
+
+
+def check_loaded(loaded: LoadedDocument, profile: Profile | None = None) -> list[Problem]:
+    """The problems of a document that passed the schema check (text hygiene, typed numbering,
+    markup, structure against `profile`, by default the one its meta names)."""
+    locator = Locator(loaded.source)
+    findings = text_findings(loaded.document.model_dump(), loaded.source, locator)
+    findings += structure_findings(loaded, profile, locator)
+    return sorted_problems([f.problem for f in findings])
+
+
+def errors_in(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]
+
+
+def sorted_problems(problems: list[Problem]) -> list[Problem]:
+    """In file order, errors before warnings at the same place, duplicates dropped."""
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.position.file, p.position.line, p.position.col,
+                                         p.severity != ERROR))

@@ -1,0 +1,218 @@
+"""Structure checks on a schema-valid document, against its layout profile.
+
+What the schema cannot see because it needs the whole file or the profile: duplicate ids,
+empty sections, nesting deeper than the profile numbers, footnotes called but not defined (or
+defined and never called), numbering ladders and enumeration styles the profile lacks, and a
+document number that does not match the profile's pattern. Every problem is collected; nothing
+here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from briefing.content.errors import did_you_mean, visible
+from briefing.content.loader import LoadedDocument
+from briefing.content.schema import Enumeration, Section
+from briefing.errors import BriefingError, Position, Problem
+from briefing.layout.numbering import enumeration_marker
+from briefing.layout.profile import Profile, load_profile
+from briefing.source.yaml_source import Path_
+from briefing.text.inline import FOOTNOTE_CALL
+from briefing.validation.findings import ERROR, WARNING, Finding, ValueFix, fix_hint
+from briefing.validation.locate import Locator
+from briefing.validation.walk import footnote_texts, walk
+
+#: What people put around a document number that the profile's prefix already prints.
+NUMBER_PREFIX = re.compile(r"^\s*(?:Số|số|SỐ|So|No\.?)\s*[:.]?\s*")
+
+
+@dataclass
+class _Context:
+    loaded: LoadedDocument
+    profile: Profile
+    locator: Locator
+    findings: list[Finding] = field(default_factory=list)
+
+    def report(self, position: Position, message: str, *, severity: str = ERROR,
+               hint: str = "", code: str = "", fix: ValueFix | None = None,
+               old: str = "") -> None:
+        shown = (old, fix.text) if fix is not None else None
+        self.findings.append(Finding(Problem(position, message, severity, hint, code, shown),
+                                     fix))
+
+    def at(self, path: Path_, offset: int = 0) -> Position:
+        return self.locator.position(path, offset)
+
+
+def resolve_profile(loaded: LoadedDocument,
+                    profile: Profile | None) -> tuple[Profile | None, list[Finding]]:
+    """The document's profile, or the problem that prevents loading it (at meta.profile)."""
+    if profile is not None:
+        return profile, []
+    try:
+        return load_profile(loaded.document.meta.profile), []
+    except BriefingError as exc:
+        first = exc.problems[0]
+        position = loaded.source.at(("meta", "profile"))
+        return None, [Finding(Problem(position, first.message, hint=first.hint, code="profile"))]
+
+
+def structure_findings(loaded: LoadedDocument, profile: Profile | None = None,
+                       locator: Locator | None = None) -> list[Finding]:
+    profile, findings = resolve_profile(loaded, profile)
+    if profile is None:
+        return findings
+    context = _Context(loaded, profile, locator or Locator(loaded.source))
+    for check in (_ids, _sections, _ladder, _enumerations, _footnotes, _document_number,
+                  _blank_texts):
+        check(context)
+    return findings + context.findings
+
+
+def _sections_of(context: _Context) -> Iterator[tuple[Path_, Section, int]]:
+    for visit in walk(context.loaded.document):
+        if isinstance(visit.node, Section):
+            yield visit.path, visit.node, visit.level
+
+
+def _ids(context: _Context) -> None:
+    """Section ids are unique across the whole file: units address sections by id."""
+    first: dict[str, Path_] = {}
+    for path, section, _ in _sections_of(context):
+        if section.id in first:
+            earlier = context.at((*first[section.id], "id"))
+            context.report(context.at((*path, "id")), f"duplicate section id '{section.id}'",
+                           hint=f"first used at line {earlier.line}; ids are unique in a file",
+                           code="duplicate-id")
+        else:
+            first[section.id] = path
+
+
+def _sections(context: _Context) -> None:
+    """Sections need a body, and no deeper nesting than the profile can number."""
+    max_depth = context.profile.numbering.max_depth
+    for path, section, level in _sections_of(context):
+        if not section.body:
+            where = (*path, "body") if (*path, "body") in context.loaded.source.values else path
+            context.report(context.at(where), f"section '{section.id}' has no body",
+                           hint="write its text under 'body:', or remove the section",
+                           code="empty-section")
+        if level == max_depth + 1:
+            context.report(context.at(path),
+                           f"section '{section.id}' is nested {level} levels deep; profile "
+                           f"'{context.profile.name}' numbers {max_depth} levels",
+                           hint="move it up a level or make it a list", code="too-deep")
+
+
+def _ladder(context: _Context) -> None:
+    name = context.loaded.document.meta.numbering
+    ladders = context.profile.numbering.ladders
+    if name is not None and name not in ladders:
+        context.report(context.at(("meta", "numbering")), f"unknown numbering ladder '{name}'",
+                       hint=did_you_mean(name, list(ladders)), code="numbering")
+
+
+def _enumerations(context: _Context) -> None:
+    styles = context.profile.enumerations
+    for visit in walk(context.loaded.document):
+        enum = visit.node
+        if not isinstance(enum, Enumeration):
+            continue
+        style = styles.get(enum.style)
+        if style is None:
+            context.report(context.at((*visit.path, "style")),
+                           f"unknown enumeration style '{enum.style}'",
+                           hint=did_you_mean(enum.style, list(styles)), code="style")
+            continue
+        for index in range(len(enum.enumerate)):
+            try:
+                enumeration_marker(style, enum.start + index)
+            except ValueError as exc:
+                context.report(context.at((*visit.path, "enumerate", index)),
+                               f"enumeration: {exc}",
+                               hint="split the list or choose another style", code="style")
+                break
+
+
+def _calls(text: str) -> Iterator[re.Match[str]]:
+    for match in FOOTNOTE_CALL.finditer(text):
+        if not (match.start() and text[match.start() - 1] == "\\"):
+            yield match
+
+
+def _footnotes(context: _Context) -> None:
+    """Every call defined and called once, every definition called (as the build numbers)."""
+    notes = context.loaded.document.footnotes
+    called: dict[str, Position] = {}
+    for visit in walk(context.loaded.document):
+        if not isinstance(visit.node, str):
+            continue
+        for match in _calls(visit.node):
+            note_id = match.group(1)
+            position = context.at(visit.path, match.start())
+            if note_id not in notes:
+                hint = did_you_mean(note_id, list(notes)) if notes else \
+                    "define it under 'footnotes:'"
+                if notes and hint.startswith("expected"):
+                    hint = "define it under 'footnotes:'"
+                context.report(position, f"footnote [^{note_id}] is not defined", hint=hint,
+                               code="footnote-undefined")
+            elif note_id in called:
+                context.report(position, f"footnote [^{note_id}] is called a second time",
+                               hint=f"first called at line {called[note_id].line}; a footnote "
+                                    "has one call, define a second note for the second place",
+                               code="footnote-twice")
+            else:
+                called[note_id] = position
+    for path, text in footnote_texts(context.loaded.document):
+        for match in _calls(text):
+            context.report(context.at(path, match.start()),
+                           f"footnote call [^{match.group(1)}] inside a footnote",
+                           hint="footnotes cannot have footnotes; write the text in",
+                           code="footnote-nested")
+    for note_id in notes:
+        if note_id not in called:
+            context.report(context.loaded.source.at(("footnotes", note_id), key=True),
+                           f"footnote '{note_id}' is defined but never called",
+                           severity=WARNING, hint=f"call it as [^{note_id}] or remove it",
+                           code="footnote-unused")
+
+
+def _document_number(context: _Context) -> None:
+    """'12-HD/BTGTU': the profile prints "Số " itself; 01–09 zero-padded; no colon."""
+    number = context.loaded.document.meta.number
+    if number is None:
+        return
+    rules = context.profile.document_number
+    if re.search(rules.pattern, number):
+        return
+    path = ("meta", "number")
+    candidate = _repair_number(number)
+    fix = None
+    hint = "write it as number-TYPE/ISSUER, e.g. 12-HD/BTGTU, or -HD/BTGTU to leave it blank"
+    if candidate != number and re.search(rules.pattern, candidate):
+        fix = ValueFix(path, 0, len(number), candidate)
+        hint = fix_hint("", number, candidate)
+    elif NUMBER_PREFIX.match(number):
+        hint = f"leave out '{NUMBER_PREFIX.match(number).group().strip()}': the layout prints " \
+               f"'{rules.prefix.strip()}'"
+    context.report(context.at(path), f"document number '{visible(number)}' does not match the "
+                   f"'{context.profile.name}' pattern", hint=hint, code="number", fix=fix,
+                   old=number)
+
+
+def _repair_number(number: str) -> str:
+    repaired = NUMBER_PREFIX.sub("", number)
+    repaired = re.sub(r"\s+", "", repaired)
+    return re.sub(r"^(\d)(?=-)", r"0\1", repaired)
+
+
+def _blank_texts(context: _Context) -> None:
+    for visit in walk(context.loaded.document):
+        if isinstance(visit.node, str) and not visit.node.strip():
+            what = "title" if visit.path[-1] == "title" else "text"
+            context.report(context.at(visit.path), f"empty {what}",
+                           hint="write the text or remove the line", code="blank")

@@ -1,0 +1,53 @@
+"""What checks report: an issue inside one string (offsets), and a located `Problem` with the
+value edit that fixes it, if a safe one exists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.content.errors import visible
+from briefing.errors import Problem
+from briefing.source.yaml_source import Path_
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class TextIssue:
+    """A problem at value[start:end]; `replacement` is the safe fix, None when there is none."""
+
+    start: int
+    end: int
+    message: str
+    code: str
+    hint: str = ""
+    severity: str = WARNING
+    replacement: str | None = None
+
+
+@dataclass(frozen=True)
+class ValueFix:
+    """Replace value[start:end] of the value at `path` with `text`."""
+
+    path: Path_
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    problem: Problem
+    fix: ValueFix | None = None
+
+
+def fix_hint(hint: str, old: str, new: str) -> str:
+    """The hint, completed with what `check --fix` would do."""
+    action = f"fix: remove {shown(old)}" if new == "" else f"fix: {shown(old)} -> {shown(new)}"
+    return f"{hint}; {action}" if hint else action
+
+
+def shown(text: str) -> str:
+    """`text` quoted for a message, invisible characters spelled out."""
+    quote = '"' if "'" in text else "'"
+    return quote + visible(text, 40) + quote

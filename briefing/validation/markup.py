@@ -1,0 +1,120 @@
+"""Markup that will not do what its author expects: content is data, not HTML.
+
+Inline text is Markdown with emphasis and footnote calls only (briefing/text/inline.py): raw
+HTML, entities and links print as the characters typed, and a '*' that closes nothing prints as
+a star. Meta fields are not Markdown at all. Each of these is a warning at its column.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+from briefing.content.errors import visible
+from briefing.text.inline import FOOTNOTE_CALL, make_parser
+from briefing.validation.findings import TextIssue
+from briefing.validation.roles import INLINE_ROLES
+
+HTML_TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[|<\?xml|</?[A-Za-z][\w.-]*(?::[\w.-]+)?"
+                      r"(?:\s[^<>]*)?/?>", re.DOTALL)
+ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+LINK = re.compile(r"!?\[(?!\^)[^\]\n]*\]\([^)\n]*\)")
+
+#: What to write instead of a tag, by tag name.
+TAG_ADVICE = {
+    "b": "write **bold**", "strong": "write **bold**", "i": "write *italic*",
+    "em": "write *italic*", "br": "start a new paragraph instead",
+    "p": "start a new paragraph instead", "sup": "write a footnote call [^id]",
+    "u": "underlining is not part of the layout",
+}
+
+
+def markup_issues(value: str, role: str) -> list[TextIssue]:
+    issues = [_tag_issue(m) for m in HTML_TAG.finditer(value)]
+    issues += [issue for m in ENTITY.finditer(value) if (issue := _entity_issue(m))]
+    issues += [TextIssue(m.start(), m.end(), f"Markdown link '{visible(m.group())}' prints as text",
+                         "markup", hint="links and images are not supported")
+               for m in LINK.finditer(value)]
+    if role in INLINE_ROLES:
+        stray = _stray_star(value)
+        if stray is not None:
+            issues.append(TextIssue(stray, stray + 1, "unmatched '*' prints as a star",
+                                    "markup", hint=r"close the emphasis, or write \* for a star"))
+    else:
+        issues += _not_markdown(value)
+    return issues
+
+
+def _tag_issue(match: re.Match[str]) -> TextIssue:
+    tag = match.group()
+    name = re.match(r"</?([\w.:-]+)", tag)
+    advice = TAG_ADVICE.get(name.group(1).lower(), "") if name else ""
+    return TextIssue(match.start(), match.end(), f"raw HTML '{visible(tag, 40)}' prints as text",
+                     "html", hint=advice or "content is text with Markdown emphasis, not HTML")
+
+
+def _entity_issue(match: re.Match[str]) -> TextIssue | None:
+    entity = match.group()
+    char = html.unescape(entity)
+    if char == entity:
+        return None
+    safe = " " if char.isspace() else char if char.isprintable() else None
+    return TextIssue(match.start(), match.end(), f"HTML entity '{entity}' prints as text",
+                     "html", replacement=safe,
+                     hint="" if safe is not None else "type the character itself")
+
+
+def _stray_star(value: str) -> int | None:
+    """Index of the first '*' that prints as a star (closes or opens nothing).
+
+    The emphasis rule makes one token per delimiter character, in source order, and leaves
+    the unmatched ones as text: so the k-th delimiter token is the k-th unescaped '*' or '_'.
+    """
+    if "*" not in value:
+        return None
+    tokens = _delimiter_parser().parseInline(value)[0].children or []
+    delimiters = [t for t in tokens if t.type in _EMPHASIS
+                  or (t.type == "text" and t.content in ("", "*", "_"))]
+    positions = _delimiter_positions(value)
+    if len(delimiters) != len(positions):  # pragma: no cover - a parser we do not know
+        return positions[0] if positions else None
+    for token, index in zip(delimiters, positions, strict=True):
+        if token.type == "text" and token.content == "*":
+            return index
+    return None
+
+
+_EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close"}
+
+
+@lru_cache(maxsize=1)
+def _delimiter_parser() -> MarkdownIt:
+    return make_parser(join=False)
+
+
+def _delimiter_positions(value: str) -> list[int]:
+    """Indexes of the '*' and '_' that Markdown reads as delimiters (not escaped, not in a
+    footnote call)."""
+    return [m.start() for m in _DELIMITER_SCAN.finditer(value) if m.group() in ("*", "_")]
+
+
+#: Left to right: a backslash escape, a footnote call, or a delimiter.
+_DELIMITER_SCAN = re.compile(r"\\[!-/:-@\[-`{-~]|" + FOOTNOTE_CALL.pattern + r"|[*_]")
+
+
+
+
+def _not_markdown(value: str) -> list[TextIssue]:
+    issues = []
+    star = value.find("*")
+    if star >= 0:
+        issues.append(TextIssue(star, star + 1, "'*' prints as a star: this field is not "
+                                "Markdown", "markup", hint="emphasis works in the body only"))
+    for match in FOOTNOTE_CALL.finditer(value):
+        issues.append(TextIssue(match.start(), match.end(),
+                                f"footnote call '{match.group()}' prints as text here",
+                                "markup", hint="footnote calls work in the body only"))
+    return issues
