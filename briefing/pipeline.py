@@ -50,9 +50,10 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
     outputs: dict[str, bytes] = {}
     docx_job = None
     if "docx" in formats:
-        from briefing.writers.docx import write_docx
 
         def docx() -> bytes:
+            from briefing.writers.docx import write_docx  # imported in the child when forked
+
             return write_docx(tree, profile)
 
         if parallel and "pdf" in formats:
