@@ -27,6 +27,14 @@ def default_content() -> list[Path]:
     return sorted(CONTENT_DIR.glob("*.yaml"))
 
 
+def content_files(given: list[Path]) -> list[Path]:
+    """The files named on the command line, or every content/*.yaml; none at all is an error."""
+    files = given or default_content()
+    if not files:
+        raise BriefingError.at(CONTENT_DIR, "no content files (*.yaml) to work on")
+    return files
+
+
 def formats_of(value: str) -> tuple[str, ...]:
     return ("docx", "pdf") if value == "all" else (value,)
 

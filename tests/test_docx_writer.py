@@ -29,6 +29,7 @@ from briefing.layout.profile import Profile, load_profile
 from briefing.text.inline import plain_text
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
+from briefing.tree.text import inline_text
 from briefing.writers.docx import write_docx
 
 CONTENT = PROJECT_ROOT / "content"
@@ -145,14 +146,6 @@ def style_of(p: etree._Element) -> str | None:
     return style.get(w("val")) if style is not None else None
 
 
-def inline_text(node: ET.Element) -> str:
-    """Tree text of inline content without footnote bodies."""
-    parts = [node.text or ""]
-    for child in node:
-        if child.tag != "fn":
-            parts.append(inline_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def tree_text(node: ET.Element | None) -> str:

@@ -9,11 +9,10 @@ from pathlib import Path
 
 from briefing import __version__
 from briefing.cli import (
-    CONTENT_DIR,
     EXIT_ERRORS,
     EXIT_OK,
     OUTPUT_DIR,
-    default_content,
+    content_files,
     formats_of,
     report,
     shown,
@@ -42,10 +41,7 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     from briefing.pipeline import build_file
 
-    files = args.files or default_content()
-    if not files:
-        print(f"error: no content files in {CONTENT_DIR}", file=sys.stderr)
-        return EXIT_ERRORS
+    files = content_files(args.files)
     failed = 0
     for path in files:
         started = time.perf_counter()

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.cli import CONTENT_DIR, EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, default_content, shown
+from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, content_files, shown
 from briefing.errors import Problem
 from briefing.validation import ERROR, WARNING, validate_file
 
@@ -36,10 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    files = args.files or default_content()
-    if not files:
-        print(f"error: no content files in {CONTENT_DIR}", file=sys.stderr)
-        return EXIT_ERRORS
+    files = content_files(args.files)
     all_problems: list[Problem] = []
     for path in files:
         name = Path(shown(path))
