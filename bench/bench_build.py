@@ -54,6 +54,41 @@ def measure(commands: list[list[str]], runs: int) -> tuple[float, int]:
     return statistics.median(times), max(peaks)
 
 
+PHASES = r"""
+import json, sys, time
+marks = [("start", time.perf_counter())]
+def mark(name): marks.append((name, time.perf_counter()))
+from briefing.content.loader import load_document
+from briefing.pipeline import validated
+from briefing.tree.prepare import prepare
+from briefing.tree.render import render_tree
+mark("import core (pydantic, jinja2, markdown-it, yaml)")
+loaded = load_document(sys.argv[1]); mark("load YAML + schema")
+validated(loaded); mark("validate")
+view = prepare(loaded); tree = render_tree(view); mark("numbering + Jinja -> tree")
+from briefing.writers.docx import write_docx; mark("import python-docx writer")
+write_docx(tree, view.profile); mark("write DOCX")
+import weasyprint; from briefing.writers.pdf import write_pdf; mark("import WeasyPrint")
+from briefing.writers.pdf import pagination
+rounds = []
+original = pagination.misplaced_breaks
+def counted(document, forced):
+    rounds.append(1); return original(document, forced)
+pagination.misplaced_breaks = counted
+write_pdf(tree, view.profile); mark("write PDF (layouts: %d)" % len(rounds))
+print(json.dumps([(b[0], b[1] - a[1]) for a, b in zip(marks, marks[1:])]))
+"""
+
+
+def phases(content: Path) -> list[tuple[str, float]]:
+    """Where one cold process spends its time, phase by phase."""
+    import json
+
+    out = subprocess.run([sys.executable, "-c", PHASES, str(content)], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout
+    return [(name, seconds) for name, seconds in json.loads(out)]
+
+
 def export_markdown(content: Path, target: Path) -> None:
     from briefing.content.loader import load_document
     from briefing.tree.prepare import prepare
@@ -112,6 +147,9 @@ def main() -> int:
         print(f"ratio ours docx+pdf / pandoc docx+html+pdf = {both_ratio:.2f}  (target <= 0.80)")
     else:
         print("\npandoc is not installed: no baseline (apt-get install pandoc)")
+    print("\nwhere the time goes (one cold process, both writers in turn):")
+    for name, seconds in phases(args.content):
+        print(f"  {name:50} {seconds:6.3f} s")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

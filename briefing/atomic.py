@@ -13,6 +13,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from briefing.errors import BriefingError
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 #: Names Windows reserves in every folder, whatever the extension.
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
@@ -36,19 +38,52 @@ def safe_name(name: str) -> str:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step; on any failure the old file stays intact."""
+    write_all_atomic({path: data})
+
+
+def write_all_atomic(files: dict[Path, bytes]) -> None:
+    """Replace several files together: every temporary file is written first, and only when
+    all of them are complete are they renamed into place, so a failure (a full disk, a folder
+    where a file should be) leaves every previous output untouched. An `OSError` becomes a
+    `BriefingError` naming the path: a clerk sees "cannot write …", never a traceback."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files.items():
+            staged.append((_stage(path, data), path))
+        for _, path in staged:
+            if path.is_dir():
+                raise IsADirectoryError(21, "a folder is in the way", str(path))
+        for temporary, path in staged:
+            _replace(temporary, path)
+    except OSError as exc:
+        raise BriefingError.at(exc.filename or next(iter(files), ""),
+                               f"cannot write: {exc.strerror or exc}") from None
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """`data` in a complete temporary file beside `path` (same folder, so rename is atomic)."""
+    if path.parent.exists() and not path.parent.is_dir():
+        raise NotADirectoryError(20, "not a folder", str(path.parent))
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        os.chmod(temporary, _mode_for(path))
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    return temporary
+
+
+def _replace(temporary: Path, path: Path) -> None:
+    os.replace(temporary, path)
 
 
 def _mode_for(path: Path) -> int:

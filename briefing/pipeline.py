@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.atomic import safe_name, write_atomic
+from briefing.atomic import safe_name, write_all_atomic
 from briefing.content.loader import LoadedDocument, load_document
 from briefing.errors import BriefingError, Problem
 from briefing.layout.profile import Profile
@@ -86,9 +86,6 @@ def build_file(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     for problem in rendered.warnings:
         if warn is not None:
             warn(problem)
-    written = []
-    for fmt in formats:
-        target = out_dir / f"{rendered.name}.{fmt}"
-        write_atomic(target, rendered.outputs[fmt])
-        written.append(target)
-    return written
+    targets = {out_dir / f"{rendered.name}.{fmt}": rendered.outputs[fmt] for fmt in formats}
+    write_all_atomic(targets)  # both formats replace the old ones together, or neither does
+    return list(targets)

@@ -109,7 +109,8 @@ def test_official_header_block_and_closing(programme_pdf):
     with pdfplumber.open(programme_pdf.pdf) as pdf:
         first = squash(pdf.pages[0].extract_text())
         last = squash(pdf.pages[-1].extract_text())
-    for text in ("THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH", "BAN TUYÊN GIÁO", "ĐẢNG CỘNG SẢN VIỆT NAM",
+    # the long superior line wraps (the place-and-date line is kept whole, as in the DOCX)
+    for text in ("THÀNH ỦY THÀNH PHỐ", "HỒ CHÍ MINH", "BAN TUYÊN GIÁO", "ĐẢNG CỘNG SẢN VIỆT NAM",
                  "-CTr/BTGTU", "CHƯƠNG TRÌNH"):
         assert text in first
     for text in ("Nơi nhận:", "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "Lê Hồng Sơn",
@@ -129,3 +130,27 @@ def test_vendored_font_covers_every_character_of_the_content(face, briefing_pdf,
         text = "".join(built.tree.itertext())
         missing = sorted({c for c in text if not c.isspace() and ord(c) not in cmap})
         assert not missing, missing
+
+
+def test_full_date_keeps_the_place_date_line_whole_like_the_docx(tmp_path):
+    """The masthead split is computed once (briefing.layout.masthead) for both writers."""
+    import pdfplumber
+
+    from briefing.content.loader import load_document
+    from briefing.layout.masthead import masthead_columns
+    from briefing.pipeline import render_loaded
+    from tests.conftest import PROGRAMME
+
+    source = tmp_path / "programme-dated.yaml"
+    source.write_text(PROGRAMME.read_text(encoding="utf-8").replace(
+        "date: 2024-03\n", "date: 2024-12-25\n"), encoding="utf-8")
+    rendered = render_loaded(load_document(source), ("pdf",))
+    line = "Thành phố Hồ Chí Minh, ngày 25 tháng 12 năm 2024"
+    assert rendered.tree.findtext("masthead/party/place-date") == line
+    pdf = tmp_path / "dated.pdf"
+    pdf.write_bytes(rendered.outputs["pdf"])
+    with pdfplumber.open(pdf) as document:
+        lines = [squash(t) for t in document.pages[0].extract_text().splitlines()]
+    assert line in lines, lines[:8]
+    left, right = masthead_columns(rendered.tree.find("masthead"), rendered.view.profile)
+    assert right > 100 and abs(left + right - rendered.view.profile.text_width_mm) < 0.01

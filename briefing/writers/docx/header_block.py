@@ -1,12 +1,9 @@
 """The head of the document: the HD 36 masthead (official form) or the cover (booklet form).
 
-Masthead: a borderless two-column band split as the profile says. The first row holds the
-issuer block (superior, issuer, "*") beside the party name and its rule; the second row holds
-the number line beside the place-and-date line, so the two sit on one baseline as in the HD 36
-models. A wrapped "Thành phố Hồ Chí Minh, ngày … năm 2024" is the first thing a clerk would fix
-by hand, so when the right column is too narrow for its lines the split moves left, as far as
-the issuer name and number allow; a long superior may then wrap, as it does in real documents.
-The band never leaves the text area.
+Masthead: a borderless two-column band split by `briefing.layout.masthead` (shared with the
+PDF writer). The first row holds the issuer block (superior, issuer, "*") beside the party name
+and its rule; the second row holds the number line beside the place-and-date line, so the two
+sit on one baseline as in the HD 36 models.
 
 The party rule is an empty hairline paragraph under the party name with a bottom border,
 indented so the border is exactly as long as the name is wide (measured with the profile font,
@@ -22,11 +19,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
+from briefing.layout.masthead import masthead_columns
+from briefing.layout.measure import MM_PER_PT, line_width_mm
 from briefing.layout.profile import Profile, TextStyle
 from briefing.writers.docx import styles as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import styled
-from briefing.writers.docx.measure import MM_PER_PT, line_width_mm, safe_width_mm
 from briefing.writers.docx.ooxml import Element
 from briefing.writers.docx.tables import close_cells, layout_table
 from briefing.writers.docx.units import mm_to_twips
@@ -54,28 +52,6 @@ def _issuer_lines(issuer: ET.Element, profile: Profile) -> list[tuple[str, TextS
     return lines
 
 
-def split_columns(profile: Profile, left_needs: list[float], must_left: list[float],
-                  right_needs: list[float]) -> tuple[float, float]:
-    """Column widths (mm) of the masthead band.
-
-    The profile's split, moved only as far as needed to keep the right column's lines (party
-    name, place and date) whole without letting a line of `must_left` (issuer name, number)
-    wrap; room the right column does not need goes to a left line that would wrap (a long
-    superior). The band never leaves the text area.
-    """
-    mast = profile.masthead
-    total = profile.text_width_mm
-    left = total * mast.columns[0] / sum(mast.columns)
-    right_need = max(right_needs, default=0.0)
-    if right_need > total - left:
-        left = max(total - right_need, max(must_left, default=0.0))
-    left_need = max(left_needs, default=0.0)
-    if left_need > left:
-        left = max(left, min(left_need, total - right_need))
-    left = min(max(left, 0.0), total)
-    return left, total - left
-
-
 def masthead(node: ET.Element, profile: Profile, out: Sink) -> None:
     """The official first-page header band (HD 36 "thể thức" items 1–4)."""
     mast = profile.masthead
@@ -88,16 +64,7 @@ def masthead(node: ET.Element, profile: Profile, out: Sink) -> None:
     place_date = party.find("place-date")
 
     left_lines = _issuer_lines(issuer, profile)
-    must_left = [safe_width_mm(_text(line), look, profile)
-                 for style_id, look, line in left_lines if style_id != S.MASTHEAD_SUPERIOR]
-    if number is not None:
-        must_left.append(safe_width_mm(_text(number), mast.number, profile))
-    left_needs = must_left + [safe_width_mm(_text(line), look, profile)
-                              for style_id, look, line in left_lines
-                              if style_id == S.MASTHEAD_SUPERIOR]
-    right_needs = [safe_width_mm(_text(party_name), mast.party, profile),
-                   safe_width_mm(_text(place_date), mast.place_date, profile)]
-    left_mm, right_mm = split_columns(profile, left_needs, must_left, right_needs)
+    left_mm, right_mm = masthead_columns(node, profile)
 
     left_twips = mm_to_twips(left_mm)
     widths = [left_twips, mm_to_twips(profile.text_width_mm) - left_twips]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from briefing.layout.masthead import masthead_columns
 from briefing.layout.profile import Profile
 
 
@@ -82,11 +83,13 @@ class HtmlBuilder:
                 _div(cover, child.tag, _text(child), "p")
 
     def top_masthead(self, node: ET.Element, body: ET.Element) -> None:
+        left_mm, right_mm = masthead_columns(node, self.profile)  # the DOCX's split too
         table = ET.SubElement(body, "table", {"class": "masthead"})
         row = ET.SubElement(table, "tr")
-        left = ET.SubElement(row, "td", {"class": "issuer-col"})
+        left = ET.SubElement(row, "td", {"class": "issuer-col", "style": f"width: {left_mm:.2f}mm"})
         self.issuer(node.find("issuer"), left)
-        right = ET.SubElement(row, "td", {"class": "party-col"})
+        right = ET.SubElement(row, "td", {"class": "party-col",
+                                          "style": f"width: {right_mm:.2f}mm"})
         party = node.find("party")
         ET.SubElement(_div(right, "party", ""), "span").text = _text(party.find("name"))
         _div(right, "place-date", _text(party.find("place-date")))
