@@ -57,11 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     name = "build"
     if argv and argv[0] in COMMANDS:
         name = argv.pop(0)
-    try:
-        module = importlib.import_module(f"briefing.commands.{COMMANDS[name]}")
-    except ModuleNotFoundError:
-        print(f"error: the command '{name}' is not available in this version", file=sys.stderr)
-        return EXIT_ERRORS
+    module = importlib.import_module(f"briefing.commands.{COMMANDS[name]}")
     try:
         return module.run(argv)
     except BriefingError as error:

@@ -103,10 +103,6 @@ def plain_text(text: str) -> str:
     return "".join(s.text for s in parse_inline(text) if not s.footnote)
 
 
-def footnote_calls(text: str) -> list[str]:
-    return [s.text for s in parse_inline(text) if s.footnote]
-
-
 def to_tree_markup(text: str, footnote: Callable[[str], Markup]) -> Markup:
     """Inline nodes of the semantic tree: <strong>, <em>, text, and what `footnote(id)` returns."""
     out: list[str] = []
