@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.atomic import write_atomic
+from briefing.atomic import safe_name, write_atomic
 from briefing.editions.embed import source_attachments
 from briefing.editions.hashing import sha256_bytes
 from briefing.errors import BriefingError, Position, Problem
@@ -98,11 +98,35 @@ def failure(name: str, message: str, detail: str = "") -> JobResult:
 _formats_in_parallel = True
 
 
-def variant_of(job: VariantJob) -> Variant:
-    """Load and check the variant (no rendering): the cheap pre-flight the parent runs."""
+def base_name(content: SourceFile | Path | str) -> str:
+    """The name of the briefing's own variant (--with-base), its files and default folders:
+    the content file's stem as `build` names its outputs ("Bản tin số 3" -> "Ban-tin-so-3")."""
+    path = content.path if isinstance(content, SourceFile) else content
+    return safe_name(Path(path).stem)
+
+
+def name_clashes(jobs: Sequence[VariantJob], where: str) -> list[Problem]:
+    """One problem per name two variants share (--with-base and a unit code): both would
+    write the same files. Compared without case, as a Windows or macOS folder would."""
+    seen: dict[str, list[str]] = {}
+    for job in jobs:
+        seen.setdefault(job.name.casefold(), []).append(job.name)
+    return [Problem(Position(where), "two variants are named "
+                    + " and ".join(f"'{n}'" for n in dict.fromkeys(names))
+                    + " (--with-base and a unit code)", hint="give the unit another code")
+            for _, names in sorted(seen.items()) if len(names) > 1]
+
+
+def variant_of(job: VariantJob, check: bool = True) -> Variant:
+    """Load the variant (no rendering) and, with `check`, run the checks of `build.py check`
+    on it (errors raise): the cheap pre-flight the parent runs on every variant before any is
+    rendered. Workers run it again in `render_job` (for jobs no parent checked: rebuilds)."""
     unit = parse_unit(job.unit) if job.unit is not None else None
     meeting = parse_meeting(job.meeting) if job.meeting is not None else None
-    return load_variant(job.content, unit, meeting, name=job.name)
+    variant = load_variant(job.content, unit, meeting, name=job.name)
+    if check:
+        validated(variant.loaded)
+    return variant
 
 
 def set_document_date(tree: ET.Element, date: str) -> None:
@@ -118,8 +142,7 @@ def set_document_date(tree: ET.Element, date: str) -> None:
 
 def render_job(job: VariantJob) -> dict[str, bytes]:
     """The bytes of every format of the variant, in memory (used by workers and by rebuilds)."""
-    variant = variant_of(job)
-    validated(variant.loaded)  # the checks of `build.py check`: errors stop this variant
+    variant = variant_of(job)  # checked again: rebuilds (verify, extract) have no pre-flight
     view = prepare(variant.loaded)
     tree = render_tree(view)
     if job.date:

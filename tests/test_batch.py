@@ -23,15 +23,8 @@ CODES = ("quan-1", "dang-uy-so-gd-dt", "chi-bo-thpt-le-quy-don")
 LINE = re.compile(r"^[^:\n]+:\d+:\d+: error: .+$")
 
 
-def docx_available() -> bool:
-    try:
-        from briefing.writers.docx import write_docx  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-FORMAT = "all" if docx_available() else "pdf"
+#: every format: a DOCX writer that fails to import fails these tests, it is not skipped
+FORMAT = "all"
 
 
 @dataclass
@@ -130,7 +123,6 @@ def test_department_pdf_replaced_guidance(batch):
     assert "Phương hướng đối ngoại Việt Nam" not in text
 
 
-@pytest.mark.skipif(FORMAT != "all", reason="the DOCX writer is not available")
 def test_docx_carries_the_same_variant(batch):
     out, _ = batch
     document = docx_text(out / "quan-1.docx")
@@ -174,10 +166,34 @@ def test_a_failing_unit_does_not_stop_the_others(tmp_path, capsys):
     assert (out / "quan-1.pdf").is_file()
     assert not (out / "broken.pdf").exists() and not (out / "unknown.pdf").exists()
     errors = [line for line in result.err.splitlines() if ": error: " in line]
-    assert f"{units / 'broken.yaml'}:10:11: error: footnote [^none] is not defined" in errors[1]
-    assert errors[0].startswith(f"{units / 'unknown.yaml'}:5:13: error: unit 'unknown': no "
+    assert len(errors) == 2  # each once
+    # both found by the pre-flight (the undefined note is a check of `build.py check`), in
+    # file order, before anything is rendered: only quan-1 reaches a worker
+    assert f"{units / 'broken.yaml'}:10:11: error: footnote [^none] is not defined" in errors[0]
+    assert errors[1].startswith(f"{units / 'unknown.yaml'}:5:13: error: unit 'unknown': no "
                                 "section 'forcast'")
-    assert "1 built, 0 skipped, 2 failed" in result.err
+    assert re.search(r"1 built, 0 skipped, 2 failed in \d+\.\d s \(1 worker\)", result.err)
+
+
+EMPTY_DIRECTIONS = ("unit:\n  code: no-directions\n  name: X\nsections:\n"
+                    "  exclude: [forecast, objectives, orientations]\n")
+
+
+def test_a_unit_emptying_a_block_is_refused_before_any_rendering(tmp_path, capsys):
+    """Every sub-section of 'directions' excluded leaves it without a body: a content check,
+    found by the pre-flight, not after the other units were rendered (nor printed twice)."""
+    units = tmp_path / "units"
+    units.mkdir()
+    shutil.copy(UNITS / "quan-1.yaml", units)
+    (units / "no-directions.yaml").write_text(EMPTY_DIRECTIONS, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(capsys, "batch", CONTENT, "--units", units, "--format", "pdf", "--out", out,
+                 "--jobs", "2", "--no-progress")
+    assert result.code == 2
+    (error,) = [line for line in result.err.splitlines() if ": error: " in line]
+    assert "section 'directions' has no body" in error
+    assert re.search(r"1 built, 0 skipped, 1 failed in \d+\.\d s \(1 worker\)", result.err)
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["quan-1.pdf"]
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -191,6 +207,62 @@ def test_bad_arguments_fail_in_one_line_and_write_nothing(tmp_path, capsys, argv
     result = run(capsys, "batch", CONTENT, "--out", out, "--no-progress", *argv)
     assert result.code == 2
     assert len(result.err.strip().splitlines()) == 1 and message in result.err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+@pytest.mark.parametrize("command", [
+    ["batch", CONTENT, "--no-progress"],
+    ["edition", CONTENT, "--date", "2024-03-15", "--no-progress"],
+    ["archive", "verify", "--rebuild"],
+])
+def test_jobs_must_be_a_positive_number(tmp_path, capsys, command, jobs):
+    """Refused by the parser, with its usage line: no traceback, no edition lock left."""
+    with pytest.raises(SystemExit) as excinfo:
+        main([str(a) for a in command] + ["--jobs", jobs, "--out" if command[0] == "batch"
+                                          else "--archive", str(tmp_path / "out")])
+    assert excinfo.value.code == 2
+    err = capsys.readouterr().err
+    assert "error: argument --jobs: " in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_base_and_unit_of_one_name_are_refused(tmp_path, capsys):
+    """--with-base names the briefing's variant as the content file: a unit of that code would
+    write the same files at the same time."""
+    units = tmp_path / "units"
+    units.mkdir()
+    (units / "clash.yaml").write_text(f"unit:\n  code: {CONTENT.stem}\n  name: X\n",
+                                      encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(capsys, "batch", CONTENT, "--with-base", "--units", units, "--format", "pdf",
+                 "--out", out, "--no-progress")
+    assert result.code == 2
+    assert result.err.strip() == (f"{CONTENT.relative_to(PROJECT_ROOT)}: error: two variants are "
+                                  f"named '{CONTENT.stem}' (--with-base and a unit code) (give "
+                                  "the unit another code)")
+    assert not out.exists()
+
+
+def test_base_variant_is_named_as_build_names_it(tmp_path, capsys):
+    """`build` writes "Bản tin số 3.yaml" as Ban-tin-so-3.pdf; so does batch --with-base, into
+    output/Ban-tin-so-3/ by default (here --out)."""
+    content = tmp_path / "Bản tin số 3.yaml"
+    shutil.copy(CONTENT, content)
+    out = tmp_path / "out"
+    result = run(capsys, "batch", content, "--with-base", "--unit", "quan-1", "--format", "pdf",
+                 "--out", out, "--jobs", "1", "--no-progress")
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["Ban-tin-so-3.pdf", "quan-1.pdf"]
+    assert "built Ban-tin-so-3: " in result.out
+
+
+def test_pdfa_without_pdf_is_an_error(tmp_path, capsys):
+    out = tmp_path / "out"
+    result = run(capsys, "batch", CONTENT, "--format", "docx", "--pdfa", "--out", out)
+    assert result.code == 2
+    assert result.err.strip() == ("--pdfa: error: --pdfa needs the PDF format (use --format pdf "
+                                  "or --format all)")
     assert not out.exists()
 
 

@@ -21,6 +21,7 @@ import briefing.writers.pdf as pdf_writer
 from briefing import PROJECT_ROOT
 from briefing.atomic import safe_name, write_atomic
 from briefing.cli import main
+from briefing.errors import BriefingError
 from briefing.layout.profile import FONTS_DIR
 from briefing.pipeline import build_file
 from briefing.text.inline import parse_inline, to_tree_markup
@@ -268,10 +269,10 @@ def test_failed_write_keeps_previous_file_and_no_temporary(tmp_path, monkeypatch
     os.chmod(target, 0o640)
 
     def failing_replace(src, dst):
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device", str(dst))
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(BriefingError, match="cannot write: No space left on device"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"]
@@ -279,3 +280,18 @@ def test_failed_write_keeps_previous_file_and_no_temporary(tmp_path, monkeypatch
     write_atomic(target, b"new")
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == 0o640  # permissions kept
+
+
+def test_both_formats_are_replaced_together_or_not_at_all(tmp_path):
+    """A folder in the way of the PDF: the old DOCX is not replaced either, no temp files."""
+    from tests.conftest import PROGRAMME
+
+    out = tmp_path / "out"
+    out.mkdir()
+    docx = out / f"{PROGRAMME.stem}.docx"
+    docx.write_bytes(b"old docx")
+    (out / f"{PROGRAMME.stem}.pdf").mkdir()
+    with pytest.raises(BriefingError, match="cannot write"):
+        build_file(PROGRAMME, out)
+    assert docx.read_bytes() == b"old docx"
+    assert sorted(p.name for p in out.iterdir()) == sorted([docx.name, f"{PROGRAMME.stem}.pdf"])

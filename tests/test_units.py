@@ -300,8 +300,25 @@ def test_duplicate_unit_codes_and_unknown_unit(tmp_path):
                                                encoding="utf-8")
     selection = select(CONTENT, [tmp_path])
     lines = [str(p) for p in selection.problems]
-    assert len(lines) == 2 and all("duplicate unit code 'same'" in line for line in lines)
-    assert lines[0].startswith(f"{tmp_path / 'a.yaml'}:2:9: error:")
+    a, b = f"{tmp_path / 'a.yaml'}:2:9", f"{tmp_path / 'b.yaml'}:2:9"
+    # each names the other one's place (the second once read "also used at ; …")
+    assert lines == [f"{a}: error: duplicate unit code 'same' (also used at {b}; each unit "
+                     "needs its own code)",
+                     f"{b}: error: duplicate unit code 'same' (also used at {a}; each unit "
+                     "needs its own code)"]
     with pytest.raises(BriefingError) as excinfo:
         select(CONTENT, [UNITS], ["quan-2"])
     assert "unknown unit 'quan-2' (did you mean \"quan-1\"?)" in str(excinfo.value)
+
+
+def test_three_units_sharing_a_code_each_name_the_two_others(tmp_path):
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.yaml").write_text("unit:\n  code: same\n  name: X\n",
+                                               encoding="utf-8")
+    selection = select(CONTENT, [tmp_path])
+    places = {name: f"{tmp_path / f'{name}.yaml'}:2:9" for name in "abc"}
+    hints = [p.hint for p in selection.problems]
+    assert hints == [f"also used at {places['b']}, {places['c']}; each unit needs its own code",
+                     f"also used at {places['a']}, {places['c']}; each unit needs its own code",
+                     f"also used at {places['a']}, {places['b']}; each unit needs its own code"]
+    assert all(choice.overlay is None for choice in selection.units)

@@ -13,12 +13,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.batch import VariantJob, run_job
+from briefing.atomic import safe_name
+from briefing.batch import VariantJob, base_name, run_job
 from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, OUTPUT_DIR, shown
+from briefing.commands.batch import jobs_option
 from briefing.editions.diff import diff_texts, job_text
 from briefing.editions.embed import embedded_sources, extract
 from briefing.editions.hashing import sha256_file, tool_versions
-from briefing.editions.layout import DEFAULT_ARCHIVE, Archive, Reference, Revision
+from briefing.editions.layout import DEFAULT_ARCHIVE, Archive, Reference, Revision, check_name
 from briefing.editions.manifest import load_manifest
 from briefing.editions.verify import jobs_from_manifest, verify_files, verify_rebuild
 from briefing.errors import BriefingError, Position, Problem
@@ -37,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="archive folder (default: output/editions/)")
 
     listing = commands.add_parser("list", help="list editions and revisions")
+    listing.add_argument("names", nargs="*", metavar="EDITION",
+                         help="only these editions (default: every edition)")
     archive_option(listing)
 
     verify = commands.add_parser("verify", help="check files against their manifest")
@@ -44,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="what to verify (default: every revision of every edition)")
     verify.add_argument("--rebuild", action="store_true",
                         help="also rebuild from the stored sources and compare the bytes")
-    verify.add_argument("--jobs", type=int, default=0, metavar="N")
+    jobs_option(verify)
     archive_option(verify)
 
     diff = commands.add_parser(
@@ -75,8 +79,22 @@ def run(argv: list[str]) -> int:
 # -- list -------------------------------------------------------------------------------------
 def run_list(args: argparse.Namespace) -> int:
     archive = Archive(args.archive)
+    # a missing archive has no editions; a file in its place, or a named edition, is an error
+    exists = archive.check_root(missing_ok=not args.names)
     rows = [("EDITION", "DATE", "REV", "VARIANTS", "FORMATS", "TOOL")]
-    for name in archive.editions():
+    if args.names:
+        wanted = [check_name(text, text) for text in args.names]
+        absent = []
+        for name in wanted:
+            try:
+                archive.revision(Reference(name))  # an error naming the editions there are
+            except BriefingError as error:
+                absent += error.problems
+        if absent:
+            raise BriefingError(absent)
+    else:
+        wanted = archive.editions() if exists else []
+    for name in dict.fromkeys(wanted):
         for revision in archive.revisions(name):
             try:
                 manifest = load_manifest(revision.manifest)
@@ -115,6 +133,7 @@ def _revisions(archive: Archive, refs: list[str]) -> list[Revision]:
 
 def run_verify(args: argparse.Namespace) -> int:
     archive = Archive(args.archive)
+    archive.check_root()  # a typo in --archive is not "nothing to verify"
     revisions = _revisions(archive, args.refs)
     if not revisions:
         print(f"no editions in {shown(archive.root)}")
@@ -126,7 +145,10 @@ def run_verify(args: argparse.Namespace) -> int:
         except BriefingError as error:
             manifest, problems = None, list(error.problems)
         if manifest is not None and args.rebuild and not problems:
-            problems += verify_rebuild(revision, manifest, args.jobs)
+            try:
+                problems += verify_rebuild(revision, manifest, args.jobs)
+            except BriefingError as error:  # this revision fails; the others are still checked
+                problems += error.problems
         failed = [p for p in problems if p.severity == "error"]
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -164,7 +186,7 @@ def _operand(text: str, args: argparse.Namespace) -> tuple[str, dict[str, Varian
                                                         "--content FILE (the briefing)"))
         content = read_input(args.content)
         if text == "base":
-            return "base", {"base": VariantJob(name=args.content.stem, content=content)}
+            return "base", {"base": VariantJob(name=base_name(content), content=content)}
         unit = read_input(path)
         from briefing.units.load import parse_unit
 
@@ -175,7 +197,9 @@ def _operand(text: str, args: argparse.Namespace) -> tuple[str, dict[str, Varian
         job = _job_from_recipe(recipe, sources, "")
         return shown(path), {job.name: job}
     reference = Reference.parse(text)
-    return text, _archived(Archive(args.archive), reference)
+    archive = Archive(args.archive)
+    archive.check_root()
+    return text, _archived(archive, reference)
 
 
 def run_diff(args: argparse.Namespace) -> int:
@@ -217,7 +241,7 @@ def _job_from_recipe(recipe: dict, sources: dict, out_dir: str) -> VariantJob:
 
 def run_extract(args: argparse.Namespace) -> int:
     pdf: Path = args.pdf
-    out = args.out or OUTPUT_DIR / "extracted" / pdf.stem
+    out = args.out or OUTPUT_DIR / "extracted" / safe_name(pdf.stem)
     recipe, written = extract(pdf, out)
     for path in written:
         print(f"wrote {shown(path)}")

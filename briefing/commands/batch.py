@@ -17,7 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from briefing.atomic import write_atomic
-from briefing.batch import JobResult, VariantJob, default_workers, output_path, run_jobs, variant_of
+from briefing.batch import (
+    JobResult,
+    VariantJob,
+    base_name,
+    default_workers,
+    name_clashes,
+    output_path,
+    run_jobs,
+    variant_of,
+)
 from briefing.cli import EXIT_ERRORS, EXIT_OK, OUTPUT_DIR, formats_of, shown
 from briefing.editions.hashing import (
     Input,
@@ -33,6 +42,23 @@ from briefing.units.selection import Selection, meeting_from_options, select
 
 HELP = "build every unit variant of a briefing, in parallel"
 STATE = ".batch-state.json"
+
+
+def positive_int(text: str) -> int:
+    """argparse type of --jobs (batch, edition, archive verify): a whole number, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}': give 1 or more worker processes")
+    return value
+
+
+def jobs_option(parser: argparse.ArgumentParser) -> None:
+    """--jobs N; the default 0 (never typed: argparse does not convert it) means one per core."""
+    parser.add_argument("--jobs", type=positive_int, default=0, metavar="N",
+                        help=f"worker processes (default: one per core, here {default_workers()})")
 
 
 def add_variant_options(parser: argparse.ArgumentParser) -> None:
@@ -56,8 +82,7 @@ def add_variant_options(parser: argparse.ArgumentParser) -> None:
                          help='circulation mark, e.g. "TRẢ LẠI SAU HỘI NGHỊ"')
     parser.add_argument("--format", choices=("docx", "pdf", "all"), default="all",
                         help="what to write (default: all)")
-    parser.add_argument("--jobs", type=int, default=0, metavar="N",
-                        help=f"worker processes (default: one per core, here {default_workers()})")
+    jobs_option(parser)
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
@@ -186,16 +211,19 @@ def _up_to_date(job: VariantJob, entry: Any, finger: str) -> JobResult | None:
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     started = time.perf_counter()
-    selection = selection_of(args)
     formats = formats_of(args.format)
-    out_dir = args.out or OUTPUT_DIR / Path(selection.content.path).stem
+    if args.pdfa and "pdf" not in formats:
+        raise BriefingError(Problem(Position("--pdfa"), "--pdfa needs the PDF format",
+                                    hint="use --format pdf or --format all"))
+    selection = selection_of(args)
+    out_dir = args.out or OUTPUT_DIR / base_name(selection.content)
     common = {"content": selection.content, "meeting": selection.meeting, "formats": formats,
               "out_dir": str(out_dir), "pdf_variant": "pdf/a-3b" if args.pdfa else None,
               "embed_sources": args.pdfa}
     results: list[JobResult] = []
     jobs: list[VariantJob] = []
     if args.with_base:
-        jobs.append(VariantJob(name=Path(selection.content.path).stem, **common))
+        jobs.append(VariantJob(name=base_name(selection.content), **common))
     for choice in selection.units:
         if choice.problems:
             results.append(JobResult(choice.name, ok=False, problems=choice.problems))
@@ -204,8 +232,11 @@ def run(argv: list[str]) -> int:
     if not jobs and not results:
         raise BriefingError(Problem(Position(selection.content.path), "no unit files to build",
                                     hint="add content/units/*.yaml or pass --units"))
+    clashes = name_clashes(jobs, selection.content.path)
+    if clashes:  # both variants would write the same files, in parallel: build neither
+        raise BriefingError(clashes)
     ready, profiles = [], set()
-    for job in jobs:  # pre-flight: cheap, catches every content problem before any rendering
+    for job in jobs:  # pre-flight: load and check every variant before any is rendered
         try:
             profiles.add(variant_of(job).loaded.document.meta.profile)
             ready.append(job)

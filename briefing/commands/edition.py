@@ -11,11 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.batch import default_workers
+from briefing.batch import base_name, default_workers
 from briefing.cli import EXIT_ERRORS, EXIT_OK, formats_of, shown
 from briefing.commands.batch import add_variant_options, print_result, progress_display, summary
 from briefing.editions.builder import EditionRequest, build_edition, check_date
-from briefing.editions.layout import DEFAULT_ARCHIVE, Archive, check_name
+from briefing.editions.layout import DEFAULT_ARCHIVE, NAME_LENGTH, Archive, check_name
 
 HELP = "build and archive a dated edition of every variant"
 
@@ -41,7 +41,11 @@ def run(argv: list[str]) -> int:
     from briefing.commands.batch import selection_of
 
     date = check_date(args.date)
-    name = check_name(args.name or f"{date}-{args.content.stem}")
+    if args.name is not None:  # given, even empty: checked as typed, never replaced
+        name = check_name(args.name)
+    else:  # derived from the content file's name as `build` names its outputs
+        default = f"{date}-{base_name(args.content)}"[:NAME_LENGTH].rstrip(".-_")
+        name = check_name(default, str(args.content))
     request = EditionRequest(name=name, date=date, selection=selection_of(args),
                              archive=Archive(args.archive), formats=formats_of(args.format),
                              new_revision=args.new_revision, with_base=args.with_base,
@@ -53,7 +57,10 @@ def run(argv: list[str]) -> int:
               file=sys.stderr)
 
     def on_result(result) -> None:
-        print_result(result, paths=False)  # they are in a folder renamed at the end
+        if result.ok:
+            print_result(result, paths=False)  # they are in a folder renamed at the end
+        elif result.detail:  # a bug's traceback; the problems come once, with the refusal
+            print(result.detail, file=sys.stderr)
         if display["advance"] is not None:
             display["advance"]()
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.batch import JobResult, VariantJob, run_jobs, variant_of
+from briefing.batch import JobResult, VariantJob, base_name, name_clashes, run_jobs, variant_of
 from briefing.content.schema import DocumentDate
 from briefing.editions.hashing import (
     Input,
@@ -90,7 +90,7 @@ def _jobs(request: EditionRequest, out_dir: str) -> list[VariantJob]:
               "embed_sources": "pdf" in request.formats, "read_only": True}
     jobs = []
     if request.with_base:
-        jobs.append(VariantJob(name=Path(selection.content.path).stem, **common))
+        jobs.append(VariantJob(name=base_name(selection.content), **common))
     for choice in selection.units:
         if not choice.problems:  # the others are refused with their problems in preflight
             jobs.append(VariantJob(name=choice.name, unit=choice.file, **common))
@@ -127,15 +127,11 @@ def preflight(request: EditionRequest) -> tuple[list[VariantJob], set[str]]:
                                 "no unit files: an edition needs at least one variant",
                                 hint="add content/units/*.yaml, pass --units, or --with-base"))
     jobs = _jobs(request, "")
-    names = [j.name for j in jobs]
-    for name in sorted({n for n in names if names.count(n) > 1}):
-        problems.append(Problem(Position(request.selection.content.path),
-                                f"two variants are named '{name}' (--with-base and a unit code)",
-                                hint="give the unit another code"))
+    problems += name_clashes(jobs, request.selection.content.path)
     profiles: set[str] = set()
     for job in jobs:
         try:
-            variant = variant_of(job)
+            variant = variant_of(job)  # loaded and checked (`build.py check`), not rendered
             profiles.add(variant.loaded.document.meta.profile)
         except BriefingError as error:
             problems.extend(error.problems)

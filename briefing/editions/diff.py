@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from briefing.batch import VariantJob, set_document_date, variant_of
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
-from briefing.tree.text import body_paragraphs, inline_text
+from briefing.tree.text import inline_text, sections
 
 #: tree elements outside the body that a reader sees: the header/cover and the closing
 FRAME = ("cover", "masthead", "mark", "closing")
@@ -65,20 +65,16 @@ def tree_text(tree: ET.Element, label: str) -> VariantText:
     for tag in FRAME:
         for node in tree.findall(tag):
             result.frame += _leaves(node, tag)
-    for section in tree.iter("section"):
-        head = section.find("heading")
-        heading = (f"{head.findtext('number', '')} {inline_text(head.find('title'))}"
-                   if head is not None else "")
-        own = ET.Element("body")
-        own.extend(c for c in section if c.tag not in ("heading", "section"))
-        lines = [" ".join(p.split()) for p in body_paragraphs(own)]
-        result.sections.append(SectionText(section.get("id", ""), heading,
-                                           lines + _own_footnotes(section)))
+    # sections() and tree.iter("section") walk the same sections in the same order
+    for (ident, heading, paragraphs), section in zip(sections(tree), tree.iter("section"),
+                                                     strict=True):
+        lines = [" ".join(p.split()) for p in paragraphs]
+        result.sections.append(SectionText(ident, heading, lines + _own_footnotes(section)))
     return result
 
 
 def job_text(job: VariantJob, label: str) -> VariantText:
-    variant = variant_of(job)
+    variant = variant_of(job, check=False)  # a diff reads what is there, built or not
     tree = render_tree(prepare(variant.loaded))
     if job.date:
         set_document_date(tree, job.date)

@@ -8,6 +8,10 @@ variant name, hashes, tool versions). With those, the PDF alone is enough to reb
 from __future__ import annotations
 
 import json
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +24,14 @@ RECIPE = "briefing-build.json"
 RECIPE_FORMAT = 1
 #: where `archive extract` puts each role, mirroring the repository layout
 ROLE_FOLDERS = {"content": "content", "unit": "content/units", "meeting": "content/meetings"}
+#: a variant name as batch and edition write them: a unit code or a `safe_name`
+VARIANT_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,119}")
+
+
+def usable_variant_name(name: object) -> bool:
+    """Whether a variant name read back from a file (recipe, manifest) is one plain file name:
+    it names the rebuilt outputs, and may not lead out of their folder."""
+    return isinstance(name, str) and bool(VARIANT_NAME.fullmatch(name)) and ".." not in name
 
 
 def attachment_name(role: str, file: SourceFile) -> str:
@@ -48,6 +60,19 @@ def source_attachments(name: str, sources: list[tuple[str, SourceFile]],
                                               for role, file in sources]
 
 
+@contextmanager
+def quiet_pypdf() -> Iterator[None]:
+    """pypdf logs its own complaints ("invalid pdf header", "EOF marker not found") about a file
+    it reads; the user sees one error line of ours instead. Errors stay visible."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def read_attachments(pdf: Path) -> dict[str, bytes]:
     """The embedded files of `pdf` by name (pypdf); a PDF without them is an error."""
     try:
@@ -56,10 +81,12 @@ def read_attachments(pdf: Path) -> dict[str, bytes]:
         raise BriefingError.at(pdf, "reading embedded sources needs pypdf",
                                hint="pip install pypdf") from None
     try:
-        reader = pypdf.PdfReader(pdf)
-        found = {name: contents[0] for name, contents in reader.attachments.items() if contents}
-    except (OSError, pypdf.errors.PyPdfError) as exc:
-        raise BriefingError.at(pdf, f"cannot read the PDF: {exc}") from None
+        with quiet_pypdf():
+            reader = pypdf.PdfReader(pdf)
+            found = {name: contents[0] for name, contents in reader.attachments.items()
+                     if contents}
+    except Exception as exc:  # a damaged or hostile file can trip pypdf anywhere
+        raise BriefingError.at(pdf, f"cannot read the PDF: {exc or type(exc).__name__}") from None
     if RECIPE not in found:
         raise BriefingError.at(pdf, f"this PDF carries no {RECIPE}: it was not built as an "
                                     "archived edition (PDF/A with embedded sources)")
@@ -73,9 +100,20 @@ def parse_recipe(pdf: Path, files: dict[str, bytes]) -> dict[str, Any]:
         raise BriefingError.at(pdf, f"embedded {RECIPE} is not valid JSON: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != RECIPE_FORMAT:
         raise BriefingError.at(pdf, f"embedded {RECIPE} has an unknown format")
-    for role, entry in data.get("sources", {}).items():
+    variant = data.get("variant")
+    # the variant names the rebuilt file: a recipe is untrusted, it may not climb out
+    if not usable_variant_name(variant):
+        raise BriefingError.at(pdf, f"embedded {RECIPE} names no usable variant ({variant!r})")
+    sources = data.get("sources")
+    if (not isinstance(sources, dict) or "content" not in sources
+            or not isinstance(data.get("options", {}), dict)
+            or not isinstance(data.get("tools", {}), dict)):
+        raise BriefingError.at(pdf, f"embedded {RECIPE} is incomplete (sources, options, tools)")
+    for role, entry in sources.items():
+        entry = entry if isinstance(entry, dict) else {}
         attachment = entry.get("attachment")
-        if role not in ROLE_FOLDERS or attachment not in files:
+        if (role not in ROLE_FOLDERS or not isinstance(attachment, str) or attachment not in files
+                or not isinstance(entry.get("path"), str)):
             raise BriefingError.at(pdf, f"embedded source '{attachment}' ({role}) is missing")
         if sha256_bytes(files[attachment]) != entry.get("sha256"):
             raise BriefingError.at(pdf, f"embedded source '{attachment}' does not match its "

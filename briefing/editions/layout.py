@@ -19,7 +19,9 @@ SOURCES = "sources"
 LOCK = ".lock"
 #: a revision being built; hidden, ignored by list and verify, removed by the next build
 BUILDING = ".building-"
-NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+#: the longest edition name
+NAME_LENGTH = 100
+NAME_PATTERN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{NAME_LENGTH - 1}}}")
 REVISION = re.compile(r"r([1-9][0-9]*)")
 #: folders of the sources inside a revision, by role
 SOURCE_FOLDERS = {"content": "content", "unit": "units", "meeting": "meetings"}
@@ -80,6 +82,20 @@ class Archive:
 
     def __init__(self, root: Path = DEFAULT_ARCHIVE):
         self.root = Path(root)
+
+    def check_root(self, missing_ok: bool = False) -> bool:
+        """Whether the archive folder exists; a path that is not a folder is always an error,
+        a missing one unless `missing_ok` (a typo in --archive must not read as "no editions")."""
+        if self.root.is_dir():
+            return True
+        if self.root.exists():
+            raise BriefingError.at(self.root, "the archive is not a folder",
+                                   hint="--archive names the folder of editions")
+        if not missing_ok:
+            raise BriefingError.at(self.root, "no archive here: the folder does not exist",
+                                   hint="--archive names the folder of editions; the default "
+                                        "is output/editions/")
+        return False
 
     def edition_dir(self, name: str) -> Path:
         path = self.root / check_name(name)

@@ -3,6 +3,14 @@
 The lock is an advisory `flock`, released by the kernel when the holder exits, even if it was
 killed: a crashed build never leaves the edition locked. A second build waits, then finds the
 revision the first one made (and, with unchanged inputs, writes nothing).
+
+The lock is released on every path out of the block (error, interrupt, success) by the
+`finally` below; the `.lock` *file* is deliberately left in place. Deleting it on the way out
+would race with a build waiting on the same file: that build would then hold a lock on a
+deleted file while a third one locks a new `.lock`, and two builds would run at once. A
+`.lock` that nobody holds is harmless: the next build simply takes it, and no command reports
+it (`archive list`/`verify` only read `r<N>/` folders; an edition folder holding nothing but
+`.lock`, left by a first build that failed, is not an edition and is not listed).
 """
 
 from __future__ import annotations

@@ -11,10 +11,11 @@ import tempfile
 from pathlib import Path
 
 from briefing.batch import VariantJob, run_jobs
+from briefing.editions.embed import usable_variant_name
 from briefing.editions.hashing import profile_inputs, sha256_file, template_inputs, tool_versions
 from briefing.editions.layout import MANIFEST, Revision
 from briefing.editions.manifest import Manifest, load_manifest
-from briefing.errors import Position, Problem
+from briefing.errors import BriefingError, Position, Problem
 from briefing.layout.profile import load_profile
 from briefing.units.sources import SourceFile
 
@@ -59,10 +60,25 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
 
 
 def jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str) -> list[VariantJob]:
-    """The jobs that built the revision, from its stored sources under their original names."""
+    """The jobs that built the revision, from its stored sources under their original names;
+    a manifest that does not say enough, or a stored source that cannot be read, is an error."""
+    try:
+        return _jobs_from_manifest(revision, manifest, out_dir)
+    except OSError as exc:
+        raise BriefingError.at(exc.filename or revision.path,
+                               f"cannot read a stored source: {exc.strerror or exc}") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise BriefingError.at(revision.manifest, f"damaged manifest: cannot rebuild from it "
+                                                  f"({type(exc).__name__}: {exc})") from None
+
+
+def _jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str
+                        ) -> list[VariantJob]:
     options = manifest.options
     jobs = []
     for variant in manifest.variants:
+        if not usable_variant_name(variant.name):  # it names the rebuilt files
+            raise ValueError(f"variant name {variant.name!r}")
         files: dict[str, SourceFile] = {}
         for role, relative in variant.sources.items():
             key = f"unit:{variant.name}" if role == "unit" else role

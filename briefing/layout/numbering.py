@@ -2,17 +2,25 @@
 
 Users never type numbers; the formats come from the layout profile, e.g. "{1}.{2}." is the
 counter of level 1 and of level 2 in Arabic digits, "{1:R}" upper-case Roman, "{3:a}" a letter.
+Formats are read with Python's format-string grammar (`string.Formatter().parse`), the same
+parser the profile's checks use, so what loads is exactly what prints ("{{" is a literal "{").
 """
 
 from __future__ import annotations
 
-import re
+import string
+from typing import TYPE_CHECKING
 
-from briefing.layout.profile import Enumeration
+if TYPE_CHECKING:
+    from briefing.layout.profile import Enumeration
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-_FIELD = re.compile(r"\{(\d+|n)(?::([Rra]))?\}")
+#: The ways a counter may be written: Arabic (no style), Roman upper/lower case, letter.
+STYLES = ("", "R", "r", "a")
+
+#: (literal text, field name or None, style) — one piece of a parsed format.
+Piece = tuple[str, str | None, str]
 
 
 def roman(number: int) -> str:
@@ -32,6 +40,31 @@ def letter(number: int) -> str:
     return out
 
 
+def format_pieces(pattern: str) -> list[Piece]:
+    """The pieces of a profile format: literal text and {name} or {name:style} fields.
+
+    ValueError (with a message for the profile's author) for a malformed format or a field
+    with a conversion ("{1!r}"); which names and styles are allowed is the caller's business.
+    """
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError as exc:
+        raise ValueError(f"not a valid format: {exc}; write a literal brace as '{{{{' or '}}}}'"
+                         ) from None
+    pieces: list[Piece] = []
+    for literal, name, spec, conversion in parsed:
+        if name is not None and conversion is not None:
+            raise ValueError(f"'{{{name}!{conversion}}}': conversions ('!{conversion}') are not "
+                             "allowed")
+        pieces.append((literal, name, spec or ""))
+    return pieces
+
+
+def field_text(name: str, style: str) -> str:
+    """How a field is written in a format, for messages: "{1:R}"."""
+    return "{" + name + (":" + style if style else "") + "}"
+
+
 def _render(value: int, style: str | None) -> str:
     if style == "R":
         return roman(value)
@@ -45,20 +78,25 @@ def _render(value: int, style: str | None) -> str:
 def heading_number(ladder: list[str], counters: list[int]) -> str:
     """The number of a heading at depth len(counters) from the counters of every level."""
     pattern = ladder[min(len(counters), len(ladder)) - 1]
-
-    def field(match: re.Match[str]) -> str:
-        level = int(match.group(1))
-        value = counters[level - 1] if level <= len(counters) else 0
-        return _render(value, match.group(2))
-
-    return _FIELD.sub(field, pattern)
+    out = []
+    for literal, name, style in format_pieces(pattern):
+        out.append(literal)
+        if name is not None:
+            level = int(name)
+            out.append(_render(counters[level - 1] if level <= len(counters) else 0, style))
+    return "".join(out)
 
 
 def enumeration_marker(style: Enumeration, n: int) -> str:
     """The marker of item n: "(iv)", "(2)", "c)", "Thứ tư,"."""
-    text = _FIELD.sub(lambda m: _render(n, m.group(2)), style.format)
-    if "{word}" in text:
-        if n > len(style.words):
-            raise ValueError(f"no ordinal word for item {n}: the profile lists {len(style.words)}")
-        text = text.replace("{word}", style.words[n - 1])
-    return text
+    out = []
+    for literal, name, spec in format_pieces(style.format):
+        out.append(literal)
+        if name == "word":
+            if n > len(style.words):
+                raise ValueError(
+                    f"no ordinal word for item {n}: the profile lists {len(style.words)}")
+            out.append(style.words[n - 1])
+        elif name is not None:
+            out.append(_render(n, spec))
+    return "".join(out)

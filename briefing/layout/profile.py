@@ -2,22 +2,90 @@
 
 Both writers take their margins, sizes, fonts and numbering from here and nowhere else, so the
 PDF and the DOCX cannot drift apart, and a new rulebook is a new data file, not new code.
+
+A profile is user data (an office copies party.yaml to make its own), so everything the writers
+rely on is checked on load: a mistake is reported at its line and column, in one pass with every
+other mistake of the file, never as a traceback or a silently wrong document.
 """
 
 from __future__ import annotations
 
+import difflib
+import math
 import re
+import string
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from briefing import PROJECT_ROOT
 from briefing.errors import BriefingError
+from briefing.layout.numbering import STYLES, field_text, format_pieces
 
 PROFILES_DIR = PROJECT_ROOT / "profiles"
 FONTS_DIR = PROJECT_ROOT / "fonts"
 
+#: The first bytes of the font files the writers can read (TrueType, OpenType, collections).
+_FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf")
+
+
+# -- checks on single values ------------------------------------------------------------------
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _positive(value: float) -> float:
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError(f"must be positive, found {_number(value)}")
+    return value
+
+
+def _not_negative(value: float) -> float:
+    if not (math.isfinite(value) and value >= 0):
+        raise ValueError(f"must not be negative, found {_number(value)}")
+    return value
+
+
+#: A size that must be there: page size, type size, line height (mm or pt).
+Positive = Annotated[float, AfterValidator(_positive)]
+#: A length that may be zero: margins, indents, spacing (mm or pt).
+Length = Annotated[float, AfterValidator(_not_negative)]
+#: What both writers can do with a paragraph (CSS text-align and DOCX w:jc alike).
+Align = Literal["left", "center", "right", "justify"]
+
+
+def _fail(errors: list[tuple[tuple[str | int, ...], str, str, Any]]) -> None:
+    """Report several problems below the value being checked, each at its own place.
+
+    `errors` are (location relative to the value, error code, message, input). pydantic adds
+    the location of the value itself, so each problem points at the exact YAML entry.
+    """
+    if errors:
+        raise ValidationError.from_exception_data("profile", [
+            {"type": PydanticCustomError(code, "{message}", {"message": message}),
+             "loc": loc, "input": value}
+            for loc, code, message, value in errors])
+
+
+def _near(word: str, choices: list[str], shown: str = '"{}"') -> str:
+    """' (did you mean "x"?)' for a near miss among `choices`, else ""."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean {shown.format(close[0])}?)" if close else ""
+
+
+# -- the profile -------------------------------------------------------------------------------
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -26,47 +94,85 @@ class _Strict(BaseModel):
 class TextStyle(_Strict):
     """Character and paragraph look of one element."""
 
-    size: float = 14
+    size: Positive = 14
     bold: bool = False
     italic: bool = False
     underline: bool = False
     caps: bool = False
     boxed: bool = False
-    align: str = "center"
-    indent: float = 0
-    space_before: float = 0
+    align: Align = "center"
+    indent: Length = 0
+    space_before: Length = 0
 
 
 class PageNumber(_Strict):
-    position: str = "top-center"
-    size: float = 14
+    position: Literal["top-left", "top-center", "top-right",
+                      "bottom-left", "bottom-center", "bottom-right"] = "top-center"
+    size: Positive = 14
     first_page: bool = False
 
 
 class Page(_Strict):
-    size: tuple[float, float]
-    margins: dict[str, float]
-    header_distance: float = 10
+    size: tuple[Positive, Positive]
+    margins: dict[str, Length]
+    header_distance: Length = 10
     number: PageNumber
 
     @field_validator("margins")
     @classmethod
-    def _four_sides(cls, value: dict[str, float]) -> dict[str, float]:
+    def _four_sides(cls, value: dict[str, float], info: ValidationInfo) -> dict[str, float]:
         if set(value) != {"top", "bottom", "left", "right"}:
             raise ValueError("margins need exactly top, bottom, left and right")
+        size = info.data.get("size")
+        if size is not None:
+            width, height = size
+            if value["left"] + value["right"] >= width:
+                raise ValueError(f"left + right ({_number(value['left'] + value['right'])} mm) "
+                                 f"leave no room for text on a page {_number(width)} mm wide")
+            if value["top"] + value["bottom"] >= height:
+                raise ValueError(f"top + bottom ({_number(value['top'] + value['bottom'])} mm) "
+                                 f"leave no room for text on a page {_number(height)} mm high")
         return value
 
 
 class FontFiles(_Strict):
+    """Font files, relative to fonts/ (the PDF may load nothing from anywhere else)."""
+
     regular: str
     bold: str
     italic: str
     bold_italic: str
 
+    @field_validator("regular", "bold", "italic", "bold_italic")
+    @classmethod
+    def _under_fonts(cls, value: str) -> str:
+        example = "write it relative to fonts/, like 'liberation-serif/LiberationSerif-Bold.ttf'"
+        if "\0" in value or "\\" in value:
+            raise ValueError(f"'{value}' is not a usable path: {example}")
+        relative = Path(value)
+        if relative.is_absolute() or ".." in relative.parts:
+            raise ValueError(f"'{value}' is outside fonts/: {example}")
+        root = FONTS_DIR.resolve()
+        path = (root / relative).resolve()
+        if not path.is_relative_to(root):
+            raise ValueError(f"'{value}' leads outside fonts/ (a link?): {example}")
+        if not path.is_file():
+            raise ValueError(f"there is no font file fonts/{value}")
+        with path.open("rb") as handle:
+            if handle.read(4) not in _FONT_MAGIC:
+                raise ValueError(f"fonts/{value} is not a TrueType or OpenType font")
+        return value
+
+
+def _font_name(value: str) -> str:
+    if not value.strip() or any(c in value for c in '"\\;{}<>') or not value.isprintable():
+        raise ValueError(f"'{value}' is not a font name (no quotes, braces, ';' or '\\')")
+    return value
+
 
 class Font(_Strict):
-    family: str
-    pdf_family: str
+    family: Annotated[str, AfterValidator(_font_name)]
+    pdf_family: Annotated[str, AfterValidator(_font_name)]
     files: FontFiles
 
     def path(self, face: str) -> Path:
@@ -74,33 +180,122 @@ class Font(_Strict):
 
 
 class Body(_Strict):
-    size: float
-    line_height: float
-    space_after: float
-    first_line_indent: float
-    align: str = "justify"
+    size: Positive
+    line_height: Positive
+    space_after: Length
+    first_line_indent: Length
+    align: Align = "justify"
 
 
 class Footnote(_Strict):
-    size: float
-    line_height: float
-    space_after: float = 0
-    separator: float = 50
+    size: Positive
+    line_height: Positive
+    space_after: Length = 0
+    separator: Length = 50
 
 
 class Numbering(_Strict):
-    default: str
-    ladders: dict[str, list[str]]
+    """Heading ladders. Fields are checked in this order, so each check sees the ones before:
+    the ladders need max_depth, the default needs the ladders."""
+
     max_depth: int = 6
+    ladders: dict[str, list[str]]
+    default: str
+
+    @field_validator("max_depth")
+    @classmethod
+    def _at_least_one(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError(f"must be at least 1, found {value}")
+        return value
+
+    @field_validator("ladders")
+    @classmethod
+    def _ladders(cls, value: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
+        if not value:
+            raise ValueError("must name at least one ladder")
+        depth = info.data.get("max_depth")
+        errors: list[tuple[tuple[str | int, ...], str, str, Any]] = []
+        for name, ladder in value.items():
+            if depth is not None and len(ladder) < depth:
+                errors.append(((name,), "ladder_depth",
+                               f"{len(ladder)} formats for numbering.max_depth {depth}: give "
+                               "one format per level, or lower max_depth", ladder))
+            for index, pattern in enumerate(ladder):
+                message = _ladder_step_problem(pattern, index + 1)
+                if message:
+                    errors.append(((name, index), "ladder_format", message, pattern))
+        _fail(errors)
+        return value
+
+    @field_validator("default")
+    @classmethod
+    def _names_a_ladder(cls, value: str, info: ValidationInfo) -> str:
+        ladders = info.data.get("ladders")
+        if ladders is not None and value not in ladders:
+            raise ValueError(f"there is no ladder '{value}'{_near(value, list(ladders))}; "
+                             f"the ladders are: {', '.join(ladders)}")
+        return value
+
+
+def _ladder_step_problem(pattern: str, level: int) -> str:
+    """What is wrong with the number format of heading level `level`, or ""."""
+    try:
+        pieces = format_pieces(pattern)
+    except ValueError as exc:
+        return str(exc)
+    allowed = ("{1}, {1:R}, {1:r} or {1:a}" if level == 1
+               else f"{{N}}, {{N:R}}, {{N:r}} or {{N:a}} with N from 1 to {level}")
+    levels = set()
+    for _, name, style in pieces:
+        if name is None:
+            continue
+        shown = field_text(name, style)
+        if not re.fullmatch(r"[0-9]+", name) or style not in STYLES:
+            return f"unknown field {shown}: a level-{level} number uses {allowed}"
+        if not 1 <= int(name) <= level:
+            return (f"{shown} is not a level of a level-{level} heading: a level-{level} "
+                    f"number uses {allowed}")
+        levels.add(int(name))
+    if level not in levels:
+        return f"a level-{level} number must contain the counter of its level, {{{level}}}"
+    return ""
 
 
 class HeadingStyle(TextStyle):
-    align: str = "justify"
+    align: Align = "justify"
 
 
 class Enumeration(_Strict):
     format: str
-    words: list[str] = Field(default_factory=list)
+    words: list[str] = Field(default_factory=list, validate_default=True)
+
+    @field_validator("format")
+    @classmethod
+    def _marker_fields(cls, value: str) -> str:
+        pieces = format_pieces(value)
+        allowed = "{n}, {n:R}, {n:r}, {n:a} or {word}"
+        names = set()
+        for _, name, style in pieces:
+            if name is None:
+                continue
+            shown = field_text(name, style)
+            if not ((name == "n" and style in STYLES) or (name == "word" and not style)):
+                raise ValueError(f"unknown field {shown}{_near(name, ['n', 'word'], '{{{}}}')}: "
+                                 f"a marker uses {allowed}")
+            names.add(name)
+        if not names:
+            raise ValueError(f"'{value}' has no counter: a marker uses {allowed}")
+        return value
+
+    @field_validator("words")
+    @classmethod
+    def _words_for_word(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        form = info.data.get("format")
+        if form is not None and not value and any(
+                name == "word" for _, name, _ in format_pieces(form)):
+            raise ValueError("a format with {word} needs the list of ordinal words")
+        return value
 
 
 class DocumentNumber(_Strict):
@@ -111,20 +306,78 @@ class DocumentNumber(_Strict):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        re.compile(value)
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from None
+        except (RecursionError, OverflowError, MemoryError):
+            raise ValueError("not a valid regular expression: too complex") from None
         return value
+
+
+#: The fields each date line may use, and must: a line for a partial date has no day.
+DATE_FIELDS = {
+    "format": ("place", "day", "month", "year"),
+    "month_only": ("place", "month", "year"),
+    "year_only": ("place", "year"),
+    "cover": ("place", "month", "year"),
+}
+_ALL_DATE_FIELDS = ("place", "day", "month", "year")
 
 
 class DateFormat(_Strict):
     format: str
     month_only: str
     year_only: str
-    pad_months: list[int]
+    pad_months: list[Annotated[int, Field(ge=1, le=12)]]
     cover: str
+
+    @field_validator("format", "month_only", "year_only", "cover")
+    @classmethod
+    def _date_fields(cls, value: str, info: ValidationInfo) -> str:
+        wanted = DATE_FIELDS[info.field_name or "format"]
+        listed = ", ".join("{" + name + "}" for name in wanted)
+        try:
+            parsed = list(string.Formatter().parse(value))
+        except ValueError as exc:
+            raise ValueError(f"not a valid format: {exc}; write a literal brace as '{{{{' "
+                             "or '}}'") from None
+        used = set()
+        for _, name, spec, conversion in parsed:
+            if name is None:
+                continue
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + \
+                (f":{spec}" if spec else "") + "}"
+            if name not in _ALL_DATE_FIELDS:
+                near = _near(name, list(_ALL_DATE_FIELDS), shown="{{{}}}")
+                raise ValueError(f"unknown field {shown}{near}: the fields are {listed}")
+            if name not in wanted:
+                raise ValueError(f"{shown} cannot be used here (this line is for a date "
+                                 f"without a {name}): the fields are {listed}")
+            if spec or conversion:
+                raise ValueError(f"{shown}: write the field bare, as {{{name}}} (the profile "
+                                 "pads days and pad_months itself)")
+            used.add(name)
+        missing = [name for name in wanted if name not in used]
+        if missing:
+            raise ValueError("must contain " + ", ".join("{" + n + "}" for n in missing)
+                             + f" (the fields are {listed})")
+        return value
+
+
+def _columns(value: tuple[float, float]) -> tuple[float, float]:
+    if sum(value) > 100:
+        raise ValueError(f"{_number(value[0])} + {_number(value[1])} is more than 100 % "
+                         "of the text width")
+    return value
+
+
+#: Two columns side by side, in % of the text width.
+Columns = Annotated[tuple[Positive, Positive], AfterValidator(_columns)]
 
 
 class Masthead(_Strict):
-    columns: tuple[float, float]
+    columns: Columns
     party_name: str
     party: TextStyle
     party_rule: bool = True
@@ -138,7 +391,7 @@ class Masthead(_Strict):
 class TitleBlock(_Strict):
     type: TextStyle
     subject: TextStyle
-    rule: float = 30
+    rule: Length = 30
 
 
 class Cover(_Strict):
@@ -151,7 +404,7 @@ class Cover(_Strict):
 
 
 class Closing(_Strict):
-    columns: tuple[float, float]
+    columns: Columns
     recipients_label: str
     label: TextStyle
     item: TextStyle
@@ -159,7 +412,7 @@ class Closing(_Strict):
     authority: TextStyle
     title: TextStyle
     name: TextStyle
-    signature_space: int = 4
+    signature_space: Annotated[int, Field(ge=0)] = 4
 
 
 class Profile(_Strict):
@@ -171,9 +424,9 @@ class Profile(_Strict):
     body: Body
     footnote: Footnote
     numbering: Numbering
-    headings: list[HeadingStyle]
+    headings: Annotated[list[HeadingStyle], Field(min_length=1)]
     enumerations: dict[str, Enumeration]
-    bullets: list[str]
+    bullets: Annotated[list[str], Field(min_length=1)]
     document_number: DocumentNumber
     date: DateFormat
     masthead: Masthead
@@ -182,6 +435,17 @@ class Profile(_Strict):
     closing: Closing
     #: the file it was read from, for hashing into edition manifests
     source: str = ""
+
+    @field_validator("headings")
+    @classmethod
+    def _a_style_per_level(cls, value: list[HeadingStyle],
+                           info: ValidationInfo) -> list[HeadingStyle]:
+        numbering = info.data.get("numbering")
+        if numbering is not None and len(value) < numbering.max_depth:
+            raise ValueError(f"{len(value)} styles for numbering.max_depth "
+                             f"{numbering.max_depth}: give one style per heading level, or "
+                             "lower max_depth")
+        return value
 
     def heading(self, level: int) -> HeadingStyle:
         return self.headings[min(level, len(self.headings)) - 1]
@@ -198,17 +462,26 @@ def available_profiles() -> list[str]:
 @lru_cache(maxsize=8)
 def load_profile(name: str) -> Profile:
     """Read and check `profiles/<name>.yaml`; an unknown name lists the known ones."""
-    from briefing.content.errors import problems_from_validation
-    from briefing.source.yaml_source import load_yaml
-
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name or ""):
         raise BriefingError.at("profiles", f"invalid profile name '{name}'")
     path = PROFILES_DIR / f"{name}.yaml"
     if not path.is_file():
         raise BriefingError.at(path, f"unknown layout profile '{name}'",
                                hint="known: " + ", ".join(available_profiles()))
+    return load_profile_file(path)
+
+
+def load_profile_file(path: Path) -> Profile:
+    """Read and check a profile file; every mistake in it is a `BriefingError` problem at its
+    line:col. (Not cached: `load_profile` is.)"""
+    from briefing.content.errors import problems_from_validation
+    from briefing.source.yaml_source import load_yaml
+
     document = load_yaml(path)
+    if not isinstance(document.data, dict):
+        raise BriefingError.at(path, "a layout profile is a mapping ('key: value' lines)",
+                               line=1, col=1)
     try:
         return Profile.model_validate({**document.data, "source": str(path)})
-    except Exception as exc:  # pydantic.ValidationError
-        raise BriefingError(problems_from_validation(exc, document.source)) from None
+    except ValidationError as exc:
+        raise BriefingError(problems_from_validation(exc, document.source, Profile)) from None

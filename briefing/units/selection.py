@@ -81,12 +81,13 @@ def _duplicates(choices: list[UnitChoice]) -> None:
     for code, group in groups.items():
         if len(group) < 2:
             continue
-        for choice in group:
-            assert choice.overlay is not None
-            others = ", ".join(str(o.overlay.at("unit", "code")) for o in group
-                               if o is not choice and o.overlay is not None)
+        # every position first: the loop below makes each overlay unusable as it goes
+        positions = [choice.overlay.at("unit", "code") for choice in group
+                     if choice.overlay is not None]
+        for index, (choice, position) in enumerate(zip(group, positions, strict=True)):
+            others = ", ".join(str(p) for i, p in enumerate(positions) if i != index)
             choice.problems.append(Problem(
-                choice.overlay.at("unit", "code"), f"duplicate unit code '{code}'",
+                position, f"duplicate unit code '{code}'",
                 hint=f"also used at {others}; each unit needs its own code"))
             choice.overlay = None
 
