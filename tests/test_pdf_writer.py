@@ -154,3 +154,45 @@ def test_full_date_keeps_the_place_date_line_whole_like_the_docx(tmp_path):
     assert line in lines, lines[:8]
     left, right = masthead_columns(rendered.tree.find("masthead"), rendered.view.profile)
     assert right > 100 and abs(left + right - rendered.view.profile.text_width_mm) < 0.01
+
+
+def _source_texts(document) -> list[str]:
+    """Every text a reader must find, straight from the content model (not from the tree)."""
+    from briefing.content.schema import Bullets, Enumeration, Section, footnote_paragraphs
+    from briefing.text.inline import plain_text
+
+    texts: list[str] = []
+
+    def items(body):
+        for item in body:
+            if isinstance(item, str):
+                texts.append(plain_text(item))
+            elif isinstance(item, Section):
+                texts.append(plain_text(item.title))
+                items(item.body)
+            elif isinstance(item, Bullets | Enumeration):
+                entries = item.bullets if isinstance(item, Bullets) else item.enumerate
+                if isinstance(item, Enumeration) and item.lead:
+                    texts.append(plain_text(item.lead))
+                for entry in entries:
+                    items([entry] if isinstance(entry, str) else entry)
+
+    items(document.preamble)
+    items(document.blocks)
+    items(document.conclusion)
+    for note in document.footnotes.values():
+        texts += [plain_text(p) for p in footnote_paragraphs(note)]
+    return texts
+
+
+def test_every_text_of_the_yaml_source_is_in_the_pdf(built_pdf):
+    """Checked against the content file itself, so a paragraph lost anywhere between the YAML
+    and the PDF (loader, numbering, template, writer) fails this test."""
+    from briefing.content.loader import load_document
+
+    pages = read_pages(built_pdf.pdf)
+    text = squash(" ".join(p.body for p in pages)) + " " + squash(" ".join(p.notes for p in pages))
+    texts = _source_texts(load_document(built_pdf.source).document)
+    assert len(texts) > 40
+    missing = [t for t in texts if squash(t) not in text]
+    assert not missing, missing[:3]
