@@ -562,7 +562,7 @@ def test_masthead_table(programme: Docx) -> None:
     assert cell_texts(cells[1][0]) == [tree_text(issuer.find("number"))]
     assert cell_texts(cells[1][0])[0].startswith("Số ")
     assert cell_texts(cells[0][1]) == [tree_text(party.find("name")), ""]
-    assert cell_texts(cells[0][1])[0] == profile.masthead.party_name
+    assert cell_texts(cells[0][1])[0] == profile.masthead.title_lines[0].text
     assert cell_texts(cells[1][1]) == [tree_text(party.find("place-date"))]
     assert [style_of(p) for p in cells[0][0].findall(w("p"))] == [
         "MastheadSuperior", "MastheadIssuer", "MastheadStar"]
@@ -572,7 +572,7 @@ def test_masthead_table(programme: Docx) -> None:
     party_style = programme.style("PartyName")
     assert party_style.find("w:rPr/w:b", NS) is not None
     assert party_style.find("w:rPr/w:sz", NS).get(w("val")) == str(
-        round(profile.masthead.party.size * 2))
+        round(profile.masthead.title_lines[0].size * 2))
 
     widths = [int(c.get(w("w"))) for c in table.findall("w:tblGrid/w:gridCol", NS)]
     assert abs(sum(widths) - twips(profile.text_width_mm)) <= 1
@@ -593,8 +593,8 @@ def test_masthead_table(programme: Docx) -> None:
         w("val")) == "single"
     indent = rule.find("w:pPr/w:ind", NS)
     rule_mm = (widths[1] - int(indent.get(w("left"))) - int(indent.get(w("right")))) * 25.4 / 1440
-    name_mm = measured_mm(profile.masthead.party_name, profile, "bold",
-                          profile.masthead.party.size)
+    name_mm = measured_mm(profile.masthead.title_lines[0].text, profile, "bold",
+                          profile.masthead.title_lines[0].size)
     assert abs(rule_mm - name_mm) < 0.5
 
 

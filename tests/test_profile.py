@@ -12,6 +12,7 @@ from briefing.layout import profile as profile_module
 from briefing.layout.profile import PROFILES_DIR, Profile, load_profile, load_profile_file
 
 PARTY = (PROFILES_DIR / "party.yaml").read_text(encoding="utf-8")
+STATE = (PROFILES_DIR / "state.yaml").read_text(encoding="utf-8")
 HEADINGS = PARTY[PARTY.index("headings:"):PARTY.index("\n\n", PARTY.index("headings:")) + 1]
 LADDER = '    hierarchical: ["{1:R}.", "{1}.{2}.", "{1}.{2}.{3}.", "{1}.{2}.{3}.{4}.", "{5:a})", ' \
          '"{6:r})"]'
@@ -51,8 +52,9 @@ CASES = [
      "must be positive", None),
     ("footnote-line-height", "line_height: 14", "line_height: -14", "footnote.line_height",
      "must be positive", None),
-    ("text-style-size", "party: {size: 15, bold: true}", "party: {size: -15, bold: true}",
-     "masthead.party.size", "must be positive", None),
+    ("text-style-size", "{text: ĐẢNG CỘNG SẢN VIỆT NAM, size: 15,",
+     "{text: ĐẢNG CỘNG SẢN VIỆT NAM, size: -15,", "masthead.title_lines[0].size",
+     "must be positive", None),
     ("headings-empty", HEADINGS, "headings: []\n", "headings", "must not be empty", None),
     ("headings-too-few", HEADINGS, "\n".join(HEADINGS.splitlines()[:4]) + "\n", "headings",
      "3 styles for numbering.max_depth 6", "  - {size: 14, bold: true, italic: false"),
@@ -105,6 +107,24 @@ CASES = [
 ]
 
 
+# The same, in a copy of state.yaml: what the party profile does not use.
+STATE_CASES = [
+    ("issuer-rule-missing", "  issuer_rule: 0.4", "  # issuer_rule: 0.4", "masthead.issuer_rule",
+     "issuer_mark 'rule' needs its length", "  columns: [40, 60]"),
+    ("issuer-rule-share", "issuer_rule: 0.4", "issuer_rule: 1.5", "masthead.issuer_rule",
+     "must be a share of the line", None),
+    ("issuer-mark", "issuer_mark: rule", "issuer_mark: line", "masthead.issuer_mark",
+     "unknown value 'line'", None),
+    ("number-example", "example: 12/QĐ-UBND", "example: 12-HD/BTGTU",
+     "document_number.example", "does not match the pattern", None),
+    ("title-lines-empty", STATE[STATE.index("  title_lines:"):STATE.index("  title_rule:")],
+     "  title_lines: []\n", "masthead.title_lines", "must not be empty", None),
+    ("title-line-text", "- {text: Độc lập - Tự do - Hạnh phúc, size: 14",
+     "- {size: 14", "masthead.title_lines[1]", "missing required field 'text'",
+     "- {size: 14, bold: true} "),
+]
+
+
 def _load_copy(directory: Path, text: str) -> Profile:
     path = directory / "office.yaml"
     path.write_text(text, encoding="utf-8")
@@ -114,8 +134,20 @@ def _load_copy(directory: Path, text: str) -> Profile:
 @pytest.mark.parametrize(("old", "new", "field", "words", "at"),
                          [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_broken_profile_is_a_problem_at_its_line(tmp_path, old, new, field, words, at):
-    assert PARTY.count(old) == 1, "the case must change exactly one place of party.yaml"
-    text = PARTY.replace(old, new)
+    _assert_reported(tmp_path, PARTY, old, new, field, words, at)
+
+
+@pytest.mark.parametrize(("old", "new", "field", "words", "at"),
+                         [case[1:] for case in STATE_CASES],
+                         ids=[case[0] for case in STATE_CASES])
+def test_broken_state_profile_is_a_problem_at_its_line(tmp_path, old, new, field, words, at):
+    _assert_reported(tmp_path, STATE, old, new, field, words, at)
+
+
+def _assert_reported(tmp_path: Path, base: str, old: str, new: str, field: str, words: str,
+                     at: str | None) -> None:
+    assert base.count(old) == 1, "the case must change exactly one place of the profile"
+    text = base.replace(old, new)
     start = text.index(at or new)
     line = text[:start].count("\n") + 1
     with pytest.raises(BriefingError) as raised:  # anything else is a traceback for a clerk
@@ -131,6 +163,15 @@ def test_party_profile_loads_unchanged():
     profile = load_profile_file(PROFILES_DIR / "party.yaml")
     assert profile == load_profile("party")
     assert profile.numbering.default == "hierarchical" and len(profile.headings) == 6
+
+
+def test_state_profile_loads():
+    profile = load_profile_file(PROFILES_DIR / "state.yaml")
+    assert profile == load_profile("state")
+    assert profile.numbering.default == "sequential" and len(profile.headings) == 4
+    assert [line.text for line in profile.masthead.title_lines] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert profile.masthead.issuer_mark == "rule" and profile.document_number.prefix == "Số: "
 
 
 def test_every_mistake_is_reported_in_one_pass(tmp_path):

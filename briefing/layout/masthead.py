@@ -1,18 +1,20 @@
-"""How the HD 36 masthead band is split between the issuer column and the party column.
+"""How the masthead band is split between the issuer column and the title column.
 
 Both writers call `masthead_columns`, so the PDF and the DOCX break the header lines alike.
-The profile's split is kept unless the right column is too narrow for its lines (party name,
-place and date): a wrapped "Thành phố Hồ Chí Minh, ngày … năm 2024" is the first thing a clerk
-would fix by hand, so the split moves left, as far as the issuer name and number allow; a long
-superior line may then wrap, as it does in real documents. The band never leaves the text area.
+The profile's split is kept unless the right column is too narrow for its lines (party name or
+national title and motto, place and date): a wrapped "Thành phố Hồ Chí Minh, ngày … năm 2024"
+is the first thing a clerk would fix by hand, so the split moves left, as far as the issuer
+name and number allow; a long superior line may then wrap, as it does in real documents. The
+band never leaves the text area. The lengths of the rules drawn under the title and the
+issuer are measured here too, for the same reason.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from briefing.layout.measure import safe_width_mm
-from briefing.layout.profile import Profile
+from briefing.layout.measure import line_width_mm, safe_width_mm
+from briefing.layout.profile import Profile, TitleLine
 
 
 def _text(node: ET.Element | None) -> str:
@@ -38,6 +40,22 @@ def split_columns(profile: Profile, left_needs: list[float], must_left: list[flo
     return left, total - left
 
 
+def title_lines(party: ET.Element, profile: Profile) -> list[tuple[ET.Element, TitleLine]]:
+    """Each <name> of the right column with the profile line that styles it (the template
+    writes one per profile line; extra lines take the look of the last)."""
+    lines = profile.masthead.title_lines
+    return [(name, lines[min(index, len(lines) - 1)])
+            for index, name in enumerate(party.findall("name"))]
+
+
+def issuer_rule_mm(issuer: ET.Element, profile: Profile, column_mm: float) -> float:
+    """Length of the rule under the issuer name (ND 30): the profile's share of the name's
+    width, or of the column when the name wraps."""
+    mast = profile.masthead
+    width = min(line_width_mm(_text(issuer.find("name")), mast.issuer, profile), column_mm)
+    return width * (mast.issuer_rule or 0)
+
+
 def masthead_columns(masthead: ET.Element, profile: Profile) -> tuple[float, float]:
     """(left, right) widths in mm of the band for the tree's <masthead>."""
     mast = profile.masthead
@@ -54,6 +72,8 @@ def masthead_columns(masthead: ET.Element, profile: Profile) -> tuple[float, flo
             (optional_left if child.tag == "superior" else must_left).append(width)
     right_needs = []
     if party is not None:
-        right_needs = [safe_width_mm(_text(party.find("name")), mast.party, profile),
-                       safe_width_mm(_text(party.find("place-date")), mast.place_date, profile)]
+        right_needs = [safe_width_mm(_text(name), look, profile)
+                       for name, look in title_lines(party, profile)]
+        right_needs.append(safe_width_mm(_text(party.find("place-date")), mast.place_date,
+                                         profile))
     return split_columns(profile, must_left + optional_left, must_left, right_needs)

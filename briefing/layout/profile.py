@@ -299,9 +299,14 @@ class Enumeration(_Strict):
 
 
 class DocumentNumber(_Strict):
+    """How the number line is printed and checked; `shape` and `example` word the hint for a
+    number that does not match, since each rulebook orders number, type and issuer its own way."""
+
     prefix: str
     pattern: str
     blank: str = "     "
+    shape: str = ""
+    example: str = ""
 
     @field_validator("pattern")
     @classmethod
@@ -313,6 +318,20 @@ class DocumentNumber(_Strict):
         except (RecursionError, OverflowError, MemoryError):
             raise ValueError("not a valid regular expression: too complex") from None
         return value
+
+    @field_validator("example")
+    @classmethod
+    def _example_matches(cls, value: str, info: ValidationInfo) -> str:
+        pattern = info.data.get("pattern")
+        if value and pattern is not None and not re.search(pattern, value):
+            raise ValueError(f"'{value}' does not match the pattern, so it would mislead "
+                             "the hint it is shown in")
+        return value
+
+    def blank_example(self) -> str:
+        """The example without its number ("-HD/BTGTU"), if the pattern allows a blank."""
+        blank = re.sub(r"^\d+", "", self.example)
+        return blank if blank != self.example and re.search(self.pattern, blank) else ""
 
 
 #: The fields each date line may use, and must: a line for a partial date has no day.
@@ -376,16 +395,45 @@ def _columns(value: tuple[float, float]) -> tuple[float, float]:
 Columns = Annotated[tuple[Positive, Positive], AfterValidator(_columns)]
 
 
+class TitleLine(TextStyle):
+    """One line of the masthead's right column, in its own look: the party name (HD 36), or
+    the national title and the motto (ND 30), which differ in size and caps."""
+
+    text: str
+
+
+def _share(value: float) -> float:
+    if not (math.isfinite(value) and 0 < value <= 1):
+        raise ValueError(f"must be a share of the line, more than 0 and at most 1, found "
+                         f"{_number(value)}")
+    return value
+
+
+#: A part of a length, 0 < share <= 1 (a rule as long as a third of its line is 0.33).
+Share = Annotated[float, AfterValidator(_share)]
+
+
 class Masthead(_Strict):
+    """Fields are checked in order: issuer_rule needs issuer_mark."""
+
     columns: Columns
-    party_name: str
-    party: TextStyle
-    party_rule: bool = True
+    title_lines: Annotated[list[TitleLine], Field(min_length=1)]
+    title_rule: bool = True
     superior: TextStyle
     issuer: TextStyle
+    issuer_mark: Literal["star", "rule"] = "star"
     star: str = "*"
+    issuer_rule: Share | None = Field(default=None, validate_default=True)
     number: TextStyle
     place_date: TextStyle
+
+    @field_validator("issuer_rule")
+    @classmethod
+    def _rule_length(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if value is None and info.data.get("issuer_mark") == "rule":
+            raise ValueError("issuer_mark 'rule' needs its length: issuer_rule, a share of "
+                             "the issuer line (ND 30: 1/3 to 1/2)")
+        return value
 
 
 class TitleBlock(_Strict):

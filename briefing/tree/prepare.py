@@ -199,7 +199,7 @@ def _number_line(meta: Meta, profile: Profile) -> str | None:
         return None
     rules = profile.document_number
     number = meta.number
-    if number.startswith("-"):
+    if not number[:1].isdigit():  # "-HD/BTGTU", "/QĐ-UBND": written in by hand later
         number = rules.blank + number
     return rules.prefix + number
 

@@ -7,11 +7,14 @@ block elements carries no meaning. Elements:
 document[form=booklet|official, profile, lang]
   info: title, author, subject, date            -- document properties (PDF/DOCX metadata)
   cover (booklet only)                          -- the cover page, alone on page 1
-    issuer: superior?, name, star, number?      -- issuing body block
+    issuer: superior?, name, star|rule, number? -- issuing body block; "*" (HD 36) or an
+                                                   empty <rule/> under the name (ND 30)
     title, subject?, issue?, meeting?, mark?, foot
-  masthead (official only)                      -- HD 36 first-page header, a two-column band
-    issuer: superior?, name, star, number?      -- left column
-    party: name, place-date                     -- right column ("ĐẢNG CỘNG SẢN VIỆT NAM", rule)
+  masthead (official only)                      -- first-page header, a two-column band
+    issuer: superior?, name, star|rule, number? -- left column
+    party: name+, place-date                    -- right column: the profile's title lines
+                                                   ("ĐẢNG CỘNG SẢN VIỆT NAM"; national title
+                                                   and motto), rule under the last
   mark?                                         -- circulation/secrecy mark (official form)
   body
     title-block: doc-type, subject?             -- centred type and trích yếu

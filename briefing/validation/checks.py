@@ -18,7 +18,7 @@ from briefing.content.loader import LoadedDocument
 from briefing.content.schema import Enumeration, Section
 from briefing.errors import BriefingError, Position, Problem
 from briefing.layout.numbering import enumeration_marker
-from briefing.layout.profile import Profile, load_profile
+from briefing.layout.profile import DocumentNumber, Profile, load_profile
 from briefing.source.yaml_source import Path_
 from briefing.text.inline import FOOTNOTE_CALL
 from briefing.validation.findings import ERROR, WARNING, Finding, ValueFix, fix_hint
@@ -182,7 +182,8 @@ def _footnotes(context: _Context) -> None:
 
 
 def _document_number(context: _Context) -> None:
-    """'12-HD/BTGTU': the profile prints "Số " itself; 01–09 zero-padded; no colon."""
+    """'12-HD/BTGTU' (party), '12/QĐ-UBND' (state): the profile prints "Số " or "Số: "
+    itself; 01–09 zero-padded."""
     number = context.loaded.document.meta.number
     if number is None:
         return
@@ -192,22 +193,34 @@ def _document_number(context: _Context) -> None:
     path = ("meta", "number")
     candidate = _repair_number(number)
     fix = None
-    hint = "write it as number-TYPE/ISSUER, e.g. 12-HD/BTGTU, or -HD/BTGTU to leave it blank"
+    hint = _number_shape(rules)
     if candidate != number and re.search(rules.pattern, candidate):
         fix = ValueFix(path, 0, len(number), candidate)
         hint = fix_hint("", number, candidate)
     elif NUMBER_PREFIX.match(number):
         hint = f"leave out '{NUMBER_PREFIX.match(number).group().strip()}': the layout prints " \
-               f"'{rules.prefix.strip()}'"
+               f"'{rules.prefix.strip()}'; {hint}"
     context.report(context.at(path), f"document number '{visible(number)}' does not match the "
                    f"'{context.profile.name}' pattern", hint=hint, code="number", fix=fix,
                    old=number)
 
 
+def _number_shape(rules: DocumentNumber) -> str:
+    """How the profile writes a number, from its `shape` and `example` (each rulebook orders
+    number, type and issuer its own way), or its pattern if it says neither."""
+    if not (rules.shape or rules.example):
+        return f"write it to match the pattern {rules.pattern}"
+    hint = "write it" + (f" as {rules.shape}" if rules.shape else "")
+    if rules.example:
+        hint += f", e.g. {rules.example}" if rules.shape else f" like {rules.example}"
+    blank = rules.blank_example() if rules.example else ""
+    return hint + (f", or {blank} to leave it blank" if blank else "")
+
+
 def _repair_number(number: str) -> str:
     repaired = NUMBER_PREFIX.sub("", number)
     repaired = re.sub(r"\s+", "", repaired)
-    return re.sub(r"^(\d)(?=-)", r"0\1", repaired)
+    return re.sub(r"^(\d)(?=[-/])", r"0\1", repaired)
 
 
 def _blank_texts(context: _Context) -> None:

@@ -40,6 +40,7 @@ MASTHEAD_SUPERIOR = "MastheadSuperior"
 MASTHEAD_ISSUER = "MastheadIssuer"
 MASTHEAD_STAR = "MastheadStar"
 MASTHEAD_NUMBER = "MastheadNumber"
+MASTHEAD_ISSUER_RULE = "MastheadIssuerRule"
 PARTY_NAME = "PartyName"
 PARTY_RULE = "PartyRule"
 PLACE_DATE = "PlaceDate"
@@ -71,6 +72,12 @@ HAIRLINE_PT = 1
 def heading(level: int) -> str:
     """Style id of the heading for a section `level` deep (deeper levels share the last)."""
     return f"Heading{min(max(level, 1), HEADING_LEVELS)}"
+
+
+def party_name(index: int) -> str:
+    """Style id of title line `index` (from 1) of the masthead: "PartyName" for the first,
+    the one line of HD 36, so Party documents keep their style; "PartyName2" … after it."""
+    return PARTY_NAME if index == 1 else f"{PARTY_NAME}{index}"
 
 
 @dataclass(frozen=True)
@@ -213,10 +220,14 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
         _text_style(MASTHEAD_SUPERIOR, "Masthead Superior", mast.superior, font,
                     based_on=MASTHEAD),
         _text_style(MASTHEAD_ISSUER, "Masthead Issuer", mast.issuer, font, based_on=MASTHEAD),
+        *([_rule(MASTHEAD_ISSUER_RULE, "Masthead Issuer Rule", font)]
+          if mast.issuer_mark == "rule" else []),
         StyleSpec(MASTHEAD_STAR, "Masthead Star", based_on=MASTHEAD_ISSUER, custom=True,
                   run=RunLook(font=font, bold=False)),
         _text_style(MASTHEAD_NUMBER, "Masthead Number", mast.number, font, based_on=MASTHEAD),
-        _text_style(PARTY_NAME, "Party Name", mast.party, font, based_on=MASTHEAD),
+        *(_text_style(party_name(index), "Party Name" + (f" {index}" if index > 1 else ""),
+                      line, font, based_on=MASTHEAD)
+          for index, line in enumerate(mast.title_lines, start=1)),
         _rule(PARTY_RULE, "Party Rule", font),
         _text_style(PLACE_DATE, "Place Date", mast.place_date, font, based_on=MASTHEAD),
         _text_style(MARK, "Mark", cover.mark, font, box=True, space_before=body.line_height),

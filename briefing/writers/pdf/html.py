@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from briefing.layout.masthead import masthead_columns
+from briefing.layout.masthead import issuer_rule_mm, masthead_columns, title_lines
 from briefing.layout.profile import Profile
 
 
@@ -57,13 +57,21 @@ class HtmlBuilder:
     def top_info(self, node: ET.Element, body: ET.Element) -> None:
         """Document properties are written into <head> by `build`."""
 
-    def issuer(self, node: ET.Element, parent: ET.Element) -> None:
+    def issuer(self, node: ET.Element, parent: ET.Element, column_mm: float) -> None:
         if node.find("superior") is not None:
             _div(parent, "superior", _text(node.find("superior")))
         _div(parent, "issuer", _text(node.find("name")))
-        _div(parent, "star", _text(node.find("star")))
+        if node.find("star") is not None:
+            _div(parent, "star", _text(node.find("star")))
+        if node.find("rule") is not None:
+            self.issuer_rule(node, parent, column_mm)
         if node.find("number") is not None:
             _div(parent, "number", _text(node.find("number")))
+
+    def issuer_rule(self, node: ET.Element, parent: ET.Element, column_mm: float) -> None:
+        """The short rule under the issuer name (ND 30), as long as the DOCX's."""
+        length = issuer_rule_mm(node, self.profile, column_mm)
+        ET.SubElement(parent, "div", {"class": "issuer-rule", "style": f"width: {length:.2f}mm"})
 
     def top_cover(self, node: ET.Element, body: ET.Element) -> None:
         cover = ET.SubElement(body, "section", {"class": "cover"})
@@ -71,6 +79,9 @@ class HtmlBuilder:
         if issuer is not None:
             block = ET.SubElement(cover, "div", {"class": "cover-issuer"})
             for child in issuer:
+                if child.tag == "rule":
+                    self.issuer_rule(issuer, block, self.profile.text_width_mm)
+                    continue
                 cls = {"name": "issuer", "superior": "superior"}.get(child.tag, child.tag)
                 _div(block, cls, _text(child), "p")
         for child in node:
@@ -87,11 +98,13 @@ class HtmlBuilder:
         table = ET.SubElement(body, "table", {"class": "masthead"})
         row = ET.SubElement(table, "tr")
         left = ET.SubElement(row, "td", {"class": "issuer-col", "style": f"width: {left_mm:.2f}mm"})
-        self.issuer(node.find("issuer"), left)
+        self.issuer(node.find("issuer"), left, left_mm)
         right = ET.SubElement(row, "td", {"class": "party-col",
                                           "style": f"width: {right_mm:.2f}mm"})
         party = node.find("party")
-        ET.SubElement(_div(right, "party", ""), "span").text = _text(party.find("name"))
+        for index, (name, _) in enumerate(title_lines(party, self.profile), start=1):
+            line = _div(right, f"party party-{index}", "")
+            ET.SubElement(line, "span").text = _text(name)
         _div(right, "place-date", _text(party.find("place-date")))
 
     def top_mark(self, node: ET.Element, body: ET.Element) -> None:
