@@ -30,14 +30,12 @@ from briefing.batch import (
 from briefing.cli import EXIT_ERRORS, EXIT_OK, OUTPUT_DIR, formats_of, shown
 from briefing.editions.hashing import (
     Input,
+    environment_inputs,
     fingerprint,
-    profile_inputs,
     sha256_file,
-    template_inputs,
     tool_versions,
 )
 from briefing.errors import BriefingError, Position, Problem
-from briefing.layout.profile import load_profile
 from briefing.units.selection import Selection, meeting_from_options, select
 
 HELP = "build every unit variant of a briefing, in parallel"
@@ -113,25 +111,7 @@ def selection_of(args: argparse.Namespace) -> Selection:
     if args.meeting_name:
         meeting = meeting_from_options(args.meeting_name, args.meeting_date, args.meeting_place,
                                        args.meeting_audience, args.circulation)
-    check_formats(formats_of(args.format))
     return select(args.content, args.units, args.codes, meeting)
-
-
-def check_formats(formats: tuple[str, ...]) -> None:
-    if "docx" in formats:
-        try:
-            from briefing.writers.docx import write_docx  # noqa: F401
-        except ImportError:
-            raise BriefingError(Problem(
-                Position("--format"), "the DOCX writer is not available in this version",
-                hint="build PDF only with --format pdf")) from None
-
-
-def environment_inputs(profiles: set[str]) -> list[Input]:
-    found = template_inputs()
-    for name in sorted(profiles):
-        found += profile_inputs(load_profile(name))
-    return found
 
 
 def job_fingerprint(job: VariantJob, environment: list[Input]) -> str:

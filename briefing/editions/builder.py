@@ -24,10 +24,9 @@ from briefing.batch import JobResult, VariantJob, base_name, name_clashes, run_j
 from briefing.content.schema import DocumentDate
 from briefing.editions.hashing import (
     Input,
+    environment_inputs,
     fingerprint,
-    profile_inputs,
     sha256_file,
-    template_inputs,
     tool_versions,
 )
 from briefing.editions.layout import (
@@ -41,7 +40,6 @@ from briefing.editions.layout import (
 from briefing.editions.lock import edition_lock
 from briefing.editions.manifest import Manifest, VariantEntry, load_manifest
 from briefing.errors import BriefingError, Position, Problem
-from briefing.layout.profile import load_profile
 from briefing.units.model import UnitFile
 from briefing.units.selection import Selection
 from briefing.units.sources import SourceFile
@@ -98,12 +96,8 @@ def _jobs(request: EditionRequest, out_dir: str) -> list[VariantJob]:
 
 
 def _source_inputs(job: VariantJob) -> list[tuple[str, SourceFile]]:
-    keyed = [("content", job.content)]
-    if job.unit is not None:
-        keyed.append((f"unit:{job.name}", job.unit))
-    if job.meeting is not None:
-        keyed.append(("meeting", job.meeting))
-    return keyed
+    """The job's sources keyed for the whole edition: each unit file under its own key."""
+    return [(f"unit:{job.name}" if role == "unit" else role, file) for role, file in job.sources]
 
 
 def _inputs(jobs: list[VariantJob], profiles: set[str]) -> list[Input]:
@@ -111,11 +105,8 @@ def _inputs(jobs: list[VariantJob], profiles: set[str]) -> list[Input]:
     for job in jobs:
         for key, file in _source_inputs(job):
             found[key] = Input(key, file.path, file.sha256, len(file.data))
-    for item in template_inputs():
+    for item in environment_inputs(profiles):
         found[item.key] = item
-    for name in sorted(profiles):
-        for item in profile_inputs(load_profile(name)):
-            found[item.key] = item
     return [found[k] for k in sorted(found)]
 
 

@@ -53,6 +53,17 @@ def file_input(key: str, path: Path) -> Input:
     return Input(key, shown_path(path), sha256_file(path), path.stat().st_size)
 
 
+def environment_inputs(profiles: set[str]) -> list[Input]:
+    """What every variant is built with besides its own sources: templates, then each profile
+    (with its fonts), in a stable order."""
+    from briefing.layout.profile import load_profile
+
+    found = template_inputs()
+    for name in sorted(profiles):
+        found += profile_inputs(load_profile(name))
+    return found
+
+
 def template_inputs(directory: Path = TEMPLATES_DIR) -> list[Input]:
     """Every file under templates/ (both forms, shared macros, the PDF stylesheet, DOCX parts)."""
     files = sorted(p for p in directory.rglob("*")

@@ -15,10 +15,7 @@ import xml.etree.ElementTree as ET
 
 from briefing.layout.measure import line_width_mm, safe_width_mm
 from briefing.layout.profile import Profile, TitleLine
-
-
-def _text(node: ET.Element | None) -> str:
-    return "".join(node.itertext()) if node is not None else ""
+from briefing.tree.text import node_text
 
 
 def split_columns(profile: Profile, left_needs: list[float], must_left: list[float],
@@ -52,7 +49,7 @@ def issuer_rule_mm(issuer: ET.Element, profile: Profile, column_mm: float) -> fl
     """Length of the rule under the issuer name (ND 30): the profile's share of the name's
     width, or of the column when the name wraps."""
     mast = profile.masthead
-    width = min(line_width_mm(_text(issuer.find("name")), mast.issuer, profile), column_mm)
+    width = min(line_width_mm(node_text(issuer.find("name")), mast.issuer, profile), column_mm)
     return width * (mast.issuer_rule or 0)
 
 
@@ -68,12 +65,12 @@ def masthead_columns(masthead: ET.Element, profile: Profile) -> tuple[float, flo
                     "number": mast.number}.get(child.tag)
             if look is None:
                 continue
-            width = safe_width_mm(_text(child), look, profile)
+            width = safe_width_mm(node_text(child), look, profile)
             (optional_left if child.tag == "superior" else must_left).append(width)
     right_needs = []
     if party is not None:
-        right_needs = [safe_width_mm(_text(name), look, profile)
+        right_needs = [safe_width_mm(node_text(name), look, profile)
                        for name, look in title_lines(party, profile)]
-        right_needs.append(safe_width_mm(_text(party.find("place-date")), mast.place_date,
+        right_needs.append(safe_width_mm(node_text(party.find("place-date")), mast.place_date,
                                          profile))
     return split_columns(profile, must_left + optional_left, must_left, right_needs)

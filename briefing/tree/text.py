@@ -2,8 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+
+#: ZIP cannot store an earlier time; a document without a usable date gets this one
+EARLIEST = dt.datetime(1980, 1, 1)
+
+
+def node_text(node: ET.Element | None) -> str:
+    """All text under `node` (footnotes included), "" for a missing node."""
+    return "".join(node.itertext()) if node is not None else ""
+
+
+def document_moment(tree: ET.Element) -> dt.datetime:
+    """The tree's info/date (YYYY[-MM[-DD]]) at midnight, naive UTC. Every timestamp a writer
+    stores comes from here, never from the clock, so the same input gives the same bytes."""
+    from briefing.content.schema import DocumentDate
+
+    text = node_text(tree.find("info/date")).strip()
+    try:
+        day = DocumentDate.parse(text).as_date()
+    except ValueError:
+        return EARLIEST
+    return max(dt.datetime(day.year, day.month, day.day), EARLIEST)
 
 
 def inline_text(node: ET.Element) -> str:

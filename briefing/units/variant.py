@@ -33,16 +33,6 @@ class Variant:
     unit: Overlay | None = None
     meeting: Overlay | None = None
 
-    @property
-    def sources(self) -> list[tuple[str, SourceFile]]:
-        """(role, file) of every input file of this variant."""
-        found = [("content", self.content)]
-        if self.unit:
-            found.append(("unit", self.unit.file))
-        if self.meeting:
-            found.append(("meeting", self.meeting.file))
-        return found
-
 
 def placeholder_values(unit: Overlay | None,
                        meeting: Overlay | None) -> tuple[dict[str, str], dict[str, str]]:

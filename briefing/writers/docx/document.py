@@ -17,6 +17,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from briefing.layout.profile import Profile
+from briefing.tree.text import document_moment
 from briefing.writers.docx.body import BodyWriter
 from briefing.writers.docx.closing import closing
 from briefing.writers.docx.footnotes import Footnotes, settings_properties
@@ -25,7 +26,7 @@ from briefing.writers.docx.header_block import boxed_mark, cover, masthead
 from briefing.writers.docx.ooxml import Element
 from briefing.writers.docx.package import drop_template_leftovers, reproducible_zip
 from briefing.writers.docx.page import set_up_page
-from briefing.writers.docx.properties import document_datetime, set_properties
+from briefing.writers.docx.properties import set_properties
 from briefing.writers.docx.settings import configure_settings
 from briefing.writers.docx.styles import install_styles
 from briefing.writers.docx.theme import set_theme_fonts
@@ -99,4 +100,4 @@ def write_docx(tree: ET.Element, profile: Profile) -> bytes:
     document = build(tree, profile)
     raw = io.BytesIO()
     document.save(raw)
-    return reproducible_zip(raw.getvalue(), document_datetime(tree))
+    return reproducible_zip(raw.getvalue(), document_moment(tree))

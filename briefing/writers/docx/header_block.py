@@ -24,6 +24,7 @@ from collections.abc import Callable
 from briefing.layout.masthead import issuer_rule_mm, masthead_columns, title_lines
 from briefing.layout.measure import MM_PER_PT, line_width_mm
 from briefing.layout.profile import Profile
+from briefing.tree.text import node_text
 from briefing.writers.docx import styles as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import styled
@@ -33,9 +34,6 @@ from briefing.writers.docx.units import mm_to_twips
 
 Sink = Callable[[Element], None]
 
-
-def _text(node: ET.Element | None) -> str:
-    return "".join(node.itertext()) if node is not None else ""
 
 
 def _issuer_lines(issuer: ET.Element, profile: Profile, column_mm: float) -> list[Element]:
@@ -78,7 +76,7 @@ def masthead(node: ET.Element, profile: Profile, out: Sink) -> None:
         party_cell.append(styled(S.party_name(min(index, len(mast.title_lines))), name))
     if lines and mast.title_rule:
         name, look = lines[-1]
-        party_cell.append(_rule(line_width_mm(_text(name), look, profile), right_mm,
+        party_cell.append(_rule(line_width_mm(node_text(name), look, profile), right_mm,
                                 S.PARTY_RULE))
     if place_date is not None:
         date_cell.append(styled(S.PLACE_DATE, place_date))
@@ -98,7 +96,7 @@ def boxed_mark(node: ET.Element, profile: Profile) -> Element:
     if not look.boxed:
         return styled(S.MARK, node)
     # a full em of air inside the box: half an em either side of the words
-    inner = line_width_mm(_text(node), look, profile) + look.size * MM_PER_PT
+    inner = line_width_mm(node_text(node), look, profile) + look.size * MM_PER_PT
     side = max((profile.text_width_mm - inner) / 2, 0.0)
     return styled(S.MARK, node, left=side, right=side, first_line=0)
 

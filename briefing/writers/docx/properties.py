@@ -8,7 +8,6 @@ naming this generator.
 
 from __future__ import annotations
 
-import datetime as dt
 import xml.etree.ElementTree as ET
 
 from docx.document import Document
@@ -17,10 +16,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-from briefing.content.schema import DocumentDate
+from briefing.tree.text import document_moment, node_text
 
 #: ZIP timestamps cannot predate 1980; an undated tree gets this epoch.
-EPOCH = dt.datetime(1980, 1, 1)
 
 _APP = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -29,21 +27,11 @@ _APP = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
 
 def _info(tree: ET.Element, name: str) -> str:
-    node = tree.find(f"info/{name}")
-    return "".join(node.itertext()).strip() if node is not None else ""
-
-
-def document_datetime(tree: ET.Element) -> dt.datetime:
-    """The document date (info/date, possibly "YYYY-MM" or "YYYY") at midnight."""
-    text = _info(tree, "date")
-    if not text:
-        return EPOCH
-    day = DocumentDate.parse(text).as_date()
-    return max(dt.datetime(day.year, day.month, day.day), EPOCH)
+    return node_text(tree.find(f"info/{name}")).strip()
 
 
 def set_properties(document: Document, tree: ET.Element, lang: str) -> None:
-    when = document_datetime(tree)
+    when = document_moment(tree)
     core = document.core_properties
     core.title = _info(tree, "title")
     core.subject = _info(tree, "subject")

@@ -4,28 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from io import BytesIO
 
 from briefing.layout.profile import FONTS_DIR, Profile
+from briefing.tree.text import document_moment
 from briefing.writers.pdf.fetcher import RestrictedFetcher
 from briefing.writers.pdf.html import to_html
 from briefing.writers.pdf.pagination import render_with_notes_in_place
 from briefing.writers.pdf.stylesheet import stylesheet
-
-
-def document_time(tree: ET.Element) -> dt.datetime:
-    """The tree's document date (info/date, YYYY[-MM[-DD]]) as UTC midnight: every date the
-    PDF carries comes from it, never from the clock, so the same input gives the same bytes."""
-    text = (tree.findtext("info/date") or "").strip()
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
-    if not match:
-        return dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    return dt.datetime(year, month, day, tzinfo=dt.timezone.utc)
 
 
 @contextmanager
@@ -49,7 +38,7 @@ def write_pdf(tree: ET.Element, profile: Profile, *, variant: str | None = None,
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
-    moment = document_time(tree)
+    moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
     fonts = FontConfiguration()
     fetcher = RestrictedFetcher()
     html = HTML(string=to_html(tree, profile), base_url=FONTS_DIR.as_uri() + "/",

@@ -6,10 +6,7 @@ import xml.etree.ElementTree as ET
 
 from briefing.layout.masthead import issuer_rule_mm, masthead_columns, title_lines
 from briefing.layout.profile import Profile
-
-
-def _text(node: ET.Element | None) -> str:
-    return "".join(node.itertext()) if node is not None else ""
+from briefing.tree.text import node_text
 
 
 def _div(parent: ET.Element, cls: str, text: str, tag: str = "div") -> ET.Element:
@@ -37,11 +34,11 @@ class HtmlBuilder:
         head = ET.SubElement(html, "head")
         ET.SubElement(head, "meta", {"charset": "utf-8"})
         info = tree.find("info")
-        ET.SubElement(head, "title").text = _text(info.find("title")) if info is not None else ""
+        ET.SubElement(head, "title").text = node_text(tree.find("info/title"))
         if info is not None:
-            date = _text(info.find("date"))
-            for name, value in (("author", _text(info.find("author"))),
-                                ("description", _text(info.find("subject"))),
+            date = node_text(info.find("date"))
+            for name, value in (("author", node_text(info.find("author"))),
+                                ("description", node_text(info.find("subject"))),
                                 ("generator", "briefing"),
                                 ("dcterms.created", date), ("dcterms.modified", date)):
                 ET.SubElement(head, "meta", {"name": name, "content": value})
@@ -59,14 +56,14 @@ class HtmlBuilder:
 
     def issuer(self, node: ET.Element, parent: ET.Element, column_mm: float) -> None:
         if node.find("superior") is not None:
-            _div(parent, "superior", _text(node.find("superior")))
-        _div(parent, "issuer", _text(node.find("name")))
+            _div(parent, "superior", node_text(node.find("superior")))
+        _div(parent, "issuer", node_text(node.find("name")))
         if node.find("star") is not None:
-            _div(parent, "star", _text(node.find("star")))
+            _div(parent, "star", node_text(node.find("star")))
         if node.find("rule") is not None:
             self.issuer_rule(node, parent, column_mm)
         if node.find("number") is not None:
-            _div(parent, "number", _text(node.find("number")))
+            _div(parent, "number", node_text(node.find("number")))
 
     def issuer_rule(self, node: ET.Element, parent: ET.Element, column_mm: float) -> None:
         """The short rule under the issuer name (ND 30), as long as the DOCX's."""
@@ -83,15 +80,15 @@ class HtmlBuilder:
                     self.issuer_rule(issuer, block, self.profile.text_width_mm)
                     continue
                 cls = {"name": "issuer", "superior": "superior"}.get(child.tag, child.tag)
-                _div(block, cls, _text(child), "p")
+                _div(block, cls, node_text(child), "p")
         for child in node:
             if child.tag == "issuer":
                 continue
             if child.tag == "mark":
                 mark = _div(cover, "mark", "", "p")
-                ET.SubElement(mark, "span").text = _text(child)
+                ET.SubElement(mark, "span").text = node_text(child)
             else:
-                _div(cover, child.tag, _text(child), "p")
+                _div(cover, child.tag, node_text(child), "p")
 
     def top_masthead(self, node: ET.Element, body: ET.Element) -> None:
         left_mm, right_mm = masthead_columns(node, self.profile)  # the DOCX's split too
@@ -104,12 +101,12 @@ class HtmlBuilder:
         party = node.find("party")
         for index, (name, _) in enumerate(title_lines(party, self.profile), start=1):
             line = _div(right, f"party party-{index}", "")
-            ET.SubElement(line, "span").text = _text(name)
-        _div(right, "place-date", _text(party.find("place-date")))
+            ET.SubElement(line, "span").text = node_text(name)
+        _div(right, "place-date", node_text(party.find("place-date")))
 
     def top_mark(self, node: ET.Element, body: ET.Element) -> None:
         mark = _div(body, "mark", "", "p")
-        ET.SubElement(mark, "span").text = _text(node)
+        ET.SubElement(mark, "span").text = node_text(node)
 
     def top_body(self, node: ET.Element, body: ET.Element) -> None:
         main = ET.SubElement(body, "main")
@@ -122,17 +119,17 @@ class HtmlBuilder:
         right = ET.SubElement(row, "td", {"class": "signature-col"})
         recipients = node.find("recipients")
         if recipients is not None:
-            _div(left, "label", _text(recipients.find("label")))
+            _div(left, "label", node_text(recipients.find("label")))
             for item in recipients.findall("item"):
-                _div(left, "recipient", _text(item))
+                _div(left, "recipient", node_text(item))
         signature = node.find("signature")
         if signature is not None:
             if signature.find("authority") is not None:
-                _div(right, "authority", _text(signature.find("authority")))
+                _div(right, "authority", node_text(signature.find("authority")))
             if signature.find("title") is not None:
-                _div(right, "signer-title", _text(signature.find("title")))
+                _div(right, "signer-title", node_text(signature.find("title")))
             _div(right, "signature-space", "")
-            _div(right, "signer-name", _text(signature.find("name")))
+            _div(right, "signer-name", node_text(signature.find("name")))
 
     # -- body --------------------------------------------------------------------------------
     def blocks(self, node: ET.Element, out: ET.Element, marker: str | None = None) -> None:
@@ -155,9 +152,9 @@ class HtmlBuilder:
 
     def title_block(self, node: ET.Element, out: ET.Element) -> None:
         block = ET.SubElement(out, "div", {"class": "title-block"})
-        _div(block, "doc-type", _text(node.find("doc-type")), "p")
+        _div(block, "doc-type", node_text(node.find("doc-type")), "p")
         if node.find("subject") is not None:
-            _div(block, "subject", _text(node.find("subject")), "p")
+            _div(block, "subject", node_text(node.find("subject")), "p")
         if self.profile.title_block.rule:
             ET.SubElement(block, "div", {"class": "rule"})
 
@@ -165,7 +162,7 @@ class HtmlBuilder:
         level = int(node.get("level", "1"))
         heading = self.block(out, f"h{min(level, 6)}", {"id": node.get("id", "")})
         head = node.find("heading")
-        heading.text = _text(head.find("number")) + " "
+        heading.text = node_text(head.find("number")) + " "
         self.inline(head.find("title"), heading)
         body = ET.Element("div")
         for child in node:
