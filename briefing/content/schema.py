@@ -170,6 +170,14 @@ class DocumentDate(BaseModel):
                 raise ValueError(f"'{text}' does not exist in the calendar") from None
         return cls(year=year, month=month, day=day)
 
+    @classmethod
+    def parse_day(cls, value: Any, what: str) -> DocumentDate:
+        """A full calendar day, for dates that cannot stay blank (editions, meetings)."""
+        date = cls.parse(value)
+        if date.day is None:
+            raise ValueError(f"'{value}': {what} needs the day (YYYY-MM-DD)")
+        return date
+
     def as_date(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 

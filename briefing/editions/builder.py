@@ -51,13 +51,9 @@ ARCHIVE_PDF_VARIANT = "pdf/a-3b"
 def check_date(text: str, where: str = "--date") -> str:
     """An edition date is a real calendar day, YYYY-MM-DD."""
     try:
-        date = DocumentDate.parse(text)
+        return str(DocumentDate.parse_day(text, "an edition date"))
     except ValueError as exc:
         raise BriefingError(Problem(Position(where), str(exc))) from None
-    if date.day is None:
-        raise BriefingError(Problem(Position(where),
-                                    f"'{text}': an edition date needs the day (YYYY-MM-DD)"))
-    return str(date)
 
 
 @dataclass

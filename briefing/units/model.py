@@ -144,10 +144,7 @@ class MeetingInfo(Node):
     def _full_date(cls, value: Any) -> DocumentDate | None:
         if value is None:
             return None
-        date = DocumentDate.parse(value)
-        if date.day is None:
-            raise ValueError(f"'{value}': a meeting date needs the day (YYYY-MM-DD)")
-        return date
+        return DocumentDate.parse_day(value, "a meeting date")
 
 
 class MeetingFile(Node):

@@ -59,12 +59,9 @@ def meeting_from_options(name: str, date: str | None = None, place: str | None =
     """A meeting given on the command line, as the meeting file it stands for."""
     if date is not None:
         try:
-            parsed = DocumentDate.parse(date)
+            DocumentDate.parse_day(date, "a meeting date")
         except ValueError as exc:
             raise BriefingError(Problem(Position("--meeting-date"), str(exc))) from None
-        if parsed.day is None:
-            raise BriefingError(Problem(Position("--meeting-date"),
-                                        f"'{date}': a meeting date needs the day (YYYY-MM-DD)"))
     meeting = {"name": name, "date": date, "place": place, "audience": audience,
                "circulation": circulation, "line": line}
     text = yaml.safe_dump({"meeting": {k: v for k, v in meeting.items() if v is not None}},
