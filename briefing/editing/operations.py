@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.editing import body, footnotes, meta, outline
+from briefing.editing import body, footnotes, meta, outline, units
 from briefing.editing.body import styled_like
 from briefing.editing.errors import EditError
 from briefing.editing.findings import check_text
@@ -159,6 +159,17 @@ def _apply_fix(tree: Any, args: dict, context: Context) -> Outcome:
     raise EditError("Lỗi này đã được sửa hoặc không còn nữa.")
 
 
+def _set_unit_field(tree: Any, args: dict, context: Context) -> Outcome:
+    name = _text(args, "field")
+    units.set_unit_field(tree, name, args.get("value", ""))
+    return Outcome(tuple(name.split(".")))
+
+
+def _keep_section(tree: Any, args: dict, context: Context) -> Outcome:
+    units.set_section_kept(tree, _text(args, "id"), bool(args.get("kept")))
+    return Outcome(("sections",))
+
+
 OPERATIONS: dict[str, Callable[[Any, dict, Context], Outcome]] = {
     "set_text": _set_text,
     "set_meta": _set_meta,
@@ -178,6 +189,8 @@ OPERATIONS: dict[str, Callable[[Any, dict, Context], Outcome]] = {
     "add_column": _table(body.add_column),
     "delete_column": _table(body.delete_column),
     "apply_fix": _apply_fix,
+    "set_unit_field": _set_unit_field,
+    "keep_section": _keep_section,
 }
 
 

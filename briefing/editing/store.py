@@ -116,6 +116,14 @@ class DocumentStore:
     # -- changes --------------------------------------------------------------------------
     def change(self, name: str, version: str, operation: str, args: dict[str, Any]) -> Change:
         """Apply `operation` to the file if it is still at `version`; write it atomically."""
+        return self.change_many(name, version, [(operation, args)])
+
+    def change_many(self, name: str, version: str,
+                    operations: list[tuple[str, dict[str, Any]]]) -> Change:
+        """Several operations as one change (one write, one undo step): the edits typed in
+        several fields before the studio saved."""
+        if not operations:
+            raise EditError("Không có thay đổi nào.")
 
         def edit(snapshot: Snapshot) -> tuple[str, Outcome]:
             try:
@@ -124,8 +132,10 @@ class DocumentStore:
                 raise EditError("Tệp có lỗi cú pháp YAML, không sửa được bằng trình soạn "
                                 "thảo: " + str(error.problems[0])) from None
             edited = deep_copy(tree)
-            outcome = apply_operation(edited, operation, args,
-                                      Context(snapshot.text, self.path(name)))
+            context = Context(snapshot.text, self.path(name))
+            outcome = Outcome()
+            for operation, args in operations:
+                outcome = apply_operation(edited, operation, args, context)
             return dump_minimal(snapshot.text, tree, edited), outcome
 
         return self._write(name, version, edit)
