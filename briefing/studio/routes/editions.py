@@ -37,7 +37,7 @@ def _revisions(studio: Studio) -> list[dict[str, Any]]:
             rows.append({"label": revision.label, "name": name, "number": revision.number,
                          "date": manifest.date, "broken": False,
                          "variants": [v.name for v in manifest.variants],
-                         "units": {v.name: v.unit for v in manifest.variants}})
+                         })
     return rows
 
 

@@ -79,6 +79,7 @@ def preview_state(studio: Studio, name: str, unit: str | None, meeting: str | No
     if build.ok:
         return {"status": "ok", "version": version, **_describe(build, focus)}
     answer: dict[str, Any] = {"status": "errors", "version": version,
+                              "errors": sum(p.severity == "error" for p in build.problems),
                               "problems": [str(p) for p in build.problems]}
     good = studio.previewer.last_good(slot)
     if good is not None:

@@ -42,7 +42,7 @@ class Preview {
     }
     if (sequence !== this.sequence || answer.status === "superseded") return;
     if (answer.status === "errors") {
-      const count = answer.problems.length;
+      const count = answer.errors;
       this.note.textContent = `Tài liệu còn ${count} lỗi nên chưa dựng lại được bản in` +
         (answer.last_good ? "; đang hiện bản hợp lệ gần nhất." : ".");
       this.note.hidden = false;
