@@ -1,0 +1,208 @@
+"""The studio in a real browser (Playwright driving Debian's Chromium), as a clerk uses it:
+open the list, open the booklet, change a paragraph and see the preview change, break a
+footnote call and see the message at the field, fix it, preview a unit's variant, build an
+edition and verify it, download the DOCX and open it. A screenshot of each step is kept in
+output/test-artifacts/studio/.
+
+The server is `python build.py studio` itself, on a free port of 127.0.0.1, in a temporary
+copy of the project's content. Skipped (with the reason) where Chromium or Playwright is
+missing; CI installs Debian's `chromium`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "output" / "test-artifacts" / "studio"
+BOOKLET = "briefing-foreign-affairs.yaml"
+#: a paragraph of the booklet (blocks[1].body[0]) and one that calls a footnote
+PARAGRAPH_ID = "f-blocks-1-body-0"
+CALLING_ID = "f-blocks-0-body-0-body-1"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run"]
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="Debian's chromium is not installed (/usr/bin/chromium)")
+
+
+@pytest.fixture(scope="module")
+def studio(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    """`build.py studio` on a copy of the content; yields (address with token, project)."""
+    project = tmp_path_factory.mktemp("studio-project")
+    shutil.copytree(ROOT / "content", project / "content")
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "studio", "--port", "0", "--no-browser",
+         "--project", str(project)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if not line.startswith("Studio: "):
+        process.kill()
+        pytest.fail(f"the studio did not start: {line}{process.stderr.read()}")
+    url = line.split(" ", 1)[1].strip()
+    assert url.startswith("http://127.0.0.1:") and "?token=" in url
+    yield url, project
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        yield browser
+        browser.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def wait_for_new_preview(page, after_key: str | None, timeout: float = 90_000) -> str:
+    """The key of the preview build drawn once one other than `after_key` is on screen."""
+    handle = page.wait_for_function(
+        """(old) => { const f = [...document.querySelectorAll('#pages figure[data-shown]')]
+                         .find(f => f.dataset.shown !== old);
+                      return f ? f.dataset.shown : null; }""",
+        arg=after_key or "none", timeout=timeout)
+    return handle.json_value()
+
+
+def test_a_clerk_edits_previews_archives_and_downloads(studio, browser):
+    url, project = studio
+    base = url.split("/?")[0]
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    # 1. the list of documents
+    page.goto(url)
+    assert page.url == base + "/"  # the token went into a cookie, out of the address bar
+    row = page.locator(f'tr[data-name="{BOOKLET}"]')
+    assert "Về thành tựu đối ngoại" in row.inner_text() and "Hợp lệ" in row.inner_text()
+    shot(page, "01-documents")
+
+    # 2. the booklet in the editor, its preview drawn
+    row.locator("a.doc-link").click()
+    page.wait_for_url(f"{base}/edit/{BOOKLET}")
+    first_key = wait_for_new_preview(page, None)
+    assert page.locator("#problem-summary").inner_text() == "✓ Không có lỗi"
+    shot(page, "02-editor")
+
+    # 3. change a paragraph: the preview changes
+    paragraph = page.locator(f"#{PARAGRAPH_ID}")
+    paragraph.scroll_into_view_if_needed()
+    paragraph.click()
+    paragraph.press("Control+End")
+    paragraph.type(" Đoạn thêm bằng Studio.", delay=20)
+    page.wait_for_selector("#save-status:has-text('Đã lưu')", timeout=30_000)
+    second_key = wait_for_new_preview(page, first_key)
+    assert second_key != first_key
+    images = [page.request.get(f"{base}/preview/{key}/4.png?w=600").body()
+              for key in (first_key, second_key)]
+    assert images[0] != images[1]  # the page that holds the paragraph was redrawn
+    saved = (project / "content" / BOOKLET).read_text(encoding="utf-8")
+    assert "Đoạn thêm bằng Studio." in saved
+    shot(page, "03-paragraph-changed")
+
+    # 4. break a footnote call: the message appears at that very field
+    calling = page.locator(f"#{CALLING_ID}")
+    calling.scroll_into_view_if_needed()
+    text = calling.input_value()
+    assert "[^us-china-russia]" in text
+    calling.fill(text.replace("[^us-china-russia]", "[^us-china-rusia]"))
+    message = page.locator(f"#{CALLING_ID} ~ .msg.error")
+    message.wait_for(timeout=30_000)
+    assert "us-china-rusia" in message.inner_text()
+    assert "1 lỗi" in page.locator("#problem-summary").inner_text()
+    page.wait_for_selector("#preview-note:not([hidden])", timeout=60_000)
+    shot(page, "04-footnote-broken")
+
+    # 5. fix it: the message goes
+    calling.fill(text)
+    page.wait_for_selector(f"#{CALLING_ID} ~ .msg.error", state="detached", timeout=30_000)
+    page.wait_for_selector("#problem-summary:has-text('Không có lỗi')", timeout=30_000)
+    page.wait_for_selector("#preview-note", state="hidden", timeout=90_000)
+    shot(page, "05-footnote-fixed")
+
+    # 6. a unit's variant
+    page.get_by_role("link", name="Đơn vị, hội nghị").click()
+    page.wait_for_url(f"{base}/units/{BOOKLET}*")
+    page.select_option("#unit-select", "quan-1.yaml")
+    page.wait_for_url("**unit=quan-1.yaml")
+    unit_key = wait_for_new_preview(page, None)
+    assert page.locator("#u-name").input_value() == "Đảng bộ Quận 1"
+    assert not page.locator('input.keep[data-id="forecast"]').is_checked()
+    cover = page.request.get(f"{base}/api/preview/{BOOKLET}?unit=quan-1.yaml").json()
+    assert cover["key"] == unit_key and cover["status"] == "ok"
+    shot(page, "06-unit-variant")
+
+    # 7. an edition, built and verified
+    page.get_by_role("link", name="Ấn bản lưu trữ").click()
+    page.select_option('select[name="content"]', BOOKLET)
+    page.fill('input[name="date"]', "2024-03-15")
+    page.fill('input[name="name"]', "2024-03-so-03")
+    page.get_by_role("button", name="Tạo ấn bản").click()
+    page.wait_for_selector(".form-result.ok", timeout=240_000)
+    assert "2024-03-so-03@r1" in page.locator(".form-result").inner_text()
+    page.wait_for_selector('tr[data-label="2024-03-so-03@r1"]', timeout=30_000)
+    page.locator('tr[data-label="2024-03-so-03@r1"]').get_by_role("button",
+                                                                  name="Kiểm tra").click()
+    page.wait_for_selector(".verify-result.ok", timeout=60_000)
+    assert "nguyên vẹn" in page.locator(".verify-result").inner_text()
+    shot(page, "07-edition-verified")
+
+    # 8. download the DOCX and open it
+    page.goto(f"{base}/edit/{BOOKLET}")
+    with page.expect_download(timeout=120_000) as waiting:
+        page.locator("#download-docx").click()
+    download = waiting.value
+    target = ARTIFACTS / download.suggested_filename
+    download.save_as(str(target))
+    assert download.suggested_filename == "briefing-foreign-affairs.docx"
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(io.BytesIO(target.read_bytes())).paragraphs)
+    assert "Đoạn thêm bằng Studio." in text
+    shot(page, "08-docx-downloaded")
+    assert errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (820, 1180)])
+def test_layout_and_keyboard(studio, browser, width, height):
+    url, _ = studio
+    base = url.split("/?")[0]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(url)
+    page.goto(f"{base}/edit/{BOOKLET}")
+    wait_for_new_preview(page, None)
+    # nothing wider than the window: no horizontal scrolling
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # keyboard: the first Tab reaches the skip link, then real links and buttons
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    reached = set()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.tagName"))
+    assert {"A", "BUTTON"} <= reached
+    shot(page, f"09-editor-{width}x{height}")
+    page.close()
