@@ -18,7 +18,8 @@ from briefing.editing.paths import Path_, get, parent_of
 from briefing.editing.yamltext import new_map, new_seq
 
 #: New body items, as the studio's "add" menu offers them.
-NEW_ITEMS = ("paragraph", "bullets", "enumerate", "table", "intertitle", "quote")
+NEW_ITEMS = ("paragraph", "numbered", "bullets", "enumerate", "table", "intertitle", "quote",
+             "question", "answer", "note")
 MAX_TEXT = 100_000
 
 
@@ -68,10 +69,8 @@ def new_item(kind: str) -> Any:
         return new_map(enumerate=new_seq([""]), style="paren-roman")
     if kind == "table":
         return new_map(table=new_seq([new_seq(["", ""]), new_seq(["", ""])]))
-    if kind == "intertitle":
-        return new_map(intertitle="")
-    if kind == "quote":
-        return new_map(quote="")
+    if kind in ("numbered", "intertitle", "quote", "question", "answer", "note"):
+        return new_map(**{kind: ""})
     raise EditError(f"Không biết loại nội dung '{kind}'.")
 
 

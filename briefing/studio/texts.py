@@ -22,9 +22,11 @@ META_FIELDS = (
     ("signer.title", "Chức vụ người ký"),
     ("signer.name", "Họ tên người ký"),
 )
-ITEM_KINDS = (("paragraph", "Đoạn văn"), ("bullets", "Danh sách gạch đầu dòng"),
-              ("enumerate", "Danh sách đánh số"), ("table", "Bảng"),
-              ("intertitle", "Tiêu đề phụ"), ("quote", "Trích dẫn"))
+ITEM_KINDS = (("paragraph", "Đoạn văn"), ("numbered", "Đoạn văn đánh số"),
+              ("bullets", "Danh sách gạch đầu dòng"), ("enumerate", "Danh sách đánh số"),
+              ("table", "Bảng"), ("intertitle", "Tiêu đề phụ"), ("quote", "Trích dẫn"),
+              ("question", "Câu hỏi (phỏng vấn)"), ("answer", "Trả lời (phỏng vấn)"),
+              ("note", "Dòng ghi chú"))
 
 
 def humanize_time(moment: dt.datetime | None) -> str:
