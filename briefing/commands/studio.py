@@ -8,7 +8,6 @@ warning: anyone who can reach it and learns the token can edit the content.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import socket
 import sys
 import threading
@@ -55,21 +54,6 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def warm_up() -> None:
-    """Import the writers and read the profiles now, so the first preview is not slower."""
-    import weasyprint  # noqa: F401
-
-    import briefing.writers.docx
-    import briefing.writers.pdf  # noqa: F401
-    from briefing.layout.profile import load_profile
-    from briefing.tree.render import environment
-
-    for name in ("party", "state"):
-        with contextlib.suppress(BriefingError):
-            load_profile(name)
-    environment()
-
-
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     import uvicorn
@@ -93,6 +77,8 @@ def run(argv: list[str]) -> int:
     url = f"http://{shown_host}:{port}/?token={token}"
     print(f"Studio: {url}", flush=True)
     print("(Ctrl+C to stop)", file=sys.stderr, flush=True)
+    from briefing.preview.engine import warm_up
+
     threading.Thread(target=warm_up, daemon=True).start()
     if not args.no_browser:
         threading.Timer(0.5, lambda: webbrowser.open(url)).start()

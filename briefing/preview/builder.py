@@ -21,16 +21,11 @@ from briefing.preview.pages import PdfPages
 
 
 def render_pdf(loaded: LoadedDocument) -> tuple[bytes, list[Problem]]:
-    """The PDF of a loaded document and the warnings of its checks (errors raise), as `build`
-    makes it. The one place the preview calls the pipeline."""
-    from briefing.pipeline import render_formats, validated
-    from briefing.tree.prepare import prepare
-    from briefing.tree.render import render_tree
+    """The PDF of a loaded document and its check's warnings (errors raise)."""
+    from briefing.preview.engine import render
 
-    warnings = validated(loaded)
-    view = prepare(loaded)
-    tree = render_tree(view)
-    return render_formats(tree, view.profile, ("pdf",))["pdf"], warnings
+    outputs, warnings = render(loaded, ("pdf",))
+    return outputs["pdf"], warnings
 
 
 @dataclass

@@ -1,8 +1,7 @@
 """The DOCX and PDF a clerk downloads from the studio: exactly what `build.py` (a briefing) and
 `build.py batch` (a unit's or meeting's variant) write, into the same places in `output/`.
 
-The studio is a threaded server, so both formats are rendered here one after the other
-(`parallel=False`): forking a process that runs threads is how deadlocks are made.
+Rendering goes through `briefing.preview.engine` (the resident builder when there is one).
 """
 
 from __future__ import annotations
@@ -14,9 +13,7 @@ from briefing.atomic import write_all_atomic
 from briefing.batch import VariantJob, base_name, variant_of
 from briefing.content.loader import LoadedDocument
 from briefing.errors import Problem
-from briefing.pipeline import FORMATS, render_formats, validated
-from briefing.tree.prepare import prepare
-from briefing.tree.render import render_tree
+from briefing.pipeline import FORMATS
 from briefing.units.sources import SourceFile
 
 
@@ -54,9 +51,9 @@ class VariantSpec:
 
 def render_outputs(loaded: LoadedDocument,
                    formats: tuple[str, ...] = FORMATS) -> tuple[dict[str, bytes], list[Problem]]:
-    warnings = validated(loaded)
-    view = prepare(loaded)
-    return render_formats(render_tree(view), view.profile, formats, parallel=False), warnings
+    from briefing.preview.engine import render
+
+    return render(loaded, formats)
 
 
 def output_dir(spec: VariantSpec, output: Path) -> Path:

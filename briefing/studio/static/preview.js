@@ -79,10 +79,15 @@ class Preview {
     }
     const focus = answer.page;
     const target = focus !== null && focus !== undefined ? focus : this.firstVisible();
-    const done = this.load(target, true).then(() => {
-      document.dispatchEvent(new CustomEvent("studio:preview-updated",
-        { detail: { key: answer.key, version: answer.version, page: target, started } }));
-    });
+    const done = this.load(target, true).then(() => new Promise((resolve) => {
+      // two frames: the new picture has been painted when the event says so
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        document.dispatchEvent(new CustomEvent("studio:preview-updated",
+          { detail: { key: answer.key, version: answer.version, page: target, started,
+                      at: performance.now() } }));
+        resolve();
+      }));
+    }));
     if (focus !== null && focus !== undefined) this.keepInView(focus);
     for (const figure of this.figures) {
       if (this.isNear(figure)) this.load(Number(figure.dataset.index));
