@@ -291,7 +291,6 @@ def test_variant_files_are_confined_too(client):
     ("notes.exe", b"MZ", "Chỉ nhập được"),
     ("report.docx", b"this is not a zip", "không phải là tệp Word"),
     ("report.docx", b"PK\x03\x04garbage", "không phải là tệp Word"),
-    ("notes.txt", "Tiếng Việt".encode("utf-16"), "UTF-8"),
     ("notes.md", b"", "rỗng"),
 ])
 def test_bad_uploads_are_refused(client, project, filename, data, message):
@@ -299,6 +298,27 @@ def test_bad_uploads_are_refused(client, project, filename, data, message):
     answer = client.post("/api/documents/import", files={"file": (filename, data)})
     assert answer.status_code == 400 and message in answer.json()["error"]
     assert sorted(p.name for p in (project / "content").iterdir()) == before
+
+
+def test_import_a_word_file(client, project):
+    """A DOCX our own writer made, imported through the importer into a new document."""
+    pytest.importorskip("briefing.importers", reason="the importer is not in this version")
+    docx = client.get(f"/download/docx/{PROGRAMME}").content
+    answer = client.post("/api/documents/import", files={"file": ("Chương trình.docx", docx)})
+    assert answer.status_code == 200, answer.text
+    name = answer.json()["name"]
+    assert name.endswith(".yaml") and (project / "content" / name).is_file()
+    state = client.get(f"/api/state/{name}").json()
+    assert state["check"]["errors"] == 0
+    assert "phối hợp thực hiện công tác khoa giáo" in client.get(answer.json()["url"]).text
+
+
+def test_import_without_the_importer_says_so(client, monkeypatch):
+    from briefing.studio import importing
+
+    monkeypatch.setattr(importing, "_importer", lambda: None)
+    answer = client.post("/api/documents/import", files={"file": ("a.md", b"# Tieu de\n")})
+    assert answer.status_code == 400 and "chưa có" in answer.json()["error"]
 
 
 def test_oversize_upload_is_refused_before_reading(client):

@@ -19,7 +19,7 @@ from briefing.editing import meta
 from briefing.editing.errors import EditError
 from briefing.editing.findings import check_text
 from briefing.editing.outline import slug
-from briefing.editing.store import DocumentStore, check_name, version_of
+from briefing.editing.store import DocumentStore, check_name, confined, version_of
 from briefing.editing.yamltext import dump_minimal, load_tree
 from briefing.source.yaml_source import load_yaml
 
@@ -128,6 +128,20 @@ def save_new(store: DocumentStore, wanted: str, text: str) -> str:
     target = check_name(free_name(store, wanted))
     _create(store, target, text.encode("utf-8"))
     return target
+
+
+def save_imported(store: DocumentStore, made: list[tuple[str, str]],
+                  media: dict[str, bytes]) -> list[str]:
+    """The importer's documents as new content files, their pictures beside them (under
+    content/, never over an existing file); returns the names, first one first."""
+    if not made:
+        raise EditError("Tệp không có nội dung nào để nhập.")
+    for relative, data in media.items():
+        path = confined(store.root, relative)
+        if path.exists():
+            continue  # a picture of that name is there already (the same import, again)
+        write_atomic(path, data)
+    return [save_new(store, stem, text) for stem, text in made]
 
 
 # -- the bin ----------------------------------------------------------------------------------

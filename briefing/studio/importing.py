@@ -25,8 +25,11 @@ MAX_UPLOAD = 10 * 1024 * 1024
 
 @dataclass
 class Imported:
-    text: str
-    stem: str
+    """What the importer made: content files (stem, YAML text), pictures, and its notes."""
+
+    documents: list[tuple[str, str]]
+    media: dict[str, bytes] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -49,14 +52,7 @@ def kind_of(filename: str, data: bytes) -> str:
                     raise EditError("Tệp này không phải là tệp Word .docx hợp lệ.")
         except zipfile.BadZipFile:
             raise EditError("Tệp này không phải là tệp Word .docx hợp lệ.") from None
-    else:
-        try:
-            data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise EditError("Tệp văn bản phải được lưu ở dạng UTF-8.") from None
-        if b"\x00" in data:
-            raise EditError("Tệp này không phải là tệp văn bản.")
-    return kind
+    return kind  # text encodings (UTF-8, UTF-16, legacy Vietnamese) are the importer's job
 
 
 def _importer():
@@ -67,11 +63,12 @@ def _importer():
 
 
 def available() -> bool:
-    return _importer() is not None and hasattr(_importer(), "import_file")
+    module = _importer()
+    return module is not None and hasattr(module, "import_file")
 
 
 def import_upload(filename: str, data: bytes) -> Imported:
-    """The content YAML the importer makes of an uploaded file, with what it reported."""
+    """The content the importer makes of an uploaded file (nothing is written here)."""
     kind = kind_of(filename, data)
     module = _importer()
     if module is None or not hasattr(module, "import_file"):
@@ -82,12 +79,11 @@ def import_upload(filename: str, data: bytes) -> Imported:
         source = Path(folder) / f"upload{suffix}"
         source.write_bytes(data)
         try:
-            result = module.import_file(source)
+            result = module.import_file(source, name=stem)
         except BriefingError as error:
             raise EditError("Không nhập được tệp: " + "; ".join(
                 p.message for p in error.problems[:3])) from None
-    text = getattr(result, "text", result)
-    problems = list(getattr(result, "problems", []) or [])
-    if not isinstance(text, str):
-        raise EditError("Không nhập được tệp.")
-    return Imported(text, stem, problems)
+    documents = [(d.name, d.yaml) for d in result.documents]
+    media = {k: v for d in result.documents for k, v in d.media.items()}
+    return Imported(documents, media, [str(getattr(n, "text", n)) for n in result.notes],
+                    [p for d in result.documents for p in d.warnings])

@@ -47,7 +47,7 @@ async def upload(request: Request) -> Response:
             data = await item.read(importing.MAX_UPLOAD + 1)
             filename = item.filename or ""
         imported = await run_in_threadpool(importing.import_upload, filename, data)
-        name = documents.save_new(studio.store, imported.stem, imported.text)
+        names = documents.save_imported(studio.store, imported.documents, imported.media)
     except EditError as error:
         return failure(error)
     except Exception as error:  # multipart limits and malformed bodies
@@ -55,8 +55,8 @@ async def upload(request: Request) -> Response:
             return JSONResponse({"error": "Tệp tải lên không hợp lệ hoặc quá lớn."},
                                 status_code=400)
         raise
-    return JSONResponse({"name": name, "url": edit_url(name),
-                         "problems": [str(p) for p in imported.problems]})
+    return JSONResponse({"name": names[0], "names": names, "url": edit_url(names[0]),
+                         "notes": imported.notes[:50]})
 
 
 async def duplicate(request: Request) -> Response:
