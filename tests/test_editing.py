@@ -260,3 +260,37 @@ def test_list_documents(store, tmp_path):
     assert set(rows) == {BOOKLET, PROGRAMME}
     assert rows[BOOKLET].form == "booklet" and rows[PROGRAMME].form == "official"
     assert rows[BOOKLET].errors == 0 and rows[BOOKLET].last_build is None
+
+
+SAVER = """
+import sys
+from briefing.editing.store import DocumentStore
+store = DocumentStore(sys.argv[1])
+n = 0
+while True:
+    snapshot = store.read("briefing-foreign-affairs.yaml")
+    store.change("briefing-foreign-affairs.yaml", snapshot.version, "set_meta",
+                 {"field": "issue", "value": f"Số {n % 2} " + "x" * (n % 2) * 50000})
+    n += 1
+    if n == 3:
+        print("saving", flush=True)
+"""
+
+
+def test_kill_9_during_saves_leaves_an_old_or_a_new_file(store):
+    """A process saving in a loop is killed with SIGKILL: the file is always whole."""
+    import signal
+    import subprocess
+    import sys
+
+    for _ in range(3):
+        process = subprocess.Popen([sys.executable, "-c", SAVER, str(store.root)],
+                                   stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        assert process.stdout.readline() == "saving\n"  # several saves done, more under way
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        issue = data(store, BOOKLET)["meta"]["issue"]  # loads: never a torn file
+        assert issue in ("Số 0", "Số 1 " + "x" * 50000)
+        leftovers = [p.name for p in store.root.iterdir() if p.name.endswith(".part")]
+        for name in leftovers:  # a temporary file may be left; the document never is torn
+            (store.root / name).unlink()

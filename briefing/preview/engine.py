@@ -15,6 +15,9 @@ from briefing.errors import Problem
 from briefing.pipeline import FORMATS
 
 _lock = threading.Lock()
+#: one render at a time: WeasyPrint's objects are not thread-safe (the resident builder has a
+#: lock of its own)
+_render_lock = threading.Lock()
 _builder: Any = None
 
 
@@ -43,9 +46,11 @@ def render(loaded: LoadedDocument,
     from briefing.tree.prepare import prepare
     from briefing.tree.render import render_tree
 
-    warnings = validated(loaded)
-    view = prepare(loaded)
-    return render_formats(render_tree(view), view.profile, formats, parallel=False), warnings
+    with _render_lock:
+        warnings = validated(loaded)
+        view = prepare(loaded)
+        outputs = render_formats(render_tree(view), view.profile, formats, parallel=False)
+    return outputs, warnings
 
 
 def warm_up() -> None:
