@@ -56,11 +56,9 @@ class CheckResult:
                 "findings": [f.as_json() for f in self.findings]}
 
 
-def check_text(path: Path | str, text: str, kind: str = "content") -> CheckResult:
-    """Everything `build.py check` says about `text` (as the file `path`), field by field;
-    a unit or meeting file (`kind`) is checked as `batch` reads it."""
-    if kind in ("unit", "meeting"):
-        return _check_overlay(Path(path), text, kind)
+def check_text(path: Path | str, text: str) -> CheckResult:
+    """Everything `build.py check` says about `text` (as the file `path`; a content, unit or
+    meeting file), field by field."""
     report = check_file(Path(path), text)
     source = report.yaml.source if report.yaml is not None else None
     locate = _Locator(source, text) if source is not None else None
@@ -77,26 +75,7 @@ def check_text(path: Path | str, text: str, kind: str = "content") -> CheckResul
         else:
             where = ()
         out.append(FieldFinding(tuple(where), finding.problem, finding.fix))
-    return CheckResult(out, report.loaded is not None)
-
-
-def _check_overlay(path: Path, text: str, kind: str) -> CheckResult:
-    from briefing.errors import BriefingError
-    from briefing.source.yaml_source import load_yaml
-    from briefing.units.load import parse_meeting, parse_unit
-    from briefing.units.sources import SourceFile
-
-    parse = parse_unit if kind == "unit" else parse_meeting
-    try:
-        parse(SourceFile(str(path), text.encode("utf-8")))
-    except BriefingError as error:
-        try:
-            locate: _Locator | None = _Locator(load_yaml(path, text).source, text)
-        except BriefingError:
-            locate = None
-        return CheckResult([FieldFinding(locate.path_of(p) if locate else (), p)
-                            for p in error.problems], False)
-    return CheckResult([], True)
+    return CheckResult(out, report.yaml is not None)
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

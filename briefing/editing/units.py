@@ -56,6 +56,15 @@ def excluded(unit: Any, entries: list[OutlineEntry]) -> set[str]:
             if e.id in selectors or (e.kind and f"{KIND_PREFIX}{e.kind}" in selectors)}
 
 
+def rules_for(unit: Any) -> list[str] | None:
+    """The briefings (file stems) the unit's section rules are for; None: every briefing."""
+    rules = unit.get("sections") if isinstance(unit, dict) else None
+    named = rules.get("for") if isinstance(rules, dict) else None
+    if named is None:
+        return None
+    return [named] if isinstance(named, str) else [str(n) for n in named]
+
+
 def set_unit_field(tree: Any, name: str, value: Any) -> None:
     """`unit.name` … in the unit block; `meta.*` header fields as in a content file's meta."""
     if name in UNIT_FIELDS:

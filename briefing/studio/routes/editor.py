@@ -41,15 +41,9 @@ def render_fields(studio: Studio, snapshot: Snapshot, meta_open: bool = False) -
             "outline": env.get_template("_outline.html").render(context)}
 
 
-def kind_of(name: str) -> str:
-    """content, unit or meeting, from the folder the file is in."""
-    return {"units": "unit", "meetings": "meeting"}.get(name.partition("/")[0], "content") \
-        if "/" in name else "content"
-
-
 def state(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
     """What the page needs after any change: the version, the findings, whether undo works."""
-    result = check_text(studio.store.path(snapshot.name), snapshot.text, kind_of(snapshot.name))
+    result = check_text(studio.store.path(snapshot.name), snapshot.text)
     return {"version": snapshot.version, "check": result.as_json(),
             "can_undo": studio.store.can_undo(snapshot.name, snapshot.version)}
 

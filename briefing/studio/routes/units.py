@@ -10,7 +10,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing.errors import EditError
-from briefing.editing.units import OVERRIDES, excluded, new_unit, outline
+from briefing.editing.units import OVERRIDES, excluded, new_unit, outline, rules_for
 from briefing.errors import BriefingError
 from briefing.source.yaml_source import load_yaml
 from briefing.studio.context import Studio, failure, json_body, page, studio_of
@@ -69,12 +69,15 @@ async def units_page(request: Request) -> Response:
         except EditError:
             chosen = ""
     entries = outline(briefing)
+    targets = rules_for(unit_data)
+    rules_elsewhere = targets is not None and name.removesuffix(".yaml") not in targets
     meta = briefing.get("meta") if isinstance(briefing.get("meta"), dict) else {}
     return page(request, "units.html", nav="documents", name=name,
                 title=str(meta.get("subject") or name), units=units,
                 meetings=_meeting_rows(studio), chosen=chosen, unit=unit_data,
                 unit_version=unit_version, entries=entries,
-                excluded=excluded(unit_data, entries),
+                excluded=excluded(unit_data, entries), rules_elsewhere=rules_elsewhere,
+                targets=targets or [],
                 overrides=[(f, LABELS.get(f, f)) for f in OVERRIDES])
 
 
