@@ -18,7 +18,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from briefing.studio.app import create_app
-from briefing.studio.security import COOKIE
+from briefing.studio.security import COOKIE, Secrets
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOKLET = "briefing-foreign-affairs.yaml"
@@ -72,7 +72,7 @@ POSTS = ["/api/documents/new", "/api/documents/import", f"/api/documents/duplica
 def test_every_page_needs_the_token(app, url):
     anonymous = TestClient(app)
     assert anonymous.get(url).status_code == 401
-    anonymous.cookies.set(COOKIE, "guessed")
+    anonymous.cookies.set(app.state.studio.secrets.cookie, "guessed")
     assert anonymous.get(url).status_code == 403
 
 
@@ -80,13 +80,19 @@ def test_every_page_needs_the_token(app, url):
 def test_every_change_needs_the_token_and_csrf(app, client, url):
     assert TestClient(app).post(url, json={}).status_code == 401
     bare = TestClient(app)
-    bare.cookies.set(COOKIE, app.state.studio.secrets.token)
+    bare.cookies.set(app.state.studio.secrets.cookie, app.state.studio.secrets.token)
     assert bare.post(url, json={}).status_code == 403  # no CSRF header
     assert bare.post(url, json={}, headers={"X-CSRF-Token": "wrong"}).status_code == 403
     other_site = {"Origin": "http://evil.example"}
     assert client.post(url, json={}, headers=other_site).status_code == 403
     assert client.post(url, json={}, headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403
     assert Path(app.state.studio.content / BOOKLET).is_file()  # nothing happened
+
+
+def test_each_start_has_its_own_cookie():
+    first, second = Secrets(), Secrets()
+    assert first.cookie.startswith(COOKIE) and first.cookie != second.cookie
+    assert first.token != second.token and first.csrf != second.csrf
 
 
 def test_wrong_token_in_the_address_is_refused(app):

@@ -19,7 +19,7 @@ from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-COOKIE = "briefing_studio"
+COOKIE = "briefing_studio"  # the prefix: each start names its cookie anew
 CSRF_HEADER = "x-csrf-token"
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 #: nothing from outside: scripts, styles, images, fonts and fetches from the studio only
@@ -33,6 +33,9 @@ class Secrets:
 
     token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    #: cookies do not tell ports apart: two studios on one machine (or a restart) must not
+    #: overwrite each other's cookie, so each start has a cookie name of its own
+    cookie: str = field(default_factory=lambda: f"{COOKIE}_{secrets.token_hex(4)}")
 
 
 def hosts_for(host: str, port: int) -> set[str]:
@@ -82,15 +85,15 @@ class Guard:
                 return _denied(403, "Mã truy cập không đúng.")
             rest = urlencode({k: v for k, v in query.items() if k != "token"})
             response = RedirectResponse(scope["path"] + ("?" + rest if rest else ""), 303)
-            response.set_cookie(COOKIE, self.secrets.token, httponly=True, samesite="strict",
-                                path="/")
+            response.set_cookie(self.secrets.cookie, self.secrets.token, httponly=True,
+                                samesite="strict", path="/")
             return response
         cookie = SimpleCookie()
         try:
             cookie.load(headers.get("cookie", ""))
         except Exception:
             cookie = SimpleCookie()
-        held = cookie.get(COOKIE)
+        held = cookie.get(self.secrets.cookie)
         if held is None:
             return _denied(401, "Cần mã truy cập: hãy mở đường dẫn đầy đủ (có ?token=…) được "
                                 "in ra khi khởi động Studio.")
