@@ -206,3 +206,30 @@ def test_layout_and_keyboard(studio, browser, width, height):
     assert {"A", "BUTTON"} <= reached
     shot(page, f"09-editor-{width}x{height}")
     page.close()
+
+
+def test_two_tabs_conflict_keeps_what_was_typed(studio, browser):
+    url, project = studio
+    base = url.split("/?")[0]
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    first, second = context.new_page(), context.new_page()
+    first.goto(url)
+    for page in (first, second):
+        page.goto(f"{base}/edit/{BOOKLET}")
+        page.wait_for_selector("#problem-summary:has-text('lỗi')", timeout=60_000)
+    field_id = "f-blocks-0-body-0-body-0"
+    first.locator(f"#{field_id}").fill("Tab thứ nhất đã sửa đoạn này.")
+    first.wait_for_selector("#save-status:has-text('Đã lưu')", timeout=30_000)
+    second.locator(f"#{field_id}").fill("Tab thứ hai cũng sửa đoạn này.")
+    second.wait_for_selector("#conflict:not([hidden])", timeout=30_000)
+    assert "thay đổi ở nơi khác" in second.locator("#conflict-text").inner_text()
+    assert second.locator(f"#{field_id}").input_value() == "Tab thứ hai cũng sửa đoạn này."
+    saved = (project / "content" / BOOKLET).read_text(encoding="utf-8")
+    assert "Tab thứ nhất đã sửa đoạn này." in saved and "Tab thứ hai" not in saved
+    shot(second, "10-conflict")
+    second.get_by_role("button", name="Tải lại tài liệu").click()
+    second.wait_for_selector("#conflict", state="hidden", timeout=30_000)
+    # the other tab's version is loaded; what this tab typed is still in its field, unsaved
+    assert second.locator(f"#{field_id}").input_value() == "Tab thứ hai cũng sửa đoạn này."
+    assert "unsaved" in second.locator(f"#{field_id}").get_attribute("class")
+    context.close()

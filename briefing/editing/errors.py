@@ -17,5 +17,6 @@ class Conflict(EditError):
     def __init__(self, current_version: str):
         self.current_version = current_version
         super().__init__("Tài liệu đã được thay đổi ở nơi khác (một thẻ hoặc cửa sổ khác) "
-                         "sau khi bạn mở nó. Thay đổi của bạn chưa được lưu: hãy tải lại "
-                         "tài liệu rồi sửa lại.")
+                         "sau khi bạn mở nó, nên thay đổi của bạn chưa được lưu. Bấm «Tải lại "
+                         "tài liệu» để lấy bản mới nhất; nội dung bạn đang gõ vẫn được giữ "
+                         "trong ô của nó.")

@@ -40,7 +40,11 @@ class Preview {
       if (sequence === this.sequence) this.status.textContent = error.message;
       return;
     }
-    if (sequence !== this.sequence || answer.status === "superseded") return;
+    if (sequence !== this.sequence) return;
+    if (answer.status === "superseded") {   // another tab's newer build went first: ask again
+      setTimeout(() => { if (sequence === this.sequence) this.refresh(focus, started); }, 400);
+      return;
+    }
     if (answer.status === "errors") {
       const count = answer.errors;
       this.note.textContent = `Tài liệu còn ${count} lỗi nên chưa dựng lại được bản in` +
