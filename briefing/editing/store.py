@@ -21,7 +21,7 @@ from typing import Any
 from briefing.atomic import write_atomic
 from briefing.editing.errors import Conflict, EditError
 from briefing.editing.operations import Context, Outcome, apply_operation
-from briefing.editing.yamltext import deep_copy, dump_minimal, load_tree
+from briefing.editing.yamltext import deep_copy, dump_minimal, load_tree, render
 from briefing.errors import BriefingError
 from briefing.source.yaml_source import MAX_FILE_BYTES
 
@@ -82,6 +82,8 @@ class DocumentStore:
         self._guard = threading.Lock()
         #: name -> stack of (bytes before a change, version after it)
         self._history: dict[str, list[tuple[bytes, str]]] = {}
+        #: name -> (version, round-trip tree, its rendering): the next edit skips a parse
+        self._trees: dict[str, tuple[str, Any, str]] = {}
 
     # -- files ----------------------------------------------------------------------------
     def path(self, name: str) -> Path:
@@ -125,33 +127,45 @@ class DocumentStore:
         if not operations:
             raise EditError("Không có thay đổi nào.")
 
-        def edit(snapshot: Snapshot) -> tuple[str, Outcome]:
-            try:
-                tree = load_tree(snapshot.text, name)
-            except BriefingError as error:
-                raise EditError("Tệp có lỗi cú pháp YAML, không sửa được bằng trình soạn "
-                                "thảo: " + str(error.problems[0])) from None
+        def edit(snapshot: Snapshot) -> tuple[str, Outcome, tuple[Any, str] | None]:
+            tree, rendered = self._tree(snapshot)
             edited = deep_copy(tree)
             context = Context(snapshot.text, self.path(name))
             outcome = Outcome()
             for operation, args in operations:
                 outcome = apply_operation(edited, operation, args, context)
-            return dump_minimal(snapshot.text, tree, edited), outcome
+            after = render(edited)
+            text = dump_minimal(snapshot.text, tree, edited, rendered, after)
+            return text, outcome, (edited, after)
 
         return self._write(name, version, edit)
+
+    def _tree(self, snapshot: Snapshot) -> tuple[Any, str]:
+        """The round-trip tree of the file at this version, and its rendering (kept from the
+        last change made here, else parsed now)."""
+        known = self._trees.get(snapshot.name)
+        if known is not None and known[0] == snapshot.version:
+            return known[1], known[2]
+        try:
+            tree = load_tree(snapshot.text, snapshot.name)
+        except BriefingError as error:
+            raise EditError("Tệp có lỗi cú pháp YAML, không sửa được bằng trình soạn "
+                            "thảo: " + str(error.problems[0])) from None
+        return tree, render(tree)
 
     def replace_text(self, name: str, version: str,
                      make: Callable[[Snapshot], str]) -> Snapshot:
         """Replace the whole text (fix all, restore) under the same version check."""
-        return self._write(name, version, lambda s: (make(s), Outcome())).snapshot
+        return self._write(name, version, lambda s: (make(s), Outcome(), None)).snapshot
 
     def _write(self, name: str, version: str,
-               edit: Callable[[Snapshot], tuple[str, Outcome]]) -> Change:
+               edit: Callable[[Snapshot], tuple[str, Outcome, tuple[Any, str] | None]]
+               ) -> Change:
         with self.lock(name):
             current = self.read(name)
             if current.version != version:
                 raise Conflict(current.version)
-            text, outcome = edit(current)
+            text, outcome, tree = edit(current)
             if text == current.text:
                 return Change(current, outcome)
             data = text.encode("utf-8")
@@ -160,6 +174,10 @@ class DocumentStore:
             before = self.read_bytes(name)
             write_atomic(self.path(name), data)
             new = Snapshot(name, text, version_of(data))
+            if tree is not None:  # the edited tree: its rendering is what the file's would be
+                self._trees[name] = (new.version, *tree)
+            else:  # a whole new text (fix all, raw): parsed again next time
+                self._trees.pop(name, None)
             stack = self._history.setdefault(name, [])
             stack.append((before, new.version))
             del stack[:-self.undo_depth]

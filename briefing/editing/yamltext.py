@@ -64,10 +64,12 @@ def plain_data(tree: Any) -> Any:
     return unicodedata.normalize("NFC", str(tree))
 
 
-def dump_minimal(original_text: str, original_tree: Any, new_tree: Any) -> str:
-    """`new_tree` as text, keeping every line of `original_text` the edit did not change."""
-    before = render(original_tree)
-    after = render(new_tree)
+def dump_minimal(original_text: str, original_tree: Any, new_tree: Any,
+                 before: str | None = None, after: str | None = None) -> str:
+    """`new_tree` as text, keeping every line of `original_text` the edit did not change
+    (`before`, `after`: the renderings of the two trees, when the caller has them already)."""
+    before = render(original_tree) if before is None else before
+    after = render(new_tree) if after is None else after
     if before == original_text:
         return after
     merged = _merge(original_text, before, after)
