@@ -463,6 +463,14 @@ class Closing(_Strict):
     signature_space: Annotated[int, Field(ge=0)] = 4
 
 
+class Spelling(_Strict):
+    """Where Vietnamese allows two spellings of one word, which one documents use (checked by
+    briefing/validation/proofreading/): `tone_marks` new (hòa, ủy, khỏe), old (hoà, uỷ, khoẻ),
+    or consistent (either, but one per document)."""
+
+    tone_marks: Literal["new", "old", "consistent"] = "consistent"
+
+
 class Profile(_Strict):
     name: str
     description: str = ""
@@ -481,6 +489,7 @@ class Profile(_Strict):
     title_block: TitleBlock
     cover: Cover
     closing: Closing
+    spelling: Spelling = Field(default_factory=Spelling)
     #: the file it was read from, for hashing into edition manifests
     source: str = ""
 
