@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from briefing.validation.proofreading.lexicon import compounds, function_words, reduplicatives
 
 _WORD = r"[^\W\d_]+"
-DOUBLED = re.compile(rf"(?<![\w\\])({_WORD}) +({_WORD})(?!\w)")
+DOUBLED = re.compile(rf"(?<![\w\\-])({_WORD}) +({_WORD})(?![\w-])")
 _BEFORE = re.compile(rf"({_WORD}) +\Z")
 _AFTER = re.compile(rf"\A +({_WORD})")
 

@@ -72,6 +72,6 @@ def _reversed_ranges(value: str) -> list[YearProblem]:
                 found.append(YearProblem(
                     match.start("last"), match.end("last"),
                     f"the range {first} - {last} ends before it starts",
-                    f"check both years; the earlier one comes first ({last} - {first}?)",
+                    f"the earlier year comes first: {last} - {first}?",
                     "year-range"))
     return found
