@@ -112,6 +112,8 @@ def test_doubled_word_that_is_a_wrong_letter_names_the_phrase(tmp_path):
     "Việt Nam là đối tác hàng đầu đầu tư vào khu vực.",  # hàng đầu + đầu tư
     "Thu hút đầu tư tư nhân.",  # đầu tư + tư nhân
     "Các các-bon.",  # not two words
+    "Đồng chí Trưởng ban Ban Tuyên giáo phát biểu.",  # a name starts: capital after lower case
+    "Luôn luôn giữ vững lập trường.",
     "Số 12 12.",  # numbers are not words here
 ])
 def test_legitimate_doublings_are_left_alone(tmp_path, text):

@@ -28,7 +28,7 @@ from briefing.validation.proofreading.years import year_problems
 from briefing.validation.roles import TEXT_ROLES
 
 #: Roles of running text whose paragraphs end with punctuation (not titles, leads, meta).
-ENDING_ROLES = frozenset({"paragraph", "item", "footnote"})
+ENDING_ROLES = frozenset({"paragraph", "numbered", "item", "footnote"})
 
 __all__ = ["ENDING_ROLES", "Proofreader"]
 

@@ -4,7 +4,8 @@ Vietnamese doubles words on purpose (reduplication: "ngày ngày", "người ng�
 allow-list in lexicon.yaml), and a syllable often ends one word and starts the next ("trở
 thành thành phố", "hàng đầu đầu tư"). So an exact doubling (case aside) is judged, in order:
 
-1. a reduplicative of the allow-list: fine;
+1. a reduplicative of the allow-list, or a name that starts after a word of the same
+   spelling ("Trưởng ban Ban Tuyên giáo": lower case, then capital): fine;
 2. a grammatical word that is never doubled ("các các"): a typo, the second one is removed;
 3. the document writes the phrase with another word in place of one of the two ("trong tình
    hình mới" for "trong hình hình mới"): a wrong letter, that phrase is the hint, no fix;
@@ -46,7 +47,8 @@ def doubled_words(value: str) -> list[Doubled]:
     position = 0
     while (match := DOUBLED.search(value, position)) is not None:
         first, second = match.group(1), match.group(2)
-        if first.lower() != second.lower() or first.lower() in reduplicatives():
+        if (first.lower() != second.lower() or first.lower() in reduplicatives()
+                or (first.islower() and second[0].isupper())):
             position = match.start(2)
             continue
         start, end = match.start(2), match.end(2)
