@@ -550,12 +550,16 @@ class TitleBlock(_Strict):
     type: TextStyle
     subject: TextStyle
     rule: Length = 30
+    #: mm kept free on each side of the subject; its lines are balanced within the rest
+    subject_margin: Length = 10
 
 
 class Cover(_Strict):
     title_default: str
     title: TextStyle
     subject: TextStyle
+    #: mm kept free on each side of the subject; its lines are balanced within the rest
+    subject_margin: Length = 10
     issue: TextStyle
     mark: TextStyle
     foot: TextStyle

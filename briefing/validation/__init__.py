@@ -24,6 +24,7 @@ from briefing.source.yaml_source import YamlDocument, load_yaml
 from briefing.validation.checks import structure_findings
 from briefing.validation.findings import ERROR, WARNING, Finding
 from briefing.validation.locate import Locator
+from briefing.validation.overlays import overlay_findings, overlay_kind
 from briefing.validation.text import text_findings
 
 __all__ = ["ERROR", "WARNING", "FileReport", "check_file", "check_loaded", "errors_in",
@@ -50,6 +51,9 @@ def check_file(path: Path | str, text: str | None = None) -> FileReport:
         document = load_yaml(path, text)
     except BriefingError as exc:
         return FileReport([Finding(problem) for problem in exc.problems])
+    kind = overlay_kind(document)
+    if kind is not None:
+        return FileReport(overlay_findings(path, document, kind), document)
     locator = Locator(document.source)
     findings = text_findings(document.data, document.source, locator)
     try:

@@ -92,6 +92,8 @@ class HtmlBuilder:
             if child.tag == "mark":
                 mark = _div(cover, "mark", "", "p")
                 ET.SubElement(mark, "span").text = node_text(child)
+            elif child.tag == "subject":
+                self.inline(child, _div(cover, "subject", "", "p"))
             else:
                 _div(cover, child.tag, node_text(child), "p")
 
@@ -275,7 +277,7 @@ class HtmlBuilder:
         block = ET.SubElement(out, "div", {"class": "title-block"})
         _div(block, "doc-type", node_text(node.find("doc-type")), "p")
         if node.find("subject") is not None:
-            _div(block, "subject", node_text(node.find("subject")), "p")
+            self.inline(node.find("subject"), _div(block, "subject", "", "p"))
         if self.profile.title_block.rule:
             ET.SubElement(block, "div", {"class": "rule"})
 
@@ -303,6 +305,8 @@ class HtmlBuilder:
             elif child.tag == "marker":
                 element = ET.SubElement(out, "span", {"class": "marker"})
                 self.inline(child, element)
+            elif child.tag == "br":  # a computed line break (balanced display lines)
+                ET.SubElement(out, "br")
             elif child.tag == "fn":
                 note = ET.SubElement(out, "span", {"class": "fn", "data-n": child.get("n", "")})
                 for paragraph in child.findall("p"):
