@@ -577,6 +577,14 @@ class Closing(_Strict):
     signature_space: Annotated[int, Field(ge=0)] = 4
 
 
+class Spelling(_Strict):
+    """Where Vietnamese allows two spellings of one word, which one documents use (checked by
+    briefing/validation/proofreading/): `tone_marks` new (hòa, ủy, khỏe), old (hoà, uỷ, khoẻ),
+    or consistent (either, but one per document)."""
+
+    tone_marks: Literal["new", "old", "consistent"] = "consistent"
+
+
 class Profile(_Strict):
     name: str
     description: str = ""
@@ -601,6 +609,7 @@ class Profile(_Strict):
     captions: Captions
     appendix: AppendixLook
     media: Media = Media()
+    spelling: Spelling = Field(default_factory=Spelling)
     #: the file it was read from, for hashing into edition manifests
     source: str = ""
 

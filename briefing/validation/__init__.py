@@ -6,8 +6,9 @@
 
 Modules: `spans`/`locate` (value offsets -> file positions and edits), `roles` (what a string
 is, from its path), `hygiene` (Vietnamese text hygiene), `numbering` (hand-typed numbers),
-`markup` (HTML and stray Markdown), `text` (runs those on every string), `walk` and `checks`
-(structure against the profile), `fixer` (`check --fix`).
+`markup` (HTML and stray Markdown), `proofreading` (doubled words, impossible years, tone-mark
+style, unbalanced quotes, final punctuation), `text` (runs those on every string), `walk` and
+`checks` (structure against the profile), `fixer` (`check --fix`).
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def check_loaded(loaded: LoadedDocument, profile: Profile | None = None) -> list
     """The problems of a document that passed the schema check (text hygiene, typed numbering,
     markup, structure against `profile`, by default the one its meta names)."""
     locator = Locator(loaded.source)
-    findings = text_findings(loaded.document.model_dump(), loaded.source, locator)
+    findings = text_findings(loaded.document.model_dump(), loaded.source, locator, profile)
     findings += structure_findings(loaded, profile, locator)
     return sorted_problems([f.problem for f in findings])
 
