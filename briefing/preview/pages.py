@@ -34,10 +34,18 @@ class PdfPages:
         with PDFIUM:
             self._document = pdfium.PdfDocument(pdf)
             self.count = len(self._document)
-            self.texts = [self._text(i) for i in range(self.count)]
             self.sizes = [self._document[i].get_size() for i in range(self.count)]
-        self._squeezed = [squeezed(t) for t in self.texts]
+        #: page texts without white space, read when first searched (most edits stay on one
+        #: page: the search starts there)
+        self._squeezed: list[str | None] = [None] * self.count
         self._images: dict[tuple[int, int], bytes] = {}
+
+    def text(self, index: int) -> str:
+        """Page `index`'s text without white space."""
+        if self._squeezed[index] is None:
+            with PDFIUM:
+                self._squeezed[index] = squeezed(self._text(index))
+        return self._squeezed[index] or ""
 
     def _text(self, index: int) -> str:
         page = self._document[index]
@@ -68,18 +76,26 @@ class PdfPages:
             self._images[key] = out.getvalue()
         return self._images[key]
 
-    def page_of(self, text: str) -> int | None:
-        """The page (0-based) that prints the start of `text` (inline Markdown), if found."""
+    def page_of(self, text: str, near: int | None = None) -> int | None:
+        """The page (0-based) that prints the start of `text` (inline Markdown), if found;
+        pages are searched outwards from `near` (the page shown last)."""
         wanted = squeezed(plain_text(text))
         if len(wanted) < 4:
             return None
+        start = near if near is not None and 0 <= near < self.count else 0
+        order = sorted(range(self.count), key=lambda i: (abs(i - start), i))
+        long = wanted[:200]
         for length in (60, 30, 15):
-            hits = [i for i, page in enumerate(self._squeezed) if wanted[:length] in page]
+            hits = [i for i in order if wanted[:length] in self.text(i)]
+            for i in hits:  # paragraphs may open alike: the one whose longer start is there
+                following = self.text(i + 1) if i + 1 < self.count else ""
+                if long in self.text(i) or long in self.text(i) + following:
+                    return i
             if hits:
                 return hits[0]
-        # the text may start at the foot of one page and go on on the next
-        for i in range(self.count - 1):
-            if wanted[:30] in self._squeezed[i][-200:] + self._squeezed[i + 1][:200]:
+        # the start itself is cut by a page break
+        for i in order:
+            if i + 1 < self.count and wanted[:30] in self.text(i)[-200:] + self.text(i + 1)[:200]:
                 return i
         return None
 

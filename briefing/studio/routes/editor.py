@@ -4,6 +4,8 @@ re-drawn."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -90,11 +92,20 @@ async def change(request: Request) -> Response:
         answer = await run_in_threadpool(state, studio, done.snapshot)
     except (EditError, BriefingError) as error:
         return failure(error)
+    if "/" not in name:  # the preview of the new version starts building now, not when asked
+        threading.Thread(target=_prefetch, args=(studio, name), daemon=True).start()
     answer |= {"focus": None if done.outcome.focus is None else list(done.outcome.focus),
                "info": done.outcome.info}
     if any(operation not in IN_PLACE for operation, _ in operations):
         answer |= render_fields(studio, done.snapshot)
     return JSONResponse(answer)
+
+
+def _prefetch(studio: Studio, name: str) -> None:
+    from briefing.studio.routes.preview import preview_state
+
+    with contextlib.suppress(EditError, BriefingError):  # the page's own request reports it
+        preview_state(studio, name, None, None, None)
 
 
 def _operations(body: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

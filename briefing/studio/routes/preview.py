@@ -49,19 +49,19 @@ def _key(spec: VariantSpec) -> str:
                           .encode()).hexdigest()[:24]
 
 
-def _describe(build: Build, focus: str | None) -> dict[str, Any]:
+def _describe(build: Build, focus: str | None, near: int | None = None) -> dict[str, Any]:
     pages = build.pages
     answer: dict[str, Any] = {"key": build.key, "seconds": round(build.seconds, 3)}
     if pages is not None:
         answer |= {"pages": pages.count,
                    "ratio": [round(h / w, 4) for w, h in pages.sizes],
-                   "page": pages.page_of(focus) if focus else None,
+                   "page": pages.page_of(focus, near) if focus else None,
                    "warnings": [str(p) for p in build.warnings]}
     return answer
 
 
 def preview_state(studio: Studio, name: str, unit: str | None, meeting: str | None,
-                  focus: str | None) -> dict[str, Any]:
+                  focus: str | None, near: int | None = None) -> dict[str, Any]:
     spec = variant_spec(studio, name, unit, meeting)
     key = _key(spec)
     slot = f"{name}|{unit}|{meeting}"
@@ -77,13 +77,13 @@ def preview_state(studio: Studio, name: str, unit: str | None, meeting: str | No
     if build is None:
         return {"status": "superseded", "version": version}
     if build.ok:
-        return {"status": "ok", "version": version, **_describe(build, focus)}
+        return {"status": "ok", "version": version, **_describe(build, focus, near)}
     answer: dict[str, Any] = {"status": "errors", "version": version,
                               "errors": sum(p.severity == "error" for p in build.problems),
                               "problems": [str(p) for p in build.problems]}
     good = studio.previewer.last_good(slot)
     if good is not None:
-        answer["last_good"] = _describe(good, focus)
+        answer["last_good"] = _describe(good, focus, near)
     return answer
 
 
@@ -91,10 +91,11 @@ async def preview(request: Request) -> Response:
     studio = studio_of(request)
     query = request.query_params
     focus = (query.get("focus") or "")[:400] or None
+    near = query.get("near")
     try:
         answer = await run_in_threadpool(preview_state, studio, request.path_params["name"],
                                          query.get("unit") or None, query.get("meeting") or None,
-                                         focus)
+                                         focus, int(near) if near and near.isdigit() else None)
     except (EditError, BriefingError) as error:
         return failure(error)
     return JSONResponse(answer)

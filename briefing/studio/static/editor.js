@@ -8,7 +8,7 @@
   const root = document.getElementById("editor");
   const name = root.dataset.name;
   let version = root.dataset.version;
-  const SAVE_DELAY = 300;
+  const SAVE_DELAY = 250;
   const pending = new Map();          // path key -> {op, args, field}
   let inflight = null;                // the save being sent
   let saveTimer = null;

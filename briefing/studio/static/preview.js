@@ -32,6 +32,7 @@ class Preview {
     if (p.unit) query.set("unit", p.unit);
     if (p.meeting) query.set("meeting", p.meeting);
     if (focus) query.set("focus", focus.slice(0, 300));
+    if (this.lastPage !== undefined && this.lastPage !== null) query.set("near", String(this.lastPage));
     this.status.textContent = "Đang cập nhật…";
     let answer;
     try {
@@ -82,6 +83,7 @@ class Preview {
       figure.dataset.wanted = answer.key;
     }
     const focus = answer.page;
+    if (focus !== null && focus !== undefined) this.lastPage = focus;
     const target = focus !== null && focus !== undefined ? focus : this.firstVisible();
     const done = this.load(target, true).then(() => new Promise((resolve) => {
       // two frames: the new picture has been painted when the event says so
