@@ -1,0 +1,268 @@
+"""One source -> one or more content documents: the middle of the importer, format-free.
+
+Order of work: legacy encoding and NFC, clutter out, typed footnotes out, then split into
+documents (head, body, closing — a source may hold a programme and the briefing it sends);
+for each, join cut paragraphs, clean the text, build the body on the chosen ladder, resolve
+footnotes, complete meta.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.importers import clutter, hygiene, ladder, notes as typed_notes, repair
+from briefing.importers.draft import Item
+from briefing.importers.guesses import Notebook
+from briefing.importers.masthead import (
+    ClosingReader,
+    HeadReader,
+    MetaDraft,
+    head_lines,
+    starts_closing,
+    starts_document,
+)
+from briefing.importers.meta import complete
+from briefing.importers.source import Block, Line, Picture, SourceDocument, Table
+from briefing.importers.structure import BodyBuilder, Para, read_para
+from briefing.importers.text.legacy import NAMES, convert, detect
+from briefing.layout.profile import Profile, load_profile
+from briefing.text.inline import FOOTNOTE_CALL, plain_text
+
+
+@dataclass
+class Part:
+    """One document found in the source, before it is written."""
+
+    meta: MetaDraft
+    body: list[Block]
+    data: dict[str, Any] = field(default_factory=dict)
+    media: dict[str, bytes] = field(default_factory=dict)
+
+
+def legacy_text(doc: SourceDocument, notes: Notebook) -> None:
+    """Text typed with a legacy font inside a Unicode file (a .VnTime Word document)."""
+    lines = [b for b in _all_lines(doc.blocks)]
+    sample = "\n".join(line.text for line in lines)
+    found = detect(sample)
+    if found is None:
+        return
+    notes.fix(f"text typed in the legacy encoding {NAMES[found.encoding]} converted to "
+              "Unicode", "", found.text[:60])
+    for line in lines:
+        line.text = convert(line.text, found.encoding)
+    for key, paragraphs in doc.notes.items():
+        doc.notes[key] = [convert(p, found.encoding) for p in paragraphs]
+
+
+def _all_lines(blocks: list[Block]):
+    for block in blocks:
+        if isinstance(block, Line):
+            yield block
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    yield from cell.lines
+
+
+def split(doc: SourceDocument, notes: Notebook) -> list[Part]:
+    blocks = [*_furniture_first(doc), *doc.blocks]
+    parts: list[Part] = []
+    index = 0
+    while index < len(blocks):
+        meta = MetaDraft()
+        head = HeadReader(meta, notes)
+        while index < len(blocks) and _head_block(blocks[index], head):
+            index += 1
+        head.finish()
+        start = index
+        while index < len(blocks) and not starts_closing(blocks[index]) and not (
+                index > start and starts_document(blocks[index])):
+            index += 1
+        body = blocks[start:index]
+        closing = ClosingReader(meta, notes)
+        while index < len(blocks) and not closing.done and _closing_block(blocks[index],
+                                                                           closing):
+            index += 1
+        closing.finish()
+        if index < len(blocks) and not starts_document(blocks[index]):
+            body += blocks[index:]
+            index = len(blocks)
+        parts.append(Part(meta, body))
+    return parts or [Part(MetaDraft(), [])]
+
+
+def _furniture_first(doc: SourceDocument) -> list[Block]:
+    return list(doc.furniture)
+
+
+def _head_block(block: Block, head: HeadReader) -> bool:
+    if isinstance(block, Picture) or (isinstance(block, Table) and not block.borderless):
+        return False
+    lines = head_lines(block)
+    if not lines:
+        return False
+    taken = [head.take(line) for line in lines]
+    return all(taken)
+
+
+def _closing_block(block: Block, closing: ClosingReader) -> bool:
+    if isinstance(block, Picture):
+        return False
+    lines = head_lines(block)
+    if not lines:
+        return False
+    return all([closing.take(line) for line in lines])
+
+
+def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | None,
+               profile_name: str | None, stem: str) -> dict[str, Any]:
+    profile = load_profile(profile_name or part.meta.get("profile") or "party")
+    body = repair.join_cut_paragraphs(part.body, notes)
+    paras: list[Any] = []
+    figure_count = 0
+    for block in body:
+        if isinstance(block, Line):
+            block.text = hygiene.clean(block.text, "paragraph", block.where, notes)
+            paras.append(read_para(block))
+        elif isinstance(block, Table):
+            paras.append(_table(block, notes))
+        elif isinstance(block, Picture):
+            figure_count += 1
+            name = f"media/{stem}-{figure_count}.{block.extension}"
+            part.media[name] = block.data
+            figure: dict[str, Any] = {"figure": name}
+            if block.width_percent and block.width_percent < 100:
+                figure["width"] = f"{block.width_percent}%"
+            paras.append(Item(figure, [f"guess: a picture of the source, saved as {name}"]))
+    markers = [p.marker for p in paras if isinstance(p, Para) and p.marker is not None]
+    chosen = ladder.choose(profile.numbering.ladders, profile.numbering.default,
+                           profile.numbering.max_depth, markers)
+    builder = BodyBuilder(chosen, profile.numbering.max_depth, notes)
+    builder.build(paras)
+    texts = [plain_text(p.text) for p in paras if isinstance(p, Para)]
+    meta = complete(part.meta, profile, chosen.name, notes, form=form, texts=texts)
+    for key in ("subject", "title", "issue", "circulation", "meeting", "type"):
+        if isinstance(meta.get(key), str):
+            meta[key] = hygiene.clean(meta[key], "meta", "head", notes)
+    data: dict[str, Any] = {"meta": meta}
+    footnotes = _footnotes(doc, builder, notes)
+    if footnotes:
+        data["footnotes"] = footnotes
+    if builder.preamble:
+        data["preamble"] = builder.preamble
+    data["blocks"] = builder.blocks or _empty_block(builder, notes)
+    if builder.conclusion:
+        data["conclusion"] = builder.conclusion
+    if builder.appendices:
+        data["appendices"] = builder.appendices
+    return data
+
+
+def _empty_block(builder: BodyBuilder, notes: Notebook) -> list:
+    """A document without numbered headings: its text becomes one section."""
+    body = builder.preamble or ["…"]
+    builder.preamble = []
+    notes.guess("the source has no numbered headings: its text is one section; give it a "
+                "title")
+    return [Item({"id": "noi-dung", "kind": "section", "title": "Nội dung", "body": body},
+                 ["guess: no headings in the source; this section and its title are added"])]
+
+
+def _table(table: Table, notes: Notebook) -> Any:
+    from briefing.importers.features import supports
+
+    rows = []
+    for row in table.rows:
+        cells = []
+        for cell in row:
+            texts = [hygiene.clean(" ".join(line.text.split("\n")), "paragraph", line.where,
+                                   notes) for line in cell.lines] or [""]
+            value: Any = texts[0] if len(texts) == 1 else texts
+            if cell.colspan > 1 or cell.rowspan > 1:
+                value = {"text": value}
+                if cell.colspan > 1:
+                    value["colspan"] = cell.colspan
+                if cell.rowspan > 1:
+                    value["rowspan"] = cell.rowspan
+            cells.append(value)
+        rows.append(cells)
+    if supports("table"):
+        node: dict[str, Any] = {"table": rows}
+        if table.header_rows != 1:
+            node["header_rows"] = table.header_rows
+        return Item(node, [f"guess: a table of the source ({table.where})"])
+    notes.guess("a table: the content model has no tables yet, its rows are written as "
+                "paragraphs", table.where)
+    lines = [" – ".join(plain_text(c if isinstance(c, str) else str(c)) for c in row)
+             for row in rows]
+    return Item({"bullets": [line for line in lines if line.strip()] or ["…"]},
+                ["guess: the rows of a table"])
+
+
+def _footnotes(doc: SourceDocument, builder: BodyBuilder, notes: Notebook) -> dict[str, Any]:
+    """The notes called in the body, in order; each called once, undefined calls dropped."""
+    out: dict[str, Any] = {}
+    used: set[str] = set()
+
+    def visit(value: Any) -> Any:
+        if isinstance(value, Item):
+            value.value = visit(value.value)
+            return value
+        if isinstance(value, dict):
+            return {k: visit(v) if k not in ("id", "kind", "style") else v
+                    for k, v in value.items()}
+        if isinstance(value, list):
+            return [visit(v) for v in value]
+        if isinstance(value, str):
+            return FOOTNOTE_CALL.sub(call, value)
+        return value
+
+    def call(match: re.Match[str]) -> str:
+        note_id = match.group(1)
+        if note_id not in doc.notes:
+            notes.guess(f"footnote call {note_id} has no note in the source; the call is "
+                        "left out")
+            return ""
+        new_id = note_id
+        count = 2
+        while new_id in used:
+            new_id = f"{note_id}-{count}"
+            count += 1
+        if new_id != note_id:
+            notes.guess(f"footnote {note_id} is called twice; the second call gets a copy "
+                        f"({new_id})", doc.note_where.get(note_id, ""))
+        used.add(new_id)
+        paragraphs = [hygiene.clean(p, "footnote", doc.note_where.get(note_id, ""), notes)
+                      for p in doc.notes[note_id] if p.strip()]
+        out[new_id] = paragraphs[0] if len(paragraphs) == 1 else (paragraphs or ["…"])
+        return f"[^{new_id}]"
+
+    builder.preamble = visit(builder.preamble)
+    builder.blocks = visit(builder.blocks)
+    builder.conclusion = visit(builder.conclusion)
+    builder.appendices = visit(builder.appendices)
+    return out
+
+
+def prepare_source(doc: SourceDocument, notes: Notebook) -> None:
+    legacy_text(doc, notes)
+    doc.blocks = clutter.drop_clutter(doc.blocks, notes)
+    typed_notes.take_notes(doc, notes)
+
+
+def called_notes(doc: SourceDocument) -> set[str]:
+    return set(doc.notes)
+
+
+def unused_notes(doc: SourceDocument, data: dict[str, Any], notes: Notebook) -> None:
+    called = set(data.get("footnotes", {}))
+    for note_id in doc.notes:
+        if note_id not in called and not any(c.startswith(note_id + "-") for c in called):
+            notes.dropped(f"footnote {note_id} is never called in the text",
+                          doc.note_where.get(note_id, ""),
+                          " ".join(doc.notes[note_id])[:80])
+
+
+Profile_ = Profile

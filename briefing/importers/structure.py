@@ -1,0 +1,400 @@
+"""Source paragraphs -> the content's body: sections, numbered paragraphs, lists, intertitles.
+
+What the clerk typed (or Word displayed) decides: "I." "1.1." "2.1.1." are headings on the
+ladder chosen to print the same numbers (`ladder`), a numbered line that reads as running text
+(a sentence, not a title) is a numbered paragraph, "(i)" "a)" "Thứ nhất," "-" "+" start list
+items, a paragraph between two items of a list belongs to the first. Gaps and repeats in the
+typed numbers are reported: the output's numbers are computed and will not repeat them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.importers import markers as M
+from briefing.importers.draft import Item
+from briefing.importers.features import supports
+from briefing.importers.guesses import Notebook
+from briefing.importers.inline import markdown_runs, runs_to_markdown, whole_emphasis
+from briefing.importers.ladder import Ladder
+from briefing.importers.source import Line
+from briefing.text.inline import plain_text
+
+_SENTENCE_END = (".", "!", "?", "…", ";")
+_KINDS = (("context", r"^(bối cảnh|tình hình)"), ("achievements", r"^(thành tựu|kết quả)"),
+          ("lessons", r"^bài học"), ("directions", r"^(phương hướng|mục tiêu|nhiệm vụ)"),
+          ("guidance", r"(định hướng|tổ chức thực hiện|kiến nghị|đề xuất)"))
+_CONCLUSION = re.compile(r"^(trên đây là|trên đây)\b", re.IGNORECASE)
+_APPENDIX = re.compile(r"^(phụ lục|toàn văn)\b", re.IGNORECASE)
+_SALUTATION = re.compile(r"^(thưa|kính thưa|kính gửi)\b.*,$", re.IGNORECASE)
+
+
+@dataclass
+class Para:
+    """One body line, read: its marker, its text without the marker, what it looks like."""
+
+    line: Line
+    text: str  # inline Markdown, marker removed, line breaks as spaces
+    marker: M.Marker | None
+    title_like: bool
+    emphasis_title: str  # the text without emphasis around all of it (for titles)
+
+    @property
+    def where(self) -> str:
+        return self.line.where
+
+
+def read_para(line: Line) -> Para:
+    text = " ".join(line.text.replace("\\\n", " ").split("\n"))
+    text = re.sub(r"[ \t]+$", "", text)
+    marker = None
+    if line.label:
+        marker = M.parse(f"{line.label} {text}")
+        if marker is not None:
+            text = marker.rest
+    else:
+        marker = M.parse(text)
+        if marker is not None:
+            text = marker.rest
+    bare, bold, italic = whole_emphasis(text)
+    plain = plain_text(text).strip()
+    evidence = line.heading is not None or line.bold or line.role == "intertitle"
+    sentences = len(re.findall(r"[.!?…]\s+[A-ZĐÀ-Ỹ]", plain))
+    title_like = (evidence and len(plain) <= 400) or \
+        (len(plain) <= 250 and not plain.endswith(_SENTENCE_END) and sentences == 0)
+    return Para(line, text.strip(), marker, title_like, bare.strip())
+
+
+def slug(text: str, taken: set[str]) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in ascii_text if not unicodedata.combining(c)).lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)[:5]
+    base = "-".join(words)[:40].strip("-") or "section"
+    name, n = base, 2
+    while name in taken:
+        name = f"{base}-{n}"
+        n += 1
+    taken.add(name)
+    return name
+
+
+def block_kind(title: str) -> str:
+    lowered = plain_text(title).lower()
+    for kind, pattern in _KINDS:
+        if re.search(pattern, lowered):
+            return kind
+    return "section"
+
+
+class _List:
+    """An open list: where it is, its kind and nesting, the last value typed."""
+
+    def __init__(self, kind: str, level: int, node: dict, holder: list, value: int):
+        self.kind = kind
+        self.level = level
+        self.node = node
+        self.holder = holder
+        self.value = value
+
+    @property
+    def items(self) -> list:
+        return self.node["bullets"] if "bullets" in self.node else self.node["enumerate"]
+
+
+class BodyBuilder:
+    def __init__(self, ladder: Ladder, max_depth: int, notes: Notebook):
+        self.ladder = ladder
+        self.max_depth = max_depth
+        self.notes = notes
+        self.preamble: list = []
+        self.blocks: list = []
+        self.conclusion: list = []
+        self.appendices: list = []
+        self.stack: list[tuple[int, dict]] = []  # (level, section)
+        self.counters: list[int] = []
+        self.typed: list[tuple[int, ...]] = []  # typed values of the open headings
+        self.lists: list[_List] = []
+        self.ids: set[str] = set()
+        self.in_conclusion = False
+        self.appendix: dict | None = None
+
+    # -- where items go ----------------------------------------------------------------------
+    def container(self) -> list:
+        if self.in_conclusion:
+            return self.conclusion
+        if self.stack:
+            return self.stack[-1][1]["body"]
+        if self.appendix is not None:
+            return self.appendix["body"]
+        if self.blocks and supports("free-blocks"):
+            return self.blocks
+        return self.preamble if not self.blocks else self.blocks
+
+    def add(self, item: Any, comment: str | None = None) -> None:
+        self.container().append(Item(item, [comment]) if comment else item)
+
+    def build(self, paras: list[Para | Any]) -> None:
+        for index, para in enumerate(paras):
+            if not isinstance(para, Para):
+                self.close_lists()
+                self.add(para)
+                continue
+            self.paragraph(para, paras, index)
+        self.close_lists()
+
+    # -- one paragraph -----------------------------------------------------------------------
+    def paragraph(self, para: Para, paras: list, index: int) -> None:
+        marker = para.marker
+        line = para.line
+        level = self.ladder.level_of(marker) if marker else None
+        if level is not None and marker is not None and marker.kind == "arabic" and \
+                not para.title_like and self.lists and self.lists[-1].kind == "arabic":
+            level = None  # "1." items of an open arabic list
+        if level is not None and marker is not None and self._plausible(marker, level, para):
+            self.close_lists()
+            if para.title_like or not supports("numbered"):
+                self.section(para, level)
+            else:
+                self.numbered(para, level)
+            return
+        if marker is not None and (marker.kind in M.ENUMERATION_STYLES or marker.kind == "bullet"
+                                   or marker.kind == "path"):
+            self.list_item(para, paras, index)
+            return
+        if self._appendix_title(para):
+            return
+        if line.role == "intertitle" or (para.title_like and (line.heading is not None) and
+                                         marker is None):
+            self.close_lists()
+            self.intertitle(para)
+            return
+        self.plain(para, paras, index)
+
+    def _plausible(self, marker: M.Marker, level: int, para: Para) -> bool:
+        """A typed heading number that fits where it stands (or a clear title)."""
+        depth = len(self.stack)
+        if level > depth + 1 and not para.title_like:
+            return False
+        if marker.kind == "arabic" and marker.value == 1 and depth >= level and \
+                self.counters[level - 1:level] and self.counters[level - 1] >= 1 and \
+                not para.title_like:
+            return False  # "1." again under a deeper heading: an enumeration
+        return True
+
+    # -- sections ----------------------------------------------------------------------------
+    def section(self, para: Para, level: int) -> None:
+        self.in_conclusion = False
+        level = self._settle(para, level)
+        title = para.emphasis_title if (para.line.heading or para.line.bold or
+                                        para.line.italic) else para.text
+        title = whole_emphasis(title)[0] if title.startswith("*") else title
+        section: dict[str, Any] = {"id": slug(plain_text(title), self.ids)}
+        if level == 1:
+            section["kind"] = block_kind(title)
+        section["title"] = title
+        section["body"] = []
+        parent = self.stack[-1][1]["body"] if self.stack else (
+            self.appendix["body"] if self.appendix is not None else self.blocks)
+        parent.append(section)
+        self.stack.append((level, section))
+
+    def numbered(self, para: Para, level: int) -> None:
+        level = self._settle(para, level)
+        self.add({"numbered": para.text})
+        self.numbered_open = (level, self.container()[-1])
+
+    def _settle(self, para: Para, level: int) -> int:
+        """Close what `level` ends, check the typed number, return the level used."""
+        marker = para.marker
+        depth = len(self.stack)
+        if level > depth + 1:
+            self.notes.guess(f"'{marker.raw if marker else ''}' skips a heading level; "
+                             f"placed one level below the heading before it", para.where,
+                             plain_text(para.text))
+            level = depth + 1
+        if level > self.max_depth:
+            level = self.max_depth
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        del self.counters[level:]
+        while len(self.counters) < level:
+            self.counters.append(0)
+        self.counters[level - 1] += 1
+        if marker is not None:
+            self._check_number(marker, level, para)
+        return level
+
+    def _check_number(self, marker: M.Marker, level: int, para: Para) -> None:
+        expected = self.counters[level - 1]
+        typed = marker.value
+        if typed != expected:
+            what = "repeats" if typed < expected else "skips"
+            self.notes.guess(f"the source's numbering {what} here: '{marker.raw}' where "
+                             f"number {expected} of its level comes (numbers are computed, "
+                             "check that nothing is missing)", para.where, plain_text(para.text))
+        elif marker.kind == "path" and not marker.dotted:
+            self.notes.fix(f"'{marker.raw}' typed without its final dot", para.where,
+                           plain_text(para.text))
+
+    # -- lists -------------------------------------------------------------------------------
+    def list_item(self, para: Para, paras: list, index: int) -> None:
+        marker = para.marker
+        assert marker is not None
+        kind = marker.kind if marker.kind != "path" else "arabic"
+        level = para.line.list_level
+        if kind == "bullet":
+            level = max(level, 1 if marker.raw == "+" else 0)
+        while self.lists and (self.lists[-1].level > level or
+                              (self.lists[-1].level == level and self.lists[-1].kind != kind
+                               and not self._continues_later(paras, index))):
+            self.lists.pop()
+        if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind:
+            current = self.lists[-1]
+            self._check_sequence(current, marker, para)
+            current.items.append(para.text)
+            return
+        holder = self._item_holder() if self.lists else self.container()
+        if kind == "bullet":
+            node: dict[str, Any] = {"bullets": [para.text]}
+        else:
+            node = {"enumerate": [para.text], "style": M.ENUMERATION_STYLES.get(kind, "arabic")}
+            if marker.value != 1:
+                node["start"] = marker.value
+                self.notes.guess(f"the list starts at '{marker.raw}'", para.where,
+                                 plain_text(para.text))
+        holder.append(node)
+        self.lists.append(_List(kind, level, node, holder, marker.value))
+
+    def _continues_later(self, paras: list, index: int) -> bool:
+        """Whether an item of the open list comes later (so this one nests inside it)."""
+        current = self.lists[-1]
+        for para in paras[index + 1:]:
+            if not isinstance(para, Para) or para.marker is None:
+                continue
+            level = self.ladder.level_of(para.marker)
+            if level is not None and para.title_like:
+                return False
+            kind = para.marker.kind if para.marker.kind != "path" else "arabic"
+            if kind == current.kind:
+                return True
+        return False
+
+    def _check_sequence(self, current: _List, marker: M.Marker, para: Para) -> None:
+        if current.kind == "bullet":
+            return
+        expected = current.value + 1
+        if marker.value != expected:
+            what = "repeats" if marker.value <= current.value else "skips"
+            self.notes.guess(f"the source's list numbering {what} here: '{marker.raw}' after "
+                             f"'{M.shown(current.kind, current.value)}' (markers are computed: "
+                             f"it prints as '{M.shown(current.kind, expected)}')", para.where,
+                             plain_text(para.text))
+        current.value = marker.value
+
+    def _item_holder(self) -> list:
+        """The body of the open list's last item (made a list of paragraphs if needed)."""
+        items = self.lists[-1].items
+        if isinstance(items[-1], str):
+            items[-1] = [items[-1]]
+        return items[-1]
+
+    def close_lists(self) -> None:
+        self.lists.clear()
+
+    # -- other paragraphs --------------------------------------------------------------------
+    def plain(self, para: Para, paras: list, index: int) -> None:
+        if self.lists and self._item_follows(paras, index):
+            self._item_holder().append(para.text)
+            return
+        self.close_lists()
+        if _CONCLUSION.match(plain_text(para.text)) and self.blocks:
+            self.stack.clear()
+            self.in_conclusion = True
+            self.notes.guess("read as the conclusion after the last section", para.where,
+                             plain_text(para.text))
+        inline = inline_enumeration(para.text)
+        if inline is not None:
+            self.add(inline)
+            return
+        text = para.text
+        if para.line.italic and _SALUTATION.match(plain_text(text)) and supports("salutation"):
+            self.add({"salutation": para.emphasis_title})
+            return
+        self.add(text)
+
+    def _item_follows(self, paras: list, index: int) -> bool:
+        """A plain paragraph between two items of the open list continues the first item."""
+        current = self.lists[-1]
+        for para in paras[index + 1:]:
+            if not isinstance(para, Para):
+                return False
+            if para.marker is None:
+                if para.line.heading is not None:
+                    return False
+                continue
+            if self.ladder.level_of(para.marker) is not None and para.title_like:
+                return False
+            kind = para.marker.kind if para.marker.kind != "path" else "arabic"
+            return any(open_.kind == kind for open_ in self.lists) or current.kind == kind
+        return False
+
+    def intertitle(self, para: Para) -> None:
+        if supports("intertitle"):
+            self.add({"intertitle": para.emphasis_title})
+        else:
+            self.add(f"**{plain_text(para.emphasis_title)}**" if para.emphasis_title else
+                     para.text)
+
+    def _appendix_title(self, para: Para) -> bool:
+        heading = para.line.heading is not None or para.line.bold or para.line.role in (
+            "appendix-title", "appendix-label")
+        if not (heading and para.marker is None and supports("appendices") and self.blocks
+                and _APPENDIX.match(plain_text(para.emphasis_title))):
+            return False
+        self.close_lists()
+        self.stack.clear()
+        self.in_conclusion = False
+        title = plain_text(para.emphasis_title)
+        if re.fullmatch(r"(?i)phụ lục(\s+[IVX0-9]+)?", title.strip()):
+            title = ""
+        self.appendix = {"id": slug("phu-luc " + title, self.ids), "title": title, "body": []}
+        self.appendices.append(self.appendix)
+        self.notes.guess("the text from here on is read as an appendix", para.where, title)
+        return True
+
+
+_INLINE_KINDS = (("paren-roman", r"\((?P<v>[ivx]{1,5})\)"), ("paren-arabic", r"\((?P<v>\d{1,2})\)"),
+                 ("alpha", r"(?P<v>[a-h])\)"))
+
+
+def inline_enumeration(text: str) -> dict | None:
+    """"… sau: (i) A; (ii) B" -> an inline enumeration, when the markers count from one."""
+    for style, pattern in _INLINE_KINDS:
+        found = list(re.finditer(rf"(?:(?<=\s)|^){pattern}(?=\s)", text))
+        if len(found) < 2:
+            continue
+        values = []
+        for match in found:
+            marker = M.parse(match.group(0) + " x")
+            values.append(marker.value if marker else -1)
+        if values != list(range(1, len(values) + 1)):
+            continue
+        lead = text[:found[0].start()].strip()
+        items = []
+        for index, match in enumerate(found):
+            end = found[index + 1].start() if index + 1 < len(found) else len(text)
+            items.append(text[match.end():end].strip())
+        if not all(items) or not all(_balanced(part) for part in [lead, *items] if part):
+            continue
+        node: dict[str, Any] = {"enumerate": items, "style": style, "inline": True}
+        if lead:
+            node["lead"] = lead
+        return node
+    return None
+
+
+def _balanced(text: str) -> bool:
+    return runs_to_markdown(markdown_runs(text)) == text or "*" not in text
