@@ -76,21 +76,9 @@ def import_file(path: Path | str, *, form: str | None = None,
         part_stem = stem if index == 0 else f"{stem}-{index + 1}"
         data = middle.build_part(part, source, notes, form=form, profile_name=profile,
                                  stem=part_stem)
+        middle.unused_notes(part, data, notes)
         documents.append(_finish(data, part, path, part_stem, notes, len(parts), index))
-    for index, document in enumerate(documents):
-        del index
-    middle.unused_notes(source, {"footnotes": _all_footnote_ids(documents)}, notes)
     return ImportResult(path, documents, notes.notes)
-
-
-def _all_footnote_ids(documents: list[ImportedDocument]) -> dict[str, str]:
-    import yaml
-
-    ids: dict[str, str] = {}
-    for document in documents:
-        data = yaml.load(document.yaml, Loader=yaml.BaseLoader) or {}
-        ids.update({str(k): "" for k in (data.get("footnotes") or {})})
-    return ids
 
 
 def _finish(data: dict, part: middle.Part, path: Path, stem: str, notes: Notebook,

@@ -27,7 +27,7 @@ from briefing.importers.meta import complete
 from briefing.importers.source import Block, Line, Picture, SourceDocument, Table
 from briefing.importers.structure import BodyBuilder, Para, read_para
 from briefing.importers.text.legacy import NAMES, convert, detect
-from briefing.layout.profile import Profile, load_profile
+from briefing.layout.profile import load_profile
 from briefing.text.inline import FOOTNOTE_CALL, plain_text
 
 
@@ -37,6 +37,7 @@ class Part:
 
     meta: MetaDraft
     body: list[Block]
+    notes: typed_notes.NoteSet = field(default_factory=typed_notes.NoteSet)
     data: dict[str, Any] = field(default_factory=dict)
     media: dict[str, bytes] = field(default_factory=dict)
 
@@ -89,8 +90,10 @@ def split(doc: SourceDocument, notes: Notebook) -> list[Part]:
         if index < len(blocks) and not starts_document(blocks[index]):
             body += blocks[index:]
             index = len(blocks)
-        parts.append(Part(meta, body))
-    return parts or [Part(MetaDraft(), [])]
+        note_set = typed_notes.NoteSet(doc.notes, doc.note_where)
+        body = typed_notes.take_notes(body, note_set, notes)
+        parts.append(Part(meta, body, note_set))
+    return parts or [Part(MetaDraft(), [], typed_notes.NoteSet(doc.notes, doc.note_where))]
 
 
 def _furniture_first(doc: SourceDocument) -> list[Block]:
@@ -147,7 +150,7 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
         if isinstance(meta.get(key), str):
             meta[key] = hygiene.clean(meta[key], "meta", "head", notes)
     data: dict[str, Any] = {"meta": meta}
-    footnotes = _footnotes(doc, builder, notes)
+    footnotes = _footnotes(part.notes, builder, notes)
     if footnotes:
         data["footnotes"] = footnotes
     if builder.preamble:
@@ -201,7 +204,8 @@ def _table(table: Table, notes: Notebook) -> Any:
                 ["guess: the rows of a table"])
 
 
-def _footnotes(doc: SourceDocument, builder: BodyBuilder, notes: Notebook) -> dict[str, Any]:
+def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook
+               ) -> dict[str, Any]:
     """The notes called in the body, in order; each called once, undefined calls dropped."""
     out: dict[str, Any] = {}
     used: set[str] = set()
@@ -249,20 +253,11 @@ def _footnotes(doc: SourceDocument, builder: BodyBuilder, notes: Notebook) -> di
 def prepare_source(doc: SourceDocument, notes: Notebook) -> None:
     legacy_text(doc, notes)
     doc.blocks = clutter.drop_clutter(doc.blocks, notes)
-    typed_notes.take_notes(doc, notes)
 
 
-def called_notes(doc: SourceDocument) -> set[str]:
-    return set(doc.notes)
-
-
-def unused_notes(doc: SourceDocument, data: dict[str, Any], notes: Notebook) -> None:
+def unused_notes(part: Part, data: dict[str, Any], notes: Notebook) -> None:
     called = set(data.get("footnotes", {}))
-    for note_id in doc.notes:
-        if note_id not in called and not any(c.startswith(note_id + "-") for c in called):
+    for note_id, paragraphs in part.notes.notes.items():
+        if note_id not in called:
             notes.dropped(f"footnote {note_id} is never called in the text",
-                          doc.note_where.get(note_id, ""),
-                          " ".join(doc.notes[note_id])[:80])
-
-
-Profile_ = Profile
+                          part.notes.note_where.get(note_id, ""), " ".join(paragraphs)[:80])

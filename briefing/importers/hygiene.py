@@ -35,7 +35,30 @@ def clean(text: str, role: str, where: str, notes: Notebook) -> str:
             notes.fix(f"{issue.message} ({_shown(old)} -> {_shown(issue.replacement or '')})",
                       where, text)
             text = text[:issue.start] + (issue.replacement or "") + text[issue.end:]
-    return text
+    return _context_quotes(text, where, notes)
+
+
+def _context_quotes(text: str, where: str, notes: Notebook) -> str:
+    """Straight double quotes the check leaves (nested, so not in simple pairs) become “ or ”
+    by what surrounds each: after a space or an opening bracket it opens, else it closes."""
+    if '"' not in text:
+        return text
+    out = []
+    for index, char in enumerate(text):
+        if char != '"':
+            out.append(char)
+            continue
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if (before.isspace() or before in "([{“*_") and not after.isspace():
+            out.append("“")
+        elif not before.isspace():
+            out.append("”")
+        else:
+            return text  # a quote between two spaces: leave it to the clerk
+    fixed = "".join(out)
+    notes.fix('straight quotes " in running text made “ ” by their place', where, text)
+    return fixed
 
 
 def _shown(text: str) -> str:

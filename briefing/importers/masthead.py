@@ -72,8 +72,7 @@ def head_lines(block: Block) -> list[HeadLine]:
         return []
     out = []
     text, bold, _ = whole_emphasis(block.text)
-    for raw in plain_text(text.replace("\\\n", "\n")).split("\n") if "\n" in text else \
-            [plain_text(text)]:
+    for raw in (plain_text(piece) for piece in text.replace("\\\n", "\n").split("\n")):
         parts = [p.strip() for p in _COLUMNS.split(raw) if p.strip()]
         if block.role is not None:
             parts = [" ".join(raw.split())] if raw.strip() else []

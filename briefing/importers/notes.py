@@ -13,13 +13,22 @@ from __future__ import annotations
 import re
 
 from briefing.importers.guesses import Notebook
-from briefing.importers.source import Block, Line, SourceDocument
+from briefing.importers.source import Block, Line
 
 _DEFINITION = re.compile(r"^\[\^([A-Za-z0-9_-]+)\]\s*(?P<text>\S.*)$", re.DOTALL)
 
 
-def take_notes(doc: SourceDocument, notes: Notebook) -> None:
-    blocks = doc.blocks
+class NoteSet:
+    """The notes of one document: id -> paragraphs, and where each was found."""
+
+    def __init__(self, notes: dict[str, list[str]] | None = None,
+                 where: dict[str, str] | None = None):
+        self.notes: dict[str, list[str]] = dict(notes or {})
+        self.note_where: dict[str, str] = dict(where or {})
+
+
+def take_notes(blocks: list[Block], doc: NoteSet, notes: Notebook) -> list[Block]:
+    """`blocks` without the note definitions, which go into `doc`."""
     kept: list[Block] = []
     current: str | None = None
     removed = False
@@ -40,10 +49,10 @@ def take_notes(doc: SourceDocument, notes: Notebook) -> None:
             block.page_break = True
         removed = False
         kept.append(block)
-    doc.blocks = kept
+    return kept
 
 
-def _next_is_definition(blocks: list[Block], index: int, doc: SourceDocument) -> bool:
+def _next_is_definition(blocks: list[Block], index: int, doc: NoteSet) -> bool:
     for block in blocks[index + 1:]:
         if not isinstance(block, Line):
             return False
