@@ -43,7 +43,7 @@ def is_clutter(text: str) -> bool:
         return False
     if key in data["lines"] or any(key.startswith(s.rstrip(":")) for s in data["starts"]):
         return True
-    if len(key) < 80 and (_BREADCRUMB.match(text.strip()) and ">" in text or "»" in text):
+    if len(key) < 80 and ((_BREADCRUMB.match(text.strip()) and ">" in text) or "»" in text):
         return True
     return bool(_TIMESTAMP.match(text.strip()))
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.importers import clutter, hygiene, ladder, notes as typed_notes, repair
+from briefing.importers import clutter, hygiene, ladder, repair
+from briefing.importers import notes as typed_notes
 from briefing.importers.draft import Item
 from briefing.importers.guesses import Notebook
 from briefing.importers.masthead import (

@@ -7,7 +7,7 @@ what the model cannot hold yet, so its output always loads.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -34,7 +34,7 @@ _PROBES: dict[str, dict[str, Any]] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def supports(feature: str) -> bool:
     from briefing.content.schema import Document
 

@@ -56,7 +56,7 @@ def runs_to_markdown(runs: list[Run]) -> str:
     text = _write(runs)
     if _reads_back(text, runs):
         return text
-    return "".join(r.text and escape(r.text) or f"[^{r.note}]" for r in runs)
+    return "".join((r.text and escape(r.text)) or f"[^{r.note}]" for r in runs)
 
 
 def _write(runs: list[Run]) -> str:

@@ -41,8 +41,8 @@ def _continues(first: Line, second: Line) -> bool:
     head = plain_text(second.text).lstrip()
     if not tail or not head or tail.endswith(_ENDS):
         return False
-    if markers.parse(second.text) is not None or markers.parse(first.text) is not None \
-            and not first.label and _title_like(first):
+    if markers.parse(second.text) is not None or (markers.parse(first.text) is not None \
+            and not first.label and _title_like(first)):
         return False
     if second.page_break:
         return len(tail) > 60 or head[:1].islower()
@@ -54,5 +54,5 @@ def _title_like(line: Line) -> bool:
 
 
 def _join(first: str, second: str) -> str:
-    runs = markdown_runs(first) + [Run(" ")] + markdown_runs(second)
+    runs = [*markdown_runs(first), Run(" "), *markdown_runs(second)]
     return runs_to_markdown(runs)

@@ -59,7 +59,7 @@ def read_para(line: Line) -> Para:
         marker = M.parse(text)
         if marker is not None:
             text = marker.rest
-    bare, bold, italic = whole_emphasis(text)
+    bare = whole_emphasis(text)[0]
     plain = plain_text(text).strip()
     evidence = line.heading is not None or line.bold or line.role == "intertitle"
     sentences = len(re.findall(r"[.!?…]\s+[A-ZĐÀ-Ỹ]", plain))
@@ -178,11 +178,10 @@ class BodyBuilder:
         depth = len(self.stack)
         if level > depth + 1 and not para.title_like:
             return False
-        if marker.kind == "arabic" and marker.value == 1 and depth >= level and \
-                self.counters[level - 1:level] and self.counters[level - 1] >= 1 and \
-                not para.title_like:
-            return False  # "1." again under a deeper heading: an enumeration
-        return True
+        # "1." again under a deeper heading: an enumeration, not a heading
+        return not (marker.kind == "arabic" and marker.value == 1 and depth >= level and
+                    self.counters[level - 1:level] and self.counters[level - 1] >= 1 and
+                    not para.title_like)
 
     # -- sections ----------------------------------------------------------------------------
     def section(self, para: Para, level: int) -> None:

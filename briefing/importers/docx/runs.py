@@ -8,11 +8,13 @@ a line break becomes a new line; a page break is reported to the caller.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
 
+from briefing.importers.docx.numbering import SYMBOL_BULLETS
 from briefing.importers.docx.ooxml import A_NS, MC_NS, R_NS, V_NS, attr, child, toggle, w
 from briefing.importers.docx.styles import Styles
 from briefing.importers.inline import Run, runs_to_markdown
@@ -123,10 +125,9 @@ class RunReader:
                 out.runs.append(Run("-", bold, italic))
             elif tag == w("sym"):
                 code = attr(element, "char") or ""
-                try:
-                    out.runs.append(Run(chr(int(code, 16)), bold, italic))
-                except ValueError:
-                    pass
+                if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code):
+                    char = chr(int(code, 16))
+                    out.runs.append(Run(SYMBOL_BULLETS.get(char, char), bold, italic))
             elif tag == w("footnoteReference") and self.notes:
                 out.runs.append(Run(note=attr(element, "id") or "?"))
             elif tag == w("endnoteReference") and self.notes:

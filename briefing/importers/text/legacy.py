@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -24,7 +24,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _FOREIGN = set("µ¸¶·¹¨»¾¼½Æ©ÇË®ÎÏÑªÖ×ØÜÞßä«åæçëîïñö÷øûüþ¬\u00ad¡¢£¤¥¦§ÙÛ")
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> dict[str, str]:
     """Legacy sequence -> Unicode letter, from `data/<name>.tsv`."""
     mapping: dict[str, str] = {}
@@ -36,7 +36,7 @@ def table(name: str) -> dict[str, str]:
     return mapping
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(name: str) -> re.Pattern[str]:
     keys = sorted(table(name), key=len, reverse=True)
     return re.compile("|".join(re.escape(k) for k in keys))
