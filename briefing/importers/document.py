@@ -210,6 +210,7 @@ def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook
     """The notes called in the body, in order; each called once, undefined calls dropped."""
     out: dict[str, Any] = {}
     used: set[str] = set()
+    called = doc.called
 
     def visit(value: Any) -> Any:
         if isinstance(value, Item):
@@ -230,18 +231,15 @@ def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook
             notes.guess(f"footnote call {note_id} has no note in the source; the call is "
                         "left out")
             return ""
-        new_id = note_id
-        count = 2
-        while new_id in used:
-            new_id = f"{note_id}-{count}"
-            count += 1
-        if new_id != note_id:
-            notes.guess(f"footnote {note_id} is called twice; the second call gets a copy "
-                        f"({new_id})", doc.note_where.get(note_id, ""))
-        used.add(new_id)
+        if note_id in used:
+            notes.guess(f"footnote {note_id} is called twice; the second call gets a copy",
+                        doc.note_where.get(note_id, ""))
+        used.add(note_id)
+        new_id = str(len(out) + 1)  # numbered in order of call, as they print
         paragraphs = [hygiene.clean(p, "footnote", doc.note_where.get(note_id, ""), notes)
                       for p in doc.notes[note_id] if p.strip()]
         out[new_id] = paragraphs[0] if len(paragraphs) == 1 else (paragraphs or ["…"])
+        called.add(note_id)
         return f"[^{new_id}]"
 
     builder.preamble = visit(builder.preamble)
@@ -257,8 +255,8 @@ def prepare_source(doc: SourceDocument, notes: Notebook) -> None:
 
 
 def unused_notes(part: Part, data: dict[str, Any], notes: Notebook) -> None:
-    called = set(data.get("footnotes", {}))
+    del data
     for note_id, paragraphs in part.notes.notes.items():
-        if note_id not in called:
+        if note_id not in part.notes.called:
             notes.dropped(f"footnote {note_id} is never called in the text",
                           part.notes.note_where.get(note_id, ""), " ".join(paragraphs)[:80])

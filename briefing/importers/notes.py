@@ -25,6 +25,8 @@ class NoteSet:
                  where: dict[str, str] | None = None):
         self.notes: dict[str, list[str]] = dict(notes or {})
         self.note_where: dict[str, str] = dict(where or {})
+        #: the ids called in the text (filled when the body is written)
+        self.called: set[str] = set()
 
 
 def take_notes(blocks: list[Block], doc: NoteSet, notes: Notebook) -> list[Block]:
