@@ -447,7 +447,7 @@ def test_text_is_written_exactly() -> None:
 
 def test_unknown_elements_are_refused() -> None:
     profile = load_profile("party")
-    for xml in ('<document form="official"><body><table/></body></document>',
+    for xml in ('<document form="official"><body><marquee/></body></document>',
                 '<document form="official"><body><p>a<u>b</u></p></body></document>',
                 '<document form="official"><appendix/></document>'):
         with pytest.raises(ValueError, match="does not know"):
