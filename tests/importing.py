@@ -46,7 +46,7 @@ def shape(document: LoadedDocument) -> dict[str, Any]:
 
     def strip(value: Any) -> Any:
         if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items()
+            return {k: ("<picture>" if k == "figure" else strip(v)) for k, v in value.items()
                     if k not in ("id", "kind") and v not in ([], None)}
         if isinstance(value, list):
             return [strip(v) for v in value]
@@ -55,3 +55,24 @@ def shape(document: LoadedDocument) -> dict[str, Any]:
         return value
 
     return strip(data)
+
+
+def pictures(document: LoadedDocument, media: dict[str, bytes] | None = None) -> list[bytes]:
+    """The bytes of every figure, in order: from the content folder, or from `media` (an
+    import's pictures, not yet written)."""
+    out = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if "figure" in value:
+                name = value["figure"]
+                out.append(media[name] if media is not None else
+                           (document.path.parent / name).read_bytes())
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(document.document.model_dump(mode="json", exclude_none=True))
+    return out

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing import PROJECT_ROOT
-from tests.importing import build_docx, imported, loaded, shape
+from tests.importing import build_docx, imported, loaded, pictures, shape
 
 SOURCES = sorted((PROJECT_ROOT / "content").glob("*.yaml")) + sorted(
     (PROJECT_ROOT / "tests" / "fixtures").glob("*.yaml"))
@@ -33,6 +33,8 @@ def test_build_then_import_gives_the_content_back(content: Path, tmp_path: Path)
     for key in ("preamble", "blocks", "conclusion", "appendices"):
         assert back.get(key) == original.get(key), key
     assert back == original
+    source = load_document(content)
+    assert pictures(loaded(result), result.documents[0].media) == pictures(source)
 
 
 @pytest.mark.parametrize("content", SOURCES, ids=[p.stem for p in SOURCES])

@@ -15,6 +15,7 @@ from typing import Any
 from briefing.importers import clutter, hygiene, ladder, repair
 from briefing.importers import notes as typed_notes
 from briefing.importers.draft import Item
+from briefing.importers.features import supports
 from briefing.importers.guesses import Notebook
 from briefing.importers.masthead import (
     ClosingReader,
@@ -139,7 +140,8 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
             figure: dict[str, Any] = {"figure": name}
             if block.width_percent and block.width_percent < 100:
                 figure["width"] = f"{block.width_percent}%"
-            paras.append(Item(figure, [f"guess: a picture of the source, saved as {name}"]))
+            notes.guess(f"a picture of the source, saved as {name}", block.where)
+            paras.append(figure)
     markers = [p.marker for p in paras if isinstance(p, Para) and p.marker is not None]
     chosen = ladder.choose(profile.numbering.ladders, profile.numbering.default,
                            profile.numbering.max_depth, markers)
@@ -154,9 +156,14 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     footnotes = _footnotes(part.notes, builder, notes)
     if footnotes:
         data["footnotes"] = footnotes
+    if not builder.blocks:
+        if supports("free-blocks") and builder.preamble:
+            builder.blocks, builder.preamble = builder.preamble, []  # no headings: all blocks
+        else:
+            builder.blocks = _empty_block(builder, notes)
     if builder.preamble:
         data["preamble"] = builder.preamble
-    data["blocks"] = builder.blocks or _empty_block(builder, notes)
+    data["blocks"] = builder.blocks
     if builder.conclusion:
         data["conclusion"] = builder.conclusion
     if builder.appendices:
@@ -175,34 +182,75 @@ def _empty_block(builder: BodyBuilder, notes: Notebook) -> list:
 
 
 def _table(table: Table, notes: Notebook) -> Any:
-    from briefing.importers.features import supports
-
+    header_rows = table.header_rows or (1 if len(table.rows) > 1 else 0)
+    columns = _columns(table, header_rows)
     rows = []
-    for row in table.rows:
+    for r, row in enumerate(table.rows):
         cells = []
-        for cell in row:
+        for c, cell in enumerate(row):
             texts = [hygiene.clean(" ".join(line.text.split("\n")), "paragraph", line.where,
                                    notes) for line in cell.lines] or [""]
             value: Any = texts[0] if len(texts) == 1 else texts
-            if cell.colspan > 1 or cell.rowspan > 1:
+            column_align = columns[c].get("align") if columns and c < len(columns) else None
+            own_align = cell.align if r >= header_rows and cell.align not in (
+                None, column_align or "left") else None
+            if cell.colspan > 1 or cell.rowspan > 1 or own_align:
                 value = {"text": value}
                 if cell.colspan > 1:
                     value["colspan"] = cell.colspan
                 if cell.rowspan > 1:
                     value["rowspan"] = cell.rowspan
+                if own_align:
+                    value["align"] = own_align
             cells.append(value)
         rows.append(cells)
     if supports("table"):
         node: dict[str, Any] = {"table": rows}
-        if table.header_rows != 1:
-            node["header_rows"] = table.header_rows
-        return Item(node, [f"guess: a table of the source ({table.where})"])
+        if header_rows != 1:
+            node["header_rows"] = header_rows
+        if columns and any(columns):
+            node["columns"] = columns
+        return node
     notes.guess("a table: the content model has no tables yet, its rows are written as "
                 "paragraphs", table.where)
     lines = [" – ".join(plain_text(c if isinstance(c, str) else str(c)) for c in row)
              for row in rows]
     return Item({"bullets": [line for line in lines if line.strip()] or ["…"]},
                 ["guess: the rows of a table"])
+
+
+def _columns(table: Table, header_rows: int) -> list[dict[str, Any]]:
+    """Relative widths (small whole numbers, when the widths are not all equal) and the
+    alignment every body cell of a column shares."""
+    count = max((sum(c.colspan for c in row) for row in table.rows), default=0)
+    columns: list[dict[str, Any]] = [{} for _ in range(count)]
+    widths = table.widths if len(table.widths) == count else []
+    ratios = _ratios(widths) if widths and max(widths) - min(widths) > 0.02 * max(widths) \
+        else None
+    for index in range(count):
+        if ratios:
+            columns[index]["width"] = ratios[index]
+        aligns = set()
+        for row in table.rows[header_rows:]:
+            position = 0
+            for cell in row:
+                if position == index and cell.colspan == 1:
+                    aligns.add(cell.align or "left")
+                position += cell.colspan
+        if len(aligns) == 1 and (align := aligns.pop()) != "left":
+            columns[index]["align"] = align
+    return columns if any(columns) else []
+
+
+def _ratios(widths: list[int]) -> list[int | float]:
+    """3:2 for 5940:3960 twips; the rounded shares when no small ratio fits."""
+    smallest = min(widths)
+    for base in range(1, 13):
+        scaled = [w / smallest * base for w in widths]
+        if all(abs(v - round(v)) < 0.03 * max(1, v) for v in scaled):
+            return [round(v) for v in scaled]
+    total = sum(widths)
+    return [round(100 * w / total, 1) for w in widths]
 
 
 def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook

@@ -60,6 +60,8 @@ class Table:
     #: a table without borders is page layout (masthead, closing), not data
     borderless: bool = False
     header_rows: int = 0
+    #: column widths as the format gives them (Word: twips), [] when unknown
+    widths: list[int] = field(default_factory=list)
 
 
 @dataclass

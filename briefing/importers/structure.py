@@ -29,6 +29,16 @@ _KINDS = (("context", r"^(bối cảnh|tình hình)"), ("achievements", r"^(thà
           ("guidance", r"(định hướng|tổ chức thực hiện|kiến nghị|đề xuất)"))
 _CONCLUSION = re.compile(r"^(trên đây là|trên đây)\b", re.IGNORECASE)
 _APPENDIX = re.compile(r"^(phụ lục|toàn văn)\b", re.IGNORECASE)
+_CAPTION = re.compile(r"^\s*(?:\*+)?(?:Bảng|Hình|Table|Figure|Ảnh|Biểu đồ)\s+[0-9IVX]+\s*[.:]\s*(?:\*+)?",
+                      re.IGNORECASE)
+_SPEAKER = re.compile(r"^\*\*(?P<speaker>[^*]{1,80}?)\s*:\s*\*\*\s*(?P<text>\S.*)$|"
+                      r"^\*\*(?P<speaker2>[^*]{1,80}?)\*\*\s*:\s*(?P<text2>\S.*)$", re.DOTALL)
+#: paragraph roles that become a body item of the same name
+_FURNITURE = ("standfirst", "dateline", "byline", "credit", "note", "salutation", "intertitle")
+#: roles whose style carries the emphasis (a bold standfirst): emphasis around all is dropped
+_WHOLE_STYLED = ("standfirst", "dateline", "byline", "credit", "note", "salutation",
+                 "intertitle", "quote", "attribution", "caption", "figure-caption",
+                 "appendix-title", "appendix-subtitle", "appendix-label")
 _SALUTATION = re.compile(r"^(thưa|kính thưa|kính gửi)\b.*,$", re.IGNORECASE)
 
 
@@ -120,6 +130,12 @@ class BodyBuilder:
         self.ids: set[str] = set()
         self.in_conclusion = False
         self.appendix: dict | None = None
+        self.pending_caption: str | None = None
+        self.last_table: dict | None = None
+        self.last_figure: dict | None = None
+        self.last: Any = None  # the item added last (a table or figure takes its caption)
+        self.numbered_open: tuple[int, dict] | None = None
+        self.turn: dict | None = None
 
     # -- where items go ----------------------------------------------------------------------
     def container(self) -> list:
@@ -140,13 +156,28 @@ class BodyBuilder:
         for index, para in enumerate(paras):
             if not isinstance(para, Para):
                 self.close_lists()
+                self.numbered_open = None
+                node = para.value if isinstance(para, Item) else para
+                if isinstance(node, dict) and "table" in node:
+                    if self.pending_caption:
+                        node["caption"] = self.pending_caption
+                        self.pending_caption = None
+                    self.last_table = node
+                elif isinstance(node, dict) and "figure" in node:
+                    self.last_figure = node
                 self.add(para)
+                self.last = node
                 continue
             self.paragraph(para, paras, index)
+            self.last = None if self.lists else (self.container()[-1] if self.container()
+                                                 else None)
         self.close_lists()
 
     # -- one paragraph -----------------------------------------------------------------------
     def paragraph(self, para: Para, paras: list, index: int) -> None:
+        if para.line.role and self.role(para):
+            return
+        self.turn = None
         marker = para.marker
         line = para.line
         level = self.ladder.level_of(marker) if marker else None
@@ -186,6 +217,7 @@ class BodyBuilder:
     # -- sections ----------------------------------------------------------------------------
     def section(self, para: Para, level: int) -> None:
         self.in_conclusion = False
+        self.numbered_open = None
         level = self._settle(para, level)
         title = para.emphasis_title if (para.line.heading or para.line.bold or
                                         para.line.italic) else para.text
@@ -202,8 +234,9 @@ class BodyBuilder:
 
     def numbered(self, para: Para, level: int) -> None:
         level = self._settle(para, level)
-        self.add({"numbered": para.text})
-        self.numbered_open = (level, self.container()[-1])
+        node = {"numbered": para.text}
+        self.add(node)
+        self.numbered_open = (level, node)
 
     def _settle(self, para: Para, level: int) -> int:
         """Close what `level` ends, check the typed number, return the level used."""
@@ -308,6 +341,13 @@ class BodyBuilder:
         if self.lists and self._item_follows(paras, index):
             self._item_holder().append(para.text)
             return
+        if self.numbered_open is not None and self._numbered_follows(paras, index):
+            node = self.numbered_open[1]
+            if isinstance(node["numbered"], str):
+                node["numbered"] = [node["numbered"]]
+            node["numbered"].append(para.text)
+            return
+        self.numbered_open = None
         self.close_lists()
         if _CONCLUSION.match(plain_text(para.text)) and self.blocks:
             self.stack.clear()
@@ -323,6 +363,95 @@ class BodyBuilder:
             self.add({"salutation": para.emphasis_title})
             return
         self.add(text)
+
+    def _numbered_follows(self, paras: list, index: int) -> bool:
+        """A plain paragraph after a numbered one, with a numbered paragraph or a heading
+        after it, is the numbered paragraph's next paragraph."""
+        for para in paras[index + 1:]:
+            if not isinstance(para, Para):
+                return False
+            if para.marker is None and para.line.role is None:
+                if para.line.heading is not None:
+                    return True
+                continue
+            return para.marker is not None and self.ladder.level_of(para.marker) is not None
+        return False
+
+    # -- paragraphs a style names (our own DOCX, Word files with such styles) ----------------
+    def role(self, para: Para) -> bool:
+        role = para.line.role
+        text = para.emphasis_title if role in _WHOLE_STYLED else para.text
+        if role in ("caption", "figure-caption"):
+            caption = _CAPTION.sub("", text, count=1).strip()
+            if role == "figure-caption" and self.last_figure is not None and \
+                    self.last is self.last_figure:
+                self.last_figure["caption"] = caption
+            elif role == "caption" and self.last is self.last_table and \
+                    self.last_table is not None and "caption" not in self.last_table:
+                self.last_table["caption"] = caption
+            else:
+                self.pending_caption = caption
+            return True
+        if role == "note" and self.last is not None and self.last is self.last_table:
+            self.last_table["note"] = text
+            return True
+        if role == "credit" and self.last is not None and self.last is self.last_figure:
+            self.last_figure["credit"] = text
+            return True
+        if role in _FURNITURE and supports(role):
+            self.close_lists()
+            self.numbered_open = None
+            node = {role: text}
+            self.add(node)
+            self.last = node
+            return True
+        if role == "quote" and supports("quote"):
+            self.close_lists()
+            if isinstance(self.last, dict) and "quote" in self.last and \
+                    "attribution" not in self.last:
+                quote = self.last["quote"]
+                self.last["quote"] = [*(quote if isinstance(quote, list) else [quote]), text]
+            else:
+                node = {"quote": text}
+                self.add(node)
+                self.last = node
+            return True
+        if role == "attribution" and isinstance(self.last, dict) and "quote" in self.last:
+            self.last["attribution"] = text
+            return True
+        if role in ("question", "answer") and supports("quote"):
+            self.close_lists()
+            match = _SPEAKER.match(para.text)
+            body = match.group("text") if match else para.text
+            if self.turn is not None and role in self.turn and match is None:
+                first = self.turn[role]
+                self.turn[role] = [*(first if isinstance(first, list) else [first]), body]
+                return True
+            node: dict[str, Any] = {role: body}
+            if match:
+                node["speaker"] = match.group("speaker")
+            self.add(node)
+            self.turn = node
+            self.last = node
+            return True
+        if role in ("appendix-label", "appendix-title", "appendix-subtitle") and \
+                supports("appendices"):
+            self.close_lists()
+            self.stack.clear()
+            self.in_conclusion = False
+            if role == "appendix-label" or self.appendix is None or (
+                    role == "appendix-title" and self.appendix.get("title")):
+                self.appendix = {"id": slug("phu-luc " + plain_text(text), self.ids),
+                                 "title": "", "body": []}
+                self.appendices.append(self.appendix)
+            if role == "appendix-title":
+                self.appendix["title"] = text
+                self.appendix["id"] = self.appendix["id"] if self.appendix["id"] != \
+                    "phu-luc-phu-luc" else slug(plain_text(text), self.ids)
+            elif role == "appendix-subtitle":
+                self.appendix["subtitle"] = text
+            return True
+        return False
 
     def _item_follows(self, paras: list, index: int) -> bool:
         """A plain paragraph between two items of the open list continues the first item."""

@@ -163,7 +163,9 @@ class _DocxReader:
                         and column in open_cells:
                     open_cells[column].rowspan += 1
                 else:
-                    cell = Cell(lines, colspan=span)
+                    jc = {_ALIGN.get(attr(child(child(p, "pPr"), "jc"), "val") or "")
+                          for p in tc.findall(w("p"))} - {None}
+                    cell = Cell(lines, colspan=span, align=jc.pop() if len(jc) == 1 else None)
                     row.append(cell)
                     if merge is not None:
                         open_cells[column] = cell
@@ -171,8 +173,10 @@ class _DocxReader:
                         open_cells.pop(column, None)
                 column += span
             rows.append(row)
+        grid_element = child(table, "tblGrid")
+        grid = [int_attr(col, "w") or 0 for col in grid_element] if grid_element is not None else []
         return Table(rows, where, borderless=_borderless(tpr, self.styles),
-                     header_rows=header_rows)
+                     header_rows=header_rows, widths=grid)
 
     def _furniture(self) -> None:
         """Header and footer paragraphs our writer styles (the cover's place and month)."""
