@@ -13,6 +13,7 @@ import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -120,9 +121,9 @@ class Watch:
     """Files opened and sockets used while active (an audit hook cannot be removed, so it
     is installed once and switched on and off)."""
 
-    active = False
-    opened: list[str] = []
-    network: list[str] = []
+    active: ClassVar[bool] = False
+    opened: ClassVar[list[str]] = []
+    network: ClassVar[list[str]] = []
 
     @classmethod
     def hook(cls, event: str, args: tuple) -> None:

@@ -29,8 +29,10 @@ _KINDS = (("context", r"^(bối cảnh|tình hình)"), ("achievements", r"^(thà
           ("guidance", r"(định hướng|tổ chức thực hiện|kiến nghị|đề xuất)"))
 _CONCLUSION = re.compile(r"^(trên đây là|trên đây)\b", re.IGNORECASE)
 _APPENDIX = re.compile(r"^(phụ lục|toàn văn)\b", re.IGNORECASE)
-_CAPTION = re.compile(r"^\s*(?:\*+)?(?:Bảng|Hình|Table|Figure|Ảnh|Biểu đồ)\s+[0-9IVX]+\s*[.:]\s*(?:\*+)?",
-                      re.IGNORECASE)
+_CAPTION = re.compile(r"^\s*(?:\*+)?(?:Bảng|Hình|Table|Figure|Ảnh|Biểu đồ)\s+[0-9IVX]+\s*[.:]"
+                      r"\s*(?:\*+)?", re.IGNORECASE)
+#: a title that stops on one of these goes on in the next heading line
+_CONTINUES = ("của", "về", "tại", "và", "cho", "với", "trong", "đối với")
 _SPEAKER = re.compile(r"^\*\*(?P<speaker>[^*]{1,80}?)\s*:\s*\*\*\s*(?P<text>\S.*)$|"
                       r"^\*\*(?P<speaker2>[^*]{1,80}?)\*\*\s*:\s*(?P<text2>\S.*)$", re.DOTALL)
 #: paragraph roles that become a body item of the same name
@@ -69,7 +71,9 @@ def read_para(line: Line) -> Para:
         marker = M.parse(text)
         if marker is not None:
             text = marker.rest
-    bare = whole_emphasis(text)[0]
+    bare, bold, italic = whole_emphasis(text)
+    line.bold = line.bold or bold
+    line.italic = line.italic or italic
     plain = plain_text(text).strip()
     evidence = line.heading is not None or line.bold or line.role == "intertitle"
     sentences = len(re.findall(r"[.!?…]\s+[A-ZĐÀ-Ỹ]", plain))
@@ -470,6 +474,14 @@ class BodyBuilder:
         return False
 
     def intertitle(self, para: Para) -> None:
+        appendix = self.appendix
+        if appendix is not None and not appendix["body"] and not self.stack:
+            title = appendix["title"]
+            if title and plain_text(title).split()[-1].lower() in _CONTINUES:
+                appendix["title"] = f"{title} {plain_text(para.emphasis_title)}"
+            else:
+                appendix["subtitle"] = para.emphasis_title
+            return
         if supports("intertitle"):
             self.add({"intertitle": para.emphasis_title})
         else:
