@@ -329,33 +329,36 @@ class ClosingReader:
         self.recipients: list[str] = []
         self.signer: dict[str, str] = {}
         self.in_recipients = False
+        self.label_column = 0
         self.done = False
 
     def take(self, line: HeadLine) -> bool:
         text, role = line.text, line.role
         if role == "recipients-label" or _RECIPIENTS.match(text):
             self.in_recipients = True
+            self.label_column = line.column
             rest = _RECIPIENTS.sub("", text).strip()
             if rest:
                 self.recipients.append(rest.lstrip("-–• ").strip())
             return True
-        if role == "recipients" or (self.in_recipients and line.column == 0 and
-                                    text[:1] in "-–•+" and not self.signer):
+        same_column = self.in_recipients and line.column == self.label_column
+        if role == "recipients" or (same_column and text[:1] in "-–•+"):
             self.recipients.append(re.sub(r"^[-–•+]\s*", "", text))
+            return True
+        if same_column and self.recipients and len(text) < 200 and role is None and \
+                not _AUTHORITY.match(text) and not (self.signer and _looks_like_name(text)):
+            self.recipients[-1] += " " + text  # a recipient line wrapped in the source
             return True
         if role == "signature-authority" or (_AUTHORITY.match(text) and len(text) < 80):
             self.signer["authority"] = text
-            self.in_recipients = False
             return True
-        if role == "signature-title" or (("authority" in self.signer or not self.signer) and
-                                         is_caps(text) and len(text) < 80 and
-                                         "name" not in self.signer and role is None and
+        if role == "signature-title" or (is_caps(text) and len(text) < 80 and role is None and
+                                         "name" not in self.signer and
                                          (self.signer or self.recipients or line.column)):
             if "title" in self.signer:
                 self.signer["title"] += " " + text
             else:
                 self.signer["title"] = text
-            self.in_recipients = False
             return True
         if role == "signature" or _SIGNED.match(text):
             return True
@@ -363,10 +366,6 @@ class ClosingReader:
                                         _looks_like_name(text)):
             self.signer["name"] = text
             self.done = True
-            return True
-        if self.in_recipients and self.recipients and line.column == 0 and len(text) < 200 \
-                and not self.signer:
-            self.recipients[-1] += " " + text  # a recipient line wrapped in the source
             return True
         return False
 

@@ -287,11 +287,14 @@ class BodyBuilder:
                               (self.lists[-1].level == level and self.lists[-1].kind != kind
                                and not self._continues_later(paras, index))):
             self.lists.pop()
-        if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind:
+        if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind and \
+                (kind == "bullet" or marker.value != 1):
             current = self.lists[-1]
             self._check_sequence(current, marker, para)
             current.items.append(para.text)
             return
+        if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind:
+            self.lists.pop()  # numbered from one again: a new list
         holder = self._item_holder() if self.lists else self.container()
         if kind == "bullet":
             node: dict[str, Any] = {"bullets": [para.text]}

@@ -21,6 +21,8 @@ from briefing.importers.inline import Run, runs_to_markdown
 
 #: Called with an image relationship id; returns nothing (the caller collects pictures).
 OnPicture = Callable[[str, int | None], None]
+_SUPERSCRIPT = re.compile("([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SKIP = {w("delText"), w("instrText"), w("del"), w("moveFrom"), w("rPr"), w("pPr"),
          w("proofErr"), w("bookmarkStart"), w("bookmarkEnd"), w("commentRangeStart"),
          w("commentRangeEnd"), w("commentReference"), w("lastRenderedPageBreak")}
@@ -110,6 +112,13 @@ class RunReader:
                 text = element.text or ""
                 if superscript and self.typed_calls and text.strip().isdigit():
                     out.runs.append(Run(note=text.strip()))
+                elif self.typed_calls and _SUPERSCRIPT.search(text):
+                    for piece in _SUPERSCRIPT.split(text):
+                        if piece and _SUPERSCRIPT.fullmatch(piece):
+                            out.runs.append(Run(note=piece.translate(_DIGITS)))
+                        elif piece:
+                            out.runs.append(Run(piece, bold, italic))
+                    out.visible.append(seen)
                 else:
                     out.runs.append(Run(text, bold, italic))
                     if text.strip():
