@@ -346,7 +346,7 @@ class ClosingReader:
             self.recipients.append(re.sub(r"^[-–•+]\s*", "", text))
             return True
         if same_column and self.recipients and len(text) < 200 and role is None and \
-                not _AUTHORITY.match(text) and not (self.signer and _looks_like_name(text)):
+                not self.signer and not _AUTHORITY.match(text) and not is_caps(text):
             self.recipients[-1] += " " + text  # a recipient line wrapped in the source
             return True
         if role == "signature-authority" or (_AUTHORITY.match(text) and len(text) < 80):
