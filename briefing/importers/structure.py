@@ -140,6 +140,7 @@ class BodyBuilder:
         self.last: Any = None  # the item added last (a table or figure takes its caption)
         self.numbered_open: tuple[int, dict] | None = None
         self.turn: dict | None = None
+        self.last_added: tuple[list, int] | None = None
 
     # -- where items go ----------------------------------------------------------------------
     def container(self) -> list:
@@ -154,7 +155,22 @@ class BodyBuilder:
         return self.preamble if not self.blocks else self.blocks
 
     def add(self, item: Any, comment: str | None = None) -> None:
-        self.container().append(Item(item, [comment]) if comment else item)
+        container = self.container()
+        container.append(Item(item, [comment]) if comment else item)
+        self.last_added = (container, len(container) - 1)
+
+    def _attach_guesses(self, since: int) -> None:
+        """Write the guesses made for the paragraph just read as comments on its item."""
+        guesses = [n for n in self.notes.notes[since:] if n.kind == "guess"]
+        if not guesses or self.last_added is None:
+            return
+        holder, index = self.last_added
+        if index >= len(holder):
+            return
+        item = holder[index]
+        if not isinstance(item, Item):
+            item = holder[index] = Item(item)
+        item.comments += [note.comment() for note in guesses]
 
     def build(self, paras: list[Para | Any]) -> None:
         for index, para in enumerate(paras):
@@ -172,7 +188,9 @@ class BodyBuilder:
                 self.add(para)
                 self.last = node
                 continue
+            since = len(self.notes.notes)
             self.paragraph(para, paras, index)
+            self._attach_guesses(since)
             self.last = None if self.lists else (self.container()[-1] if self.container()
                                                  else None)
         self.close_lists()
@@ -234,6 +252,7 @@ class BodyBuilder:
         parent = self.stack[-1][1]["body"] if self.stack else (
             self.appendix["body"] if self.appendix is not None else self.blocks)
         parent.append(section)
+        self.last_added = (parent, len(parent) - 1)
         self.stack.append((level, section))
 
     def numbered(self, para: Para, level: int) -> None:
@@ -292,6 +311,7 @@ class BodyBuilder:
             current = self.lists[-1]
             self._check_sequence(current, marker, para)
             current.items.append(para.text)
+            self.last_added = (current.items, len(current.items) - 1)
             return
         if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind:
             self.lists.pop()  # numbered from one again: a new list
@@ -305,6 +325,7 @@ class BodyBuilder:
                 self.notes.guess(f"the list starts at '{marker.raw}'", para.where,
                                  plain_text(para.text))
         holder.append(node)
+        self.last_added = (holder, len(holder) - 1)
         self.lists.append(_List(kind, level, node, holder, marker.value))
 
     def _continues_later(self, paras: list, index: int) -> bool:
@@ -336,8 +357,13 @@ class BodyBuilder:
     def _item_holder(self) -> list:
         """The body of the open list's last item (made a list of paragraphs if needed)."""
         items = self.lists[-1].items
-        if isinstance(items[-1], str):
-            items[-1] = [items[-1]]
+        last = items[-1]
+        if isinstance(last, Item):
+            if isinstance(last.value, str):
+                last.value = [last.value]
+            return last.value
+        if isinstance(last, str):
+            items[-1] = [last]
         return items[-1]
 
     def close_lists(self) -> None:
@@ -346,7 +372,9 @@ class BodyBuilder:
     # -- other paragraphs --------------------------------------------------------------------
     def plain(self, para: Para, paras: list, index: int) -> None:
         if self.lists and self._item_follows(paras, index):
-            self._item_holder().append(para.text)
+            holder = self._item_holder()
+            holder.append(para.text)
+            self.last_added = (holder, len(holder) - 1)
             return
         if self.numbered_open is not None and self._numbered_follows(paras, index):
             node = self.numbered_open[1]
@@ -505,6 +533,7 @@ class BodyBuilder:
             title = ""
         self.appendix = {"id": slug("phu-luc " + title, self.ids), "title": title, "body": []}
         self.appendices.append(self.appendix)
+        self.last_added = (self.appendices, len(self.appendices) - 1)
         self.notes.guess("the text from here on is read as an appendix", para.where, title)
         return True
 
