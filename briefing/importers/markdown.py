@@ -71,11 +71,11 @@ class _Walker:
                 self.quote += 1
             elif kind == "blockquote_close":
                 self.quote -= 1
-            elif kind == "footnote_reference_open":
+            elif kind in ("footnote_reference_open", "footnote_open"):
                 self.footnote = str(token.meta.get("label", token.meta.get("id")))
                 self.doc.notes.setdefault(self.footnote, [])
                 self.doc.note_where[self.footnote] = self._where(token)
-            elif kind == "footnote_reference_close":
+            elif kind in ("footnote_reference_close", "footnote_close"):
                 self.footnote = None
             elif kind == "table_open":
                 index = self._table(tokens, index)

@@ -79,7 +79,7 @@ def head_lines(block: Block) -> list[HeadLine]:
         for index, part in enumerate(parts):
             out.append(HeadLine(part, block.where, block.role, index, bold or block.bold,
                                 gap=block.gap_before and not out))
-    if block.label and out and block.label in "-–—+•":
+    if block.label and out:
         out[0].text = block.label + " " + out[0].text
     return out
 
@@ -158,6 +158,7 @@ class HeadReader:
         self.caps: list[HeadLine] = []
         self.subject: list[HeadLine] = []
         self.after: str | None = None  # "type" | "title": the next lines are the subject
+        self.seen = False  # a line without a role was looked at
 
     def take(self, line: HeadLine) -> bool:
         """Use `line` if it belongs to the head; False when the body has begun."""
@@ -166,6 +167,15 @@ class HeadReader:
         if markers.parse(line.text) is not None and not _SYMBOL.match(line.text):
             return False
         kind = kind_of(line.text)
+        first = not self.seen and not self.meta.values
+        self.seen = True
+        if first and kind == "other" and _title_line(line.text):
+            self.meta.set("subject", line.text)
+            self.notes.guess("the first line is read as the title (meta.subject)", line.where,
+                             line.text)
+            self.meta.comments.setdefault("subject", []).append(
+                "guess: the first line of the source")
+            return True
         meta = self.meta
         if kind == "party-title":
             meta.set("profile", "party")
@@ -379,6 +389,12 @@ class ClosingReader:
                              " ".join(self.signer.values()))
             self.meta.set("signer", {**self.signer, "name": words()["placeholders"]["signer"]},
                           "guess: the signer's name is not in the source")
+
+
+def _title_line(text: str) -> bool:
+    """A title of an article: one short line that does not end a sentence."""
+    return 8 <= len(text) <= 200 and not text.rstrip().endswith((".", ";", ",", ":")) and \
+        len(re.findall(r"[.!?]\s", text)) == 0
 
 
 def _looks_like_name(text: str) -> bool:

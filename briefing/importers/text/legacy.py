@@ -48,13 +48,42 @@ def convert(text: str, name: str) -> str:
     return _pattern(name).sub(lambda m: mapping[m.group()], text)
 
 
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+@lru_cache(maxsize=1)
+def _spelling() -> tuple[re.Pattern[str], frozenset[str]]:
+    import yaml
+
+    data = yaml.safe_load((DATA / "syllables.yaml").read_text(encoding="utf-8"))
+    initials = "|".join(sorted(data["initials"], key=len, reverse=True))
+    finals = "|".join(sorted(data["finals"], key=len, reverse=True))
+    pattern = re.compile(rf"^(?:{initials})?(?P<nucleus>[aăâeêioôơuưy]{{1,3}})(?:{finals})?$")
+    return pattern, frozenset(data["nuclei"])
+
+
+def _syllable(word: str) -> bool:
+    """Whether `word` is spelled like a Vietnamese syllable (one tone at most)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if sum(c in _TONES for c in decomposed) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    pattern, nuclei = _spelling()
+    match = pattern.match(bare)
+    if not match:
+        return False
+    nucleus = match.group("nucleus")
+    # a final glide (i, o, u, y) may follow the nucleus: "oai", "ươi"
+    return nucleus in nuclei or (nucleus[:-1] in nuclei and nucleus[-1] in "ioyu")
+
+
 def vietnamese_share(text: str) -> float:
-    """Share of words made only of ASCII and Vietnamese letters (1.0 for text without words)."""
-    words = _WORD.findall(text)
+    """Share of words spelled as Vietnamese syllables, among words with a non-ASCII letter
+    (1.0 for text without such words)."""
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
     if not words:
         return 1.0
-    good = sum(all(c.isascii() or c in _VIETNAMESE for c in w) for w in words)
-    return good / len(words)
+    return sum(_syllable(w) for w in words) / len(words)
 
 
 def foreign_letters(text: str) -> int:
@@ -85,7 +114,7 @@ def detect(text: str) -> Detection | None:
         share = vietnamese_share(converted)
         if best is None or share > best.share:
             best = Detection(name, converted, share)
-    if best is not None and best.share >= 0.95 and best.share > before:
+    if best is not None and best.share >= 0.8 and best.share > before:
         return best
     return None
 
@@ -101,6 +130,6 @@ def decode_legacy(raw: bytes) -> Detection | None:
     except UnicodeDecodeError:
         return None
     share = vietnamese_share(cp1258)
-    if share >= 0.95 and any(c in _VIETNAMESE for c in cp1258):
+    if share >= 0.8 and any(c in _VIETNAMESE for c in cp1258):
         return Detection("cp1258", cp1258, share)
     return None
