@@ -26,6 +26,9 @@ from briefing.lint.facts import Facts
 ERROR, WARNING = "error", "warning"
 DATA = Path(__file__).resolve().parent / "data" / "allowed.yaml"
 _NUMBER = re.compile(r"^Số\s*(:?)\s*\S")
+#: styles of running text, whose size and spacing the body rules apply to
+_BODY_STYLES = {"normal", "body text", "body text 2", "body text indent", "list paragraph",
+                "normal (web)", "default", "text body", "first paragraph", "block text"}
 
 
 @dataclass(frozen=True)
@@ -84,14 +87,12 @@ class Linter:
             if value is not None and not _inside(value, bounds):
                 self.add(WARNING, f"{edge} margin is {value:g} mm; the layout allows "
                          f"{bounds[0]}–{bounds[1]} mm (profile: "
-                         f"{getattr(self.profile.page.margins, edge)} mm)")
+                         f"{self.profile.page.margins[edge]:g} mm)")
 
     def _body(self):
+        """Paragraphs of running text (the body styles), outside tables."""
         return [p for p in self.facts.paragraphs if not p.in_table
-                and not p.style.lower().startswith(("heading", "title", "footnote", "header",
-                                                    "footer", "cover", "masthead", "party",
-                                                    "place", "document type", "subject",
-                                                    "mark", "recipients", "signature"))]
+                and p.style.lower() in _BODY_STYLES]
 
     def fonts(self) -> None:
         family = self.profile.font.family
