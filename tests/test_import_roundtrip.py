@@ -15,7 +15,8 @@ from briefing import PROJECT_ROOT
 from tests.importing import build_docx, imported, loaded, pictures, shape
 
 SOURCES = sorted((PROJECT_ROOT / "content").glob("*.yaml")) + sorted(
-    (PROJECT_ROOT / "tests" / "fixtures").glob("*.yaml"))
+    (PROJECT_ROOT / "tests" / "fixtures").glob("*.yaml")) + sorted(
+    (PROJECT_ROOT / "tests" / "import_roundtrip").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("content", SOURCES, ids=[p.stem for p in SOURCES])
@@ -42,4 +43,5 @@ def test_our_own_docx_needs_no_guess_about_structure(content: Path, tmp_path: Pa
     result = imported(build_docx(content, tmp_path))
     structural = [n for n in result.guesses if "numbering" in n.message or "level" in n.message]
     assert structural == []
+    assert [n for n in result.notes if n.kind == "dropped"] == []
     assert result.documents[0].warnings == []

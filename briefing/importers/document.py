@@ -145,7 +145,8 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     markers = [p.marker for p in paras if isinstance(p, Para) and p.marker is not None]
     chosen = ladder.choose(profile.numbering.ladders, profile.numbering.default,
                            profile.numbering.max_depth, markers)
-    builder = BodyBuilder(chosen, profile.numbering.max_depth, notes)
+    builder = BodyBuilder(chosen, profile.numbering.max_depth, notes,
+                          profile.numbering.ladders)
     builder.build(paras)
     texts = [plain_text(p.text) for p in paras if isinstance(p, Para)]
     meta = complete(part.meta, profile, chosen.name, notes, form=form, texts=texts)
@@ -187,7 +188,10 @@ def _table(table: Table, notes: Notebook) -> Any:
     rows = []
     for r, row in enumerate(table.rows):
         cells = []
-        for c, cell in enumerate(row):
+        position = 0
+        for cell in row:
+            c = cell.column if cell.column is not None else position
+            position = c + cell.colspan
             texts = [hygiene.clean(" ".join(line.text.split("\n")), "paragraph", line.where,
                                    notes) for line in cell.lines] or [""]
             value: Any = texts[0] if len(texts) == 1 else texts
@@ -230,15 +234,18 @@ def _columns(table: Table, header_rows: int) -> list[dict[str, Any]]:
     for index in range(count):
         if ratios:
             columns[index]["width"] = ratios[index]
-        aligns = set()
+        aligns: list[str] = []
         for row in table.rows[header_rows:]:
             position = 0
             for cell in row:
-                if position == index and cell.colspan == 1:
-                    aligns.add(cell.align or "left")
-                position += cell.colspan
-        if len(aligns) == 1 and (align := aligns.pop()) != "left":
-            columns[index]["align"] = align
+                where = cell.column if cell.column is not None else position
+                if where == index and cell.colspan == 1:
+                    aligns.append(cell.align or "left")
+                position = where + cell.colspan
+        counts = sorted(((aligns.count(a), a) for a in set(aligns)), reverse=True)
+        if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]) and \
+                counts[0][1] != "left":
+            columns[index]["align"] = counts[0][1]  # most cells of the column
     return columns if any(columns) else []
 
 

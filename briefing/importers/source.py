@@ -51,6 +51,7 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     align: str | None = None
+    column: int | None = None  # grid column, when the format says
 
 
 @dataclass

@@ -119,8 +119,10 @@ class _List:
 
 
 class BodyBuilder:
-    def __init__(self, ladder: Ladder, max_depth: int, notes: Notebook):
+    def __init__(self, ladder: Ladder, max_depth: int, notes: Notebook,
+                 ladders: dict[str, list[str]] | None = None):
         self.ladder = ladder
+        self.ladders = ladders or {}
         self.max_depth = max_depth
         self.notes = notes
         self.preamble: list = []
@@ -141,6 +143,9 @@ class BodyBuilder:
         self.numbered_open: tuple[int, dict] | None = None
         self.turn: dict | None = None
         self.last_added: tuple[list, int] | None = None
+        self.paras: list = []
+        self.index = 0
+        self.document_ladder = ladder
 
     # -- where items go ----------------------------------------------------------------------
     def container(self) -> list:
@@ -173,7 +178,9 @@ class BodyBuilder:
         item.comments += [note.comment() for note in guesses]
 
     def build(self, paras: list[Para | Any]) -> None:
+        self.paras = paras
         for index, para in enumerate(paras):
+            self.index = index
             if not isinstance(para, Para):
                 self.close_lists()
                 self.numbered_open = None
@@ -229,6 +236,9 @@ class BodyBuilder:
     def _plausible(self, marker: M.Marker, level: int, para: Para) -> bool:
         """A typed heading number that fits where it stands (or a clear title)."""
         depth = len(self.stack)
+        if marker.kind in ("alpha", "roman-paren") and (
+                level != depth + 1 or (para.line.heading is None and not para.line.bold)):
+            return False  # "a)" is a list item unless it is a heading where it stands
         if level > depth + 1 and not para.title_like:
             return False
         # "1." again under a deeper heading: an enumeration, not a heading
@@ -479,6 +489,8 @@ class BodyBuilder:
                 self.appendix = {"id": slug("phu-luc " + plain_text(text), self.ids),
                                  "title": "", "body": []}
                 self.appendices.append(self.appendix)
+                self.last_added = (self.appendices, len(self.appendices) - 1)
+                self._appendix_ladder()
             if role == "appendix-title":
                 self.appendix["title"] = text
                 self.appendix["id"] = self.appendix["id"] if self.appendix["id"] != \
@@ -487,6 +499,27 @@ class BodyBuilder:
                 self.appendix["subtitle"] = text
             return True
         return False
+
+    def _appendix_ladder(self) -> None:
+        """An appendix numbers its headings on its own: the ladder that fits its numbers
+        (the document's unless another fits better), its counters from one."""
+        from briefing.importers.ladder import choose
+
+        found = []
+        for para in self.paras[self.index + 1:]:
+            if isinstance(para, Para) and para.line.role in ("appendix-label",):
+                break
+            if isinstance(para, Para) and para.marker is not None:
+                found.append(para.marker)
+        ladder = self.document_ladder
+        best = choose(self.ladders, ladder.name, self.max_depth, found) if self.ladders \
+            else ladder
+        if best.score(found) > ladder.score(found):
+            self.ladder = best
+            self.appendix["numbering"] = best.name
+        else:
+            self.ladder = ladder
+        self.counters = []
 
     def _item_follows(self, paras: list, index: int) -> bool:
         """A plain paragraph between two items of the open list continues the first item."""
@@ -534,6 +567,7 @@ class BodyBuilder:
         self.appendix = {"id": slug("phu-luc " + title, self.ids), "title": title, "body": []}
         self.appendices.append(self.appendix)
         self.last_added = (self.appendices, len(self.appendices) - 1)
+        self._appendix_ladder()
         self.notes.guess("the text from here on is read as an appendix", para.where, title)
         return True
 

@@ -165,7 +165,8 @@ class _DocxReader:
                 else:
                     jc = {_ALIGN.get(attr(child(child(p, "pPr"), "jc"), "val") or "")
                           for p in tc.findall(w("p"))} - {None}
-                    cell = Cell(lines, colspan=span, align=jc.pop() if len(jc) == 1 else None)
+                    cell = Cell(lines, colspan=span, align=jc.pop() if len(jc) == 1 else None,
+                                column=column)
                     row.append(cell)
                     if merge is not None:
                         open_cells[column] = cell
