@@ -10,10 +10,15 @@ paragraphs found in the reference.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from briefing.text.inline import FOOTNOTE_CALL, plain_text
+
+#: keys whose values are codes, not text a reader sees
+_CODES = {"id", "kind", "style", "colspan", "rowspan", "align", "width", "numbering",
+          "header_rows", "inline", "start", "figure", "columns"}
 
 
 @dataclass(frozen=True)
@@ -32,10 +37,20 @@ class Agreement:
     def precision(self) -> float:
         return self.matched / self.imported if self.imported else 1.0
 
+    @property
+    def near(self) -> int:
+        """Missing paragraphs that differ from an imported one by a few letters (the source's
+        own spelling, where the hand-made file corrected it)."""
+        return sum(bool(difflib.get_close_matches(m, self.extra, n=1, cutoff=0.97))
+                   for m in self.missing)
+
     def line(self, name: str) -> str:
+        near = self.near
         return (f"{name}: {self.matched}/{self.reference} paragraphs of the hand-made file "
-                f"found ({self.share:.1%}); {self.imported - self.matched} of "
-                f"{self.imported} imported paragraphs not in it")
+                f"found ({self.share:.1%})"
+                + (f", {near} more differing by a few letters" if near else "")
+                + f"; {self.imported - self.matched} of {self.imported} imported paragraphs "
+                  "not in it")
 
 
 def paragraphs(data: dict[str, Any]) -> list[str]:
@@ -64,11 +79,16 @@ def paragraphs(data: dict[str, Any]) -> list[str]:
                     for entry in item.get("bullets") or item.get("enumerate") or []:
                         if isinstance(entry, str):
                             text(entry, "item")
+                        elif entry and isinstance(entry[0], str):
+                            text(entry[0], "item")  # the paragraph that carries the marker
+                            body(entry[1:], depth)
                         else:
                             body(entry, depth)
                 else:
                     for key, value in item.items():
-                        if isinstance(value, str) and key not in ("id", "kind", "style"):
+                        if key in _CODES:
+                            continue
+                        if isinstance(value, str):
                             text(value, "p")
                         elif isinstance(value, list) and key not in ("columns",):
                             body([v for v in value if isinstance(v, (str, dict, list))],
@@ -85,7 +105,23 @@ def paragraphs(data: dict[str, Any]) -> list[str]:
     return out
 
 
-def agreement(reference: dict[str, Any], imported: dict[str, Any]) -> Agreement:
+def _key(text: str) -> str:
+    """Text compared loosely for "is this in the source": no markup, quotes or spacing."""
+    text = re.sub(r"<sup>.*?</sup>|[*_\\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]", "", text)
+    text = text.replace("“", '"').replace("”", '"')
+    return " ".join(text.split())
+
+
+def in_source(paragraph: str, source_text: str) -> bool:
+    """Whether a reference paragraph comes from the source (its opening words are there)."""
+    body = _key(paragraph.split(": ", 1)[1] if ": " in paragraph else paragraph)
+    return len(body) >= 30 and body[:40] in source_text
+
+
+def agreement(reference: dict[str, Any], imported: dict[str, Any],
+              source_text: str | None = None) -> Agreement:
+    """How much of `reference` the import found; with `source_text`, only the reference's
+    paragraphs that come from that source count (a hand-made file may add its own)."""
     want = paragraphs(reference)
     got = paragraphs(imported)
     matcher = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
@@ -96,4 +132,8 @@ def agreement(reference: dict[str, Any], imported: dict[str, Any]) -> Agreement:
             missing += want[i1:i2]
         if tag in ("replace", "insert"):
             extra += got[j1:j2]
+    if source_text is not None:  # what the source does not hold cannot be imported from it
+        keyed = _key(source_text)
+        missing = [p for p in missing if in_source(p, keyed)]
+        return Agreement(matched, matched + len(missing), len(got), missing, extra)
     return Agreement(matched, len(want), len(got), missing, extra)

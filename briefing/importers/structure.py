@@ -220,6 +220,12 @@ class BodyBuilder:
             else:
                 self.numbered(para, level)
             return
+        if marker is not None and marker.kind.startswith("ordinal") and \
+                para.line.text.lstrip().startswith("*"):
+            # "**Thứ nhất, chúng ta …**", "*Một là*, …": the author's emphasised prose, kept
+            self.plain(Para(line, " ".join(line.text.split("\n")).strip(), None,
+                            para.title_like, para.emphasis_title), paras, index)
+            return
         if marker is not None and (marker.kind in M.ENUMERATION_STYLES or marker.kind == "bullet"
                                    or marker.kind == "path"):
             self.list_item(para, paras, index)
