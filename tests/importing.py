@@ -45,6 +45,11 @@ def shape(document: LoadedDocument) -> dict[str, Any]:
     meta.pop("recipients", None) if not meta.get("recipients") else None
 
     def strip(value: Any) -> Any:
+        if isinstance(value, dict) and "columns" in value:  # widths are relative: 3:2 = 6:4
+            total = sum(float(c.get("width", 1)) for c in value["columns"]) or 1
+            value = {**value, "columns": [
+                {**c, "width": round(float(c.get("width", 1)) / total, 2)}
+                for c in value["columns"]]}
         if isinstance(value, dict):
             return {k: ("<picture>" if k == "figure" else strip(v)) for k, v in value.items()
                     if k not in ("id", "kind") and v not in ([], None)}

@@ -254,7 +254,7 @@ def _ratios(widths: list[int]) -> list[int | float]:
     smallest = min(widths)
     for base in range(1, 13):
         scaled = [w / smallest * base for w in widths]
-        if all(abs(v - round(v)) < 0.03 * max(1, v) for v in scaled):
+        if all(abs(v - round(v)) < 0.005 * max(1, v) for v in scaled):
             return [round(v) for v in scaled]
     total = sum(widths)
     return [round(100 * w / total, 1) for w in widths]
