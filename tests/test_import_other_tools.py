@@ -223,3 +223,14 @@ def test_python_docx_automatic_numbering_is_read_as_displayed(tmp_path: Path) ->
     assert enumeration[0]["style"] == "paren-roman"
     assert enumeration[1]["enumerate"] == ["Thu hút đầu tư."]
     assert not [g for g in result.guesses if "numbering" in g.message]
+
+
+def test_odt_without_libreoffice_says_so(tmp_path: Path, monkeypatch) -> None:
+    from briefing.errors import BriefingError
+    from briefing.importers import api
+
+    source = tmp_path / "van-ban.odt"
+    source.write_bytes(b"PK\x03\x04 not really")
+    monkeypatch.setattr(api.shutil, "which", lambda name: None)
+    with pytest.raises(BriefingError, match="needs LibreOffice, which is not installed"):
+        imported(source)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.atomic import safe_name
-from briefing.errors import BriefingError, Problem
+from briefing.errors import BriefingError, Position, Problem
 from briefing.importers import document as middle
 from briefing.importers.emit import emit
 from briefing.importers.guesses import Note, Notebook
@@ -87,21 +87,34 @@ def _finish(data: dict, part: middle.Part, path: Path, stem: str, notes: Noteboo
             + (f" (document {index + 1} of {count})" if count > 1 else "") + ".",
             "Check every 'guess:' comment against the source, then delete it."]
     text = emit(data, head)
-    warnings = verify(text, Path(f"{stem}.yaml"))
+    warnings = verify(text, f"{stem}.yaml", part.media)
     return ImportedDocument(stem, text, part.media, warnings)
 
 
-def verify(text: str, path: Path) -> list[Problem]:
-    """`build.py check` on the imported text; errors are a bug of the importer, raised."""
+def verify(text: str, name: str, media: dict[str, bytes]) -> list[Problem]:
+    """`build.py check` on the imported text, with its pictures beside it in a private
+    folder; errors are a bug of the importer, raised."""
     from briefing.validation import ERROR, check_file
 
-    report = check_file(path, text)
-    errors = [p for p in report.problems if p.severity == ERROR and "media/" not in p.message]
+    with tempfile.TemporaryDirectory(prefix="briefing-import-") as folder:
+        path = Path(folder) / name
+        for relative, data in media.items():
+            (path.parent / relative).parent.mkdir(parents=True, exist_ok=True)
+            (path.parent / relative).write_bytes(data)
+        report = check_file(path, text)
+    problems = [_named(p, name) for p in report.problems]
+    errors = [p for p in problems if p.severity == ERROR]
     if errors:
         raise BriefingError([Problem(p.position, "the imported content does not pass check: "
                                      + p.message, hint="please report this with the source "
                                      "file") for p in errors])
-    return [p for p in report.problems if p.severity != ERROR]
+    return [p for p in problems if p.severity != ERROR]
+
+
+def _named(problem: Problem, name: str) -> Problem:
+    """The problem as found in the file `name` (not in the private folder it was checked in)."""
+    where = Position(name, problem.position.line, problem.position.col)
+    return Problem(where, problem.message, problem.severity, problem.hint, problem.code)
 
 
 def read_source(path: Path, notes: Notebook) -> SourceDocument:
