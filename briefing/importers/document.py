@@ -14,20 +14,15 @@ from typing import Any
 
 from briefing.importers import clutter, hygiene, ladder, repair
 from briefing.importers import notes as typed_notes
+from briefing.importers.closing import ClosingReader, starts_closing
 from briefing.importers.draft import Item
 from briefing.importers.features import supports
 from briefing.importers.guesses import Notebook
-from briefing.importers.masthead import (
-    ClosingReader,
-    HeadReader,
-    MetaDraft,
-    head_lines,
-    starts_closing,
-    starts_document,
-)
+from briefing.importers.masthead import HeadReader, MetaDraft, head_lines, starts_document
 from briefing.importers.meta import complete
+from briefing.importers.para import Para, read_para
 from briefing.importers.source import Block, Line, Picture, SourceDocument, Table
-from briefing.importers.structure import BodyBuilder, Para, read_para
+from briefing.importers.structure import BodyBuilder
 from briefing.importers.text.legacy import NAMES, convert, detect
 from briefing.layout.profile import load_profile
 from briefing.text.inline import FOOTNOTE_CALL, plain_text

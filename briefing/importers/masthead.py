@@ -1,12 +1,11 @@
-"""The head and the closing of a document -> `meta`: mastheads, title block, booklet cover,
-Nơi nhận and the signature.
+"""The head of a document -> `meta`: mastheads, title block, booklet cover (the closing is
+read by `closing`, with the line helpers of this module).
 
 Our own DOCX names every line by its style ("Masthead Issuer", "Recipients", …) and is read
 back exactly. Anything else is read from the words: the Party or national title lines, "*",
 "Số …", "<place>, ngày … tháng … năm …", a document type in capitals followed by its trích
-yếu, a booklet title, an issue line, circulation marks; at the end "Nơi nhận:" and its "- "
-items, T/M · K/T · T/L authority lines, a title in capitals and the signer's name. Two masthead
-columns typed on one line (a tab or a run of spaces between them) are split first.
+yếu, a booklet title, an issue line, circulation marks. Two masthead columns typed on one line
+(a tab or a run of spaces between them) are split first.
 """
 
 from __future__ import annotations
@@ -27,16 +26,12 @@ _COLUMNS = re.compile(r"\t+|\s{3,}")
 _NUMBER = re.compile(r"^Số\s*(?P<colon>:?)\s*(?P<value>.*)$", re.IGNORECASE)
 _DAY = r"(?P<d>\d{1,2}|[\s.…_]*)"
 _MONTH = r"(?P<m>\d{1,2}|[\s.…_]*)"
-_PLACE_DATE = re.compile(rf"^(?P<place>[^,]{{2,60}}),\s*ngày\s*{_DAY}\s*tháng\s*{_MONTH}\s*"
+PLACE_DATE = re.compile(rf"^(?P<place>[^,]{{2,60}}),\s*ngày\s*{_DAY}\s*tháng\s*{_MONTH}\s*"
                          r"năm\s*(?P<y>\d{4})\s*\.?$", re.IGNORECASE)
 _PLACE_MONTH = re.compile(r"^(?P<place>[^,]{2,60}),\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})$",
                           re.IGNORECASE)
 _ISSUE = re.compile(r"^Số\s*\d{1,3}\s*[-–—,/]\s*(?:Tháng|Năm|Quý|Kỳ)\b.*|^Số\s*\d{1,3}/\d{4}$",
                     re.IGNORECASE)
-_AUTHORITY = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q\.|Q/)\s*\S", re.IGNORECASE)
-_RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
-_SIGNED = re.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên|đã\s+ký\s+và\s+đóng\s+dấu)[^)]*\)?$",
-                     re.IGNORECASE)
 _RULE = re.compile(r"^[-_=–—.*\s]{3,}$")
 #: A number-and-symbol whose "Số" was lost (scanned text): "- CT/Tr/BTGTU", "15/KH-STTTT".
 _SYMBOL = re.compile(r"^[-–\s]*\d{0,4}\s*[-/]?\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[/-]\s*[A-ZĐa-zđ0-9]+)*"
@@ -111,7 +106,7 @@ def kind_of(text: str) -> str:
         return "number"
     if _SYMBOL.match(text):
         return "symbol"
-    if _PLACE_DATE.match(text):
+    if PLACE_DATE.match(text):
         return "place-date"
     if _PLACE_MONTH.match(text):
         return "place-month"
@@ -292,7 +287,7 @@ class HeadReader:
         self.meta.values["number-where"] = line.where
 
     def _place_date(self, line: HeadLine) -> None:
-        match = _PLACE_DATE.match(line.text)
+        match = PLACE_DATE.match(line.text)
         if not match:
             return
         self._issuer()
@@ -330,90 +325,10 @@ class HeadReader:
                 self.meta.set("subject", text)
 
 
-class ClosingReader:
-    """Reads Nơi nhận and the signature block into the `MetaDraft`."""
-
-    def __init__(self, meta: MetaDraft, notes: Notebook):
-        self.meta = meta
-        self.notes = notes
-        self.recipients: list[str] = []
-        self.signer: dict[str, str] = {}
-        self.in_recipients = False
-        self.label_column = 0
-        self.done = False
-
-    def take(self, line: HeadLine) -> bool:
-        text, role = line.text, line.role
-        if role == "recipients-label" or _RECIPIENTS.match(text):
-            self.in_recipients = True
-            self.label_column = line.column
-            rest = _RECIPIENTS.sub("", text).strip()
-            if rest:
-                self.recipients.append(rest.lstrip("-–• ").strip())
-            return True
-        same_column = self.in_recipients and line.column == self.label_column
-        if role == "recipients" or (same_column and text[:1] in "-–•+"):
-            self.recipients.append(re.sub(r"^[-–•+]\s*", "", text))
-            return True
-        if same_column and self.recipients and len(text) < 200 and role is None and \
-                not self.signer and not _AUTHORITY.match(text) and not is_caps(text):
-            self.recipients[-1] += " " + text  # a recipient line wrapped in the source
-            return True
-        if role == "signature-authority" or (_AUTHORITY.match(text) and len(text) < 80):
-            self.signer["authority"] = text
-            return True
-        if role == "signature-title" or (is_caps(text) and len(text) < 80 and role is None and
-                                         "name" not in self.signer and
-                                         (self.signer or self.recipients or line.column)):
-            if "title" in self.signer:
-                self.signer["title"] += " " + text
-            else:
-                self.signer["title"] = text
-            return True
-        if role == "signature" or _SIGNED.match(text):
-            return True
-        if role == "signature-name" or (self.signer and "name" not in self.signer and
-                                        _looks_like_name(text)):
-            self.signer["name"] = text
-            self.done = True
-            return True
-        return False
-
-    def finish(self) -> None:
-        if self.recipients:
-            self.meta.set("recipients", self.recipients)
-        if self.signer.get("name"):
-            self.meta.set("signer", dict(self.signer))
-        elif self.signer:
-            self.notes.guess("a signature block without the signer's name", "",
-                             " ".join(self.signer.values()))
-            self.meta.set("signer", {**self.signer, "name": words()["placeholders"]["signer"]},
-                          "guess: the signer's name is not in the source")
-
-
 def _title_line(text: str) -> bool:
     """A title of an article: one short line that does not end a sentence."""
     return 8 <= len(text) <= 200 and not text.rstrip().endswith((".", ";", ",", ":")) and \
         len(re.findall(r"[.!?]\s", text)) == 0
-
-
-def _looks_like_name(text: str) -> bool:
-    parts = text.split()
-    return 2 <= len(parts) <= 6 and all(p[:1].isupper() for p in parts) and \
-        not text.endswith((".", ":", ",", ";")) and not is_caps(text)
-
-
-def starts_closing(block: Block) -> bool:
-    """Whether the closing (Nơi nhận or the signature) begins with `block`."""
-    for line in head_lines(block)[:3]:
-        if line.role in ("recipients-label", "recipients", "signature-authority",
-                         "signature-title", "signature-name"):
-            return True
-        if _RECIPIENTS.match(line.text):
-            return True
-        if _AUTHORITY.match(line.text) and len(line.text) < 80 and is_caps(line.text):
-            return True
-    return False
 
 
 def starts_document(block: Block) -> bool:

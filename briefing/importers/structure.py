@@ -10,97 +10,22 @@ typed numbers are reported: the output's numbers are computed and will not repea
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 from briefing.importers import markers as M
+from briefing.importers.constructs import Constructs
 from briefing.importers.draft import Item
 from briefing.importers.features import supports
 from briefing.importers.guesses import Notebook
-from briefing.importers.inline import markdown_runs, runs_to_markdown, whole_emphasis
+from briefing.importers.inline import whole_emphasis
+from briefing.importers.inline_lists import inline_enumeration
 from briefing.importers.ladder import Ladder
-from briefing.importers.source import Line
+from briefing.importers.naming import block_kind, slug
+from briefing.importers.para import Para
 from briefing.text.inline import plain_text
 
-_SENTENCE_END = (".", "!", "?", "…", ";")
-_KINDS = (("context", r"^(bối cảnh|tình hình)"), ("achievements", r"^(thành tựu|kết quả)"),
-          ("lessons", r"^bài học"), ("directions", r"^(phương hướng|mục tiêu|nhiệm vụ)"),
-          ("guidance", r"(định hướng|tổ chức thực hiện|kiến nghị|đề xuất)"))
 _CONCLUSION = re.compile(r"^(trên đây là|trên đây)\b", re.IGNORECASE)
-_APPENDIX = re.compile(r"^(phụ lục|toàn văn)\b", re.IGNORECASE)
-_CAPTION = re.compile(r"^\s*(?:\*+)?(?:Bảng|Hình|Table|Figure|Ảnh|Biểu đồ)\s+[0-9IVX]+\s*[.:]"
-                      r"\s*(?:\*+)?", re.IGNORECASE)
-#: a title that stops on one of these goes on in the next heading line
-_CONTINUES = ("của", "về", "tại", "và", "cho", "với", "trong", "đối với")
-_SPEAKER = re.compile(r"^\*\*(?P<speaker>[^*]{1,80}?)\s*:\s*\*\*\s*(?P<text>\S.*)$|"
-                      r"^\*\*(?P<speaker2>[^*]{1,80}?)\*\*\s*:\s*(?P<text2>\S.*)$", re.DOTALL)
-#: paragraph roles that become a body item of the same name
-_FURNITURE = ("standfirst", "dateline", "byline", "credit", "note", "salutation", "intertitle")
-#: roles whose style carries the emphasis (a bold standfirst): emphasis around all is dropped
-_WHOLE_STYLED = ("standfirst", "dateline", "byline", "credit", "note", "salutation",
-                 "intertitle", "quote", "attribution", "caption", "figure-caption",
-                 "appendix-title", "appendix-subtitle", "appendix-label")
 _SALUTATION = re.compile(r"^(thưa|kính thưa|kính gửi)\b.*,$", re.IGNORECASE)
-
-
-@dataclass
-class Para:
-    """One body line, read: its marker, its text without the marker, what it looks like."""
-
-    line: Line
-    text: str  # inline Markdown, marker removed, line breaks as spaces
-    marker: M.Marker | None
-    title_like: bool
-    emphasis_title: str  # the text without emphasis around all of it (for titles)
-
-    @property
-    def where(self) -> str:
-        return self.line.where
-
-
-def read_para(line: Line) -> Para:
-    text = " ".join(line.text.replace("\\\n", " ").split("\n"))
-    text = re.sub(r"[ \t]+$", "", text)
-    marker = None
-    if line.label:
-        marker = M.parse(f"{line.label} {text}")
-        if marker is not None:
-            text = marker.rest
-    else:
-        marker = M.parse(text)
-        if marker is not None:
-            text = marker.rest
-    bare, bold, italic = whole_emphasis(text)
-    line.bold = line.bold or bold
-    line.italic = line.italic or italic
-    plain = plain_text(text).strip()
-    evidence = line.heading is not None or line.bold or line.role == "intertitle"
-    sentences = len(re.findall(r"[.!?…]\s+[A-ZĐÀ-Ỹ]", plain))
-    title_like = (evidence and len(plain) <= 400) or \
-        (len(plain) <= 250 and not plain.endswith(_SENTENCE_END) and sentences == 0)
-    return Para(line, text.strip(), marker, title_like, bare.strip())
-
-
-def slug(text: str, taken: set[str]) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(c for c in ascii_text if not unicodedata.combining(c)).lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)[:5]
-    base = "-".join(words)[:40].strip("-") or "section"
-    name, n = base, 2
-    while name in taken:
-        name = f"{base}-{n}"
-        n += 1
-    taken.add(name)
-    return name
-
-
-def block_kind(title: str) -> str:
-    lowered = plain_text(title).lower()
-    for kind, pattern in _KINDS:
-        if re.search(pattern, lowered):
-            return kind
-    return "section"
 
 
 class _List:
@@ -118,7 +43,7 @@ class _List:
         return self.node["bullets"] if "bullets" in self.node else self.node["enumerate"]
 
 
-class BodyBuilder:
+class BodyBuilder(Constructs):
     def __init__(self, ladder: Ladder, max_depth: int, notes: Notebook,
                  ladders: dict[str, list[str]] | None = None):
         self.ladder = ladder
@@ -428,105 +353,6 @@ class BodyBuilder:
             return para.marker is not None and self.ladder.level_of(para.marker) is not None
         return False
 
-    # -- paragraphs a style names (our own DOCX, Word files with such styles) ----------------
-    def role(self, para: Para) -> bool:
-        role = para.line.role
-        text = para.emphasis_title if role in _WHOLE_STYLED else para.text
-        if role in ("caption", "figure-caption"):
-            caption = _CAPTION.sub("", text, count=1).strip()
-            if role == "figure-caption" and self.last_figure is not None and \
-                    self.last is self.last_figure:
-                self.last_figure["caption"] = caption
-            elif role == "caption" and self.last is self.last_table and \
-                    self.last_table is not None and "caption" not in self.last_table:
-                self.last_table["caption"] = caption
-            else:
-                self.pending_caption = caption
-            return True
-        if role == "note" and self.last is not None and self.last is self.last_table:
-            self.last_table["note"] = text
-            return True
-        if role == "credit" and self.last is not None and self.last is self.last_figure:
-            self.last_figure["credit"] = text
-            return True
-        if role in _FURNITURE and supports(role):
-            self.close_lists()
-            self.numbered_open = None
-            node = {role: text}
-            self.add(node)
-            self.last = node
-            return True
-        if role == "quote" and supports("quote"):
-            self.close_lists()
-            if isinstance(self.last, dict) and "quote" in self.last and \
-                    "attribution" not in self.last:
-                quote = self.last["quote"]
-                self.last["quote"] = [*(quote if isinstance(quote, list) else [quote]), text]
-            else:
-                node = {"quote": text}
-                self.add(node)
-                self.last = node
-            return True
-        if role == "attribution" and isinstance(self.last, dict) and "quote" in self.last:
-            self.last["attribution"] = text
-            return True
-        if role in ("question", "answer") and supports("quote"):
-            self.close_lists()
-            match = _SPEAKER.match(para.text)
-            body = match.group("text") if match else para.text
-            if self.turn is not None and role in self.turn and match is None:
-                first = self.turn[role]
-                self.turn[role] = [*(first if isinstance(first, list) else [first]), body]
-                return True
-            node: dict[str, Any] = {role: body}
-            if match:
-                node["speaker"] = match.group("speaker")
-            self.add(node)
-            self.turn = node
-            self.last = node
-            return True
-        if role in ("appendix-label", "appendix-title", "appendix-subtitle") and \
-                supports("appendices"):
-            self.close_lists()
-            self.stack.clear()
-            self.in_conclusion = False
-            if role == "appendix-label" or self.appendix is None or (
-                    role == "appendix-title" and self.appendix.get("title")):
-                self.appendix = {"id": slug("phu-luc " + plain_text(text), self.ids),
-                                 "title": "", "body": []}
-                self.appendices.append(self.appendix)
-                self.last_added = (self.appendices, len(self.appendices) - 1)
-                self._appendix_ladder()
-            if role == "appendix-title":
-                self.appendix["title"] = text
-                self.appendix["id"] = self.appendix["id"] if self.appendix["id"] != \
-                    "phu-luc-phu-luc" else slug(plain_text(text), self.ids)
-            elif role == "appendix-subtitle":
-                self.appendix["subtitle"] = text
-            return True
-        return False
-
-    def _appendix_ladder(self) -> None:
-        """An appendix numbers its headings on its own: the ladder that fits its numbers
-        (the document's unless another fits better), its counters from one."""
-        from briefing.importers.ladder import choose
-
-        found = []
-        for para in self.paras[self.index + 1:]:
-            if isinstance(para, Para) and para.line.role in ("appendix-label",):
-                break
-            if isinstance(para, Para) and para.marker is not None:
-                found.append(para.marker)
-        ladder = self.document_ladder
-        best = choose(self.ladders, ladder.name, self.max_depth, found) if self.ladders \
-            else ladder
-        if best.score(found) > ladder.score(found):
-            self.ladder = best
-            self.appendix["numbering"] = best.name
-        else:
-            self.ladder = ladder
-        self.counters = []
-
     def _item_follows(self, paras: list, index: int) -> bool:
         """A plain paragraph between two items of the open list continues the first item."""
         current = self.lists[-1]
@@ -542,71 +368,3 @@ class BodyBuilder:
             kind = para.marker.kind if para.marker.kind != "path" else "arabic"
             return any(open_.kind == kind for open_ in self.lists) or current.kind == kind
         return False
-
-    def intertitle(self, para: Para) -> None:
-        appendix = self.appendix
-        if appendix is not None and not appendix["body"] and not self.stack:
-            title = appendix["title"]
-            if title and plain_text(title).split()[-1].lower() in _CONTINUES:
-                appendix["title"] = f"{title} {plain_text(para.emphasis_title)}"
-            else:
-                appendix["subtitle"] = para.emphasis_title
-            return
-        if supports("intertitle"):
-            self.add({"intertitle": para.emphasis_title})
-        else:
-            self.add(f"**{plain_text(para.emphasis_title)}**" if para.emphasis_title else
-                     para.text)
-
-    def _appendix_title(self, para: Para) -> bool:
-        heading = para.line.heading is not None or para.line.bold or para.line.role in (
-            "appendix-title", "appendix-label")
-        if not (heading and para.marker is None and supports("appendices") and self.blocks
-                and _APPENDIX.match(plain_text(para.emphasis_title))):
-            return False
-        self.close_lists()
-        self.stack.clear()
-        self.in_conclusion = False
-        title = plain_text(para.emphasis_title)
-        if re.fullmatch(r"(?i)phụ lục(\s+[IVX0-9]+)?", title.strip()):
-            title = ""
-        self.appendix = {"id": slug("phu-luc " + title, self.ids), "title": title, "body": []}
-        self.appendices.append(self.appendix)
-        self.last_added = (self.appendices, len(self.appendices) - 1)
-        self._appendix_ladder()
-        self.notes.guess("the text from here on is read as an appendix", para.where, title)
-        return True
-
-
-_INLINE_KINDS = (("paren-roman", r"\((?P<v>[ivx]{1,5})\)"), ("paren-arabic", r"\((?P<v>\d{1,2})\)"),
-                 ("alpha", r"(?P<v>[a-h])\)"))
-
-
-def inline_enumeration(text: str) -> dict | None:
-    """"… sau: (i) A; (ii) B" -> an inline enumeration, when the markers count from one."""
-    for style, pattern in _INLINE_KINDS:
-        found = list(re.finditer(rf"(?:(?<=\s)|^){pattern}(?=\s)", text))
-        if len(found) < 2:
-            continue
-        values = []
-        for match in found:
-            marker = M.parse(match.group(0) + " x")
-            values.append(marker.value if marker else -1)
-        if values != list(range(1, len(values) + 1)):
-            continue
-        lead = text[:found[0].start()].strip()
-        items = []
-        for index, match in enumerate(found):
-            end = found[index + 1].start() if index + 1 < len(found) else len(text)
-            items.append(text[match.end():end].strip())
-        if not all(items) or not all(_balanced(part) for part in [lead, *items] if part):
-            continue
-        node: dict[str, Any] = {"enumerate": items, "style": style, "inline": True}
-        if lead:
-            node["lead"] = lead
-        return node
-    return None
-
-
-def _balanced(text: str) -> bool:
-    return runs_to_markdown(markdown_runs(text)) == text or "*" not in text

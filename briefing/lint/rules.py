@@ -19,7 +19,7 @@ import yaml
 
 from briefing.errors import BriefingError
 from briefing.importers.guesses import excerpt
-from briefing.importers.masthead import _PLACE_DATE, document_type, head_lines, kind_of
+from briefing.importers.masthead import PLACE_DATE, document_type, head_lines, kind_of
 from briefing.layout.profile import Profile
 from briefing.lint.facts import Facts
 
@@ -150,10 +150,10 @@ class Linter:
                 elif not party and not colon:
                     self.add(ERROR, "'Số' without a colon: state documents write "
                              "'Số: 12/QĐ-…' (NĐ 30)", line.where, line.text)
-            date = _PLACE_DATE.match(line.text)
+            date = PLACE_DATE.match(line.text)
             if date:
                 self._date(date, line)
-        if official and not any(_PLACE_DATE.match(line.text) for line in head):
+        if official and not any(PLACE_DATE.match(line.text) for line in head):
             self.add(WARNING, "no '<place>, ngày … tháng … năm …' line in the masthead")
 
     def _date(self, match: re.Match[str], line) -> None:
