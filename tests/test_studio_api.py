@@ -317,7 +317,10 @@ def test_import_a_word_file(client, project):
     assert name.endswith(".yaml") and (project / "content" / name).is_file()
     state = client.get(f"/api/state/{name}").json()
     assert state["check"]["errors"] == 0
-    assert "phối hợp thực hiện công tác khoa giáo" in client.get(answer.json()["url"]).text
+    html = client.get(answer.json()["url"]).text
+    assert "Lê Hồng Sơn" in html and "CHƯƠNG TRÌNH" in html
+    assert (project / "content" / name).read_text(encoding="utf-8").startswith(
+        "# Imported from Chuong-trinh.docx")
 
 
 def test_import_without_the_importer_says_so(client, monkeypatch):

@@ -183,6 +183,24 @@ def test_a_clerk_edits_previews_archives_and_downloads(studio, browser):
     text = "\n".join(p.text for p in Document(io.BytesIO(target.read_bytes())).paragraphs)
     assert "Đoạn thêm bằng Studio." in text
     shot(page, "08-docx-downloaded")
+
+    # 9. import that Word file: it becomes a new document, opened in the editor
+    try:
+        import briefing.importers  # noqa: F401
+    except ImportError:
+        assert errors == []
+        return
+    page.goto(base + "/")
+    page.get_by_role("button", name="Nhập từ Word / văn bản…").click()
+    page.set_input_files('#import-form input[type="file"]', str(target))
+    page.locator("#import-form").get_by_role("button", name="Nhập").click()
+    page.wait_for_url(f"{base}/edit/briefing-foreign-affairs-2.yaml", timeout=120_000)
+    page.wait_for_selector("#problem-summary:has-text('Không có lỗi'), "
+                           "#problem-summary:has-text('cảnh báo')", timeout=60_000)
+    assert "lỗi" not in page.locator("#problem-summary").inner_text().replace("Không có lỗi", "")
+    wait_for_new_preview(page, None)
+    assert (project / "content" / "briefing-foreign-affairs-2.yaml").is_file()
+    shot(page, "09-imported")
     assert errors == []
 
 
@@ -204,7 +222,7 @@ def test_layout_and_keyboard(studio, browser, width, height):
         page.keyboard.press("Tab")
         reached.add(page.evaluate("document.activeElement.tagName"))
     assert {"A", "BUTTON"} <= reached
-    shot(page, f"09-editor-{width}x{height}")
+    shot(page, f"11-editor-{width}x{height}")
     page.close()
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
+from briefing.atomic import safe_name
 from briefing.editing.errors import EditError
 from briefing.errors import BriefingError, Problem
 
@@ -76,7 +77,7 @@ def import_upload(filename: str, data: bytes) -> Imported:
     suffix = {"docx": ".docx", "text": ".txt", "markdown": ".md"}[kind]
     stem = Path(filename).stem or "tai-lieu-nhap"
     with tempfile.TemporaryDirectory(prefix="studio-import-") as folder:
-        source = Path(folder) / f"upload{suffix}"
+        source = Path(folder) / f"{safe_name(stem)}{suffix}"  # named in the file's comment
         source.write_bytes(data)
         try:
             result = module.import_file(source, name=stem)
