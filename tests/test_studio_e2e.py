@@ -251,3 +251,75 @@ def test_two_tabs_conflict_keeps_what_was_typed(studio, browser):
     assert second.locator(f"#{field_id}").input_value() == "Tab thứ hai cũng sửa đoạn này."
     assert "unsaved" in second.locator(f"#{field_id}").get_attribute("class")
     context.close()
+
+
+def test_outline_footnote_and_emphasis_buttons(studio, browser):
+    """The editing buttons of the page, in the browser: add, rename, move, indent, outdent and
+    delete (after confirming) a section; bold at the selection; a footnote at the cursor."""
+    url, project = studio
+    base = url.split("/?")[0]
+    name = "coordination-programme-2024.yaml"
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url)
+    page.goto(f"{base}/edit/{name}")
+    page.wait_for_selector("#problem-summary:has-text('lỗi')", timeout=60_000)
+    from briefing.source.yaml_source import load_yaml
+
+    def blocks():
+        return load_yaml(name, (project / "content" / name).read_text("utf-8")).data["blocks"]
+
+    def wait_title(field_id: str, title: str) -> None:
+        page.wait_for_function("([id, title]) => { const f = document.getElementById(id); "
+                               "return f && f.value === title && !f.classList.contains("
+                               "'unsaved'); }", arg=[field_id, title], timeout=30_000)
+        page.wait_for_selector("#save-status:has-text('Đã lưu')", timeout=30_000)
+
+    count = len(blocks())
+    page.fill("#new-block-title", "Tổ chức thực hiện")
+    page.get_by_role("button", name="+ Mục lớn").click()
+    wait_title(f"f-blocks-{count}-title", "Tổ chức thực hiện")
+    assert blocks()[-1]["title"] == "Tổ chức thực hiện"
+    page.locator(f"#f-blocks-{count}-title").fill("Tổ chức thực hiện chương trình")
+    wait_title(f"f-blocks-{count}-title", "Tổ chức thực hiện chương trình")
+    page.locator(f"#f-blocks-{count}-sec").get_by_role("button", name="Chuyển lên").first.click()
+    wait_title(f"f-blocks-{count - 1}-title", "Tổ chức thực hiện chương trình")
+    assert blocks()[count - 1]["title"] == "Tổ chức thực hiện chương trình"
+    page.locator(f"#f-blocks-{count - 1}-sec").get_by_role(
+        "button", name="Thụt lề (thành mục con)").first.click()
+    above = blocks()[count - 2]
+    nested_id = f"f-blocks-{count - 2}-body-{len(above['body'])}-title"
+    wait_title(nested_id, "Tổ chức thực hiện chương trình")
+    assert len(blocks()) == count and blocks()[count - 2]["body"][-1]["title"] == \
+        "Tổ chức thực hiện chương trình"
+    page.locator(f"#{nested_id}").locator("xpath=..").get_by_role(
+        "button", name="Lùi lề (lên một cấp)").click()
+    wait_title(f"f-blocks-{count - 1}-title", "Tổ chức thực hiện chương trình")
+    assert blocks()[count - 1]["title"] == "Tổ chức thực hiện chương trình"
+    shot(page, "12-outline")
+    page.locator(f"#f-blocks-{count - 1}-sec").get_by_role("button", name="Xóa").first.click()
+    dialog = page.locator("#confirm-dialog")
+    assert "Tổ chức thực hiện chương trình" in dialog.inner_text()
+    dialog.get_by_role("button", name="Xóa").click()
+    page.wait_for_function("() => ![...document.querySelectorAll('textarea.title')].some("
+                           "t => t.value === 'Tổ chức thực hiện chương trình')", timeout=30_000)
+    assert len(blocks()) == count
+
+    # bold at the selection, then a footnote at the cursor
+    field = page.locator("textarea.para").first
+    path = field.get_attribute("data-path")
+    text = field.input_value()
+    field.click()
+    field.evaluate("(t) => t.setSelectionRange(0, 5)")
+    page.get_by_role("button", name="Đậm", exact=True).click()
+    assert field.input_value() == f"**{text[:5]}**{text[5:]}"
+    field.evaluate("(t) => t.setSelectionRange(t.value.length, t.value.length)")
+    page.get_by_role("button", name="Chú thích", exact=True).click()
+    page.fill("#footnote-dialog textarea", "Chú thích thêm từ Studio.")
+    page.locator("#footnote-dialog").get_by_role("button", name="Chèn").click()
+    page.wait_for_function(f"""() => document.querySelector(`textarea[data-path='{path}']`)
+                                  .value.endsWith(']')""", timeout=30_000)
+    saved = (project / "content" / name).read_text("utf-8")
+    assert f"**{text[:5]}**" in saved and "Chú thích thêm từ Studio." in saved
+    page.wait_for_selector("#problem-summary:has-text('Không có lỗi')", timeout=30_000)
+    shot(page, "13-footnote-inserted")
+    page.close()
