@@ -89,11 +89,11 @@ async def change(request: Request) -> Response:
         operations = _operations(body)
         done = await run_in_threadpool(studio.store.change_many, name,
                                        str(body.get("version")), operations)
+        if "/" not in name:  # the new version's preview starts building now, not when asked
+            threading.Thread(target=_prefetch, args=(studio, name), daemon=True).start()
         answer = await run_in_threadpool(state, studio, done.snapshot)
     except (EditError, BriefingError) as error:
         return failure(error)
-    if "/" not in name:  # the preview of the new version starts building now, not when asked
-        threading.Thread(target=_prefetch, args=(studio, name), daemon=True).start()
     answer |= {"focus": None if done.outcome.focus is None else list(done.outcome.focus),
                "info": done.outcome.info}
     if any(operation not in IN_PLACE for operation, _ in operations):
