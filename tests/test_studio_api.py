@@ -34,7 +34,10 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def app(project: Path):
-    return create_app(project, allowed_hosts={"testserver"})
+    from briefing.studio.context import Studio
+
+    studio = Studio(project, prefetch=False)  # previews are built when a test asks for one
+    return create_app(project, studio, allowed_hosts={"testserver"})
 
 
 @pytest.fixture

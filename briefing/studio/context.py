@@ -27,6 +27,8 @@ MAX_UPLOAD = 10 * 1024 * 1024
 class Studio:
     root: Path
     secrets: Secrets = field(default_factory=Secrets)
+    #: build the preview of each saved version at once (off in API tests: no stray builds)
+    prefetch: bool = True
 
     def __post_init__(self) -> None:
         self.root = Path(self.root)

@@ -89,7 +89,7 @@ async def change(request: Request) -> Response:
         operations = _operations(body)
         done = await run_in_threadpool(studio.store.change_many, name,
                                        str(body.get("version")), operations)
-        if "/" not in name:  # the new version's preview starts building now, not when asked
+        if studio.prefetch and "/" not in name:  # the new version's preview: build it now
             threading.Thread(target=_prefetch, args=(studio, name), daemon=True).start()
         answer = await run_in_threadpool(state, studio, done.snapshot)
     except (EditError, BriefingError) as error:
@@ -104,7 +104,7 @@ async def change(request: Request) -> Response:
 def _prefetch(studio: Studio, name: str) -> None:
     from briefing.studio.routes.preview import preview_state
 
-    with contextlib.suppress(EditError, BriefingError):  # the page's own request reports it
+    with contextlib.suppress(EditError, BriefingError, OSError):  # the page's request reports
         preview_state(studio, name, None, None, None)
 
 
