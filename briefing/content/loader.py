@@ -39,4 +39,4 @@ def parse_document(yaml_document: YamlDocument, path: Path) -> LoadedDocument:
 def load_document(path: Path | str) -> LoadedDocument:
     """Read and check `path`; every problem is raised as a `BriefingError` with its position."""
     path = Path(path)
-    return parse_document(load_yaml(path), path)
+    return parse_document(load_yaml(path, what="content file"), path)

@@ -47,9 +47,10 @@ class Selection:
         return [p for u in self.units for p in u.problems]
 
 
-def read_input(path: Path) -> SourceFile:
-    """Read a source file, named as messages and manifests show it (relative to the repo)."""
-    file = read_source(path)
+def source_file(path: Path, what: str) -> SourceFile:
+    """Read a source file (through the input guard), named as messages and manifests show it
+    (relative to the repo); `what` ("unit file") names it in messages."""
+    file = read_source(path, what=what)
     return SourceFile(shown_path(path), file.data)
 
 
@@ -92,12 +93,12 @@ def _duplicates(choices: list[UnitChoice]) -> None:
 def select(content: Path, unit_paths: list[Path] | None = None, codes: list[str] | None = None,
            meeting: Path | SourceFile | None = None) -> Selection:
     """Read everything the variants need; raises only for what concerns every variant."""
-    content_file = read_input(content)
+    content_file = source_file(content, "content file")
     choices: list[UnitChoice] = []
     files = unit_files(unit_paths)
     for path in files:
         try:
-            file = read_input(path)
+            file = source_file(path, "unit file")
         except BriefingError as error:
             choices.append(UnitChoice(SourceFile(shown_path(path), b""), None, error.problems))
             continue
@@ -113,7 +114,7 @@ def select(content: Path, unit_paths: list[Path] | None = None, codes: list[str]
     if isinstance(meeting, SourceFile):
         meeting_file = meeting
     elif meeting is not None:
-        meeting_file = read_input(meeting)
+        meeting_file = source_file(meeting, "meeting file")
     if meeting_file is not None:
         parse_meeting(meeting_file)  # a bad meeting concerns every variant: stop here
     return Selection(content_file, choices, meeting_file)

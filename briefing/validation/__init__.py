@@ -12,6 +12,7 @@ is, from its path), `hygiene` (Vietnamese text hygiene), `numbering` (hand-typed
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +21,12 @@ from briefing.content.schema import missing_for_form
 from briefing.errors import BriefingError, Problem
 from briefing.layout.profile import Profile
 from briefing.source.yaml_source import YamlDocument, load_yaml
-from briefing.validation.checks import structure_findings
+from briefing.units.load import Overlay
+from briefing.validation.checks import resolve_profile, structure_findings
 from briefing.validation.findings import ERROR, WARNING, Finding
 from briefing.validation.locate import Locator
+from briefing.validation.overlays import check_overlay_document, overlay_findings, overlay_kind
+from briefing.validation.printing import font_findings
 from briefing.validation.text import text_findings
 
 __all__ = ["ERROR", "WARNING", "FileReport", "check_file", "check_loaded", "errors_in",
@@ -43,12 +47,16 @@ class FileReport:
 
 
 def check_file(path: Path | str, text: str | None = None) -> FileReport:
-    """Every finding for `path` (or for `text` attributed to it), with its fix if any."""
+    """Every finding for `path` (or for `text` attributed to it), with its fix if any: a
+    content file, or a unit or meeting file (recognised by its `unit:`/`meeting:` key)."""
     path = Path(path)
-    try:
-        document = load_yaml(path, text)
+    try:  # characters XML cannot carry are reported below, by the text checks, with a fix
+        document = load_yaml(path, text, unfit=False)
     except BriefingError as exc:
         return FileReport([Finding(problem) for problem in exc.problems])
+    kind = overlay_kind(document.data)
+    if kind is not None:
+        return FileReport(check_overlay_document(document, path, kind), document)
     locator = Locator(document.source)
     findings = text_findings(document.data, document.source, locator)
     try:
@@ -57,6 +65,9 @@ def check_file(path: Path | str, text: str | None = None) -> FileReport:
         schema = [Finding(problem) for problem in exc.problems]
         return FileReport(findings + schema + _form_findings(document, exc.problems), document)
     findings += structure_findings(loaded, None, locator)
+    profile, _ = resolve_profile(loaded, None)
+    if profile is not None:
+        findings += font_findings(document.data, document.source, locator, profile)
     return FileReport(findings, document, loaded)
 
 
@@ -78,12 +89,24 @@ def validate_file(path: Path | str) -> list[Problem]:
     return check_file(path).problems
 
 
-def check_loaded(loaded: LoadedDocument, profile: Profile | None = None) -> list[Problem]:
+def check_loaded(loaded: LoadedDocument, profile: Profile | None = None,
+                 overlays: Sequence[Overlay] = ()) -> list[Problem]:
     """The problems of a document that passed the schema check (text hygiene, typed numbering,
-    markup, structure against `profile`, by default the one its meta names)."""
+    markup, font coverage, structure against `profile`, by default the one its meta names).
+
+    For a variant, `overlays` are its unit and meeting: their text is checked in their own
+    files (exact columns), and skipped in the assembled document.
+    """
     locator = Locator(loaded.source)
-    findings = text_findings(loaded.document.model_dump(), loaded.source, locator)
-    findings += structure_findings(loaded, profile, locator)
+    data = loaded.document.model_dump()
+    findings = text_findings(data, loaded.source, locator, own_only=True)
+    profile, found = resolve_profile(loaded, profile)
+    findings += found
+    if profile is not None:
+        findings += structure_findings(loaded, profile, locator)
+        findings += font_findings(data, loaded.source, locator, profile, own_only=True)
+        for overlay in overlays:
+            findings += overlay_findings(overlay, profile)
     return sorted_problems([f.problem for f in findings])
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from briefing.errors import Problem
@@ -46,22 +46,37 @@ def strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
             yield from strings(value, (*path, index))
 
 
-def text_findings(data: Any, source: SourceMap, locator: Locator | None = None) -> list[Finding]:
+def text_findings(data: Any, source: SourceMap, locator: Locator | None = None, *,
+                  own_only: bool = False) -> list[Finding]:
     """The string checks on every string of `data`, located through `source`.
 
     Positions are exact (and fixes offered) where `source` has the scalar that wrote the string;
     a document assembled from several files (unit variants) gets the value's position instead.
+    With `own_only`, values that came from another file (a unit's or a meeting's, checked in
+    their own file with exact columns) are skipped.
     """
     locator = locator or Locator(source)
-    findings: list[Finding] = []
+    findings = located_findings(data, source, locator, issues_of, own_only=own_only)
     for path, value in strings(data):
         scalar = source.scalars.get(path)
-        exact = scalar is not None and unicodedata.normalize("NFC", scalar.raw) == value
-        role = role_of(path)
-        for issue in issues_of(value, role):
-            findings.append(_finding(locator, path, value, issue, exact))
-        if exact and scalar is not None and scalar.style is None and role in INLINE_ROLES:
+        if scalar is not None and scalar.style is None and role_of(path) in INLINE_ROLES \
+                and unicodedata.normalize("NFC", scalar.raw) == value:
             findings.extend(_cut_by_comment(source, path, scalar.end))
+    return findings
+
+
+def located_findings(data: Any, source: SourceMap, locator: Locator,
+                     check: Callable[[str, str], list[TextIssue]], *,
+                     own_only: bool = False) -> list[Finding]:
+    """`check(value, role)` on every string of `data`, each issue located in its file."""
+    findings: list[Finding] = []
+    for path, value in strings(data):
+        if own_only and source.at(path).file != source.file:
+            continue
+        scalar = source.scalars.get(path)
+        exact = scalar is not None and unicodedata.normalize("NFC", scalar.raw) == value
+        for issue in check(value, role_of(path)):
+            findings.append(_finding(locator, path, value, issue, exact))
     return findings
 
 
