@@ -40,11 +40,11 @@ def overflow_issues(value: str, profile: Profile, size: float) -> list[TextIssue
         width_mm = text_width_pt(printed, profile, size) * MM_PER_PT
         if width_mm <= limit_mm:
             continue
-        wide = f"{width_mm:,.0f} mm" if len(run) <= _LONGEST else "far"
+        wide = f"{width_mm:,.0f} mm wide, more than" if len(run) <= _LONGEST else "wider than"
         issues.append(TextIssue(
             start, start + len(run),
-            f"an unbreakable run of {len(run):,} characters is {wide} wide, more than the "
-            f"{limit_mm:.0f} mm of a line: it would run off the page", "overflow",
+            f"an unbreakable run of {len(run):,} characters is {wide} the {limit_mm:.0f} mm of "
+            "a line: it would run off the page", "overflow",
             hint="add spaces where it may break, or shorten it", severity=ERROR))
     return issues
 

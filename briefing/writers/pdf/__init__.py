@@ -36,10 +36,11 @@ def write_pdf(tree: ET.Element, profile: Profile, *, variant: str | None = None,
     """The PDF as bytes; `variant` e.g. "pdf/a-3b", `attachments` (name, data) are embedded
     (as the document's source files). Byte-identical for the same tree, profile and fonts."""
     from weasyprint import CSS, HTML, Attachment
-    from weasyprint.text.fonts import FontConfiguration
+
+    from briefing.writers.pdf.fontconfig import vendored_font_configuration
 
     moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
-    fonts = FontConfiguration()
+    fonts = vendored_font_configuration()  # fonts/ only: no system font can stand in
     fetcher = RestrictedFetcher()
     html = HTML(string=to_html(tree, profile), base_url=FONTS_DIR.as_uri() + "/",
                 url_fetcher=fetcher)
