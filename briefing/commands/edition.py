@@ -68,7 +68,8 @@ def run(argv: list[str]) -> int:
     with progress_display(len(request.selection.units) + args.with_base, f"edition {name}",
                           not args.no_progress) as advance:
         display["advance"] = advance
-        outcome = build_edition(request, on_result=on_result, on_wait=waiting)
+        outcome = build_edition(request, on_result=on_result, on_wait=waiting,
+                                on_warning=lambda problem: print(problem, file=sys.stderr))
     where = shown(outcome.revision.path)
     if not outcome.created:
         print(f"edition {outcome.revision.label} is archived with these very inputs "

@@ -14,6 +14,7 @@ import yaml
 
 from briefing.content.schema import DocumentDate
 from briefing.errors import BriefingError, Position, Problem
+from briefing.text.xmlchars import UNFIT, unfit_description
 from briefing.units.load import Overlay, parse_meeting, parse_unit, unit_files
 from briefing.units.sources import SourceFile, read_source, shown_path
 
@@ -65,6 +66,13 @@ def meeting_from_options(name: str, date: str | None = None, place: str | None =
             raise BriefingError(Problem(Position("--meeting-date"), str(exc))) from None
     meeting = {"name": name, "date": date, "place": place, "audience": audience,
                "circulation": circulation, "line": line}
+    for option, value in meeting.items():  # typed on a command line: no line to point at
+        bad = UNFIT.search(value or "")
+        if bad is not None:
+            raise BriefingError(Problem(Position(f"--meeting-{option}" if option != "circulation"
+                                                 else "--circulation"),
+                                        f"{unfit_description(bad.group())} cannot be printed",
+                                        hint="delete it"))
     text = yaml.safe_dump({"meeting": {k: v for k, v in meeting.items() if v is not None}},
                           allow_unicode=True, sort_keys=False)
     return SourceFile(OPTIONS_MEETING, text.encode("utf-8"))

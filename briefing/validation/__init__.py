@@ -7,7 +7,9 @@
 Modules: `spans`/`locate` (value offsets -> file positions and edits), `roles` (what a string
 is, from its path), `hygiene` (Vietnamese text hygiene), `numbering` (hand-typed numbers),
 `markup` (HTML and stray Markdown), `text` (runs those on every string), `walk` and `checks`
-(structure against the profile), `fixer` (`check --fix`).
+(structure against the profile), `coverage` and `overflow` (what the profile's font cannot
+draw, runs wider than a line; run by `printing`), `overlays` (unit and meeting files checked
+on their own), `fixer` (`check --fix`).
 """
 
 from __future__ import annotations

@@ -104,10 +104,8 @@ def _issue(value: str, start: int, end: int, chars: frozenset[str], family: str)
     if len(distinct) > MAX_NAMED:
         named += f", and {len(distinct) - MAX_NAMED} more"
     shown = run if len(run) <= 20 else run[:19] + "…"
-    replacement = None
-    if len(distinct) == 1:
-        single = suggestion(distinct[0], chars)
-        replacement = single * len(run) if single is not None else None
+    replacements = [suggestion(char, chars) for char in run]
+    replacement = None if None in replacements else "".join(replacements)  # type: ignore[arg-type]
     hint = "replace it" if replacement is not None else _advice(distinct[0])
     what = f"'{shown}' ({named})" if len(run) == 1 else \
         f"these {len(run)} characters: '{shown}' ({named})"
