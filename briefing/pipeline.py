@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing.atomic import safe_name, write_all_atomic
 from briefing.content.loader import LoadedDocument, load_document
+from briefing.content.media import MediaStore
 from briefing.errors import BriefingError, Problem
 from briefing.layout.profile import Profile
 from briefing.parallel import Forked
@@ -46,9 +47,10 @@ def validated(loaded: LoadedDocument, overlays: Sequence[Overlay] = ()) -> list[
 
 
 def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
-                   pdf_options: dict | None = None, *, parallel: bool = True
-                   ) -> dict[str, bytes]:
-    """Bytes of each format; with both, the DOCX is written in a forked child meanwhile."""
+                   pdf_options: dict | None = None, *, parallel: bool = True,
+                   media: MediaStore | None = None) -> dict[str, bytes]:
+    """Bytes of each format; with both, the DOCX is written in a forked child meanwhile.
+    `media` holds the document's checked figure files (from `prepare`)."""
     outputs: dict[str, bytes] = {}
     docx_job = None
     if "docx" in formats:
@@ -56,7 +58,7 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
         def docx() -> bytes:
             from briefing.writers.docx import write_docx  # imported in the child when forked
 
-            return write_docx(tree, profile)
+            return write_docx(tree, profile, media=media)
 
         if parallel and "pdf" in formats:
             docx_job = Forked(docx)
@@ -65,7 +67,7 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
     if "pdf" in formats:
         from briefing.writers.pdf import write_pdf
 
-        outputs["pdf"] = write_pdf(tree, profile, **(pdf_options or {}))
+        outputs["pdf"] = write_pdf(tree, profile, media=media, **(pdf_options or {}))
     if docx_job is not None:
         outputs["docx"] = docx_job.result()
     return {fmt: outputs[fmt] for fmt in formats}
@@ -77,7 +79,7 @@ def render_loaded(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
     view = prepare(loaded)
     tree = render_tree(view)
     rendered = Rendered(name or safe_name(loaded.path.stem), view, tree, warnings=warnings)
-    rendered.outputs = render_formats(tree, view.profile, formats)
+    rendered.outputs = render_formats(tree, view.profile, formats, media=view.media)
     return rendered
 
 

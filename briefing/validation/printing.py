@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.layout.profile import Profile
-from briefing.source.yaml_source import SourceMap
+from briefing.source.yaml_source import Path_, SourceMap
 from briefing.validation.coverage import coverage_issues, drawable
 from briefing.validation.findings import Finding, TextIssue
 from briefing.validation.locate import Locator
@@ -25,7 +25,7 @@ def font_findings(data: Any, source: SourceMap, locator: Locator, profile: Profi
     chars = drawable(profile)
     family = profile.font.pdf_family
 
-    def check(value: str, role: str) -> list[TextIssue]:
+    def check(value: str, role: str, path: Path_) -> list[TextIssue]:
         if role == "code":  # ids, kinds, dates, styles: never printed as written
             return []
         issues = coverage_issues(value, chars, family)

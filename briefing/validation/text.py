@@ -23,14 +23,14 @@ from briefing.validation.roles import INLINE_ROLES, TEXT_ROLES, role_of
 _TRAILING_COMMENT = re.compile(r"[ \t]+#")
 
 
-def issues_of(value: str, role: str) -> list[TextIssue]:
-    """Every problem of one string, given what it is."""
+def issues_of(value: str, role: str, path: Path_ = ()) -> list[TextIssue]:
+    """Every problem of one string, given what it is and where it sits."""
     issues = character_issues(value)
     if role in TEXT_ROLES:
         issues += spacing_issues(value)
         issues += quote_issues(value)
         issues += markup_issues(value, role)
-        issues += numbering_issues(value, role)
+        issues += numbering_issues(value, role, path)
     return issues
 
 
@@ -66,16 +66,16 @@ def text_findings(data: Any, source: SourceMap, locator: Locator | None = None, 
 
 
 def located_findings(data: Any, source: SourceMap, locator: Locator,
-                     check: Callable[[str, str], list[TextIssue]], *,
+                     check: Callable[[str, str, Path_], list[TextIssue]], *,
                      own_only: bool = False) -> list[Finding]:
-    """`check(value, role)` on every string of `data`, each issue located in its file."""
+    """`check(value, role, path)` on every string of `data`, each issue located in its file."""
     findings: list[Finding] = []
     for path, value in strings(data):
         if own_only and source.at(path).file != source.file:
             continue
         scalar = source.scalars.get(path)
         exact = scalar is not None and unicodedata.normalize("NFC", scalar.raw) == value
-        for issue in check(value, role_of(path)):
+        for issue in check(value, role_of(path), path):
             findings.append(_finding(locator, path, value, issue, exact))
     return findings
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from io import BytesIO
 
+from briefing.content.media import MediaStore
 from briefing.layout.profile import FONTS_DIR, Profile
 from briefing.tree.text import document_moment
 from briefing.writers.pdf.fetcher import RestrictedFetcher
@@ -31,10 +32,12 @@ def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def write_pdf(tree: ET.Element, profile: Profile, *, variant: str | None = None,
+def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = None,
+              variant: str | None = None,
               attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
-    """The PDF as bytes; `variant` e.g. "pdf/a-3b", `attachments` (name, data) are embedded
-    (as the document's source files). Byte-identical for the same tree, profile and fonts."""
+    """The PDF as bytes; `media` holds the checked figure files the tree names, `variant`
+    e.g. "pdf/a-3b", `attachments` (name, data) are embedded (as the document's source
+    files). Byte-identical for the same tree, profile, media and fonts."""
     from weasyprint import CSS, HTML, Attachment
 
     from briefing.writers.pdf.fontconfig import vendored_font_configuration
@@ -42,7 +45,7 @@ def write_pdf(tree: ET.Element, profile: Profile, *, variant: str | None = None,
     moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
     fonts = vendored_font_configuration()  # fonts/ only: no system font can stand in
     fetcher = RestrictedFetcher()
-    html = HTML(string=to_html(tree, profile), base_url=FONTS_DIR.as_uri() + "/",
+    html = HTML(string=to_html(tree, profile, media), base_url=FONTS_DIR.as_uri() + "/",
                 url_fetcher=fetcher)
     css = CSS(string=stylesheet(profile), font_config=fonts, url_fetcher=fetcher)
 
