@@ -125,6 +125,32 @@ def test_archive_extract_and_diff_refuse_special_pdfs(special, tmp_path, kind):
     assert listing(tmp_path / "out") == []
 
 
+@pytest.mark.parametrize("kind", ["fifo", "loop", "zero"])
+def test_a_figure_that_is_a_special_file_is_one_line(tmp_path, kind):
+    """Figures go through the same guard: a FIFO, a loop or a link to /dev/zero in media/."""
+    fixture = PROJECT_ROOT / "tests" / "fixtures" / "interview.yaml"
+    media = tmp_path / "media"
+    media.mkdir()
+    figure = media / f"{kind}.jpg"
+    if kind == "fifo":
+        os.mkfifo(figure)
+    elif kind == "loop":
+        figure.symlink_to(figure.name)
+    else:
+        figure.symlink_to("/dev/zero")
+    text = fixture.read_text(encoding="utf-8")
+    old = "figure: media/hoi-nghi-ngoai-giao.jpg"
+    assert old in text
+    content = tmp_path / "interview.yaml"
+    content.write_text(text.replace(old, f"figure: media/{kind}.jpg"), encoding="utf-8")
+    for argv in (["check", content], [content, "--out", tmp_path / "out"]):
+        result = cli(*argv)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        (line,) = error_lines(result.stderr)
+        assert line.startswith(f"{content}:") and f"media/{kind}.jpg" in line
+    assert listing(tmp_path / "out") == []
+
+
 def test_read_input_caps_what_it_reads(tmp_path):
     """/proc files say they are empty and are not; the cap holds while reading."""
     proc = Path("/proc/self/maps")
