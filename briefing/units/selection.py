@@ -48,11 +48,15 @@ class Selection:
         return [p for u in self.units for p in u.problems]
 
 
-def source_file(path: Path, what: str) -> SourceFile:
+def source_file(path: Path, what: str = "file") -> SourceFile:
     """Read a source file (through the input guard), named as messages and manifests show it
     (relative to the repo); `what` ("unit file") names it in messages."""
     file = read_source(path, what=what)
     return SourceFile(shown_path(path), file.data)
+
+
+#: the name this function had before the input guard (callers outside the CLI use it)
+read_input = source_file
 
 
 def meeting_from_options(name: str, date: str | None = None, place: str | None = None,
