@@ -27,6 +27,17 @@ def default_content() -> list[Path]:
     return sorted(CONTENT_DIR.glob("*.yaml"))
 
 
+def checked_files(given: list[Path]) -> list[Path]:
+    """What `check` looks at: the files named, or every content, unit and meeting file."""
+    if given:
+        return given
+    files = default_content() + sorted((CONTENT_DIR / "units").glob("*.yaml")) + \
+        sorted((CONTENT_DIR / "meetings").glob("*.yaml"))
+    if not files:
+        raise BriefingError.at(CONTENT_DIR, "no content files (*.yaml) to work on")
+    return files
+
+
 def content_files(given: list[Path]) -> list[Path]:
     """The files named on the command line, or every content/*.yaml; none at all is an error."""
     files = given or default_content()

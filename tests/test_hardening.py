@@ -501,9 +501,14 @@ def test_an_output_replaced_by_a_link_is_rebuilt_not_hashed(tmp_path):
 
 def _unit(tmp_path: Path, old: str, new: str, name: str = "quan-1.yaml",
           source: Path = UNIT) -> Path:
+    """A copy of a unit (or meeting) file with one change, in units/ beside a copy of the
+    briefing its rules are `for` (as `check` looks for it)."""
     text = source.read_text(encoding="utf-8")
     assert old in text
-    path = tmp_path / name
+    (tmp_path / "units").mkdir(exist_ok=True)
+    if not (tmp_path / CONTENT.name).exists():
+        shutil.copy(CONTENT, tmp_path)
+    path = tmp_path / "units" / name
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path
 

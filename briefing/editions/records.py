@@ -19,6 +19,8 @@ from briefing.inputs import printable, relative_path_problem
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: WeasyPrint's PDF variants: pdf/a-3a, pdf/a-3b, pdf/ua-1, …
+_PDF_VARIANT = re.compile(r"pdf/[a-z]{1,3}-[0-9][a-z]?")
 #: a variant name as batch and edition write them: a unit code or a `safe_name`
 VARIANT_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,119}")
 #: the longest text field read back (paths, tool versions): a few hundred characters at most
@@ -56,6 +58,12 @@ def _variant(value: str) -> str:
     return value
 
 
+def _pdf_variant(value: str | None) -> str | None:
+    if value is not None and not _PDF_VARIANT.fullmatch(value):
+        raise ValueError(f"'{printable(value[:60])}' is not a PDF variant (like pdf/a-3a)")
+    return value
+
+
 def _day(value: str | None) -> str | None:
     if value is not None and not _DAY.fullmatch(value):
         raise ValueError(f"'{printable(value[:60])}' is not a YYYY-MM-DD date")
@@ -79,7 +87,7 @@ class BuildOptions(_Record):
     """The options that shape a variant's bytes (and an edition's list of variants)."""
 
     date: Day = None
-    pdf_variant: Literal["pdf/a-3b"] | None = None
+    pdf_variant: Annotated[str | None, AfterValidator(_pdf_variant)] = None
     embed_sources: bool = False
     formats: Annotated[list[Format], Field(min_length=1)] = ["pdf"]
     variants: list[VariantName] | None = None

@@ -550,12 +550,16 @@ class TitleBlock(_Strict):
     type: TextStyle
     subject: TextStyle
     rule: Length = 30
+    #: mm kept free on each side of the subject; its lines are balanced within the rest
+    subject_margin: Length = 10
 
 
 class Cover(_Strict):
     title_default: str
     title: TextStyle
     subject: TextStyle
+    #: mm kept free on each side of the subject; its lines are balanced within the rest
+    subject_margin: Length = 10
     issue: TextStyle
     mark: TextStyle
     foot: TextStyle
@@ -571,6 +575,14 @@ class Closing(_Strict):
     title: TextStyle
     name: TextStyle
     signature_space: Annotated[int, Field(ge=0)] = 4
+
+
+class Spelling(_Strict):
+    """Where Vietnamese allows two spellings of one word, which one documents use (checked by
+    briefing/validation/proofreading/): `tone_marks` new (hòa, ủy, khỏe), old (hoà, uỷ, khoẻ),
+    or consistent (either, but one per document)."""
+
+    tone_marks: Literal["new", "old", "consistent"] = "consistent"
 
 
 class Profile(_Strict):
@@ -597,6 +609,7 @@ class Profile(_Strict):
     captions: Captions
     appendix: AppendixLook
     media: Media = Media()
+    spelling: Spelling = Field(default_factory=Spelling)
     #: the file it was read from, for hashing into edition manifests
     source: str = ""
 

@@ -6,10 +6,11 @@
 
 Modules: `spans`/`locate` (value offsets -> file positions and edits), `roles` (what a string
 is, from its path), `hygiene` (Vietnamese text hygiene), `numbering` (hand-typed numbers),
-`markup` (HTML and stray Markdown), `text` (runs those on every string), `walk` and `checks`
-(structure against the profile), `coverage` and `overflow` (what the profile's font cannot
-draw, runs wider than a line; run by `printing`), `overlays` (unit and meeting files checked
-on their own), `fixer` (`check --fix`).
+`markup` (HTML and stray Markdown), `proofreading` (doubled words, impossible years, tone-mark
+style, unbalanced quotes, final punctuation), `text` (runs those on every string), `walk` and
+`checks` (structure against the profile), `coverage` and `overflow` (what the profile's font
+cannot draw, runs wider than a line; run by `printing`), `overlays` (unit and meeting files),
+`fixer` (`check --fix`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from briefing.units.load import Overlay
 from briefing.validation.checks import resolve_profile, structure_findings
 from briefing.validation.findings import ERROR, WARNING, Finding
 from briefing.validation.locate import Locator
-from briefing.validation.overlays import check_overlay_document, overlay_findings, overlay_kind
+from briefing.validation.overlays import overlay_findings, overlay_kind, variant_overlay_findings
 from briefing.validation.printing import font_findings
 from briefing.validation.text import text_findings
 
@@ -56,9 +57,9 @@ def check_file(path: Path | str, text: str | None = None) -> FileReport:
         document = load_yaml(path, text, unfit=False)
     except BriefingError as exc:
         return FileReport([Finding(problem) for problem in exc.problems])
-    kind = overlay_kind(document.data)
+    kind = overlay_kind(document)
     if kind is not None:
-        return FileReport(check_overlay_document(document, path, kind), document)
+        return FileReport(overlay_findings(path, document, kind), document)
     locator = Locator(document.source)
     findings = text_findings(document.data, document.source, locator)
     try:
@@ -101,14 +102,13 @@ def check_loaded(loaded: LoadedDocument, profile: Profile | None = None,
     """
     locator = Locator(loaded.source)
     data = loaded.document.model_dump()
-    findings = text_findings(data, loaded.source, locator, own_only=True)
     profile, found = resolve_profile(loaded, profile)
-    findings += found
+    findings = text_findings(data, loaded.source, locator, profile, own_only=True) + found
     if profile is not None:
         findings += structure_findings(loaded, profile, locator)
         findings += font_findings(data, loaded.source, locator, profile, own_only=True)
         for overlay in overlays:
-            findings += overlay_findings(overlay, profile)
+            findings += variant_overlay_findings(overlay, profile)
     return sorted_problems([f.problem for f in findings])
 
 

@@ -1,55 +1,94 @@
-"""Unit and meeting files checked on their own, like content files: every value's text at its
-exact column (hygiene, characters XML cannot carry, font coverage, overlong runs).
+"""`build.py check` on unit and meeting files: their own schema, the same text checks as a
+content file (hygiene, characters XML cannot carry, font coverage, overlong runs), and — where
+a unit names the briefings its rules are for — the rules applied to each of them, so a selector
+that names no section is found before a batch runs.
 
-A variant prints the unit's and the meeting's text as much as the briefing's, so the same checks
-run on them: `build.py check` accepts a unit or meeting file, and `batch`/`edition` check the
-overlays of every variant in their pre-flight (`check_loaded(..., overlays=…)`).
+A variant prints the unit's and the meeting's text as much as the briefing's, so `batch` and
+`edition` run the same text and font checks on the overlays of every variant in their
+pre-flight (`variant_overlay_findings`, through `check_loaded(..., overlays=…)`), each problem
+at its exact column in the unit or meeting file.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from briefing.errors import BriefingError
+from pydantic import ValidationError
+
+from briefing.content.errors import problems_from_validation
+from briefing.errors import BriefingError, Problem
 from briefing.layout.profile import Profile, load_profile
 from briefing.source.yaml_source import YamlDocument
-from briefing.units.load import Overlay, overlay_from
-from briefing.units.sources import SourceFile
+from briefing.units.load import Overlay
 from briefing.validation.findings import Finding
 from briefing.validation.locate import Locator
 from briefing.validation.printing import font_findings
 from briefing.validation.text import text_findings
 
+#: top-level key -> what the file is
+OVERLAY_KEYS = {"unit": "unit", "meeting": "meeting"}
 #: the profile a unit or meeting file is checked against on its own (it has no `meta.profile`;
 #: in a variant, the briefing's profile is used)
 DEFAULT_PROFILE = "party"
 
 
-def overlay_kind(data: Any) -> str | None:
-    """"unit" or "meeting" for the data of a unit or meeting file, None for a content file."""
-    if isinstance(data, dict):
-        for kind in ("unit", "meeting"):
-            if kind in data:
+def overlay_kind(document: YamlDocument) -> str | None:
+    """'unit' or 'meeting' for a file that starts with `unit:` / `meeting:`, else None."""
+    data = document.data
+    if isinstance(data, dict):  # a content file never has these keys
+        for key, kind in OVERLAY_KEYS.items():
+            if key in data:
                 return kind
     return None
 
 
-def overlay_findings(overlay: Overlay, profile: Profile) -> list[Finding]:
-    """The text and font checks on every string of the overlay's own file."""
+def overlay_findings(path: Path, document: YamlDocument, kind: str) -> list[Finding]:
+    """Every finding of a unit or meeting file."""
+    from briefing.units.model import MeetingFile, UnitFile
+
+    model = UnitFile if kind == "unit" else MeetingFile
+    locator = Locator(document.source)
+    findings = text_findings(document.data, document.source, locator)
+    try:
+        checked = model.model_validate(document.data)
+    except ValidationError as exc:
+        return findings + [Finding(p) for p in problems_from_validation(exc, document.source,
+                                                                         model)]
+    findings += font_findings(document.data, document.source, locator,
+                              load_profile(DEFAULT_PROFILE))
+    briefings = checked.sections.briefings if kind == "unit" else None
+    for name in briefings or []:
+        findings += _applied_to(path, document, kind, name)
+    return findings
+
+
+def variant_overlay_findings(overlay: Overlay, profile: Profile) -> list[Finding]:
+    """The text and font checks on every string of a variant's unit or meeting file, in that
+    file (the assembled document skips them: `text_findings(..., own_only=True)`)."""
     locator = Locator(overlay.source)
-    return text_findings(overlay.data, overlay.source, locator) + \
+    return text_findings(overlay.data, overlay.source, locator, profile) + \
         font_findings(overlay.data, overlay.source, locator, profile)
 
 
-def check_overlay_document(document: YamlDocument, path: Path, kind: str) -> list[Finding]:
-    """Every finding of a unit or meeting file checked on its own (`build.py check`)."""
-    locator = Locator(document.source)
-    findings = text_findings(document.data, document.source, locator)
-    file = SourceFile(str(path), document.text.encode("utf-8"))
+def _applied_to(path: Path, document: YamlDocument, kind: str, name: str) -> list[Finding]:
+    """The unit's rules applied to the briefing `name` (content/<name>.yaml beside the
+    unit's folder), as a batch would: each problem at its line."""
+    from briefing.units.load import parse_unit
+    from briefing.units.sources import read_source
+    from briefing.units.variant import load_variant
+
+    content = path.resolve().parent.parent / f"{name}.yaml"
+    if not content.is_file():
+        raw = document.data["sections"]["for"]
+        where = ("sections", "for") if isinstance(raw, str) else \
+            ("sections", "for", raw.index(name) if name in raw else 0)
+        return [Finding(Problem(document.source.at(where), f"'for' names '{name}', but there "
+                                f"is no {content.parent.name}/{name}.yaml",
+                                hint="write the name of a content file, without '.yaml'",
+                                code="unit-for"))]
     try:
-        overlay_from(document, file, kind)
+        unit = parse_unit(read_source(path, what="unit file"))
+        load_variant(read_source(content, what="content file"), unit)
     except BriefingError as exc:
-        return findings + [Finding(problem) for problem in exc.problems]
-    return findings + font_findings(document.data, document.source, locator,
-                                    load_profile(DEFAULT_PROFILE))
+        return [Finding(problem) for problem in exc.problems]
+    return []

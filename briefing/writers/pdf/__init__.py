@@ -12,6 +12,7 @@ from io import BytesIO
 from briefing.content.media import MediaStore
 from briefing.layout.profile import FONTS_DIR, Profile
 from briefing.tree.text import document_moment
+from briefing.writers.pdf.accessibility import Finisher, pdf_options
 from briefing.writers.pdf.fetcher import RestrictedFetcher
 from briefing.writers.pdf.html import to_html
 from briefing.writers.pdf.pagination import render_with_notes_in_place
@@ -34,10 +35,11 @@ def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
 
 def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = None,
               variant: str | None = None,
-              attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
-    """The PDF as bytes; `media` holds the checked figure files the tree names, `variant`
-    e.g. "pdf/a-3b", `attachments` (name, data) are embedded (as the document's source
-    files). Byte-identical for the same tree, profile, media and fonts."""
+              attachments: Sequence[tuple[str, bytes] | tuple[str, bytes, str]] = ()) -> bytes:
+    """The PDF as bytes, tagged; `media` holds the checked figure files the tree names,
+    `variant` e.g. "pdf/a-3a" (default PDF/UA-1), `attachments` (name, data[, description])
+    are embedded (as the document's source files). Byte-identical for the same tree, profile,
+    media and fonts."""
     from weasyprint import CSS, HTML, Attachment
 
     from briefing.writers.pdf.fontconfig import vendored_font_configuration
@@ -53,16 +55,14 @@ def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = 
         sheets = [css] + ([CSS(string=extra_css)] if extra_css else [])
         return html.render(font_config=fonts, stylesheets=sheets)
 
-    options: dict = {}
-    if variant:
-        options["pdf_variant"] = variant
+    options: dict = pdf_options(variant)
     if attachments:
         options["attachments"] = [
             Attachment(string=data, base_url=None, name=name, created=moment, modified=moment,
-                       relationship="Source")
-            for name, data in attachments]
+                       relationship="Source", description=(rest or [None])[0])
+            for name, data, *rest in attachments]
     out = BytesIO()
     document = render_with_notes_in_place(render)
     with _source_date_epoch(moment):
-        document.write_pdf(out, **options)
+        document.write_pdf(out, finisher=Finisher(), **options)
     return out.getvalue()
