@@ -266,6 +266,15 @@ class HeadingStyle(TextStyle):
     align: Align = "justify"
 
 
+def _only_field(value: str, name: str, example: str) -> str:
+    """A format that must hold the field {name} and no other (a caption's counter, a
+    speaker's name)."""
+    names = {field for _, field, _ in format_pieces(value) if field is not None}
+    if names != {name}:
+        raise ValueError(f"must contain {{{name}}} and no other field, e.g. {example}")
+    return value
+
+
 class ParagraphStyle(TextStyle):
     """A paragraph of the body in a look of its own (quote, byline, note, …): a text style
     plus side indents, the space after it and its exact line height (default: the body's)."""
@@ -310,10 +319,7 @@ class Furniture(_Strict):
     @field_validator("speaker_format")
     @classmethod
     def _speaker_field(cls, value: str) -> str:
-        names = {name for _, name, _ in format_pieces(value) if name is not None}
-        if names != {"speaker"}:
-            raise ValueError("must contain {speaker} and no other field, e.g. '{speaker}: '")
-        return value
+        return _only_field(value, "speaker", "'{speaker}: '")
 
 
 class TableLook(_Strict):
@@ -339,10 +345,7 @@ class Caption(ParagraphStyle):
     @field_validator("format")
     @classmethod
     def _counter(cls, value: str) -> str:
-        names = {name for _, name, _ in format_pieces(value) if name is not None}
-        if names != {"n"}:
-            raise ValueError("must contain the counter {n} and no other field, e.g. 'Bảng {n}. '")
-        return value
+        return _only_field(value, "n", "'Bảng {n}. '")
 
 
 class Captions(_Strict):
@@ -363,10 +366,7 @@ class AppendixLook(_Strict):
     @field_validator("numbered_label")
     @classmethod
     def _counter(cls, value: str) -> str:
-        names = {name for _, name, _ in format_pieces(value) if name is not None}
-        if names != {"n"}:
-            raise ValueError("must contain the counter {n} (e.g. {n:R}) and no other field")
-        return value
+        return _only_field(value, "n", "'PHỤ LỤC {n:R}'")
 
 
 class Media(_Strict):
