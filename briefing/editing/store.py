@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing import inputs
 from briefing.atomic import write_atomic
 from briefing.editing.errors import Conflict, EditError
 from briefing.editing.operations import Context, Outcome, apply_operation
@@ -64,12 +65,12 @@ def check_name(name: Any) -> str:
 
 
 def confined(root: Path, name: str) -> Path:
-    """`root/name`, refused if it (or a link on the way) leads outside `root`."""
-    base = root.resolve()
-    path = base / name
-    if not path.resolve().is_relative_to(base):  # `..` or a symbolic link leading out
-        raise EditError("Đường dẫn nằm ngoài thư mục nội dung.")
-    return path
+    """`root/name` (its real path), refused if it, or a link on the way, leads outside `root`
+    (the program's one path guard, `briefing.inputs.confined`)."""
+    try:
+        return inputs.confined(root, name, what="tài liệu")
+    except BriefingError:
+        raise EditError("Đường dẫn nằm ngoài thư mục nội dung.") from None
 
 
 class DocumentStore:
@@ -94,15 +95,14 @@ class DocumentStore:
             return self._locks.setdefault(name, threading.Lock())
 
     def read_bytes(self, name: str) -> bytes:
+        """The file's bytes: a regular file under the size cap (`briefing.inputs.read_input`)."""
         path = self.path(name)
+        if not path.exists():
+            raise EditError("Không tìm thấy tài liệu này.")
         try:
-            if not path.is_file():
-                raise EditError("Không tìm thấy tài liệu này.")
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise EditError("Tệp quá lớn để mở trong trình soạn thảo.")
-            return path.read_bytes()
-        except OSError as exc:
-            raise EditError(f"Không đọc được tệp: {exc.strerror or exc}") from None
+            return inputs.read_input(path, limit=MAX_FILE_BYTES, what="tài liệu")
+        except BriefingError as error:
+            raise EditError("Không đọc được tệp: " + error.problems[0].message) from None
 
     def read(self, name: str) -> Snapshot:
         data = self.read_bytes(name)

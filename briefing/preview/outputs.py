@@ -14,7 +14,7 @@ from briefing.batch import VariantJob, base_name, variant_of
 from briefing.content.loader import LoadedDocument
 from briefing.errors import Problem
 from briefing.pipeline import FORMATS
-from briefing.units.sources import SourceFile
+from briefing.units.sources import read_source
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,9 @@ class VariantSpec:
 
     def job(self, formats: tuple[str, ...] = FORMATS, out_dir: Path | None = None) -> VariantJob:
         """The batch job of this variant, its sources read now (the bytes that get built)."""
-        content = SourceFile(str(self.content), self.content.read_bytes())
-        unit = SourceFile(str(self.unit), self.unit.read_bytes()) if self.unit else None
-        meeting = SourceFile(str(self.meeting), self.meeting.read_bytes()) \
-            if self.meeting else None
+        content = read_source(self.content)
+        unit = read_source(self.unit) if self.unit else None
+        meeting = read_source(self.meeting) if self.meeting else None
         name = base_name(content)
         if unit is not None:
             from briefing.units.load import parse_unit
@@ -44,10 +43,6 @@ class VariantSpec:
             name = f"{name}-{self.meeting.stem}" if self.meeting else name
         return VariantJob(name=name, content=content, unit=unit, meeting=meeting,
                           formats=formats, out_dir=str(out_dir or "output"))
-
-    def loaded(self) -> LoadedDocument:
-        return variant_of(self.job(), check=False).loaded
-
 
 def render_outputs(loaded: LoadedDocument,
                    formats: tuple[str, ...] = FORMATS) -> tuple[dict[str, bytes], list[Problem]]:

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from briefing.batch import VariantJob, variant_of
 from briefing.content.loader import parse_document
 from briefing.editing.errors import EditError
 from briefing.editing.store import version_of
@@ -42,11 +43,12 @@ def variant_spec(studio: Studio, name: str, unit: str | None, meeting: str | Non
     return VariantSpec(content, unit_path, meeting_path)
 
 
-def _key(spec: VariantSpec) -> str:
-    parts = [version_of(p.read_bytes()) if p else "-" for p in (spec.content, spec.unit,
-                                                                spec.meeting)]
-    return hashlib.sha256("|".join(map(str, [spec.content, spec.unit, spec.meeting, *parts]))
-                          .encode()).hexdigest()[:24]
+def _key(spec: VariantSpec, job: VariantJob) -> str:
+    """The build's key: which files, and the versions of the bytes read (once) for it."""
+    files = [job.content, job.unit, job.meeting]
+    versions = [version_of(f.data) if f is not None else "-" for f in files]
+    return hashlib.sha256("|".join(map(str, [spec.content, spec.unit, spec.meeting,
+                                             *versions])).encode()).hexdigest()[:24]
 
 
 def _describe(build: Build, focus: str | None, near: int | None = None) -> dict[str, Any]:
@@ -63,15 +65,15 @@ def _describe(build: Build, focus: str | None, near: int | None = None) -> dict[
 def preview_state(studio: Studio, name: str, unit: str | None, meeting: str | None,
                   focus: str | None, near: int | None = None) -> dict[str, Any]:
     spec = variant_spec(studio, name, unit, meeting)
-    key = _key(spec)
+    job = spec.job()  # every source read once: the bytes keyed are the bytes built
+    key = _key(spec, job)
     slot = f"{name}|{unit}|{meeting}"
-    version = version_of(spec.content.read_bytes())
+    version = version_of(job.content.data)
 
     def load():
         if spec.is_base:
-            text = spec.content.read_bytes().decode("utf-8-sig")
-            return parse_document(load_yaml(spec.content, text), spec.content)
-        return spec.loaded()
+            return parse_document(load_yaml(spec.content, job.content.text), spec.content)
+        return variant_of(job, check=False).loaded
 
     build = studio.previewer.build(slot, key, load)
     if build is None:
