@@ -19,7 +19,12 @@ from briefing.layout.profile import Caption, Profile
 from briefing.writers.docx import styles as S
 from briefing.writers.docx.data_table import data_table
 from briefing.writers.docx.figures import Pictures, caption
-from briefing.writers.docx.formatting import ParagraphLook, break_page_before, paragraph
+from briefing.writers.docx.formatting import (
+    ParagraphLook,
+    break_page_before,
+    paragraph,
+    space_after,
+)
 from briefing.writers.docx.inline import Emphasis, FootnoteCall, append_inline, text_run
 from briefing.writers.docx.ooxml import Element
 from briefing.writers.docx.title_block import title_block
@@ -145,16 +150,19 @@ class BodyWriter:
             self.out(label)
 
     def appendices(self, node: ET.Element) -> None:
-        """Each appendix on a new page: label, title, subtitle, then its body."""
+        """Each appendix on a new page: label, title, subtitle, then its body; the head's
+        last line keeps the profile's space under it."""
         for appendix in node.findall("appendix"):
             label = paragraph(ParagraphLook(style=S.APPENDIX_LABEL),
                               text_run(appendix.get("label", "")))
             break_page_before(label)
-            self.out(label)
-            self.out(self.styled(S.APPENDIX_TITLE, appendix.find("title")))
+            head = [label, self.styled(S.APPENDIX_TITLE, appendix.find("title"))]
             subtitle = appendix.find("subtitle")
             if subtitle is not None:
-                self.out(self.styled(S.APPENDIX_SUBTITLE, subtitle))
+                head.append(self.styled(S.APPENDIX_SUBTITLE, subtitle))
+            space_after(head[-1], self.profile.appendix.space_after)
+            for p in head:
+                self.out(p)
             for child in appendix:
                 if child.tag not in ("title", "subtitle"):
                     self.block(child)

@@ -160,6 +160,28 @@ def paragraph(look: ParagraphLook, *runs: Element) -> Element:
     return w("w:p", paragraph_properties(look), *runs)
 
 
+def space_after(p: Element, points: float) -> None:
+    """Give paragraph `p` its own space after (direct formatting over its style's)."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = w("w:pPr")
+        p.insert(0, ppr)
+    spacing = ppr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = w("w:spacing")
+        later = [child for child in ppr if child.tag in {qn(t) for t in _AFTER_SPACING}]
+        if later:
+            later[0].addprevious(spacing)
+        else:
+            ppr.append(spacing)
+    spacing.set(qn("w:after"), str(pt_to_twips(points)))
+
+
+#: pPr children that come after w:spacing in the schema
+_AFTER_SPACING = ("w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+                  "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                  "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
 #: pPr children that must precede w:pageBreakBefore
 _BEFORE_PAGE_BREAK = ("w:pStyle", "w:keepNext", "w:keepLines")
 

@@ -15,6 +15,7 @@ from briefing.tree.text import document_moment
 from briefing.writers.pdf.accessibility import Finisher, pdf_options
 from briefing.writers.pdf.fetcher import RestrictedFetcher
 from briefing.writers.pdf.html import to_html
+from briefing.writers.pdf.note_split import apply as continue_long_notes
 from briefing.writers.pdf.pagination import render_with_notes_in_place
 from briefing.writers.pdf.stylesheet import stylesheet
 
@@ -43,6 +44,7 @@ def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = 
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
+    continue_long_notes()  # footnotes continue on the next page as in Word (once per process)
     moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
     fonts = FontConfiguration()
     fetcher = RestrictedFetcher()
