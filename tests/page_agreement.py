@@ -202,13 +202,13 @@ def _lines(chars: list[dict], height: float) -> list[Line]:
 
 def _separator_top(page: pdfplumber.page.Page, left_mm: float, note_size: float) -> float | None:
     """Top of the footnote separator: a short horizontal rule at the left margin with only
-    note-size text under it (a table's border has body text or nothing under it)."""
+    note-size text under it (a table's borders are longer, and have other text under them)."""
     left = left_mm * MM
     found = None
     for obj in page.rects + page.lines:
         width = obj["x1"] - obj["x0"]
-        if (abs(obj["x0"] - left) > 3 or obj["bottom"] - obj["top"] > 2 or width < 20 * MM
-                or obj["top"] < page.height / 3):
+        if (abs(obj["x0"] - left) > 3 or obj["bottom"] - obj["top"] > 2
+                or not 20 * MM < width < 100 * MM or obj["top"] < page.height / 3):
             continue
         under = [c for c in page.chars if c["top"] > obj["bottom"] and c["text"].strip()]
         if (under and all(c["size"] <= note_size + 0.6 for c in under)

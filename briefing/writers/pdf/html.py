@@ -103,6 +103,7 @@ class HtmlBuilder:
         left_mm, right_mm = masthead_columns(node, self.profile)  # the DOCX's split too
         issuer = node.find("issuer")
         party = node.find("party")
+        ET.SubElement(body, "div", {"class": "hairline"})  # as the DOCX's, see header_block
         grid = _layout_grid(body, "masthead")
         row = ET.SubElement(grid, "div", {"class": "row"})
         left = ET.SubElement(row, "div", {"class": "cell issuer-col",
