@@ -102,8 +102,10 @@ class Line:
     text: str          # the line as read, footnote calls and markers left out
     top: float
     size: float        # the size most of its characters have
-    supers: list[str]  # the superscript numbers in it, in reading order
-    leading_super: bool  # it opens with a superscript number (a note's first line)
+    baseline: float    # from the top of the page
+    x0: float          # its first character's left edge (a note's number included)
+    supers: list[str] = field(default_factory=list)  # superscript numbers, in reading order
+    leading_super: bool = False  # it opens with a superscript number (a note's first line)
 
 
 @dataclass
@@ -194,21 +196,28 @@ def _lines(chars: list[dict], height: float) -> list[Line]:
         sizes = [round(c["size"], 1) for c in visible] or [round(c["size"], 1) for c in small]
         size = max(set(sizes), key=sizes.count)
         leading = bool(small) and (not visible or small[0]["x0"] < visible[0]["x0"])
+        first = min(row + small, key=lambda c: c["x0"])
         lines.append(Line(_line_text(text_chars), min(c["top"] for c in row + small), size,
-                          numbers, leading))
+                          _baseline(row[0], height), first["x0"], numbers, leading))
     lines.sort(key=lambda line: line.top)
     return lines
 
 
 def _separator_top(page: pdfplumber.page.Page, left_mm: float, note_size: float) -> float | None:
-    """Top of the footnote separator: a short horizontal rule at the left margin with only
-    note-size text under it (a table's borders are longer, and have other text under them)."""
+    """Top of the footnote separator (or continuation separator): a horizontal rule from the
+    left margin with only note-size text under it and no vertical rule touching it (a table's
+    borders meet its column rules)."""
     left = left_mm * MM
+    edges = page.rects + page.lines
     found = None
-    for obj in page.rects + page.lines:
+    for obj in edges:
         width = obj["x1"] - obj["x0"]
-        if (abs(obj["x0"] - left) > 3 or obj["bottom"] - obj["top"] > 2
-                or not 20 * MM < width < 100 * MM or obj["top"] < page.height / 3):
+        if (abs(obj["x0"] - left) > 3 or obj["bottom"] - obj["top"] > 2 or width < 20 * MM
+                or obj["top"] < page.height / 3):
+            continue
+        if any(other["bottom"] - other["top"] > 2 and other["x0"] <= obj["x1"] + 1
+               and other["x1"] >= obj["x0"] - 1 and other["top"] <= obj["bottom"] + 1
+               and other["bottom"] >= obj["top"] - 1 for other in edges):
             continue
         under = [c for c in page.chars if c["top"] > obj["bottom"] and c["text"].strip()]
         if (under and all(c["size"] <= note_size + 0.6 for c in under)
@@ -294,6 +303,24 @@ class Agreement:
     @property
     def notes_theirs(self) -> dict[str, NotePlace]:
         return note_places(self.theirs)
+
+    def displaced_lines(self, tolerance: float = 1.5) -> list[str]:
+        """Lines that stand elsewhere in the two PDFs: on the first page (masthead or cover)
+        and in the notes of every page, the same text more than `tolerance` pt away
+        (baseline, or left edge: a note's number indented in one only)."""
+        problems = []
+        for index, (ours, theirs) in enumerate(zip(self.ours, self.theirs, strict=False)):
+            pairs = list(zip(ours.notes, theirs.notes, strict=False))
+            if index == 0:
+                pairs += list(zip(ours.body, theirs.body, strict=False))
+            for a, b in pairs:
+                if a.text != b.text:
+                    continue
+                if abs(a.baseline - b.baseline) > tolerance or abs(a.x0 - b.x0) > tolerance:
+                    problems.append(f"page {ours.number}: '{a.text[:40]}' at x {a.x0:.1f}, "
+                                    f"baseline {a.baseline:.1f} in the PDF; x {b.x0:.1f}, "
+                                    f"baseline {b.baseline:.1f} in LibreOffice")
+        return problems
 
     def misplaced_notes(self) -> list[str]:
         """One line per note away from its call's page, in either PDF."""

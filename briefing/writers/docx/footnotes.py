@@ -61,8 +61,9 @@ class Footnotes:
 
     def element(self) -> Element:
         root = parse_xml(f"<w:footnotes {nsdecls('w', 'r')}/>")
-        root.append(_separator("separator", SEPARATOR_ID, self.profile))
-        root.append(_separator("continuationSeparator", CONTINUATION_ID, self.profile))
+        root.append(_separator("separator", SEPARATOR_ID, "w:separator", self.profile))
+        root.append(_separator("continuationSeparator", CONTINUATION_ID,
+                               "w:continuationSeparator", self.profile))
         for note in self.notes:
             root.append(note)
         return root
@@ -75,17 +76,18 @@ class Footnotes:
         document_part.relate_to(part, RT.FOOTNOTES)
 
 
-def _separator(kind: str, note_id: int, profile: Profile) -> Element:
-    """The rule between the text and the notes, and above a note continued from the page
-    before: Word's separator character (a 2-inch rule) in a line exactly as high as the
-    profile's space above the rule, the rule and the space below it together, the height the
-    PDF gives its separator. (LibreOffice draws its own rule, a quarter of the text width with
-    1 mm either side, about as high, and draws none without the separator character.)"""
+def _separator(kind: str, note_id: int, mark: str, profile: Profile) -> Element:
+    """The rule between the text and the notes (Word's separator character, a 2-inch rule),
+    or above a note continued from the page before (the continuation separator, a rule across
+    the text): in a line exactly as high as the profile's space above the rule, the rule and
+    the space below it together, the room the PDF gives its rules. (LibreOffice draws its own
+    rule, a quarter of the text width with 1 mm either side, about as high, and draws none
+    without the separator character.)"""
     note = profile.footnote
     height = (note.separator_above + note.separator_below) / MM_PER_PT + note.separator_weight
     look = ParagraphLook(align="left", first_line=0, left=0, right=0, space_before=0,
                          space_after=0, line_exact=height, widow_control=False)
-    return w("w:footnote", paragraph(look, w("w:r", w("w:separator"))), type=kind, id=note_id)
+    return w("w:footnote", paragraph(look, w("w:r", w(mark))), type=kind, id=note_id)
 
 
 def settings_properties() -> Element:

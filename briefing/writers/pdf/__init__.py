@@ -12,10 +12,10 @@ from io import BytesIO
 from briefing.content.media import MediaStore
 from briefing.layout.profile import FONTS_DIR, Profile
 from briefing.tree.text import document_moment
+from briefing.writers.pdf import note_split
 from briefing.writers.pdf.accessibility import Finisher, pdf_options
 from briefing.writers.pdf.fetcher import RestrictedFetcher
 from briefing.writers.pdf.html import to_html
-from briefing.writers.pdf.note_split import apply as continue_long_notes
 from briefing.writers.pdf.pagination import render_with_notes_in_place
 from briefing.writers.pdf.stylesheet import stylesheet
 
@@ -44,7 +44,8 @@ def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = 
     from weasyprint import CSS, HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 
-    continue_long_notes()  # footnotes continue on the next page as in Word (once per process)
+    note_split.apply()  # footnotes continue on the next page as in Word (once per process)
+    note_split.configure(continuation_rule_pt=profile.footnote.separator_weight)
     moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
     fonts = FontConfiguration()
     fetcher = RestrictedFetcher()

@@ -15,6 +15,8 @@ call. This module teaches it Word's rule, without changing a line of WeasyPrint'
   the last line that fits: the first part stays on the page, in place of the note; the rest is
   kept for the next page (the note's `orphans`/`widows` say how few lines a part may have);
 - `make_page` — the continued parts open the next page's footnote area, before its own notes;
+  that area's separator is then Word's continuation separator, a rule across the text width
+  (`configure(continuation_rule_pt=…)`), drawn where the short rule would be;
 - `unlayout_footnote` / `report_footnote` — when WeasyPrint takes the calling line back (widows
   and orphans of the paragraph) or moves the note, the cut is undone first, so WeasyPrint's own
   bookkeeping sees the note it laid out;
@@ -60,6 +62,31 @@ KNOWN = {
 }
 
 _installed: dict[str, Any] = {}
+
+#: weight (pt) of the separator, stretched across the text above the notes of a page whose
+#: first note is continued from the page before; None leaves that page's separator as it is
+_settings: dict[str, float | None] = {"continuation_rule_pt": None}
+
+
+def configure(*, continuation_rule_pt: float | None) -> None:
+    """How pages that open with a continued note show it (set before each layout)."""
+    _settings["continuation_rule_pt"] = continuation_rule_pt
+
+
+def _continuation_separator(context: Any) -> None:
+    """Stretch this page's separator (the footnote area's background image, drawn without
+    keeping its aspect ratio) across the area: Word's continuation separator, in the room of
+    the ordinary one."""
+    from weasyprint.css.properties import Dimension
+
+    weight_pt = _settings["continuation_rule_pt"]
+    area = context.current_footnote_area
+    if weight_pt is None or getattr(area, "continuation", False):
+        return
+    style = area.style.copy()
+    style["background_size"] = ((Dimension(100, "%"), Dimension(weight_pt * 4 / 3, "px")),)
+    area.style = style
+    area.continuation = True
 
 
 # -- cutting a box tree ----------------------------------------------------------------------
@@ -293,6 +320,9 @@ def _try_cut(context: Any, note: Any, line_bottom: float, bottom_space: float) -
 
 def _layout_footnote(original):
     def layout_footnote(self, footnote):
+        if (getattr(footnote, "continued_from", None) is not None
+                and not self.current_page_footnotes):
+            _continuation_separator(self)  # the page's notes open with a continued one
         overflow = original(self, footnote)
         caller = sys._getframe(1)
         if caller.f_code.co_name != "_linebox_layout" or self.in_column:
