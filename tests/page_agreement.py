@@ -322,6 +322,22 @@ class Agreement:
                                     f"baseline {b.baseline:.1f} in LibreOffice")
         return problems
 
+    def baseline_shifts(self, step: float = 1.0) -> list[str]:
+        """Where the two PDFs' body lines move apart: on each page, each line whose baseline
+        difference (PDF minus LibreOffice) changes by more than `step` pt from the line before
+        — the construct just above it is spaced differently in the two."""
+        out = []
+        for ours, theirs in zip(self.ours, self.theirs, strict=False):
+            before = None
+            for a, b in zip(ours.body, theirs.body, strict=False):
+                if a.text != b.text:
+                    break
+                delta = a.baseline - b.baseline
+                if before is not None and abs(delta - before) > step:
+                    out.append(f"p{ours.number} {delta - before:+.1f} pt before: {a.text[:50]}")
+                before = delta
+        return out
+
     def misplaced_notes(self) -> list[str]:
         """One line per note away from its call's page, in either PDF."""
         problems = []
@@ -423,6 +439,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep the PDFs in this folder")
     parser.add_argument("--page", type=int, action="append", default=[],
                         help="also print this page of both, line by line (repeatable)")
+    parser.add_argument("--shifts", action="store_true",
+                        help="also print where body lines move apart (spacing differences)")
     parser.add_argument("--lines", action="store_true",
                         help="also print the body lines that differ (- PDF, + LibreOffice)")
     args = parser.parse_args(argv)
@@ -433,6 +451,8 @@ def main(argv: list[str] | None = None) -> int:
         print(agreement.report())
         if args.lines:
             print(agreement.line_diff())
+        if args.shifts:
+            print("\n".join(agreement.baseline_shifts()))
         for number in args.page:
             print(agreement.page_detail(number))
     if args.keep is None:

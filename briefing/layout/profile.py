@@ -341,6 +341,8 @@ class TableLook(_Strict):
     padding: tuple[Length, Length] = (0.8, 1.5)   # mm: top/bottom, left/right
     space_before: Length = 6
     space_after: Length = 6
+    #: pt between the table and its note line ("Nguồn: …")
+    note_space: Length = 3
 
 
 class Caption(ParagraphStyle):

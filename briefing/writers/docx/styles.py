@@ -173,11 +173,11 @@ def _looks(style: TextStyle, font: str, line: float, *, align: str | None = None
 def _text_style(style_id: str, name: str, style: TextStyle, profile: Profile, *,
                 based_on: str = NORMAL, align: str | None = None,
                 space_before: float | None = None, box: bool = False,
-                sides: float = 0, space_after: float = 0) -> StyleSpec:
+                sides: float = 0, keep_next: bool = False) -> StyleSpec:
     paragraph, run = _looks(style, profile.font.family, profile.single_line(style.size),
                             align=align, space_before=space_before, box=box)
-    if space_after:
-        paragraph = replace(paragraph, space_after=space_after)
+    if keep_next:
+        paragraph = replace(paragraph, keep_next=True)
     if sides:
         paragraph = replace(paragraph, left=sides, right=sides)
     return StyleSpec(style_id, name, based_on=based_on, custom=True, paragraph=paragraph,
@@ -227,7 +227,7 @@ def _body_construct_specs(profile: Profile) -> list[StyleSpec]:
         _paragraph_style(INTERTITLE, "Intertitle", f.intertitle, profile, keep_next=True),
         _paragraph_style(STANDFIRST, "Standfirst", f.standfirst, profile),
         _paragraph_style(DATELINE, "Dateline", f.dateline, profile, keep_next=True),
-        _paragraph_style(BYLINE, "Byline", f.byline, profile),
+        _paragraph_style(BYLINE, "Byline", f.byline, profile, keep_next=True),
         _paragraph_style(CREDIT, "Credit", f.credit, profile),
         _paragraph_style(NOTE, "Note Line", f.note, profile),
         _paragraph_style(SALUTATION, "Salutation", f.salutation, profile),
@@ -243,14 +243,20 @@ def _body_construct_specs(profile: Profile) -> list[StyleSpec]:
                          keep_next=captions.table.position == "above"),
         _paragraph_style(FIGURE_CAPTION, "Figure Caption", captions.figure, profile,
                          keep_next=captions.figure.position == "above"),
+        # the picture's line is as high as the picture: a single-spaced line adds the
+        # paragraph font's descent under an inline picture, so that font is a hairline
         StyleSpec(FIGURE, "Figure", custom=True,
                   paragraph=ParagraphLook(align="center", first_line=0, left=0, right=0,
                                           space_before=profile.body.space_after,
                                           space_after=profile.body.space_after, single=True,
-                                          keep_next=captions.figure.position == "below")),
-        _text_style(APPENDIX_LABEL, "Appendix Label", appendix.label_style, profile),
-        _text_style(APPENDIX_TITLE, "Appendix Title", appendix.title, profile),
-        _text_style(APPENDIX_SUBTITLE, "Appendix Subtitle", appendix.subtitle, profile),
+                                          keep_next=captions.figure.position == "below"),
+                  run=RunLook(font=font, size=HAIRLINE_PT)),
+        # heads are kept with what follows them, as in the PDF (break-after: avoid)
+        _text_style(APPENDIX_LABEL, "Appendix Label", appendix.label_style, profile,
+                    keep_next=True),
+        _text_style(APPENDIX_TITLE, "Appendix Title", appendix.title, profile, keep_next=True),
+        _text_style(APPENDIX_SUBTITLE, "Appendix Subtitle", appendix.subtitle, profile,
+                    keep_next=True),
     ]
 
 
@@ -330,15 +336,15 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
         _text_style(PLACE_DATE, "Place Date", mast.place_date, profile, based_on=MASTHEAD),
         _text_style(MARK, "Mark", cover.mark, profile, box=True, space_before=body.line_height),
         # title block (both forms)
-        _text_style(DOCUMENT_TYPE, "Document Type", title_block.type, profile),
+        _text_style(DOCUMENT_TYPE, "Document Type", title_block.type, profile, keep_next=True),
         _text_style(SUBJECT, "Subject", title_block.subject, profile,
-                    sides=title_block.subject_margin),
+                    sides=title_block.subject_margin, keep_next=True),
         # the rule keeps the body's paragraph gap from the subject, so it does not read as
         # an underline of the subject's last line
         StyleSpec(TITLE_RULE, "Title Rule", custom=True, gallery=False,
                   paragraph=ParagraphLook(align="center", first_line=0, left=side, right=side,
                                           space_before=body.space_after,
-                                          space_after=body.space_after,
+                                          space_after=body.space_after, keep_next=True,
                                           line_exact=HAIRLINE_PT,
                                           borders={"bottom": Border(0)}),
                   run=RunLook(font=font, size=HAIRLINE_PT)),
