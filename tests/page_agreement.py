@@ -410,8 +410,13 @@ class Agreement:
 
 def compare(case: Case, workdir: Path) -> Agreement:
     """Build `case`, convert its DOCX with LibreOffice, compare the two PDFs."""
+    from briefing.errors import BriefingError
+
     workdir.mkdir(parents=True, exist_ok=True)
-    outputs = render_case(case)
+    try:
+        outputs = render_case(case)
+    except BriefingError as error:  # said in one line, also across the process pool
+        raise RuntimeError(f"{case.name} does not build: {error}") from None
     stem = re.sub(r"[^A-Za-z0-9-]+", "_", case.name)
     ours = workdir / f"{stem}.pdf"
     docx = workdir / f"{stem}.docx"

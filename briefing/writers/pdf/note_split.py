@@ -22,7 +22,13 @@ call. This module teaches it Word's rule, without changing a line of WeasyPrint'
   bookkeeping sees the note it laid out;
 - `_update_footnote_area` — WeasyPrint says the footnote area overflows when its last note ends
   a rounding error (1e-13 px) below the area's bottom, and then moves a note that fits; the
-  check is made again with WeasyPrint's own tolerance for such errors (`overflows`).
+  check is made again with WeasyPrint's own tolerance for such errors (`overflows`);
+- `report_footnote`, called where a line overflows and widows or orphans forbid breaking before
+  it: WeasyPrint then moves the page's last notes away from their calls to make room, whatever
+  their `footnote-policy` (Kozea/WeasyPrint#2432). A note whose policy is not `auto` is left in
+  place, and WeasyPrint breaks the paragraph as widows and orphans say, as Word does. (The PDF
+  writer may also install the same fix as a patch of that function's source; this one changes
+  no source: the page's list of notes reads as empty once, which ends WeasyPrint's loop.)
 
 The note is cut where WeasyPrint broke its lines: each laid-out line records where the next one
 resumes (a "skip stack"), and the note's box tree is split there into two trees. The first part
@@ -238,6 +244,30 @@ def split_note(note: Any, skip: dict) -> tuple[Any, Any]:
 
 
 # -- the layout hooks ------------------------------------------------------------------------
+class _PageNotes(list):
+    """The notes of the page being made; `stop_reporting` makes it false for one test, the
+    one that ends WeasyPrint's loop moving notes to the next page."""
+
+    stop_reporting = False
+
+    def __bool__(self) -> bool:
+        if self.stop_reporting:
+            self.stop_reporting = False
+            return False
+        return len(self) > 0
+
+
+def _page_notes_property() -> property:
+    def get(context: Any) -> _PageNotes:
+        return context.__dict__["_page_notes"]
+
+    def set_(context: Any, value: list) -> None:
+        context.__dict__["_page_notes"] = (value if isinstance(value, _PageNotes)
+                                           else _PageNotes(value))
+
+    return property(get, set_)
+
+
 class _Cuts:
     """Per layout context: the notes cut on the page being made (original -> (first, rest))."""
 
@@ -370,6 +400,12 @@ def _unlayout_footnote(original):
 
 def _report_footnote(original):
     def report_footnote(self, footnote):
+        caller = sys._getframe(1)
+        if (caller.f_code.co_name == "_linebox_layout" and "reported_footnotes" in caller.f_locals
+                and footnote.style["footnote_policy"] != "auto"):
+            # the widows/orphans loop (see module doc): keep the note, end the loop
+            self.current_page_footnotes.stop_reporting = True
+            return None
         entry = _cuts(self).of_note(footnote) or _cuts(self).of_head(footnote)
         if entry is not None:  # the note moves on whole: WeasyPrint's own way
             note, head, _ = entry
@@ -447,6 +483,7 @@ def apply() -> bool:
                              ("layout_footnote", "unlayout_footnote", "report_footnote",
                               "_update_footnote_area")}
     _installed["make_page"] = page.make_page
+    LayoutContext.current_page_footnotes = _page_notes_property()
     LayoutContext.layout_footnote = _layout_footnote(LayoutContext.layout_footnote)
     LayoutContext.unlayout_footnote = _unlayout_footnote(LayoutContext.unlayout_footnote)
     LayoutContext.report_footnote = _report_footnote(LayoutContext.report_footnote)
@@ -465,5 +502,6 @@ def remove() -> None:
 
     for name, method in _installed.pop("methods").items():
         setattr(LayoutContext, name, method)
+    del LayoutContext.current_page_footnotes
     page.make_page = _installed.pop("make_page")
     del _installed["installed"]
