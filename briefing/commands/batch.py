@@ -8,7 +8,6 @@ reported with its problems; the others are built; the exit code says whether any
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Iterator
@@ -27,7 +26,8 @@ from briefing.batch import (
     run_jobs,
     variant_of,
 )
-from briefing.cli import EXIT_ERRORS, EXIT_OK, OUTPUT_DIR, formats_of, shown
+from briefing.batch_state import STATE, StateEntry, dump_state, load_state
+from briefing.cli import EXIT_ERRORS, EXIT_OK, default_output, formats_of, shown
 from briefing.editions.hashing import (
     Input,
     environment_inputs,
@@ -36,10 +36,11 @@ from briefing.editions.hashing import (
     tool_versions,
 )
 from briefing.errors import BriefingError, Position, Problem
+from briefing.inputs import output_folder, regular_file
 from briefing.units.selection import Selection, meeting_from_options, select
+from briefing.units.variant import Variant
 
 HELP = "build every unit variant of a briefing, in parallel"
-STATE = ".batch-state.json"
 
 
 def positive_int(text: str) -> int:
@@ -164,28 +165,31 @@ def summary(results: list[JobResult], seconds: float, workers: int) -> str:
             f"({workers} worker{'s' if workers != 1 else ''})")
 
 
-def _load_state(folder: Path) -> dict[str, Any]:
-    try:
-        data = json.loads((folder / STATE).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _up_to_date(job: VariantJob, entry: Any, finger: str) -> JobResult | None:
-    """A skipped result if the variant's outputs are there, unchanged, from the same inputs."""
-    if not isinstance(entry, dict) or entry.get("fingerprint") != finger:
+def _up_to_date(job: VariantJob, entry: StateEntry | None, finger: str) -> JobResult | None:
+    """A skipped result if the variant's outputs are there, unchanged, from the same inputs.
+    An output must be a plain file in the folder (a link or a FIFO planted there is rebuilt)."""
+    if entry is None or entry.fingerprint != finger:
         return None
     from briefing.batch import OutputFile
 
     result = JobResult(job.name, ok=True, skipped=True)
     for fmt in job.formats:
         path = output_path(job, fmt)
-        expected = (entry.get("outputs") or {}).get(fmt)
-        if not path.is_file() or sha256_file(path) != expected:
+        expected = entry.outputs.get(fmt)
+        if not regular_file(path) or sha256_file(path) != expected:
             return None
         result.outputs[fmt] = OutputFile(str(path), expected, path.stat().st_size)
     return result
+
+
+def print_warnings(variants: list[Variant]) -> None:
+    """The checks' warnings of every variant, each once (the briefing's are the same in all)."""
+    seen: set[Problem] = set()
+    for variant in variants:
+        for problem in variant.warnings:
+            if problem not in seen:
+                seen.add(problem)
+                print(problem, file=sys.stderr)
 
 
 def run(argv: list[str]) -> int:
@@ -196,7 +200,10 @@ def run(argv: list[str]) -> int:
         raise BriefingError(Problem(Position("--pdfa"), "--pdfa needs the PDF format",
                                     hint="use --format pdf or --format all"))
     selection = selection_of(args)
-    out_dir = args.out or OUTPUT_DIR / base_name(selection.content)
+    if args.out is not None:  # the user's own choice: a folder (or nothing yet), no loop
+        out_dir = output_folder(args.out)
+    else:  # output/<name>/, which a link planted there must not send elsewhere
+        out_dir = default_output(base_name(selection.content))
     common = {"content": selection.content, "meeting": selection.meeting, "formats": formats,
               "out_dir": str(out_dir), "pdf_variant": "pdf/a-3a" if args.pdfa else None,
               "embed_sources": args.pdfa}
@@ -215,17 +222,20 @@ def run(argv: list[str]) -> int:
     clashes = name_clashes(jobs, selection.content.path)
     if clashes:  # both variants would write the same files, in parallel: build neither
         raise BriefingError(clashes)
-    ready, profiles = [], set()
+    ready, profiles, variants = [], set(), []
     for job in jobs:  # pre-flight: load and check every variant before any is rendered
         try:
-            profiles.add(variant_of(job).loaded.document.meta.profile)
+            variant = variant_of(job)
+            profiles.add(variant.loaded.document.meta.profile)
+            variants.append(variant)
             ready.append(job)
         except BriefingError as error:
             results.append(JobResult(job.name, ok=False, problems=list(error.problems)))
+    print_warnings(variants)
     for result in results:
         print_result(result)
     environment = environment_inputs(profiles)
-    state = _load_state(out_dir)
+    state = load_state(out_dir / STATE, warn=lambda p: print(p, file=sys.stderr))
     fingers = {job.name: job_fingerprint(job, environment) for job in ready}
     todo = []
     for job in ready:
@@ -245,10 +255,10 @@ def run(argv: list[str]) -> int:
         results += run_jobs(todo, workers, on_result, profiles=tuple(sorted(profiles)))
     for result in results:
         if result.ok and not result.skipped:
-            state[result.name] = {"fingerprint": fingers[result.name],
-                                  "outputs": {f: o.sha256 for f, o in result.outputs.items()}}
+            state[result.name] = StateEntry(fingers[result.name],
+                                            {f: o.sha256 for f, o in result.outputs.items()})
     if any(r.ok and not r.skipped for r in results):
-        write_atomic(out_dir / STATE, json.dumps(state, indent=2, sort_keys=True).encode())
+        write_atomic(out_dir / STATE, dump_state(state))
     line = summary(results, time.perf_counter() - started, workers)
     failed = any(not r.ok for r in results)
     print(f"batch {shown(Path(selection.content.path))}: {line}",

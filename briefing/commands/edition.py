@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from briefing.batch import base_name, default_workers
-from briefing.cli import EXIT_ERRORS, EXIT_OK, formats_of, shown
+from briefing.cli import EXIT_ERRORS, EXIT_OK, archive_folder, formats_of, shown
 from briefing.commands.batch import add_variant_options, print_result, progress_display, summary
 from briefing.editions.builder import EditionRequest, build_edition, check_date
 from briefing.editions.layout import DEFAULT_ARCHIVE, NAME_LENGTH, Archive, check_name
@@ -40,6 +40,7 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     from briefing.commands.batch import selection_of
 
+    archive_folder(args.archive)
     date = check_date(args.date)
     if args.name is not None:  # given, even empty: checked as typed, never replaced
         name = check_name(args.name)
@@ -67,7 +68,8 @@ def run(argv: list[str]) -> int:
     with progress_display(len(request.selection.units) + args.with_base, f"edition {name}",
                           not args.no_progress) as advance:
         display["advance"] = advance
-        outcome = build_edition(request, on_result=on_result, on_wait=waiting)
+        outcome = build_edition(request, on_result=on_result, on_wait=waiting,
+                                on_warning=lambda problem: print(problem, file=sys.stderr))
     where = shown(outcome.revision.path)
     if not outcome.created:
         print(f"edition {outcome.revision.label} is archived with these very inputs "

@@ -42,12 +42,13 @@ def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = 
     are embedded (as the document's source files). Byte-identical for the same tree, profile,
     media and fonts."""
     from weasyprint import CSS, HTML, Attachment
-    from weasyprint.text.fonts import FontConfiguration
+
+    from briefing.writers.pdf.fontconfig import vendored_font_configuration
 
     note_split.apply()  # footnotes continue on the next page as in Word (once per process)
     note_split.configure(continuation_rule_pt=profile.footnote.separator_weight)
     moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
-    fonts = FontConfiguration()
+    fonts = vendored_font_configuration()  # fonts/ only: no system font can stand in
     fetcher = RestrictedFetcher()
     html = HTML(string=to_html(tree, profile, media), base_url=FONTS_DIR.as_uri() + "/",
                 url_fetcher=fetcher)
