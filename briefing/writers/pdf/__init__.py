@@ -12,6 +12,7 @@ from io import BytesIO
 from briefing.content.media import MediaStore
 from briefing.layout.profile import FONTS_DIR, Profile
 from briefing.tree.text import document_moment
+from briefing.writers.pdf import note_split
 from briefing.writers.pdf.accessibility import Finisher, pdf_options
 from briefing.writers.pdf.fetcher import RestrictedFetcher
 from briefing.writers.pdf.html import to_html
@@ -44,6 +45,8 @@ def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = 
 
     from briefing.writers.pdf.fontconfig import vendored_font_configuration
 
+    note_split.apply()  # footnotes continue on the next page as in Word (once per process)
+    note_split.configure(continuation_rule_pt=profile.footnote.separator_weight)
     moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
     fonts = vendored_font_configuration()  # fonts/ only: no system font can stand in
     fetcher = RestrictedFetcher()

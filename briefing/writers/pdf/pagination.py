@@ -24,6 +24,7 @@ def misplaced_breaks(document: Any, forced: set[str]) -> set[str]:
     """Block ids (`data-b`) before which a page break keeps notes with their calls."""
     breaks: set[str] = set()
     started: dict[str, int] = {}
+    kept: set[str] = set()
     pages = []
     for number, page in enumerate(document.pages):
         flow = [c for c in page._page_box.children if type(c).__name__ == "BlockBox"]
@@ -34,13 +35,23 @@ def misplaced_breaks(document: Any, forced: set[str]) -> set[str]:
             block = box.element.get("data-b") if box.element is not None else None
             if block is not None and block not in started:
                 started[block] = number
+                if box.style["break_after"] == "avoid":
+                    kept.add(block)
         pages.append((calls, notes))
     for number, (calls, notes) in enumerate(pages):
         if calls - notes:
             starting_here = [b for b, p in started.items() if p == number and b not in forced]
             if starting_here:
-                breaks.add(max(starting_here, key=int))
+                breaks.add(_with_kept(max(starting_here, key=int), kept, started, number))
     return breaks
+
+
+def _with_kept(block: str, kept: set[str], started: dict[str, int], page: int) -> str:
+    """`block`, or the first of the blocks just before it on `page` that are kept with the
+    next one (a heading, a caption above its table): the break goes before them too."""
+    while str(int(block) - 1) in kept and started.get(str(int(block) - 1)) == page:
+        block = str(int(block) - 1)
+    return block
 
 
 def render_with_notes_in_place(render: Callable[[str], Any]) -> Any:
