@@ -6,6 +6,7 @@ them to a plain file name that cannot climb out of the output folder or trip Win
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -19,6 +20,17 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 #: Names Windows reserves in every folder, whatever the extension.
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
 MAX_NAME = 120
+
+
+def _process_umask() -> int:
+    """The process's umask. Reading it means setting it, so it is read once, at import: a
+    thread creating a file while another flips it to 0 would make it world-writable."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _process_umask()
 
 
 def safe_name(name: str) -> str:
@@ -63,6 +75,44 @@ def write_all_atomic(files: dict[Path, bytes]) -> None:
             temporary.unlink(missing_ok=True)
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` holding `data`, never over an existing file (FileExistsError if one is
+    there, even one another process made a moment ago): a complete temporary file is hard-linked
+    to the name, which the system grants only when the name is free. A reader never sees half
+    of the file. Other `OSError`s become a `BriefingError` naming the path."""
+    try:
+        temporary = _stage(path, data)
+        try:
+            os.link(temporary, path)
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            _create_exclusive(path, data)  # a file system without hard links
+        finally:
+            temporary.unlink(missing_ok=True)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise BriefingError.at(exc.filename or path,
+                               f"cannot write: {exc.strerror or exc}") from None
+
+
+#: errors of a file system that has no hard links (FAT, some network shares)
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
+
+
+def _create_exclusive(path: Path, data: bytes) -> None:
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~_UMASK)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
 def _stage(path: Path, data: bytes) -> Path:
     """`data` in a complete temporary file beside `path` (same folder, so rename is atomic)."""
     if path.parent.exists() and not path.parent.is_dir():
@@ -92,6 +142,4 @@ def _mode_for(path: Path) -> int:
     try:
         return stat.S_IMODE(path.stat().st_mode)
     except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+        return 0o666 & ~_UMASK
