@@ -294,3 +294,102 @@ def test_kill_9_during_saves_leaves_an_old_or_a_new_file(store):
         leftovers = [p.name for p in store.root.iterdir() if p.name.endswith(".part")]
         for name in leftovers:  # a temporary file may be left; the document never is torn
             (store.root / name).unlink()
+
+
+# -- new files never replace a file already there -------------------------------------------------
+def test_restoring_twice_the_same_unit_keeps_both(store):
+    """`units/x.yaml` binned twice (a new one made in between), a third one there, both binned
+    ones restored: all three files are there, none written over another."""
+    unit = "units/quan-1.yaml"
+    versions = [store.read_bytes(unit)]
+    versions += [versions[0].replace("Quận 1".encode(), f"Quận {n}".encode()) for n in (2, 3)]
+    entries = []
+    for data_ in versions[1:]:
+        entries.append(documents.trash(store, unit))
+        store.path(unit).write_bytes(data_)  # a new unit of that code
+    restored = [documents.restore(store, entry.key) for entry in entries]
+    assert restored == ["units/quan-1-khoi-phuc.yaml", "units/quan-1-khoi-phuc-2.yaml"]
+    assert [store.read_bytes(name) for name in (*restored, unit)] == versions
+    assert documents.bin_entries(store) == []
+
+
+def test_free_names_are_looked_for_in_the_target_folder(store):
+    (store.root / "units" / "tai-lieu.yaml").write_text("unit: {}\n", encoding="utf-8")
+    assert documents.free_name(store, "tai-lieu") == "tai-lieu.yaml"
+    assert documents.free_name(store, "tai-lieu", "units") == "units/tai-lieu-2.yaml"
+
+
+def test_a_new_file_never_replaces_one_made_meanwhile(store, monkeypatch):
+    """The name was free when chosen; another program made the file before it was written:
+    refused, the other program's file kept."""
+    real = documents.free_name
+
+    def racing(store_, wanted, folder=""):
+        name = real(store_, wanted, folder)
+        store_.path(name).write_text("# theirs\n", encoding="utf-8")
+        return name
+
+    monkeypatch.setattr(documents, "free_name", racing)
+    with pytest.raises(EditError, match="không ghi đè"):
+        documents.duplicate(store, BOOKLET)
+    assert store.path(BOOKLET.replace(".yaml", "-ban-sao.yaml")).read_text(
+        encoding="utf-8") == "# theirs\n"
+
+
+def test_new_unit_never_replaces_one_made_meanwhile(store, monkeypatch):
+    from briefing.editing import units
+
+    path = store.path("units/quan-9.yaml")
+    real = store.create
+
+    def racing(name, data):
+        path.write_text("# theirs\n", encoding="utf-8")
+        return real(name, data)
+
+    monkeypatch.setattr(store, "create", racing)
+    with pytest.raises(EditError):
+        units.new_unit(store, "quan-9", "Đảng bộ Quận 9")
+    assert path.read_text(encoding="utf-8") == "# theirs\n"
+
+
+# -- a change is made on the bytes read, once -----------------------------------------------------
+def test_an_outside_write_during_a_change_is_a_conflict_not_overwritten(store):
+    first = store.read(BOOKLET)
+    theirs = first.text.replace("issue:", "# edited elsewhere\nissue:", 1)
+
+    def make(current):
+        store.path(BOOKLET).write_text(theirs, encoding="utf-8")  # another program saves
+        return current.text.replace("Số 03", "Số 04")
+
+    with pytest.raises(Conflict):
+        store.replace_text(BOOKLET, first.version, make)
+    assert store.read(BOOKLET).text == theirs  # their save survives
+    assert not store.can_undo(BOOKLET, store.read(BOOKLET).version)
+
+
+# -- several operations in one change -------------------------------------------------------------
+def test_a_fix_in_a_batch_is_checked_against_the_earlier_operations(store):
+    path = ["blocks", 0, "body", 0, "body", 0]
+    typed = "Trong  03 năm qua, tình hình."
+    # typed and fixed in one save: the fix is one `check` offers for the typed text
+    findings = check_text("x.yaml", store.read(BOOKLET).text.replace(
+        data(store, BOOKLET)["blocks"][0]["body"][0]["body"][0], typed)).findings
+    fix = next(f.as_json()["fix"] for f in findings if f.fix is not None and list(f.path) == path)
+    current = store.read(BOOKLET)
+    store.change_many(BOOKLET, current.version, [
+        ("set_text", {"path": path, "value": typed}), ("apply_fix", {"fix": fix})])
+    assert data(store, BOOKLET)["blocks"][0]["body"][0]["body"][0] == \
+        "Trong 03 năm qua, tình hình."
+
+
+def test_a_stale_fix_in_a_batch_is_refused_not_applied_at_old_offsets(store):
+    path = ["blocks", 0, "body", 0, "body", 0]
+    change(store, BOOKLET, "set_text", path=path, value="Trong  03 năm qua, tình hình.")
+    fix = next(f.as_json()["fix"] for f in check_text("x.yaml", store.read(BOOKLET).text).findings
+               if f.fix is not None and list(f.path) == path)
+    before = store.read(BOOKLET)
+    with pytest.raises(EditError, match="đã được sửa"):
+        store.change_many(BOOKLET, before.version, [
+            ("set_text", {"path": path, "value": "Hoàn toàn khác, không  có gì."}),
+            ("apply_fix", {"fix": fix})])
+    assert store.read(BOOKLET).text == before.text

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.atomic import safe_name, write_atomic
+from briefing.atomic import safe_name, write_new
 from briefing.editing import meta
-from briefing.editing.errors import EditError
+from briefing.editing.errors import Conflict, EditError, Taken
 from briefing.editing.findings import check_text
 from briefing.editing.outline import slug
 from briefing.editing.store import DocumentStore, check_name, confined, version_of
@@ -26,6 +26,8 @@ from briefing.source.yaml_source import load_yaml
 BLANKS = Path(__file__).parent / "blanks"
 FORMS = ("booklet", "official")
 BIN = ".bin"
+#: the folder of the pictures imports bring (content/media/)
+MEDIA = "media"
 
 
 @dataclass
@@ -84,12 +86,15 @@ def list_documents(store: DocumentStore, output: Path) -> list[DocumentInfo]:
     return [describe(store, output, name) for name in content_names(store)]
 
 
-def free_name(store: DocumentStore, wanted: str) -> str:
-    """`wanted.yaml`, or `wanted-2.yaml` … when taken."""
+def free_name(store: DocumentStore, wanted: str, folder: str = "") -> str:
+    """`folder/wanted.yaml`, or `folder/wanted-2.yaml` … when taken: the name is looked for
+    where the file will be made. Call it holding `store.naming`, and make the file with an
+    exclusive create (`store.create`): the name may still be taken by another program."""
     stem = slug(wanted, "tai-lieu")[:60]
-    candidate, n = f"{stem}.yaml", 2
-    while store.path(candidate).exists():
-        candidate, n = f"{stem}-{n}.yaml", n + 1
+    prefix = f"{folder}/" if folder else ""
+    candidate, n = f"{prefix}{stem}.yaml", 2
+    while store.taken(candidate):
+        candidate, n = f"{prefix}{stem}-{n}.yaml", n + 1
     return candidate
 
 
@@ -104,44 +109,73 @@ def new_document(store: DocumentStore, form: str, fields: dict[str, str],
     for field_name, value in fields.items():
         if value is not None and str(value).strip():
             meta.set_field(edited, field_name, value)
-    target = check_name(free_name(store, name or fields.get("subject") or form))
-    _create(store, target, dump_minimal(text, tree, edited).encode("utf-8"))
+    return _create(store, name or fields.get("subject") or form,
+                   dump_minimal(text, tree, edited).encode("utf-8"))
+
+
+def _create(store: DocumentStore, wanted: str, data: bytes) -> str:
+    """A new content file under the first free name for `wanted`; returns the name."""
+    with store.naming:
+        target = check_name(free_name(store, wanted))
+        store.create(target, data)
     return target
-
-
-def _create(store: DocumentStore, name: str, data: bytes) -> None:
-    path = store.path(name)
-    if path.exists():
-        raise EditError("Đã có tài liệu mang tên này.")
-    write_atomic(path, data)
 
 
 def duplicate(store: DocumentStore, name: str) -> str:
     data = store.read_bytes(name)
-    target = free_name(store, Path(name).stem + "-ban-sao")
-    _create(store, target, data)
-    return target
+    return _create(store, Path(name).stem + "-ban-sao", data)
 
 
-def save_new(store: DocumentStore, wanted: str, text: str) -> str:
-    """A new content file holding `text` (an import); returns its name."""
-    target = check_name(free_name(store, wanted))
-    _create(store, target, text.encode("utf-8"))
-    return target
+# -- imports ----------------------------------------------------------------------------------
+def _import_names(stem: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names an import under `stem` makes (`briefing.importers`): content files `stem`,
+    `stem-2` … (one per document of the source), pictures `media/<document>-<n>.<ext>`."""
+    documents_ = rf"{re.escape(stem)}(-\d+)?"
+    return (re.compile(documents_ + r"\.yaml"), re.compile(documents_ + r"-\d+\.[A-Za-z0-9]+"))
+
+
+def import_stem(store: DocumentStore, wanted: str) -> str:
+    """The stem to import a file under: none of the content files nor the pictures an import
+    under it makes is there yet (a picture of an earlier import of a same-named file, even of
+    a document since deleted, is never taken for this one's)."""
+    stem = slug(wanted, "tai-lieu-nhap")[:60]
+    candidate, n = stem, 2
+    while _import_clashes(store, candidate):
+        candidate, n = f"{stem}-{n}", n + 1
+    return candidate
+
+
+def _import_clashes(store: DocumentStore, stem: str) -> bool:
+    content, pictures = _import_names(stem)
+    media = store.root / MEDIA
+    return any(content.fullmatch(p.name) for p in store.root.iterdir()) or (
+        media.is_dir() and any(pictures.fullmatch(p.name) for p in media.iterdir()))
 
 
 def save_imported(store: DocumentStore, made: list[tuple[str, str]],
                   media: dict[str, bytes]) -> list[str]:
-    """The importer's documents as new content files, their pictures beside them (under
-    content/, never over an existing file); returns the names, first one first."""
+    """The importer's documents as new content files under the names it gave them
+    (`import_stem`), their pictures first: all of them or, if any name is taken (`Taken`),
+    none, and never over an existing file. Returns the names, first one first."""
     if not made:
         raise EditError("Tệp không có nội dung nào để nhập.")
-    for relative, data in media.items():
-        path = confined(store.root, relative)
-        if path.exists():
-            continue  # a picture of that name is there already (the same import, again)
-        write_atomic(path, data)
-    return [save_new(store, stem, text) for stem, text in made]
+    files = [(relative, data) for relative, data in media.items()]
+    files += [(check_name(f"{stem}.yaml"), text.encode("utf-8")) for stem, text in made]
+    created: list[Path] = []
+    with store.naming:
+        try:
+            for relative, data in files:
+                path = confined(store.root, relative)
+                try:
+                    write_new(path, data)
+                except FileExistsError:
+                    raise Taken(relative) from None
+                created.append(path)
+        except BaseException:
+            for path in created:  # files this call made a moment ago, nobody else's
+                path.unlink(missing_ok=True)
+            raise
+    return [f"{stem}.yaml" for stem, _ in made]
 
 
 # -- the bin ----------------------------------------------------------------------------------
@@ -161,8 +195,6 @@ def trash(store: DocumentStore, name: str, version: str | None = None) -> BinEnt
     with store.lock(name):
         data = store.read_bytes(name)
         if version is not None and version_of(data) != version:
-            from briefing.editing.errors import Conflict
-
             raise Conflict(version_of(data))
         folder = bin_dir(store)
         folder.mkdir(exist_ok=True)
@@ -192,15 +224,23 @@ def bin_entries(store: DocumentStore) -> list[BinEntry]:
 
 
 def restore(store: DocumentStore, key: str) -> str:
+    """Put a binned file back under its name, or `<name>-khoi-phuc.yaml` … in its folder when
+    that is taken: never over another file."""
     entries = {entry.key: entry for entry in bin_entries(store)}
     entry = entries.get(key)
     if entry is None:
         raise EditError("Không tìm thấy tài liệu này trong thùng rác.")
-    target = entry.name
-    if store.path(target).exists():
-        folder, _, leaf = target.rpartition("/")
-        leaf = free_name(store, Path(leaf).stem + "-khoi-phuc")
-        target = f"{folder}/{leaf}" if folder else leaf
-    check_name(target)
-    shutil.move(str(bin_dir(store) / entry.key), str(store.path(target)))
+    source = bin_dir(store) / entry.key
+    with store.naming:
+        target = check_name(entry.name)
+        if store.taken(target):
+            folder, _, leaf = target.rpartition("/")
+            target = check_name(free_name(store, Path(leaf).stem + "-khoi-phuc", folder))
+        try:
+            os.link(source, store.path(target))  # refused if the name is taken meanwhile
+        except FileExistsError:
+            raise Taken(target) from None
+        except OSError:  # a file system without hard links: a copy, created exclusively
+            store.create(target, source.read_bytes())
+        source.unlink()
     return target

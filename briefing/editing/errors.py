@@ -20,3 +20,11 @@ class Conflict(EditError):
                          "sau khi bạn mở nó, nên thay đổi của bạn chưa được lưu. Bấm «Tải lại "
                          "tài liệu» để lấy bản mới nhất; nội dung bạn đang gõ vẫn được giữ "
                          "trong ô của nó.")
+
+
+class Taken(EditError):
+    """A new file's name is already used (by a file made since the name was chosen)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(f"Đã có tệp mang tên '{name}'; không ghi đè lên tệp đó. Hãy thử lại.")

@@ -18,14 +18,27 @@ from briefing.editing.body import styled_like
 from briefing.editing.errors import EditError
 from briefing.editing.findings import check_text
 from briefing.editing.paths import Path_, as_path, get, parent_of
+from briefing.editing.yamltext import render
 
 
 @dataclass
 class Context:
-    """What some operations need besides the tree: the file's text and name (for fixes)."""
+    """What some operations need besides the tree: the file's name and its text as the tree
+    being edited stands now (for fixes: `check` runs on that text). Several operations of one
+    change edit one tree: after each, the text is rendered again when next asked for."""
 
     text: str
     file: Path
+    tree: Any = None
+    _stale: bool = False
+
+    def changed(self) -> None:
+        self._stale = self.tree is not None
+
+    def current_text(self) -> str:
+        if self._stale:
+            self.text, self._stale = render(self.tree), False
+        return self.text
 
 
 @dataclass
@@ -147,7 +160,7 @@ def _apply_fix(tree: Any, args: dict, context: Context) -> Outcome:
     if not isinstance(wanted, dict):
         raise EditError("Không rõ cần sửa lỗi nào.")
     path = as_path(wanted.get("path"))
-    offered = [f.fix for f in check_text(context.file, context.text).findings
+    offered = [f.fix for f in check_text(context.file, context.current_text()).findings
                if f.fix is not None]
     for fix in offered:
         if (tuple(fix.path), fix.start, fix.end, fix.text) == (

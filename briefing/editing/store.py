@@ -10,6 +10,7 @@ undone as long as nobody changed the file in between.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import threading
 import unicodedata
@@ -19,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing import inputs
-from briefing.atomic import write_atomic
-from briefing.editing.errors import Conflict, EditError
+from briefing.atomic import write_atomic, write_new
+from briefing.editing.errors import Conflict, EditError, Taken
 from briefing.editing.operations import Context, Outcome, apply_operation
 from briefing.editing.yamltext import deep_copy, dump_minimal, load_tree, render
 from briefing.errors import BriefingError
@@ -81,6 +82,9 @@ class DocumentStore:
         self.undo_depth = undo_depth
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
+        #: held while a new file's name is chosen and the file made: two requests never pick
+        #: the same free name
+        self.naming = threading.Lock()
         #: name -> stack of (bytes before a change, version after it)
         self._history: dict[str, list[tuple[bytes, str]]] = {}
         #: name -> (version, round-trip tree, its rendering): the next edit skips a parse
@@ -105,15 +109,32 @@ class DocumentStore:
             raise EditError("Không đọc được tệp: " + error.problems[0].message) from None
 
     def read(self, name: str) -> Snapshot:
+        return self._read(name)[1]
+
+    def _read(self, name: str) -> tuple[bytes, Snapshot]:
         data = self.read_bytes(name)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise EditError("Tệp không phải văn bản UTF-8.") from None
-        return Snapshot(name, text, version_of(data))
+        return data, Snapshot(name, text, version_of(data))
 
     def exists(self, name: str) -> bool:
         return self.path(name).is_file()
+
+    def taken(self, name: str) -> bool:
+        """Whether something (a file, a folder, a link, even a broken one) has this name."""
+        return os.path.lexists(self.path(name))
+
+    def create(self, name: str, data: bytes) -> None:
+        """A new file `name` holding `data`; `Taken` if the name is used, even by a file made
+        a moment ago by another program: never written over."""
+        try:
+            write_new(self.path(name), data)
+        except FileExistsError:
+            raise Taken(name) from None
+        except BriefingError as error:
+            raise EditError("Không ghi được tệp: " + error.problems[0].message) from None
 
     # -- changes --------------------------------------------------------------------------
     def change(self, name: str, version: str, operation: str, args: dict[str, Any]) -> Change:
@@ -130,10 +151,11 @@ class DocumentStore:
         def edit(snapshot: Snapshot) -> tuple[str, Outcome, tuple[Any, str] | None]:
             tree, rendered = self._tree(snapshot)
             edited = deep_copy(tree)
-            context = Context(snapshot.text, self.path(name))
+            context = Context(snapshot.text, self.path(name), edited)
             outcome = Outcome()
             for operation, args in operations:
                 outcome = apply_operation(edited, operation, args, context)
+                context.changed()  # the next one sees the tree as this one left it
             after = render(edited)
             text = dump_minimal(snapshot.text, tree, edited, rendered, after)
             return text, outcome, (edited, after)
@@ -162,7 +184,7 @@ class DocumentStore:
                edit: Callable[[Snapshot], tuple[str, Outcome, tuple[Any, str] | None]]
                ) -> Change:
         with self.lock(name):
-            current = self.read(name)
+            before, current = self._read(name)
             if current.version != version:
                 raise Conflict(current.version)
             text, outcome, tree = edit(current)
@@ -171,7 +193,11 @@ class DocumentStore:
             data = text.encode("utf-8")
             if len(data) > MAX_FILE_BYTES:
                 raise EditError("Tài liệu vượt quá kích thước cho phép.")
-            before = self.read_bytes(name)
+            # the change was made on `before`: another program that saved meanwhile is a
+            # conflict, never overwritten (nor its bytes kept as what undo puts back)
+            now = version_of(self.read_bytes(name))
+            if now != current.version:
+                raise Conflict(now)
             write_atomic(self.path(name), data)
             new = Snapshot(name, text, version_of(data))
             if tree is not None:  # the edited tree: its rendering is what the file's would be

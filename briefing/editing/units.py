@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.editing import meta
 from briefing.editing.body import clean_text, styled_like
-from briefing.editing.errors import EditError
+from briefing.editing.errors import EditError, Taken
 from briefing.editing.yamltext import new_map, new_seq, render
 from briefing.units.model import CODE_PATTERN, KIND_PREFIX
 
@@ -128,12 +128,10 @@ def new_unit(store: DocumentStore, code: str, name: str) -> str:
     if not name:
         raise EditError("Hãy nhập tên đơn vị.")
     target = f"units/{code}.yaml"
-    path = store.path(target)
-    if path.exists():
-        raise EditError("Đã có đơn vị mang mã này.")
     tree = new_map(unit=new_map(code=code, name=name))
-    from briefing.atomic import write_atomic
-
-    write_atomic(path, ("# Đơn vị " + name + ". Tạo bằng Briefing Studio.\n"
-                        + render(tree)).encode("utf-8"))
+    text = "# Đơn vị " + name + ". Tạo bằng Briefing Studio.\n" + render(tree)
+    try:
+        store.create(target, text.encode("utf-8"))  # never over a unit already there
+    except Taken:
+        raise EditError("Đã có đơn vị mang mã này.") from None
     return target
