@@ -96,3 +96,19 @@ def test_form_and_profile_options(tmp_path: Path, capsys) -> None:
     assert "number: /HD-XX" in text  # a placeholder in the state's shape, marked as a guess
     assert main(["import", str(source), "-o", str(target), "--profile", "nope"]) == 2
     assert "nope" in capsys.readouterr().err
+
+
+def test_a_picture_already_there_is_not_replaced_without_force(tmp_path: Path, capsys) -> None:
+    docx = build_docx(PROJECT_ROOT / "tests" / "fixtures" / "interview.yaml", tmp_path)
+    target = tmp_path / "content" / "phong-van.yaml"
+    picture = tmp_path / "content" / "media" / "phong-van-1.jpg"
+    picture.parent.mkdir(parents=True)
+    picture.write_bytes(b"another document's picture")
+    assert main(["import", str(docx), "-o", str(target), "-q"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"{picture}: error: already exists; nothing was written (choose another "
+                   "name with -o, or add --force)"]
+    assert picture.read_bytes() == b"another document's picture" and not target.exists()
+    assert main(["import", str(docx), "-o", str(target), "-q", "--force"]) == 0
+    original = PROJECT_ROOT / "tests" / "fixtures" / "media" / "hoi-nghi-ngoai-giao.jpg"
+    assert picture.read_bytes() == original.read_bytes()

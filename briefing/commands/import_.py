@@ -3,13 +3,15 @@ bring a Word, text or Markdown document in as a content file.
 
 Every guess, text fix and left-out piece is printed (stderr) with the source paragraph or line;
 the content file is written only when it passes `build.py check` with no errors, atomically,
-with its pictures under media/ beside it. A source holding several documents (a programme
+with its pictures under media/ beside it; nothing is written over an existing file (the content
+file or a picture) without --force. A source holding several documents (a programme
 and the briefing it sends) gives several files: NAME.yaml, NAME-2.yaml, …
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -35,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", metavar="NAME",
                         help="layout profile: party or state (default: from the masthead)")
     parser.add_argument("--force", action="store_true",
-                        help="replace the output file if it exists")
+                        help="replace the output file and its pictures if they exist")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print only what was written, not the guesses")
     return parser
@@ -58,7 +60,8 @@ def run(argv: list[str]) -> int:
         targets[path] = document.yaml.encode("utf-8")
         for name, data in document.media.items():
             targets[path.parent / name] = data
-    existing = [p for p in targets if p.exists() and p.suffix == ".yaml"]
+    # a picture too: one of another document would be replaced under it
+    existing = [p for p in targets if os.path.lexists(p)]
     if existing and not args.force:
         raise BriefingError.at(existing[0], "already exists; nothing was written",
                                hint="choose another name with -o, or add --force")
