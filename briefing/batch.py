@@ -141,8 +141,9 @@ def set_document_date(tree: ET.Element, date: str) -> None:
     node.text = date
 
 
-def render_job(job: VariantJob) -> dict[str, bytes]:
-    """The bytes of every format of the variant, in memory (used by workers and by rebuilds)."""
+def render_job(job: VariantJob, parallel_formats: bool = True) -> dict[str, bytes]:
+    """The bytes of every format of the variant, in memory (used by workers and by rebuilds).
+    `parallel_formats` False: never a forked child (the caller runs threads: the studio)."""
     variant = variant_of(job)  # checked again: rebuilds (verify, extract) have no pre-flight
     view = prepare(variant.loaded)
     tree = render_tree(view)
@@ -154,19 +155,19 @@ def render_job(job: VariantJob) -> dict[str, bytes]:
     if job.embed_sources:
         pdf_options["attachments"] = source_attachments(job.name, job.sources, job.pdf_options())
     return render_formats(tree, view.profile, job.formats, pdf_options,
-                          parallel=_formats_in_parallel, media=view.media)
+                          parallel=_formats_in_parallel and parallel_formats, media=view.media)
 
 
 def output_path(job: VariantJob, fmt: str) -> Path:
     return Path(job.out_dir) / f"{job.name}.{fmt}"
 
 
-def run_job(job: VariantJob) -> JobResult:
+def run_job(job: VariantJob, parallel_formats: bool = True) -> JobResult:
     """Render and write one variant; never raises for a problem of the variant itself."""
     started = time.perf_counter()
     result = JobResult(job.name, ok=False)
     try:
-        outputs = render_job(job)
+        outputs = render_job(job, parallel_formats)
         for fmt in job.formats:
             data = outputs[fmt]
             target = output_path(job, fmt)
@@ -221,8 +222,11 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def run_jobs(jobs: Sequence[VariantJob], workers: int = 0,
              on_result: Callable[[JobResult], None] | None = None,
-             profiles: tuple[str, ...] = ("party",)) -> list[JobResult]:
-    """Run every job; `workers` 1 runs them here, in order; 0 means one worker per core."""
+             profiles: tuple[str, ...] = ("party",),
+             parallel_formats: bool = True) -> list[JobResult]:
+    """Run every job; `workers` 1 runs them here, in order; 0 means one worker per core.
+    Jobs run here write the DOCX in a forked child unless `parallel_formats` is False (a
+    threaded caller: fork copies one thread, and the locks other threads held)."""
     workers = workers or default_workers()
     results: list[JobResult] = []
 
@@ -233,7 +237,7 @@ def run_jobs(jobs: Sequence[VariantJob], workers: int = 0,
 
     if workers == 1 or len(jobs) <= 1:
         for job in jobs:
-            done(run_job(job))
+            done(run_job(job, parallel_formats))
         return results
     formats = tuple(sorted({fmt for job in jobs for fmt in job.formats}))
     pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_context(),

@@ -67,6 +67,8 @@ class EditionRequest:
     new_revision: bool = False
     with_base: bool = False
     workers: int = 0
+    #: False: no writer in a forked child (a threaded caller, the studio); see `run_jobs`
+    parallel_formats: bool = True
 
 
 @dataclass
@@ -215,7 +217,8 @@ def _build_into(temporary: Path, request: EditionRequest, inputs: list[Input], o
                 tools: dict[str, str], finger: str, number: int, profiles: tuple[str, ...],
                 on_result: Callable[[JobResult], None] | None) -> list[JobResult]:
     jobs = _jobs(request, str(temporary))
-    results = run_jobs(jobs, request.workers, on_result, profiles=profiles)
+    results = run_jobs(jobs, request.workers, on_result, profiles=profiles,
+                       parallel_formats=request.parallel_formats)
     failed = [r for r in results if not r.ok]
     if failed:
         raise BriefingError([p for r in failed for p in r.problems])

@@ -143,8 +143,10 @@ def environment_changes(manifest: Manifest) -> list[str]:
     return found
 
 
-def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0) -> list[Problem]:
-    """Build the revision again from its stored sources; every output must be byte-identical."""
+def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0,
+                   parallel_formats: bool = True) -> list[Problem]:
+    """Build the revision again from its stored sources; every output must be byte-identical.
+    `parallel_formats`: see `briefing.batch.run_jobs`."""
     changed = environment_changes(manifest)
     problems = []
     if changed:
@@ -154,7 +156,7 @@ def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0) -> 
                                       "profile, fonts or tool versions"))
     with tempfile.TemporaryDirectory(prefix="briefing-rebuild-") as scratch:
         jobs = jobs_from_manifest(revision, manifest, scratch)
-        for result in run_jobs(jobs, workers):
+        for result in run_jobs(jobs, workers, parallel_formats=parallel_formats):
             if not result.ok:
                 problems.extend(result.problems)
                 continue

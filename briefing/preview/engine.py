@@ -2,12 +2,16 @@
 this version has it, else the pipeline's own functions. Both give the bytes `build.py` writes.
 
 The studio is a threaded server: both formats are rendered one after the other in this
-process (`parallel=False`), never in a child forked from a process that runs threads.
+process (`parallel=False`), never in a child forked from a process that runs threads; and one
+render at a time (`rendering()`): WeasyPrint's objects, the SOURCE_DATE_EPOCH the PDF writer
+sets, the writers' module state are the process's. Whatever else renders in the studio (an
+edition, a rebuild to verify one) holds the same lock.
 """
 
 from __future__ import annotations
 
 import threading
+from contextlib import AbstractContextManager
 from typing import Any
 
 from briefing.content.loader import LoadedDocument
@@ -15,9 +19,9 @@ from briefing.errors import Problem
 from briefing.pipeline import FORMATS
 
 _lock = threading.Lock()
-#: one render at a time: WeasyPrint's objects are not thread-safe (the resident builder has a
-#: lock of its own)
-_render_lock = threading.Lock()
+#: one render at a time in this process, whoever renders (the resident builder's own lock only
+#: covers its builds)
+_render_lock = threading.RLock()
 _builder: Any = None
 
 
@@ -35,12 +39,18 @@ def _warm_builder() -> Any:
         return _builder or None
 
 
+def rendering() -> AbstractContextManager[bool]:
+    """The lock every render of this process holds (`with rendering(): …`)."""
+    return _render_lock
+
+
 def render(loaded: LoadedDocument,
            formats: tuple[str, ...] = FORMATS) -> tuple[dict[str, bytes], list[Problem]]:
     """The bytes of each format and the check's warnings; bad input raises BriefingError."""
     builder = _warm_builder()
     if builder is not None:
-        rendered = builder.build(loaded, formats)
+        with _render_lock:
+            rendered = builder.build(loaded, formats)
         return rendered.outputs, rendered.warnings
     from briefing.pipeline import render_formats, validated
     from briefing.tree.prepare import prepare

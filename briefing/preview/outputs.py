@@ -13,6 +13,7 @@ from briefing.atomic import write_all_atomic
 from briefing.batch import VariantJob, base_name, variant_of
 from briefing.content.loader import LoadedDocument
 from briefing.errors import Problem
+from briefing.inputs import output_folder
 from briefing.pipeline import FORMATS
 from briefing.units.sources import read_source
 
@@ -52,8 +53,11 @@ def render_outputs(loaded: LoadedDocument,
 
 
 def output_dir(spec: VariantSpec, output: Path) -> Path:
-    """`output/` for a briefing (as `build.py`), `output/<briefing>/` for variants (as batch)."""
-    return output if spec.is_base else output / base_name(spec.content)
+    """`output/` for a briefing (as `build.py`), `output/<briefing>/` for variants (as batch),
+    checked as `build.py` checks its default folders: a link planted at `output/<briefing>/`
+    must not send the files out of `output/` (`output` itself is the caller's to check)."""
+    folder = output if spec.is_base else output / base_name(spec.content)
+    return output_folder(folder, root=output)
 
 
 def build_outputs(spec: VariantSpec, output: Path) -> tuple[dict[str, Path], list[Problem]]:
