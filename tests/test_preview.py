@@ -93,21 +93,24 @@ def test_builds_are_cached_and_superseded_ones_skipped():
 
     previewer = Previewer(render=render)
     results = {}
+    deadline = time.monotonic() + 60  # a bug fails the test, never hangs it
     first = threading.Thread(target=lambda: results.setdefault(
         "v1", previewer.build("doc", "k1", lambda: "v1")))
     first.start()
-    started.wait(10)
+    assert started.wait(60), "the first build never started"
     waiting = []
     for key in ("k2", "k3"):  # asked for while v1 builds, one after the other
         thread = threading.Thread(target=lambda k=key: results.setdefault(
             k, previewer.build("doc", k, lambda k=k: k.replace("k", "v"))))
         thread.start()
         waiting.append(thread)
-        while previewer._latest.get("doc") != key:
+        while previewer._latest.get("doc") != key:  # asked for, now waiting for the build lock
+            assert time.monotonic() < deadline, f"the request for {key} never arrived"
             time.sleep(0.01)
     release.set()
     for thread in (first, *waiting):
-        thread.join(10)
+        thread.join(60)
+        assert not thread.is_alive(), "a build never finished"
     assert results["k2"] is None  # superseded by k3 while v1 was building: never built
     assert results["k3"].ok and calls == ["v1", "v3"]
     assert previewer.build("doc", "k3", lambda: "never") is results["k3"]  # cached

@@ -63,12 +63,13 @@ def change(client: TestClient, op: str, name: str = BOOKLET, current: str | None
 
 # -- the token, CSRF, Host ------------------------------------------------------------------------
 GETS = ["/", f"/edit/{BOOKLET}", f"/api/state/{BOOKLET}", f"/api/preview/{BOOKLET}",
-        "/preview/abc/0.png", f"/download/pdf/{BOOKLET}", f"/units/{BOOKLET}", "/editions",
+        "/preview/abc/0.png", f"/units/{BOOKLET}", "/editions",
         "/api/editions/diff?old=a&new=b", "/editions/zip/a@r1", "/static/studio.css"]
 POSTS = ["/api/documents/new", "/api/documents/import", f"/api/documents/duplicate/{BOOKLET}",
          f"/api/documents/delete/{BOOKLET}", "/api/bin/restore/x", f"/api/change/{BOOKLET}",
          f"/api/undo/{BOOKLET}", f"/api/fix-all/{BOOKLET}", f"/api/raw/{BOOKLET}",
-         "/api/units/new", "/api/editions/new", "/api/editions/verify"]
+         "/api/units/new", "/api/editions/new", "/api/editions/verify",
+         f"/download/pdf/{BOOKLET}"]
 
 
 @pytest.mark.parametrize("url", GETS)
@@ -112,6 +113,34 @@ def test_token_becomes_a_strict_httponly_cookie(app):
 
 def test_other_host_names_are_refused(client):
     assert client.get("/", headers={"Host": "attacker.example:8765"}).status_code == 403
+
+
+def test_hosts_for_names_ipv6_in_brackets():
+    from briefing.studio.security import hosts_for
+
+    assert hosts_for("::1", 8765) == {"[::1]:8765", "localhost:8765"}
+    assert hosts_for("127.0.0.1", 8765) == {"127.0.0.1:8765", "localhost:8765"}
+    assert hosts_for("fe80::1", 80) == {"[fe80::1]:80", "[fe80::1]"}
+    assert hosts_for("Studio.LAN", 8765) == {"studio.lan:8765"}
+
+
+def test_an_ipv6_studio_answers_its_own_host_and_origin(project):
+    from briefing.studio.context import Studio
+    from briefing.studio.security import hosts_for
+
+    studio = Studio(project, prefetch=False)
+    app = create_app(project, studio, allowed_hosts=hosts_for("::1", 8765))
+    client = TestClient(app, base_url="http://[::1]:8765")
+    assert client.get(f"/?token={studio.secrets.token}", follow_redirects=False).status_code == 303
+    client.headers["X-CSRF-Token"] = studio.secrets.csrf
+    assert client.get("/").status_code == 200
+    own = client.post("/api/documents/new", json={"form": "official", "subject": "Về IPv6"},
+                      headers={"Origin": "http://[::1]:8765"})
+    assert own.status_code == 200
+    for origin in ("http://[::2]:8765", "http://[::1]:9999", "null"):
+        answer = client.post("/api/documents/new", json={}, headers={"Origin": origin})
+        assert answer.status_code == 403, origin
+    assert client.get("/", headers={"Host": "[::2]:8765"}).status_code == 403
 
 
 def test_security_headers(client):
@@ -283,10 +312,12 @@ def test_paths_outside_content_are_refused(client, project, name):
     outside.write_text("meta: {}\n", encoding="utf-8")
     (project / "content" / "link.yaml").symlink_to(outside)
     for url in (f"/edit/{name}", f"/api/state/{name}", f"/api/preview/{name}",
-                f"/download/pdf/{name}", f"/units/{name}"):
+                f"/units/{name}"):
         answer = client.get(url)
         assert answer.status_code in (400, 404), url
         assert "meta: {}" not in answer.text
+    answer = client.post(f"/download/pdf/{name}")
+    assert answer.status_code in (400, 404) and "meta: {}" not in answer.text
     answer = client.post(f"/api/change/{name}", json={"version": "x", "op": "set_meta",
                                                       "args": {"field": "place", "value": "x"}})
     assert answer.status_code in (400, 404)
@@ -315,8 +346,7 @@ def test_bad_uploads_are_refused(client, project, filename, data, message):
 
 def test_import_a_word_file(client, project):
     """A DOCX our own writer made, imported through the importer into a new document."""
-    pytest.importorskip("briefing.importers", reason="the importer is not in this version")
-    docx = client.get(f"/download/docx/{PROGRAMME}").content
+    docx = client.post(f"/download/docx/{PROGRAMME}").content
     answer = client.post("/api/documents/import", files={"file": ("Chương trình.docx", docx)})
     assert answer.status_code == 200, answer.text
     name = answer.json()["name"]
@@ -327,14 +357,6 @@ def test_import_a_word_file(client, project):
     assert "Lê Hồng Sơn" in html and "CHƯƠNG TRÌNH" in html
     assert (project / "content" / name).read_text(encoding="utf-8").startswith(
         "# Imported from Chuong-trinh.docx")
-
-
-def test_import_without_the_importer_says_so(client, monkeypatch):
-    from briefing.studio import importing
-
-    monkeypatch.setattr(importing, "_importer", lambda: None)
-    answer = client.post("/api/documents/import", files={"file": ("a.md", b"# Tieu de\n")})
-    assert answer.status_code == 400 and "chưa có" in answer.json()["error"]
 
 
 def test_oversize_upload_is_refused_before_reading(client):
@@ -371,19 +393,21 @@ def test_preview_pages_and_focus(client):
 
 
 def test_download_docx_and_pdf(client, project):
-    docx = client.get(f"/download/docx/{PROGRAMME}")
+    assert client.get(f"/download/docx/{PROGRAMME}").status_code == 405  # a GET writes nothing
+    assert not (project / "output").exists()
+    docx = client.post(f"/download/docx/{PROGRAMME}")
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
     assert 'filename="coordination-programme-2024.docx"' in docx.headers["content-disposition"]
-    pdf = client.get(f"/download/pdf/{PROGRAMME}")
+    pdf = client.post(f"/download/pdf/{PROGRAMME}")
     assert pdf.content.startswith(b"%PDF")
     assert (project / "output" / "coordination-programme-2024.docx").is_file()
     assert "chưa tạo" not in client.get("/").text.split(PROGRAMME)[1].split("</tr>")[0]
-    assert client.get(f"/download/odt/{PROGRAMME}").status_code == 404
+    assert client.post(f"/download/odt/{PROGRAMME}").status_code == 404
 
 
 def test_download_refused_while_the_document_has_errors(client):
     change(client, "set_text", path=["blocks", 0, "title"], value="x[^nope]", name=PROGRAMME)
-    answer = client.get(f"/download/pdf/{PROGRAMME}")
+    answer = client.post(f"/download/pdf/{PROGRAMME}")
     assert answer.status_code == 422 and "còn lỗi" in answer.json()["error"]
 
 
@@ -414,7 +438,7 @@ def test_unit_variant_preview_and_download(client, project):
     assert data["status"] == "ok"
     base = client.get(f"/api/preview/{BOOKLET}").json()
     assert data["key"] != base["key"]
-    docx = client.get(f"/download/docx/{BOOKLET}?unit=quan-1.yaml")
+    docx = client.post(f"/download/docx/{BOOKLET}?unit=quan-1.yaml")
     assert docx.status_code == 200 and 'filename="quan-1.docx"' in \
         docx.headers["content-disposition"]
     assert (project / "output" / "briefing-foreign-affairs" / "quan-1.pdf").is_file()
@@ -465,3 +489,112 @@ def test_server_error_is_a_message(app, client, monkeypatch):
     quiet.headers["X-CSRF-Token"] = app.state.studio.secrets.csrf
     answer = quiet.post(f"/api/change/{BOOKLET}", json={"version": "x", "op": "set_text"})
     assert answer.status_code == 500 and "Lỗi máy chủ" in answer.text
+
+
+# -- imports of same-named files ------------------------------------------------------------------
+def _with_other_picture(docx: bytes) -> tuple[bytes, bytes]:
+    """The same Word file with another photograph in it; and that photograph."""
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (64, 48), (180, 30, 30)).save(picture, "JPEG")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("word/media/"):
+                data = picture.getvalue()
+            target.writestr(item, data)
+    return out.getvalue(), picture.getvalue()
+
+
+def _picture_of(project: Path, name: str) -> tuple[str, bytes]:
+    text = (project / "content" / name).read_text(encoding="utf-8")
+    figure = re.search(r"figure: (media/\S+)", text).group(1)
+    return figure, (project / "content" / figure).read_bytes()
+
+
+def test_a_second_import_of_a_same_named_file_shows_its_own_pictures(client, project, tmp_path):
+    from tests.importing import build_docx
+
+    first = build_docx(ROOT / "tests" / "fixtures" / "interview.yaml", tmp_path).read_bytes()
+    photo = (ROOT / "tests" / "fixtures" / "media" / "hoi-nghi-ngoai-giao.jpg").read_bytes()
+    second, other_photo = _with_other_picture(first)
+
+    def upload(data: bytes) -> str:
+        answer = client.post("/api/documents/import", files={"file": ("Báo cáo.docx", data)})
+        assert answer.status_code == 200, answer.text
+        return answer.json()["name"]
+
+    one, two = upload(first), upload(second)
+    assert (one, two) == ("bao-cao.yaml", "bao-cao-2.yaml")
+    assert _picture_of(project, one) == ("media/bao-cao-1.jpg", photo)
+    assert _picture_of(project, two) == ("media/bao-cao-2-1.jpg", other_photo)
+    # the first one deleted, its pictures stay (the bin may give it back): a third import of
+    # that name gets names of its own, never the pictures left behind
+    client.post(f"/api/documents/delete/{one}", json={})
+    three = upload(second)
+    assert three == "bao-cao-3.yaml"
+    assert _picture_of(project, three) == ("media/bao-cao-3-1.jpg", other_photo)
+    assert (project / "content" / "media" / "bao-cao-1.jpg").read_bytes() == photo
+
+
+# -- refusals are messages, never a 500 -----------------------------------------------------------
+def test_undo_back_to_a_broken_file_answers_its_repair_page(client, project):
+    broken = "meta:\n  form: [booklet\n"
+    (project / "content" / "broken.yaml").write_text(broken, "utf-8")
+    fixed = (project / "content" / PROGRAMME).read_text(encoding="utf-8")
+    repaired = client.post("/api/raw/broken.yaml", json={"version": version(client, "broken.yaml"),
+                                                          "text": fixed}).json()
+    assert repaired["can_undo"] is True
+    answer = client.post("/api/undo/broken.yaml", json={"version": repaired["version"]})
+    assert answer.status_code == 200, answer.text
+    data = answer.json()
+    assert data["broken"] is True and data["url"] == "/edit/broken.yaml"
+    assert "lỗi cú pháp" in data["message"] and "doc" not in data
+    assert (project / "content" / "broken.yaml").read_text(encoding="utf-8") == broken
+    assert "lỗi cú pháp" in client.get(data["url"]).text  # the page to repair it as text
+
+
+def test_fields_of_a_broken_file_are_a_message(client, project):
+    (project / "content" / "broken.yaml").write_text("meta:\n  form: [booklet\n", "utf-8")
+    answer = client.get("/api/state/broken.yaml?fields=1")
+    assert answer.status_code == 200
+    assert answer.json()["broken"] is True and "vẫn còn trong ô" in answer.json()["message"]
+
+
+def test_refusals_are_json_for_scripts_and_a_page_for_pages(client, project):
+    answer = client.post("/api/editions/verify", json={"label": "khong-co@r1"})
+    assert answer.status_code == 400 and answer.json()["error"]
+    page = client.get("/editions/zip/khong-co@r1")
+    assert page.status_code == 400 and "text/html" in page.headers["content-type"]
+    assert "Không thực hiện được" in page.text and "Về danh sách tài liệu" in page.text
+
+
+# -- output/ as build.py guards it ----------------------------------------------------------------
+def test_a_link_planted_in_output_is_refused_not_written_through(client, project, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (project / "output").mkdir()
+    (project / "output" / "briefing-foreign-affairs").symlink_to(elsewhere)
+    answer = client.post(f"/download/pdf/{BOOKLET}?unit=quan-1.yaml")
+    assert answer.status_code == 400 and "link" in answer.json()["error"]
+    (project / "output" / "editions").symlink_to(elsewhere)
+    answer = client.post("/api/editions/new", json={"content": BOOKLET, "date": "2024-03-15"})
+    assert answer.status_code == 400 and "link" in answer.json()["error"]
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize("planted", ["output", "output/editions"])
+def test_the_studio_does_not_start_on_a_link_out_of_output(project, tmp_path_factory, planted):
+    from briefing.errors import BriefingError
+    from briefing.studio.context import Studio
+
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # outside the project
+    (project / "output").mkdir()
+    link = project / planted
+    if link.exists():
+        link.rmdir()
+    link.symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(BriefingError, match="link"):
+        Studio(project, prefetch=False)

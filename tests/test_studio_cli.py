@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -73,3 +74,58 @@ def test_the_command_is_listed_with_its_help():
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "studio", "--help"],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0 and "127.0.0.1" in result.stdout
+
+
+def _ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+def test_an_ipv6_address_is_served(tmp_path):
+    """`--host ::1`: the browser sends `Host: [::1]:PORT`; the studio answers it."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    import pytest
+
+    if not _ipv6_loopback():
+        pytest.skip("this machine has no IPv6 loopback")
+    process = studio("--port", "0", "--host", "::1")
+    try:
+        line = process.stdout.readline()
+        assert line.startswith("Studio: http://[::1]:"), line
+        address = urlsplit(line.split(" ", 1)[1].strip())
+        connection = http.client.HTTPConnection("::1", address.port, timeout=30)
+        connection.request("GET", f"/?{address.query}")  # Host: [::1]:PORT, as a browser sends
+        answer = connection.getresponse()
+        assert answer.status == 303, answer.read().decode()
+        cookie = answer.getheader("set-cookie").split(";", 1)[0]
+        answer.read()
+        connection.request("GET", "/", headers={"Cookie": cookie})
+        page = connection.getresponse().read().decode()
+        csrf = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+        for origin, status in ((f"http://[::1]:{address.port}", 400), ("http://[::2]:80", 403)):
+            connection.request("POST", "/api/documents/new", body="{}", headers={
+                "Cookie": cookie, "Origin": origin, "Content-Type": "application/json",
+                "X-CSRF-Token": csrf})
+            answer = connection.getresponse()  # 400: no form chosen; 403: another site
+            assert answer.status == status, answer.read().decode()
+            answer.read()
+    finally:
+        stop(process)
+
+
+def test_a_link_planted_at_output_is_a_clear_error(tmp_path):
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (project / "output").symlink_to(tmp_path / "elsewhere")
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "studio", "--no-browser",
+                             "--port", "0", "--project", str(project)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "leads outside" in result.stderr and len(result.stderr.strip().splitlines()) == 1

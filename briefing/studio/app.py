@@ -1,4 +1,5 @@
-"""The studio's web application: routes by concept, one guard in front of all of them."""
+"""The studio's web application: routes by concept, one guard in front of all of them, and one
+answer for every refusal (`EditError`, `BriefingError`): the clerk's message, never a 500."""
 
 from __future__ import annotations
 
@@ -7,19 +8,48 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from briefing.studio.context import HERE, Studio
+from briefing.editing.errors import Conflict, EditError
+from briefing.errors import BriefingError
+from briefing.studio.context import HERE, Studio, page
 from briefing.studio.routes import documents, editions, editor, preview, units
 from briefing.studio.security import Guard
+
+SERVER_ERROR = ("Lỗi máy chủ: thao tác chưa thực hiện được. Nội dung bạn đang sửa vẫn còn trên "
+                "trang; hãy thử lại.")
+
+
+def _wants_page(request: Request) -> bool:
+    """A page the browser opened (answer a page), not a call of the page's scripts (JSON)."""
+    return (request.method == "GET" and not request.url.path.startswith(("/api/", "/preview/"))
+            and "hx-request" not in request.headers)
+
+
+async def refused(request: Request, exc: Exception) -> Response:
+    """A change or a page that cannot be made: why, in Vietnamese (a conflict also says the
+    file's version now, for the page to offer a reload). Nothing was written."""
+    if isinstance(exc, EditError):
+        message = exc.message
+        status = 409 if isinstance(exc, Conflict) else getattr(exc, "status", 400)
+    elif isinstance(exc, BriefingError):
+        message, status = "; ".join(str(p) for p in exc.problems), 400
+    else:  # pragma: no cover - registered for these two only
+        raise exc
+    if _wants_page(request):
+        return page(request, "message.html", status_code=status,
+                    title="Không thực hiện được", message=message)
+    answer: dict = {"error": message}
+    if isinstance(exc, Conflict):
+        answer |= {"conflict": True, "version": exc.current_version}
+    return JSONResponse(answer, status_code=status)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
     """A bug: a short message (the client keeps every unsaved edit and shows it)."""
-    return PlainTextResponse("Lỗi máy chủ: thao tác chưa thực hiện được. Nội dung bạn đang "
-                             "sửa vẫn còn trên trang; hãy thử lại.", status_code=500)
+    return PlainTextResponse(SERVER_ERROR, status_code=500)
 
 
 def create_app(root: Path, studio: Studio | None = None,
@@ -31,6 +61,6 @@ def create_app(root: Path, studio: Studio | None = None,
                 *editions.routes,
                 Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
         middleware=[Middleware(Guard, secrets_=studio.secrets, allowed_hosts=allowed_hosts)],
-        exception_handlers={500: server_error})
+        exception_handlers={EditError: refused, BriefingError: refused, 500: server_error})
     app.state.studio = studio
     return app

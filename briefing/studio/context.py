@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
-from briefing.editing.errors import Conflict, EditError
+from briefing import inputs
+from briefing.editing.errors import EditError
 from briefing.editing.store import DocumentStore
-from briefing.errors import BriefingError
 from briefing.preview.builder import Previewer
 from briefing.studio.security import Secrets
 from briefing.studio.texts import FORM_NAMES, humanize_time
@@ -35,10 +35,22 @@ class Studio:
         self.content = self.root / "content"
         self.output = self.root / "output"
         self.archive = self.output / "editions"
+        self.archive_folder()  # refused at start, as build.py refuses them
         self.store = DocumentStore(self.content)
         self.previewer = Previewer()
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         self.templates.env.globals.update(form_names=FORM_NAMES, when=humanize_time)
+
+    def output_folder(self) -> Path:
+        """output/, checked before anything is written there (a link may be planted while
+        the studio runs): not a link out of the project (`briefing.inputs.output_folder`, the
+        checks of `build.py`'s default output)."""
+        return inputs.output_folder(self.output, root=self.root)
+
+    def archive_folder(self) -> Path:
+        """output/editions/, checked likewise: not a link out of output/."""
+        return inputs.output_folder(self.archive, root=self.output_folder(),
+                                    what="archive folder")
 
 
 def studio_of(request: Request) -> Studio:
@@ -49,19 +61,6 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
     studio = studio_of(request)
     return studio.templates.TemplateResponse(
         request, template, {"csrf": studio.secrets.csrf, **context}, status_code=status_code)
-
-
-def failure(error: Exception) -> JSONResponse:
-    """A refused change as the client shows it: a message, and for a conflict the version."""
-    if isinstance(error, Conflict):
-        return JSONResponse({"error": error.message, "conflict": True,
-                             "version": error.current_version}, status_code=409)
-    if isinstance(error, EditError):
-        return JSONResponse({"error": error.message}, status_code=400)
-    if isinstance(error, BriefingError):
-        return JSONResponse({"error": "; ".join(str(p) for p in error.problems)},
-                            status_code=400)
-    raise error
 
 
 async def json_body(request: Request) -> dict[str, Any]:

@@ -8,7 +8,6 @@ name the browser gave is never used as a path.
 
 from __future__ import annotations
 
-import importlib
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -16,8 +15,11 @@ from io import BytesIO
 from pathlib import Path
 
 from briefing.atomic import safe_name
-from briefing.editing.errors import EditError
+from briefing.editing import documents
+from briefing.editing.errors import EditError, Taken
+from briefing.editing.store import DocumentStore
 from briefing.errors import BriefingError, Problem
+from briefing.importers import import_file
 
 #: what the studio accepts, by extension (the content is checked too)
 KINDS = {".docx": "docx", ".txt": "text", ".md": "markdown", ".markdown": "markdown"}
@@ -56,35 +58,37 @@ def kind_of(filename: str, data: bytes) -> str:
     return kind  # text encodings (UTF-8, UTF-16, legacy Vietnamese) are the importer's job
 
 
-def _importer():
-    try:
-        return importlib.import_module("briefing.importers")
-    except ImportError:
-        return None
-
-
-def available() -> bool:
-    module = _importer()
-    return module is not None and hasattr(module, "import_file")
-
-
-def import_upload(filename: str, data: bytes) -> Imported:
-    """The content the importer makes of an uploaded file (nothing is written here)."""
+def import_upload(filename: str, data: bytes, stem: str) -> Imported:
+    """The content the importer makes of an uploaded file, its documents and pictures named
+    after `stem` (nothing is written here)."""
     kind = kind_of(filename, data)
-    module = _importer()
-    if module is None or not hasattr(module, "import_file"):
-        raise EditError("Chức năng nhập tệp chưa có trong phiên bản này.")
     suffix = {"docx": ".docx", "text": ".txt", "markdown": ".md"}[kind]
-    stem = Path(filename).stem or "tai-lieu-nhap"
+    source_stem = Path(filename).stem or "tai-lieu-nhap"
     with tempfile.TemporaryDirectory(prefix="studio-import-") as folder:
-        source = Path(folder) / f"{safe_name(stem)}{suffix}"  # named in the file's comment
+        source = Path(folder) / f"{safe_name(source_stem)}{suffix}"  # named in the file's comment
         source.write_bytes(data)
         try:
-            result = module.import_file(source, name=stem)
+            result = import_file(source, name=stem)
         except BriefingError as error:
             raise EditError("Không nhập được tệp: " + "; ".join(
                 p.message for p in error.problems[:3])) from None
-    documents = [(d.name, d.yaml) for d in result.documents]
+    documents_ = [(d.name, d.yaml) for d in result.documents]
     media = {k: v for d in result.documents for k, v in d.media.items()}
-    return Imported(documents, media, [str(getattr(n, "text", n)) for n in result.notes],
+    return Imported(documents_, media, [str(getattr(n, "text", n)) for n in result.notes],
                     [p for d in result.documents for p in d.warnings])
+
+
+def import_into(store: DocumentStore, filename: str, data: bytes) -> tuple[list[str], Imported]:
+    """Import an upload as new content files: the name is chosen first (free for the content
+    files and for the pictures the import makes), the import names everything after it, and
+    all of it is created without replacing any file. Returns the new names and the import."""
+    kind_of(filename, data)  # refused before any work
+    for _ in range(3):  # a name taken between the choice and the write: choose again
+        stem = documents.import_stem(store, Path(filename).stem)
+        imported = import_upload(filename, data, stem)
+        try:
+            return documents.save_imported(store, imported.documents, imported.media), imported
+        except Taken:
+            continue
+    raise EditError("Không chọn được tên cho tài liệu nhập vào: tên vừa chọn đã bị dùng. "
+                    "Hãy thử lại.")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
@@ -39,12 +39,21 @@ class Secrets:
 
 
 def hosts_for(host: str, port: int) -> set[str]:
-    """The Host header values the studio answers to."""
-    names = {host, "127.0.0.1", "localhost"} if host in ("127.0.0.1", "localhost") else {host}
+    """The Host header values the studio answers to (lower case): `name:port`, an IPv6
+    address in brackets as browsers send it (`[::1]:8765`), the bare name on port 80."""
+    names = {host, "127.0.0.1", "localhost"} if host in ("127.0.0.1", "localhost") else \
+        {host, "localhost"} if host == "::1" else {host}
+    names = {f"[{name}]" if ":" in name else name for name in (n.lower() for n in names)}
     out = {f"{name}:{port}" for name in names}
     if port == 80:
         out |= names
     return out
+
+
+def authority(origin: str) -> str:
+    """The `host:port` of an Origin header (`http://[::1]:8765` -> `[::1]:8765`), lower case,
+    to compare with `hosts_for`."""
+    return urlsplit(origin).netloc.lower() if "://" in origin else origin.lower()
 
 
 class Guard:
@@ -75,7 +84,7 @@ class Guard:
         await self.app(scope, receive, send_secured)
 
     def _refusal(self, scope: Scope, headers: Headers) -> Response | None:
-        host = headers.get("host", "")
+        host = headers.get("host", "").lower()
         if self.allowed_hosts is not None and host not in self.allowed_hosts:
             return PlainTextResponse("Địa chỉ không hợp lệ.", status_code=403)
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
@@ -107,7 +116,7 @@ class Guard:
                                     "trang.")
             origin = headers.get("origin")
             if origin is not None and self.allowed_hosts is not None and \
-                    origin.split("://", 1)[-1] not in self.allowed_hosts:
+                    authority(origin) not in self.allowed_hosts:
                 return _denied(403, "Yêu cầu từ trang khác bị từ chối.")
             if headers.get("sec-fetch-site") not in (None, "same-origin", "none"):
                 return _denied(403, "Yêu cầu từ trang khác bị từ chối.")

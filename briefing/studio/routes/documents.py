@@ -1,4 +1,7 @@
-"""The list of documents; new from a form; import; duplicate; the recoverable bin."""
+"""The list of documents; new from a form; import; duplicate; the recoverable bin.
+
+Every file operation runs in the thread pool (`run_in_threadpool`), never on the event loop;
+a refused one (`EditError`) is answered by the app's handler (`briefing.studio.app`)."""
 
 from __future__ import annotations
 
@@ -10,27 +13,32 @@ from starlette.routing import Route
 from briefing.editing import documents
 from briefing.editing.errors import EditError
 from briefing.studio import importing
-from briefing.studio.context import failure, json_body, page, studio_of
+from briefing.studio.context import Studio, json_body, page, studio_of
 from briefing.studio.urls import edit_url
+
+NEW_FIELDS = ("subject", "issuer.superior", "issuer.name", "date", "place", "type")
+
+
+def _listing(studio: Studio) -> dict:
+    return {"rows": documents.list_documents(studio.store, studio.output),
+            "binned": documents.bin_entries(studio.store)}
 
 
 async def index(request: Request) -> Response:
-    studio = studio_of(request)
-    rows = await run_in_threadpool(documents.list_documents, studio.store, studio.output)
-    return page(request, "documents.html", rows=rows, nav="documents",
-                binned=documents.bin_entries(studio.store), can_import=importing.available())
+    listing = await run_in_threadpool(_listing, studio_of(request))
+    return page(request, "documents.html", nav="documents", **listing)
+
+
+def _opened(name: str) -> JSONResponse:
+    return JSONResponse({"name": name, "url": edit_url(name)})
 
 
 async def create(request: Request) -> Response:
     studio = studio_of(request)
-    try:
-        data = await json_body(request)
-        fields = {key: str(data.get(key) or "") for key in
-                  ("subject", "issuer.superior", "issuer.name", "date", "place", "type")}
-        name = documents.new_document(studio.store, str(data.get("form") or ""), fields)
-    except EditError as error:
-        return failure(error)
-    return JSONResponse({"name": name, "url": edit_url(name)})
+    data = await json_body(request)
+    fields = {key: str(data.get(key) or "") for key in NEW_FIELDS}
+    return _opened(await run_in_threadpool(documents.new_document, studio.store,
+                                           str(data.get("form") or ""), fields))
 
 
 async def upload(request: Request) -> Response:
@@ -46,46 +54,36 @@ async def upload(request: Request) -> Response:
                 raise EditError("Hãy chọn một tệp để nhập.")
             data = await item.read(importing.MAX_UPLOAD + 1)
             filename = item.filename or ""
-        imported = await run_in_threadpool(importing.import_upload, filename, data)
-        names = documents.save_imported(studio.store, imported.documents, imported.media)
-    except EditError as error:
-        return failure(error)
+    except EditError:
+        raise
     except Exception as error:  # multipart limits and malformed bodies
         if type(error).__name__ in ("MultiPartException", "HTTPException"):
-            return JSONResponse({"error": "Tệp tải lên không hợp lệ hoặc quá lớn."},
-                                status_code=400)
+            raise EditError("Tệp tải lên không hợp lệ hoặc quá lớn.") from None
         raise
+    names, imported = await run_in_threadpool(importing.import_into, studio.store, filename,
+                                              data)
     return JSONResponse({"name": names[0], "names": names, "url": edit_url(names[0]),
                          "notes": imported.notes[:50]})
 
 
 async def duplicate(request: Request) -> Response:
     studio = studio_of(request)
-    try:
-        name = documents.duplicate(studio.store, request.path_params["name"])
-    except EditError as error:
-        return failure(error)
-    return JSONResponse({"name": name, "url": edit_url(name)})
+    return _opened(await run_in_threadpool(documents.duplicate, studio.store,
+                                           request.path_params["name"]))
 
 
 async def delete(request: Request) -> Response:
     studio = studio_of(request)
-    try:
-        data = await json_body(request)
-        entry = documents.trash(studio.store, request.path_params["name"],
-                                data.get("version") or None)
-    except EditError as error:
-        return failure(error)
+    data = await json_body(request)
+    entry = await run_in_threadpool(documents.trash, studio.store, request.path_params["name"],
+                                    data.get("version") or None)
     return JSONResponse({"bin": entry.key})
 
 
 async def restore(request: Request) -> Response:
     studio = studio_of(request)
-    try:
-        name = documents.restore(studio.store, request.path_params["key"])
-    except EditError as error:
-        return failure(error)
-    return JSONResponse({"name": name, "url": edit_url(name)})
+    return _opened(await run_in_threadpool(documents.restore, studio.store,
+                                           request.path_params["key"]))
 
 
 routes = [

@@ -1,4 +1,8 @@
-"""Archived editions: create (date, name), list, verify, compare, download as a ZIP."""
+"""Archived editions: create (date, name), list, verify, compare, download as a ZIP.
+
+Builds (a new edition, a rebuild to verify one) run in the thread pool, under the preview
+engine's render lock (`briefing.preview.engine.rendering`) and with both formats written in
+this process: never a child forked from the studio's threads."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.batch import base_name
+from briefing.editing import documents
 from briefing.editing.errors import EditError
 from briefing.editions.builder import EditionRequest, build_edition, check_date
 from briefing.editions.compare import archived_jobs, compare
@@ -19,12 +24,17 @@ from briefing.editions.layout import NAME_LENGTH, Archive, Reference, check_name
 from briefing.editions.manifest import load_manifest
 from briefing.editions.verify import verify_files, verify_rebuild
 from briefing.errors import BriefingError
-from briefing.studio.context import Studio, failure, json_body, page, studio_of
+from briefing.preview.engine import rendering
+from briefing.studio.context import Studio, json_body, page, studio_of
 from briefing.units.selection import Selection, read_input, select
 
 
+def _archive(studio: Studio) -> Archive:
+    return Archive(studio.archive_folder())  # not through a link planted in output/
+
+
 def _revisions(studio: Studio) -> list[dict[str, Any]]:
-    archive = Archive(studio.archive)
+    archive = _archive(studio)
     rows = []
     for name in archive.editions():
         for revision in archive.revisions(name):
@@ -43,7 +53,7 @@ def _revisions(studio: Studio) -> list[dict[str, Any]]:
 
 async def editions_page(request: Request) -> Response:
     studio = studio_of(request)
-    contents = sorted(p.name for p in studio.content.glob("*.yaml") if p.is_file())
+    contents = await run_in_threadpool(documents.content_names, studio.store)
     revisions = await run_in_threadpool(_revisions, studio)
     return page(request, "editions.html", nav="editions", contents=contents,
                 revisions=revisions, chosen=request.query_params.get("content") or "")
@@ -63,23 +73,21 @@ def _create(studio: Studio, content: str, date: str, name: str, new_revision: bo
         selection, with_base = select(path, [units], None, None), False
     else:  # no units: the edition archives the briefing itself
         selection, with_base = Selection(read_input(path), []), True
-    outcome = build_edition(EditionRequest(name=name, date=date, selection=selection,
-                                           archive=Archive(studio.archive),
-                                           new_revision=new_revision, with_base=with_base))
+    request = EditionRequest(name=name, date=date, selection=selection, archive=_archive(studio),
+                             new_revision=new_revision, with_base=with_base,
+                             parallel_formats=False)
+    with rendering():
+        outcome = build_edition(request)
     return {"label": outcome.revision.label, "created": outcome.created,
             "variants": [r.name for r in outcome.results], "seconds": round(outcome.seconds, 1)}
 
 
 async def create(request: Request) -> Response:
     studio = studio_of(request)
-    try:
-        body = await json_body(request)
-        answer = await run_in_threadpool(
-            _create, studio, str(body.get("content") or ""), str(body.get("date") or ""),
-            str(body.get("name") or "").strip(), bool(body.get("new_revision")))
-    except (EditError, BriefingError) as error:
-        return failure(error)
-    return JSONResponse(answer)
+    body = await json_body(request)
+    return JSONResponse(await run_in_threadpool(
+        _create, studio, str(body.get("content") or ""), str(body.get("date") or ""),
+        str(body.get("name") or "").strip(), bool(body.get("new_revision"))))
 
 
 def _reference(text: str) -> Reference:
@@ -87,11 +95,11 @@ def _reference(text: str) -> Reference:
 
 
 def _verify(studio: Studio, label: str, rebuild: bool) -> dict[str, Any]:
-    archive = Archive(studio.archive)
-    revision = archive.revision(_reference(label))
+    revision = _archive(studio).revision(_reference(label))
     manifest, problems = verify_files(revision)
     if rebuild and not problems:
-        problems += verify_rebuild(revision, manifest)
+        with rendering():
+            problems += verify_rebuild(revision, manifest, parallel_formats=False)
     errors = [p for p in problems if p.severity == "error"]
     return {"label": revision.label, "ok": not errors, "files": len(manifest.files),
             "rebuilt": rebuild and not errors,
@@ -100,15 +108,12 @@ def _verify(studio: Studio, label: str, rebuild: bool) -> dict[str, Any]:
 
 async def verify(request: Request) -> Response:
     studio = studio_of(request)
-    try:
-        if request.headers.get("content-type", "").startswith("application/json"):
-            body: Any = await json_body(request)
-        else:  # htmx posts the button's values as a form
-            body = dict(await request.form(max_files=0, max_fields=4))
-        answer = await run_in_threadpool(_verify, studio, str(body.get("label") or ""),
-                                         bool(body.get("rebuild")))
-    except (EditError, BriefingError) as error:
-        return failure(error)
+    if request.headers.get("content-type", "").startswith("application/json"):
+        body: Any = await json_body(request)
+    else:  # htmx posts the button's values as a form
+        body = dict(await request.form(max_files=0, max_fields=4))
+    answer = await run_in_threadpool(_verify, studio, str(body.get("label") or ""),
+                                     bool(body.get("rebuild")))
     return _verify_fragment(request, answer) if request.headers.get("hx-request") else \
         JSONResponse(answer)
 
@@ -120,7 +125,7 @@ def _verify_fragment(request: Request, answer: dict[str, Any]) -> Response:
 
 
 def _diff(studio: Studio, old: str, new: str) -> list[dict[str, Any]]:
-    archive = Archive(studio.archive)
+    archive = _archive(studio)
     pairs = compare(archived_jobs(archive, _reference(old)),
                     archived_jobs(archive, _reference(new)), old, new)
     return [{"name": d.name, "only_in": d.only_in, "lines": d.lines} for d in pairs]
@@ -130,16 +135,13 @@ async def diff(request: Request) -> Response:
     studio = studio_of(request)
     old = request.query_params.get("old") or ""
     new = request.query_params.get("new") or ""
-    try:
-        pairs = await run_in_threadpool(_diff, studio, old, new)
-    except (EditError, BriefingError) as error:
-        return failure(error)
+    pairs = await run_in_threadpool(_diff, studio, old, new)
     html = studio.templates.env.get_template("_diff.html").render(pairs=pairs, old=old, new=new)
     return HTMLResponse(html)
 
 
 def _zip(studio: Studio, label: str) -> tuple[str, bytes]:
-    revision = Archive(studio.archive).revision(_reference(label))
+    revision = _archive(studio).revision(_reference(label))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(revision.path.rglob("*")):
@@ -151,10 +153,7 @@ def _zip(studio: Studio, label: str) -> tuple[str, bytes]:
 
 async def download_zip(request: Request) -> Response:
     studio = studio_of(request)
-    try:
-        filename, data = await run_in_threadpool(_zip, studio, request.path_params["label"])
-    except (EditError, BriefingError) as error:
-        return failure(error)
+    filename, data = await run_in_threadpool(_zip, studio, request.path_params["label"])
     return Response(data, media_type="application/zip",
                     headers={"content-disposition": f'attachment; filename="{filename}"'})
 

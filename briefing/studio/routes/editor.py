@@ -1,6 +1,11 @@
 """The editor: the document as fields, each change applied by `briefing.editing` and answered
 with the new version, `check`'s findings by field, and (after structural changes) the fields
-re-drawn."""
+re-drawn.
+
+Every route does its work (file I/O, the per-file lock, `check`, templates) in the thread pool,
+never on the event loop; a refused change (`EditError`, `BriefingError`) is answered by the
+app's handlers (`briefing.studio.app`).
+"""
 
 from __future__ import annotations
 
@@ -18,12 +23,15 @@ from briefing.editing.findings import check_text
 from briefing.editing.store import Snapshot
 from briefing.errors import BriefingError
 from briefing.source.yaml_source import load_yaml
-from briefing.studio.context import Studio, failure, json_body, page, studio_of
+from briefing.studio.context import Studio, json_body, page, studio_of
 from briefing.studio.texts import ITEM_KINDS, META_FIELDS
+from briefing.studio.urls import edit_url
 from briefing.validation.fixer import fix_text
 
 #: operations that only change one value: the page keeps its fields, no re-draw needed
 IN_PLACE = {"set_text", "set_meta", "set_footnote"}
+BROKEN = ("Tài liệu hiện có lỗi cú pháp YAML nên không hiện được thành các ô để sửa: {problem}. "
+          "Mở lại trang để sửa nó dạng văn bản; nội dung bạn đang gõ vẫn còn trong ô.")
 
 
 def _data(snapshot: Snapshot) -> Any:
@@ -36,8 +44,14 @@ def fields_context(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
             "item_kinds": ITEM_KINDS, "name": snapshot.name}
 
 
-def render_fields(studio: Studio, snapshot: Snapshot, meta_open: bool = False) -> dict[str, str]:
-    context = fields_context(studio, snapshot) | {"meta_open": meta_open}
+def render_fields(studio: Studio, snapshot: Snapshot, meta_open: bool = False) -> dict[str, Any]:
+    """The fields and the outline, re-drawn; for a file that is no longer valid YAML (an undo
+    back to it, a save elsewhere), `broken` and the address of its text repair page instead."""
+    try:
+        context = fields_context(studio, snapshot) | {"meta_open": meta_open}
+    except BriefingError as error:
+        return {"broken": True, "url": edit_url(snapshot.name),
+                "message": BROKEN.format(problem=error.problems[0].message)}
     env = studio.templates.env
     return {"doc": env.get_template("_doc.html").render(context),
             "outline": env.get_template("_outline.html").render(context)}
@@ -50,55 +64,60 @@ def state(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
             "can_undo": studio.store.can_undo(snapshot.name, snapshot.version)}
 
 
-async def editor(request: Request) -> Response:
-    studio = studio_of(request)
-    name = request.path_params["name"]
+def _editor_page(studio: Studio, name: str) -> tuple[str, int, dict[str, Any]]:
     try:
         snapshot = studio.store.read(name)
     except EditError as error:
-        return page(request, "message.html", title="Không mở được tài liệu",
-                    message=error.message, status_code=404)
+        return "message.html", 404, {"title": "Không mở được tài liệu", "message": error.message}
     try:
         data = _data(snapshot)
     except BriefingError as error:
-        return page(request, "broken.html", name=name, text=snapshot.text,
-                    version=snapshot.version, problems=error.problems, title=name)
+        return "broken.html", 200, {"name": name, "text": snapshot.text, "title": name,
+                                    "version": snapshot.version, "problems": error.problems}
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
-    title = str(meta.get("subject") or meta.get("title") or name)
-    return page(request, "editor.html", **fields_context(studio, snapshot), title=title,
-                can_undo=studio.store.can_undo(name, snapshot.version), meta_open=False)
+    return "editor.html", 200, {
+        **fields_context(studio, snapshot), "meta_open": False,
+        "title": str(meta.get("subject") or meta.get("title") or name),
+        "can_undo": studio.store.can_undo(name, snapshot.version)}
+
+
+async def editor(request: Request) -> Response:
+    template, status, context = await run_in_threadpool(
+        _editor_page, studio_of(request), request.path_params["name"])
+    return page(request, template, status_code=status, **context)
+
+
+def _state(studio: Studio, name: str, fields: bool) -> dict[str, Any]:
+    snapshot = studio.store.read(name)
+    answer = state(studio, snapshot)
+    return answer | render_fields(studio, snapshot) if fields else answer
 
 
 async def document_state(request: Request) -> Response:
     studio = studio_of(request)
-    try:
-        snapshot = studio.store.read(request.path_params["name"])
-        answer = await run_in_threadpool(state, studio, snapshot)
-    except EditError as error:
-        return failure(error)
-    if request.query_params.get("fields"):
-        answer |= render_fields(studio, snapshot)
-    return JSONResponse(answer)
+    return JSONResponse(await run_in_threadpool(
+        _state, studio, request.path_params["name"], bool(request.query_params.get("fields"))))
+
+
+def _change(studio: Studio, name: str, version: str,
+            operations: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    done = studio.store.change_many(name, version, operations)
+    if studio.prefetch and "/" not in name:  # the new version's preview: build it now
+        threading.Thread(target=_prefetch, args=(studio, name), daemon=True).start()
+    answer = state(studio, done.snapshot) | {
+        "focus": None if done.outcome.focus is None else list(done.outcome.focus),
+        "info": done.outcome.info}
+    if any(operation not in IN_PLACE for operation, _ in operations):
+        answer |= render_fields(studio, done.snapshot)
+    return answer
 
 
 async def change(request: Request) -> Response:
     studio = studio_of(request)
-    name = request.path_params["name"]
-    try:
-        body = await json_body(request)
-        operations = _operations(body)
-        done = await run_in_threadpool(studio.store.change_many, name,
-                                       str(body.get("version")), operations)
-        if studio.prefetch and "/" not in name:  # the new version's preview: build it now
-            threading.Thread(target=_prefetch, args=(studio, name), daemon=True).start()
-        answer = await run_in_threadpool(state, studio, done.snapshot)
-    except (EditError, BriefingError) as error:
-        return failure(error)
-    answer |= {"focus": None if done.outcome.focus is None else list(done.outcome.focus),
-               "info": done.outcome.info}
-    if any(operation not in IN_PLACE for operation, _ in operations):
-        answer |= render_fields(studio, done.snapshot)
-    return JSONResponse(answer)
+    body = await json_body(request)
+    return JSONResponse(await run_in_threadpool(
+        _change, studio, request.path_params["name"], str(body.get("version")),
+        _operations(body)))
 
 
 def _prefetch(studio: Studio, name: str) -> None:
@@ -124,46 +143,49 @@ def _operations(body: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
+def _redrawn(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
+    return state(studio, snapshot) | render_fields(studio, snapshot)
+
+
+def _undo(studio: Studio, name: str, version: str) -> dict[str, Any]:
+    return _redrawn(studio, studio.store.undo(name, version))
+
+
 async def undo(request: Request) -> Response:
     studio = studio_of(request)
-    try:
-        body = await json_body(request)
-        snapshot = studio.store.undo(request.path_params["name"], str(body.get("version")))
-        answer = await run_in_threadpool(state, studio, snapshot)
-    except (EditError, BriefingError) as error:
-        return failure(error)
-    return JSONResponse(answer | render_fields(studio, snapshot))
+    body = await json_body(request)
+    return JSONResponse(await run_in_threadpool(_undo, studio, request.path_params["name"],
+                                                str(body.get("version"))))
+
+
+def _fix_all(studio: Studio, name: str, version: str) -> dict[str, Any]:
+    """Every safe fix at once, as `build.py check --fix` applies them (text edits in place)."""
+    path = studio.store.path(name)
+    snapshot = studio.store.replace_text(name, version,
+                                         lambda current: fix_text(path, current.text)[0])
+    return _redrawn(studio, snapshot)
 
 
 async def fix_all(request: Request) -> Response:
-    """Every safe fix at once, as `build.py check --fix` applies them (text edits in place)."""
     studio = studio_of(request)
-    name = request.path_params["name"]
-    try:
-        body = await json_body(request)
-        snapshot = await run_in_threadpool(
-            studio.store.replace_text, name, str(body.get("version")),
-            lambda current: fix_text(studio.store.path(name), current.text)[0])
-        answer = await run_in_threadpool(state, studio, snapshot)
-    except (EditError, BriefingError) as error:
-        return failure(error)
-    return JSONResponse(answer | render_fields(studio, snapshot))
+    body = await json_body(request)
+    return JSONResponse(await run_in_threadpool(_fix_all, studio, request.path_params["name"],
+                                                str(body.get("version"))))
+
+
+def _save_raw(studio: Studio, name: str, version: str, text: str) -> dict[str, Any]:
+    return state(studio, studio.store.replace_text(name, version, lambda _: text))
 
 
 async def save_raw(request: Request) -> Response:
     """A file that is not valid YAML (edited elsewhere) can still be repaired as text."""
     studio = studio_of(request)
-    try:
-        body = await json_body(request)
-        text = body.get("text")
-        if not isinstance(text, str):
-            raise EditError("Thiếu nội dung.")
-        snapshot = studio.store.replace_text(request.path_params["name"],
-                                             str(body.get("version")), lambda _: text)
-        answer = await run_in_threadpool(state, studio, snapshot)
-    except (EditError, BriefingError) as error:
-        return failure(error)
-    return JSONResponse(answer)
+    body = await json_body(request)
+    text = body.get("text")
+    if not isinstance(text, str):
+        raise EditError("Thiếu nội dung.")
+    return JSONResponse(await run_in_threadpool(_save_raw, studio, request.path_params["name"],
+                                                str(body.get("version")), text))
 
 
 routes = [

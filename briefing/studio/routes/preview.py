@@ -18,9 +18,9 @@ from briefing.editing.errors import EditError
 from briefing.editing.store import version_of
 from briefing.errors import BriefingError
 from briefing.preview.builder import Build
-from briefing.preview.outputs import VariantSpec, build_outputs
+from briefing.preview.outputs import VariantSpec, build_outputs, output_dir
 from briefing.source.yaml_source import load_yaml
-from briefing.studio.context import Studio, failure, studio_of
+from briefing.studio.context import Studio, studio_of
 
 MEDIA = {"pdf": "application/pdf",
          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -94,13 +94,9 @@ async def preview(request: Request) -> Response:
     query = request.query_params
     focus = (query.get("focus") or "")[:400] or None
     near = query.get("near")
-    try:
-        answer = await run_in_threadpool(preview_state, studio, request.path_params["name"],
-                                         query.get("unit") or None, query.get("meeting") or None,
-                                         focus, int(near) if near and near.isdigit() else None)
-    except (EditError, BriefingError) as error:
-        return failure(error)
-    return JSONResponse(answer)
+    return JSONResponse(await run_in_threadpool(
+        preview_state, studio, request.path_params["name"], query.get("unit") or None,
+        query.get("meeting") or None, focus, int(near) if near and near.isdigit() else None))
 
 
 async def page_image(request: Request) -> Response:
@@ -118,27 +114,42 @@ async def page_image(request: Request) -> Response:
                     headers={"cache-control": "private, max-age=600"})
 
 
+class NotBuilt(EditError):
+    """The document (or its variant) has errors: no file is made."""
+
+    status = 422
+
+
+def _download(studio: Studio, name: str, unit: str | None, meeting: str | None,
+              fmt: str) -> Path:
+    spec = variant_spec(studio, name, unit, meeting)
+    output_dir(spec, studio.output_folder())  # a link planted in output/: refused, not built
+    try:
+        targets, _ = build_outputs(spec, studio.output)
+    except BriefingError as error:
+        raise NotBuilt("Tài liệu còn lỗi, chưa xuất được: " + "; ".join(
+            str(p) for p in error.problems[:5])) from None
+    return targets[fmt]
+
+
 async def download(request: Request) -> Response:
+    """Build the DOCX and PDF of a document (or a variant) into output/, as `build.py` writes
+    them, and answer the one asked for. A POST: it writes files, so it carries the CSRF token
+    like every other change (a GET, which a link preview or a prefetch may send, writes
+    nothing)."""
     studio = studio_of(request)
     fmt = request.path_params["fmt"]
     if fmt not in MEDIA:
         return Response("Định dạng không hỗ trợ.", status_code=404)
     query = request.query_params
-    try:
-        spec = variant_spec(studio, request.path_params["name"], query.get("unit") or None,
-                            query.get("meeting") or None)
-        targets, _ = await run_in_threadpool(build_outputs, spec, studio.output)
-    except EditError as error:
-        return failure(error)
-    except BriefingError as error:
-        return JSONResponse({"error": "Tài liệu còn lỗi, chưa xuất được: " + "; ".join(
-            str(p) for p in error.problems[:5])}, status_code=422)
-    target: Path = targets[fmt]
+    target = await run_in_threadpool(_download, studio, request.path_params["name"],
+                                     query.get("unit") or None, query.get("meeting") or None,
+                                     fmt)
     return FileResponse(target, media_type=MEDIA[fmt], filename=target.name)
 
 
 routes = [
     Route("/api/preview/{name:path}", preview),
     Route("/preview/{key}/{index:int}.png", page_image),
-    Route("/download/{fmt}/{name:path}", download),
+    Route("/download/{fmt}/{name:path}", download, methods=["POST"]),
 ]

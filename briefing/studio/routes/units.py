@@ -1,10 +1,11 @@
 """Units and meetings of a briefing: preview a variant, edit a unit's identity and choose the
-sections its copy keeps."""
+sections its copy keeps. File reads and writes run in the thread pool."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -13,7 +14,7 @@ from briefing.editing.errors import EditError
 from briefing.editing.units import OVERRIDES, excluded, new_unit, outline, rules_for
 from briefing.errors import BriefingError
 from briefing.source.yaml_source import load_yaml
-from briefing.studio.context import Studio, failure, json_body, page, studio_of
+from briefing.studio.context import Studio, json_body, page, studio_of
 from briefing.studio.texts import META_FIELDS
 
 LABELS = dict(META_FIELDS)
@@ -52,16 +53,13 @@ def _meeting_rows(studio: Studio) -> list[dict[str, Any]]:
     return rows
 
 
-async def units_page(request: Request) -> Response:
-    studio = studio_of(request)
-    name = request.path_params["name"]
+def _units_page(studio: Studio, name: str, chosen: str) -> tuple[str, int, dict[str, Any]]:
     try:
         briefing, _ = _data(studio, name)
     except EditError as error:
-        return page(request, "message.html", title="Không mở được tài liệu",
-                    message=error.message, status_code=404)
+        return "message.html", 404, {"title": "Không mở được tài liệu", "message": error.message}
     units = _unit_rows(studio)
-    chosen = request.query_params.get("unit") or (units[0]["file"] if units else "")
+    chosen = chosen or (units[0]["file"] if units else "")
     unit_data, unit_version = ({}, "")
     if chosen:
         try:
@@ -72,22 +70,26 @@ async def units_page(request: Request) -> Response:
     targets = rules_for(unit_data)
     rules_elsewhere = targets is not None and name.removesuffix(".yaml") not in targets
     meta = briefing.get("meta") if isinstance(briefing.get("meta"), dict) else {}
-    return page(request, "units.html", nav="documents", name=name,
-                title=str(meta.get("subject") or name), units=units,
-                meetings=_meeting_rows(studio), chosen=chosen, unit=unit_data,
-                unit_version=unit_version, entries=entries,
-                excluded=excluded(unit_data, entries), rules_elsewhere=rules_elsewhere,
-                targets=targets or [],
-                overrides=[(f, LABELS.get(f, f)) for f in OVERRIDES])
+    return "units.html", 200, {
+        "nav": "documents", "name": name, "title": str(meta.get("subject") or name),
+        "units": units, "meetings": _meeting_rows(studio), "chosen": chosen, "unit": unit_data,
+        "unit_version": unit_version, "entries": entries,
+        "excluded": excluded(unit_data, entries), "rules_elsewhere": rules_elsewhere,
+        "targets": targets or [], "overrides": [(f, LABELS.get(f, f)) for f in OVERRIDES]}
+
+
+async def units_page(request: Request) -> Response:
+    template, status, context = await run_in_threadpool(
+        _units_page, studio_of(request), request.path_params["name"],
+        request.query_params.get("unit") or "")
+    return page(request, template, status_code=status, **context)
 
 
 async def create_unit(request: Request) -> Response:
     studio = studio_of(request)
-    try:
-        body = await json_body(request)
-        name = new_unit(studio.store, str(body.get("code") or ""), str(body.get("name") or ""))
-    except EditError as error:
-        return failure(error)
+    body = await json_body(request)
+    name = await run_in_threadpool(new_unit, studio.store, str(body.get("code") or ""),
+                                   str(body.get("name") or ""))
     return JSONResponse({"name": name, "file": name.split("/", 1)[1]})
 
 

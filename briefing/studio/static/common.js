@@ -51,11 +51,13 @@ const Studio = (() => {
     });
   }
 
-  /** Fetch a file and hand it to the browser as a download; errors become messages. */
+  /** Build a file on the server (a POST: it writes into output/) and hand it to the browser
+      as a download; errors become messages. */
   async function download(url, fallbackName) {
     flash("Đang tạo tệp…", "info", true);
     try {
-      const response = await fetch(url, { credentials: "same-origin" });
+      const response = await fetch(url, { method: "POST", credentials: "same-origin",
+                                          headers: { "X-CSRF-Token": csrf() } });
       if (!response.ok) {
         const data = await response.json().catch(() => ({}));
         throw new Error(data.error || ("Lỗi " + response.status));

@@ -90,7 +90,7 @@
       }
       accept(answer);
       setStatus(pending.size ? "Chưa lưu…" : "Đã lưu", pending.size ? "pending" : "saved");
-      if (answer.doc) redraw(answer);
+      if (answer.doc || answer.broken) redraw(answer);
       const focusField = document.activeElement && document.activeElement.dataset &&
         document.activeElement.dataset.path ? document.activeElement : lastField;
       preview.refresh(focusField ? focusField.value : "", started);
@@ -140,7 +140,7 @@
       setStatus("Đang lưu…", "pending");
       const answer = await Studio.api("/api/change/" + enc, { version, op, args });
       accept(answer);
-      if (answer.doc) redraw(answer);
+      if (answer.doc || answer.broken) redraw(answer);
       setStatus("Đã lưu", "saved");
       focusPath(answer.focus);
       preview.refresh(lastField ? lastField.value : "", performance.now());
@@ -151,6 +151,13 @@
   }
 
   function redraw(answer) {
+    if (answer.broken) {
+      // the file is no longer valid YAML (an undo back to a broken version, a save elsewhere):
+      // its text repair page, unless something typed here is not saved yet (then: say so)
+      if (!pending.size) window.location.assign(answer.url);
+      else Studio.flash(answer.message, "error", true);
+      return;
+    }
     const scroll = document.getElementById("doc").scrollTop;
     const open = document.getElementById("meta").open;
     // keep any field still being typed in: its text goes back in after the redraw
@@ -433,6 +440,10 @@
     const keep = [...pending.values()];
     try {
       const answer = await Studio.api("/api/state/" + enc + "?fields=1");
+      if (answer.broken) {   // the other version cannot be shown as fields: keep what is typed
+        Studio.flash(answer.message, "error", true);
+        return;
+      }
       blocked = false;
       pending.clear();
       document.getElementById("conflict").hidden = true;
@@ -462,7 +473,7 @@
     document.getElementById("download-" + fmt).addEventListener("click", async (event) => {
       event.preventDefault();
       await flush();
-      Studio.download(event.currentTarget.href, name.replace(/\.yaml$/, "." + fmt));
+      Studio.download(event.currentTarget.dataset.url, name.replace(/\.yaml$/, "." + fmt));
     });
   }
 
