@@ -323,3 +323,26 @@ def test_outline_footnote_and_emphasis_buttons(studio, browser):
     page.wait_for_selector("#problem-summary:has-text('Không có lỗi')", timeout=30_000)
     shot(page, "13-footnote-inserted")
     page.close()
+
+
+def test_undo_after_a_text_repair_opens_the_repair_page_again(studio, browser):
+    """A file broken elsewhere, repaired as text, the repair undone: the undo is made (the file
+    is as it was) and the page shows the text to repair, not an error nor a retry loop."""
+    url, project = studio
+    base = url.split("/?")[0]
+    broken = "meta:\n  form: [booklet\n"
+    (project / "content" / "hong.yaml").write_text(broken, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(url)
+    page.goto(f"{base}/edit/hong.yaml")
+    assert "lỗi cú pháp" in page.locator("h1").inner_text()
+    repaired = (ROOT / "content" / "coordination-programme-2024.yaml").read_text("utf-8")
+    page.fill("#raw-text", repaired)
+    page.get_by_role("button", name="Lưu").click()
+    page.wait_for_selector("#undo:not([disabled])", timeout=60_000)  # the editor, undo ready
+    page.locator("#undo").click()
+    page.wait_for_selector("#raw-form", timeout=60_000)
+    assert page.locator("#raw-text").input_value() == broken
+    assert (project / "content" / "hong.yaml").read_text(encoding="utf-8") == broken
+    shot(page, "14-undo-back-to-broken")
+    page.close()
