@@ -85,7 +85,7 @@ def write_new(path: Path, data: bytes) -> None:
         try:
             os.link(temporary, path)
         except OSError as exc:
-            if exc.errno not in _NO_HARD_LINKS:
+            if exc.errno not in NO_HARD_LINKS:
                 raise
             _create_exclusive(path, data)  # a file system without hard links
         finally:
@@ -98,7 +98,7 @@ def write_new(path: Path, data: bytes) -> None:
 
 
 #: errors of a file system that has no hard links (FAT, some network shares)
-_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
+NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
 
 
 def _create_exclusive(path: Path, data: bytes) -> None:

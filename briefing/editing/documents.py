@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.atomic import safe_name, write_new
+from briefing.atomic import NO_HARD_LINKS, safe_name, write_new
 from briefing.editing import meta
 from briefing.editing.errors import Conflict, EditError, Taken
 from briefing.editing.findings import check_text
@@ -226,12 +226,11 @@ def bin_entries(store: DocumentStore) -> list[BinEntry]:
 def restore(store: DocumentStore, key: str) -> str:
     """Put a binned file back under its name, or `<name>-khoi-phuc.yaml` … in its folder when
     that is taken: never over another file."""
-    entries = {entry.key: entry for entry in bin_entries(store)}
-    entry = entries.get(key)
-    if entry is None:
-        raise EditError("Không tìm thấy tài liệu này trong thùng rác.")
-    source = bin_dir(store) / entry.key
-    with store.naming:
+    with store.naming:  # two restores of one entry: the second finds it gone
+        entry = next((e for e in bin_entries(store) if e.key == key), None)
+        if entry is None:
+            raise EditError("Không tìm thấy tài liệu này trong thùng rác.")
+        source = bin_dir(store) / entry.key
         target = check_name(entry.name)
         if store.taken(target):
             folder, _, leaf = target.rpartition("/")
@@ -240,7 +239,9 @@ def restore(store: DocumentStore, key: str) -> str:
             os.link(source, store.path(target))  # refused if the name is taken meanwhile
         except FileExistsError:
             raise Taken(target) from None
-        except OSError:  # a file system without hard links: a copy, created exclusively
-            store.create(target, source.read_bytes())
+        except OSError as error:
+            if error.errno not in NO_HARD_LINKS:
+                raise EditError(f"Không khôi phục được tài liệu: {error.strerror}.") from None
+            store.create(target, source.read_bytes())  # a copy, created exclusively
         source.unlink()
     return target

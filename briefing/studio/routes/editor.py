@@ -84,7 +84,8 @@ def _editor_page(studio: Studio, name: str) -> tuple[str, int, dict[str, Any]]:
 async def editor(request: Request) -> Response:
     template, status, context = await run_in_threadpool(
         _editor_page, studio_of(request), request.path_params["name"])
-    return page(request, template, status_code=status, **context)
+    # a long document's fields are many: drawn in the pool too
+    return await run_in_threadpool(page, request, template, status_code=status, **context)
 
 
 def _state(studio: Studio, name: str, fields: bool) -> dict[str, Any]:

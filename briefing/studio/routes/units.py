@@ -82,7 +82,8 @@ async def units_page(request: Request) -> Response:
     template, status, context = await run_in_threadpool(
         _units_page, studio_of(request), request.path_params["name"],
         request.query_params.get("unit") or "")
-    return page(request, template, status_code=status, **context)
+    # a long document's fields are many: drawn in the pool too
+    return await run_in_threadpool(page, request, template, status_code=status, **context)
 
 
 async def create_unit(request: Request) -> Response:
