@@ -382,10 +382,12 @@ class AppendixLook(_Strict):
 
 
 class Media(_Strict):
-    """Limits on figure files (content/media/…)."""
+    """Limits on figure files (content/media/…), and the tallest a figure may print."""
 
     max_bytes: Annotated[int, Field(gt=0)] = 10_000_000
     max_pixels: Annotated[int, Field(gt=0)] = 40_000_000
+    #: share of the text block's height: room is left for the caption on the same page
+    max_height: Share = 0.8
 
 
 class Enumeration(_Strict):
