@@ -468,8 +468,9 @@ def test_balancing_a_long_subject_costs_little():
     from briefing.layout import lines
 
     profile = load_profile("party")
-    words = ("phối hợp thực hiện công tác khoa giáo giữa Ban Tuyên giáo Thành ủy và các sở, "
-             "ban, ngành, đơn vị năm 2024 ").split() * 4
+    subject = ("phối hợp thực hiện công tác khoa giáo giữa Ban Tuyên giáo Thành ủy và các sở, "
+               "ban, ngành, đơn vị năm 2024")
+    words = subject.split(" ") * 4
     counted = []
     real = lines.line_width_mm
 
@@ -477,9 +478,7 @@ def test_balancing_a_long_subject_costs_little():
         counted.append(args[0])
         return real(*args)
 
-    import pytest as _pytest
-
-    with _pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch:
         patch.setattr(lines, "line_width_mm", measuring)
         result = lines.balanced_lines(" ".join(words[:79]), profile.title_block.subject, 145,
                                       profile)
