@@ -452,6 +452,16 @@ def missing_for_form(form: Any, meta: dict[str, Any]) -> list[str]:
 Footnote = Text | Annotated[list[Text], Field(min_length=1)]
 
 
+def check_footnote_ids(notes: dict[str, Any]) -> dict[str, Any]:
+    """Footnote ids are what a call `[^id]` can name (content, unit and meeting files)."""
+    from briefing.text.inline import FOOTNOTE_ID
+
+    for key in notes:
+        if not re.fullmatch(FOOTNOTE_ID, key):
+            raise ValueError(f"footnote id '{key}' may use letters, digits, '-' and '_' only")
+    return notes
+
+
 class Appendix(Node):
     """A PHỤ LỤC after the body and the closing: on a new page, with its own numbering."""
 
@@ -480,10 +490,7 @@ class Document(Node):
     @field_validator("footnotes")
     @classmethod
     def _footnote_ids(cls, notes: dict[str, Any]) -> dict[str, Any]:
-        for key in notes:
-            if not re.fullmatch(r"[A-Za-z0-9_-]+", key):
-                raise ValueError(f"footnote id '{key}' may use letters, digits, '-' and '_' only")
-        return notes
+        return check_footnote_ids(notes)
 
 
 #: union tag -> model, for values that are already models (units re-validate them)
