@@ -11,10 +11,10 @@ from io import BytesIO
 
 from briefing.layout.profile import FONTS_DIR, Profile
 from briefing.tree.text import document_moment
-from briefing.writers.pdf.fetcher import RestrictedFetcher
+from briefing.writers.pdf.engine import subsetting_note
 from briefing.writers.pdf.html import to_html
-from briefing.writers.pdf.pagination import render_with_notes_in_place
-from briefing.writers.pdf.stylesheet import stylesheet
+from briefing.writers.pdf.pagination import BREAKS, render_with_notes_in_place
+from briefing.writers.pdf.resources import print_setup
 
 
 @contextmanager
@@ -36,18 +36,16 @@ def write_pdf(tree: ET.Element, profile: Profile, *, variant: str | None = None,
     """The PDF as bytes; `variant` e.g. "pdf/a-3b", `attachments` (name, data) are embedded
     (as the document's source files). Byte-identical for the same tree, profile and fonts."""
     from weasyprint import CSS, HTML, Attachment
-    from weasyprint.text.fonts import FontConfiguration
 
+    subsetting_note()
     moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
-    fonts = FontConfiguration()
-    fetcher = RestrictedFetcher()
-    html = HTML(string=to_html(tree, profile), base_url=FONTS_DIR.as_uri() + "/",
-                url_fetcher=fetcher)
-    css = CSS(string=stylesheet(profile), font_config=fonts, url_fetcher=fetcher)
+    setup = print_setup(profile)  # fonts and parsed stylesheet, shared by every build
+    source = to_html(tree, profile)
+    html = HTML(string=source, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=setup.fetcher)
 
     def render(extra_css: str):
-        sheets = [css] + ([CSS(string=extra_css)] if extra_css else [])
-        return html.render(font_config=fonts, stylesheets=sheets)
+        sheets = [setup.css] + ([CSS(string=extra_css)] if extra_css else [])
+        return html.render(font_config=setup.fonts, stylesheets=sheets)
 
     options: dict = {}
     if variant:
@@ -58,7 +56,7 @@ def write_pdf(tree: ET.Element, profile: Profile, *, variant: str | None = None,
                        relationship="Source")
             for name, data in attachments]
     out = BytesIO()
-    document = render_with_notes_in_place(render)
+    document = render_with_notes_in_place(render, BREAKS.key(source, setup.stylesheet)).document
     with _source_date_epoch(moment):
         document.write_pdf(out, **options)
     return out.getvalue()

@@ -1,15 +1,23 @@
-"""Keep every footnote on the page of its call.
+"""Keep every footnote on the page of its call, in as few layout passes as possible.
 
-WeasyPrint may move ("report") a footnote to the next page to make room for one more line of
-a later paragraph, even with `footnote-policy: line`. After laying out, we look at each page's
-flow and footnote area; where a note left its call's page, we force a page break before the
-last block that starts on that page and lay out again (a few rounds at most). The result is
-what an official document needs: the note below the text that calls it, on the same page.
+An official document needs each note below the text that calls it, on the same page.
+WeasyPrint 70 may move ("report") a note to the next page to make room for one more line of a
+later paragraph; `weasyprint_patches.py` fixes that at the cause, so one layout pass is enough.
+This module checks the result anyway: where a note left its call's page (another WeasyPrint,
+a case the fix does not cover), it forces a page break before the last block that starts on
+that page and lays out again (a few rounds at most).
+
+The breaks a document ended with are remembered under a hash of its HTML and CSS: the next
+layout of the same document starts with them, so a rebuild needs one pass even where the
+first build needed more.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 MAX_ROUNDS = 6
@@ -43,15 +51,69 @@ def misplaced_breaks(document: Any, forced: set[str]) -> set[str]:
     return breaks
 
 
-def render_with_notes_in_place(render: Callable[[str], Any]) -> Any:
-    """`render(extra_css)` -> document; re-rendered with forced breaks until notes stay put."""
-    forced: set[str] = set()
-    document = render("")
+def break_rules(forced: set[str]) -> str:
+    """The extra CSS that forces a page break before each block of `forced`."""
+    return "".join(f'[data-b="{b}"] {{ break-before: page; }}\n' for b in sorted(forced, key=int))
+
+
+class BreakCache:
+    """The forced breaks each recent document ended with, by hash of its HTML and CSS."""
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self._breaks: OrderedDict[str, frozenset[str]] = OrderedDict()
+
+    @staticmethod
+    def key(*texts: str) -> str:
+        digest = hashlib.sha256()
+        for text in texts:
+            digest.update(text.encode())
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def get(self, key: str) -> frozenset[str]:
+        if key in self._breaks:
+            self._breaks.move_to_end(key)
+            return self._breaks[key]
+        return frozenset()
+
+    def put(self, key: str, breaks: set[str]) -> None:
+        self._breaks[key] = frozenset(breaks)
+        self._breaks.move_to_end(key)
+        while len(self._breaks) > self.size:
+            self._breaks.popitem(last=False)
+
+    def clear(self) -> None:
+        self._breaks.clear()
+
+
+#: one per process: a resident builder, a batch worker and a cold build all use it
+BREAKS = BreakCache()
+
+
+@dataclass
+class Laid:
+    """A laid-out document and how many layout passes it took."""
+
+    document: Any
+    passes: int
+
+
+def render_with_notes_in_place(render: Callable[[str], Any], key: str | None = None,
+                               cache: BreakCache = BREAKS) -> Laid:
+    """`render(extra_css)` -> document, re-rendered with forced breaks until notes stay put.
+
+    With `key` (see `BreakCache.key`), starts from the breaks the same document ended with."""
+    forced: set[str] = set(cache.get(key)) if key is not None else set()
+    document = render(break_rules(forced))
+    passes = 1
     for _ in range(MAX_ROUNDS):
         breaks = misplaced_breaks(document, forced)
         if not breaks:
             break
         forced |= breaks
-        document = render("".join(f'[data-b="{b}"] {{ break-before: page; }}\n'
-                                  for b in sorted(forced, key=int)))
-    return document
+        document = render(break_rules(forced))
+        passes += 1
+    if key is not None:
+        cache.put(key, forced)
+    return Laid(document, passes)
