@@ -70,12 +70,12 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
 
 
 def render_loaded(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
-                  name: str | None = None) -> Rendered:
+                  name: str | None = None, *, parallel: bool = True) -> Rendered:
     warnings = validated(loaded)
     view = prepare(loaded)
     tree = render_tree(view)
     rendered = Rendered(name or safe_name(loaded.path.stem), view, tree, warnings=warnings)
-    rendered.outputs = render_formats(tree, view.profile, formats)
+    rendered.outputs = render_formats(tree, view.profile, formats, parallel=parallel)
     return rendered
 
 
