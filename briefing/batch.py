@@ -188,16 +188,18 @@ def warm_worker(profiles: tuple[str, ...], formats: tuple[str, ...]) -> None:
     """Pool initializer: pay the imports and the profile load once per worker, not per job."""
     global _formats_in_parallel
     _formats_in_parallel = False
-    import weasyprint  # noqa: F401
-
-    import briefing.writers.pdf
     from briefing.layout.profile import load_profile
     from briefing.tree.render import environment
 
+    if "pdf" in formats:
+        from briefing.writers.pdf.resources import print_setup
+        from briefing.writers.pdf.stylesheet import stylesheet
     if "docx" in formats:
         import briefing.writers.docx  # noqa: F401
     for name in profiles:
-        load_profile(name)
+        profile = load_profile(name)
+        if "pdf" in formats:
+            print_setup(stylesheet(profile))  # WeasyPrint, fonts, the parsed stylesheet
     environment()
 
 
@@ -213,7 +215,7 @@ def _context() -> multiprocessing.context.BaseContext:
     parent that runs threads (the progress display); spawn elsewhere."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["weasyprint", "briefing.batch", "briefing.writers.pdf"])
+        context.set_forkserver_preload(["briefing.writers.pdf.resources", "briefing.batch"])
         return context
     return multiprocessing.get_context("spawn")
 

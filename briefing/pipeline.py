@@ -46,8 +46,17 @@ def validated(loaded: LoadedDocument) -> list[Problem]:
 def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
                    pdf_options: dict | None = None, *, parallel: bool = True
                    ) -> dict[str, bytes]:
-    """Bytes of each format; with both, the DOCX is written in a forked child meanwhile."""
+    """Bytes of each format; with both, one is written in another process meanwhile: the PDF
+    in the engine process where a cold build started one (briefing/writers/pdf/process.py),
+    else the DOCX in a forked child."""
     outputs: dict[str, bytes] = {}
+    pdf_job = None
+    if "pdf" in formats and parallel:
+        from briefing.writers.pdf import pdf_request, process
+
+        engine = process.running()
+        if engine is not None:
+            pdf_job = engine.submit(pdf_request(tree, profile, **(pdf_options or {})))
     docx_job = None
     if "docx" in formats:
 
@@ -56,11 +65,13 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
 
             return write_docx(tree, profile)
 
-        if parallel and "pdf" in formats:
+        if parallel and "pdf" in formats and pdf_job is None:
             docx_job = Forked(docx)
         else:
             outputs["docx"] = docx()
-    if "pdf" in formats:
+    if pdf_job is not None:
+        outputs["pdf"] = pdf_job.result()
+    elif "pdf" in formats:
         from briefing.writers.pdf import write_pdf
 
         outputs["pdf"] = write_pdf(tree, profile, **(pdf_options or {}))

@@ -48,8 +48,9 @@ class WarmBuilder:
             profile = load_profile(name)
             if "pdf" in formats:
                 from briefing.writers.pdf.resources import print_setup
+                from briefing.writers.pdf.stylesheet import stylesheet
 
-                print_setup(profile)
+                print_setup(stylesheet(profile))
 
     def build(self, source: Path | str | LoadedDocument, formats: tuple[str, ...] = FORMATS,
               *, text: str | None = None) -> Rendered:

@@ -1,4 +1,11 @@
-"""PDF writer: semantic tree -> HTML + profile stylesheet -> WeasyPrint."""
+"""PDF writer: semantic tree -> HTML + profile stylesheet -> WeasyPrint.
+
+Two halves, each importable without the other's libraries (so this module imports nothing
+heavy at the top): `pdf_request` turns the tree into HTML and CSS text (profile, Jinja; no
+WeasyPrint) and `render_pdf` lays that out with WeasyPrint (no pydantic, no Jinja). A cold
+`build.py` runs `render_pdf` in the engine process that `process.py` starts before anything
+else, so WeasyPrint loads on one core while the content is read and checked on the other.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +14,25 @@ import os
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from io import BytesIO
+from typing import TYPE_CHECKING
 
-from briefing.layout.profile import FONTS_DIR, Profile
-from briefing.tree.text import document_moment
-from briefing.writers.pdf.engine import subsetting_note
-from briefing.writers.pdf.html import to_html
-from briefing.writers.pdf.pagination import BREAKS, render_with_notes_in_place
-from briefing.writers.pdf.resources import print_setup
+from briefing import FONTS_DIR
+
+if TYPE_CHECKING:
+    from briefing.layout.profile import Profile
+
+
+@dataclass(frozen=True)
+class PdfRequest:
+    """Everything `render_pdf` needs, as plain (picklable) data."""
+
+    html: str
+    css: str
+    moment: dt.datetime
+    variant: str | None = None
+    attachments: tuple[tuple[str, bytes], ...] = ()
 
 
 @contextmanager
@@ -35,28 +53,47 @@ def write_pdf(tree: ET.Element, profile: Profile, *, variant: str | None = None,
               attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
     """The PDF as bytes; `variant` e.g. "pdf/a-3b", `attachments` (name, data) are embedded
     (as the document's source files). Byte-identical for the same tree, profile and fonts."""
+    return render_pdf(pdf_request(tree, profile, variant=variant, attachments=attachments))
+
+
+def pdf_request(tree: ET.Element, profile: Profile, *, variant: str | None = None,
+                attachments: Sequence[tuple[str, bytes]] = ()) -> PdfRequest:
+    from briefing.tree.text import document_moment
+    from briefing.writers.pdf.html import to_html
+    from briefing.writers.pdf.stylesheet import stylesheet
+
+    moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
+    return PdfRequest(to_html(tree, profile), stylesheet(profile), moment, variant,
+                      tuple(attachments))
+
+
+def render_pdf(request: PdfRequest) -> bytes:
     from weasyprint import CSS, HTML, Attachment
 
+    from briefing.writers.pdf.engine import subsetting_note
+    from briefing.writers.pdf.pagination import BREAKS, render_with_notes_in_place
+    from briefing.writers.pdf.resources import print_setup
+
     subsetting_note()
-    moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
-    setup = print_setup(profile)  # fonts and parsed stylesheet, shared by every build
-    source = to_html(tree, profile)
-    html = HTML(string=source, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=setup.fetcher)
+    moment = request.moment
+    setup = print_setup(request.css)  # fonts and parsed stylesheet, shared by every build
+    html = HTML(string=request.html, base_url=FONTS_DIR.as_uri() + "/",
+                url_fetcher=setup.fetcher)
 
     def render(extra_css: str):
         sheets = [setup.css] + ([CSS(string=extra_css)] if extra_css else [])
         return html.render(font_config=setup.fonts, stylesheets=sheets)
 
     options: dict = {}
-    if variant:
-        options["pdf_variant"] = variant
-    if attachments:
+    if request.variant:
+        options["pdf_variant"] = request.variant
+    if request.attachments:
         options["attachments"] = [
             Attachment(string=data, base_url=None, name=name, created=moment, modified=moment,
                        relationship="Source")
-            for name, data in attachments]
+            for name, data in request.attachments]
     out = BytesIO()
-    document = render_with_notes_in_place(render, BREAKS.key(source, setup.stylesheet)).document
+    document = render_with_notes_in_place(render, BREAKS.key(request.html, request.css)).document
     with _source_date_epoch(moment):
         document.write_pdf(out, **options)
     return out.getvalue()

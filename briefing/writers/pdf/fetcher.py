@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from briefing.layout.profile import FONTS_DIR
+from briefing import FONTS_DIR
 from briefing.writers.pdf.engine import weasyprint
 
 URLFetcher, URLFetcherResponse = weasyprint.urls.URLFetcher, weasyprint.urls.URLFetcherResponse

@@ -12,10 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.layout.profile import Profile
 from briefing.writers.pdf.engine import weasyprint
 from briefing.writers.pdf.fetcher import RestrictedFetcher
-from briefing.writers.pdf.stylesheet import stylesheet
 
 
 @dataclass(frozen=True)
@@ -29,8 +27,8 @@ class PrintSetup:
 _setups: dict[str, PrintSetup] = {}
 
 
-def print_setup(profile: Profile) -> PrintSetup:
-    text = stylesheet(profile)
+def print_setup(text: str) -> PrintSetup:
+    """The fonts and parsed stylesheet of the stylesheet `text` (a profile's)."""
     setup = _setups.get(text)
     if setup is None:
         from weasyprint.text.fonts import FontConfiguration
