@@ -25,6 +25,7 @@ from briefing.atomic import safe_name, write_atomic
 from briefing.editions.embed import source_attachments
 from briefing.editions.hashing import sha256_bytes
 from briefing.errors import BriefingError, Position, Problem
+from briefing.parallel import default_workers
 from briefing.pipeline import FORMATS, render_formats, validated
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
@@ -201,13 +202,6 @@ def warm_worker(profiles: tuple[str, ...], formats: tuple[str, ...]) -> None:
         if "pdf" in formats:
             print_setup(stylesheet(profile))  # WeasyPrint, fonts, the parsed stylesheet
     environment()
-
-
-def default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        return max(1, os.cpu_count() or 1)
 
 
 def _context() -> multiprocessing.context.BaseContext:

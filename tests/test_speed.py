@@ -246,3 +246,79 @@ def test_engine_process_renders_the_same_bytes_and_survives_a_dead_child(tmp_pat
         assert process.running() is None
     finally:
         process.stop()
+
+
+# -- unchanged batches and editions -----------------------------------------------------------
+
+RUN_AND_LIST_IMPORTS = """
+import sys
+from briefing.cli import main
+code = main(sys.argv[1:])
+heavy = [m for m in ("pydantic", "jinja2", "weasyprint", "docx", "markdown_it", "rich")
+         if m in sys.modules]
+print("exit", code, "heavy", " ".join(heavy) or "none")
+"""
+
+
+def run_listing_imports(*argv: str | Path) -> tuple[str, list[str]]:
+    """Runs a command in a fresh interpreter: its output, and the heavy modules it imported."""
+    done = subprocess.run([sys.executable, "-c", RUN_AND_LIST_IMPORTS, *map(str, argv)],
+                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600)
+    *lines, last = (done.stdout.strip() or done.stderr).splitlines()
+    words = last.split()
+    assert words[:2] == ["exit", "0"], done.stdout + done.stderr
+    return "\n".join(lines), [] if words[3:] == ["none"] else words[3:]
+
+
+@pytest.fixture
+def unit_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "units"
+    folder.mkdir()
+    (folder / "quan-1.yaml").write_bytes((PROJECT_ROOT / "content/units/quan-1.yaml").read_bytes())
+    return folder
+
+
+def test_an_unchanged_batch_is_known_before_any_heavy_import(tmp_path, unit_copy):
+    out = tmp_path / "out"
+    batch = ("batch", BRIEFING, "--units", unit_copy, "--format", "docx", "--out", out,
+             "--no-progress")
+    first, _ = run_listing_imports(*batch)
+    assert "built quan-1" in first
+    again, heavy = run_listing_imports(*batch)
+    assert again.splitlines()[0] == "unchanged quan-1: skipped"
+    assert "0 built, 1 skipped, 0 failed" in again and heavy == []
+    (out / "quan-1.docx").write_bytes(b"edited by hand")  # an output changed: rebuilt
+    rebuilt, heavy = run_listing_imports(*batch)
+    assert "built quan-1" in rebuilt and "pydantic" in heavy
+    unit = unit_copy / "quan-1.yaml"  # an input changed: rebuilt
+    unit.write_text(unit.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    rebuilt, _ = run_listing_imports(*batch)
+    assert "built quan-1" in rebuilt
+
+
+def test_an_unchanged_edition_is_known_before_any_heavy_import(tmp_path, unit_copy):
+    archive = tmp_path / "archive"
+    edition = ("edition", BRIEFING, "--date", "2024-03-15", "--name", "small", "--units",
+               unit_copy, "--format", "docx", "--jobs", "1", "--no-progress",
+               "--archive", archive)
+    first, _ = run_listing_imports(*edition)
+    assert "edition small@r1:" in first
+    again, heavy = run_listing_imports(*edition)
+    assert "small@r1 is archived with these very inputs" in again and heavy == []
+    (archive / "small" / ".stamps.json").unlink()  # no stamp: the full check says the same
+    again, heavy = run_listing_imports(*edition)
+    assert "small@r1 is archived with these very inputs" in again and "pydantic" in heavy
+    assert (archive / "small" / ".stamps.json").is_file()
+    unit = unit_copy / "quan-1.yaml"  # changed inputs: refused as before, nothing skipped
+    unit.write_text(unit.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "build.py", *map(str, edition)], cwd=PROJECT_ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 2 and "is archived (r1) and is immutable" in done.stderr
+
+
+def test_the_stamp_reads_the_unit_files_the_build_reads(unit_copy):
+    from briefing.stamps import unit_files as stamped
+    from briefing.units.load import unit_files
+
+    for paths in (None, [unit_copy], [unit_copy / "quan-1.yaml"]):
+        assert stamped(paths) == unit_files(paths)

@@ -14,19 +14,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing.atomic import write_atomic
-from briefing.batch import (
-    JobResult,
-    VariantJob,
-    base_name,
-    default_workers,
-    name_clashes,
-    output_path,
-    run_jobs,
-    variant_of,
-)
+from briefing.atomic import safe_name, write_atomic
 from briefing.cli import EXIT_ERRORS, EXIT_OK, OUTPUT_DIR, formats_of, shown
 from briefing.editions.hashing import (
     Input,
@@ -36,10 +26,16 @@ from briefing.editions.hashing import (
     tool_versions,
 )
 from briefing.errors import BriefingError, Position, Problem
-from briefing.units.selection import Selection, meeting_from_options, select
+from briefing.parallel import default_workers
+
+if TYPE_CHECKING:  # the rest is imported when there is work: an unchanged batch needs none
+    from briefing.batch import JobResult, VariantJob
+    from briefing.units.selection import Selection
 
 HELP = "build every unit variant of a briefing, in parallel"
 STATE = ".batch-state.json"
+#: the stamp of the last successful batch into the folder (briefing/stamps.py)
+STAMP = ".batch-stamp.json"
 
 
 def positive_int(text: str) -> int:
@@ -107,6 +103,8 @@ def selection_of(args: argparse.Namespace) -> Selection:
     if loose and not args.meeting_name:
         raise BriefingError(Problem(Position("--" + loose[0].replace("_", "-")),
                                     "this option describes a meeting: add --meeting-name"))
+    from briefing.units.selection import meeting_from_options, select
+
     meeting: Any = args.meeting
     if args.meeting_name:
         meeting = meeting_from_options(args.meeting_name, args.meeting_date, args.meeting_place,
@@ -122,6 +120,9 @@ def job_fingerprint(job: VariantJob, environment: list[Input]) -> str:
 @contextmanager
 def progress_display(total: int, label: str, enabled: bool) -> Iterator[Any]:
     """A rich progress bar on a terminal (stdout lines still print above it); else nothing."""
+    if not enabled or total == 0 or not sys.stderr.isatty():  # rich is imported only to draw
+        yield None
+        return
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -160,6 +161,10 @@ def summary(results: list[JobResult], seconds: float, workers: int) -> str:
     built = sum(r.ok and not r.skipped for r in results)
     skipped = sum(r.skipped for r in results)
     failed = sum(not r.ok for r in results)
+    return summary_line(built, skipped, failed, seconds, workers)
+
+
+def summary_line(built: int, skipped: int, failed: int, seconds: float, workers: int) -> str:
     return (f"{built} built, {skipped} skipped, {failed} failed in {seconds:.1f} s "
             f"({workers} worker{'s' if workers != 1 else ''})")
 
@@ -176,7 +181,7 @@ def _up_to_date(job: VariantJob, entry: Any, finger: str) -> JobResult | None:
     """A skipped result if the variant's outputs are there, unchanged, from the same inputs."""
     if not isinstance(entry, dict) or entry.get("fingerprint") != finger:
         return None
-    from briefing.batch import OutputFile
+    from briefing.batch import JobResult, OutputFile, output_path
 
     result = JobResult(job.name, ok=True, skipped=True)
     for fmt in job.formats:
@@ -188,6 +193,46 @@ def _up_to_date(job: VariantJob, entry: Any, finger: str) -> JobResult | None:
     return result
 
 
+def variant_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The options of `add_variant_options` that choose and shape the variants (a stamp's)."""
+    return {"codes": args.codes, "with_base": args.with_base, "format": args.format,
+            "meeting": [getattr(args, o) for o in ("meeting_name", "meeting_date",
+                                                   "meeting_place", "meeting_audience",
+                                                   "circulation")]}
+
+
+def batch_stamp(args: argparse.Namespace, out_dir: Path) -> str | None:
+    from briefing.stamps import stamp, variant_files
+
+    options = {"command": "batch", **variant_options(args), "pdfa": args.pdfa,
+               "out": str(out_dir.resolve())}
+    return stamp(variant_files(args.content, args.units, args.meeting), options)
+
+
+def unchanged(out_dir: Path, current: str, started: float) -> bool:
+    """Print what an unchanged batch prints, if the last one into `out_dir` had these very
+    inputs and its outputs are still there, byte for byte (briefing/stamps.py)."""
+    from briefing.stamps import read_json
+
+    recorded = read_json(out_dir / STAMP)
+    variants = recorded.get("variants")
+    if recorded.get("stamp") != current or not isinstance(variants, list) or not variants:
+        return False
+    try:
+        for name, outputs in variants:
+            for fmt, sha256 in outputs.items():
+                path = out_dir / f"{name}.{fmt}"
+                if not path.is_file() or sha256_file(path) != sha256:
+                    return False
+    except (OSError, TypeError, ValueError, AttributeError):
+        return False
+    for name, _ in variants:
+        print(f"unchanged {name}: skipped")
+    line = summary_line(0, len(variants), 0, time.perf_counter() - started, 1)
+    print(f"batch {recorded.get('label')}: {line}")
+    return True
+
+
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     started = time.perf_counter()
@@ -195,8 +240,13 @@ def run(argv: list[str]) -> int:
     if args.pdfa and "pdf" not in formats:
         raise BriefingError(Problem(Position("--pdfa"), "--pdfa needs the PDF format",
                                     hint="use --format pdf or --format all"))
+    out_dir = args.out or OUTPUT_DIR / safe_name(args.content.stem)  # batch.base_name's rule
+    before = batch_stamp(args, out_dir)
+    if before is not None and not args.force and unchanged(out_dir, before, started):
+        return EXIT_OK
+    from briefing.batch import JobResult, VariantJob, base_name, name_clashes, run_jobs, variant_of
+
     selection = selection_of(args)
-    out_dir = args.out or OUTPUT_DIR / base_name(selection.content)
     common = {"content": selection.content, "meeting": selection.meeting, "formats": formats,
               "out_dir": str(out_dir), "pdf_variant": "pdf/a-3b" if args.pdfa else None,
               "embed_sources": args.pdfa}
@@ -251,6 +301,12 @@ def run(argv: list[str]) -> int:
         write_atomic(out_dir / STATE, json.dumps(state, indent=2, sort_keys=True).encode())
     line = summary(results, time.perf_counter() - started, workers)
     failed = any(not r.ok for r in results)
-    print(f"batch {shown(Path(selection.content.path))}: {line}",
-          file=sys.stderr if failed else sys.stdout)
+    label = shown(Path(selection.content.path))
+    print(f"batch {label}: {line}", file=sys.stderr if failed else sys.stdout)
+    if not failed and before is not None and batch_stamp(args, out_dir) == before:
+        from briefing.stamps import write_json
+
+        outputs = {r.name: {f: o.sha256 for f, o in r.outputs.items()} for r in results}
+        write_json(out_dir / STAMP, {"stamp": before, "label": label,
+                                     "variants": [[j.name, outputs[j.name]] for j in jobs]})
     return EXIT_ERRORS if failed else EXIT_OK
