@@ -322,3 +322,24 @@ def test_the_stamp_reads_the_unit_files_the_build_reads(unit_copy):
 
     for paths in (None, [unit_copy], [unit_copy / "quan-1.yaml"]):
         assert stamped(paths) == unit_files(paths)
+
+
+def test_simple_cffi_types_are_the_parsers_types():
+    """Every type string WeasyPrint passes to ffi.new/cast, built without pycparser, equals
+    what pycparser makes of it (briefing/writers/pdf/cffi_types.py)."""
+    import re
+
+    from briefing.writers.pdf.cffi_types import simple_type
+
+    ffi = weasyprint.text.ffi.ffi
+    source = Path(weasyprint.__file__).parent
+    strings = set()
+    for path in source.rglob("*.py"):
+        for found in re.findall(r"ffi\.(?:new|cast)\(\s*f?'([^']+)'", path.read_text()):
+            strings.add(re.sub(r"\{[^}]*\}", "7", found))
+    assert len(strings) >= 8
+    for cdecl in sorted(strings):
+        fast = simple_type(ffi._parser, cdecl)
+        assert fast is not None, cdecl
+        assert fast == ffi._parser.parse_type_and_quals(cdecl)[0], cdecl
+    assert simple_type(ffi._parser, "int (*)(void *)") is None  # left to the parser

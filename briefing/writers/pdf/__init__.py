@@ -70,7 +70,7 @@ def pdf_request(tree: ET.Element, profile: Profile, *, variant: str | None = Non
 def render_pdf(request: PdfRequest) -> bytes:
     from weasyprint import CSS, HTML, Attachment
 
-    from briefing.writers.pdf.engine import subsetting_note
+    from briefing.writers.pdf.engine import collector_paused, subsetting_note
     from briefing.writers.pdf.pagination import BREAKS, render_with_notes_in_place
     from briefing.writers.pdf.resources import print_setup
 
@@ -93,7 +93,9 @@ def render_pdf(request: PdfRequest) -> bytes:
                        relationship="Source")
             for name, data in request.attachments]
     out = BytesIO()
-    document = render_with_notes_in_place(render, BREAKS.key(request.html, request.css)).document
-    with _source_date_epoch(moment):
-        document.write_pdf(out, **options)
+    with collector_paused():
+        key = BREAKS.key(request.html, request.css)
+        document = render_with_notes_in_place(render, key).document
+        with _source_date_epoch(moment):
+            document.write_pdf(out, **options)
     return out.getvalue()

@@ -1,0 +1,158 @@
+"""What every benchmark shares: running commands, paired A/B timing, the machine, the table.
+
+Timing uses public tools only: wall time around `os.wait4` of a child process, whose resource
+usage gives the CPU seconds (the child's and those of the processes it waited for) and the
+peak RSS. A and B of a comparison run interleaved, in alternating order (A B, B A, A B …), so
+that a machine getting busier or quieter during the run shifts both alike; each pair gives a
+ratio, and the median ratio is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BRIEFING = ROOT / "content" / "briefing-foreign-affairs.yaml"
+
+Command = Sequence[str | Path]
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu: float  # user + system seconds of the child and its waited-for children
+    peak_mib: int
+
+
+def run(commands: Sequence[Command], cwd: Path = ROOT) -> Run:
+    """Run `commands` one after the other (a pipeline of steps); their summed wall time."""
+    total = Run(0.0, 0.0, 0)
+    for command in commands:
+        started = time.perf_counter()
+        process = subprocess.Popen([str(c) for c in command], cwd=cwd,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+        process.stderr.close() if process.stderr else None
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"failed: {' '.join(map(str, command))}\n{error}")
+        total.seconds += seconds
+        total.cpu += usage.ru_utime + usage.ru_stime
+        total.peak_mib = max(total.peak_mib, usage.ru_maxrss // 1024)
+    return total
+
+
+@dataclass
+class Paired:
+    a: list[Run]
+    b: list[Run]
+
+    @property
+    def ratios(self) -> list[float]:
+        return [x.seconds / y.seconds for x, y in zip(self.a, self.b, strict=True)]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+    def median(self, side: str) -> float:
+        return statistics.median(r.seconds for r in getattr(self, side))
+
+    def median_cpu(self, side: str) -> float:
+        return statistics.median(r.cpu for r in getattr(self, side))
+
+
+def paired(a: Sequence[Command], b: Sequence[Command], pairs: int, warm_up: bool = True
+           ) -> Paired:
+    """`pairs` runs of A and of B, interleaved in alternating order (A B, B A, …)."""
+    if warm_up:  # disk cache, .pyc files: the first run of anything is not a measurement
+        run(a)
+        run(b)
+    result = Paired([], [])
+    for index in range(pairs):
+        if index % 2 == 0:
+            result.a.append(run(a))
+            result.b.append(run(b))
+        else:
+            result.b.append(run(b))
+            result.a.append(run(a))
+    return result
+
+
+def median_of(commands: Sequence[Command], times: int) -> list[Run]:
+    run(commands)  # warm-up
+    return [run(commands) for _ in range(times)]
+
+
+def tool_version(command: Sequence[str]) -> str:
+    try:
+        out = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return "absent"
+    return out.stdout.strip().splitlines()[0] if out.stdout.strip() else "?"
+
+
+def machine() -> str:
+    """One paragraph on where and when this ran."""
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError, AttributeError):
+        memory = 0
+    from importlib import metadata
+
+    weasyprint = metadata.version("weasyprint")
+    hb_subset = "with" if _has_hb_subset() else "WITHOUT"
+    pandoc = tool_version(["pandoc", "--version"]) if shutil.which("pandoc") else "absent"
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {platform.machine()}, "
+            f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.system()} "
+            f"{platform.release()}; Python {platform.python_version()}; WeasyPrint {weasyprint} "
+            f"{hb_subset} libharfbuzz-subset; {pandoc}; load average {load}")
+
+
+def _has_hb_subset() -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL("libharfbuzz-subset.so.0")
+    except OSError:
+        return False
+    return True
+
+
+@dataclass
+class Row:
+    what: str
+    measured: str
+    target: str
+    met: bool | None  # None: informative, no target
+
+    def cells(self) -> list[str]:
+        verdict = {True: "met", False: "**not met**", None: "—"}[self.met]
+        return [self.what, self.measured, self.target, verdict]
+
+
+def table(rows: Sequence[Row], title: str = "what") -> str:
+    lines = [f"| {title} | measured | target | |", "|---|---|---|---|"]
+    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
+    return "\n".join(lines)
