@@ -154,13 +154,13 @@ def rows(content: Path, pairs: int, work: Path) -> list[Row]:
     ours = [PYTHON, "build.py", content, "--out", work / "ours"]
     pandoc = shutil.which("pandoc")
     if pandoc:
-        pdf = paired([ours + ["--format", "pdf"]],
+        pdf = paired([[*ours, "--format", "pdf"]],
                      [[pandoc, markdown, "-s", "--metadata", "lang=vi", "-o", html],
                       [PYTHON, "-m", "weasyprint", html, work / "pandoc.pdf"]], pairs)
         found.append(Row("cold `build.py FILE --format pdf` ÷ pandoc → HTML → WeasyPrint",
                          f"**{pdf.ratio:.2f}** ({pdf.median('a'):.2f} s / "
                          f"{pdf.median('b'):.2f} s)", "≤ 0.8", pdf.ratio <= 0.8))
-        docx = paired([ours + ["--format", "docx"]],
+        docx = paired([[*ours, "--format", "docx"]],
                       [[pandoc, markdown, "-o", work / "pandoc.docx"]], pairs)
         found.append(Row("cold `build.py FILE --format docx` ÷ pandoc md → docx",
                          f"**{docx.ratio:.2f}** ({docx.median('a'):.2f} s / "

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""The whole benchmark: every row of the speed targets in one table (bench_build + bench_batch).
+
+    python bench/targets.py [--pairs 7] [--variants 20]
+
+Takes several minutes (each pair is two fresh processes; the batch rows build 20 variants
+2 x pairs times). Run it on a quiet machine: other work on the cores lowers the parallel rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import bench_batch, bench_build
+from bench.common import BRIEFING, machine, table
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=7)
+    parser.add_argument("--variants", type=int, default=20)
+    args = parser.parse_args()
+    before = machine()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        (work / "build").mkdir()
+        (work / "batch").mkdir()
+        found = bench_build.rows(BRIEFING, args.pairs, work / "build")
+        found += bench_batch.rows(args.variants, args.pairs, work / "batch")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"started: {before}")
+    print(f"ended:   {machine()}")
+    print(f"\nembedded booklet ({BRIEFING.name}), median of {args.pairs} interleaved pairs "
+          "(A B, B A, …) or runs\n")
+    print(table(found, "what (embedded booklet, 15 pages, 12 notes)"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
