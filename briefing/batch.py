@@ -154,7 +154,7 @@ def render_job(job: VariantJob) -> dict[str, bytes]:
     if job.embed_sources:
         pdf_options["attachments"] = source_attachments(job.name, job.sources, job.pdf_options())
     return render_formats(tree, view.profile, job.formats, pdf_options,
-                          parallel=_formats_in_parallel)
+                          parallel=_formats_in_parallel, media=view.media)
 
 
 def output_path(job: VariantJob, fmt: str) -> Path:

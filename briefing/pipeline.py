@@ -13,6 +13,7 @@ from pathlib import Path
 
 from briefing.atomic import safe_name, write_all_atomic
 from briefing.content.loader import LoadedDocument, load_document
+from briefing.content.media import MediaStore
 from briefing.errors import BriefingError, Problem
 from briefing.layout.profile import Profile
 from briefing.parallel import Forked
@@ -44,11 +45,12 @@ def validated(loaded: LoadedDocument) -> list[Problem]:
 
 
 def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
-                   pdf_options: dict | None = None, *, parallel: bool = True
-                   ) -> dict[str, bytes]:
+                   pdf_options: dict | None = None, *, parallel: bool = True,
+                   media: MediaStore | None = None) -> dict[str, bytes]:
     """Bytes of each format; with both, one is written in another process meanwhile: the PDF
     in the engine process where a cold build started one (briefing/writers/pdf/process.py),
-    else the DOCX in a forked child."""
+    else the DOCX in a forked child. `media` holds the document's checked figure files (from
+    `prepare`)."""
     outputs: dict[str, bytes] = {}
     pdf_job = None
     if "pdf" in formats and parallel:
@@ -56,14 +58,15 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
 
         engine = process.running()
         if engine is not None:
-            pdf_job = engine.submit(pdf_request(tree, profile, **(pdf_options or {})))
+            pdf_job = engine.submit(pdf_request(tree, profile, media=media,
+                                                **(pdf_options or {})))
     docx_job = None
     if "docx" in formats:
 
         def docx() -> bytes:
             from briefing.writers.docx import write_docx  # imported in the child when forked
 
-            return write_docx(tree, profile)
+            return write_docx(tree, profile, media=media)
 
         if parallel and "pdf" in formats and pdf_job is None:
             docx_job = Forked(docx)
@@ -74,7 +77,7 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
     elif "pdf" in formats:
         from briefing.writers.pdf import write_pdf
 
-        outputs["pdf"] = write_pdf(tree, profile, **(pdf_options or {}))
+        outputs["pdf"] = write_pdf(tree, profile, media=media, **(pdf_options or {}))
     if docx_job is not None:
         outputs["docx"] = docx_job.result()
     return {fmt: outputs[fmt] for fmt in formats}
@@ -86,7 +89,8 @@ def render_loaded(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
     view = prepare(loaded)
     tree = render_tree(view)
     rendered = Rendered(name or safe_name(loaded.path.stem), view, tree, warnings=warnings)
-    rendered.outputs = render_formats(tree, view.profile, formats, parallel=parallel)
+    rendered.outputs = render_formats(tree, view.profile, formats, parallel=parallel,
+                                      media=view.media)
     return rendered
 
 

@@ -53,9 +53,11 @@ def environment_files() -> list[Path]:
     return found
 
 
-def stamp(files: Iterable[Path], options: dict[str, Any]) -> str | None:
+def stamp(files: Iterable[Path] | None, options: dict[str, Any]) -> str | None:
     """sha256 over the files (name and bytes), the options and the tool versions; None if a
     file cannot be read (then only the full build can say what to do)."""
+    if files is None:
+        return None
     digest = hashlib.sha256()
     try:
         for path in files:
@@ -68,10 +70,32 @@ def stamp(files: Iterable[Path], options: dict[str, Any]) -> str | None:
     return digest.hexdigest()
 
 
+#: a content folder with more files than this is not stamped (the full build decides)
+MAX_FOLDER_FILES = 2000
+
+
+def folder_files(folder: Path) -> list[Path] | None:
+    """Every file under the content file's folder: the figures a variant may show live there
+    (content/media/…), and any of them may be named by the content or a unit."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if path.is_file():
+            found.append(path)
+            if len(found) > MAX_FOLDER_FILES:
+                return None
+    return found
+
+
 def variant_files(content: Path, units: Sequence[Path] | None,
-                  meeting: Path | None) -> list[Path]:
-    """What a batch or an edition of `content` reads."""
-    return [content, *unit_files(units), *([meeting] if meeting else []), *environment_files()]
+                  meeting: Path | None) -> list[Path] | None:
+    """What a batch or an edition of `content` may read; None if too much to stamp."""
+    beside = folder_files(content.resolve().parent)
+    if beside is None:
+        return None
+    return [content, *unit_files(units), *([meeting] if meeting else []), *beside,
+            *environment_files()]
 
 
 def read_json(path: Path) -> dict[str, Any]:

@@ -88,7 +88,9 @@ def test_district_pdf_header_closing_and_added_section(batch):
     body = squash(" ".join(p.body for p in pages))
     assert "V. Liên hệ thực tiễn tại địa phương" in body
     assert "Đảng bộ Quận 1 xác định công tác đối ngoại" in body
-    last = squash(pages[-1].body)
+    # the closing ends the body; the appendices follow, each on a new page
+    appendix = next(i for i, page in enumerate(pages) if squash(page.body).startswith("PHỤ LỤC I "))
+    last = squash(pages[appendix - 1].body)
     assert "Nơi nhận:" in last and "K/T TRƯỞNG BAN" in last and "Trần Minh Tâm" in last
     assert "Thường trực Quận ủy (để báo cáo)" in pdf_text(out / "quan-1.pdf")
     assert "13" in note_markers(pages, "Nghị quyết Đại hội đại biểu Đảng bộ Quận 1 lần thứ XII")

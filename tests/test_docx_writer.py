@@ -35,6 +35,11 @@ from briefing.writers.docx import write_docx
 CONTENT = PROJECT_ROOT / "content"
 BRIEFING = CONTENT / "briefing-foreign-affairs.yaml"
 PROGRAMME = CONTENT / "coordination-programme-2024.yaml"
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+#: documents of other shapes: numbered paragraphs, article and interview constructs, figures
+REPORT = FIXTURES / "report-six-months.yaml"
+ARTICLE = FIXTURES / "article-year-review.yaml"
+INTERVIEW = FIXTURES / "interview.yaml"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -106,7 +111,7 @@ class Docx:
 def build(source: Path) -> Docx:
     view = prepare(load_document(source))
     tree = render_tree(view)
-    return Docx(source, tree, view.profile, write_docx(tree, view.profile))
+    return Docx(source, tree, view.profile, write_docx(tree, view.profile, media=view.media))
 
 
 def build_tree(tree: ET.Element, profile: Profile | None = None) -> Docx:
@@ -116,6 +121,14 @@ def build_tree(tree: ET.Element, profile: Profile | None = None) -> Docx:
 
 @pytest.fixture(params=[BRIEFING, PROGRAMME], ids=["briefing", "programme"])
 def built(request: pytest.FixtureRequest) -> Docx:
+    return build(request.param)
+
+
+@pytest.fixture(params=[BRIEFING, PROGRAMME, REPORT, ARTICLE, INTERVIEW],
+                ids=["briefing", "programme", "report", "article", "interview"])
+def any_shape(request: pytest.FixtureRequest) -> Docx:
+    """The embedded documents and the documents of other shapes (numbered paragraphs,
+    articles, interviews, tables, figures)."""
     return build(request.param)
 
 
@@ -161,7 +174,9 @@ def expected_blocks(parent: ET.Element, marker: str | None = None) -> list[tuple
         if marker is not None and child.tag != "p":
             out.append(("BodyText", marker))
             marker = None
-        if child.tag == "p":
+        if child.tag == "p" and child.get("kind"):
+            out.append((FURNITURE[child.get("kind")], inline_text(child)))
+        elif child.tag == "p":
             prefix = f"{marker} " if marker else ""
             out.append(("BodyText", prefix + inline_text(child)))
         elif child.tag == "section":
@@ -177,8 +192,54 @@ def expected_blocks(parent: ET.Element, marker: str | None = None) -> list[tuple
             if child.find("subject") is not None:
                 out.append(("Subject", tree_text(child.find("subject"))))
         else:
-            raise AssertionError(f"unexpected body element {child.tag}")
+            out.extend(expected_construct(child))
         marker = None
+    return out
+
+
+#: <p kind="…"> -> the style the DOCX gives it
+FURNITURE = {"standfirst": "Standfirst", "dateline": "Dateline", "byline": "Byline",
+             "credit": "Credit", "note": "NoteLine", "salutation": "Salutation"}
+
+
+def expected_construct(node: ET.Element) -> list[tuple[str, str]]:
+    """(style id, text) of the top-level paragraphs of the other body constructs."""
+    paragraphs = [inline_text(p) for p in node.findall("p")]
+    if node.tag == "numbered":
+        number = node.get("number")
+        return [("BodyText", (f"{number} " if i == 0 else "") + text)
+                for i, text in enumerate(paragraphs)]
+    if node.tag == "intertitle":
+        return [("Intertitle", inline_text(node))]
+    if node.tag == "quote":
+        attribution = node.find("attribution")
+        return [("Quote", text) for text in paragraphs] + (
+            [("Attribution", inline_text(attribution))] if attribution is not None else [])
+    if node.tag == "turn":
+        style = "Question" if node.get("role") == "question" else "Answer"
+        return [(style, (node.get("label") if i == 0 else "") + text)
+                for i, text in enumerate(paragraphs)]
+    if node.tag in ("table", "figure"):
+        caption = node.find("caption")
+        style = "Caption" if node.tag == "table" else "FigureCaption"
+        out = [(style, node.get("label") + inline_text(caption))] if caption is not None else []
+        extra = node.find("note" if node.tag == "table" else "credit")
+        if extra is not None:
+            out.append(("NoteLine" if node.tag == "table" else "Credit", inline_text(extra)))
+        return out
+    raise AssertionError(f"unexpected body element {node.tag}")
+
+
+def expected_appendices(tree: ET.Element) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for appendix in tree.findall("appendices/appendix"):
+        out.append(("AppendixLabel", appendix.get("label")))
+        out.append(("AppendixTitle", inline_text(appendix.find("title"))))
+        if appendix.find("subtitle") is not None:
+            out.append(("AppendixSubtitle", inline_text(appendix.find("subtitle"))))
+        body = ET.Element("body")
+        body.extend(c for c in appendix if c.tag not in ("title", "subtitle"))
+        out.extend(expected_blocks(body))
     return out
 
 
@@ -199,6 +260,7 @@ def expected_top_level(tree: ET.Element) -> list[tuple[str, str]]:
     if tree.find("mark") is not None:
         out.append(("Mark", tree_text(tree.find("mark"))))
     out.extend(expected_blocks(tree.find("body")))
+    out.extend(expected_appendices(tree))
     return out
 
 
@@ -393,7 +455,8 @@ def test_every_paragraph_has_a_defined_style(built: Docx) -> None:
 # -- body text ------------------------------------------------------------------------------
 
 
-def test_paragraph_texts_and_styles_equal_the_tree(built: Docx) -> None:
+def test_paragraph_texts_and_styles_equal_the_tree(any_shape: Docx) -> None:
+    built = any_shape
     got = [(style_of(p), text_of(p)) for p in top_level_paragraphs(built) if text_of(p)]
     expected = expected_top_level(built.tree)
     assert len(got) == len(expected)
@@ -447,7 +510,7 @@ def test_text_is_written_exactly() -> None:
 
 def test_unknown_elements_are_refused() -> None:
     profile = load_profile("party")
-    for xml in ('<document form="official"><body><table/></body></document>',
+    for xml in ('<document form="official"><body><marquee/></body></document>',
                 '<document form="official"><body><p>a<u>b</u></p></body></document>',
                 '<document form="official"><appendix/></document>'):
         with pytest.raises(ValueError, match="does not know"):
@@ -672,7 +735,11 @@ def test_cover_is_page_one_and_body_starts_on_page_two(briefing: Docx) -> None:
     breaks = [i for i, p in enumerate(paragraphs)
               if p.find("w:pPr/w:pageBreakBefore", NS) is not None
               or p.find(".//w:br[@w:type='page']", NS) is not None]
-    assert len(breaks) == 1
+    # the body starts page 2; each appendix (PHỤ LỤC I, II) starts a page of its own
+    appendices = briefing.tree.findall("appendices/appendix")
+    assert len(breaks) == 1 + len(appendices) == 3
+    assert [text_of(paragraphs[i]) for i in breaks[1:]] == ["PHỤ LỤC I", "PHỤ LỤC II"]
+    assert {style_of(paragraphs[i]) for i in breaks[1:]} == {"AppendixLabel"}
     first_body = paragraphs[breaks[0]]
     assert style_of(first_body) == "DocumentType"
     cover_styles = [style_of(p) for p in paragraphs[:breaks[0]]]

@@ -239,12 +239,44 @@ def test_typed_numbering_keeps_emphasis():
 def test_typed_numbering_false_friends(text):
     assert numbering_issues(text, "title") == []
     assert numbering_issues(text, "item") == []
+    assert numbering_issues(text, "paragraph") == []
 
 
 def test_numbering_only_where_numbers_are_computed():
-    assert numbering_issues("I. Đoạn văn", "paragraph") == []
     assert numbering_issues("I. Lưu", "recipient") == []  # only bullets are added there
     assert numbering_issues("- Lưu.", "recipient")
+    assert numbering_issues("I. Đoạn văn", "line") == []  # a byline, a note …
+
+
+@pytest.mark.parametrize("text", ["I. Đoạn văn", "1.1. Quan hệ với Lào", "2. Công tác",
+                                  "(iv) Nhiệm vụ", "a) Nội dung", "- Gạch đầu dòng"])
+def test_typed_numbering_in_paragraphs_is_flagged_without_a_fix(text):
+    """A typed number at the start of a paragraph asks for a change of structure (a numbered
+    paragraph or a list), which no text fix can make: a warning that says so, no fix."""
+    [issue] = numbering_issues(text, "paragraph")
+    assert issue.start == 0 and issue.replacement is None
+    assert "numbered:" in issue.message
+
+
+def test_an_ordinal_opening_a_paragraph_is_prose():
+    assert numbering_issues("Thứ nhất, công tác đối ngoại đã …", "paragraph") == []
+    assert numbering_issues("Một là, cần phải tiếp tục …", "paragraph") == []
+
+
+@pytest.mark.parametrize(("text", "role", "removed"), [
+    ("Bảng 1. Một số số liệu", "caption", "Bảng 1. "),
+    ("Hình 2: Toàn cảnh", "caption", "Hình 2: "),
+    ("2.1. Quan hệ với Lào", "numbered", "2.1. "),
+])
+def test_typed_labels_of_computed_numbers(text, role, removed):
+    [issue] = numbering_issues(text, role)
+    assert text[issue.start:issue.end] == removed and issue.replacement == ""
+
+
+def test_typed_appendix_label():
+    [issue] = numbering_issues("PHỤ LỤC II: Toàn văn", "title", ("appendices", 0, "title"))
+    assert issue.replacement == "" and "PHỤ LỤC II:" in issue.message
+    assert numbering_issues("Phụ lục và bảng", "title", ("appendices", 0, "title")) == []
 
 
 # -- markup ---------------------------------------------------------------------------------

@@ -75,7 +75,9 @@ def _data_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 _TAGS = {"paragraph", "section", "bullets-list", "enumeration", "paragraphs", "text", "str",
-         "constrained-str", "list[constrained-str]"}
+         "constrained-str", "list[constrained-str]", "numbered-paragraph", "intertitle", "table",
+         "figure", "quote", "question", "answer", "standfirst", "dateline", "byline", "credit",
+         "note-line", "salutation", "cell", "cell-text"}
 
 
 def _is_tag(part: str) -> bool:
@@ -134,6 +136,13 @@ def problems_from_validation(exc: ValidationError, source: SourceMap,
             what = CHOICE_NAMES.get(str(loc[-1]) if loc else "", "value")
             message = f"{field}: unknown {what} '{visible(error.get('input'))}'"
             hint = did_you_mean(str(error.get("input")), choices)
+        elif _split_text(error.get("input")) is not None and kind in _SPLIT_TEXT_ERRORS:
+            position = source.at(loc)
+            message, hint = _split_text_problem(field, error.get("input"))
+        elif kind == "body_item":
+            position = source.at(loc)
+            message = f"{field}: {_clean(error['msg'])}"
+            hint = _body_key_hint(error.get("input"))
         elif kind in MESSAGES:
             position = source.at(loc)
             message = MESSAGES[kind].format(field=field, found=_found(error.get("input")))
@@ -142,6 +151,49 @@ def problems_from_validation(exc: ValidationError, source: SourceMap,
             message = f"{field}: {_clean(error['msg'])}"
         problems.append(Problem(position, message, hint=hint, code=kind))
     return problems
+
+
+#: Errors a text can get when YAML read it as a mapping ("… như sau:" at the end of a line).
+_SPLIT_TEXT_ERRORS = {"body_item", "list_item", "string_type", "table_cell"}
+
+
+def _split_text(value: Any) -> str | None:
+    """The text a mapping was meant to be, when YAML split a sentence at ': ' or a final ':'
+    ("Nội dung: xem thêm" -> {"Nội dung": "xem thêm"}); None if it does not look so."""
+    from briefing.content.schema import BODY_ITEM_KEYS
+
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    key, rest = next(iter(value.items()))
+    if not isinstance(key, str) or key in {k for k, _ in BODY_ITEM_KEYS} or " " not in key:
+        return None
+    if rest is None:
+        return key + ":"
+    if isinstance(rest, str):
+        return f"{key}: {rest}"
+    return None
+
+
+def _split_text_problem(field: str, value: Any) -> tuple[str, str]:
+    text = _split_text(value) or ""
+    shown = visible(text, 50)
+    why = "it ends with ':'" if text.endswith(":") else "it holds ': '"
+    return (f"{field}: this text was read as a 'key: value' pair because {why}",
+            f'put the whole text in quotes: "{shown}"')
+
+
+def _body_key_hint(value: Any) -> str:
+    """'did you mean "table"?' for a body mapping whose key is a near miss."""
+    from briefing.content.schema import BODY_ITEM_KEYS
+
+    if not isinstance(value, dict):
+        return ""
+    keys = [key for key, _ in BODY_ITEM_KEYS]
+    for key in value:
+        close = difflib.get_close_matches(str(key), keys, n=1, cutoff=0.6)
+        if close:
+            return f'did you mean "{close[0]}"?'
+    return ""
 
 
 #: Errors that only say "wrong type here"; a union may add them beside the real, deeper error.

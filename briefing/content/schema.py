@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -43,36 +44,86 @@ class Node(BaseModel):
 Text = Annotated[str, Field(min_length=1)]
 
 
+#: Align values both writers understand (CSS text-align and DOCX w:jc alike).
+Align = Literal["left", "center", "right", "justify"]
+
+#: The key that says what a body mapping is, in the order they are tried, with the union tag.
+#: A mapping with `title` is a section whatever else it holds (its other keys are then checked
+#: as a section's); every other kind is named by its one text key, like `bullets:`.
+BODY_ITEM_KEYS: tuple[tuple[str, str], ...] = (
+    ("title", "section"),
+    ("bullets", "bullets-list"),
+    ("enumerate", "enumeration"),
+    ("numbered", "numbered-paragraph"),
+    ("intertitle", "intertitle"),
+    ("table", "table"),
+    ("figure", "figure"),
+    ("quote", "quote"),
+    ("question", "question"),
+    ("answer", "answer"),
+    ("standfirst", "standfirst"),
+    ("dateline", "dateline"),
+    ("byline", "byline"),
+    ("credit", "credit"),
+    ("note", "note-line"),
+    ("salutation", "salutation"),
+)
+#: Keys only a section has: a mapping with one of them and no kind key is a section.
+SECTION_ONLY_KEYS = ("kind", "body")
+#: union tag -> key, for messages and for the tree
+BODY_ITEM_TAGS = {tag: key for key, tag in BODY_ITEM_KEYS}
+
+
 def _body_item_kind(value: Any) -> str | None:
     if isinstance(value, str):
         return "paragraph"
     if isinstance(value, dict):
-        for key, tag in (("title", "section"), ("bullets", "bullets-list"),
-                         ("enumerate", "enumeration")):
+        for key, tag in BODY_ITEM_KEYS:
             if key in value:
                 return tag
+        if any(key in value for key in SECTION_ONLY_KEYS):
+            return "section"  # a section whose title is missing or misspelt: say so
         return None
-    if isinstance(value, Section):
-        return "section"
-    if isinstance(value, Bullets):
-        return "bullets-list"
-    if isinstance(value, Enumeration):
-        return "enumeration"
+    for tag, model in _MODEL_TAGS.items():
+        if isinstance(value, model):
+            return tag
     return None
 
 
-BodyItem = Annotated[
-    Annotated[Text, Tag("paragraph")]
-    | Annotated["Section", Tag("section")]
-    | Annotated["Bullets", Tag("bullets-list")]
-    | Annotated["Enumeration", Tag("enumeration")],
-    Discriminator(
-        _body_item_kind,
-        custom_error_type="body_item",
-        custom_error_message=("a body item is a paragraph (text), a section (with 'title'), "
-                              "'bullets' or 'enumerate'"),
-    ),
-]
+_BODY_ITEM_MESSAGE = (
+    "a body item is a paragraph (text), a section (with 'title') or a mapping with one of: "
+    + ", ".join(f"'{key}'" for key, _ in BODY_ITEM_KEYS[1:]))
+
+
+def _body_union(section: str) -> Any:
+    """The union of body items, with `section` as the model of a mapping with a title (a
+    top-level block must say its kind; a nested section need not)."""
+    return Annotated[
+        Annotated[Text, Tag("paragraph")]
+        | Annotated[section, Tag("section")]
+        | Annotated["Bullets", Tag("bullets-list")]
+        | Annotated["Enumeration", Tag("enumeration")]
+        | Annotated["NumberedParagraph", Tag("numbered-paragraph")]
+        | Annotated["Intertitle", Tag("intertitle")]
+        | Annotated["Table", Tag("table")]
+        | Annotated["Figure", Tag("figure")]
+        | Annotated["Quote", Tag("quote")]
+        | Annotated["Question", Tag("question")]
+        | Annotated["Answer", Tag("answer")]
+        | Annotated["Standfirst", Tag("standfirst")]
+        | Annotated["Dateline", Tag("dateline")]
+        | Annotated["Byline", Tag("byline")]
+        | Annotated["Credit", Tag("credit")]
+        | Annotated["NoteLine", Tag("note-line")]
+        | Annotated["Salutation", Tag("salutation")],
+        Discriminator(_body_item_kind, custom_error_type="body_item",
+                      custom_error_message=_BODY_ITEM_MESSAGE),
+    ]
+
+
+BodyItem = _body_union("Section")
+#: What `blocks:` holds: any body item, but a section there is a `Block` (it needs a kind).
+TopItem = _body_union("Block")
 
 
 def _list_item_kind(value: Any) -> str | None:
@@ -88,6 +139,13 @@ ListItem = Annotated[
     Discriminator(_list_item_kind, custom_error_type="list_item",
                   custom_error_message="a list item is a text or a list of paragraphs"),
 ]
+
+#: One paragraph, or several (the first carries the number, label or marker).
+Paragraphs = Text | Annotated[list[Text], Field(min_length=1)]
+
+
+def paragraphs_of(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
 
 
 class Bullets(Node):
@@ -110,6 +168,156 @@ class Enumeration(Node):
         return self
 
 
+def _check_id(value: str | None) -> str | None:
+    if value is not None and not re.match(ID_PATTERN, value):
+        raise ValueError(
+            f"id '{value}' must be lower-case letters, digits and '-' (e.g. 'lessons-learnt')")
+    return value
+
+
+#: An optional id on a body item (units and cross-references address it).
+ItemId = Annotated[str | None, AfterValidator(_check_id)]
+
+
+class NumberedParagraph(Node):
+    """Body text that carries a run-in number from the heading ladder ("1.1. Quan hệ …"):
+    it counts with the sections beside it but prints as a paragraph, not a heading."""
+
+    numbered: Paragraphs
+    id: ItemId = None
+
+
+class Intertitle(Node):
+    """An unnumbered heading in the flow (an article's intertitle): no number, shifts none."""
+
+    intertitle: Text
+    id: ItemId = None
+
+
+class Quote(Node):
+    quote: Paragraphs
+    attribution: str | None = None
+
+
+class Question(Node):
+    """An interview turn: the interviewer's question; `speaker` is printed run-in."""
+
+    question: Paragraphs
+    speaker: str | None = None
+
+
+class Answer(Node):
+    answer: Paragraphs
+    speaker: str | None = None
+
+
+class Standfirst(Node):
+    """The sapo: the lead paragraph of an article, printed in its own look."""
+
+    standfirst: Text
+
+
+class Dateline(Node):
+    dateline: Text
+
+
+class Byline(Node):
+    """The author's name (right-aligned as the profile says)."""
+
+    byline: Text
+
+
+class Credit(Node):
+    """Where a text comes from ("Theo Tạp chí Cộng sản"), right-aligned as the profile says."""
+
+    credit: Text
+
+
+class NoteLine(Node):
+    """A note line ("Nguồn: …"), smaller than the body."""
+
+    note: Text
+
+
+class Salutation(Node):
+    """A speech's address to the audience ("Thưa các đồng chí,"), in its own paragraph style."""
+
+    salutation: Text
+
+
+class Cell(Node):
+    """A table cell that spans, aligns or holds several paragraphs; a plain cell is a text."""
+
+    text: str | list[str] = ""
+    colspan: int = Field(default=1, ge=1)
+    rowspan: int = Field(default=1, ge=1)
+    align: Align | None = None
+
+
+def _cell_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "cell-text"
+    if isinstance(value, dict | Cell):
+        return "cell"
+    return None
+
+
+TableCell = Annotated[
+    Annotated[str, Tag("cell-text")] | Annotated[Cell, Tag("cell")],
+    Discriminator(_cell_kind, custom_error_type="table_cell",
+                  custom_error_message="a table cell is a text or a mapping with 'text' "
+                                       "(and 'colspan', 'rowspan', 'align')"),
+]
+
+
+class Column(Node):
+    """A table column: its width relative to the others, and how its cells align."""
+
+    width: float = Field(default=1, gt=0, le=1000)
+    align: Align | None = None
+
+
+class Table(Node):
+    """Rows of cells; the first `header_rows` repeat on every page. Spans, widths and the
+    caption number are checked and computed in `briefing.content.tables`."""
+
+    table: Annotated[list[Annotated[list[TableCell], Field(min_length=1)]], Field(min_length=1)]
+    caption: str | None = None
+    header_rows: int = Field(default=1, ge=0)
+    columns: list[Column] | None = None
+    note: str | None = None
+    id: ItemId = None
+
+
+#: "80%" of the text width or "120mm"
+FIGURE_WIDTH = re.compile(r"^(\d{1,4}(?:\.\d{1,2})?)\s*(%|mm)$")
+
+
+class Figure(Node):
+    """A PNG or JPEG beside the content (path relative to the content file's folder)."""
+
+    figure: Text
+    caption: str | None = None
+    width: str | None = None
+    credit: str | None = None
+    id: ItemId = None
+
+    @field_validator("width", mode="before")
+    @classmethod
+    def _width_shape(cls, value: Any) -> Any:
+        if value is None:
+            return value
+        text = str(value).strip()
+        match = FIGURE_WIDTH.match(text)
+        if not match:
+            raise ValueError(f"'{text}' is not a width: write a share of the text width like "
+                             "'80%' or a length like '120mm'")
+        amount = float(match.group(1))
+        if amount <= 0 or (match.group(2) == "%" and amount > 100):
+            raise ValueError(f"'{text}': a width is more than 0 and at most 100%")
+        return text
+
+
 class Section(Node):
     id: str
     title: Text
@@ -119,9 +327,7 @@ class Section(Node):
     @field_validator("id")
     @classmethod
     def _id_shape(cls, value: str) -> str:
-        if not re.match(ID_PATTERN, value):
-            raise ValueError(
-                f"id '{value}' must be lower-case letters, digits and '-' (e.g. 'lessons-learnt')")
+        _check_id(value)
         return value
 
 
@@ -238,12 +444,30 @@ def missing_for_form(form: Any, meta: dict[str, Any]) -> list[str]:
 Footnote = Text | Annotated[list[Text], Field(min_length=1)]
 
 
+class Appendix(Node):
+    """A PHỤ LỤC after the body and the closing: on a new page, with its own numbering."""
+
+    id: str
+    title: Text
+    subtitle: str | None = None
+    numbering: str | None = None
+    kind: Kind | None = None
+    body: Annotated[list[BodyItem], Field(min_length=1)]
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        _check_id(value)
+        return value
+
+
 class Document(Node):
     meta: Meta
     footnotes: dict[str, Footnote] = Field(default_factory=dict)
     preamble: list[BodyItem] = Field(default_factory=list)
-    blocks: Annotated[list[Block], Field(min_length=1)]
+    blocks: Annotated[list[TopItem], Field(min_length=1)]
     conclusion: list[BodyItem] = Field(default_factory=list)
+    appendices: list[Appendix] = Field(default_factory=list)
 
     @field_validator("footnotes")
     @classmethod
@@ -254,12 +478,24 @@ class Document(Node):
         return notes
 
 
-Section.model_rebuild()
-Block.model_rebuild()
-Bullets.model_rebuild()
-Enumeration.model_rebuild()
-Document.model_rebuild()
+#: union tag -> model, for values that are already models (units re-validate them)
+_MODEL_TAGS: dict[str, type[BaseModel]] = {
+    "section": Section, "bullets-list": Bullets, "enumeration": Enumeration,
+    "numbered-paragraph": NumberedParagraph, "intertitle": Intertitle, "table": Table,
+    "figure": Figure, "quote": Quote, "question": Question, "answer": Answer,
+    "standfirst": Standfirst, "dateline": Dateline, "byline": Byline, "credit": Credit,
+    "note-line": NoteLine, "salutation": Salutation,
+}
+
+for _model in (Section, Block, Bullets, Enumeration, Appendix, Document):
+    _model.model_rebuild()
 
 
 def footnote_paragraphs(note: Footnote) -> list[str]:
     return [note] if isinstance(note, str) else list(note)
+
+
+def schema_namespace() -> dict[str, Any]:
+    """The names the body-item unions refer to, for models built elsewhere (unit and meeting
+    files) that embed body items: their forward references resolve against this module."""
+    return dict(globals())

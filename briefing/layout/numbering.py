@@ -87,6 +87,16 @@ def heading_number(ladder: list[str], counters: list[int]) -> str:
     return "".join(out)
 
 
+def format_counter(pattern: str, n: int) -> str:
+    """A profile format with one counter {n} ({n:R}, {n:r}, {n:a}): "Bảng 3. ", "PHỤ LỤC II"."""
+    out = []
+    for literal, name, style in format_pieces(pattern):
+        out.append(literal)
+        if name is not None:
+            out.append(_render(n, style))
+    return "".join(out)
+
+
 def enumeration_marker(style: Enumeration, n: int) -> str:
     """The marker of item n: "(iv)", "(2)", "c)", "Thứ tư,"."""
     out = []

@@ -265,6 +265,116 @@ class HeadingStyle(TextStyle):
     align: Align = "justify"
 
 
+class ParagraphStyle(TextStyle):
+    """A paragraph of the body in a look of its own (quote, byline, note, …): a text style
+    plus side indents, the space after it and its exact line height (default: the body's)."""
+
+    align: Align = "justify"
+    left: Length = 0
+    right: Length = 0
+    space_after: Length | None = None
+    line_height: Positive | None = None
+
+
+class RunStyle(_Strict):
+    """How a run-in part of a paragraph looks (a paragraph number, a speaker's label)."""
+
+    bold: bool = False
+    italic: bool = False
+
+
+class NumberedParagraphs(_Strict):
+    """Body paragraphs that carry a run-in heading number ("1.1. Quan hệ với Lào …")."""
+
+    number: RunStyle = RunStyle(bold=True)
+
+
+class Furniture(_Strict):
+    """The named constructs of articles, speeches and interviews, each in its own look."""
+
+    intertitle: ParagraphStyle
+    standfirst: ParagraphStyle
+    dateline: ParagraphStyle
+    byline: ParagraphStyle
+    credit: ParagraphStyle
+    note: ParagraphStyle
+    salutation: ParagraphStyle
+    quote: ParagraphStyle
+    attribution: ParagraphStyle
+    question: ParagraphStyle
+    answer: ParagraphStyle
+    speaker: RunStyle = RunStyle(bold=True)
+    speaker_format: str = "{speaker}: "
+
+    @field_validator("speaker_format")
+    @classmethod
+    def _speaker_field(cls, value: str) -> str:
+        names = {name for _, name, _ in format_pieces(value) if name is not None}
+        if names != {"speaker"}:
+            raise ValueError("must contain {speaker} and no other field, e.g. '{speaker}: '")
+        return value
+
+
+class TableLook(_Strict):
+    """Tables of the body: type, rules and padding (mm), header look."""
+
+    size: Positive = 13
+    line_height: Positive = 16
+    header: RunStyle = RunStyle(bold=True)
+    header_align: Align = "center"
+    border: Positive = 0.5                # pt, every cell edge
+    padding: tuple[Length, Length] = (0.8, 1.5)   # mm: top/bottom, left/right
+    space_before: Length = 6
+    space_after: Length = 6
+
+
+class Caption(ParagraphStyle):
+    """A numbered caption: "Bảng 1. …" above a table, "Hình 1. …" below a figure."""
+
+    format: str
+    position: Literal["above", "below"] = "above"
+    align: Align = "center"
+
+    @field_validator("format")
+    @classmethod
+    def _counter(cls, value: str) -> str:
+        names = {name for _, name, _ in format_pieces(value) if name is not None}
+        if names != {"n"}:
+            raise ValueError("must contain the counter {n} and no other field, e.g. 'Bảng {n}. '")
+        return value
+
+
+class Captions(_Strict):
+    table: Caption
+    figure: Caption
+
+
+class AppendixLook(_Strict):
+    """PHỤ LỤC pages: the label ("PHỤ LỤC", or "PHỤ LỤC I", "II" … when there are several),
+    the title and the subtitle, each on its own line, centred."""
+
+    label: str = "PHỤ LỤC"
+    numbered_label: str = "PHỤ LỤC {n:R}"
+    label_style: TextStyle
+    title: TextStyle
+    subtitle: TextStyle
+
+    @field_validator("numbered_label")
+    @classmethod
+    def _counter(cls, value: str) -> str:
+        names = {name for _, name, _ in format_pieces(value) if name is not None}
+        if names != {"n"}:
+            raise ValueError("must contain the counter {n} (e.g. {n:R}) and no other field")
+        return value
+
+
+class Media(_Strict):
+    """Limits on figure files (content/media/…)."""
+
+    max_bytes: Annotated[int, Field(gt=0)] = 10_000_000
+    max_pixels: Annotated[int, Field(gt=0)] = 40_000_000
+
+
 class Enumeration(_Strict):
     format: str
     words: list[str] = Field(default_factory=list, validate_default=True)
@@ -480,6 +590,12 @@ class Profile(_Strict):
     title_block: TitleBlock
     cover: Cover
     closing: Closing
+    numbered_paragraphs: NumberedParagraphs = NumberedParagraphs()
+    furniture: Furniture
+    table: TableLook = TableLook()
+    captions: Captions
+    appendix: AppendixLook
+    media: Media = Media()
     #: the file it was read from, for hashing into edition manifests
     source: str = ""
 

@@ -13,19 +13,34 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from briefing.content.loader import LoadedDocument
+from briefing.content.media import MediaError, MediaStore, load_image
 from briefing.content.schema import (
+    Answer,
+    Appendix,
     Bullets,
-    Document,
+    Byline,
+    Credit,
+    Dateline,
     Enumeration,
+    Figure,
+    Intertitle,
     Meta,
+    NoteLine,
+    NumberedParagraph,
+    Question,
+    Quote,
+    Salutation,
     Section,
+    Standfirst,
+    Table,
     footnote_paragraphs,
+    paragraphs_of,
 )
+from briefing.content.tables import table_grid
 from briefing.errors import BriefingError, Problem
 from briefing.layout.dates import place_and_date, place_and_month
-from briefing.layout.numbering import enumeration_marker, heading_number
+from briefing.layout.numbering import enumeration_marker, format_counter, heading_number
 from briefing.layout.profile import Profile, load_profile
-from briefing.source.yaml_source import SourceMap
 from briefing.text.inline import to_tree_markup
 
 Path_ = tuple[Any, ...]
@@ -33,8 +48,89 @@ Path_ = tuple[Any, ...]
 
 @dataclass
 class ParagraphView:
+    """A paragraph; `style` names its look: "body", or a furniture construct ("standfirst",
+    "dateline", "byline", "credit", "note", "salutation")."""
+
     markup: Markup
+    style: str = "body"
     kind: str = "paragraph"
+
+
+@dataclass
+class NumberedView:
+    """Body paragraphs that carry a run-in number from the ladder (the first shows it)."""
+
+    number: str
+    level: int
+    paragraphs: list[Markup]
+    id: str | None = None
+    kind: str = "numbered"
+
+
+@dataclass
+class IntertitleView:
+    markup: Markup
+    id: str | None = None
+    kind: str = "intertitle"
+
+
+@dataclass
+class QuoteView:
+    paragraphs: list[Markup]
+    attribution: Markup | None
+    kind: str = "quote"
+
+
+@dataclass
+class TurnView:
+    """An interview turn; `label` is the speaker as printed run-in ("Phóng viên: ")."""
+
+    role: str  # "question" | "answer"
+    label: str
+    paragraphs: list[Markup]
+    kind: str = "turn"
+
+
+@dataclass
+class CellView:
+    paragraphs: list[Markup]
+    colspan: int
+    rowspan: int
+    align: str
+
+
+@dataclass
+class TableView:
+    id: str | None
+    number: int  # the caption's counter, 0 without a caption
+    label: str  # "Bảng 1. " for a captioned table, "" without a caption
+    caption: Markup | None
+    widths: list[float]
+    header: list[list[CellView]]
+    rows: list[list[CellView]]
+    note: Markup | None
+    kind: str = "table"
+
+
+@dataclass
+class FigureView:
+    id: str | None
+    src: str
+    width: str  # "80%" or "120mm"
+    number: int
+    label: str
+    caption: Markup | None
+    credit: Markup | None
+    kind: str = "figure"
+
+
+@dataclass
+class AppendixView:
+    id: str
+    label: str  # "PHỤ LỤC" or "PHỤ LỤC II"
+    title: Markup
+    subtitle: Markup | None
+    body: list[Any]
 
 
 @dataclass
@@ -69,29 +165,39 @@ class DocumentView:
     meta: Meta
     profile: Profile
     preamble: list[Any]
-    blocks: list[SectionView]
+    blocks: list[Any]
     conclusion: list[Any]
+    appendices: list[AppendixView]
     number_line: str | None
     date_line: str
     cover_foot: str
     footnote_count: int
     info: dict[str, str] = field(default_factory=dict)
+    #: the checked figure files, by their `src` (the writers read bytes from here only)
+    media: MediaStore = field(default_factory=MediaStore)
 
 
 class _Preparer:
-    def __init__(self, document: Document, profile: Profile, source: SourceMap):
-        self.document = document
+    def __init__(self, loaded: LoadedDocument, profile: Profile):
+        self.document = loaded.document
         self.profile = profile
-        self.source = source
-        ladder_name = document.meta.numbering or profile.numbering.default
-        if ladder_name not in profile.numbering.ladders:
-            raise BriefingError(Problem(
-                source.at(("meta", "numbering")), f"unknown numbering ladder '{ladder_name}'",
-                hint="profile '" + profile.name + "' has: "
-                + ", ".join(profile.numbering.ladders)))
-        self.ladder = profile.numbering.ladders[ladder_name]
+        self.source = loaded.source
+        self.media_root = loaded.path.parent
+        self.ladder = self.ladder_named(self.document.meta.numbering, ("meta", "numbering"))
         self.footnote_numbers: dict[str, int] = {}
+        self.tables = 0
+        self.figures = 0
+        self.media = MediaStore()
         self.problems: list[Problem] = []
+
+    def ladder_named(self, name: str | None, path: Path_) -> list[str]:
+        numbering = self.profile.numbering
+        name = name or numbering.default
+        if name not in numbering.ladders:
+            raise BriefingError(Problem(
+                self.source.at(path), f"unknown numbering ladder '{name}'",
+                hint="profile '" + self.profile.name + "' has: " + ", ".join(numbering.ladders)))
+        return numbering.ladders[name]
 
     # -- inline text -------------------------------------------------------------------------
     def inline(self, text: str, path: Path_, *, in_footnote: bool = False) -> Markup:
@@ -125,7 +231,11 @@ class _Preparer:
         return Markup(f'<fn n="{number}" id="{escape(note_id)}">{body}</fn>')
 
     # -- body --------------------------------------------------------------------------------
-    def body(self, items: list[Any], path: Path_, counters: list[int], depth: int) -> list[Any]:
+    def body(self, items: list[Any], path: Path_, counters: list[int], depth: int, *,
+             numbered: bool = True) -> list[Any]:
+        """Views of body `items`; sections and numbered paragraphs share the counter of the
+        next level. `numbered` is False where no number can be computed (preamble,
+        conclusion, list items)."""
         views: list[Any] = []
         child_counter = 0
         for index, item in enumerate(items):
@@ -135,18 +245,134 @@ class _Preparer:
             elif isinstance(item, Section):
                 child_counter += 1
                 views.append(self.section(item, item_path, [*counters, child_counter]))
+            elif isinstance(item, NumberedParagraph):
+                child_counter += 1
+                views.append(self.numbered(item, item_path, [*counters, child_counter],
+                                           numbered))
             elif isinstance(item, Bullets):
                 views.append(self.bullets(item, item_path, counters, depth))
             elif isinstance(item, Enumeration):
                 views.append(self.enumeration(item, item_path, counters, depth))
+            else:
+                views.append(self.furniture(item, item_path))
         return views
+
+    def numbered(self, item: NumberedParagraph, path: Path_, counters: list[int],
+                 allowed: bool) -> NumberedView:
+        level = len(counters)
+        if not allowed:
+            raise BriefingError(Problem(
+                self.source.at(path), "numbered paragraph outside a numbered section",
+                hint="numbered paragraphs go in 'blocks', in a section's body or in an "
+                     "appendix; here write a plain paragraph or a list"))
+        self.check_depth(level, path, "numbered paragraph")
+        texts = paragraphs_of(item.numbered)
+        paths = self.paragraph_paths((*path, "numbered"), texts)
+        return NumberedView(heading_number(self.ladder, counters), level,
+                            [self.inline(text, p) for text, p in zip(texts, paths, strict=True)],
+                            item.id)
+
+    @staticmethod
+    def paragraph_paths(path: Path_, value: str | list[str]) -> list[Path_]:
+        """Data paths of one text or of each text of a list."""
+        return [path] if isinstance(value, str) else [(*path, i) for i in range(len(value))]
+
+    def paragraphs(self, value: str | list[str], path: Path_) -> list[Markup]:
+        return [self.inline(text, p) for text, p in
+                zip(paragraphs_of(value), self.paragraph_paths(path, value), strict=True)]
+
+    def optional(self, value: str | None, path: Path_) -> Markup | None:
+        return None if value is None else self.inline(value, path)
+
+    def furniture(self, item: Any, path: Path_) -> Any:
+        """Intertitles, quotes, interview turns, tables, figures and one-line constructs."""
+        lines = ((Standfirst, "standfirst"), (Dateline, "dateline"), (Byline, "byline"),
+                 (Credit, "credit"), (NoteLine, "note"), (Salutation, "salutation"))
+        for model, key in lines:
+            if isinstance(item, model):
+                return ParagraphView(self.inline(getattr(item, key), (*path, key)), style=key)
+        if isinstance(item, Intertitle):
+            return IntertitleView(self.inline(item.intertitle, (*path, "intertitle")), item.id)
+        if isinstance(item, Quote):
+            return QuoteView(self.paragraphs(item.quote, (*path, "quote")),
+                             self.optional(item.attribution, (*path, "attribution")))
+        if isinstance(item, Question | Answer):
+            role = "question" if isinstance(item, Question) else "answer"
+            label = (self.profile.furniture.speaker_format.format(speaker=item.speaker)
+                     if item.speaker else "")
+            return TurnView(role, label, self.paragraphs(getattr(item, role), (*path, role)))
+        if isinstance(item, Table):
+            return self.table(item, path)
+        if isinstance(item, Figure):
+            return self.figure(item, path)
+        raise TypeError(f"no view for body item {type(item).__name__}")
+
+    def table(self, table: Table, path: Path_) -> TableView:
+        grid, problems = table_grid(table, path)
+        if problems:
+            raise BriefingError([Problem(self.source.at(p.path), p.message, hint=p.hint)
+                                 for p in problems])
+        label = ""
+        if table.caption is not None:
+            self.tables += 1
+            label = format_counter(self.profile.captions.table.format, self.tables)
+        caption = self.optional(table.caption, (*path, "caption"))
+        rows: list[list[CellView]] = []
+        for row in grid.rows:
+            cells = []
+            for cell in row:
+                header = cell.row < grid.header_rows
+                align = cell.align or (self.profile.table.header_align if header else None) \
+                    or grid.aligns[cell.column] or "left"
+                cells.append(CellView([self.inline(text, p) if text else Markup("")
+                                       for text, p in cell.texts()],
+                                      cell.colspan, cell.rowspan, align))
+            rows.append(cells)
+        return TableView(table.id, self.tables if label else 0, label, caption, grid.widths,
+                         rows[:grid.header_rows], rows[grid.header_rows:],
+                         self.optional(table.note, (*path, "note")))
+
+    def figure(self, figure: Figure, path: Path_) -> FigureView:
+        limits = self.profile.media
+        try:
+            image = load_image(self.media_root, figure.figure, max_bytes=limits.max_bytes,
+                               max_pixels=limits.max_pixels)
+        except MediaError as exc:
+            raise BriefingError(Problem(self.source.at((*path, "figure")), str(exc),
+                                        hint=exc.hint)) from None
+        self.media.images[figure.figure] = image
+        label = ""
+        if figure.caption is not None:
+            self.figures += 1
+            label = format_counter(self.profile.captions.figure.format, self.figures)
+        return FigureView(figure.id, figure.figure, figure.width or "100%",
+                          self.figures if label else 0, label,
+                          self.optional(figure.caption, (*path, "caption")),
+                          self.optional(figure.credit, (*path, "credit")))
+
+    def check_depth(self, level: int, path: Path_, what: str) -> None:
+        if level > self.profile.numbering.max_depth:
+            raise BriefingError(Problem(
+                self.source.at(path), f"{what} is nested {level} levels deep; profile "
+                f"'{self.profile.name}' allows {self.profile.numbering.max_depth}"))
+
+    def appendix(self, appendix: Appendix, path: Path_, index: int, count: int) -> AppendixView:
+        look = self.profile.appendix
+        label = look.label if count == 1 else format_counter(look.numbered_label, index)
+        saved = self.ladder
+        self.ladder = self.ladder_named(appendix.numbering or self.document.meta.numbering,
+                                        (*path, "numbering") if appendix.numbering
+                                        else ("meta", "numbering"))
+        try:
+            body = self.body(appendix.body, (*path, "body"), [], 0)
+        finally:
+            self.ladder = saved
+        return AppendixView(appendix.id, label, self.inline(appendix.title, (*path, "title")),
+                            self.optional(appendix.subtitle, (*path, "subtitle")), body)
 
     def section(self, section: Section, path: Path_, counters: list[int]) -> SectionView:
         level = len(counters)
-        if level > self.profile.numbering.max_depth:
-            raise BriefingError(Problem(
-                self.source.at(path), f"section '{section.id}' is nested {level} levels deep; "
-                f"profile '{self.profile.name}' allows {self.profile.numbering.max_depth}"))
+        self.check_depth(level, path, f"section '{section.id}'")
         return SectionView(
             id=section.id,
             section_kind=section.kind or "section",
@@ -159,7 +385,7 @@ class _Preparer:
     def item_body(self, item: Any, path: Path_, counters: list[int], depth: int) -> list[Any]:
         if isinstance(item, str):
             return [ParagraphView(self.inline(item, path))]
-        return self.body(item, path, counters, depth + 1)
+        return self.body(item, path, counters, depth + 1, numbered=False)
 
     def bullets(self, bullets: Bullets, path: Path_, counters: list[int], depth: int) -> ListView:
         marks = self.profile.bullets
@@ -215,11 +441,13 @@ def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentV
             problem = exc.problems[0]
             raise BriefingError(Problem(loaded.source.at(("meta", "profile")), problem.message,
                                         hint=problem.hint)) from None
-    preparer = _Preparer(document, profile, loaded.source)
-    preamble = preparer.body(document.preamble, ("preamble",), [], 0)
-    blocks = [preparer.section(block, ("blocks", i), [i + 1])
-              for i, block in enumerate(document.blocks)]
-    conclusion = preparer.body(document.conclusion, ("conclusion",), [], 0)
+    preparer = _Preparer(loaded, profile)
+    preamble = preparer.body(document.preamble, ("preamble",), [], 0, numbered=False)
+    blocks = preparer.body(document.blocks, ("blocks",), [], 0)
+    conclusion = preparer.body(document.conclusion, ("conclusion",), [], 0, numbered=False)
+    appendices = [preparer.appendix(appendix, ("appendices", i), i + 1,
+                                    len(document.appendices))
+                  for i, appendix in enumerate(document.appendices)]
     if preparer.problems:
         raise BriefingError(preparer.problems)
     title = meta.subject or meta.title or meta.type or loaded.path.stem
@@ -229,6 +457,7 @@ def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentV
         preamble=preamble,
         blocks=blocks,
         conclusion=conclusion,
+        appendices=appendices,
         number_line=_number_line(meta, profile),
         date_line=place_and_date(meta.place, meta.date, profile.date),
         cover_foot=place_and_month(meta.place, meta.date, profile.date),
@@ -240,4 +469,5 @@ def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentV
             "date": str(meta.date),
             "lang": profile.lang,
         },
+        media=preparer.media,
     )

@@ -17,15 +17,14 @@ from briefing.content.schema import (
     BLOCK_KINDS,
     ID_PATTERN,
     BodyItem,
-    Bullets,  # noqa: F401  (resolves the forward references in BodyItem)
     DocumentDate,
-    Enumeration,  # noqa: F401  (resolves the forward references in BodyItem)
     Footnote,
     Issuer,
     Node,
     Section,
     Signer,
     Text,
+    schema_namespace,
 )
 
 #: A unit code names files and folders: short, lower-case, no way out of its folder.
@@ -155,7 +154,7 @@ class MeetingFile(Node):
 
 
 for _model in (Replacement, SectionRules, UnitFile, MeetingFile):
-    _model.model_rebuild()
+    _model.model_rebuild(_types_namespace=schema_namespace())
 
 #: The default cover line of a meeting handout; `meeting.line` in the file replaces it.
 MEETING_LINE = "Tài liệu phục vụ {name}"

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from briefing.content.errors import did_you_mean, visible
 from briefing.content.loader import LoadedDocument
-from briefing.content.schema import Enumeration, Section
+from briefing.content.media import MediaError, load_image
+from briefing.content.schema import Enumeration, Figure, NumberedParagraph, Section, Table
+from briefing.content.tables import table_grid
 from briefing.errors import BriefingError, Position, Problem
 from briefing.layout.numbering import enumeration_marker
 from briefing.layout.profile import DocumentNumber, Profile, load_profile
@@ -67,7 +69,7 @@ def structure_findings(loaded: LoadedDocument, profile: Profile | None = None,
         return findings
     context = _Context(loaded, profile, locator or Locator(loaded.source))
     for check in (_ids, _sections, _ladder, _enumerations, _footnotes, _document_number,
-                  _blank_texts):
+                  _blank_texts, _numbered, _tables, _figures):
         check(context)
     return findings + context.findings
 
@@ -108,11 +110,60 @@ def _sections(context: _Context) -> None:
 
 
 def _ladder(context: _Context) -> None:
-    name = context.loaded.document.meta.numbering
     ladders = context.profile.numbering.ladders
-    if name is not None and name not in ladders:
-        context.report(context.at(("meta", "numbering")), f"unknown numbering ladder '{name}'",
-                       hint=did_you_mean(name, list(ladders)), code="numbering")
+    named = [(("meta", "numbering"), context.loaded.document.meta.numbering)]
+    named += [(("appendices", i, "numbering"), appendix.numbering)
+              for i, appendix in enumerate(context.loaded.document.appendices)]
+    for path, name in named:
+        if name is not None and name not in ladders:
+            context.report(context.at(path), f"unknown numbering ladder '{name}'",
+                           hint=did_you_mean(name, list(ladders)), code="numbering")
+
+
+def _numbered(context: _Context) -> None:
+    """Numbered paragraphs take a number from the ladder: only where one can be computed
+    (blocks, section bodies, appendices), and no deeper than the profile numbers."""
+    max_depth = context.profile.numbering.max_depth
+    for visit in walk(context.loaded.document):
+        if not isinstance(visit.node, NumberedParagraph):
+            continue
+        path = visit.path
+        if path[0] in ("preamble", "conclusion") or _inside_list(path):
+            context.report(context.at(path), "numbered paragraph outside a numbered section",
+                           hint="numbered paragraphs go in 'blocks', in a section's body or in "
+                                "an appendix; here write a plain paragraph or a list",
+                           code="numbered-outside")
+        elif visit.level + 1 > max_depth:
+            context.report(context.at(path), f"numbered paragraph is nested {visit.level + 1} "
+                           f"levels deep; profile '{context.profile.name}' numbers {max_depth}",
+                           hint="move it up a level or make it a list", code="too-deep")
+
+
+def _inside_list(path: Path_) -> bool:
+    return any(part in ("bullets", "enumerate") for part in path)
+
+
+def _tables(context: _Context) -> None:
+    for visit in walk(context.loaded.document):
+        if isinstance(visit.node, Table):
+            _, problems = table_grid(visit.node, visit.path)
+            for problem in problems:
+                context.report(context.at(problem.path), problem.message, hint=problem.hint,
+                               code="table")
+
+
+def _figures(context: _Context) -> None:
+    """Each figure file: inside the content folder, there, a PNG or JPEG that decodes."""
+    root = context.loaded.path.parent
+    limits = context.profile.media
+    for visit in walk(context.loaded.document):
+        if isinstance(visit.node, Figure):
+            try:
+                load_image(root, visit.node.figure, max_bytes=limits.max_bytes,
+                           max_pixels=limits.max_pixels)
+            except MediaError as exc:
+                context.report(context.at((*visit.path, "figure")), str(exc), hint=exc.hint,
+                               code="figure")
 
 
 def _enumerations(context: _Context) -> None:

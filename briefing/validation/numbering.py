@@ -37,12 +37,37 @@ _COMPILED = tuple(
 WHERE = {
     "title": ("heading numbers are computed from the structure", None),
     "item": ("list markers are computed from the list's style", None),
+    "numbered": ("the number of a numbered paragraph is computed from the ladder", None),
     "recipient": ("'- ' is added before each recipient", {"bullet"}),
+    # In running text an ordinal ("Thứ nhất, …") may be the author's prose; outline numbers
+    # and bullets are not. The fix is a change of structure, so none is offered.
+    "paragraph": ("numbers are computed: write the paragraph as `numbered:` (a heading "
+                  "number) or the text as a list (`bullets:`, `enumerate:`)",
+                  {"heading number", "number", "Roman numeral", "letter", "bullet"}),
 }
+ROLE_NAMES = {"numbered": "numbered paragraph"}
+#: Roles whose typed marker is reported without a fix (removing it would lose the structure).
+NO_FIX = {"paragraph"}
+
+#: A caption's typed label: "Bảng 1.", "Hình 2:", "Biểu đồ 3 -" (the label is computed).
+CAPTION_LABEL = re.compile(
+    r"(?P<stars>\*{0,3})(?P<marker>(?i:bảng|hình|biểu đồ|sơ đồ|ảnh|table|figure|fig\.)\s*"
+    r"(?:\d+|[IVXivx]+)(?:\.\d+)*\s*[.:\-–—]?)(?P<close>(?P=stars))?\s+")
+#: An appendix title's typed label: "Phụ lục 1.", "PHỤ LỤC II:"
+APPENDIX_LABEL = re.compile(
+    r"(?P<stars>\*{0,3})(?P<marker>(?i:phụ lục)(?:\s+(?:\d+|[IVXivx]+)\b\s*[.:\-–—]?"
+    r"|\s*[.:\-–—]))"
+    r"(?P<close>(?P=stars))?\s+")
 
 
-def numbering_issues(value: str, role: str) -> list[TextIssue]:
+def numbering_issues(value: str, role: str, path: tuple = ()) -> list[TextIssue]:
     """A warning (with the fix that removes it) if `value` starts with a typed marker."""
+    if role == "caption":
+        return _label_issue(value, CAPTION_LABEL, "caption label", "the caption's number "
+                            "(Bảng 1., Hình 1.) is computed")
+    if role == "title" and path[:1] == ("appendices",) and len(path) == 3:
+        return _label_issue(value, APPENDIX_LABEL, "appendix label", "the label (PHỤ LỤC, "
+                            "PHỤ LỤC I …) is computed and printed above the title")
     if role not in WHERE:
         return []
     reason, labels = WHERE[role]
@@ -63,6 +88,18 @@ def numbering_issues(value: str, role: str) -> list[TextIssue]:
             start, end = len(stars), match.end()  # "**I. Bối cảnh**" -> "**Bối cảnh**"
         marker = match.group("marker")
         return [TextIssue(start, end,
-                          f"hand-typed {label} '{marker}' at the start of the {role}: {reason}",
-                          "numbering", replacement="")]
+                          f"hand-typed {label} '{marker}' at the start of the "
+                          f"{ROLE_NAMES.get(role, role)}: {reason}",
+                          "numbering", replacement=None if role in NO_FIX else "")]
     return []
+
+
+def _label_issue(value: str, pattern: re.Pattern[str], label: str, reason: str
+                 ) -> list[TextIssue]:
+    match = pattern.match(value)
+    if match is None or not value[match.end():].strip():
+        return []
+    stars = match.group("stars")
+    start = 0 if stars and match.group("close") == stars else len(stars)
+    return [TextIssue(start, match.end(), f"hand-typed {label} '{match.group('marker')}' at "
+                      f"the start: {reason}", "numbering", replacement="")]

@@ -12,19 +12,27 @@ from briefing.source.yaml_source import Path_
 #: Meta fields that are codes or dates, not running text.
 META_CODES = frozenset({"form", "profile", "numbering", "date", "number"})
 #: Keys of body mappings whose values are codes.
-BODY_CODES = frozenset({"id", "kind", "style", "inline", "start"})
+BODY_CODES = frozenset({"id", "kind", "style", "inline", "start", "figure", "width", "align",
+                        "colspan", "rowspan", "header_rows", "numbering"})
 LIST_KEYS = frozenset({"bullets", "enumerate"})
-BODY_KEYS = frozenset({"body", "preamble", "conclusion"})
+BODY_KEYS = frozenset({"body", "preamble", "conclusion", "blocks"})
+#: Keys whose text is a paragraph or a list of paragraphs (the first may carry a label).
+PARAGRAPH_KEYS = frozenset({"quote", "question", "answer"})
+#: One-line constructs of articles and speeches, and the lines around tables and figures.
+LINE_KEYS = frozenset({"standfirst", "dateline", "byline", "credit", "note", "salutation",
+                       "attribution", "subtitle"})
 
 #: Roles whose text is inline Markdown (emphasis, footnote calls) in the output.
-INLINE_ROLES = frozenset({"title", "paragraph", "item", "footnote", "lead"})
+INLINE_ROLES = frozenset({"title", "paragraph", "item", "footnote", "lead", "numbered", "cell",
+                          "caption", "line"})
 #: Roles of running text (typography checks apply).
-TEXT_ROLES = INLINE_ROLES | {"meta", "recipient"}
+TEXT_ROLES = INLINE_ROLES | {"meta", "recipient", "label"}
 
 
 def role_of(path: Path_) -> str:
-    """'title', 'item' (carries a list marker), 'paragraph', 'lead', 'footnote', 'meta',
-    'recipient', 'code' or 'other'."""
+    """'title', 'item' (carries a list marker), 'paragraph', 'numbered' (the first paragraph
+    of a numbered paragraph), 'caption', 'cell', 'line' (standfirst, byline, note, …), 'lead',
+    'footnote', 'meta', 'recipient', 'label' (a speaker), 'code' or 'other'."""
     if not path:
         return "other"
     head, last = path[0], path[-1]
@@ -36,13 +44,29 @@ def role_of(path: Path_) -> str:
         return "meta"
     if head == "footnotes":
         return "footnote"
-    if last == "title":
+    if last in ("title", "intertitle"):
         return "title"
     if last == "lead":
         return "lead"
+    if last == "caption":
+        return "caption"
+    if last == "speaker":
+        return "label"
+    if last in LINE_KEYS:
+        return "line"
+    if last == "numbered":
+        return "numbered"
+    if last in PARAGRAPH_KEYS:
+        return "paragraph"
+    if _in_table(path):
+        return "cell"
     if isinstance(last, str):
         return "code" if last in BODY_CODES else "other"
     parent = path[-2] if len(path) >= 2 else None
+    if parent == "numbered":
+        return "numbered" if last == 0 else "paragraph"
+    if parent in PARAGRAPH_KEYS:
+        return "paragraph"
     if parent in LIST_KEYS:
         return "item"
     if parent in BODY_KEYS:
@@ -50,3 +74,13 @@ def role_of(path: Path_) -> str:
     if isinstance(parent, int) and len(path) >= 3 and path[-3] in LIST_KEYS:
         return "item" if last == 0 else "paragraph"  # an item of several paragraphs
     return "other"
+
+
+def _in_table(path: Path_) -> bool:
+    """A cell's text: (…, "table", row, column) or (…, "table", row, column, "text"[, i])."""
+    for index in range(len(path) - 3, max(len(path) - 6, -1), -1):
+        if path[index] == "table" and all(isinstance(p, int) for p in path[index + 1:index + 3]):
+            rest = path[index + 3:]
+            return rest in ((), ("text",)) or (len(rest) == 2 and rest[0] == "text"
+                                                and isinstance(rest[1], int))
+    return False

@@ -23,14 +23,14 @@ from briefing.validation.roles import INLINE_ROLES, TEXT_ROLES, role_of
 _TRAILING_COMMENT = re.compile(r"[ \t]+#")
 
 
-def issues_of(value: str, role: str) -> list[TextIssue]:
-    """Every problem of one string, given what it is."""
+def issues_of(value: str, role: str, path: Path_ = ()) -> list[TextIssue]:
+    """Every problem of one string, given what it is and where it sits."""
     issues = character_issues(value)
     if role in TEXT_ROLES:
         issues += spacing_issues(value)
         issues += quote_issues(value)
         issues += markup_issues(value, role)
-        issues += numbering_issues(value, role)
+        issues += numbering_issues(value, role, path)
     return issues
 
 
@@ -58,7 +58,7 @@ def text_findings(data: Any, source: SourceMap, locator: Locator | None = None) 
         scalar = source.scalars.get(path)
         exact = scalar is not None and unicodedata.normalize("NFC", scalar.raw) == value
         role = role_of(path)
-        for issue in issues_of(value, role):
+        for issue in issues_of(value, role, path):
             findings.append(_finding(locator, path, value, issue, exact))
         if exact and scalar is not None and scalar.style is None and role in INLINE_ROLES:
             findings.extend(_cut_by_comment(source, path, scalar.end))

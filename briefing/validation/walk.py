@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.content.schema import Bullets, Document, Enumeration, Section
+from briefing.content.schema import Bullets, Document, Enumeration, Section, Table
 from briefing.source.yaml_source import Path_
 
 
@@ -27,15 +27,30 @@ class Visit:
 
 def walk(document: Document) -> Iterator[Visit]:
     yield from _body(document.preamble, ("preamble",), 0)
-    for index, block in enumerate(document.blocks):
-        yield from _section(block, ("blocks", index), 1)
+    yield from _body(document.blocks, ("blocks",), 0)
     yield from _body(document.conclusion, ("conclusion",), 0)
+    for index, appendix in enumerate(document.appendices):
+        path = ("appendices", index)
+        yield Visit(path, appendix, 0)
+        yield Visit((*path, "title"), appendix.title, 0)
+        if appendix.subtitle is not None:
+            yield Visit((*path, "subtitle"), appendix.subtitle, 0)
+        yield from _body(appendix.body, (*path, "body"), 0)
 
 
 def _section(section: Section, path: Path_, level: int) -> Iterator[Visit]:
     yield Visit(path, section, level)
     yield Visit((*path, "title"), section.title, level)
     yield from _body(section.body, (*path, "body"), level)
+
+
+def _texts(value: str | list[str] | None, path: Path_, level: int) -> Iterator[Visit]:
+    """One text, or each text of a list, at its path."""
+    if isinstance(value, str):
+        yield Visit(path, value, level)
+    elif isinstance(value, list):
+        for index, text in enumerate(value):
+            yield Visit((*path, index), text, level)
 
 
 def _body(items: list[Any], path: Path_, level: int) -> Iterator[Visit]:
@@ -53,6 +68,34 @@ def _body(items: list[Any], path: Path_, level: int) -> Iterator[Visit]:
             if item.lead is not None:
                 yield Visit((*item_path, "lead"), item.lead, level)
             yield from _items(item.enumerate, (*item_path, "enumerate"), level)
+        elif isinstance(item, Table):
+            yield Visit(item_path, item, level)
+            yield from _table(item, item_path, level)
+        else:  # a construct made of texts: numbered paragraph, quote, turn, figure, lines
+            yield Visit(item_path, item, level)
+            for key in TEXT_FIELDS:
+                if key in type(item).model_fields:
+                    yield from _texts(getattr(item, key), (*item_path, key), level)
+
+
+#: The text fields of body constructs, in the order they print (footnote numbers follow it).
+TEXT_FIELDS = ("numbered", "intertitle", "quote", "attribution", "question", "answer",
+               "standfirst", "dateline", "byline", "caption", "credit", "note", "salutation")
+
+
+def _table(table: Table, path: Path_, level: int) -> Iterator[Visit]:
+    """A table's texts as the build prints them: caption (above, by default), cells, note."""
+    if table.caption is not None:
+        yield Visit((*path, "caption"), table.caption, level)
+    for r, row in enumerate(table.table):
+        for c, cell in enumerate(row):
+            cell_path = (*path, "table", r, c)
+            if isinstance(cell, str):
+                yield Visit(cell_path, cell, level)
+            else:
+                yield from _texts(cell.text, (*cell_path, "text"), level)
+    if table.note is not None:
+        yield Visit((*path, "note"), table.note, level)
 
 
 def _items(items: list[Any], path: Path_, level: int) -> Iterator[Visit]:

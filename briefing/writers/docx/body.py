@@ -1,10 +1,13 @@
-"""The body: title block, headings, paragraphs and lists, in tree order.
+"""The body: title block, headings, paragraphs, lists and the other body constructs, in
+tree order; then the appendices.
 
 Every paragraph takes a named style: "Body Text" for text and list items, "heading N" for a
-section N levels deep (so Word's navigation pane shows the outline). Numbers and markers are
-already computed in the tree; a heading is "<number> <title>", a list item's first paragraph
-"<marker> <text>" in the body style with its first-line indent, as HD 36 documents are typed.
-Following paragraphs of an item, and nested lists, are ordinary body paragraphs.
+section N levels deep (so Word's navigation pane shows the outline), a style of its own for
+each named construct (Intertitle, Quote, Question, Byline, …). Numbers and markers are already
+computed in the tree; a heading is "<number> <title>", a list item's first paragraph
+"<marker> <text>" and a numbered paragraph "<number> <text>" in the body style with its
+first-line indent, as HD 36 documents are typed. Following paragraphs of an item, and nested
+lists, are ordinary body paragraphs.
 """
 
 from __future__ import annotations
@@ -14,21 +17,26 @@ from collections.abc import Callable
 
 from briefing.layout.profile import Profile
 from briefing.writers.docx import styles as S
-from briefing.writers.docx.formatting import ParagraphLook, paragraph
-from briefing.writers.docx.inline import FootnoteCall, append_inline, text_run
+from briefing.writers.docx.data_table import data_table
+from briefing.writers.docx.figures import Pictures, caption
+from briefing.writers.docx.formatting import ParagraphLook, break_page_before, paragraph
+from briefing.writers.docx.inline import Emphasis, FootnoteCall, append_inline, text_run
 from briefing.writers.docx.ooxml import Element
 from briefing.writers.docx.title_block import title_block
 
 Sink = Callable[[Element], None]
+PLAIN = Emphasis()
 
 
 class BodyWriter:
     """Walks <body> once; one method per block element."""
 
-    def __init__(self, profile: Profile, out: Sink, on_footnote: FootnoteCall):
+    def __init__(self, profile: Profile, out: Sink, on_footnote: FootnoteCall,
+                 pictures: Pictures | None = None):
         self.profile = profile
         self.out = out
         self.on_footnote = on_footnote
+        self.pictures = pictures
 
     def write(self, body: ET.Element) -> None:
         for child in body:
@@ -52,7 +60,11 @@ class BodyWriter:
 
     def block(self, node: ET.Element, marker: str | None = None) -> None:
         if node.tag == "p":
-            self.out(self._paragraph(marker, node))
+            kind = node.get("kind")
+            if kind is None:
+                self.out(self._paragraph(marker, node))
+            else:
+                self.out(self.styled(S.FURNITURE_STYLES[kind], node))
         elif node.tag == "section":
             self.section(node)
         elif node.tag == "list":
@@ -61,7 +73,93 @@ class BodyWriter:
                     raise ValueError(f"a <list> holds <item> elements, not <{item.tag}>")
                 self.blocks(item, item.get("marker") or None)
         else:
-            raise ValueError(f"the DOCX writer does not know the body element <{node.tag}>")
+            handler = getattr(self, node.tag, None)
+            if node.tag not in _CONSTRUCTS or handler is None:
+                raise ValueError(f"the DOCX writer does not know the body element <{node.tag}>")
+            handler(node)
+
+    def styled(self, style: str, node: ET.Element, lead: str = "",
+               lead_look: Emphasis = PLAIN) -> Element:
+        """A paragraph in `style` with `node`'s inline content after a run-in `lead`."""
+        p = paragraph(ParagraphLook(style=style))
+        if lead:
+            p.append(text_run(lead, lead_look))
+        append_inline(p, node, self.on_footnote)
+        return p
+
+    def led_paragraphs(self, node: ET.Element, style: str, lead: str,
+                       lead_look: Emphasis) -> None:
+        """The <p> children of `node` in `style`, the first opening with a run-in `lead`."""
+        for index, source in enumerate(node.findall("p")):
+            self.out(self.styled(style, source, lead if index == 0 else "", lead_look))
+
+    # -- body constructs (one method per tree element, named after it) -----------------------
+    def numbered(self, node: ET.Element) -> None:
+        look = self.profile.numbered_paragraphs.number
+        self.led_paragraphs(node, S.BODY, node.get("number", "") + " ",
+                            Emphasis(look.bold, look.italic))
+
+    def intertitle(self, node: ET.Element) -> None:
+        self.out(self.styled(S.INTERTITLE, node))
+
+    def quote(self, node: ET.Element) -> None:
+        for source in node.findall("p"):
+            self.out(self.styled(S.QUOTE, source))
+        attribution = node.find("attribution")
+        if attribution is not None:
+            self.out(self.styled(S.ATTRIBUTION, attribution))
+
+    def turn(self, node: ET.Element) -> None:
+        style = S.QUESTION if node.get("role") == "question" else S.ANSWER
+        look = self.profile.furniture.speaker
+        self.led_paragraphs(node, style, node.get("label", ""), Emphasis(look.bold, look.italic))
+
+    def table(self, node: ET.Element) -> None:
+        look = self.profile.captions.table
+        label = None
+        if node.find("caption") is not None or node.get("number", "0") != "0":
+            label = caption(paragraph(ParagraphLook(style=S.CAPTION)), node, look, "Table",
+                            self.on_footnote)
+        if label is not None and look.position == "above":
+            self.out(label)
+        self.out(data_table(node, self.profile, self.on_footnote))
+        if label is not None and look.position == "below":
+            self.out(label)
+        note = node.find("note")
+        if note is not None:
+            self.out(self.styled(S.NOTE, note))
+
+    def figure(self, node: ET.Element) -> None:
+        if self.pictures is None:
+            raise ValueError("a <figure> needs the document's media")
+        look = self.profile.captions.figure
+        label = None
+        if node.find("caption") is not None:
+            label = caption(paragraph(ParagraphLook(style=S.FIGURE_CAPTION)), node, look,
+                            "Figure", self.on_footnote)
+        if label is not None and look.position == "above":
+            self.out(label)
+        self.out(paragraph(ParagraphLook(style=S.FIGURE), self.pictures.run(node)))
+        if label is not None and look.position == "below":
+            self.out(label)
+        credit = node.find("credit")
+        if credit is not None:
+            self.out(self.styled(S.CREDIT, credit))
+
+    def appendices(self, node: ET.Element) -> None:
+        """Each appendix on a new page: label, title, subtitle, then its body."""
+        for appendix in node.findall("appendix"):
+            label = paragraph(ParagraphLook(style=S.APPENDIX_LABEL),
+                              text_run(appendix.get("label", "")))
+            break_page_before(label)
+            self.out(label)
+            self.out(self.styled(S.APPENDIX_TITLE, appendix.find("title")))
+            subtitle = appendix.find("subtitle")
+            if subtitle is not None:
+                self.out(self.styled(S.APPENDIX_SUBTITLE, subtitle))
+            for child in appendix:
+                if child.tag not in ("title", "subtitle"):
+                    self.block(child)
 
     def section(self, node: ET.Element) -> None:
         level = int(node.get("level", "1"))
@@ -84,3 +182,7 @@ class BodyWriter:
         if node is not None:
             append_inline(p, node, self.on_footnote)
         return p
+
+
+#: tree elements handled by the method of the same name
+_CONSTRUCTS = {"numbered", "intertitle", "quote", "turn", "table", "figure"}

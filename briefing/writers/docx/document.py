@@ -16,10 +16,12 @@ import docx
 from docx.document import Document
 from docx.oxml.ns import qn
 
+from briefing.content.media import MediaStore
 from briefing.layout.profile import Profile
 from briefing.tree.text import document_moment
 from briefing.writers.docx.body import BodyWriter
 from briefing.writers.docx.closing import closing
+from briefing.writers.docx.figures import Pictures
 from briefing.writers.docx.footnotes import Footnotes, settings_properties
 from briefing.writers.docx.formatting import break_page_before
 from briefing.writers.docx.header_block import boxed_mark, cover, masthead
@@ -55,8 +57,8 @@ class _Body:
         self.sect_pr.addprevious(element)
 
 
-def build(tree: ET.Element, profile: Profile) -> Document:
-    """The python-docx document for `tree` (not yet saved)."""
+def build(tree: ET.Element, profile: Profile, media: MediaStore | None = None) -> Document:
+    """The python-docx document for `tree` (not yet saved); `media` holds its figures."""
     if tree.tag != "document":
         raise ValueError(f"the DOCX writer needs a <document> tree, not <{tree.tag}>")
     document = docx.Document()
@@ -66,7 +68,8 @@ def build(tree: ET.Element, profile: Profile) -> Document:
 
     out = _Body(document)
     footnotes = Footnotes()
-    body = BodyWriter(profile, out, footnotes.call)
+    body = BodyWriter(profile, out, footnotes.call,
+                      Pictures(document.part, media or MediaStore(), profile))
     has_cover = False
     cover_foot = None
     for child in tree:
@@ -83,6 +86,8 @@ def build(tree: ET.Element, profile: Profile) -> Document:
             body.write(child)
         elif child.tag == "closing":
             closing(child, profile, out)
+        elif child.tag == "appendices":
+            body.appendices(child)
         else:
             raise ValueError(f"the DOCX writer does not know the tree element <{child.tag}>")
 
@@ -95,9 +100,9 @@ def build(tree: ET.Element, profile: Profile) -> Document:
     return document
 
 
-def write_docx(tree: ET.Element, profile: Profile) -> bytes:
+def write_docx(tree: ET.Element, profile: Profile, *, media: MediaStore | None = None) -> bytes:
     """The complete .docx file as bytes (the caller writes it atomically)."""
-    document = build(tree, profile)
+    document = build(tree, profile, media)
     raw = io.BytesIO()
     document.save(raw)
     return reproducible_zip(raw.getvalue(), document_moment(tree))

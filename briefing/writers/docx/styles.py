@@ -18,7 +18,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from briefing.layout.profile import Profile, TextStyle
+from briefing.layout.profile import ParagraphStyle, Profile, TextStyle
 from briefing.writers.docx.formatting import (
     Border,
     ParagraphLook,
@@ -59,6 +59,30 @@ SIGNATURE = "Signature"
 SIGNATURE_AUTHORITY = "SignatureAuthority"
 SIGNATURE_TITLE = "SignatureTitle"
 SIGNATURE_NAME = "SignatureName"
+# body constructs with a look of their own (profile: furniture, table, captions, appendix)
+INTERTITLE = "Intertitle"
+STANDFIRST = "Standfirst"
+DATELINE = "Dateline"
+BYLINE = "Byline"
+CREDIT = "Credit"
+NOTE = "NoteLine"
+SALUTATION = "Salutation"
+QUOTE = "Quote"  # Word's built-in "Quote"
+ATTRIBUTION = "Attribution"
+QUESTION = "Question"
+ANSWER = "Answer"
+TABLE_TEXT = "TableText"
+TABLE_HEADING = "TableHeading"
+CAPTION = "Caption"  # Word's built-in "caption": what Insert Caption uses (tables)
+FIGURE_CAPTION = "FigureCaption"
+FIGURE = "Figure"
+APPENDIX_LABEL = "AppendixLabel"
+APPENDIX_TITLE = "AppendixTitle"
+APPENDIX_SUBTITLE = "AppendixSubtitle"
+
+#: paragraph kinds of the tree (<p kind="…">) -> their style
+FURNITURE_STYLES = {"standfirst": STANDFIRST, "dateline": DATELINE, "byline": BYLINE,
+                    "credit": CREDIT, "note": NOTE, "salutation": SALUTATION}
 
 #: Word's built-in heading styles ("heading 1" … "heading 9"); all are defined from the profile's
 #: ladder, levels deeper than the profile's list taking its last entry.
@@ -160,6 +184,67 @@ def _rule(style_id: str, name: str, font: str) -> StyleSpec:
                                              space_after=0, line_exact=HAIRLINE_PT,
                                              borders={"bottom": Border(0)}),
                      run=RunLook(font=font, size=HAIRLINE_PT))
+
+
+def _paragraph_style(style_id: str, name: str, style: ParagraphStyle, profile: Profile, *,
+                     based_on: str = NORMAL, keep_next: bool = False) -> StyleSpec:
+    """A body construct's style: its text look, indents and spacing, the body's exact line
+    height unless the profile gives one (the PDF stylesheet reads the same values)."""
+    body = profile.body
+    return StyleSpec(
+        style_id, name, based_on=based_on, custom=style_id not in (QUOTE, CAPTION), next=BODY,
+        paragraph=ParagraphLook(align=style.align, first_line=style.indent, left=style.left,
+                                right=style.right, space_before=style.space_before,
+                                space_after=(body.space_after if style.space_after is None
+                                             else style.space_after),
+                                line_exact=style.line_height or body.line_height,
+                                keep_next=keep_next),
+        run=RunLook(font=profile.font.family, size=style.size, bold=style.bold,
+                    italic=style.italic, underline=style.underline, caps=style.caps))
+
+
+def _body_construct_specs(profile: Profile) -> list[StyleSpec]:
+    """Styles of intertitles, article lines, quotes, interview turns, tables, captions,
+    figures and appendices."""
+    f = profile.furniture
+    table = profile.table
+    captions = profile.captions
+    appendix = profile.appendix
+    font = profile.font.family
+    table_text = StyleSpec(TABLE_TEXT, "Table Text", custom=True,
+                           paragraph=ParagraphLook(align="left", first_line=0, left=0, right=0,
+                                                   space_before=0, space_after=0,
+                                                   line_exact=table.line_height),
+                           run=RunLook(font=font, size=table.size))
+    return [
+        _paragraph_style(INTERTITLE, "Intertitle", f.intertitle, profile, keep_next=True),
+        _paragraph_style(STANDFIRST, "Standfirst", f.standfirst, profile),
+        _paragraph_style(DATELINE, "Dateline", f.dateline, profile, keep_next=True),
+        _paragraph_style(BYLINE, "Byline", f.byline, profile),
+        _paragraph_style(CREDIT, "Credit", f.credit, profile),
+        _paragraph_style(NOTE, "Note Line", f.note, profile),
+        _paragraph_style(SALUTATION, "Salutation", f.salutation, profile),
+        _paragraph_style(QUOTE, "Quote", f.quote, profile),
+        _paragraph_style(ATTRIBUTION, "Attribution", f.attribution, profile),
+        _paragraph_style(QUESTION, "Question", f.question, profile, keep_next=True),
+        _paragraph_style(ANSWER, "Answer", f.answer, profile),
+        table_text,
+        StyleSpec(TABLE_HEADING, "Table Heading", based_on=TABLE_TEXT, custom=True,
+                  paragraph=ParagraphLook(align=table.header_align),
+                  run=RunLook(font=font, bold=table.header.bold, italic=table.header.italic)),
+        _paragraph_style(CAPTION, "caption", captions.table, profile,
+                         keep_next=captions.table.position == "above"),
+        _paragraph_style(FIGURE_CAPTION, "Figure Caption", captions.figure, profile,
+                         keep_next=captions.figure.position == "above"),
+        StyleSpec(FIGURE, "Figure", custom=True,
+                  paragraph=ParagraphLook(align="center", first_line=0, left=0, right=0,
+                                          space_before=profile.body.space_after,
+                                          space_after=profile.body.space_after, single=True,
+                                          keep_next=captions.figure.position == "below")),
+        _text_style(APPENDIX_LABEL, "Appendix Label", appendix.label_style, font),
+        _text_style(APPENDIX_TITLE, "Appendix Title", appendix.title, font),
+        _text_style(APPENDIX_SUBTITLE, "Appendix Subtitle", appendix.subtitle, font),
+    ]
 
 
 def style_specs(profile: Profile) -> list[StyleSpec]:
@@ -267,7 +352,7 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
                     based_on=SIGNATURE),
         _text_style(SIGNATURE_NAME, "Signature Name", closing.name, font, based_on=SIGNATURE),
     ]
-    return specs
+    return specs + _body_construct_specs(profile)
 
 
 def _defaults(profile: Profile) -> Element:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from briefing import FONTS_DIR
 
 if TYPE_CHECKING:
+    from briefing.content.media import MediaStore
     from briefing.layout.profile import Profile
 
 
@@ -49,21 +50,25 @@ def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def write_pdf(tree: ET.Element, profile: Profile, *, variant: str | None = None,
+def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = None,
+              variant: str | None = None,
               attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
-    """The PDF as bytes; `variant` e.g. "pdf/a-3b", `attachments` (name, data) are embedded
-    (as the document's source files). Byte-identical for the same tree, profile and fonts."""
-    return render_pdf(pdf_request(tree, profile, variant=variant, attachments=attachments))
+    """The PDF as bytes; `media` holds the checked figure files the tree names, `variant`
+    e.g. "pdf/a-3b", `attachments` (name, data) are embedded (as the document's source
+    files). Byte-identical for the same tree, profile, media and fonts."""
+    return render_pdf(pdf_request(tree, profile, media=media, variant=variant,
+                                  attachments=attachments))
 
 
-def pdf_request(tree: ET.Element, profile: Profile, *, variant: str | None = None,
+def pdf_request(tree: ET.Element, profile: Profile, *, media: MediaStore | None = None,
+                variant: str | None = None,
                 attachments: Sequence[tuple[str, bytes]] = ()) -> PdfRequest:
     from briefing.tree.text import document_moment
     from briefing.writers.pdf.html import to_html
     from briefing.writers.pdf.stylesheet import stylesheet
 
     moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
-    return PdfRequest(to_html(tree, profile), stylesheet(profile), moment, variant,
+    return PdfRequest(to_html(tree, profile, media), stylesheet(profile), moment, variant,
                       tuple(attachments))
 
 

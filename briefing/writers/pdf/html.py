@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import xml.etree.ElementTree as ET
 
+from briefing.content.media import MediaStore
 from briefing.layout.masthead import issuer_rule_mm, masthead_columns, title_lines
 from briefing.layout.profile import Profile
 from briefing.tree.text import node_text
@@ -18,10 +20,13 @@ def _div(parent: ET.Element, cls: str, text: str, tag: str = "div") -> ET.Elemen
 class HtmlBuilder:
     """Walks the tree once, appending HTML elements; one method per tree element."""
 
-    def __init__(self, tree: ET.Element, profile: Profile):
+    def __init__(self, tree: ET.Element, profile: Profile, media: MediaStore | None = None):
         self.tree = tree
         self.profile = profile
+        self.media = media or MediaStore()
         self.block_count = 0
+        #: the level of the section being written (an intertitle takes the next one)
+        self.level = 0
 
     def block(self, parent: ET.Element, tag: str, attributes: dict[str, str] | None = None):
         """A paragraph or heading, numbered (`data-b`) so pagination can break before it."""
@@ -112,6 +117,22 @@ class HtmlBuilder:
         main = ET.SubElement(body, "main")
         self.blocks(node, main)
 
+    def top_appendices(self, node: ET.Element, body: ET.Element) -> None:
+        """Each appendix on a new page: label, title, subtitle, then its own numbered body."""
+        for appendix in node.findall("appendix"):
+            out = ET.SubElement(body, "section", {"class": "appendix",
+                                                  "id": appendix.get("id", "")})
+            head = ET.SubElement(out, "header", {"class": "appendix-head"})
+            _div(head, "appendix-label", appendix.get("label", ""), "p")
+            title = self.block(head, "h1", {"class": "appendix-title"})
+            self.inline(appendix.find("title"), title)
+            subtitle = appendix.find("subtitle")
+            if subtitle is not None:
+                self.inline(subtitle, ET.SubElement(head, "p", {"class": "appendix-subtitle"}))
+            body_items = ET.Element("div")
+            body_items.extend(c for c in appendix if c.tag not in ("title", "subtitle"))
+            self.blocks(body_items, out)
+
     def top_closing(self, node: ET.Element, body: ET.Element) -> None:
         table = ET.SubElement(body, "table", {"class": "closing"})
         row = ET.SubElement(table, "tr")
@@ -135,7 +156,8 @@ class HtmlBuilder:
     def blocks(self, node: ET.Element, out: ET.Element, marker: str | None = None) -> None:
         for child in node:
             if child.tag == "p":
-                paragraph = self.block(out, "p")
+                kind = child.get("kind")
+                paragraph = self.block(out, "p", {"class": f"f-{kind}"} if kind else None)
                 if marker is not None:
                     paragraph.text = marker + " "
                     marker = None
@@ -148,7 +170,99 @@ class HtmlBuilder:
             elif child.tag == "title-block":
                 self.title_block(child, out)
             else:
-                raise ValueError(f"the PDF writer does not know the body element <{child.tag}>")
+                handler = getattr(self, "body_" + child.tag, None)
+                if handler is None:
+                    raise ValueError(f"the PDF writer does not know the body element "
+                                     f"<{child.tag}>")
+                handler(child, out)
+
+    def lead_paragraphs(self, node: ET.Element, out: ET.Element, lead: str, lead_class: str,
+                        cls: str | None = None) -> None:
+        """The <p> children of `node`; the first opens with a run-in `lead` (a number, a
+        speaker's label) in a span of `lead_class`."""
+        for index, child in enumerate(node.findall("p")):
+            paragraph = self.block(out, "p", {"class": cls} if cls else None)
+            if index == 0 and lead:
+                span = ET.SubElement(paragraph, "span", {"class": lead_class})
+                span.text = lead.rstrip() + " " if lead_class == "num" else lead
+            self.inline(child, paragraph)
+
+    def body_numbered(self, node: ET.Element, out: ET.Element) -> None:
+        self.lead_paragraphs(node, out, node.get("number", ""), "num", "numbered")
+
+    def body_intertitle(self, node: ET.Element, out: ET.Element) -> None:
+        heading = self.block(out, f"h{min(self.level + 1, 6)}", {"class": "intertitle"})
+        self.inline(node, heading)
+
+    def body_quote(self, node: ET.Element, out: ET.Element) -> None:
+        quote = ET.SubElement(out, "blockquote")
+        for child in node.findall("p"):
+            self.inline(child, self.block(quote, "p"))
+        attribution = node.find("attribution")
+        if attribution is not None:
+            self.inline(attribution, self.block(quote, "p", {"class": "attribution"}))
+
+    def body_turn(self, node: ET.Element, out: ET.Element) -> None:
+        role = node.get("role", "answer")
+        turn = ET.SubElement(out, "div", {"class": f"turn {role}"})
+        self.lead_paragraphs(node, turn, node.get("label", ""), "speaker")
+
+    def body_table(self, node: ET.Element, out: ET.Element) -> None:
+        """A data table: caption where the profile puts it, header rows repeated on every
+        page (thead), rows never split, column widths and alignments as given."""
+        wrapper = ET.SubElement(out, "div", {"class": "table"})
+        caption = node.find("caption")
+        position = self.profile.captions.table.position
+        if caption is not None and position == "above":
+            self.caption(node, caption, wrapper, "table-caption")
+        table = ET.SubElement(wrapper, "table", {"class": "data"})
+        group = ET.SubElement(table, "colgroup")
+        for col in node.findall("cols/col"):
+            ET.SubElement(group, "col", {"style": f"width: {float(col.get('width', 0)):.3f}%"})
+        for section, cell_tag in (("thead", "th"), ("tbody", "td")):
+            rows = node.find(section)
+            if rows is None:
+                continue
+            html_section = ET.SubElement(table, section)
+            for row in rows.findall("row"):
+                tr = self.block(html_section, "tr")
+                for cell in row.findall("cell"):
+                    attributes = {"style": f"text-align: {cell.get('align', 'left')}"}
+                    for span in ("colspan", "rowspan"):
+                        if cell.get(span, "1") != "1":
+                            attributes[span] = cell.get(span, "1")
+                    td = ET.SubElement(tr, cell_tag, attributes)
+                    for paragraph in cell.findall("p"):
+                        self.inline(paragraph, ET.SubElement(td, "p"))
+        if caption is not None and position == "below":
+            self.caption(node, caption, wrapper, "table-caption")
+        note = node.find("note")
+        if note is not None:
+            self.inline(note, self.block(wrapper, "p", {"class": "f-note table-note"}))
+
+    def caption(self, node: ET.Element, caption: ET.Element, out: ET.Element, cls: str) -> None:
+        paragraph = self.block(out, "p", {"class": f"caption {cls}"})
+        label = node.get("label", "")
+        if label:
+            ET.SubElement(paragraph, "span", {"class": "caption-label"}).text = label
+        self.inline(caption, paragraph)
+
+    def body_figure(self, node: ET.Element, out: ET.Element) -> None:
+        """The image at its width (a share of the text width or mm), caption and credit."""
+        image = self.media[node.get("src", "")]
+        figure = self.block(out, "figure", {"style": f"width: {node.get('width', '100%')}"})
+        caption = node.find("caption")
+        position = self.profile.captions.figure.position
+        if caption is not None and position == "above":
+            self.caption(node, caption, figure, "figure-caption")
+        data = base64.b64encode(image.data).decode("ascii")
+        alt = "".join(caption.itertext()) if caption is not None else ""
+        ET.SubElement(figure, "img", {"src": f"data:{image.mime};base64,{data}", "alt": alt})
+        if caption is not None and position == "below":
+            self.caption(node, caption, figure, "figure-caption")
+        credit = node.find("credit")
+        if credit is not None:
+            self.inline(credit, ET.SubElement(figure, "p", {"class": "f-credit"}))
 
     def title_block(self, node: ET.Element, out: ET.Element) -> None:
         block = ET.SubElement(out, "div", {"class": "title-block"})
@@ -168,7 +282,9 @@ class HtmlBuilder:
         for child in node:
             if child.tag != "heading":
                 body.append(child)
+        outer, self.level = self.level, level
         self.blocks(body, out)
+        self.level = outer
 
     def inline(self, node: ET.Element, out: ET.Element) -> None:
         """Copy inline content: text, em, strong, marker, and footnotes as floated spans."""
@@ -209,6 +325,6 @@ def _append_tail(element: ET.Element, text: str | None) -> None:
         element.text = (element.text or "") + text
 
 
-def to_html(tree: ET.Element, profile: Profile) -> str:
-    html = HtmlBuilder(tree, profile).build()
+def to_html(tree: ET.Element, profile: Profile, media: MediaStore | None = None) -> str:
+    html = HtmlBuilder(tree, profile, media).build()
     return "<!DOCTYPE html>\n" + ET.tostring(html, encoding="unicode", method="html")

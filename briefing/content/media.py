@@ -1,0 +1,144 @@
+"""Figure files: found beside the content, confined to its folder, checked before any writer.
+
+A figure is data like any other content: its path is relative to the content file's folder and
+may not lead out of it (no "..", absolute path, URL or symlink out), its size is capped before
+a byte is read, and it must be a PNG or JPEG that decodes (Pillow verifies it) and is not a
+decompression bomb. The writers then receive the bytes from `MediaStore`, never a path, so no
+writer opens a file the checks did not.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+#: A figure's path may name nothing but a file under the content folder.
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_KINDS = {b"\x89PNG\r\n\x1a\n": ("png", "image/png"), b"\xff\xd8\xff": ("jpeg", "image/jpeg")}
+_EXTENSIONS = {"png": (".png",), "jpeg": (".jpg", ".jpeg")}
+#: Below this many pixels per inch an image has no usable resolution; 96 dpi is assumed.
+DEFAULT_DPI = 96.0
+
+
+class MediaError(ValueError):
+    """What is wrong with a figure file, worded for the clerk; `hint` says what to do."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Image:
+    """A checked figure: its bytes, type and size in pixels (and its resolution, if stored)."""
+
+    data: bytes
+    kind: str  # "png" | "jpeg"
+    mime: str
+    width_px: int
+    height_px: int
+    dpi: float = DEFAULT_DPI
+
+    @property
+    def aspect(self) -> float:
+        """Height over width."""
+        return self.height_px / self.width_px
+
+
+def confined_media_path(root: Path, src: str) -> Path:
+    """The file `src` names inside `root`, or `MediaError` if it would lead anywhere else."""
+    hint = "put the image in the content folder (e.g. content/media/) and write its path " \
+           "from there, like media/photo.jpg"
+    if "\0" in src or "\\" in src:
+        raise MediaError(f"'{src}' is not a usable path", hint)
+    if _SCHEME.match(src) or src.startswith("//"):
+        raise MediaError(f"'{src}' is a URL: figures are files beside the content", hint)
+    relative = PurePosixPath(src)
+    if relative.is_absolute() or src.startswith("~"):
+        raise MediaError(f"'{src}' is an absolute path: figures are files beside the content",
+                         hint)
+    if ".." in relative.parts:
+        raise MediaError(f"'{src}' leads out of the content folder", hint)
+    base = root.resolve()
+    path = (base / Path(*relative.parts)).resolve()
+    if not path.is_relative_to(base):
+        raise MediaError(f"'{src}' leads out of the content folder (through a link)", hint)
+    return path
+
+
+def load_image(root: Path, src: str, *, max_bytes: int, max_pixels: int) -> Image:
+    """Read and check the figure `src` (relative to `root`)."""
+    path = confined_media_path(root, src)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise MediaError(f"figure file '{src}' does not exist",
+                         f"looked for {path.name} in {path.parent.name}/") from None
+    except OSError as exc:
+        raise MediaError(f"cannot read figure file '{src}': {exc.strerror or exc}") from None
+    if not path.is_file():
+        raise MediaError(f"'{src}' is not a regular file")
+    if info.st_size > max_bytes:
+        raise MediaError(f"figure file '{src}' is {info.st_size:,} bytes, more than the limit "
+                         f"of {max_bytes:,}", "make it smaller (a photo for print needs "
+                         "300 dpi at its printed size, rarely more than 5 MB)")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise MediaError(f"cannot read figure file '{src}': {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise MediaError(f"figure file '{src}' is more than {max_bytes:,} bytes")
+    return check_image(data, src, max_pixels=max_pixels)
+
+
+def check_image(data: bytes, src: str, *, max_pixels: int) -> Image:
+    """The image in `data`, checked: a PNG or JPEG whose extension agrees, that decodes."""
+    kind_mime = next((kind for magic, kind in _KINDS.items() if data.startswith(magic)), None)
+    if kind_mime is None:
+        raise MediaError(f"'{src}' is not a PNG or JPEG image",
+                         "save it as PNG or JPEG (Word and phones do both)")
+    kind, mime = kind_mime
+    if not src.lower().endswith(_EXTENSIONS[kind]):
+        raise MediaError(f"'{src}' holds a {kind.upper()} image but its name says otherwise",
+                         f"rename it to end in {_EXTENSIONS[kind][0]}")
+    from PIL import Image as PILImage  # only documents with figures pay for Pillow
+
+    try:
+        with PILImage.open(io.BytesIO(data)) as probe:
+            width, height = probe.size
+            if width * height > max_pixels:
+                raise MediaError(f"'{src}' is {width}×{height} pixels, more than "
+                                 f"{max_pixels:,} pixels", "scale it down")
+            dpi = probe.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))[0] or DEFAULT_DPI
+            probe.verify()
+        with PILImage.open(io.BytesIO(data)) as image:
+            image.load()  # verify() does not decode: a truncated file fails only here
+    except MediaError:
+        raise
+    except Exception as exc:  # Pillow raises many kinds for broken files
+        raise MediaError(f"'{src}' is a broken {kind.upper()} image ({_reason(exc)})",
+                         "open it in an image viewer and save it again") from None
+    if width < 1 or height < 1:
+        raise MediaError(f"'{src}' has no pixels")
+    return Image(data, kind, mime, width, height, float(dpi) if float(dpi) >= 10 else DEFAULT_DPI)
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text[:80]
+
+
+@dataclass
+class MediaStore:
+    """The figures of one document, checked once by `prepare`; writers look them up by `src`."""
+
+    images: dict[str, Image] = field(default_factory=dict)
+
+    def __getitem__(self, src: str) -> Image:
+        return self.images[src]
+
+    def __len__(self) -> int:
+        return len(self.images)

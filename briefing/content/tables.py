@@ -1,0 +1,150 @@
+"""A table's grid: where each cell sits once column and row spans are counted.
+
+Both the checks (`build.py check`) and the build use this one reading of a table, so a ragged
+row or a span past the edge is reported at the cell that causes it, and the writers receive a
+grid that is known to be rectangular: every (row, column) slot covered exactly once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.content.schema import Cell, Table, paragraphs_of
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """A cell placed in the grid: its first row and column, spans, text and alignment."""
+
+    row: int
+    column: int
+    colspan: int
+    rowspan: int
+    paragraphs: list[str]
+    align: str | None
+    #: the data path of the cell in the content file (for positions)
+    path: Path_
+    #: the data path of each paragraph's text
+    text_paths: tuple[Path_, ...] = ()
+
+    def texts(self) -> list[tuple[str, Path_]]:
+        return list(zip(self.paragraphs, self.text_paths, strict=True))
+
+
+@dataclass(frozen=True)
+class GridProblem:
+    path: Path_
+    message: str
+    hint: str = ""
+
+
+@dataclass
+class Grid:
+    columns: int
+    #: the cells that start in each row, left to right
+    rows: list[list[GridCell]] = field(default_factory=list)
+    #: each column's share of the table width, in % (they add up to 100)
+    widths: list[float] = field(default_factory=list)
+    #: each column's alignment (None: the body's)
+    aligns: list[str | None] = field(default_factory=list)
+    header_rows: int = 0
+
+
+def _cell(value: str | Cell) -> tuple[list[str], int, int, str | None]:
+    if isinstance(value, str):
+        return [value], 1, 1, None
+    return paragraphs_of(value.text), value.colspan, value.rowspan, value.align
+
+
+def _text_paths(value: str | Cell, path: Path_) -> tuple[Path_, ...]:
+    if isinstance(value, str):
+        return (path,)
+    if isinstance(value.text, str):
+        return ((*path, "text"),)
+    return tuple((*path, "text", i) for i in range(len(value.text)))
+
+
+def table_grid(table: Table, path: Path_) -> tuple[Grid, list[GridProblem]]:
+    """The grid of `table` (found at data `path`), and every problem that keeps it from being
+    a rectangle. With problems, the grid is only as far as it could be read."""
+    rows = table.table
+    problems: list[GridProblem] = []
+    declared = len(table.columns) if table.columns else None
+    first_width = sum(_cell(value)[1] for value in rows[0])
+    columns = declared or first_width
+    grid = Grid(columns)
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        row_path = (*path, "table", r)
+        placed: list[GridCell] = []
+        column = 0
+        for c, value in enumerate(row):
+            paragraphs, colspan, rowspan, align = _cell(value)
+            while (r, column) in taken:
+                column += 1
+            cell_path = (*row_path, c)
+            if column >= columns:
+                problems.append(GridProblem(
+                    cell_path, f"table row {r + 1} has more cells than the table's {columns} "
+                    "columns", _columns_hint(declared, first_width)))
+                break
+            if column + colspan > columns:
+                problems.append(GridProblem(
+                    (*cell_path, "colspan") if not isinstance(value, str) else cell_path,
+                    f"table row {r + 1}: a cell in column {column + 1} spans {colspan} columns, "
+                    f"past the right edge of the table's {columns}",
+                    "make the colspan smaller or add columns"))
+                colspan = columns - column
+            if r + rowspan > len(rows):
+                problems.append(GridProblem(
+                    (*cell_path, "rowspan"),
+                    f"table row {r + 1}: a cell spans {rowspan} rows, past the last row "
+                    f"({len(rows)})", "make the rowspan smaller or add rows"))
+                rowspan = len(rows) - r
+            if r < _header_rows(table) < r + rowspan:
+                problems.append(GridProblem(
+                    (*cell_path, "rowspan"),
+                    f"table row {r + 1}: a header cell spans into the body rows",
+                    "header rows repeat on every page; end the span with the header"))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    taken.add((r + dr, column + dc))
+            placed.append(GridCell(r, column, colspan, rowspan, paragraphs, align, cell_path,
+                                   _text_paths(value, cell_path)))
+            column += colspan
+        covered = sum(1 for slot in range(columns) if (r, slot) in taken)
+        if covered < columns:
+            problems.append(GridProblem(
+                row_path, f"table row {r + 1} fills {covered} of the table's {columns} columns",
+                "give every row the same number of cells, counting colspan and rowspan, "
+                "or write \"\" for an empty cell"))
+        grid.rows.append(placed)
+    header_rows = _header_rows(table)  # a one-row table has no header unless it says so
+    if header_rows >= len(rows) > 0:
+        problems.append(GridProblem(
+            (*path, "header_rows"), f"header_rows is {header_rows}, but the table has "
+            f"{len(rows)} row{'s' if len(rows) != 1 else ''}: none would be left for the body",
+            "lower header_rows, or add the rows"))
+        header_rows = max(len(rows) - 1, 0)
+    grid.header_rows = header_rows
+    spec = table.columns or []
+    weights = [column.width for column in spec] or [1.0] * columns
+    total = sum(weights) or 1.0
+    grid.widths = [100 * weight / total for weight in weights]
+    grid.aligns = [column.align for column in spec] or [None] * columns
+    return grid, problems
+
+
+def _header_rows(table: Table) -> int:
+    if "header_rows" not in table.model_fields_set and len(table.table) == 1:
+        return 0
+    return table.header_rows
+
+
+def _columns_hint(declared: int | None, first_width: int) -> str:
+    if declared is not None:
+        return f"'columns' declares {declared}; remove the extra cell or add a column"
+    return f"the first row sets {first_width}; give every row as many cells"

@@ -1,0 +1,84 @@
+"""Figures and numbered captions in the DOCX.
+
+A figure is an inline picture (python-docx stores the image part and writes the drawing) in a
+centred paragraph, as wide as the tree says: a share of the text width or millimetres, never
+taller than the text block. A caption's number is a real SEQ field ("Bảng { SEQ Table }.") with
+our computed number as its result, so Word's Insert Caption and cross-references go on counting
+from it when a clerk adds a table.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+
+from docx.parts.document import DocumentPart
+from docx.shared import Emu
+
+from briefing.content.media import MediaStore
+from briefing.layout.numbering import format_counter, format_pieces
+from briefing.layout.profile import Caption, Profile
+from briefing.writers.docx.fields import field_runs
+from briefing.writers.docx.inline import FootnoteCall, append_inline, text_run
+from briefing.writers.docx.ooxml import Element, w
+
+EMU_PER_MM = 36000
+#: Word's SEQ switches for the counter styles of the profile's formats
+_SEQ_FORMATS = {"": "ARABIC", "R": "ROMAN", "r": "roman", "a": "alphabetic"}
+
+
+def width_mm(width: str, text_width_mm: float) -> float:
+    """'80%' of the text width or '120mm', capped at the text width."""
+    value = width.strip()
+    if value.endswith("%"):
+        return text_width_mm * float(value[:-1]) / 100
+    return min(float(value.removesuffix("mm")), text_width_mm)
+
+
+class Pictures:
+    """Adds the document's figures as image parts of `part`, from the checked `media`."""
+
+    def __init__(self, part: DocumentPart, media: MediaStore, profile: Profile):
+        self.part = part
+        self.media = media
+        self.profile = profile
+
+    def run(self, node: ET.Element) -> Element:
+        """The w:r holding the picture of a <figure>."""
+        image = self.media[node.get("src", "")]
+        page = self.profile.page
+        text_height = page.size[1] - page.margins["top"] - page.margins["bottom"]
+        wide = width_mm(node.get("width", "100%"), self.profile.text_width_mm)
+        high = wide * image.aspect
+        if high > text_height * 0.8:  # leave room for the caption on the same page
+            high = text_height * 0.8
+            wide = high / image.aspect
+        inline = self.part.new_pic_inline(io.BytesIO(image.data), Emu(round(wide * EMU_PER_MM)),
+                                          Emu(round(high * EMU_PER_MM)))
+        return w("w:r", w("w:drawing", inline))
+
+
+def caption_runs(style: Caption, number: int, identifier: str) -> list[Element]:
+    """The caption's label: its literal text around a SEQ field whose result is `number`."""
+    runs: list[Element] = []
+    for literal, name, spec in format_pieces(style.format):
+        if literal:
+            runs.append(text_run(literal))
+        if name is not None:
+            shown = format_counter("{n" + (":" + spec if spec else "") + "}", number)
+            runs += field_runs(f" SEQ {identifier} \\* {_SEQ_FORMATS.get(spec, 'ARABIC')} ",
+                               shown)
+    return runs
+
+
+def caption(p: Element, node: ET.Element, style: Caption, identifier: str,
+            on_footnote: FootnoteCall) -> Element:
+    """Fill paragraph `p` with the label of `node` (a table or figure) and its caption."""
+    number = int(node.get("number", "0"))
+    if number:
+        for run in caption_runs(style, number, identifier):
+            p.append(run)
+    source = node.find("caption")
+    if source is not None:
+        append_inline(p, source, on_footnote)
+    return p
