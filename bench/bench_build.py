@@ -36,7 +36,8 @@ CALL = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 def times_ten(source: Path, target: Path, copies: int = 10) -> None:
-    """`source`'s blocks `copies` times: ids and footnote ids suffixed, so every copy is valid."""
+    """`source`'s blocks and appendices `copies` times, ids and footnote ids suffixed so that
+    every copy is valid (and numbered on: sections I…XL, tables 1…10)."""
     import yaml
 
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
@@ -54,7 +55,9 @@ def times_ten(source: Path, target: Path, copies: int = 10) -> None:
     notes = data.get("footnotes") or {}
     data["footnotes"] = {f"{name}-{k}": text for k in range(1, copies + 1)
                          for name, text in notes.items()}
-    data["blocks"] = [renamed(block, k) for k in range(1, copies + 1) for block in data["blocks"]]
+    for part in ("blocks", "appendices"):
+        if data.get(part):
+            data[part] = [renamed(item, k) for k in range(1, copies + 1) for item in data[part]]
     target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6),
                       encoding="utf-8")
 
@@ -87,15 +90,31 @@ def our_html(content: Path, target: Path) -> None:
 
 def edited_texts(text: str, count: int) -> list[str]:
     """`count` versions of a content file, each with a different body paragraph lengthened."""
-    lines = text.splitlines(keepends=True)
-    plain = [i for i, line in enumerate(lines)
-             if re.match(r"\s+- [^\"'\s\[{*&!|>%@`].*[.;:]\n$", line) and ": " not in line[8:]]
-    chosen = [plain[round(k * (len(plain) - 1) / max(1, count - 1))] for k in range(count)]
+    import yaml
+
+    data = yaml.safe_load(text)
+    paragraphs: list[tuple[list, int]] = []  # (the list holding it, its index)
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "body" and isinstance(item, list):
+                    paragraphs.extend((item, i) for i, p in enumerate(item)
+                                      if isinstance(p, str) and len(p) > 200)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(data)
+    chosen = [paragraphs[round(k * (len(paragraphs) - 1) / max(1, count - 1))]
+              for k in range(count)]
     versions = []
-    for index in chosen:
-        copy = list(lines)
-        copy[index] = copy[index].rstrip("\n") + " Thêm một câu để sửa đoạn này.\n"
-        versions.append("".join(copy))
+    for holder, index in chosen:
+        original = holder[index]
+        holder[index] = original + " Thêm một câu để sửa đoạn này."
+        versions.append(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6))
+        holder[index] = original
     return versions
 
 
