@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BRIEFING, PYTHON, ROOT, Row, machine, paired, run, table
+from bench.common import BRIEFING, PYTHON, ROOT, Row, machine, paired, table
 
 # -- the documents ----------------------------------------------------------------------------
 
@@ -72,18 +72,30 @@ def markdown_of(content: Path, target: Path) -> None:
                       encoding="utf-8")
 
 
-def our_html(content: Path, target: Path) -> None:
-    """Our own HTML with our stylesheet inlined: WeasyPrint's command line alone on it is the
-    floor of a cold PDF build (one layout, no content side)."""
+def our_html(content: Path, html: Path, css: Path) -> None:
+    """Our own HTML (with our stylesheet inlined) and stylesheet: the input of the PDF
+    engine, for measuring it alone (one layout, no content side)."""
     from briefing.content.loader import load_document
     from briefing.tree.prepare import prepare
     from briefing.tree.render import render_tree
     from briefing.writers.pdf import pdf_request
 
     view = prepare(load_document(content))
-    request = pdf_request(render_tree(view), view.profile)
-    html = request.html.replace("<head>", f"<head><style>{request.css}</style>", 1)
-    target.write_text(html, encoding="utf-8")
+    request = pdf_request(render_tree(view), view.profile, media=view.media)
+    css.write_text(request.css, encoding="utf-8")
+    html.write_text(request.html.replace("<head>", f"<head><style>{request.css}</style>", 1),
+                    encoding="utf-8")
+
+
+#: our PDF engine alone on files written by `our_html`
+ENGINE_ALONE = """
+import datetime as dt, sys
+from pathlib import Path
+from briefing.writers.pdf import PdfRequest, render_pdf
+html, css, out = map(Path, sys.argv[1:])
+request = PdfRequest(html.read_text(), css.read_text(), dt.datetime(2024, 3, 1))
+out.write_bytes(render_pdf(request))
+"""
 
 
 # -- the resident process -----------------------------------------------------------------------
@@ -212,16 +224,26 @@ def rows(content: Path, pairs: int, work: Path) -> list[Row]:
                      f"**{ratio:.1f}; {speed:.0f} pages/s** ({large_s:.1f} s)",
                      "≤ 10, and ≥ 15 pages/s", ratio <= 10 and speed >= 15))
 
-    if pandoc:  # not targets: where the floor of a cold PDF is
-        startup = run([[PYTHON, "-c", "pass"]]).seconds
-        ours_html = work / "ours.html"
-        our_html(content, ours_html)
-        alone = statistics.median(
-            run([[PYTHON, "-m", "weasyprint", ours_html, work / "alone.pdf"]]).seconds
-            for _ in range(max(3, pairs // 2)))
-        found.append(Row("floor: WeasyPrint's command line alone on our HTML + CSS (cold)",
-                         f"{alone:.2f} s", "—", None))
-        found.append(Row("Python start-up (`python -c pass`)", f"{startup:.3f} s", "—", None))
+    if pandoc:  # not targets: the floors, each paired with its baseline like the rows above
+        pandoc_pdf = [[pandoc, markdown, "-s", "--metadata", "lang=vi", "-o", html],
+                      [PYTHON, "-m", "weasyprint", html, work / "pandoc.pdf"]]
+        our_html(content, work / "ours.html", work / "ours.css")
+        floors = [
+            ("floor: WeasyPrint's command line alone on our HTML + CSS ÷ pandoc → HTML → "
+             "WeasyPrint", [[PYTHON, "-m", "weasyprint", work / "ours.html",
+                             work / "alone.pdf"]], pandoc_pdf),
+            ("floor: our PDF engine alone (WeasyPrint without probing, one layout) on our "
+             "HTML + CSS ÷ the same", [[PYTHON, "-c", ENGINE_ALONE, work / "ours.html",
+                                        work / "ours.css", work / "engine.pdf"]], pandoc_pdf),
+            ("floor: importing the libraries of the design (pydantic, Jinja, markdown-it, "
+             "PyYAML, python-docx), nothing else ÷ pandoc md → docx",
+             [[PYTHON, "-c", "import pydantic, jinja2.sandbox, markdown_it, yaml, docx"]],
+             [[pandoc, markdown, "-o", work / "pandoc.docx"]]),
+        ]
+        for what, a, b in floors:
+            floor = paired(a, b, max(3, pairs // 2))
+            found.append(Row(what, f"{floor.ratio:.2f} ({floor.median('a'):.2f} s / "
+                                   f"{floor.median('b'):.2f} s)", "—", None))
     return found
 
 

@@ -343,3 +343,32 @@ def test_simple_cffi_types_are_the_parsers_types():
         assert fast is not None, cdecl
         assert fast == ffi._parser.parse_type_and_quals(cdecl)[0], cdecl
     assert simple_type(ffi._parser, "int (*)(void *)") is None  # left to the parser
+
+
+def test_a_missing_harfbuzz_subset_is_said_once(monkeypatch, capsys):
+    """Without libharfbuzz-subset, WeasyPrint subsets with fontTools (slower, same fonts):
+    the build says so once per process, with the package to install, and carries on."""
+    from briefing.writers.pdf import engine
+
+    monkeypatch.setattr(engine.weasyprint.text.ffi, "harfbuzz_subset", None)
+    monkeypatch.setattr(engine, "_said", set())
+    engine.subsetting_note()
+    engine.subsetting_note()
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and "apt-get install libharfbuzz-subset0" in lines[0]
+
+
+def test_without_harfbuzz_subset_the_pdf_is_still_built_with_the_vendored_font(monkeypatch,
+                                                                                tmp_path):
+    import pypdf
+    import weasyprint.pdf.fonts
+
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)  # fontTools subsets
+    view = prepare(load_document(PROJECT_ROOT / "tests" / "fixtures" / "state-decision.yaml"))
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(write_pdf(render_tree(view), view.profile, media=view.media))
+    fonts = set()
+    for page in pypdf.PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert fonts and all("+Liberation-Serif" in name for name in fonts), fonts
