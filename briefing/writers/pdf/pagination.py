@@ -23,25 +23,32 @@ from typing import Any
 MAX_ROUNDS = 6
 
 
-def _boxes_with_class(box: Any, cls: str) -> set[str]:
-    return {b.element.get("data-n") for b in box.descendants()
-            if b.element is not None and b.element.get("class") == cls}
-
-
 def misplaced_breaks(document: Any, forced: set[str]) -> set[str]:
-    """Block ids (`data-b`) before which a page break keeps notes with their calls."""
+    """Block ids (`data-b`) before which a page break keeps notes with their calls.
+
+    One walk over each page's boxes: the footnote calls in its flow, the notes in its
+    footnote area, and the blocks that start on it."""
     breaks: set[str] = set()
     started: dict[str, int] = {}
     pages = []
     for number, page in enumerate(document.pages):
-        flow = [c for c in page._page_box.children if type(c).__name__ == "BlockBox"]
-        area = [c for c in page._page_box.children if type(c).__name__ == "FootnoteAreaBox"]
-        calls = set().union(*(_boxes_with_class(b, "fn") for b in flow)) if flow else set()
-        notes = set().union(*(_boxes_with_class(a, "fn") for a in area)) if area else set()
-        for box in (d for b in flow for d in b.descendants()):
-            block = box.element.get("data-b") if box.element is not None else None
-            if block is not None and block not in started:
-                started[block] = number
+        calls: set[str] = set()
+        notes: set[str] = set()
+        for child in page._page_box.children:
+            kind = type(child).__name__
+            if kind not in ("BlockBox", "FootnoteAreaBox"):
+                continue
+            found = calls if kind == "BlockBox" else notes
+            for box in child.descendants():
+                element = box.element
+                if element is None:
+                    continue
+                if element.get("class") == "fn":
+                    found.add(element.get("data-n"))
+                if kind == "BlockBox":
+                    block = element.get("data-b")
+                    if block is not None and block not in started:
+                        started[block] = number
         pages.append((calls, notes))
     for number, (calls, notes) in enumerate(pages):
         if calls - notes:
