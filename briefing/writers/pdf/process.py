@@ -5,8 +5,8 @@ pydantic, Jinja and markdown-it and reading and checking the content. On two cor
 overlap: `start()` forks a child before the content side is imported; the child imports
 WeasyPrint (`briefing.writers.pdf.render_pdf`'s half only) and waits; the parent sends it a
 `PdfRequest` (HTML + CSS text) when its tree is ready and writes the DOCX meanwhile. The child
-serves every PDF of the command (one per content file) and leaves when the parent closes the
-pipe or exits.
+serves every PDF of the command (one per content file) and is ended when the command is done
+(or leaves by itself when the parent exits).
 
 On one core, without fork, or if the child is gone, the PDF is rendered in this process:
 the same function, the same bytes.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import struct
 import sys
 from contextlib import suppress
@@ -101,10 +102,14 @@ class EngineProcess:
         return _receive(self._answers)
 
     def close(self) -> None:
-        """Let the child leave (it reads end-of-file) and reap it."""
+        """End the child and reap it. It holds nothing worth waiting for (the parent writes
+        every file), and a build that stops on bad input must not wait for WeasyPrint to
+        finish loading."""
         for fd in (self._requests, self._answers):
             with suppress(OSError):
                 os.close(fd)
+        with suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM)
         with suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
 
