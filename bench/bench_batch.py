@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import common
 from bench.common import BRIEFING, PYTHON, ROOT, Row, machine, median_of, paired, run, table
 
 UNITS = ROOT / "content" / "units"
@@ -83,8 +84,11 @@ def rows(variants: int, pairs: int, work: Path) -> list[Row]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", type=int, default=20)
+    parser.add_argument("--idle-wait", type=float, default=0, metavar="SECONDS",
+                        help="before each pair, wait up to SECONDS for the CPUs to be idle")
     parser.add_argument("--pairs", type=int, default=7)
     args = parser.parse_args()
+    common.IDLE_WAIT = args.idle_wait
     work = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     try:
         found = rows(args.variants, args.pairs, work)
@@ -93,6 +97,7 @@ def main() -> int:
     print(machine())
     print(f"\n{BRIEFING.name}, median of {args.pairs} interleaved pairs\n")
     print(table(found))
+    print(f"\n{common.busy_summary()}")
     return 0
 
 

@@ -28,7 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BRIEFING, PYTHON, ROOT, Row, machine, paired, table
+from bench import common
+from bench.common import BRIEFING, PYTHON, ROOT, Row, machine, paired, table, wait_for_quiet
 
 # -- the documents ----------------------------------------------------------------------------
 
@@ -147,6 +148,7 @@ def warm_child(content: Path, large: Path, runs: int) -> dict:
     engine.weasyprint.HTML.render = counted
 
     def timed(*args, **kwargs) -> tuple[float, int, bytes]:
+        wait_for_quiet()
         before = renders[0]
         started = time.perf_counter()
         rendered = builder.build(*args, **kwargs)
@@ -173,6 +175,7 @@ def warm_child(content: Path, large: Path, runs: int) -> dict:
     seconds, result["passes_large"], pdf = timed(large, ("pdf",))
     result["large"] = [seconds] + [timed(large, ("pdf",))[0] for _ in range(2)]
     result["large_pages"] = pages(pdf)
+    result["busy"] = common.BUSY_BEFORE
     return result
 
 
@@ -202,9 +205,10 @@ def rows(content: Path, pairs: int, work: Path) -> list[Row]:
     large = work / "large.yaml"
     times_ten(content, large)
     out = subprocess.run([PYTHON, __file__, "--warm-child", str(content), str(large),
-                          "--pairs", str(pairs)], cwd=ROOT, check=True, capture_output=True,
-                         text=True).stdout
+                          "--pairs", str(pairs), "--idle-wait", str(common.IDLE_WAIT)],
+                         cwd=ROOT, check=True, capture_output=True, text=True).stdout
     warm = json.loads(out.splitlines()[-1])
+    common.BUSY_BEFORE.extend(warm["busy"])
     docx_s, pdf_s = statistics.median(warm["docx"]), statistics.median(warm["pdf"])
     edit_s, large_s = statistics.median(warm["edit"]), statistics.median(warm["large"])
     found.append(Row("warm, resident process (what the studio uses): DOCX / PDF",
@@ -249,11 +253,14 @@ def rows(content: Path, pairs: int, work: Path) -> list[Row]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--idle-wait", type=float, default=0, metavar="SECONDS",
+                        help="before each pair, wait up to SECONDS for the CPUs to be idle")
     parser.add_argument("--pairs", type=int, default=7, help="A/B pairs (and warm runs)")
     parser.add_argument("--content", type=Path, default=BRIEFING)
     parser.add_argument("--warm-child", nargs=2, type=Path, metavar=("CONTENT", "LARGE"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
+    common.IDLE_WAIT = args.idle_wait
     if args.warm_child:
         print(json.dumps(warm_child(*args.warm_child, max(7, args.pairs))))
         return 0
@@ -265,6 +272,7 @@ def main() -> int:
     print(machine())
     print(f"\n{args.content.name}, median of {args.pairs} interleaved pairs\n")
     print(table(found))
+    print(f"\n{common.busy_summary()}")
     return 0
 
 

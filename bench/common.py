@@ -109,6 +109,49 @@ class Paired:
         return statistics.median(r.cpu for r in getattr(self, side))
 
 
+def busy_fraction(seconds: float = 0.5) -> float:
+    """How busy the CPUs were over `seconds` (Linux /proc/stat), 0.0 when unknown."""
+    def sample() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+        return sum(fields), idle
+
+    try:
+        total1, idle1 = sample()
+        time.sleep(seconds)
+        total2, idle2 = sample()
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return 1 - (idle2 - idle1) / max(1, total2 - total1)
+
+
+#: set by --idle-wait: before each pair, wait up to this many seconds for a quiet machine
+IDLE_WAIT = 0.0
+
+
+#: how busy the CPUs were just before each measured run (reported with the table)
+BUSY_BEFORE: list[float] = []
+
+
+def wait_for_quiet(limit: float | None = None, busy: float = 0.1) -> None:
+    """Wait (at most `limit` s) until other processes leave the CPUs nearly idle: a shared
+    machine's load hits A and B alike in a pair, but it hides what parallel work gains."""
+    deadline = time.monotonic() + (IDLE_WAIT if limit is None else limit)
+    while True:
+        found = busy_fraction(0.3)
+        if found <= busy or time.monotonic() >= deadline:
+            BUSY_BEFORE.append(found)
+            return
+
+
+def busy_summary() -> str:
+    if not BUSY_BEFORE:
+        return "CPU use by other processes before each run: not sampled"
+    ordered = sorted(BUSY_BEFORE)
+    return (f"CPU use by other processes before each run: median {statistics.median(ordered):.0%}"
+            f", max {ordered[-1]:.0%} ({len(ordered)} runs)")
+
+
 def paired(a: Sequence[Command], b: Sequence[Command], pairs: int, warm_up: bool = True
            ) -> Paired:
     """`pairs` runs of A and of B, interleaved in alternating order (A B, B A, …)."""
@@ -117,6 +160,7 @@ def paired(a: Sequence[Command], b: Sequence[Command], pairs: int, warm_up: bool
         run(b)
     result = Paired([], [])
     for index in range(pairs):
+        wait_for_quiet()
         if index % 2 == 0:
             result.a.append(run(a))
             result.b.append(run(b))
@@ -128,7 +172,11 @@ def paired(a: Sequence[Command], b: Sequence[Command], pairs: int, warm_up: bool
 
 def median_of(commands: Sequence[Command], times: int) -> list[Run]:
     run(commands)  # warm-up
-    return [run(commands) for _ in range(times)]
+    found = []
+    for _ in range(times):
+        wait_for_quiet()
+        found.append(run(commands))
+    return found
 
 
 def tool_version(command: Sequence[str]) -> str:

@@ -17,15 +17,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_batch, bench_build
+from bench import bench_batch, bench_build, common
 from bench.common import BRIEFING, machine, table
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--idle-wait", type=float, default=0, metavar="SECONDS",
+                        help="before each pair, wait up to SECONDS for the CPUs to be idle")
     parser.add_argument("--pairs", type=int, default=7)
     parser.add_argument("--variants", type=int, default=20)
     args = parser.parse_args()
+    common.IDLE_WAIT = args.idle_wait
     before = machine()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
@@ -39,7 +42,8 @@ def main() -> int:
     print(f"ended:   {machine()}")
     print(f"\nembedded booklet ({BRIEFING.name}), median of {args.pairs} interleaved pairs "
           "(A B, B A, …) or runs\n")
-    print(table(found, "what (embedded booklet, 15 pages, 12 notes)"))
+    print(table(found, "what (the embedded booklet)"))
+    print(f"\n{common.busy_summary()}")
     return 0
 
 
