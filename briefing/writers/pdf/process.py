@@ -19,6 +19,7 @@ import pickle
 import signal
 import struct
 import sys
+import threading
 from contextlib import suppress
 from typing import Any
 
@@ -92,11 +93,11 @@ class EngineProcess:
         self._requests, self._answers = parent_requests, parent_answers
 
     def submit(self, request: Any) -> Pending:
-        try:
-            _send(self._requests, request)
-        except OSError:  # the child is gone: the request is rendered here
-            return Pending(None, request)
-        return Pending(self, request)
+        """Send `request` from a thread: a pipe holds 64 KiB, the HTML is larger, and the
+        child may still be loading WeasyPrint; meanwhile this process writes the DOCX."""
+        sender = _Sender(self._requests, request)
+        sender.start()
+        return Pending(self, request, sender)
 
     def _answer(self) -> tuple[bool, Any]:
         return _receive(self._answers)
@@ -114,15 +115,28 @@ class EngineProcess:
             os.waitpid(self.pid, 0)
 
 
+class _Sender(threading.Thread):
+    def __init__(self, fd: int, request: Any):
+        super().__init__(name="pdf-request", daemon=True)
+        self.fd, self.request, self.failed = fd, request, False
+
+    def run(self) -> None:
+        try:
+            _send(self.fd, self.request)
+        except OSError:  # the child is gone: `Pending.result` renders here
+            self.failed = True
+
+
 class Pending:
     """The PDF of one submitted request."""
 
-    def __init__(self, engine: EngineProcess | None, request: Any):
-        self._engine, self._request = engine, request
+    def __init__(self, engine: EngineProcess, request: Any, sender: _Sender):
+        self._engine, self._request, self._sender = engine, request, sender
 
     def result(self) -> bytes:
+        self._sender.join()
         try:
-            if self._engine is None:
+            if self._sender.failed:
                 raise EOFError
             ok, value = self._engine._answer()
         except (EOFError, OSError):  # the child is gone: render here, same function
