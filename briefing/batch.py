@@ -46,7 +46,7 @@ class VariantJob:
     out_dir: str = "output"
     #: edition date (YYYY-MM-DD): the documents' own date for every timestamp in the files
     date: str | None = None
-    #: "pdf/a-3b" for archives: then the sources are embedded in the PDF too
+    #: "pdf/a-3a" for archives: then the sources are embedded in the PDF too
     pdf_variant: str | None = None
     embed_sources: bool = False
     read_only: bool = False

@@ -20,11 +20,22 @@ EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
 
 #: sub-command name -> module in briefing.commands
 COMMANDS = {"build": "build", "check": "check", "batch": "batch", "edition": "edition",
-            "archive": "archive"}
+            "archive": "archive", "import": "import_", "lint": "lint"}
 
 
 def default_content() -> list[Path]:
     return sorted(CONTENT_DIR.glob("*.yaml"))
+
+
+def checked_files(given: list[Path]) -> list[Path]:
+    """What `check` looks at: the files named, or every content, unit and meeting file."""
+    if given:
+        return given
+    files = default_content() + sorted((CONTENT_DIR / "units").glob("*.yaml")) + \
+        sorted((CONTENT_DIR / "meetings").glob("*.yaml"))
+    if not files:
+        raise BriefingError.at(CONTENT_DIR, "no content files (*.yaml) to work on")
+    return files
 
 
 def content_files(given: list[Path]) -> list[Path]:

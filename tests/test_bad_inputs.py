@@ -59,6 +59,19 @@ def _expected(path: Path) -> Expected:
 
 
 CASES = [_expected(p) for p in sorted(CORPUS.glob("*.yaml"))]
+#: a figure over the size limit, made sparse at test time rather than kept in git
+HUGE_FIGURE = CORPUS / "media" / "huge.jpg"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def huge_figure():
+    """A 20 MB 'JPEG': its first bytes are a JPEG's, the rest a hole the file system keeps
+    for free; the size check must refuse it before reading a byte."""
+    if not HUGE_FIGURE.exists() or HUGE_FIGURE.stat().st_size != 20_000_000:
+        with HUGE_FIGURE.open("wb") as handle:
+            handle.write(b"\xff\xd8\xff\xe0")
+            handle.truncate(20_000_000)
+    return HUGE_FIGURE
 ERROR_CASES = [c for c in CASES if c.exit == 2]
 
 

@@ -108,7 +108,7 @@ def test_school_pdf_renumbers_sections_and_footnotes(batch):
     assert "LƯU HÀNH NỘI BỘ CHI BỘ" in text
     assert "I. Thành tựu đối ngoại Việt Nam" in text
     assert "II. Liên hệ với nhiệm vụ của Trường THPT Lê Quý Đôn" in text
-    assert "III. Một số định hướng cho cấp uỷ các cấp" in text
+    assert "III. Một số định hướng cho cấp ủy các cấp" in text
     assert "Bối cảnh, tình hình" not in text and "Bài học kinh nghiệm" not in text
     assert note_markers(pages, "Trích nội dung Phát biểu của Đồng chí Tổng Bí thư")[0] == "1"
     assert "8" in note_markers(pages, "Theo Kế hoạch năm học 2023 – 2024 của Trường THPT")
@@ -121,7 +121,7 @@ def test_department_pdf_replaced_guidance(batch):
     text = pdf_text(out / "dang-uy-so-gd-dt.pdf")
     assert "ĐẢNG ỦY SỞ GIÁO DỤC VÀ ĐÀO TẠO" in text
     assert "III. Một số nhiệm vụ của các chi bộ trong ngành giáo dục" in text
-    assert "Một số định hướng cho cấp uỷ các cấp" not in text
+    assert "Một số định hướng cho cấp ủy các cấp" not in text
     assert "Phương hướng đối ngoại Việt Nam" not in text
 
 

@@ -162,7 +162,14 @@ def style_of(p: etree._Element) -> str | None:
 
 
 def tree_text(node: ET.Element | None) -> str:
-    return "".join(node.itertext()) if node is not None else ""
+    """The text of a tree node as the DOCX shows it: a computed <br/> is a line break."""
+    if node is None:
+        return ""
+    parts = [node.text or ""]
+    for child in node:
+        parts.append("\n" if child.tag == "br" else tree_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def expected_blocks(parent: ET.Element, marker: str | None = None) -> list[tuple[str, str]]:

@@ -103,7 +103,7 @@ def test_archived_pdf_is_pdfa_with_dates_and_embedded_sources(archive):
     pdf = archive / NAME / "r1" / "quan-1.pdf"
     reader = pypdf.PdfReader(pdf)
     xmp = reader.xmp_metadata.stream.get_data().decode("utf-8")
-    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="A"' in xmp
     assert "<xmp:CreateDate>2024-03-15</xmp:CreateDate>" in xmp
     assert reader.metadata["/CreationDate"] == "D:20240315"
     assert "/OutputIntents" in reader.trailer["/Root"] and "/AF" in reader.trailer["/Root"]

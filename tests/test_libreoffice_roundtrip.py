@@ -8,16 +8,22 @@ import subprocess
 import pypdf
 import pytest
 
+from briefing import PROJECT_ROOT
 from briefing.content.loader import load_document
 from briefing.pipeline import render_loaded
 from tests.conftest import BRIEFING, PROGRAMME
+
+#: documents of other shapes: a report numbered 1.–7., an interview with a table and a figure
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+SHAPES = [FIXTURES / "report-six-months.yaml", FIXTURES / "interview.yaml"]
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; "
                     "CI installs libreoffice-writer-nogui so this runs there")
-@pytest.mark.parametrize("source", [BRIEFING, PROGRAMME], ids=["briefing", "programme"])
+@pytest.mark.parametrize("source", [BRIEFING, PROGRAMME, *SHAPES],
+                         ids=["briefing", "programme", "report", "interview"])
 def test_docx_converts_in_libreoffice_with_page_count_within_one(source, tmp_path):
     rendered = render_loaded(load_document(source), ("docx", "pdf"))
     docx = tmp_path / f"{source.stem}.docx"
@@ -34,3 +40,8 @@ def test_docx_converts_in_libreoffice_with_page_count_within_one(source, tmp_pat
     assert abs(ours - theirs) <= 1, f"our PDF has {ours} pages, LibreOffice's {theirs}"
     text = "".join(page.extract_text() for page in pypdf.PdfReader(converted).pages)
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text or "TÀI LIỆU THÔNG TIN NỘI BỘ" in text
+    for table in rendered.tree.iter("table"):  # tables survive: captions and every header cell
+        if table.get("label"):
+            assert table.get("label").strip() in text
+        for cell in table.findall("thead/row/cell"):
+            assert "".join(cell.itertext()).strip() in text

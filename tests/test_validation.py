@@ -389,14 +389,14 @@ blocks:
     title: I. *Bối cảnh*
     body:
       - Đoạn văn có chữ Ðà Nẵng , "trích dẫn" và  khoảng trắng.
-      - 'It''s  đoạn văn thứ hai'
-      - "Tab\\there \\u200b và\\u00a0nbsp"
+      - 'It''s  đoạn văn thứ hai.'
+      - "Tab\\there \\u200b và\\u00a0nbsp."
       - >
         Một đoạn gấp  dòng
-        thứ hai ,ok
+        thứ hai ,ok.
       - bullets:
-          - "- Một"
-          - (iv) Hai
+          - "- Một;"
+          - (iv) Hai.
 """
 
 
@@ -415,10 +415,10 @@ def test_fix_rewrites_safely_and_keeps_comments_and_order(tmp_path, capsys):
     body = data["blocks"][0]["body"]
     assert data["blocks"][0]["title"] == "*Bối cảnh*"
     assert body[0] == "Đoạn văn có chữ Đà Nẵng, “trích dẫn” và khoảng trắng."
-    assert body[1] == "It’s đoạn văn thứ hai"
-    assert body[2] == "Tab here và nbsp"
-    assert body[3] == "Một đoạn gấp dòng thứ hai,ok\n"
-    assert body[4]["bullets"] == ["Một", "Hai"]
+    assert body[1] == "It’s đoạn văn thứ hai."
+    assert body[2] == "Tab here và nbsp."
+    assert body[3] == "Một đoạn gấp dòng thứ hai,ok.\n"
+    assert body[4]["bullets"] == ["Một;", "Hai."]
     assert data["meta"]["recipients"] == ["Lưu."]
     # untouched lines are byte for byte the same
     assert fixed.splitlines()[2] == MESSY.splitlines()[2]
@@ -438,13 +438,13 @@ def test_fix_is_idempotent_and_leaves_clean_files_alone(tmp_path):
 
 
 def test_fix_repairs_nfc_and_control_characters(tmp_path):
-    raw = HEAD + "      - \"Bo\u0302\u0301i ca\u0309nh\"\n      - Chuông\x07 reo.\n"
+    raw = HEAD + "      - \"Bo\u0302\u0301i ca\u0309nh.\"\n      - Chuông\x07 reo.\n"
     path = write(tmp_path, raw)
     assert "U+0007" in str(validate_file(path)[0])
     result = fix_file(path)
     assert result.problems == []
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["blocks"][0]["body"] == [
-        "Bối cảnh", "Chuông reo."]
+        "Bối cảnh.", "Chuông reo."]
 
 
 def test_fix_keeps_crlf_and_bom(tmp_path):
@@ -458,7 +458,7 @@ def test_fix_keeps_crlf_and_bom(tmp_path):
 
 
 def test_fix_fixes_document_number(tmp_path):
-    text = HEAD.replace("  date:", "  number: Số 5-HD/BTGTU\n  date:") + "      - x\n"
+    text = HEAD.replace("  date:", "  number: Số 5-HD/BTGTU\n  date:") + "      - x.\n"
     path = write(tmp_path, text)
     assert any(p.code == "number" for p in validate_file(path))
     fix_file(path)

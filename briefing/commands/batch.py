@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="output folder (default: output/<content name>/)")
     parser.add_argument("--force", action="store_true", help="rebuild unchanged variants too")
     parser.add_argument("--pdfa", action="store_true",
-                        help="PDF/A-3b with the sources embedded (as editions are)")
+                        help="PDF/A-3a with the sources embedded (as editions are)")
     return parser
 
 
@@ -248,7 +248,7 @@ def run(argv: list[str]) -> int:
 
     selection = selection_of(args)
     common = {"content": selection.content, "meeting": selection.meeting, "formats": formats,
-              "out_dir": str(out_dir), "pdf_variant": "pdf/a-3b" if args.pdfa else None,
+              "out_dir": str(out_dir), "pdf_variant": "pdf/a-3a" if args.pdfa else None,
               "embed_sources": args.pdfa}
     results: list[JobResult] = []
     jobs: list[VariantJob] = []

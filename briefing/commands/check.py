@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, content_files, shown
+from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, checked_files, shown
 from briefing.errors import Problem
 from briefing.validation import ERROR, WARNING, validate_file
 
@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "format, structure against the layout profile, Vietnamese text hygiene.",
         epilog="Exit code: 0 no errors, 1 warnings only (with --strict), 2 errors.")
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
-                        help="content file(s) (default: every content/*.yaml)")
+                        help="content, unit or meeting file(s) (default: every content/*.yaml, "
+                             "content/units/*.yaml and content/meetings/*.yaml)")
     parser.add_argument("--strict", action="store_true",
                         help="treat warnings as errors (exit code 1 when there are any)")
     parser.add_argument("--fix", action="store_true",
@@ -36,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    files = content_files(args.files)
+    files = checked_files(args.files)
     all_problems: list[Problem] = []
     for path in files:
         name = Path(shown(path))

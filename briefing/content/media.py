@@ -104,6 +104,9 @@ def check_image(data: bytes, src: str, *, max_pixels: int) -> Image:
     if not src.lower().endswith(_EXTENSIONS[kind]):
         raise MediaError(f"'{src}' holds a {kind.upper()} image but its name says otherwise",
                          f"rename it to end in {_EXTENSIONS[kind][0]}")
+    if not _complete(data, kind):
+        raise MediaError(f"'{src}' is a broken {kind.upper()} image (the file is cut short)",
+                         "open it in an image viewer and save it again")
     from PIL import Image as PILImage  # only documents with figures pay for Pillow
 
     try:
@@ -124,6 +127,15 @@ def check_image(data: bytes, src: str, *, max_pixels: int) -> Image:
     if width < 1 or height < 1:
         raise MediaError(f"'{src}' has no pixels")
     return Image(data, kind, mime, width, height, float(dpi) if float(dpi) >= 10 else DEFAULT_DPI)
+
+
+def _complete(data: bytes, kind: str) -> bool:
+    """Whether the file ends as its format must: a JPEG with its end-of-image marker (some
+    writers add a few padding bytes after it), a PNG with its IEND chunk. Pillow alone cannot
+    be trusted here: WeasyPrint, once imported, tells it to accept truncated images."""
+    if kind == "jpeg":
+        return b"\xff\xd9" in data[-64:]
+    return data.endswith(b"IEND\xaeB`\x82")
 
 
 def _reason(exc: Exception) -> str:

@@ -44,8 +44,9 @@ from briefing.units.model import UnitFile
 from briefing.units.selection import Selection
 from briefing.units.sources import SourceFile
 
-#: archived PDFs: PDF/A-3 (long-term archiving, embedded files allowed), level B
-ARCHIVE_PDF_VARIANT = "pdf/a-3b"
+#: archived PDFs: PDF/A-3 (long-term archiving, embedded files allowed), level A: tagged, so
+#: the archived text stays readable aloud and reflowable (briefing/writers/pdf/accessibility.py)
+ARCHIVE_PDF_VARIANT = "pdf/a-3a"
 
 
 def check_date(text: str, where: str = "--date") -> str:

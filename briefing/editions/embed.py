@@ -51,13 +51,24 @@ def recipe(name: str, sources: list[tuple[str, SourceFile]], options: dict[str, 
     }
 
 
+#: What each embedded file is, shown by PDF readers beside its name (/Desc).
+DESCRIPTIONS = {"content": "Content file (YAML) this document was built from: {path}",
+                "unit": "Unit file (YAML) applied to the content: {path}",
+                "meeting": "Meeting file (YAML) of the handout: {path}"}
+RECIPE_DESCRIPTION = ("Build recipe (JSON): edition date, options, source hashes and tool "
+                      "versions to rebuild this PDF")
+
+
 def source_attachments(name: str, sources: list[tuple[str, SourceFile]],
-                       options: dict[str, Any]) -> list[tuple[str, bytes]]:
-    """(name, bytes) of every file to embed: the recipe first, then each source file."""
+                       options: dict[str, Any]) -> list[tuple[str, bytes, str]]:
+    """(name, bytes, description) of every file to embed: the recipe first, then each
+    source file."""
     text = json.dumps(recipe(name, sources, options), ensure_ascii=False, indent=2,
                       sort_keys=True) + "\n"
-    return [(RECIPE, text.encode("utf-8"))] + [(attachment_name(role, file), file.data)
-                                              for role, file in sources]
+    return [(RECIPE, text.encode("utf-8"), RECIPE_DESCRIPTION)] + [
+        (attachment_name(role, file), file.data,
+         DESCRIPTIONS[role].format(path=shown_path(file.path)))
+        for role, file in sources]
 
 
 @contextmanager

@@ -265,6 +265,15 @@ class HeadingStyle(TextStyle):
     align: Align = "justify"
 
 
+def _only_field(value: str, name: str, example: str) -> str:
+    """A format that must hold the field {name} and no other (a caption's counter, a
+    speaker's name)."""
+    names = {field for _, field, _ in format_pieces(value) if field is not None}
+    if names != {name}:
+        raise ValueError(f"must contain {{{name}}} and no other field, e.g. {example}")
+    return value
+
+
 class ParagraphStyle(TextStyle):
     """A paragraph of the body in a look of its own (quote, byline, note, …): a text style
     plus side indents, the space after it and its exact line height (default: the body's)."""
@@ -309,10 +318,7 @@ class Furniture(_Strict):
     @field_validator("speaker_format")
     @classmethod
     def _speaker_field(cls, value: str) -> str:
-        names = {name for _, name, _ in format_pieces(value) if name is not None}
-        if names != {"speaker"}:
-            raise ValueError("must contain {speaker} and no other field, e.g. '{speaker}: '")
-        return value
+        return _only_field(value, "speaker", "'{speaker}: '")
 
 
 class TableLook(_Strict):
@@ -338,10 +344,7 @@ class Caption(ParagraphStyle):
     @field_validator("format")
     @classmethod
     def _counter(cls, value: str) -> str:
-        names = {name for _, name, _ in format_pieces(value) if name is not None}
-        if names != {"n"}:
-            raise ValueError("must contain the counter {n} and no other field, e.g. 'Bảng {n}. '")
-        return value
+        return _only_field(value, "n", "'Bảng {n}. '")
 
 
 class Captions(_Strict):
@@ -362,10 +365,7 @@ class AppendixLook(_Strict):
     @field_validator("numbered_label")
     @classmethod
     def _counter(cls, value: str) -> str:
-        names = {name for _, name, _ in format_pieces(value) if name is not None}
-        if names != {"n"}:
-            raise ValueError("must contain the counter {n} (e.g. {n:R}) and no other field")
-        return value
+        return _only_field(value, "n", "'PHỤ LỤC {n:R}'")
 
 
 class Media(_Strict):
@@ -549,12 +549,16 @@ class TitleBlock(_Strict):
     type: TextStyle
     subject: TextStyle
     rule: Length = 30
+    #: mm kept free on each side of the subject; its lines are balanced within the rest
+    subject_margin: Length = 10
 
 
 class Cover(_Strict):
     title_default: str
     title: TextStyle
     subject: TextStyle
+    #: mm kept free on each side of the subject; its lines are balanced within the rest
+    subject_margin: Length = 10
     issue: TextStyle
     mark: TextStyle
     foot: TextStyle
@@ -570,6 +574,14 @@ class Closing(_Strict):
     title: TextStyle
     name: TextStyle
     signature_space: Annotated[int, Field(ge=0)] = 4
+
+
+class Spelling(_Strict):
+    """Where Vietnamese allows two spellings of one word, which one documents use (checked by
+    briefing/validation/proofreading/): `tone_marks` new (hòa, ủy, khỏe), old (hoà, uỷ, khoẻ),
+    or consistent (either, but one per document)."""
+
+    tone_marks: Literal["new", "old", "consistent"] = "consistent"
 
 
 class Profile(_Strict):
@@ -596,6 +608,7 @@ class Profile(_Strict):
     captions: Captions
     appendix: AppendixLook
     media: Media = Media()
+    spelling: Spelling = Field(default_factory=Spelling)
     #: the file it was read from, for hashing into edition manifests
     source: str = ""
 

@@ -39,8 +39,9 @@ from briefing.content.schema import (
 from briefing.content.tables import table_grid
 from briefing.errors import BriefingError, Problem
 from briefing.layout.dates import place_and_date, place_and_month
+from briefing.layout.lines import balanced_lines
 from briefing.layout.numbering import enumeration_marker, format_counter, heading_number
-from briefing.layout.profile import Profile, load_profile
+from briefing.layout.profile import Profile, TextStyle, load_profile
 from briefing.text.inline import to_tree_markup
 
 Path_ = tuple[Any, ...]
@@ -172,6 +173,9 @@ class DocumentView:
     date_line: str
     cover_foot: str
     footnote_count: int
+    #: the subject broken into balanced lines: in the title block, on the cover
+    subject_lines: list[str] = field(default_factory=list)
+    cover_subject_lines: list[str] = field(default_factory=list)
     info: dict[str, str] = field(default_factory=dict)
     #: the checked figure files, by their `src` (the writers read bytes from here only)
     media: MediaStore = field(default_factory=MediaStore)
@@ -430,6 +434,13 @@ def _number_line(meta: Meta, profile: Profile) -> str | None:
     return rules.prefix + number
 
 
+def _subject_lines(subject: str | None, style: TextStyle, margin_mm: float,
+                   profile: Profile) -> list[str]:
+    if not subject:
+        return []
+    return balanced_lines(subject, style, profile.text_width_mm - 2 * margin_mm, profile)
+
+
 def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentView:
     """Compute everything the templates print; raises with every problem found on the way."""
     document = loaded.document
@@ -462,6 +473,10 @@ def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentV
         date_line=place_and_date(meta.place, meta.date, profile.date),
         cover_foot=place_and_month(meta.place, meta.date, profile.date),
         footnote_count=len(preparer.footnote_numbers),
+        subject_lines=_subject_lines(meta.subject, profile.title_block.subject,
+                                     profile.title_block.subject_margin, profile),
+        cover_subject_lines=_subject_lines(meta.subject, profile.cover.subject,
+                                           profile.cover.subject_margin, profile),
         info={
             "title": " ".join(p for p in (meta.type or meta.title or "", title) if p).strip(),
             "author": " ".join(p for p in (meta.issuer.name, meta.issuer.superior or "") if p),

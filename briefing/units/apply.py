@@ -10,6 +10,7 @@ at its line in the unit file, and numbers are computed for this variant, never c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from briefing.content.errors import did_you_mean
@@ -17,12 +18,15 @@ from briefing.content.schema import BLOCK_KINDS
 from briefing.errors import BriefingError, Position, Problem
 from briefing.source.yaml_source import SourceMap
 from briefing.units.load import Overlay, meeting_line
-from briefing.units.model import KIND_PREFIX, UnitFile
+from briefing.units.model import KIND_PREFIX, SectionRules, UnitFile
 
 Path_ = tuple[Any, ...]
-CONTAINERS = ("preamble", "blocks", "conclusion")
+CONTAINERS = ("preamble", "blocks", "conclusion", "appendices")
 META_FIELDS = ("issuer", "number", "place", "signer", "recipients", "circulation", "issue",
                "subject", "title", "type")
+#: The unit's identity, printed on its copy of any briefing; the other meta fields (number,
+#: issue, subject, title, type) belong to the briefing its section rules are for.
+IDENTITY_FIELDS = ("issuer", "place", "signer", "recipients", "circulation")
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,11 @@ def index_sections(data: dict[str, Any], added: set[str]) -> dict[str, SectionIn
     return index
 
 
+def rules_apply(rules: SectionRules, content: str) -> bool:
+    """Whether section rules that may name their briefings (`for:`) apply to `content`."""
+    return rules.briefings is None or Path(content).stem in rules.briefings
+
+
 def new_state(content: str, data: dict[str, Any]) -> VariantState:
     index = index_sections(data, set())
     return VariantState(content, set(index), {s.kind for s in index.values() if s.kind})
@@ -104,6 +113,8 @@ class _Rules:
         rules = overlay.data.get("sections") or {}
         self.raw = rules if isinstance(rules, dict) else {}
         model = overlay.model.sections
+        if not rules_apply(model, state.content):
+            self.raw, model = {}, SectionRules()  # rules for another briefing: identity only
         self.excluded: dict[str, Position] = {}
         for i, selector in enumerate(model.exclude):
             for sid in self.targets(selector, ("sections", "exclude", i)):
@@ -362,7 +373,8 @@ def _meta(rebuild: _Rebuild, data: dict[str, Any], source: SourceMap,
     out = rebuild.out
     if isinstance(overlay.model, UnitFile):
         raw = overlay.data.get("meta") or {}
-        for name in META_FIELDS:
+        own = rules_apply(overlay.model.sections, rebuild.rules.state.content)
+        for name in META_FIELDS if own else IDENTITY_FIELDS:
             if name not in raw:
                 continue
             if raw[name] is None:  # `number: null` in a unit clears the briefing's value
@@ -374,10 +386,11 @@ def _meta(rebuild: _Rebuild, data: dict[str, Any], source: SourceMap,
     line, position = meeting_line(overlay)
     meta["meeting"] = line
     out.values[("meta", "meeting")] = position
-    circulation = overlay.model.meeting.circulation
-    if circulation:
-        meta["circulation"] = circulation
-        out.values[("meta", "circulation")] = overlay.at("meeting", "circulation")
+    for name in ("circulation", "subject", "title"):
+        value = getattr(overlay.model.meeting, name)
+        if value:
+            meta[name] = value
+            out.values[("meta", name)] = overlay.at("meeting", name)
     return meta
 
 

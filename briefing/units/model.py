@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from briefing.content.schema import (
@@ -96,7 +96,28 @@ class Replacement(Node):
         return self
 
 
+def _briefing_names(value: Any) -> list[str] | None:
+    """`for: briefing-foreign-affairs` or a list of content file names (stems)."""
+    if value is None:
+        return None
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not names:
+        raise ValueError("'for' names the briefing(s) these rules are for: a content file "
+                         "name such as 'briefing-foreign-affairs', or a list of them")
+    for name in names:
+        if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name):
+            raise ValueError(f"'{name}' is not a content file name (write it without folder "
+                             "and '.yaml', e.g. 'briefing-foreign-affairs')")
+    return [name.removesuffix(".yaml") for name in names]
+
+
 class SectionRules(Node):
+    """Which sections a variant keeps, replaces or adds. A unit's rules may say which
+    briefings they are for (`for:`): for any other briefing the unit's identity still applies
+    and its section rules are left out."""
+
+    briefings: Annotated[list[str] | None, BeforeValidator(_briefing_names)] = Field(
+        default=None, alias="for")
     include: list[Selector] | None = None
     exclude: list[Selector] = Field(default_factory=list)
     replace: dict[Selector, Replacement] = Field(default_factory=dict)
@@ -137,6 +158,9 @@ class MeetingInfo(Node):
     #: the cover line; default "Tài liệu phục vụ <name>" (see MEETING_LINE)
     line: str | None = None
     circulation: str | None = None
+    #: a handout that keeps only some sections may promise less than the whole briefing
+    subject: str | None = None
+    title: str | None = None
 
     @field_validator("date", mode="before")
     @classmethod

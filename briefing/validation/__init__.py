@@ -6,8 +6,9 @@
 
 Modules: `spans`/`locate` (value offsets -> file positions and edits), `roles` (what a string
 is, from its path), `hygiene` (Vietnamese text hygiene), `numbering` (hand-typed numbers),
-`markup` (HTML and stray Markdown), `text` (runs those on every string), `walk` and `checks`
-(structure against the profile), `fixer` (`check --fix`).
+`markup` (HTML and stray Markdown), `proofreading` (doubled words, impossible years, tone-mark
+style, unbalanced quotes, final punctuation), `text` (runs those on every string), `walk` and
+`checks` (structure against the profile), `fixer` (`check --fix`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from briefing.source.yaml_source import YamlDocument, load_yaml
 from briefing.validation.checks import structure_findings
 from briefing.validation.findings import ERROR, WARNING, Finding
 from briefing.validation.locate import Locator
+from briefing.validation.overlays import overlay_findings, overlay_kind
 from briefing.validation.text import text_findings
 
 __all__ = ["ERROR", "WARNING", "FileReport", "check_file", "check_loaded", "errors_in",
@@ -49,6 +51,9 @@ def check_file(path: Path | str, text: str | None = None) -> FileReport:
         document = load_yaml(path, text)
     except BriefingError as exc:
         return FileReport([Finding(problem) for problem in exc.problems])
+    kind = overlay_kind(document)
+    if kind is not None:
+        return FileReport(overlay_findings(path, document, kind), document)
     locator = Locator(document.source)
     findings = text_findings(document.data, document.source, locator)
     try:
@@ -82,7 +87,7 @@ def check_loaded(loaded: LoadedDocument, profile: Profile | None = None) -> list
     """The problems of a document that passed the schema check (text hygiene, typed numbering,
     markup, structure against `profile`, by default the one its meta names)."""
     locator = Locator(loaded.source)
-    findings = text_findings(loaded.document.model_dump(), loaded.source, locator)
+    findings = text_findings(loaded.document.model_dump(), loaded.source, locator, profile)
     findings += structure_findings(loaded, profile, locator)
     return sorted_problems([f.problem for f in findings])
 

@@ -14,7 +14,8 @@ ERROR, WARNING = "error", "warning"
 
 @dataclass(frozen=True)
 class TextIssue:
-    """A problem at value[start:end]; `replacement` is the safe fix, None when there is none."""
+    """A problem at value[start:end]; `replacement` is the safe fix, None when there is none.
+    It replaces `fix_span` when given (the problem is one word, the fix also takes a space)."""
 
     start: int
     end: int
@@ -23,6 +24,12 @@ class TextIssue:
     hint: str = ""
     severity: str = WARNING
     replacement: str | None = None
+    fix_span: tuple[int, int] | None = None
+
+    @property
+    def fixed(self) -> tuple[int, int]:
+        """The stretch of the value the replacement takes the place of."""
+        return self.fix_span or (self.start, self.end)
 
 
 @dataclass(frozen=True)

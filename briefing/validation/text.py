@@ -1,4 +1,5 @@
-"""Run the string checks (hygiene, typed numbering, markup) on every scalar of a file.
+"""Run the string checks (hygiene, typed numbering, markup, proofreading) on every scalar of a
+file.
 
 They work from the YAML data and the path of each value (`roles.role_of`), not from the
 checked model, so a file that fails the schema still gets exact columns for its text problems.
@@ -11,13 +12,15 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from briefing.errors import Problem
+from briefing.errors import BriefingError, Problem
+from briefing.layout.profile import Profile, load_profile
 from briefing.source.yaml_source import Path_, SourceMap
 from briefing.validation.findings import Finding, TextIssue, ValueFix, fix_hint
 from briefing.validation.hygiene import character_issues, quote_issues, spacing_issues
 from briefing.validation.locate import Locator
 from briefing.validation.markup import markup_issues
 from briefing.validation.numbering import numbering_issues
+from briefing.validation.proofreading import Proofreader
 from briefing.validation.roles import INLINE_ROLES, TEXT_ROLES, role_of
 
 _TRAILING_COMMENT = re.compile(r"[ \t]+#")
@@ -46,23 +49,39 @@ def strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
             yield from strings(value, (*path, index))
 
 
-def text_findings(data: Any, source: SourceMap, locator: Locator | None = None) -> list[Finding]:
-    """The string checks on every string of `data`, located through `source`.
+def text_findings(data: Any, source: SourceMap, locator: Locator | None = None,
+                  profile: Profile | None = None) -> list[Finding]:
+    """The string checks on every string of `data`, located through `source`; proofreading
+    follows `profile` (by default the one the data's meta names, if it loads).
 
     Positions are exact (and fixes offered) where `source` has the scalar that wrote the string;
     a document assembled from several files (unit variants) gets the value's position instead.
     """
     locator = locator or Locator(source)
+    texts = [(path, value, role_of(path)) for path, value in strings(data)]
+    reader = Proofreader(texts, tone_style(data, profile), data)
     findings: list[Finding] = []
-    for path, value in strings(data):
+    for path, value, role in texts:
         scalar = source.scalars.get(path)
         exact = scalar is not None and unicodedata.normalize("NFC", scalar.raw) == value
-        role = role_of(path)
-        for issue in issues_of(value, role, path):
+        for issue in issues_of(value, role, path) + reader.issues(value, role, path):
             findings.append(_finding(locator, path, value, issue, exact))
         if exact and scalar is not None and scalar.style is None and role in INLINE_ROLES:
             findings.extend(_cut_by_comment(source, path, scalar.end))
     return findings
+
+
+def tone_style(data: Any, profile: Profile | None = None) -> str:
+    """The tone-mark style the document's profile asks for; "consistent" when the profile
+    cannot be told (the structure checks report a profile that does not load)."""
+    if profile is None:
+        meta = data.get("meta") if isinstance(data, dict) else None
+        name = meta.get("profile", "party") if isinstance(meta, dict) else "party"
+        try:
+            profile = load_profile(name if isinstance(name, str) else "")
+        except BriefingError:
+            return "consistent"
+    return profile.spelling.tone_marks
 
 
 def _cut_by_comment(source: SourceMap, path: Path_, end: int) -> list[Finding]:
@@ -78,13 +97,14 @@ def _cut_by_comment(source: SourceMap, path: Path_, end: int) -> list[Finding]:
 
 def _finding(locator: Locator, path: Path_, value: str, issue: TextIssue,
              exact: bool) -> Finding:
-    old = value[issue.start:issue.end]
+    start, end = issue.fixed
+    old = value[start:end]
     fix = None
     hint = issue.hint
     if issue.replacement is not None:
         hint = fix_hint(issue.hint, old, issue.replacement)
         if exact:
-            fix = ValueFix(path, issue.start, issue.end, issue.replacement)
+            fix = ValueFix(path, start, end, issue.replacement)
     position = locator.position(path, issue.start) if exact else locator.source.at(path)
     problem = Problem(position, issue.message, issue.severity, hint, issue.code,
                       fix=(old, issue.replacement) if fix else None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
-from briefing.layout.profile import Profile
+from briefing.layout.profile import Caption, Profile
 from briefing.writers.docx import styles as S
 from briefing.writers.docx.data_table import data_table
 from briefing.writers.docx.figures import Pictures, caption
@@ -115,16 +115,8 @@ class BodyWriter:
         self.led_paragraphs(node, style, node.get("label", ""), Emphasis(look.bold, look.italic))
 
     def table(self, node: ET.Element) -> None:
-        look = self.profile.captions.table
-        label = None
-        if node.find("caption") is not None or node.get("number", "0") != "0":
-            label = caption(paragraph(ParagraphLook(style=S.CAPTION)), node, look, "Table",
-                            self.on_footnote)
-        if label is not None and look.position == "above":
-            self.out(label)
-        self.out(data_table(node, self.profile, self.on_footnote))
-        if label is not None and look.position == "below":
-            self.out(label)
+        self.captioned(node, S.CAPTION, self.profile.captions.table, "Table",
+                       data_table(node, self.profile, self.on_footnote))
         note = node.find("note")
         if note is not None:
             self.out(self.styled(S.NOTE, note))
@@ -132,19 +124,25 @@ class BodyWriter:
     def figure(self, node: ET.Element) -> None:
         if self.pictures is None:
             raise ValueError("a <figure> needs the document's media")
-        look = self.profile.captions.figure
-        label = None
-        if node.find("caption") is not None:
-            label = caption(paragraph(ParagraphLook(style=S.FIGURE_CAPTION)), node, look,
-                            "Figure", self.on_footnote)
-        if label is not None and look.position == "above":
-            self.out(label)
-        self.out(paragraph(ParagraphLook(style=S.FIGURE), self.pictures.run(node)))
-        if label is not None and look.position == "below":
-            self.out(label)
+        self.captioned(node, S.FIGURE_CAPTION, self.profile.captions.figure, "Figure",
+                       paragraph(ParagraphLook(style=S.FIGURE), self.pictures.run(node)))
         credit = node.find("credit")
         if credit is not None:
             self.out(self.styled(S.CREDIT, credit))
+
+    def captioned(self, node: ET.Element, style: str, look: Caption, identifier: str,
+                  content: Element) -> None:
+        """`content` (a table, a figure's paragraph) with its numbered caption above or below
+        it, as the profile places it."""
+        label = None
+        if node.find("caption") is not None:
+            label = caption(paragraph(ParagraphLook(style=style)), node, look, identifier,
+                            self.on_footnote)
+        if label is not None and look.position == "above":
+            self.out(label)
+        self.out(content)
+        if label is not None and look.position == "below":
+            self.out(label)
 
     def appendices(self, node: ET.Element) -> None:
         """Each appendix on a new page: label, title, subtitle, then its body."""

@@ -69,6 +69,8 @@ def append_inline(p: Element, node: ET.Element, on_footnote: FootnoteCall | None
             append_inline(p, child, on_footnote, replace(emphasis, bold=True))
         elif child.tag == "marker":
             append_inline(p, child, on_footnote, emphasis)
+        elif child.tag == "br":  # a computed line break (balanced display lines)
+            p.append(w("w:r", w("w:br")))
         elif child.tag == "fn":
             if on_footnote is None:
                 raise ValueError("a footnote call cannot stand inside a footnote")

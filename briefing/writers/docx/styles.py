@@ -13,7 +13,7 @@ other built-in styles on demand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -171,8 +171,11 @@ def _looks(style: TextStyle, font: str, *, align: str | None = None,
 
 def _text_style(style_id: str, name: str, style: TextStyle, font: str, *,
                 based_on: str = NORMAL, align: str | None = None,
-                space_before: float | None = None, box: bool = False) -> StyleSpec:
+                space_before: float | None = None, box: bool = False,
+                sides: float = 0) -> StyleSpec:
     paragraph, run = _looks(style, font, align=align, space_before=space_before, box=box)
+    if sides:
+        paragraph = replace(paragraph, left=sides, right=sides)
     return StyleSpec(style_id, name, based_on=based_on, custom=True, paragraph=paragraph,
                      run=run)
 
@@ -318,7 +321,8 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
         _text_style(MARK, "Mark", cover.mark, font, box=True, space_before=body.line_height),
         # title block (both forms)
         _text_style(DOCUMENT_TYPE, "Document Type", title_block.type, font),
-        _text_style(SUBJECT, "Subject", title_block.subject, font),
+        _text_style(SUBJECT, "Subject", title_block.subject, font,
+                    sides=title_block.subject_margin),
         # the rule keeps the body's paragraph gap from the subject, so it does not read as
         # an underline of the subject's last line
         StyleSpec(TITLE_RULE, "Title Rule", custom=True, gallery=False,
@@ -332,7 +336,7 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
         # full body line, unless the profile sets their space
         _text_style(COVER_TITLE, "Cover Title", cover.title, font),
         _text_style(COVER_SUBJECT, "Cover Subject", cover.subject, font,
-                    space_before=body.space_after),
+                    space_before=body.space_after, sides=cover.subject_margin),
         _text_style(COVER_ISSUE, "Cover Issue", cover.issue, font,
                     space_before=body.space_after),
         StyleSpec(COVER_MEETING, "Cover Meeting", based_on=COVER_ISSUE, custom=True),

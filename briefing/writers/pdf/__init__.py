@@ -33,7 +33,7 @@ class PdfRequest:
     css: str
     moment: dt.datetime
     variant: str | None = None
-    attachments: tuple[tuple[str, bytes], ...] = ()
+    attachments: tuple[tuple[str, bytes] | tuple[str, bytes, str], ...] = ()
 
 
 @contextmanager
@@ -52,17 +52,19 @@ def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
 
 def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = None,
               variant: str | None = None,
-              attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
-    """The PDF as bytes; `media` holds the checked figure files the tree names, `variant`
-    e.g. "pdf/a-3b", `attachments` (name, data) are embedded (as the document's source
-    files). Byte-identical for the same tree, profile, media and fonts."""
+              attachments: Sequence[tuple[str, bytes] | tuple[str, bytes, str]] = ()) -> bytes:
+    """The PDF as bytes, tagged; `media` holds the checked figure files the tree names,
+    `variant` e.g. "pdf/a-3a" (default PDF/UA-1), `attachments` (name, data[, description])
+    are embedded (as the document's source files). Byte-identical for the same tree, profile,
+    media and fonts."""
     return render_pdf(pdf_request(tree, profile, media=media, variant=variant,
                                   attachments=attachments))
 
 
 def pdf_request(tree: ET.Element, profile: Profile, *, media: MediaStore | None = None,
                 variant: str | None = None,
-                attachments: Sequence[tuple[str, bytes]] = ()) -> PdfRequest:
+                attachments: Sequence[tuple[str, bytes] | tuple[str, bytes, str]] = ()
+                ) -> PdfRequest:
     from briefing.tree.text import document_moment
     from briefing.writers.pdf.html import to_html
     from briefing.writers.pdf.stylesheet import stylesheet
@@ -75,6 +77,7 @@ def pdf_request(tree: ET.Element, profile: Profile, *, media: MediaStore | None 
 def render_pdf(request: PdfRequest) -> bytes:
     from weasyprint import CSS, HTML, Attachment
 
+    from briefing.writers.pdf.accessibility import Finisher, pdf_options
     from briefing.writers.pdf.engine import collector_paused, subsetting_note
     from briefing.writers.pdf.pagination import BREAKS, render_with_notes_in_place
     from briefing.writers.pdf.resources import print_setup
@@ -89,18 +92,16 @@ def render_pdf(request: PdfRequest) -> bytes:
         sheets = [setup.css] + ([CSS(string=extra_css)] if extra_css else [])
         return html.render(font_config=setup.fonts, stylesheets=sheets)
 
-    options: dict = {}
-    if request.variant:
-        options["pdf_variant"] = request.variant
+    options: dict = pdf_options(request.variant)
     if request.attachments:
         options["attachments"] = [
             Attachment(string=data, base_url=None, name=name, created=moment, modified=moment,
-                       relationship="Source")
-            for name, data in request.attachments]
+                       relationship="Source", description=(rest or [None])[0])
+            for name, data, *rest in request.attachments]
     out = BytesIO()
     with collector_paused():
         key = BREAKS.key(request.html, request.css)
         document = render_with_notes_in_place(render, key).document
         with _source_date_epoch(moment):
-            document.write_pdf(out, **options)
+            document.write_pdf(out, finisher=Finisher(), **options)
     return out.getvalue()

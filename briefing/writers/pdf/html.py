@@ -92,16 +92,18 @@ class HtmlBuilder:
             if child.tag == "mark":
                 mark = _div(cover, "mark", "", "p")
                 ET.SubElement(mark, "span").text = node_text(child)
+            elif child.tag == "subject":
+                self.inline(child, _div(cover, "subject", "", "p"))
             else:
                 _div(cover, child.tag, node_text(child), "p")
 
     def top_masthead(self, node: ET.Element, body: ET.Element) -> None:
         left_mm, right_mm = masthead_columns(node, self.profile)  # the DOCX's split too
-        table = ET.SubElement(body, "table", {"class": "masthead"})
-        row = ET.SubElement(table, "tr")
-        left = ET.SubElement(row, "td", {"class": "issuer-col", "style": f"width: {left_mm:.2f}mm"})
+        row = _layout_row(body, "masthead")
+        left = ET.SubElement(row, "div", {"class": "cell issuer-col",
+                                          "style": f"width: {left_mm:.2f}mm"})
         self.issuer(node.find("issuer"), left, left_mm)
-        right = ET.SubElement(row, "td", {"class": "party-col",
+        right = ET.SubElement(row, "div", {"class": "cell party-col",
                                           "style": f"width: {right_mm:.2f}mm"})
         party = node.find("party")
         for index, (name, _) in enumerate(title_lines(party, self.profile), start=1):
@@ -134,10 +136,9 @@ class HtmlBuilder:
             self.blocks(body_items, out)
 
     def top_closing(self, node: ET.Element, body: ET.Element) -> None:
-        table = ET.SubElement(body, "table", {"class": "closing"})
-        row = ET.SubElement(table, "tr")
-        left = ET.SubElement(row, "td", {"class": "recipients-col"})
-        right = ET.SubElement(row, "td", {"class": "signature-col"})
+        row = _layout_row(body, "closing")
+        left = ET.SubElement(row, "div", {"class": "cell recipients-col"})
+        right = ET.SubElement(row, "div", {"class": "cell signature-col"})
         recipients = node.find("recipients")
         if recipients is not None:
             _div(left, "label", node_text(recipients.find("label")))
@@ -165,8 +166,7 @@ class HtmlBuilder:
             elif child.tag == "section":
                 self.section(child, out)
             elif child.tag == "list":
-                for item in child.findall("item"):
-                    self.blocks(item, out, item.get("marker", ""))
+                self.listing(child, out)
             elif child.tag == "title-block":
                 self.title_block(child, out)
             else:
@@ -264,11 +264,20 @@ class HtmlBuilder:
         if credit is not None:
             self.inline(credit, ET.SubElement(figure, "p", {"class": "f-credit"}))
 
+    def listing(self, node: ET.Element, out: ET.Element) -> None:
+        """A list as ul/ol and li (tagged L, LI, LBody in the PDF); the computed marker stays
+        run-in text of the item's first paragraph, as the layout prints it."""
+        tag = "ol" if node.get("type") == "enum" else "ul"
+        listing = ET.SubElement(out, tag, {"class": "list"})
+        for item in node.findall("item"):
+            entry = ET.SubElement(listing, "li")
+            self.blocks(item, entry, item.get("marker", ""))
+
     def title_block(self, node: ET.Element, out: ET.Element) -> None:
         block = ET.SubElement(out, "div", {"class": "title-block"})
         _div(block, "doc-type", node_text(node.find("doc-type")), "p")
         if node.find("subject") is not None:
-            _div(block, "subject", node_text(node.find("subject")), "p")
+            self.inline(node.find("subject"), _div(block, "subject", "", "p"))
         if self.profile.title_block.rule:
             ET.SubElement(block, "div", {"class": "rule"})
 
@@ -296,6 +305,8 @@ class HtmlBuilder:
             elif child.tag == "marker":
                 element = ET.SubElement(out, "span", {"class": "marker"})
                 self.inline(child, element)
+            elif child.tag == "br":  # a computed line break (balanced display lines)
+                ET.SubElement(out, "br")
             elif child.tag == "fn":
                 note = ET.SubElement(out, "span", {"class": "fn", "data-n": child.get("n", "")})
                 for paragraph in child.findall("p"):
@@ -304,6 +315,13 @@ class HtmlBuilder:
             else:
                 raise ValueError(f"the PDF writer does not know the inline element <{child.tag}>")
             _append_tail(out, child.tail)
+
+
+def _layout_row(parent: ET.Element, cls: str) -> ET.Element:
+    """Two columns side by side drawn as a table but written as divs: a layout grid is no
+    data table, and a tagged PDF must not present it as one (PDF/UA)."""
+    grid = ET.SubElement(parent, "div", {"class": f"{cls} grid"})
+    return ET.SubElement(grid, "div", {"class": "row"})
 
 
 def _append_text(element: ET.Element, text: str | None) -> None:

@@ -1,0 +1,67 @@
+"""`build.py lint FILE.docx [--profile party|state] [--strict]`: where a Word document
+departs from the official layout — page, margins, fonts and sizes, line spacing, masthead,
+date format, heading numbering, page numbers, footnotes, Nơi nhận, signature.
+
+One line per finding on stdout/stderr (`FILE: paragraph N: error|warning: message — “…”`),
+then a summary. Exit code as `check`: 0 clean (or warnings only), 1 warnings with --strict,
+2 errors (or a file that cannot be read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, shown
+
+HELP = "check a Word file against the official layout"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py lint",
+        description="Report where a Word document departs from the official layout.",
+        epilog="Exit code: 0 no errors, 1 warnings only (with --strict), 2 errors.")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE.docx")
+    parser.add_argument("--profile", metavar="NAME",
+                        help="layout profile (default: party, or state when the masthead "
+                             "has the national title)")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat warnings as errors (exit code 1 when there are any)")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    from briefing.layout.profile import load_profile
+    from briefing.lint.facts import read_facts
+    from briefing.lint.rules import ERROR, Linter
+
+    errors = warnings = 0
+    for path in args.files:
+        facts = read_facts(path)
+        name = args.profile or _profile_of(facts)
+        findings = Linter(facts, load_profile(name)).run()
+        for finding in findings:
+            print(finding.line(shown(path)), file=sys.stderr)
+        errors += sum(f.severity == ERROR for f in findings)
+        warnings += sum(f.severity != ERROR for f in findings)
+    print(f"linted {len(args.files)} file{'s' if len(args.files) != 1 else ''}: "
+          f"{errors} error{'s' if errors != 1 else ''}, "
+          f"{warnings} warning{'s' if warnings != 1 else ''}")
+    if errors:
+        return EXIT_ERRORS
+    if warnings and args.strict:
+        return EXIT_WARNINGS
+    return EXIT_OK
+
+
+def _profile_of(facts) -> str:
+    from briefing.importers.masthead import head_lines, kind_of
+
+    for block in (facts.source.blocks if facts.source else [])[:20]:
+        for line in head_lines(block):
+            if kind_of(line.text) == "state-title" or line.role == "masthead-rule":
+                return "state"
+    return "party"

@@ -1,0 +1,18 @@
+"""Bring documents in: Word (.docx), text (.txt) and Markdown (.md) -> content files.
+
+Readers in, one model, like pandoc: `docx/` (Word: the package opened safely, styles,
+automatic numbering, footnotes, tables, pictures), `text/` (plain text and its encodings) and
+`markdown.py` each produce a `source.SourceDocument`; the format-free middle (`clutter`,
+`notes`, `repair`, `masthead`, `structure`, `ladder`, `hygiene`, `meta`) turns it into
+content, `emit` writes the YAML with every guess as a comment, and the result is checked with
+the same loader and checks as `build.py check` before anyone sees it.
+
+`import_file(path)` is the one entry point (the CLI and the studio call it); it prints
+nothing and raises `BriefingError` for input it cannot read.
+"""
+
+from __future__ import annotations
+
+from briefing.importers.api import ImportedDocument, ImportResult, import_file
+
+__all__ = ["ImportResult", "ImportedDocument", "import_file"]

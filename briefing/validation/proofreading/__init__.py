@@ -1,0 +1,137 @@
+"""Proofreading: what a Vietnamese proofreader marks in the margin, beyond text hygiene.
+
+- doubled words ("thực thực hiện"), reduplication allowed (`doubled`, lexicon.yaml);
+- years that cannot be ("20230", "2025 - 2020") (`years`);
+- one tone-mark style per document, the profile's (hòa/hoà, ủy/uỷ) (`tones`);
+- quotes and brackets left open or closed twice in a paragraph (`balance`);
+- running-text paragraphs without final punctuation (`endings`).
+
+All are warnings at the offending character; `check --fix` applies only the certain fixes (a
+tone mark moved to the profile's style, a repeated word the document shows is one too many).
+Some checks need the whole document (its tone-mark style, the phrases it writes elsewhere),
+so a `Proofreader` is made once per document and asked about each string.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from briefing.source.yaml_source import Path_
+from briefing.validation.findings import TextIssue
+from briefing.validation.proofreading.balance import unbalanced
+from briefing.validation.proofreading.doubled import PhraseIndex, doubled_words, verdict
+from briefing.validation.proofreading.endings import missing_final_punctuation
+from briefing.validation.proofreading.tones import NEW, OLD, tone_marks
+from briefing.validation.proofreading.years import year_problems
+from briefing.validation.roles import TEXT_ROLES
+
+#: Roles of running text whose paragraphs end with punctuation (not titles, leads, meta).
+ENDING_ROLES = frozenset({"paragraph", "numbered", "item", "footnote"})
+
+__all__ = ["ENDING_ROLES", "Proofreader"]
+
+
+class Proofreader:
+    """The proofreading checks for one document: `texts` are its (path, value, role); `data`
+    (the YAML data) tells which items run in one sentence (inline enumerations)."""
+
+    def __init__(self, texts: Iterable[tuple[Path_, str, str]], tone_style: str = "consistent",
+                 data: Any = None):
+        texts = [(path, value, role) for path, value, role in texts if role in TEXT_ROLES]
+        self.run_in = run_in_items(data)
+        self.phrases = PhraseIndex([value for _, value, _ in texts])
+        self.style = tone_style if tone_style in (NEW, OLD) else _majority(
+            [value for _, value, _ in texts])
+        self.mixed = tone_style not in (NEW, OLD)
+
+    def issues(self, value: str, role: str, path: Path_ = ()) -> list[TextIssue]:
+        if role not in TEXT_ROLES:
+            return []
+        issues = self._tone_marks(value) + self._doubled(value) + self._years(value)
+        issues += [TextIssue(u.index, u.index + 1, u.message, "unbalanced", u.hint)
+                   for u in unbalanced(value)]
+        if role in ENDING_ROLES and path not in self.run_in:
+            end = missing_final_punctuation(value)
+            if end is not None:
+                issues.append(TextIssue(end, end, "no final punctuation at the end of the "
+                                        f"{_what(role)}", "final-punctuation",
+                                        "end it with '.' (or ';' in a list, ':' before one)"))
+        return issues
+
+    def _tone_marks(self, value: str) -> list[TextIssue]:
+        if self.style is None:
+            return []
+        issues = []
+        for mark in tone_marks(value):
+            if mark.style == self.style:
+                continue
+            why = ("this document writes the other style elsewhere" if self.mixed
+                   else f"the profile writes the {self.style} style")
+            issues.append(TextIssue(
+                mark.start, mark.end, f"'{mark.word}' has its tone mark in the {mark.style} "
+                f"style", "tone-mark", hint=why, replacement=mark.other))
+        return issues
+
+    def _doubled(self, value: str) -> list[TextIssue]:
+        issues = []
+        for doubled in doubled_words(value):
+            found = verdict(doubled, self.phrases)
+            if found == "boundary":
+                continue
+            certain = found == "typo"
+            if found == "letter":
+                hint = "a wrong letter? this document writes " + ", ".join(
+                    f"'{s}'" for s in self.phrases.substitutes(doubled)[:3])
+            elif certain:
+                hint = "remove the repeated word"
+            else:
+                hint = "remove the repeated word, or correct it if a letter is wrong"
+            issues.append(TextIssue(
+                doubled.start, doubled.end, f"'{doubled.word}' is written twice",
+                "doubled-word", hint, replacement="" if certain else None,
+                fix_span=doubled.remove if certain else None))
+        return issues
+
+    @staticmethod
+    def _years(value: str) -> list[TextIssue]:
+        return [TextIssue(p.start, p.end, p.message, p.code, p.hint)
+                for p in year_problems(value)]
+
+
+#: `inline: true` as YAML data (strings) or as the checked model (bool) writes it.
+_TRUE = frozenset({"true", "yes", "on"})
+
+
+def run_in_items(data: Any, path: Path_ = ()) -> set[Path_]:
+    """Paths of the items of inline enumerations but the last: "(i) … đi đôi với (ii) …;"
+    is one sentence, its items end as the sentence goes on."""
+    found: set[Path_] = set()
+    if isinstance(data, dict):
+        items = data.get("enumerate")
+        if str(data.get("inline")).lower() in _TRUE and isinstance(items, list):
+            found |= {(*path, "enumerate", k) for k in range(len(items) - 1)}
+        for key, value in data.items():
+            found |= run_in_items(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found |= run_in_items(value, (*path, index))
+    return found
+
+
+def _majority(values: list[str]) -> str | None:
+    """The style most words of the document are written in (the first one seen on a tie)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for value in values:
+        for mark in tone_marks(value):
+            counts[mark.style] += 1
+            first.setdefault(mark.style, len(first))
+    if not counts:
+        return None
+    return max(counts, key=lambda style: (counts[style], -first[style]))
+
+
+def _what(role: str) -> str:
+    return {"item": "list item", "footnote": "footnote"}.get(role, "paragraph")
