@@ -87,20 +87,30 @@ def _finish(data: dict, part: middle.Part, path: Path, stem: str, notes: Noteboo
             + (f" (document {index + 1} of {count})" if count > 1 else "") + ".",
             "Check every 'guess:' comment against the source, then delete it."]
     text = emit(data, head)
-    warnings = verify(text, f"{stem}.yaml", part.media)
+    text, warnings = verify(text, f"{stem}.yaml", part.media, notes)
     return ImportedDocument(stem, text, part.media, warnings)
 
 
-def verify(text: str, name: str, media: dict[str, bytes]) -> list[Problem]:
-    """`build.py check` on the imported text, with its pictures beside it in a private
-    folder; errors are a bug of the importer, raised."""
+def verify(text: str, name: str, media: dict[str, bytes],
+           notes: Notebook | None = None) -> tuple[str, list[Problem]]:
+    """The imported text with every fix `build.py check --fix` would make (the proofreading
+    ones too: tone marks in the profile's style, a word certainly written twice), each fix
+    noted; then `check` on it, with its pictures beside it in a private folder. Errors are a
+    bug of the importer, raised."""
     from briefing.validation import ERROR, check_file
+    from briefing.validation.fixer import fix_text
 
     with tempfile.TemporaryDirectory(prefix="briefing-import-") as folder:
         path = Path(folder) / name
         for relative, data in media.items():
             (path.parent / relative).parent.mkdir(parents=True, exist_ok=True)
             (path.parent / relative).write_bytes(data)
+        if notes is not None:
+            for problem in check_file(path, text).problems:
+                if problem.fix is not None:
+                    notes.fix(f"{problem.message} ({problem.fix[0]} -> {problem.fix[1]})",
+                              f"line {problem.position.line} of the result")
+        text, _ = fix_text(path, text)
         report = check_file(path, text)
     problems = [_named(p, name) for p in report.problems]
     errors = [p for p in problems if p.severity == ERROR]
@@ -108,7 +118,7 @@ def verify(text: str, name: str, media: dict[str, bytes]) -> list[Problem]:
         raise BriefingError([Problem(p.position, "the imported content does not pass check: "
                                      + p.message, hint="please report this with the source "
                                      "file") for p in errors])
-    return [p for p in problems if p.severity != ERROR]
+    return text, [p for p in problems if p.severity != ERROR]
 
 
 def _named(problem: Problem, name: str) -> Problem:

@@ -67,7 +67,10 @@ def head_lines(block: Block) -> list[HeadLine]:
         return []
     out = []
     text, bold, _ = whole_emphasis(block.text)
-    for raw in (plain_text(piece) for piece in text.replace("\\\n", "\n").split("\n")):
+    pieces = text.replace("\\\n", "\n").split("\n")
+    if block.role in ONE_LINE_ROLES:  # a display line broken for balance is one line
+        pieces = [" ".join(piece.strip() for piece in pieces)]
+    for raw in (plain_text(piece) for piece in pieces):
         parts = [p.strip() for p in _COLUMNS.split(raw) if p.strip()]
         if block.role is not None:
             parts = [" ".join(raw.split())] if raw.strip() else []
@@ -77,6 +80,10 @@ def head_lines(block: Block) -> list[HeadLine]:
     if block.label and out:
         out[0].text = block.label + " " + out[0].text
     return out
+
+
+#: Styled head paragraphs whose line breaks only balance the lines (the writer computes them).
+ONE_LINE_ROLES = frozenset({"subject", "cover-subject", "document-type", "cover-title"})
 
 
 def is_caps(text: str) -> bool:
