@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +86,8 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
 
 def render_loaded(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
                   name: str | None = None, *, parallel: bool = True) -> Rendered:
+    if "pdf" in formats and parallel:
+        _stylesheet_ahead(loaded)
     warnings = validated(loaded)
     view = prepare(loaded)
     tree = render_tree(view)
@@ -92,6 +95,21 @@ def render_loaded(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
     rendered.outputs = render_formats(tree, view.profile, formats, parallel=parallel,
                                       media=view.media)
     return rendered
+
+
+def _stylesheet_ahead(loaded: LoadedDocument) -> None:
+    """Where a PDF engine process runs, let it parse this document's stylesheet while the
+    content is checked and numbered here (briefing/writers/pdf/process.py)."""
+    from briefing.writers.pdf import process
+
+    engine = process.running()
+    if engine is None:
+        return
+    from briefing.layout.profile import load_profile
+    from briefing.writers.pdf.stylesheet import stylesheet
+
+    with suppress(BriefingError):  # an unknown profile is reported by the build itself
+        engine.expect(stylesheet(load_profile(loaded.document.meta.profile)))
 
 
 def build_file(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,

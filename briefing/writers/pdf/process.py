@@ -21,6 +21,7 @@ import struct
 import sys
 import threading
 from contextlib import suppress
+from dataclasses import dataclass
 from typing import Any
 
 _HEADER = struct.Struct("!Q")
@@ -50,16 +51,29 @@ def _read_exactly(fd: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
+@dataclass(frozen=True)
+class Stylesheet:
+    """A message with no answer: the stylesheet the next request will use, sent as soon as
+    the profile is known, so that the engine parses it (and loads the fonts it names) while
+    the content is still being checked."""
+
+    css: str
+
+
 def _serve(requests: int, answers: int) -> None:
     """The child: import the engine, then render requests until the parent goes away."""
     from briefing.writers.pdf import render_pdf
-    from briefing.writers.pdf.resources import print_setup  # noqa: F401 - WeasyPrint, fonts
+    from briefing.writers.pdf.resources import print_setup
 
     while True:
         try:
             request = _receive(requests)
         except EOFError:
             return
+        if isinstance(request, Stylesheet):
+            with suppress(Exception):  # only a head start: the request parses it otherwise
+                print_setup(request.css)
+            continue
         try:
             answer: tuple[bool, Any] = (True, render_pdf(request))
         except Exception as exc:  # re-raised in the parent, like an in-process failure
@@ -91,13 +105,22 @@ class EngineProcess:
         os.close(child_answers)
         self.pid = pid
         self._requests, self._answers = parent_requests, parent_answers
+        self._last: _Sender | None = None
+
+    def expect(self, css: str) -> None:
+        """Tell the engine the stylesheet to prepare (see `Stylesheet`)."""
+        self._send(Stylesheet(css))
 
     def submit(self, request: Any) -> Pending:
         """Send `request` from a thread: a pipe holds 64 KiB, the HTML is larger, and the
         child may still be loading WeasyPrint; meanwhile this process writes the DOCX."""
-        sender = _Sender(self._requests, request)
-        sender.start()
-        return Pending(self, request, sender)
+        return Pending(self, request, self._send(request))
+
+    def _send(self, message: Any) -> _Sender:
+        """Messages leave in order, one whole message at a time."""
+        self._last = _Sender(self._requests, message, after=self._last)
+        self._last.start()
+        return self._last
 
     def _answer(self) -> tuple[bool, Any]:
         return _receive(self._answers)
@@ -116,13 +139,15 @@ class EngineProcess:
 
 
 class _Sender(threading.Thread):
-    def __init__(self, fd: int, request: Any):
+    def __init__(self, fd: int, message: Any, after: _Sender | None = None):
         super().__init__(name="pdf-request", daemon=True)
-        self.fd, self.request, self.failed = fd, request, False
+        self.fd, self.message, self.after, self.failed = fd, message, after, False
 
     def run(self) -> None:
+        if self.after is not None:
+            self.after.join()
         try:
-            _send(self.fd, self.request)
+            _send(self.fd, self.message)
         except OSError:  # the child is gone: `Pending.result` renders here
             self.failed = True
 
