@@ -373,3 +373,26 @@ def test_without_harfbuzz_subset_the_pdf_is_still_built_with_the_vendored_font(m
         for font in page["/Resources"]["/Font"].values():
             fonts.add(str(font.get_object()["/BaseFont"]))
     assert fonts and all("+Liberation-Serif" in name for name in fonts), fonts
+
+
+def test_page_references_are_built_once_per_page_count_and_the_bytes_do_not_change():
+    import pydyf
+
+    from briefing.writers.pdf import engine, pydyf_patches
+
+    assert engine.PAGE_REFERENCES_CACHED and pydyf.__version__ in pydyf_patches.KNOWN_SOURCES
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert pdf.page_references is first and len(first) == 3  # read again: not rebuilt
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(pdf.page_references) == 4  # a page added: rebuilt
+    view = prepare(load_document(PROGRAMME))
+    tree = render_tree(view)
+    patched = write_pdf(tree, view.profile)
+    pydyf_patches.remove()
+    try:
+        assert write_pdf(tree, view.profile) == patched
+    finally:
+        assert pydyf_patches.apply()

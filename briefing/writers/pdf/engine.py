@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from briefing.writers.pdf import cffi_types, weasyprint_patches
+from briefing.writers.pdf import cffi_types, pydyf_patches, weasyprint_patches
 from briefing.writers.pdf.libraries import import_weasyprint
 
 weasyprint = import_weasyprint()
@@ -20,6 +20,8 @@ cffi_types.install(weasyprint.text.ffi.ffi)
 
 #: True when WeasyPrint keeps every footnote with its call in one layout pass
 FOOTNOTES_IN_ONE_PASS = weasyprint_patches.apply()
+#: True when tagging a page costs the same on page 1 and page 140
+PAGE_REFERENCES_CACHED = pydyf_patches.apply()
 
 _said: set[str] = set()
 
