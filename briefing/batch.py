@@ -126,7 +126,8 @@ def variant_of(job: VariantJob, check: bool = True) -> Variant:
     meeting = parse_meeting(job.meeting) if job.meeting is not None else None
     variant = load_variant(job.content, unit, meeting, name=job.name)
     if check:
-        validated(variant.loaded)
+        variant.warnings = validated(variant.loaded,
+                                     [o for o in (unit, meeting) if o is not None])
     return variant
 
 

@@ -46,6 +46,31 @@ def content_files(given: list[Path]) -> list[Path]:
     return files
 
 
+def default_output(*parts: str) -> Path:
+    """output/ or a folder inside it, checked before a build writes there by default: output/
+    may not lead out of the project, nor output/<name> out of output/, through a link (a link
+    planted there would send the files elsewhere). A folder the user names with --out is
+    theirs to choose."""
+    from briefing.inputs import output_folder
+
+    output_folder(OUTPUT_DIR, root=PROJECT_ROOT)
+    folder = OUTPUT_DIR.joinpath(*parts)
+    return output_folder(folder, root=OUTPUT_DIR) if parts else OUTPUT_DIR
+
+
+def archive_folder(folder: Path) -> Path:
+    """The archive of editions: the default output/editions/ may not be a link out of output/
+    (`default_output`); a folder named with --archive may be anywhere, but not a link loop
+    (what else is wrong with it, `Archive.check_root` says)."""
+    from briefing.editions.layout import DEFAULT_ARCHIVE
+    from briefing.inputs import real_path, shown
+
+    if folder == DEFAULT_ARCHIVE:
+        return default_output("editions")
+    real_path(folder, "archive folder", shown(folder))
+    return folder
+
+
 def formats_of(value: str) -> tuple[str, ...]:
     return ("docx", "pdf") if value == "all" else (value,)
 
@@ -57,10 +82,12 @@ def report(error: BriefingError) -> None:
 
 def shown(path: Path) -> str:
     """`path` relative to the working folder when it is inside it."""
+    from briefing.inputs import printable, real_path
+
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+        return str(real_path(path).relative_to(Path.cwd()))
+    except (ValueError, BriefingError):  # outside the working folder, or a link loop
+        return printable(path)
 
 
 #: True when `main` runs as the program itself (build.py, the `briefing` script) rather than

@@ -7,7 +7,7 @@ each file is replaced atomically, so a failed build leaves the previous output i
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +20,7 @@ from briefing.layout.profile import Profile
 from briefing.parallel import Forked
 from briefing.tree.prepare import DocumentView, prepare
 from briefing.tree.render import render_tree
+from briefing.units.load import Overlay
 
 FORMATS = ("docx", "pdf")
 
@@ -35,11 +36,12 @@ class Rendered:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def validated(loaded: LoadedDocument) -> list[Problem]:
-    """Run `build.py check`'s checks: errors stop the build (raised), warnings are returned."""
+def validated(loaded: LoadedDocument, overlays: Sequence[Overlay] = ()) -> list[Problem]:
+    """Run `build.py check`'s checks (on a variant's unit and meeting files too): errors stop
+    the build (raised), warnings are returned."""
     from briefing.validation import check_loaded, errors_in
 
-    problems = check_loaded(loaded)
+    problems = check_loaded(loaded, overlays=overlays)
     if errors_in(problems):
         raise BriefingError(problems)
     return problems

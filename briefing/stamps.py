@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from briefing import FONTS_DIR, PROJECT_ROOT, TEMPLATES_DIR
-from briefing.editions.hashing import sha256_file, tool_versions
+from briefing.editions.hashing import tool_versions
 from briefing.errors import BriefingError
+from briefing.inputs import MB, read_input, regular_file
 
 #: where unit files are looked for by default (briefing.units.load.UNITS_DIR)
 UNITS_DIR = PROJECT_ROOT / "content" / "units"
@@ -53,17 +54,22 @@ def environment_files() -> list[Path]:
     return found
 
 
+#: no input of a build is larger (fonts, figures); a bigger file is not stamped
+MAX_STAMPED_BYTES = 64 * MB
+
+
 def stamp(files: Iterable[Path] | None, options: dict[str, Any]) -> str | None:
     """sha256 over the files (name and bytes), the options and the tool versions; None if a
-    file cannot be read (then only the full build can say what to do)."""
+    file cannot be read as a regular file (then the full build says what is wrong with it)."""
     if files is None:
         return None
     digest = hashlib.sha256()
     try:
         for path in files:
             digest.update(os.fsencode(Path(path).resolve()) + b"\0")
-            digest.update(sha256_file(Path(path)).encode() + b"\0")
-    except OSError:
+            data = read_input(path, limit=MAX_STAMPED_BYTES)  # no FIFO, device or loop
+            digest.update(hashlib.sha256(data).hexdigest().encode() + b"\0")
+    except (OSError, BriefingError):
         return None
     digest.update(json.dumps({"options": options, "tools": tool_versions()}, sort_keys=True,
                              default=str).encode())
@@ -99,11 +105,22 @@ def variant_files(content: Path, units: Sequence[Path] | None,
 
 
 def read_json(path: Path) -> dict[str, Any]:
+    """A recorded stamp file; anything unreadable or malformed reads as "nothing recorded"."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_input(path, limit=MB).decode("utf-8"))
+    except (OSError, BriefingError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def same_file(path: Path, sha256: object) -> bool:
+    """Whether `path` is a plain file (no link, no FIFO) with this sha256."""
+    return (isinstance(sha256, str) and regular_file(path)
+            and hashlib.sha256(read_input(path, limit=MAX_STAMPED_BYTES)).hexdigest() == sha256)
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:

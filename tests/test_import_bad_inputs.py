@@ -179,7 +179,7 @@ def test_a_folder_and_a_missing_file(tmp_path: Path, capsys) -> None:
     assert main(["import", str(folder)]) == 2
     assert main(["import", str(tmp_path / "missing.txt")]) == 2
     lines = capsys.readouterr().err.splitlines()
-    assert "is a folder" in lines[0] and "cannot read file" in lines[1]
+    assert "is a folder" in lines[0] and "does not exist" in lines[1]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

@@ -209,6 +209,11 @@ def processes_started(imports: str) -> int:
 def test_weasyprint_is_imported_without_starting_any_process():
     """ctypes would run ldconfig, gcc and ld for each library name WeasyPrint tries."""
     assert processes_started("import briefing.writers.pdf.engine") == 0
+    assert processes_started(textwrap.dedent(f"""
+        from briefing.pipeline import render_loaded
+        from briefing.content.loader import load_document
+        render_loaded(load_document({str(PROGRAMME)!r}), ("pdf",), parallel=False)
+    """)) == 0
     assert processes_started("import weasyprint") > 0 or sys.platform != "linux" or not any(
         Path(d, tool).exists() for d in ("/sbin", "/usr/sbin", "/usr/bin")
         for tool in ("ldconfig", "gcc"))

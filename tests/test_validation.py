@@ -351,7 +351,7 @@ def test_exit_codes(tmp_path, capsys):
     assert main(["check", "--strict", str(warned), str(broken)]) == 2
     assert main(["check", str(tmp_path / "missing.yaml")]) == 2
     err = capsys.readouterr().err
-    assert "cannot read file" in err
+    assert "missing.yaml: error: file does not exist" in err
 
 
 def test_problems_are_in_file_order_with_severity(tmp_path):

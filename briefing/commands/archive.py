@@ -15,7 +15,14 @@ from pathlib import Path
 
 from briefing.atomic import safe_name
 from briefing.batch import VariantJob, base_name, run_job
-from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, OUTPUT_DIR, shown
+from briefing.cli import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_WARNINGS,
+    archive_folder,
+    default_output,
+    shown,
+)
 from briefing.commands.batch import jobs_option
 from briefing.editions.diff import diff_texts, job_text
 from briefing.editions.embed import embedded_sources, extract
@@ -24,7 +31,7 @@ from briefing.editions.layout import DEFAULT_ARCHIVE, Archive, Reference, Revisi
 from briefing.editions.manifest import load_manifest
 from briefing.editions.verify import jobs_from_manifest, verify_files, verify_rebuild
 from briefing.errors import BriefingError, Position, Problem
-from briefing.units.selection import read_input
+from briefing.units.selection import source_file
 
 HELP = "list, verify, diff and extract archived editions"
 
@@ -72,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if "archive" in args:
+        archive_folder(args.archive)
     return {"list": run_list, "verify": run_verify, "diff": run_diff,
             "extract": run_extract}[args.action](args)
 
@@ -184,10 +193,10 @@ def _operand(text: str, args: argparse.Namespace) -> tuple[str, dict[str, Varian
         if args.content is None:
             raise BriefingError(Problem(Position(text), "a unit file or 'base' operand needs "
                                                         "--content FILE (the briefing)"))
-        content = read_input(args.content)
+        content = source_file(args.content, "content file")
         if text == "base":
             return "base", {"base": VariantJob(name=base_name(content), content=content)}
-        unit = read_input(path)
+        unit = source_file(path, "unit file")
         from briefing.units.load import parse_unit
 
         code = parse_unit(unit).code
@@ -241,8 +250,11 @@ def _job_from_recipe(recipe: dict, sources: dict, out_dir: str) -> VariantJob:
 
 def run_extract(args: argparse.Namespace) -> int:
     pdf: Path = args.pdf
-    out = args.out or OUTPUT_DIR / "extracted" / safe_name(pdf.stem)
-    recipe, written = extract(pdf, out)
+    if args.out is not None:  # the user's own folder
+        out, root = args.out, None
+    else:  # output/extracted/<name>/: not through a link planted in output/
+        out, root = default_output() / "extracted" / safe_name(pdf.stem), default_output()
+    recipe, written = extract(pdf, out, root)
     for path in written:
         print(f"wrote {shown(path)}")
     options = recipe.get("options") or {}

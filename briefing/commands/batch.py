@@ -8,7 +8,6 @@ reported with its problems; the others are built; the exit code says whether any
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Iterator
@@ -17,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.atomic import safe_name, write_atomic
-from briefing.cli import EXIT_ERRORS, EXIT_OK, OUTPUT_DIR, formats_of, shown
+from briefing.batch_state import STATE, StateEntry, dump_state, load_state
+from briefing.cli import EXIT_ERRORS, EXIT_OK, default_output, formats_of, shown
 from briefing.editions.hashing import (
     Input,
     environment_inputs,
@@ -26,14 +26,15 @@ from briefing.editions.hashing import (
     tool_versions,
 )
 from briefing.errors import BriefingError, Position, Problem
+from briefing.inputs import output_folder, regular_file
 from briefing.parallel import default_workers
 
 if TYPE_CHECKING:  # the rest is imported when there is work: an unchanged batch needs none
     from briefing.batch import JobResult, VariantJob
     from briefing.units.selection import Selection
+    from briefing.units.variant import Variant
 
 HELP = "build every unit variant of a briefing, in parallel"
-STATE = ".batch-state.json"
 #: the stamp of the last successful batch into the folder (briefing/stamps.py)
 STAMP = ".batch-stamp.json"
 
@@ -169,28 +170,35 @@ def summary_line(built: int, skipped: int, failed: int, seconds: float, workers:
             f"({workers} worker{'s' if workers != 1 else ''})")
 
 
-def _load_state(folder: Path) -> dict[str, Any]:
-    try:
-        data = json.loads((folder / STATE).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _up_to_date(job: VariantJob, entry: Any, finger: str) -> JobResult | None:
-    """A skipped result if the variant's outputs are there, unchanged, from the same inputs."""
-    if not isinstance(entry, dict) or entry.get("fingerprint") != finger:
+def _up_to_date(job: VariantJob, entry: StateEntry | None, finger: str) -> JobResult | None:
+    """A skipped result if the variant's outputs are there, unchanged, from the same inputs.
+    An output must be a plain file in the folder (a link or a FIFO planted there is rebuilt)."""
+    if entry is None or entry.fingerprint != finger:
         return None
     from briefing.batch import JobResult, OutputFile, output_path
 
     result = JobResult(job.name, ok=True, skipped=True)
     for fmt in job.formats:
         path = output_path(job, fmt)
-        expected = (entry.get("outputs") or {}).get(fmt)
-        if not path.is_file() or sha256_file(path) != expected:
+        expected = entry.outputs.get(fmt)
+        if not regular_file(path) or sha256_file(path) != expected:
             return None
         result.outputs[fmt] = OutputFile(str(path), expected, path.stat().st_size)
     return result
+
+
+def print_warnings(variants: list[Variant]) -> list[str]:
+    """The checks' warnings of every variant, each once (the briefing's are the same in all);
+    returns the lines printed (an unchanged batch prints them again, from its stamp)."""
+    seen: set[Problem] = set()
+    lines = []
+    for variant in variants:
+        for problem in variant.warnings:
+            if problem not in seen:
+                seen.add(problem)
+                lines.append(str(problem))
+                print(problem, file=sys.stderr)
+    return lines
 
 
 def variant_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -212,20 +220,22 @@ def batch_stamp(args: argparse.Namespace, out_dir: Path) -> str | None:
 def unchanged(out_dir: Path, current: str, started: float) -> bool:
     """Print what an unchanged batch prints, if the last one into `out_dir` had these very
     inputs and its outputs are still there, byte for byte (briefing/stamps.py)."""
-    from briefing.stamps import read_json
+    from briefing.stamps import read_json, same_file
 
     recorded = read_json(out_dir / STAMP)
-    variants = recorded.get("variants")
-    if recorded.get("stamp") != current or not isinstance(variants, list) or not variants:
+    variants, warnings = recorded.get("variants"), recorded.get("warnings", [])
+    if (recorded.get("stamp") != current or not isinstance(variants, list) or not variants
+            or not isinstance(warnings, list)):
         return False
     try:
         for name, outputs in variants:
             for fmt, sha256 in outputs.items():
-                path = out_dir / f"{name}.{fmt}"
-                if not path.is_file() or sha256_file(path) != sha256:
+                if not same_file(out_dir / f"{name}.{fmt}", sha256):
                     return False
-    except (OSError, TypeError, ValueError, AttributeError):
+    except (OSError, BriefingError, TypeError, ValueError, AttributeError):
         return False
+    for line in warnings:
+        print(line, file=sys.stderr)
     for name, _ in variants:
         print(f"unchanged {name}: skipped")
     line = summary_line(0, len(variants), 0, time.perf_counter() - started, 1)
@@ -240,7 +250,10 @@ def run(argv: list[str]) -> int:
     if args.pdfa and "pdf" not in formats:
         raise BriefingError(Problem(Position("--pdfa"), "--pdfa needs the PDF format",
                                     hint="use --format pdf or --format all"))
-    out_dir = args.out or OUTPUT_DIR / safe_name(args.content.stem)  # batch.base_name's rule
+    if args.out is not None:  # the user's own choice: a folder (or nothing yet), no loop
+        out_dir = output_folder(args.out)
+    else:  # output/<name>/, which a link planted there must not send elsewhere
+        out_dir = default_output(safe_name(args.content.stem))  # batch.base_name's rule
     before = batch_stamp(args, out_dir)
     if before is not None and not args.force and unchanged(out_dir, before, started):
         return EXIT_OK
@@ -265,17 +278,20 @@ def run(argv: list[str]) -> int:
     clashes = name_clashes(jobs, selection.content.path)
     if clashes:  # both variants would write the same files, in parallel: build neither
         raise BriefingError(clashes)
-    ready, profiles = [], set()
+    ready, profiles, variants = [], set(), []
     for job in jobs:  # pre-flight: load and check every variant before any is rendered
         try:
-            profiles.add(variant_of(job).loaded.document.meta.profile)
+            variant = variant_of(job)
+            profiles.add(variant.loaded.document.meta.profile)
+            variants.append(variant)
             ready.append(job)
         except BriefingError as error:
             results.append(JobResult(job.name, ok=False, problems=list(error.problems)))
+    warnings = print_warnings(variants)
     for result in results:
         print_result(result)
     environment = environment_inputs(profiles)
-    state = _load_state(out_dir)
+    state = load_state(out_dir / STATE, warn=lambda p: print(p, file=sys.stderr))
     fingers = {job.name: job_fingerprint(job, environment) for job in ready}
     todo = []
     for job in ready:
@@ -295,10 +311,10 @@ def run(argv: list[str]) -> int:
         results += run_jobs(todo, workers, on_result, profiles=tuple(sorted(profiles)))
     for result in results:
         if result.ok and not result.skipped:
-            state[result.name] = {"fingerprint": fingers[result.name],
-                                  "outputs": {f: o.sha256 for f, o in result.outputs.items()}}
+            state[result.name] = StateEntry(fingers[result.name],
+                                            {f: o.sha256 for f, o in result.outputs.items()})
     if any(r.ok and not r.skipped for r in results):
-        write_atomic(out_dir / STATE, json.dumps(state, indent=2, sort_keys=True).encode())
+        write_atomic(out_dir / STATE, dump_state(state))
     line = summary(results, time.perf_counter() - started, workers)
     failed = any(not r.ok for r in results)
     label = shown(Path(selection.content.path))
@@ -307,6 +323,6 @@ def run(argv: list[str]) -> int:
         from briefing.stamps import write_json
 
         outputs = {r.name: {f: o.sha256 for f, o in r.outputs.items()} for r in results}
-        write_json(out_dir / STAMP, {"stamp": before, "label": label,
+        write_json(out_dir / STAMP, {"stamp": before, "label": label, "warnings": warnings,
                                      "variants": [[j.name, outputs[j.name]] for j in jobs]})
     return EXIT_ERRORS if failed else EXIT_OK

@@ -11,13 +11,14 @@ from briefing import __version__, cli
 from briefing.cli import (
     EXIT_ERRORS,
     EXIT_OK,
-    OUTPUT_DIR,
     content_files,
+    default_output,
     formats_of,
     report,
     shown,
 )
 from briefing.errors import BriefingError
+from briefing.inputs import output_folder
 
 HELP = "build DOCX and PDF (the default command)"
 
@@ -31,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="content file(s)")
     parser.add_argument("--format", choices=("docx", "pdf", "all"), default="all",
                         help="what to write (default: all)")
-    parser.add_argument("--out", type=Path, default=OUTPUT_DIR, metavar="DIR",
+    parser.add_argument("--out", type=Path, metavar="DIR",
                         help="output folder (default: output/)")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
@@ -55,11 +56,12 @@ def _build(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
     from briefing.pipeline import build_file
 
     files = content_files(args.files)
+    out = default_output() if args.out is None else output_folder(args.out)
     failed = 0
     for path in files:
         started = time.perf_counter()
         try:
-            written = build_file(path, args.out, formats,
+            written = build_file(path, out, formats,
                                  warn=lambda problem: print(problem, file=sys.stderr))
         except BriefingError as error:
             report(error)

@@ -25,6 +25,13 @@ class LoadedDocument:
 
 def parse_document(yaml_document: YamlDocument, path: Path) -> LoadedDocument:
     data = yaml_document.data
+    for kind, option in (("unit", "--units"), ("meeting", "--meeting")):
+        if isinstance(data, dict) and kind in data:  # one line, not ten "unknown key" errors
+            raise BriefingError(Problem(
+                yaml_document.source.at((kind,), key=True),
+                f"this is a {kind} file, not a briefing",
+                hint=f"build it with `build.py batch CONTENT {option} "
+                     f"{yaml_document.source.file}`"))
     if not isinstance(data, dict):
         raise BriefingError(Problem(yaml_document.source.at(()),
                                     "a content file is a mapping with meta, footnotes and blocks",
@@ -39,4 +46,4 @@ def parse_document(yaml_document: YamlDocument, path: Path) -> LoadedDocument:
 def load_document(path: Path | str) -> LoadedDocument:
     """Read and check `path`; every problem is raised as a `BriefingError` with its position."""
     path = Path(path)
-    return parse_document(load_yaml(path), path)
+    return parse_document(load_yaml(path, what="content file"), path)

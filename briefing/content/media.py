@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from briefing.errors import BriefingError
+from briefing.inputs import read_input, real_path
+
 #: A figure's path may name nothing but a file under the content folder.
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _KINDS = {b"\x89PNG\r\n\x1a\n": ("png", "image/png"), b"\xff\xd8\xff": ("jpeg", "image/jpeg")}
@@ -61,8 +64,12 @@ def confined_media_path(root: Path, src: str) -> Path:
                          hint)
     if ".." in relative.parts:
         raise MediaError(f"'{src}' leads out of the content folder", hint)
-    base = root.resolve()
-    path = (base / Path(*relative.parts)).resolve()
+    try:  # loop-safe (briefing.inputs): a symlink loop is an error, never a RuntimeError
+        base = real_path(root)
+        path = real_path(base / Path(*relative.parts))
+    except BriefingError as exc:
+        raise MediaError(f"'{src}' is a symbolic link that leads back to itself",
+                         exc.problems[0].hint) from None
     if not path.is_relative_to(base):
         raise MediaError(f"'{src}' leads out of the content folder (through a link)", hint)
     return path
@@ -71,26 +78,18 @@ def confined_media_path(root: Path, src: str) -> Path:
 def load_image(root: Path, src: str, *, max_bytes: int, max_pixels: int) -> Image:
     """Read and check the figure `src` (relative to `root`)."""
     path = confined_media_path(root, src)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         raise MediaError(f"figure file '{src}' does not exist",
-                         f"looked for {path.name} in {path.parent.name}/") from None
-    except OSError as exc:
-        raise MediaError(f"cannot read figure file '{src}': {exc.strerror or exc}") from None
-    if not path.is_file():
-        raise MediaError(f"'{src}' is not a regular file")
-    if info.st_size > max_bytes:
-        raise MediaError(f"figure file '{src}' is {info.st_size:,} bytes, more than the limit "
-                         f"of {max_bytes:,}", "make it smaller (a photo for print needs "
-                         "300 dpi at its printed size, rarely more than 5 MB)")
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise MediaError(f"cannot read figure file '{src}': {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        raise MediaError(f"figure file '{src}' is more than {max_bytes:,} bytes")
+                         f"looked for {path.name} in {path.parent.name}/")
+    try:  # the input guard: regular files only (a FIFO cannot block), size capped
+        data = read_input(path, limit=max_bytes, what=f"figure file '{src}'")
+    except BriefingError as exc:
+        problem = exc.problems[0]
+        if problem.message.startswith("file is "):  # its size: which file, how to shrink it
+            raise MediaError(f"figure file '{src}' is {problem.message[8:]}",
+                             "make it smaller (a photo for print needs 300 dpi at its printed "
+                             "size, rarely more than 5 MB)") from None
+        raise MediaError(problem.message, problem.hint) from None
     return check_image(data, src, max_pixels=max_pixels)
 
 

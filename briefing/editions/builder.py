@@ -107,8 +107,11 @@ def _inputs(jobs: list[VariantJob], profiles: set[str]) -> list[Input]:
     return [found[k] for k in sorted(found)]
 
 
-def preflight(request: EditionRequest) -> tuple[list[VariantJob], set[str]]:
-    """Load and check every variant; any problem refuses the edition before anything is written."""
+def preflight(request: EditionRequest,
+              on_warning: Callable[[Problem], None] | None = None
+              ) -> tuple[list[VariantJob], set[str]]:
+    """Load and check every variant; any problem refuses the edition before anything is written.
+    The checks' warnings go to `on_warning`, each once."""
     problems = list(request.selection.problems)
     if not request.selection.units and not request.with_base:
         problems.append(Problem(Position(request.selection.content.path),
@@ -117,12 +120,17 @@ def preflight(request: EditionRequest) -> tuple[list[VariantJob], set[str]]:
     jobs = _jobs(request, "")
     problems += name_clashes(jobs, request.selection.content.path)
     profiles: set[str] = set()
+    warnings: dict[Problem, None] = {}
     for job in jobs:
         try:
             variant = variant_of(job)  # loaded and checked (`build.py check`), not rendered
             profiles.add(variant.loaded.document.meta.profile)
+            warnings.update(dict.fromkeys(variant.warnings))
         except BriefingError as error:
             problems.extend(error.problems)
+    if on_warning is not None:
+        for warning in warnings:
+            on_warning(warning)
     if problems:
         raise BriefingError(problems)
     return jobs, profiles
@@ -150,21 +158,23 @@ def changes(old: Manifest, inputs: list[Input], options: dict, tools: dict[str, 
 
 def build_edition(request: EditionRequest,
                   on_result: Callable[[JobResult], None] | None = None,
-                  on_wait: Callable[[], None] | None = None) -> EditionOutcome:
+                  on_wait: Callable[[], None] | None = None,
+                  on_warning: Callable[[Problem], None] | None = None) -> EditionOutcome:
     """Build the edition's next revision, or find that it is archived already (see module doc)."""
     try:
-        return _build_edition(request, on_result, on_wait)
+        return _build_edition(request, on_result, on_wait, on_warning)
     except OSError as exc:  # an archive folder that cannot be written, a full disk, …
         where = exc.filename or request.archive.root
         raise BriefingError.at(where, f"cannot write the edition: {exc.strerror or exc}") from None
 
 
 def _build_edition(request: EditionRequest, on_result: Callable[[JobResult], None] | None,
-                   on_wait: Callable[[], None] | None) -> EditionOutcome:
+                   on_wait: Callable[[], None] | None,
+                   on_warning: Callable[[Problem], None] | None = None) -> EditionOutcome:
     started = time.perf_counter()
     archive = request.archive
     folder = archive.edition_dir(request.name)
-    jobs, profiles = preflight(request)
+    jobs, profiles = preflight(request, on_warning)
     inputs = _inputs(jobs, profiles)
     tools = tool_versions()
     options = {**jobs[0].options(), "variants": [j.name for j in jobs]}

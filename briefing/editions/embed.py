@@ -9,29 +9,25 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from briefing.atomic import safe_name
 from briefing.editions.hashing import sha256_bytes, tool_versions
+from briefing.editions.records import RecipeRecord, check_record, usable_variant_name
 from briefing.errors import BriefingError
+from briefing.inputs import MB, output_folder, printable, read_input
 from briefing.units.sources import SourceFile, shown_path
 
 RECIPE = "briefing-build.json"
 RECIPE_FORMAT = 1
 #: where `archive extract` puts each role, mirroring the repository layout
 ROLE_FOLDERS = {"content": "content", "unit": "content/units", "meeting": "content/meetings"}
-#: a variant name as batch and edition write them: a unit code or a `safe_name`
-VARIANT_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,119}")
-
-
-def usable_variant_name(name: object) -> bool:
-    """Whether a variant name read back from a file (recipe, manifest) is one plain file name:
-    it names the rebuilt outputs, and may not lead out of their folder."""
-    return isinstance(name, str) and bool(VARIANT_NAME.fullmatch(name)) and ".." not in name
+#: an archived PDF with its sources is a few MB; images may make it larger, never this large
+PDF_LIMIT = 256 * MB
 
 
 def attachment_name(role: str, file: SourceFile) -> str:
@@ -91,9 +87,10 @@ def read_attachments(pdf: Path) -> dict[str, bytes]:
     except ImportError:  # pragma: no cover - pypdf ships with the test extras
         raise BriefingError.at(pdf, "reading embedded sources needs pypdf",
                                hint="pip install pypdf") from None
+    data = read_input(pdf, limit=PDF_LIMIT, what="PDF")  # a FIFO or a device is refused
     try:
         with quiet_pypdf():
-            reader = pypdf.PdfReader(pdf)
+            reader = pypdf.PdfReader(BytesIO(data))
             found = {name: contents[0] for name, contents in reader.attachments.items()
                      if contents}
     except Exception as exc:  # a damaged or hostile file can trip pypdf anywhere
@@ -105,6 +102,8 @@ def read_attachments(pdf: Path) -> dict[str, bytes]:
 
 
 def parse_recipe(pdf: Path, files: dict[str, bytes]) -> dict[str, Any]:
+    """The embedded recipe, every field checked (`records.RecipeRecord`): a recipe is read
+    back from a file anyone may have forged, and names the rebuilt outputs."""
     try:
         data = json.loads(files[RECIPE].decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -114,22 +113,21 @@ def parse_recipe(pdf: Path, files: dict[str, bytes]) -> dict[str, Any]:
     variant = data.get("variant")
     # the variant names the rebuilt file: a recipe is untrusted, it may not climb out
     if not usable_variant_name(variant):
-        raise BriefingError.at(pdf, f"embedded {RECIPE} names no usable variant ({variant!r})")
-    sources = data.get("sources")
-    if (not isinstance(sources, dict) or "content" not in sources
-            or not isinstance(data.get("options", {}), dict)
-            or not isinstance(data.get("tools", {}), dict)):
-        raise BriefingError.at(pdf, f"embedded {RECIPE} is incomplete (sources, options, tools)")
-    for role, entry in sources.items():
-        entry = entry if isinstance(entry, dict) else {}
-        attachment = entry.get("attachment")
-        if (role not in ROLE_FOLDERS or not isinstance(attachment, str) or attachment not in files
-                or not isinstance(entry.get("path"), str)):
-            raise BriefingError.at(pdf, f"embedded source '{attachment}' ({role}) is missing")
-        if sha256_bytes(files[attachment]) != entry.get("sha256"):
-            raise BriefingError.at(pdf, f"embedded source '{attachment}' does not match its "
-                                        "recorded sha256")
-    return data
+        raise BriefingError.at(pdf, f"embedded {RECIPE} names no usable variant "
+                                    f"({printable(repr(variant))[:80]})")
+    record, problems = check_record(RecipeRecord, data)
+    if record is None or "content" not in data.get("sources", {}):
+        raise BriefingError.at(pdf, f"embedded {RECIPE} is incomplete or damaged: "
+                                    + ("; ".join(problems) or "no content source"))
+    assert isinstance(record, RecipeRecord)
+    for role, entry in record.sources.items():
+        if entry.attachment not in files:
+            raise BriefingError.at(pdf, f"embedded source '{entry.attachment}' ({role}) is "
+                                        "missing")
+        if sha256_bytes(files[entry.attachment]) != entry.sha256:
+            raise BriefingError.at(pdf, f"embedded source '{entry.attachment}' does not match "
+                                        "its recorded sha256")
+    return record.model_dump()
 
 
 def embedded_sources(pdf: Path) -> tuple[dict[str, Any], dict[str, SourceFile]]:
@@ -146,17 +144,23 @@ def embedded_sources(pdf: Path) -> tuple[dict[str, Any], dict[str, SourceFile]]:
     return data, sources
 
 
-def extract(pdf: Path, out_dir: Path) -> tuple[dict[str, Any], list[Path]]:
-    """Write the embedded sources under `out_dir` (content/…, content/units/…) and the recipe."""
+def extract(pdf: Path, out_dir: Path, root: Path | None = None
+            ) -> tuple[dict[str, Any], list[Path]]:
+    """Write the embedded sources under `out_dir` (content/…, content/units/…) and the recipe;
+    `out_dir` is checked once the PDF has been read (with `root`: not a link out of it)."""
     from briefing.atomic import write_atomic
 
-    data, sources = embedded_sources(pdf)
+    files = read_attachments(pdf)
+    data = parse_recipe(pdf, files)
+    output_folder(out_dir, root=root)
     written = []
-    for role, file in sources.items():  # recorded names are untrusted: one safe name each
-        target = out_dir / ROLE_FOLDERS[role] / safe_name(Path(file.path).name)
-        write_atomic(target, file.data)
+    targets = {out_dir / ROLE_FOLDERS[role] / safe_name(Path(entry["path"]).name):
+               files[entry["attachment"]]  # recorded names are untrusted: one safe name each
+               for role, entry in data["sources"].items()}
+    targets[out_dir / RECIPE] = files[RECIPE]
+    for target, content in targets.items():
+        # content/, content/units/ … may not be links planted to send the files elsewhere
+        output_folder(target.parent, root=out_dir)
+        write_atomic(target, content)
         written.append(target)
-    target = out_dir / RECIPE
-    write_atomic(target, read_attachments(pdf)[RECIPE])
-    written.append(target)
     return data, written

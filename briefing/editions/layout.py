@@ -12,6 +12,7 @@ from pathlib import Path
 
 from briefing import PROJECT_ROOT
 from briefing.errors import BriefingError, Position, Problem
+from briefing.inputs import printable, real_path
 
 DEFAULT_ARCHIVE = PROJECT_ROOT / "output" / "editions"
 MANIFEST = "manifest.json"
@@ -98,16 +99,22 @@ class Archive:
         return False
 
     def edition_dir(self, name: str) -> Path:
+        """The edition's folder: directly in the archive, never reached through a link (an
+        archive holds no links: one planted there would send reads and writes elsewhere)."""
         path = self.root / check_name(name)
-        if path.resolve().parent != self.root.resolve():  # pragma: no cover - belt and braces
-            raise BriefingError.at(path, "edition folder escapes the archive")
+        if path.is_symlink() or real_path(path, "edition folder").parent != \
+                real_path(self.root, "archive"):
+            raise BriefingError.at(printable(path), "edition folder is a link: an archive "
+                                                    "holds no links",
+                                   hint="remove the link; the archive is built by `edition`")
         return path
 
     def editions(self) -> list[str]:
         if not self.root.is_dir():
             return []
         return sorted(p.name for p in self.root.iterdir()
-                      if p.is_dir() and NAME_PATTERN.fullmatch(p.name) and self.revisions(p.name))
+                      if p.is_dir() and not p.is_symlink() and NAME_PATTERN.fullmatch(p.name)
+                      and self.revisions(p.name))
 
     def revisions(self, name: str) -> list[Revision]:
         folder = self.edition_dir(name)
@@ -116,7 +123,7 @@ class Archive:
         found = []
         for path in folder.iterdir():
             match = REVISION.fullmatch(path.name)
-            if match and path.is_dir():
+            if match and path.is_dir() and not path.is_symlink():  # a link is no revision
                 found.append(Revision(name, int(match.group(1)), path))
         return sorted(found, key=lambda r: r.number)
 

@@ -32,7 +32,10 @@ except ImportError:  # pragma: no cover - not POSIX
 def edition_lock(folder: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the edition's lock for the duration of the block (waiting for it if taken)."""
     folder.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    # never through a link planted as .lock, never blocking on a FIFO planted there
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
+        | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(folder / LOCK, flags, 0o644)
     try:
         if fcntl is not None:
             try:

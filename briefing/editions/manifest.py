@@ -12,9 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.editions.records import ManifestRecord, check_record
 from briefing.errors import BriefingError
+from briefing.inputs import MB, printable, read_input
 
 FORMAT = "briefing-edition/1"
+#: a manifest of a hundred variants is a few hundred kB
+MANIFEST_LIMIT = 32 * MB
 
 
 @dataclass
@@ -69,27 +73,32 @@ class Manifest:
 
     @classmethod
     def from_json(cls, data: Any) -> Manifest:
+        """The manifest in `data`, every field checked (`records.ManifestRecord`: types,
+        hashes, plain relative paths); ValueError lists what is wrong."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} manifest")
-        edition = data["edition"]
+        record, problems = check_record(ManifestRecord, data)
+        if record is None:
+            raise ValueError("; ".join(problems))
+        assert isinstance(record, ManifestRecord)
         return cls(
-            name=str(edition["name"]), date=str(edition["date"]),
-            revision=int(edition["revision"]), fingerprint=str(data["fingerprint"]),
-            tools=dict(data["tools"]), options=dict(data["options"]),
-            inputs=dict(data["inputs"]),
-            variants=[VariantEntry(str(v["name"]), v.get("unit"), dict(v["sources"]),
-                                   dict(v["outputs"])) for v in data["variants"]],
-            files=dict(data["files"]),
+            name=record.edition.name, date=record.edition.date,
+            revision=record.edition.revision, fingerprint=record.fingerprint,
+            tools=dict(record.tools), options=record.options.model_dump(),
+            inputs={key: entry.model_dump() for key, entry in record.inputs.items()},
+            variants=[VariantEntry(v.name, v.unit, dict(v.sources), dict(v.outputs))
+                      for v in record.variants],
+            files={path: entry.model_dump() for path, entry in record.files.items()},
         )
 
 
 def load_manifest(path: Path) -> Manifest:
-    """Read a manifest; a missing or damaged one is a one-line error naming the file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BriefingError.at(path, f"cannot read the manifest: {exc.strerror or exc}") from None
+    """Read a manifest (a plain file in the revision, size-capped); a missing or damaged one
+    is a one-line error naming the file."""
+    if path.is_symlink():  # an archive holds no links: this one could read another file
+        raise BriefingError.at(printable(path), "damaged manifest: it is a link, not a file")
+    raw = read_input(path, limit=MANIFEST_LIMIT, what="manifest")
     try:
         return Manifest.from_json(json.loads(raw.decode("utf-8")))
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        raise BriefingError.at(path, f"damaged manifest: {exc}") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BriefingError.at(printable(path), f"damaged manifest: {exc}") from None

@@ -11,12 +11,14 @@ import tempfile
 from pathlib import Path
 
 from briefing.batch import VariantJob, run_jobs
-from briefing.editions.embed import usable_variant_name
 from briefing.editions.hashing import profile_inputs, sha256_file, template_inputs, tool_versions
 from briefing.editions.layout import MANIFEST, Revision
 from briefing.editions.manifest import Manifest, load_manifest
+from briefing.editions.records import usable_variant_name
 from briefing.errors import BriefingError, Position, Problem
+from briefing.inputs import confined, read_input, regular_file
 from briefing.layout.profile import load_profile
+from briefing.source.yaml_source import MAX_FILE_BYTES
 from briefing.units.sources import SourceFile
 
 
@@ -32,23 +34,36 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
         problems.append(_problem(revision.manifest, f"the manifest is for {manifest.name}@r"
                                                     f"{manifest.revision}, not {revision.label}"))
     for relative, entry in sorted(manifest.files.items()):
-        path = revision.path / relative
-        if not path.is_file():
+        path = revision.path / relative  # a plain relative path: the manifest was checked
+        try:
+            inside = stored_file(revision, relative)
+        except BriefingError as error:
+            problems.extend(error.problems)
+            continue
+        if not inside.exists() and not inside.is_symlink():
             problems.append(_problem(path, "missing: listed in the manifest, not in the archive"))
             continue
-        size = path.stat().st_size
+        if not regular_file(inside):
+            problems.append(_problem(path, "not a file: an archive holds plain files only "
+                                           "(a link, a folder or a FIFO is in its place)"))
+            continue
+        size = inside.stat().st_size
         if size < entry["bytes"]:
             problems.append(_problem(path, f"truncated: {size:,} bytes, the manifest says "
                                            f"{entry['bytes']:,}"))
         elif size != entry["bytes"]:
             problems.append(_problem(path, f"size changed: {size:,} bytes, the manifest says "
                                            f"{entry['bytes']:,}"))
-        elif sha256_file(path) != entry["sha256"]:
-            problems.append(_problem(path, f"modified: sha256 {sha256_file(path)[:16]}…, the "
+        elif (digest := sha256_file(inside)) != entry["sha256"]:
+            problems.append(_problem(path, f"modified: sha256 {digest[:16]}…, the "
                                            f"manifest says {entry['sha256'][:16]}…"))
     for path in sorted(revision.path.rglob("*")):
         relative = path.relative_to(revision.path).as_posix()
-        if path.is_file() and relative != MANIFEST and relative not in manifest.files:
+        if relative == MANIFEST or relative in manifest.files:
+            continue
+        if path.is_symlink():
+            problems.append(_problem(path, "unexpected link: an archive holds no links"))
+        elif not path.is_dir():
             problems.append(_problem(path, "unexpected file: not in the manifest"))
     for variant in manifest.variants:
         for relative in [*variant.outputs.values(), *variant.sources.values()]:
@@ -57,6 +72,22 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
                                          f"variant '{variant.name}' names {relative}, which the "
                                          "manifest does not list"))
     return manifest, problems
+
+
+def stored_file(revision: Revision, relative: str) -> Path:
+    """The real path of a file the manifest names, inside the revision folder: a path that
+    leads elsewhere (through '..', an absolute path or a link) is an error, never opened."""
+    return confined(revision.path, relative, what="the manifest names",
+                    where=Position(str(revision.manifest)))
+
+
+def read_stored(revision: Revision, relative: str) -> bytes:
+    """The bytes of a source stored in the revision: confined, a plain file, size-capped."""
+    path = stored_file(revision, relative)
+    if not regular_file(path):
+        raise BriefingError.at(str(revision.path / relative),
+                               "stored source is not a plain file (a link, folder or FIFO)")
+    return read_input(path, limit=MAX_FILE_BYTES, what="stored source")
 
 
 def jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str) -> list[VariantJob]:
@@ -82,12 +113,15 @@ def _jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str
         files: dict[str, SourceFile] = {}
         for role, relative in variant.sources.items():
             key = f"unit:{variant.name}" if role == "unit" else role
+            # the original path is only a name (messages, the rebuilt recipe), never opened
             original = manifest.inputs.get(key, {}).get("path", relative)
-            files[role] = SourceFile(original, (revision.path / relative).read_bytes())
+            files[role] = SourceFile(original, read_stored(revision, relative))
+        if "content" not in files:
+            raise ValueError(f"variant '{variant.name}' has no content source")
         jobs.append(VariantJob(
             name=variant.name, content=files["content"], unit=files.get("unit"),
             meeting=files.get("meeting"), formats=tuple(options["formats"]), out_dir=out_dir,
-            date=options["date"], pdf_variant=options.get("pdf_variant"),
+            date=options.get("date"), pdf_variant=options.get("pdf_variant"),
             embed_sources=bool(options.get("embed_sources"))))
     return jobs
 

@@ -653,7 +653,7 @@ def load_profile_file(path: Path) -> Profile:
     from briefing.content.errors import problems_from_validation
     from briefing.source.yaml_source import load_yaml
 
-    document = load_yaml(path)
+    document = load_yaml(path, what="profile")
     if not isinstance(document.data, dict):
         raise BriefingError.at(path, "a layout profile is a mapping ('key: value' lines)",
                                line=1, col=1)

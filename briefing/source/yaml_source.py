@@ -24,6 +24,8 @@ import yaml
 from yaml.composer import Composer
 
 from briefing.errors import BriefingError, Position, Problem
+from briefing.inputs import printable, read_input
+from briefing.text.xmlchars import UNFIT, representations, unfit_description
 
 #: Content written by hand is a few hundred kB at most; a larger file is a mistake or an attack.
 MAX_FILE_BYTES = 2_000_000
@@ -100,42 +102,40 @@ class YamlDocument:
     text: str
 
 
-def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """The file as text, refusing oversize and non-UTF-8 files with a clear message.
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "file") -> str:
+    """The file as text, refusing special files, oversize and non-UTF-8 files with a clear
+    message (`briefing.inputs.read_input`: a FIFO or /dev/zero is refused before it is read)."""
+    return decode_utf8(read_input(path, limit=max_bytes, what=what), path)
 
-    The size is checked before a single byte is read, so a huge file costs nothing.
-    """
+
+def decode_utf8(raw: bytes, path: Path | str) -> str:
+    """`raw` as text (a UTF-8 BOM dropped); invalid UTF-8 is an error at the line and column
+    of the first bad byte, naming it."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise BriefingError.at(path, f"cannot read file: {exc.strerror or exc}") from None
-    if not path.is_file():
-        raise BriefingError.at(path, "not a file")
-    if size > max_bytes:
-        raise BriefingError.at(
-            path, f"file is {size:,} bytes, more than the limit of {max_bytes:,}", line=1, col=1,
-            hint="split the content or check that this is the right file")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BriefingError.at(path, f"cannot read file: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace"))
-        raise BriefingError.at(path, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02X})",
-                               line=line, col=col + 1,
-                               hint="save it as UTF-8") from None
-    return text
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        if raw.startswith(b"\xef\xbb\xbf") and line_start == 0:
+            line_start = 3  # the BOM is not a column
+        col = len(raw[line_start: exc.start].decode("utf-8", "replace"))
+        raise BriefingError.at(printable(path),
+                               f"file is not UTF-8 text (byte 0x{raw[exc.start]:02X})",
+                               line=line, col=col + 1, hint="save it as UTF-8") from None
 
 
-def load_yaml(path: Path | str, text: str | None = None) -> YamlDocument:
-    """Parse `path` (or `text` attributed to it) into data with a source map."""
+def load_yaml(path: Path | str, text: str | None = None, *, what: str = "file",
+              unfit: bool = True) -> YamlDocument:
+    """Parse `path` (or `text` attributed to it) into data with a source map.
+
+    A value holding a character XML cannot carry (`briefing.text.xmlchars`) is refused here, at
+    its line and column, so it can never reach a template; `unfit=False` leaves it to the
+    caller (`build.py check`, which reports it with a fix).
+    """
     path = Path(path)
     if text is None:
-        text = read_text(path)
-    name = str(path)
+        text = read_text(path, what=what)
+    name = printable(path)
     source = SourceMap(name, text=text)
     node = _compose_fast(text)
     loader: ContentLoader | None = None
@@ -155,7 +155,29 @@ def load_yaml(path: Path | str, text: str | None = None) -> YamlDocument:
     if node is None:
         return YamlDocument({}, source, text)
     data = _build(node, (), source, depth=0)
+    if unfit:
+        problems = unfit_problems(source)
+        if problems:
+            raise BriefingError(problems)
     return YamlDocument(data, source, text)
+
+
+def unfit_problems(source: SourceMap) -> list[Problem]:
+    """One error for each value holding a character XML cannot carry, at that character."""
+    problems = []
+    for scalar in source.scalars.values():
+        match = UNFIT.search(scalar.raw)
+        if match is None:
+            continue
+        char = match.group()
+        written = source.text[scalar.start:scalar.end]
+        found = [hit.start() for form in representations(char)
+                 if (hit := re.search(re.escape(form), written, re.IGNORECASE))]
+        position = source.position_at(scalar.start + (min(found) if found else 0))
+        problems.append(Problem(position, f"{unfit_description(char)} cannot be printed: XML, "
+                                          "hence DOCX and PDF, cannot carry it",
+                                hint="delete it", code="unfit-character"))
+    return problems
 
 
 _FAILED = object()
@@ -179,9 +201,11 @@ def _reader_problem(exc: yaml.reader.ReaderError, source: SourceMap) -> Problem:
     position = source.position_at(exc.position) if isinstance(exc.position, int) else \
         Position(source.file)
     character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[0])
-    name = unicodedata.name(chr(character), "control character")
+    name = unicodedata.name(chr(character), "") or unfit_description(chr(character)) \
+        or "control character"
+    name = name.split(" U+")[0]  # "noncharacter", "control character", …
     return Problem(position, f"character U+{character:04X} ({name.lower()}) is not allowed "
-                             "in a content file",
+                             "in a YAML file",
                    hint="delete it; `build.py check --fix` does", code="control-character")
 
 

@@ -270,11 +270,8 @@ class _Preparer:
                 hint="numbered paragraphs go in 'blocks', in a section's body or in an "
                      "appendix; here write a plain paragraph or a list"))
         self.check_depth(level, path, "numbered paragraph")
-        texts = paragraphs_of(item.numbered)
-        paths = self.paragraph_paths((*path, "numbered"), texts)
         return NumberedView(heading_number(self.ladder, counters), level,
-                            [self.inline(text, p) for text, p in zip(texts, paths, strict=True)],
-                            item.id)
+                            self.paragraphs(item.numbered, (*path, "numbered")), item.id)
 
     @staticmethod
     def paragraph_paths(path: Path_, value: str | list[str]) -> list[Path_]:

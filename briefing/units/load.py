@@ -58,8 +58,9 @@ def parse_yaml(path: str, text: str) -> YamlDocument:
     return load_yaml(path, text)
 
 
-def _parse(file: SourceFile, model: type[UnitFile] | type[MeetingFile], kind: str) -> Overlay:
-    document = parse_yaml(file.path, file.text)
+def overlay_from(document: YamlDocument, file: SourceFile, kind: str) -> Overlay:
+    """The checked overlay of a parsed unit ("unit") or meeting ("meeting") file."""
+    model: type[UnitFile] | type[MeetingFile] = UnitFile if kind == "unit" else MeetingFile
     data = document.data
     top = "unit" if kind == "unit" else "meeting"
     if not isinstance(data, dict) or top not in data:
@@ -74,19 +75,19 @@ def _parse(file: SourceFile, model: type[UnitFile] | type[MeetingFile], kind: st
 
 
 def parse_unit(file: SourceFile) -> Overlay:
-    return _parse(file, UnitFile, "unit")
+    return overlay_from(parse_yaml(file.path, file.text), file, "unit")
 
 
 def parse_meeting(file: SourceFile) -> Overlay:
-    return _parse(file, MeetingFile, "meeting")
+    return overlay_from(parse_yaml(file.path, file.text), file, "meeting")
 
 
 def load_unit(path: Path | str) -> Overlay:
-    return parse_unit(read_source(path))
+    return parse_unit(read_source(path, what="unit file"))
 
 
 def load_meeting(path: Path | str) -> Overlay:
-    return parse_meeting(read_source(path))
+    return parse_meeting(read_source(path, what="meeting file"))
 
 
 def meeting_line(overlay: Overlay) -> tuple[str, Position]:

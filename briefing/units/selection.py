@@ -14,6 +14,7 @@ import yaml
 
 from briefing.content.schema import DocumentDate
 from briefing.errors import BriefingError, Position, Problem
+from briefing.text.xmlchars import UNFIT, unfit_description
 from briefing.units.load import Overlay, parse_meeting, parse_unit, unit_files
 from briefing.units.sources import SourceFile, read_source, shown_path
 
@@ -47,10 +48,15 @@ class Selection:
         return [p for u in self.units for p in u.problems]
 
 
-def read_input(path: Path) -> SourceFile:
-    """Read a source file, named as messages and manifests show it (relative to the repo)."""
-    file = read_source(path)
+def source_file(path: Path, what: str = "file") -> SourceFile:
+    """Read a source file (through the input guard), named as messages and manifests show it
+    (relative to the repo); `what` ("unit file") names it in messages."""
+    file = read_source(path, what=what)
     return SourceFile(shown_path(path), file.data)
+
+
+#: the name this function had before the input guard (callers outside the CLI use it)
+read_input = source_file
 
 
 def meeting_from_options(name: str, date: str | None = None, place: str | None = None,
@@ -64,6 +70,13 @@ def meeting_from_options(name: str, date: str | None = None, place: str | None =
             raise BriefingError(Problem(Position("--meeting-date"), str(exc))) from None
     meeting = {"name": name, "date": date, "place": place, "audience": audience,
                "circulation": circulation, "line": line}
+    for option, value in meeting.items():  # typed on a command line: no line to point at
+        bad = UNFIT.search(value or "")
+        if bad is not None:
+            raise BriefingError(Problem(Position(f"--meeting-{option}" if option != "circulation"
+                                                 else "--circulation"),
+                                        f"{unfit_description(bad.group())} cannot be printed",
+                                        hint="delete it"))
     text = yaml.safe_dump({"meeting": {k: v for k, v in meeting.items() if v is not None}},
                           allow_unicode=True, sort_keys=False)
     return SourceFile(OPTIONS_MEETING, text.encode("utf-8"))
@@ -92,12 +105,12 @@ def _duplicates(choices: list[UnitChoice]) -> None:
 def select(content: Path, unit_paths: list[Path] | None = None, codes: list[str] | None = None,
            meeting: Path | SourceFile | None = None) -> Selection:
     """Read everything the variants need; raises only for what concerns every variant."""
-    content_file = read_input(content)
+    content_file = source_file(content, "content file")
     choices: list[UnitChoice] = []
     files = unit_files(unit_paths)
     for path in files:
         try:
-            file = read_input(path)
+            file = source_file(path, "unit file")
         except BriefingError as error:
             choices.append(UnitChoice(SourceFile(shown_path(path), b""), None, error.problems))
             continue
@@ -113,7 +126,7 @@ def select(content: Path, unit_paths: list[Path] | None = None, codes: list[str]
     if isinstance(meeting, SourceFile):
         meeting_file = meeting
     elif meeting is not None:
-        meeting_file = read_input(meeting)
+        meeting_file = source_file(meeting, "meeting file")
     if meeting_file is not None:
         parse_meeting(meeting_file)  # a bad meeting concerns every variant: stop here
     return Selection(content_file, choices, meeting_file)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from briefing import PROJECT_ROOT
 from briefing.errors import BriefingError
-from briefing.source.yaml_source import MAX_FILE_BYTES
+from briefing.inputs import read_input, real_path
+from briefing.source.yaml_source import MAX_FILE_BYTES, decode_utf8
 
 
 @dataclass(frozen=True)
@@ -35,23 +36,12 @@ class SourceFile:
         return Path(self.path).name
 
 
-def read_source(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> SourceFile:
-    """Read `path` once, refusing missing, oversize and non-UTF-8 files with a one-line error."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise BriefingError.at(path, f"file is {size:,} bytes, more than the limit of "
-                                         f"{max_bytes:,}")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BriefingError.at(path, f"cannot read file: {exc.strerror or exc}") from None
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise BriefingError.at(path, "file is not UTF-8 text", line=line,
-                               hint="save it as UTF-8 (Unicode)") from None
+def read_source(path: Path | str, max_bytes: int = MAX_FILE_BYTES,
+                what: str = "file") -> SourceFile:
+    """Read `path` once, refusing missing, special, oversize and non-UTF-8 files with a
+    one-line error (the same guard and the same messages as content files)."""
+    data = read_input(path, limit=max_bytes, what=what)
+    decode_utf8(data, path)
     return SourceFile(str(path), data)
 
 
@@ -59,6 +49,6 @@ def shown_path(path: Path | str) -> str:
     """How a source is named in messages, manifests and PDFs: relative to the repository when
     it is inside it (stable across checkouts and working folders), else as given."""
     try:
-        return Path(path).resolve().relative_to(PROJECT_ROOT).as_posix()
-    except ValueError:
+        return real_path(path).relative_to(PROJECT_ROOT).as_posix()
+    except (ValueError, BriefingError):  # outside the repository, or a link loop
         return str(path)

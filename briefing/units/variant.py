@@ -7,13 +7,13 @@ footnotes for this variant exactly as for any content file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefing.atomic import safe_name
 from briefing.content.loader import LoadedDocument, parse_document
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, Problem
 from briefing.source.yaml_source import SourceMap, YamlDocument
 from briefing.text.inline import FOOTNOTE_CALL
 from briefing.units.apply import apply_overlay, new_state
@@ -32,6 +32,8 @@ class Variant:
     content: SourceFile
     unit: Overlay | None = None
     meeting: Overlay | None = None
+    #: what the checks warned about (set when the variant is checked: `batch.variant_of`)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def placeholder_values(unit: Overlay | None,

@@ -8,11 +8,14 @@ Modules: `spans`/`locate` (value offsets -> file positions and edits), `roles` (
 is, from its path), `hygiene` (Vietnamese text hygiene), `numbering` (hand-typed numbers),
 `markup` (HTML and stray Markdown), `proofreading` (doubled words, impossible years, tone-mark
 style, unbalanced quotes, final punctuation), `text` (runs those on every string), `walk` and
-`checks` (structure against the profile), `fixer` (`check --fix`).
+`checks` (structure against the profile), `coverage` and `overflow` (what the profile's font
+cannot draw, runs wider than a line; run by `printing`), `overlays` (unit and meeting files),
+`fixer` (`check --fix`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,10 +24,12 @@ from briefing.content.schema import missing_for_form
 from briefing.errors import BriefingError, Problem
 from briefing.layout.profile import Profile
 from briefing.source.yaml_source import YamlDocument, load_yaml
-from briefing.validation.checks import structure_findings
+from briefing.units.load import Overlay
+from briefing.validation.checks import resolve_profile, structure_findings
 from briefing.validation.findings import ERROR, WARNING, Finding
 from briefing.validation.locate import Locator
-from briefing.validation.overlays import overlay_findings, overlay_kind
+from briefing.validation.overlays import overlay_findings, overlay_kind, variant_overlay_findings
+from briefing.validation.printing import font_findings
 from briefing.validation.text import text_findings
 
 __all__ = ["ERROR", "WARNING", "FileReport", "check_file", "check_loaded", "errors_in",
@@ -45,10 +50,11 @@ class FileReport:
 
 
 def check_file(path: Path | str, text: str | None = None) -> FileReport:
-    """Every finding for `path` (or for `text` attributed to it), with its fix if any."""
+    """Every finding for `path` (or for `text` attributed to it), with its fix if any: a
+    content file, or a unit or meeting file (recognised by its `unit:`/`meeting:` key)."""
     path = Path(path)
-    try:
-        document = load_yaml(path, text)
+    try:  # characters XML cannot carry are reported below, by the text checks, with a fix
+        document = load_yaml(path, text, unfit=False)
     except BriefingError as exc:
         return FileReport([Finding(problem) for problem in exc.problems])
     kind = overlay_kind(document)
@@ -62,6 +68,9 @@ def check_file(path: Path | str, text: str | None = None) -> FileReport:
         schema = [Finding(problem) for problem in exc.problems]
         return FileReport(findings + schema + _form_findings(document, exc.problems), document)
     findings += structure_findings(loaded, None, locator)
+    profile, _ = resolve_profile(loaded, None)
+    if profile is not None:
+        findings += font_findings(document.data, document.source, locator, profile)
     return FileReport(findings, document, loaded)
 
 
@@ -83,12 +92,23 @@ def validate_file(path: Path | str) -> list[Problem]:
     return check_file(path).problems
 
 
-def check_loaded(loaded: LoadedDocument, profile: Profile | None = None) -> list[Problem]:
+def check_loaded(loaded: LoadedDocument, profile: Profile | None = None,
+                 overlays: Sequence[Overlay] = ()) -> list[Problem]:
     """The problems of a document that passed the schema check (text hygiene, typed numbering,
-    markup, structure against `profile`, by default the one its meta names)."""
+    markup, font coverage, structure against `profile`, by default the one its meta names).
+
+    For a variant, `overlays` are its unit and meeting: their text is checked in their own
+    files (exact columns), and skipped in the assembled document.
+    """
     locator = Locator(loaded.source)
-    findings = text_findings(loaded.document.model_dump(), loaded.source, locator, profile)
-    findings += structure_findings(loaded, profile, locator)
+    data = loaded.document.model_dump()
+    profile, found = resolve_profile(loaded, profile)
+    findings = text_findings(data, loaded.source, locator, profile, own_only=True) + found
+    if profile is not None:
+        findings += structure_findings(loaded, profile, locator)
+        findings += font_findings(data, loaded.source, locator, profile, own_only=True)
+        for overlay in overlays:
+            findings += variant_overlay_findings(overlay, profile)
     return sorted_problems([f.problem for f in findings])
 
 

@@ -27,6 +27,11 @@ from briefing.validation.findings import ERROR, WARNING, Finding, ValueFix, fix_
 from briefing.validation.locate import Locator
 from briefing.validation.walk import footnote_texts, walk
 
+#: The most footnotes a document may have. The PDF engine lays out a page's footnote area
+#: again for every note added to it, and looks each note up in the list of all notes: 1,000
+#: notes take about 20 s, 10,000 several minutes. A briefing has a few dozen.
+MAX_FOOTNOTES = 1000
+
 #: What people put around a document number that the profile's prefix already prints.
 NUMBER_PREFIX = re.compile(r"^\s*(?:Số|số|SỐ|So|No\.?)\s*[:.]?\s*")
 
@@ -68,8 +73,8 @@ def structure_findings(loaded: LoadedDocument, profile: Profile | None = None,
     if profile is None:
         return findings
     context = _Context(loaded, profile, locator or Locator(loaded.source))
-    for check in (_ids, _sections, _ladder, _enumerations, _footnotes, _document_number,
-                  _blank_texts, _numbered, _tables, _figures):
+    for check in (_ids, _sections, _ladder, _enumerations, _footnote_count, _footnotes,
+                  _document_number, _blank_texts, _numbered, _tables, _figures):
         check(context)
     return findings + context.findings
 
@@ -230,6 +235,16 @@ def _footnotes(context: _Context) -> None:
                            f"footnote '{note_id}' is defined but never called",
                            severity=WARNING, hint=f"call it as [^{note_id}] or remove it",
                            code="footnote-unused")
+
+
+def _footnote_count(context: _Context) -> None:
+    notes = list(context.loaded.document.footnotes)
+    if len(notes) > MAX_FOOTNOTES:
+        context.report(context.loaded.source.at(("footnotes", notes[MAX_FOOTNOTES]), key=True),
+                       f"{len(notes):,} footnotes: a document has at most {MAX_FOOTNOTES:,} "
+                       "(the PDF would take many minutes to lay out)",
+                       hint="split the document, or turn notes into a list of sources",
+                       code="too-many-footnotes")
 
 
 def _document_number(context: _Context) -> None:

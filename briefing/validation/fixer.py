@@ -21,7 +21,8 @@ import yaml
 
 from briefing.atomic import write_atomic
 from briefing.errors import BriefingError, Problem
-from briefing.source.yaml_source import Path_, SourceMap, load_yaml, read_text
+from briefing.inputs import read_input
+from briefing.source.yaml_source import MAX_FILE_BYTES, Path_, SourceMap, load_yaml, read_text
 from briefing.validation import check_file
 from briefing.validation.findings import ValueFix
 from briefing.validation.locate import Locator, TextEdit
@@ -43,13 +44,14 @@ def fix_file(path: Path) -> FixResult:
     """Fix `path` in place (atomically) and return the problems left."""
     path = Path(path)
     try:
-        original = read_text(path)
+        original = read_text(path, what="file")
     except BriefingError as exc:
         return FixResult(problems=exc.problems)
     text, applied = fix_text(path, original)
     changed = text != original
     if changed:
-        bom = _BOM if path.read_bytes().startswith(_BOM) else b""
+        bom = _BOM if read_input(path, limit=len(_BOM) + MAX_FILE_BYTES,
+                                 what="file").startswith(_BOM) else b""
         write_atomic(path, bom + text.encode("utf-8"))
     return FixResult(applied, changed, check_file(path, text).problems)
 
@@ -173,7 +175,7 @@ def _splice(text: str, edits: list[TextEdit]) -> str:
 def _verify(path: Path, text: str, expected: Any, plans: dict[Path_, _Plan]) -> set[Path_]:
     """The planned values whose edits did not give the expected data (all, if unparsable)."""
     try:
-        document = load_yaml(path, text)
+        document = load_yaml(path, text, unfit=False)
     except BriefingError:
         return _suspects(plans)
     if document.data == expected:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from briefing.text.xmlchars import UNFIT, unfit_description
 from briefing.validation.findings import ERROR, TextIssue
 
 # -- data ------------------------------------------------------------------------------------
@@ -80,6 +81,10 @@ def _character_issue(value: str, index: int, char: str) -> TextIssue | None:
                          f"the Vietnamese '{LOOKALIKES[char]}'", "lookalike",
                          replacement=LOOKALIKES[char])
     category = unicodedata.category(char)
+    if category == "Cn" and UNFIT.fullmatch(char):
+        return TextIssue(index, index + 1, f"{unfit_description(char)} cannot be printed: XML, "
+                         "hence DOCX and PDF, cannot carry it", "control", severity=ERROR,
+                         replacement="")
     if category == "Cf":
         return TextIssue(index, index + 1,
                          f"invisible character U+{code:04X} ({_name(char)})", "invisible",

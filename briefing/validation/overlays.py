@@ -1,6 +1,12 @@
 """`build.py check` on unit and meeting files: their own schema, the same text checks as a
-content file, and — where a unit names the briefings its rules are for — the rules applied to
-each of them, so a selector that names no section is found before a batch runs.
+content file (hygiene, characters XML cannot carry, font coverage, overlong runs), and — where
+a unit names the briefings its rules are for — the rules applied to each of them, so a selector
+that names no section is found before a batch runs.
+
+A variant prints the unit's and the meeting's text as much as the briefing's, so `batch` and
+`edition` run the same text and font checks on the overlays of every variant in their
+pre-flight (`variant_overlay_findings`, through `check_loaded(..., overlays=…)`), each problem
+at its exact column in the unit or meeting file.
 """
 
 from __future__ import annotations
@@ -11,13 +17,19 @@ from pydantic import ValidationError
 
 from briefing.content.errors import problems_from_validation
 from briefing.errors import BriefingError, Problem
+from briefing.layout.profile import Profile, load_profile
 from briefing.source.yaml_source import YamlDocument
+from briefing.units.load import Overlay
 from briefing.validation.findings import Finding
 from briefing.validation.locate import Locator
+from briefing.validation.printing import font_findings
 from briefing.validation.text import text_findings
 
 #: top-level key -> what the file is
 OVERLAY_KEYS = {"unit": "unit", "meeting": "meeting"}
+#: the profile a unit or meeting file is checked against on its own (it has no `meta.profile`;
+#: in a variant, the briefing's profile is used)
+DEFAULT_PROFILE = "party"
 
 
 def overlay_kind(document: YamlDocument) -> str | None:
@@ -35,16 +47,27 @@ def overlay_findings(path: Path, document: YamlDocument, kind: str) -> list[Find
     from briefing.units.model import MeetingFile, UnitFile
 
     model = UnitFile if kind == "unit" else MeetingFile
-    findings = text_findings(document.data, document.source, Locator(document.source))
+    locator = Locator(document.source)
+    findings = text_findings(document.data, document.source, locator)
     try:
         checked = model.model_validate(document.data)
     except ValidationError as exc:
         return findings + [Finding(p) for p in problems_from_validation(exc, document.source,
                                                                          model)]
+    findings += font_findings(document.data, document.source, locator,
+                              load_profile(DEFAULT_PROFILE))
     briefings = checked.sections.briefings if kind == "unit" else None
     for name in briefings or []:
         findings += _applied_to(path, document, kind, name)
     return findings
+
+
+def variant_overlay_findings(overlay: Overlay, profile: Profile) -> list[Finding]:
+    """The text and font checks on every string of a variant's unit or meeting file, in that
+    file (the assembled document skips them: `text_findings(..., own_only=True)`)."""
+    locator = Locator(overlay.source)
+    return text_findings(overlay.data, overlay.source, locator, profile) + \
+        font_findings(overlay.data, overlay.source, locator, profile)
 
 
 def _applied_to(path: Path, document: YamlDocument, kind: str, name: str) -> list[Finding]:
@@ -64,8 +87,8 @@ def _applied_to(path: Path, document: YamlDocument, kind: str, name: str) -> lis
                                 hint="write the name of a content file, without '.yaml'",
                                 code="unit-for"))]
     try:
-        unit = parse_unit(read_source(path))
-        load_variant(read_source(content), unit)
+        unit = parse_unit(read_source(path, what="unit file"))
+        load_variant(read_source(content, what="content file"), unit)
     except BriefingError as exc:
         return [Finding(problem) for problem in exc.problems]
     return []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from briefing.errors import BriefingError, Problem
@@ -50,24 +50,43 @@ def strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
 
 
 def text_findings(data: Any, source: SourceMap, locator: Locator | None = None,
-                  profile: Profile | None = None) -> list[Finding]:
+                  profile: Profile | None = None, *, own_only: bool = False) -> list[Finding]:
     """The string checks on every string of `data`, located through `source`; proofreading
     follows `profile` (by default the one the data's meta names, if it loads).
 
     Positions are exact (and fixes offered) where `source` has the scalar that wrote the string;
     a document assembled from several files (unit variants) gets the value's position instead.
+    With `own_only`, values that came from another file (a unit's or a meeting's, checked in
+    their own file with exact columns) are skipped.
     """
     locator = locator or Locator(source)
     texts = [(path, value, role_of(path)) for path, value in strings(data)]
-    reader = Proofreader(texts, tone_style(data, profile), data)
+    reader = Proofreader(texts, tone_style(data, profile), data)  # every text is context
     findings: list[Finding] = []
     for path, value, role in texts:
+        if own_only and source.at(path).file != source.file:
+            continue
         scalar = source.scalars.get(path)
         exact = scalar is not None and unicodedata.normalize("NFC", scalar.raw) == value
         for issue in issues_of(value, role, path) + reader.issues(value, role, path):
             findings.append(_finding(locator, path, value, issue, exact))
         if exact and scalar is not None and scalar.style is None and role in INLINE_ROLES:
             findings.extend(_cut_by_comment(source, path, scalar.end))
+    return findings
+
+
+def located_findings(data: Any, source: SourceMap, locator: Locator,
+                     check: Callable[[str, str, Path_], list[TextIssue]], *,
+                     own_only: bool = False) -> list[Finding]:
+    """`check(value, role, path)` on every string of `data`, each issue located in its file."""
+    findings: list[Finding] = []
+    for path, value in strings(data):
+        if own_only and source.at(path).file != source.file:
+            continue
+        scalar = source.scalars.get(path)
+        exact = scalar is not None and unicodedata.normalize("NFC", scalar.raw) == value
+        for issue in check(value, role_of(path), path):
+            findings.append(_finding(locator, path, value, issue, exact))
     return findings
 
 

@@ -75,13 +75,12 @@ def pdf_request(tree: ET.Element, profile: Profile, *, media: MediaStore | None 
 
 
 def render_pdf(request: PdfRequest) -> bytes:
-    from weasyprint import CSS, HTML, Attachment
-
     from briefing.writers.pdf.accessibility import Finisher, pdf_options
-    from briefing.writers.pdf.engine import collector_paused, subsetting_note
+    from briefing.writers.pdf.engine import collector_paused, subsetting_note, weasyprint
     from briefing.writers.pdf.pagination import BREAKS, render_with_notes_in_place
     from briefing.writers.pdf.resources import print_setup
 
+    CSS, HTML, Attachment = weasyprint.CSS, weasyprint.HTML, weasyprint.Attachment
     subsetting_note()
     moment = request.moment
     setup = print_setup(request.css)  # fonts and parsed stylesheet, shared by every build

@@ -31,9 +31,9 @@ def print_setup(text: str) -> PrintSetup:
     """The fonts and parsed stylesheet of the stylesheet `text` (a profile's)."""
     setup = _setups.get(text)
     if setup is None:
-        from weasyprint.text.fonts import FontConfiguration
+        from briefing.writers.pdf.fontconfig import vendored_font_configuration
 
-        fonts = FontConfiguration()
+        fonts = vendored_font_configuration()  # fonts/ only: no system font can stand in
         fetcher = RestrictedFetcher()
         css = weasyprint.CSS(string=text, font_config=fonts, url_fetcher=fetcher)
         setup = _setups[text] = PrintSetup(text, fonts, css, fetcher)

@@ -1,0 +1,252 @@
+"""The one guard every file the program reads, and every folder it writes into, goes through.
+
+Content, unit, meeting and profile files, `--units` arguments, batch state files, edition
+manifests, archived PDFs and the paths those name are all user input: a command line, an
+upload or an archive may name a FIFO (reading it blocks for ever), a device (`/dev/zero` never
+ends), a symlink loop, a file far too large, or a path that climbs out of the folder it
+belongs to. Each reader calls one function here instead of `open()`/`read_bytes()`, so a
+hostile path becomes a one-line `BriefingError` naming it, never a hang, a traceback, a
+memory blow-up or a read outside the folder:
+
+- `read_input`: regular files only (checked before opening, and opened non-blocking so a file
+  swapped for a FIFO cannot block), size capped before and while reading;
+- `confined`: a relative path read back from a file (a manifest, a recipe, a request) resolved
+  inside its root, or refused;
+- `output_folder`: a folder to write into that is not reached through a link out of its root.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from pathlib import Path, PurePosixPath
+
+from briefing.errors import BriefingError, Position, Problem
+
+KB = 1000
+MB = 1000 * KB
+
+#: A URL, or a Windows drive ("C:"): never a path relative to a folder of ours.
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+#: errno -> what a clerk is told (the strerror of the others is clear enough)
+_OS_MESSAGES = {
+    errno.ELOOP: ("is a symbolic link that leads back to itself (a symlink loop)",
+                  "remove the link or point it at a real file"),
+    errno.ENOENT: ("does not exist", ""),
+    errno.EACCES: ("cannot be read: permission denied", ""),
+    errno.ENOTDIR: ("does not exist (a part of the path is not a folder)", ""),
+    errno.ENAMETOOLONG: ("cannot be used: the name is too long", ""),
+}
+
+
+def printable(path: object) -> str:
+    """A path fit for a one-line message: control and other invisible characters spelled out
+    as <U+001B>, so a hostile file name cannot rewrite the terminal or split a line."""
+    text = os.fspath(path) if isinstance(path, (str, os.PathLike)) else str(path)
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return "".join(char if char.isprintable() or char == " " else f"<U+{ord(char):04X}>"
+                   for char in text)
+
+
+def shown(path: object) -> str:
+    """`path` for a message: relative to the working folder when it is inside it (links are
+    not followed: the path as the user would type it), printable."""
+    if isinstance(path, (str, os.PathLike)):
+        try:
+            absolute = os.path.abspath(path)
+            if Path(absolute).is_relative_to(Path.cwd()):
+                return printable(os.path.relpath(absolute))
+        except (OSError, ValueError):
+            pass
+    return printable(path)
+
+
+def _where(path: object) -> Position:
+    return Position(printable(path))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _os_error(path: object, what: str, exc: OSError, verb: str = "read") -> BriefingError:
+    message, hint = _OS_MESSAGES.get(exc.errno or 0, (None, ""))
+    if message is None:
+        message = f"cannot be {verb}: {exc.strerror or exc}"
+    return BriefingError(Problem(_where(path), f"{what} {message}", hint=hint))
+
+
+def _check_name(path: object, what: str) -> str:
+    name = os.fspath(path)  # type: ignore[call-overload]
+    if "\0" in name:
+        raise BriefingError(Problem(_where(name), f"{what}: a path cannot contain a NUL byte"))
+    return name
+
+
+def read_input(path: Path | str, *, limit: int, what: str = "file") -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them, or a one-line error.
+
+    The file is examined before it is opened (a FIFO, a device, a folder or a socket is refused
+    by its type, a symlink loop by name, an oversize file by its size), then opened without
+    blocking and checked again through the descriptor (it may have been swapped meanwhile), and
+    read with the cap enforced as it goes: a file that grows, or a /proc file that says it is
+    empty, cannot make the program read more than `limit` bytes.
+    """
+    name = _check_name(path, what)
+    try:
+        info = os.stat(name)
+    except OSError as exc:
+        raise _os_error(path, what, exc) from None
+    _check_regular(path, info, what, limit)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
+        | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(name, flags)
+    except OSError as exc:
+        raise _os_error(path, what, exc) from None
+    try:
+        _check_regular(path, os.fstat(descriptor), what, limit)
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(descriptor, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise BriefingError(Problem(
+                    _where(path), f"{what} is larger than the limit of {limit:,} bytes "
+                                  "(it grew while being read, or it has no end)",
+                    hint="check that this is the right file"))
+    except OSError as exc:
+        raise _os_error(path, what, exc) from None
+    finally:
+        os.close(descriptor)
+    return b"".join(chunks)
+
+
+def _check_regular(path: object, info: os.stat_result, what: str, limit: int) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise BriefingError(Problem(_where(path), f"{what} is {_kind(info.st_mode)}, not a "
+                                                  "regular file",
+                                    hint="name a file"))
+    if info.st_size > limit:
+        raise BriefingError(Problem(
+            Position(printable(path), 1, 1),
+            f"file is {info.st_size:,} bytes, more than the limit of {limit:,}",
+            hint="split the content or check that this is the right file"))
+
+
+def regular_file(path: Path | str) -> bool:
+    """Whether `path` itself (not a link's target) is a regular file: for files found in a
+    folder of ours (outputs, archives), where a link or a FIFO is never legitimate."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+# -- paths named by untrusted data -------------------------------------------------------------
+
+def relative_path_problem(text: object) -> str | None:
+    """Why `text` is not a plain relative path inside a folder ("is absolute", "climbs out
+    with '..'", …), or None. Syntax only: `confined` also follows the links."""
+    if not isinstance(text, str):
+        return "is not text"
+    if not text or text.strip() != text:
+        return "is empty or starts or ends with a blank"
+    if "\0" in text:
+        return "contains a NUL byte"
+    if not text.isprintable():
+        return "contains control characters"
+    if "\\" in text:
+        return "contains a backslash (paths use '/')"
+    if _SCHEME.match(text):
+        return "is a URL or a drive, not a path inside the folder"
+    pure = PurePosixPath(text)
+    if pure.is_absolute():
+        return "is absolute, not relative to the folder"
+    if ".." in pure.parts:
+        return "climbs out of the folder with '..'"
+    if pure.parts in ((), (".",)):
+        return "names the folder itself, not a file in it"
+    return None
+
+
+def real_path(path: Path | str, what: str = "path", name: str | None = None) -> Path:
+    """`path` with every link resolved (a missing tail is kept as written); a symlink loop is
+    a one-line error, never Python's RuntimeError."""
+    text = _check_name(path, what)
+    try:
+        return Path(os.path.realpath(text, strict=True))
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _os_error(name or path, what, exc) from None
+    # a missing part: resolve what exists; a loop among the existing parts still shows
+    resolved = Path(os.path.realpath(text))
+    for parent in (resolved, *resolved.parents):
+        try:
+            os.stat(parent)
+            break
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise _os_error(name or parent, what, exc) from None
+            break
+    return resolved
+
+
+def confined(root: Path, candidate: str | Path, *, what: str,
+             where: Position | None = None) -> Path:
+    """The real path of `candidate`, a path relative to `root`, if it stays inside `root`.
+
+    Refused with a one-line error (at `where`, by default `root`): absolute paths, '..',
+    NUL and control characters, backslashes, URLs, and links that lead out of `root`.
+    """
+    position = where or _where(root)
+    text = os.fspath(candidate) if isinstance(candidate, Path) else candidate
+    problem = relative_path_problem(text)
+    if problem is not None:
+        raise BriefingError(Problem(position, f"{what} '{printable(str(text))}' {problem}"))
+    base = real_path(root, what)
+    target = real_path(base / text, what)
+    if not target.is_relative_to(base):
+        raise BriefingError(Problem(position, f"{what} '{printable(text)}' leads outside "
+                                              f"{printable(root)} through a link"))
+    return target
+
+
+# -- folders written into ---------------------------------------------------------------------
+
+def output_folder(folder: Path, *, root: Path | None = None,
+                  what: str = "output folder") -> Path:
+    """`folder`, checked before anything is written into it: a folder (or not there yet, to be
+    created), no symlink loop, and with `root`, not reached through a link that leads out of
+    `root` (a link planted at `output/<name>` must not send a build's files elsewhere).
+
+    An explicit folder given by the user gets no `root`: it is theirs to choose.
+    """
+    target = real_path(folder, what, shown(folder))
+    if target.exists() and not target.is_dir():
+        raise BriefingError(Problem(Position(shown(folder)), f"{what} is not a folder",
+                                    hint="remove the file in the way or choose another folder"))
+    if root is not None:
+        base = real_path(root, what)
+        if not target.is_relative_to(base):
+            raise BriefingError(Problem(
+                Position(shown(folder)),
+                f"{what} leads outside {shown(root)} through a link (to {printable(target)}); "
+                "nothing is written there", hint="remove the link, or name the folder with --out"))
+    return folder
