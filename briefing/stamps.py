@@ -66,10 +66,10 @@ def stamp(files: Iterable[Path] | None, options: dict[str, Any]) -> str | None:
     digest = hashlib.sha256()
     try:
         for path in files:
-            digest.update(os.fsencode(Path(path).resolve()) + b"\0")
+            digest.update(os.fsencode(os.path.abspath(path)) + b"\0")
             data = read_input(path, limit=MAX_STAMPED_BYTES)  # no FIFO, device or loop
             digest.update(hashlib.sha256(data).hexdigest().encode() + b"\0")
-    except (OSError, BriefingError):
+    except (OSError, RuntimeError, ValueError, BriefingError):
         return None
     digest.update(json.dumps({"options": options, "tools": tool_versions()}, sort_keys=True,
                              default=str).encode())
@@ -81,23 +81,24 @@ MAX_FOLDER_FILES = 2000
 
 
 def folder_files(folder: Path) -> list[Path] | None:
-    """Every file under the content file's folder: the figures a variant may show live there
-    (content/media/…), and any of them may be named by the content or a unit."""
+    """Every plain file under the content file's folder (links not followed): the figures a
+    variant may show live there (content/media/…), named by the content or a unit."""
     found = []
-    for path in sorted(folder.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        if path.is_file():
-            found.append(path)
-            if len(found) > MAX_FOLDER_FILES:
-                return None
+    for root, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(files):
+            path = Path(root, name)
+            if not name.startswith(".") and regular_file(path):
+                found.append(path)
+                if len(found) > MAX_FOLDER_FILES:
+                    return None
     return found
 
 
 def variant_files(content: Path, units: Sequence[Path] | None,
                   meeting: Path | None) -> list[Path] | None:
     """What a batch or an edition of `content` may read; None if too much to stamp."""
-    beside = folder_files(content.resolve().parent)
+    beside = folder_files(Path(os.path.abspath(content)).parent)
     if beside is None:
         return None
     return [content, *unit_files(units), *([meeting] if meeting else []), *beside,
