@@ -401,3 +401,24 @@ def test_page_references_are_built_once_per_page_count_and_the_bytes_do_not_chan
         assert write_pdf(tree, view.profile) == patched
     finally:
         assert pydyf_patches.apply()
+
+
+def test_a_variant_checked_by_the_parent_is_not_checked_again_by_its_worker(monkeypatch,
+                                                                          tmp_path):
+    """The batch's pre-flight runs `build.py check`'s checks on every variant; the worker that
+    renders it then skips them (counted), while a rebuild from an archive still runs them."""
+    from dataclasses import replace
+
+    import briefing.batch
+    from briefing.units.selection import select
+
+    checks = []
+    original = briefing.batch.validated
+    monkeypatch.setattr(briefing.batch, "validated",
+                        lambda *args: checks.append(1) or original(*args))
+    selection = select(BRIEFING, [PROJECT_ROOT / "content" / "units" / "quan-1.yaml"])
+    job = briefing.batch.VariantJob(name="quan-1", content=selection.content,
+                                    unit=selection.units[0].file, formats=("docx",),
+                                    out_dir=str(tmp_path))
+    assert briefing.batch.run_job(replace(job, checked=True)).ok and checks == []
+    assert briefing.batch.run_job(job).ok and checks == [1]

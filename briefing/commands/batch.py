@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -257,7 +258,15 @@ def run(argv: list[str]) -> int:
     before = batch_stamp(args, out_dir)
     if before is not None and not args.force and unchanged(out_dir, before, started):
         return EXIT_OK
-    from briefing.batch import JobResult, VariantJob, base_name, name_clashes, run_jobs, variant_of
+    from briefing.batch import (
+        JobResult,
+        VariantJob,
+        base_name,
+        name_clashes,
+        pool_ahead,
+        run_jobs,
+        variant_of,
+    )
 
     selection = selection_of(args)
     common = {"content": selection.content, "meeting": selection.meeting, "formats": formats,
@@ -278,51 +287,55 @@ def run(argv: list[str]) -> int:
     clashes = name_clashes(jobs, selection.content.path)
     if clashes:  # both variants would write the same files, in parallel: build neither
         raise BriefingError(clashes)
-    ready, profiles, variants = [], set(), []
-    for job in jobs:  # pre-flight: load and check every variant before any is rendered
-        try:
-            variant = variant_of(job)
-            profiles.add(variant.loaded.document.meta.profile)
-            variants.append(variant)
-            ready.append(job)
-        except BriefingError as error:
-            results.append(JobResult(job.name, ok=False, problems=list(error.problems)))
-    warnings = print_warnings(variants)
-    for result in results:
-        print_result(result)
-    environment = environment_inputs(profiles)
-    state = load_state(out_dir / STATE, warn=lambda p: print(p, file=sys.stderr))
-    fingers = {job.name: job_fingerprint(job, environment) for job in ready}
-    todo = []
-    for job in ready:
-        skipped = None if args.force else _up_to_date(job, state.get(job.name), fingers[job.name])
-        if skipped is not None:
-            print(f"unchanged {job.name}: skipped")
-            results.append(skipped)
-        else:
-            todo.append(job)
-    workers = min(args.jobs or default_workers(), max(1, len(todo)))
-    with progress_display(len(todo), "building variants", not args.no_progress) as advance:
-        def on_result(result: JobResult) -> None:
+    # the workers load WeasyPrint while the variants are checked here
+    with pool_ahead(min(args.jobs or default_workers(), len(jobs)), formats) as pool:
+        ready, profiles, variants = [], set(), []
+        for job in jobs:  # pre-flight: load and check every variant before any is rendered
+            try:
+                variant = variant_of(job)
+                profiles.add(variant.loaded.document.meta.profile)
+                variants.append(variant)
+                ready.append(replace(job, checked=True))  # the workers need not check it again
+            except BriefingError as error:
+                results.append(JobResult(job.name, ok=False, problems=list(error.problems)))
+        warnings = print_warnings(variants)
+        for result in results:
             print_result(result)
-            if advance is not None:
-                advance()
+        environment = environment_inputs(profiles)
+        state = load_state(out_dir / STATE, warn=lambda p: print(p, file=sys.stderr))
+        fingers = {job.name: job_fingerprint(job, environment) for job in ready}
+        todo = []
+        for job in ready:
+            skipped = (None if args.force
+                       else _up_to_date(job, state.get(job.name), fingers[job.name]))
+            if skipped is not None:
+                print(f"unchanged {job.name}: skipped")
+                results.append(skipped)
+            else:
+                todo.append(job)
+        workers = min(args.jobs or default_workers(), max(1, len(todo)))
+        with progress_display(len(todo), "building variants", not args.no_progress) as advance:
+            def on_result(result: JobResult) -> None:
+                print_result(result)
+                if advance is not None:
+                    advance()
 
-        results += run_jobs(todo, workers, on_result, profiles=tuple(sorted(profiles)))
-    for result in results:
-        if result.ok and not result.skipped:
-            state[result.name] = StateEntry(fingers[result.name],
-                                            {f: o.sha256 for f, o in result.outputs.items()})
-    if any(r.ok and not r.skipped for r in results):
-        write_atomic(out_dir / STATE, dump_state(state))
-    line = summary(results, time.perf_counter() - started, workers)
-    failed = any(not r.ok for r in results)
-    label = shown(Path(selection.content.path))
-    print(f"batch {label}: {line}", file=sys.stderr if failed else sys.stdout)
-    if not failed and before is not None and batch_stamp(args, out_dir) == before:
-        from briefing.stamps import write_json
+            results += run_jobs(todo, workers, on_result, profiles=tuple(sorted(profiles)),
+                                pool=pool)
+        for result in results:
+            if result.ok and not result.skipped:
+                state[result.name] = StateEntry(fingers[result.name],
+                                                {f: o.sha256 for f, o in result.outputs.items()})
+        if any(r.ok and not r.skipped for r in results):
+            write_atomic(out_dir / STATE, dump_state(state))
+        line = summary(results, time.perf_counter() - started, workers)
+        failed = any(not r.ok for r in results)
+        label = shown(Path(selection.content.path))
+        print(f"batch {label}: {line}", file=sys.stderr if failed else sys.stdout)
+        if not failed and before is not None and batch_stamp(args, out_dir) == before:
+            from briefing.stamps import write_json
 
-        outputs = {r.name: {f: o.sha256 for f, o in r.outputs.items()} for r in results}
-        write_json(out_dir / STAMP, {"stamp": before, "label": label, "warnings": warnings,
-                                     "variants": [[j.name, outputs[j.name]] for j in jobs]})
-    return EXIT_ERRORS if failed else EXIT_OK
+            outputs = {r.name: {f: o.sha256 for f, o in r.outputs.items()} for r in results}
+            write_json(out_dir / STAMP, {"stamp": before, "label": label, "warnings": warnings,
+                                         "variants": [[j.name, outputs[j.name]] for j in jobs]})
+        return EXIT_ERRORS if failed else EXIT_OK
