@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.atomic import safe_name, write_all_atomic
 from briefing.content.loader import LoadedDocument, load_document
@@ -20,7 +21,9 @@ from briefing.layout.profile import Profile
 from briefing.parallel import Forked
 from briefing.tree.prepare import DocumentView, prepare
 from briefing.tree.render import render_tree
-from briefing.units.load import Overlay
+
+if TYPE_CHECKING:  # a plain build needs no unit overlay code
+    from briefing.units.load import Overlay
 
 FORMATS = ("docx", "pdf")
 
