@@ -20,7 +20,7 @@ EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
 
 #: sub-command name -> module in briefing.commands
 COMMANDS = {"build": "build", "check": "check", "batch": "batch", "edition": "edition",
-            "archive": "archive", "import": "import_", "lint": "lint"}
+            "archive": "archive", "import": "import_", "lint": "lint", "studio": "studio"}
 
 
 def default_content() -> list[Path]:

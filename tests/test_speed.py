@@ -15,8 +15,7 @@ from briefing import PROJECT_ROOT
 from briefing.content.loader import load_document
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
-from briefing.writers.pdf import pagination, pdf_request, render_pdf, write_pdf
-from briefing.writers.pdf import weasyprint_patches as patches
+from briefing.writers.pdf import note_split, pagination, pdf_request, render_pdf, write_pdf
 from briefing.writers.pdf.engine import FOOTNOTES_IN_ONE_PASS, weasyprint
 from briefing.writers.pdf.pagination import BreakCache, misplaced_breaks, render_with_notes_in_place
 from tests.conftest import BRIEFING, PROGRAMME
@@ -59,14 +58,14 @@ def note_pages(document) -> tuple[list[int], list[int]]:
 @pytest.fixture
 def unpatched():
     """WeasyPrint as shipped, for the length of one test."""
-    patches.remove()
+    note_split.remove()
     yield
-    assert patches.apply()
+    assert note_split.apply()
 
 
 def test_the_fix_is_applied_to_the_weasyprint_it_was_written_for():
-    assert weasyprint.__version__ in patches.KNOWN_SOURCES
-    assert FOOTNOTES_IN_ONE_PASS and patches.applied()
+    assert weasyprint.__version__ in note_split.KNOWN
+    assert FOOTNOTES_IN_ONE_PASS and note_split.supported()
 
 
 def test_weasyprint_alone_moves_the_note_off_its_calls_page(unpatched):
@@ -91,8 +90,10 @@ def test_the_fix_leaves_footnote_policy_auto_alone():
 
 
 def test_the_fix_refuses_source_it_does_not_know(unpatched, monkeypatch):
-    monkeypatch.setitem(patches.KNOWN_SOURCES, weasyprint.__version__, "0" * 64)
-    assert not patches.apply() and not patches.applied()
+    known = dict(note_split.KNOWN[weasyprint.__version__])
+    known["weasyprint.layout.block._linebox_layout"] = "0" * 64
+    monkeypatch.setitem(note_split.KNOWN, weasyprint.__version__, known)
+    assert not note_split.apply() and not note_split.supported()
 
 
 # -- layout passes ----------------------------------------------------------------------------

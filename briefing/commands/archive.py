@@ -29,7 +29,7 @@ from briefing.editions.embed import embedded_sources, extract
 from briefing.editions.hashing import sha256_file, tool_versions
 from briefing.editions.layout import DEFAULT_ARCHIVE, Archive, Reference, Revision, check_name
 from briefing.editions.manifest import load_manifest
-from briefing.editions.verify import jobs_from_manifest, verify_files, verify_rebuild
+from briefing.editions.verify import verify_files, verify_rebuild
 from briefing.errors import BriefingError, Position, Problem
 from briefing.units.selection import source_file
 
@@ -174,16 +174,9 @@ def run_verify(args: argparse.Namespace) -> int:
 
 # -- diff -------------------------------------------------------------------------------------
 def _archived(archive: Archive, reference: Reference) -> dict[str, VariantJob]:
-    revision = archive.revision(reference)
-    manifest = load_manifest(revision.manifest)
-    jobs = {j.name: j for j in jobs_from_manifest(revision, manifest, "")}
-    if reference.variant is not None:
-        if reference.variant not in jobs:
-            raise BriefingError.at(revision.manifest,
-                                   f"{revision.label} has no variant '{reference.variant}'",
-                                   hint="variants: " + ", ".join(jobs))
-        return {reference.variant: jobs[reference.variant]}
-    return jobs
+    from briefing.editions.compare import archived_jobs
+
+    return archived_jobs(archive, reference)
 
 
 def _operand(text: str, args: argparse.Namespace) -> tuple[str, dict[str, VariantJob]]:

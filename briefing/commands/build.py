@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="build.py",
         description="Build briefings (DOCX + PDF in the official layout) from content YAML.",
         epilog="With no FILE, every content/*.yaml is built into output/. Other commands: "
-               "build.py check|batch|edition|archive|import|lint --help")
+               "build.py check|batch|edition|archive|import|lint|studio --help")
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="content file(s)")
     parser.add_argument("--format", choices=("docx", "pdf", "all"), default="all",
                         help="what to write (default: all)")

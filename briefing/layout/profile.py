@@ -184,13 +184,21 @@ class Body(_Strict):
     space_after: Length
     first_line_indent: Length
     align: Align = "justify"
+    #: the height of a single-spaced line, in type sizes (Word's "single" for Times New Roman)
+    single_line: Positive = 1.15
 
 
 class Footnote(_Strict):
     size: Positive
     line_height: Positive
     space_after: Length = 0
-    separator: Length = 50
+    #: mm, first line of each note paragraph (0: the number flush with the margin)
+    first_line_indent: Length = 0
+    #: the rule above the notes: length (mm), weight (pt), space above and below it (mm)
+    separator: Length = 50.8
+    separator_weight: Positive = 0.5
+    separator_above: Length = 1
+    separator_below: Length = 1
 
 
 class Numbering(_Strict):
@@ -332,6 +340,8 @@ class TableLook(_Strict):
     padding: tuple[Length, Length] = (0.8, 1.5)   # mm: top/bottom, left/right
     space_before: Length = 6
     space_after: Length = 6
+    #: pt between the table and its note line ("Nguồn: …")
+    note_space: Length = 3
 
 
 class Caption(ParagraphStyle):
@@ -361,6 +371,8 @@ class AppendixLook(_Strict):
     label_style: TextStyle
     title: TextStyle
     subtitle: TextStyle
+    #: pt between the head (label, title, subtitle) and the appendix's body
+    space_after: Length = 12
 
     @field_validator("numbered_label")
     @classmethod
@@ -629,6 +641,23 @@ class Profile(_Strict):
     @property
     def text_width_mm(self) -> float:
         return self.page.size[0] - self.page.margins["left"] - self.page.margins["right"]
+
+    def single_line(self, size: float) -> float:
+        """The exact height (pt, to the twip) of a single-spaced line of `size` pt type.
+
+        Both writers give every single-spaced line (masthead, title block, cover, closing,
+        appendix heads, page number) this exact height: Word's "single" and CSS's "normal"
+        are each computed from the font in their own way, and differ by a point a line."""
+        return round(size * self.body.single_line * 20) / 20
+
+    @property
+    def footer_distance_mm(self) -> float:
+        """From the bottom edge of the page to the bottom of the footer: the page number's
+        band when the number is at the foot, else the bottom margin (a cover's foot line
+        then stands on the text area's bottom edge, in both writers)."""
+        if self.page.number.position.startswith("bottom"):
+            return self.page.header_distance
+        return self.page.margins["bottom"]
 
 
 def available_profiles() -> list[str]:

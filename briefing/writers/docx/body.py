@@ -15,11 +15,20 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
+from docx.oxml.ns import qn
+
 from briefing.layout.profile import Caption, Profile
 from briefing.writers.docx import styles as S
 from briefing.writers.docx.data_table import data_table
 from briefing.writers.docx.figures import Pictures, caption
-from briefing.writers.docx.formatting import ParagraphLook, break_page_before, paragraph
+from briefing.writers.docx.formatting import (
+    ParagraphLook,
+    break_page_before,
+    keep_with_next,
+    paragraph,
+    space_after,
+    space_before,
+)
 from briefing.writers.docx.inline import Emphasis, FootnoteCall, append_inline, text_run
 from briefing.writers.docx.ooxml import Element
 from briefing.writers.docx.title_block import title_block
@@ -34,9 +43,19 @@ class BodyWriter:
     def __init__(self, profile: Profile, out: Sink, on_footnote: FootnoteCall,
                  pictures: Pictures | None = None):
         self.profile = profile
-        self.out = out
+        self.sink = out
         self.on_footnote = on_footnote
+        #: space the next paragraph keeps above it (after a table, which has none of its own)
+        self.pending_space: float | None = None
         self.pictures = pictures
+
+    def out(self, element: Element) -> None:
+        """Append `element`; after a table, the paragraph that follows keeps the profile's
+        space under the table (the PDF's table margin), as its space before."""
+        if self.pending_space is not None and element.tag == qn("w:p"):
+            space_before(element, self.pending_space)
+        self.pending_space = None
+        self.sink(element)
 
     def write(self, body: ET.Element) -> None:
         for child in body:
@@ -103,9 +122,14 @@ class BodyWriter:
         self.out(self.styled(S.INTERTITLE, node))
 
     def quote(self, node: ET.Element) -> None:
-        for source in node.findall("p"):
-            self.out(self.styled(S.QUOTE, source))
+        """The quote's paragraphs, then its attribution, kept with the last of them (as the
+        PDF avoids a break before it)."""
+        paragraphs = [self.styled(S.QUOTE, source) for source in node.findall("p")]
         attribution = node.find("attribution")
+        if attribution is not None and paragraphs:
+            keep_with_next(paragraphs[-1])
+        for p in paragraphs:
+            self.out(p)
         if attribution is not None:
             self.out(self.styled(S.ATTRIBUTION, attribution))
 
@@ -115,11 +139,22 @@ class BodyWriter:
         self.led_paragraphs(node, style, node.get("label", ""), Emphasis(look.bold, look.italic))
 
     def table(self, node: ET.Element) -> None:
-        self.captioned(node, S.CAPTION, self.profile.captions.table, "Table",
-                       data_table(node, self.profile, self.on_footnote))
+        look = self.profile.table
+        table = data_table(node, self.profile, self.on_footnote)
         note = node.find("note")
+        below = (node.find("caption") is not None
+                 and self.profile.captions.table.position == "below")
+        if note is not None or below:  # the PDF avoids a break before either
+            rows = table.findall(qn("w:tr"))
+            for p in rows[-1].iter(qn("w:p")) if rows else ():
+                keep_with_next(p)
+        self.captioned(node, S.CAPTION, self.profile.captions.table, "Table", table)
         if note is not None:
-            self.out(self.styled(S.NOTE, note))
+            line = self.styled(S.NOTE, note)
+            space_before(line, look.note_space)
+            self.out(line)
+        elif not below:
+            self.pending_space = look.space_after
 
     def figure(self, node: ET.Element) -> None:
         if self.pictures is None:
@@ -145,16 +180,19 @@ class BodyWriter:
             self.out(label)
 
     def appendices(self, node: ET.Element) -> None:
-        """Each appendix on a new page: label, title, subtitle, then its body."""
+        """Each appendix on a new page: label, title, subtitle, then its body; the head's
+        last line keeps the profile's space under it."""
         for appendix in node.findall("appendix"):
             label = paragraph(ParagraphLook(style=S.APPENDIX_LABEL),
                               text_run(appendix.get("label", "")))
             break_page_before(label)
-            self.out(label)
-            self.out(self.styled(S.APPENDIX_TITLE, appendix.find("title")))
+            head = [label, self.styled(S.APPENDIX_TITLE, appendix.find("title"))]
             subtitle = appendix.find("subtitle")
             if subtitle is not None:
-                self.out(self.styled(S.APPENDIX_SUBTITLE, subtitle))
+                head.append(self.styled(S.APPENDIX_SUBTITLE, subtitle))
+            space_after(head[-1], self.profile.appendix.space_after)
+            for p in head:
+                self.out(p)
             for child in appendix:
                 if child.tag not in ("title", "subtitle"):
                     self.block(child)

@@ -67,7 +67,7 @@ def build(tree: ET.Element, profile: Profile, media: MediaStore | None = None) -
     set_theme_fonts(document.part, profile.font.family)
 
     out = _Body(document)
-    footnotes = Footnotes()
+    footnotes = Footnotes(profile)
     body = BodyWriter(profile, out, footnotes.call,
                       Pictures(document.part, media or MediaStore(), profile))
     has_cover = False

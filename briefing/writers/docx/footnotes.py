@@ -2,7 +2,9 @@
 
 python-docx has no footnote API, so the part is written here: the separator and continuation
 separator entries Word requires (ids -1 and 0, also named in settings), then one w:footnote per
-<fn> of the tree, numbered from 1 in order of their calls. Each note opens with the
+<fn> of the tree, numbered from 1 in order of their calls. Both separators take the room the
+profile gives the rule (space above, the rule, space below), as the PDF's separator does above
+its notes and above a note continued from the page before. Each note opens with the
 auto-numbered footnoteRef mark and a space; a note of several paragraphs is several w:p in one
 w:footnote. Word then numbers, places and renumbers the notes itself, as a clerk expects.
 """
@@ -19,6 +21,8 @@ from docx.oxml.ns import nsdecls
 from docx.oxml.parser import parse_xml
 from docx.parts.document import DocumentPart
 
+from briefing.layout.measure import MM_PER_PT
+from briefing.layout.profile import Profile
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import append_inline, footnote_mark, text_run
 from briefing.writers.docx.ooxml import Element, w
@@ -31,7 +35,8 @@ CONTINUATION_ID = 0
 class Footnotes:
     """Collects the notes while the body is written; `install` adds the part at the end."""
 
-    def __init__(self) -> None:
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
         self.notes: list[Element] = []
 
     def __len__(self) -> int:
@@ -56,9 +61,9 @@ class Footnotes:
 
     def element(self) -> Element:
         root = parse_xml(f"<w:footnotes {nsdecls('w', 'r')}/>")
-        root.append(_separator("separator", SEPARATOR_ID, "w:separator"))
+        root.append(_separator("separator", SEPARATOR_ID, "w:separator", self.profile))
         root.append(_separator("continuationSeparator", CONTINUATION_ID,
-                               "w:continuationSeparator"))
+                               "w:continuationSeparator", self.profile))
         for note in self.notes:
             root.append(note)
         return root
@@ -71,11 +76,18 @@ class Footnotes:
         document_part.relate_to(part, RT.FOOTNOTES)
 
 
-def _separator(kind: str, note_id: int, mark: str) -> Element:
-    """The line Word draws between the text and the notes (and on continued notes)."""
-    p = w("w:p", w("w:pPr", w("w:spacing", after=0, line=240, lineRule="auto")),
-          w("w:r", w(mark)))
-    return w("w:footnote", p, type=kind, id=note_id)
+def _separator(kind: str, note_id: int, mark: str, profile: Profile) -> Element:
+    """The rule between the text and the notes (Word's separator character, a 2-inch rule),
+    or above a note continued from the page before (the continuation separator, a rule across
+    the text): in a line exactly as high as the profile's space above the rule, the rule and
+    the space below it together, the room the PDF gives its rules. (LibreOffice draws its own
+    rule, a quarter of the text width with 1 mm either side, about as high, and draws none
+    without the separator character.)"""
+    note = profile.footnote
+    height = (note.separator_above + note.separator_below) / MM_PER_PT + note.separator_weight
+    look = ParagraphLook(align="left", first_line=0, left=0, right=0, space_before=0,
+                         space_after=0, line_exact=height, widow_control=False)
+    return w("w:footnote", paragraph(look, w("w:r", w(mark))), type=kind, id=note_id)
 
 
 def settings_properties() -> Element:

@@ -12,6 +12,11 @@ profile font, metric-compatible with the DOCX font; the issuer rule a share of t
 border on the text paragraph itself would need the same indents and would wrap the text
 whenever Word's measure differs by a hair.
 
+The band opens with a hairline paragraph: LibreOffice puts an empty line of body type before a
+table that opens a document (it needs a paragraph to carry the page style), which would push the
+band and every page after it a line down; Word does not. With the hairline there, both set the
+band 1 pt below the top margin, as the PDF does.
+
 Cover: the issuer block top-centred, title, subject, issue, meeting and the boxed mark; the
 place-and-month foot is returned to the caller, which pins it to the bottom of page 1.
 """
@@ -81,6 +86,8 @@ def masthead(node: ET.Element, profile: Profile, out: Sink) -> None:
     if place_date is not None:
         date_cell.append(styled(S.PLACE_DATE, place_date))
     close_cells(cells, S.MASTHEAD)
+    out(paragraph(ParagraphLook(style=S.MASTHEAD, space_before=0, space_after=0,
+                                line_exact=S.HAIRLINE_PT)))
     out(table)
 
 

@@ -5,7 +5,8 @@ margin on every page but the first: the section gets w:titlePg and an empty firs
 which is how Word spells "different first page" (HD 36: no number on page 1). A booklet cover
 never carries a number either, and its foot line (place and month) goes into the first-page
 footer: that pins it to the bottom of page 1 in every application, however much room the cover
-lines above it take, and a clerk edits it where Word users expect a page foot.
+lines above it take, and a clerk edits it where Word users expect a page foot. The footer
+stands on the bottom margin (`Profile.footer_distance_mm`), where the PDF puts the foot.
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ def set_up_page(section: Section, profile: Profile, *, cover_foot: Element | Non
     section.left_margin = Twips(mm_to_twips(page.margins["left"]))
     section.right_margin = Twips(mm_to_twips(page.margins["right"]))
     section.gutter = Twips(0)
-    distance = Twips(mm_to_twips(page.header_distance))
-    section.header_distance = distance
-    section.footer_distance = distance
+    section.header_distance = Twips(mm_to_twips(page.header_distance))
+    # the foot of a cover stands on the text area's bottom edge, as in the PDF
+    section.footer_distance = Twips(mm_to_twips(profile.footer_distance_mm))
 
     in_footer = page.number.position.startswith("bottom")
     numbered = section.footer if in_footer else section.header

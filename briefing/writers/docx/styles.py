@@ -148,9 +148,10 @@ def _chosen(style: TextStyle, name: str, default: Any) -> Any:
     return default
 
 
-def _looks(style: TextStyle, font: str, *, align: str | None = None,
+def _looks(style: TextStyle, font: str, line: float, *, align: str | None = None,
            space_before: float | None = None, box: bool = False) -> tuple[ParagraphLook, RunLook]:
-    """Paragraph and run look of a profile `TextStyle`; single-spaced, no space after.
+    """Paragraph and run look of a profile `TextStyle`: lines exactly `line` pt high (the
+    profile's single line for its size, as in the PDF), no space after.
 
     `align` and `space_before` are used where the profile leaves the value at the model's
     default; a value written in the profile always wins.
@@ -162,18 +163,21 @@ def _looks(style: TextStyle, font: str, *, align: str | None = None,
     paragraph = ParagraphLook(align=_chosen(style, "align", align), first_line=style.indent,
                               left=0, right=0,
                               space_before=_chosen(style, "space_before", space_before),
-                              space_after=0, single=True,
+                              space_after=0, line_exact=line,
                               borders=borders)
     run = RunLook(font=font, size=style.size, bold=style.bold, italic=style.italic,
                   underline=style.underline, caps=style.caps)
     return paragraph, run
 
 
-def _text_style(style_id: str, name: str, style: TextStyle, font: str, *,
+def _text_style(style_id: str, name: str, style: TextStyle, profile: Profile, *,
                 based_on: str = NORMAL, align: str | None = None,
                 space_before: float | None = None, box: bool = False,
-                sides: float = 0) -> StyleSpec:
-    paragraph, run = _looks(style, font, align=align, space_before=space_before, box=box)
+                sides: float = 0, keep_next: bool = False) -> StyleSpec:
+    paragraph, run = _looks(style, profile.font.family, profile.single_line(style.size),
+                            align=align, space_before=space_before, box=box)
+    if keep_next:
+        paragraph = replace(paragraph, keep_next=True)
     if sides:
         paragraph = replace(paragraph, left=sides, right=sides)
     return StyleSpec(style_id, name, based_on=based_on, custom=True, paragraph=paragraph,
@@ -223,7 +227,7 @@ def _body_construct_specs(profile: Profile) -> list[StyleSpec]:
         _paragraph_style(INTERTITLE, "Intertitle", f.intertitle, profile, keep_next=True),
         _paragraph_style(STANDFIRST, "Standfirst", f.standfirst, profile),
         _paragraph_style(DATELINE, "Dateline", f.dateline, profile, keep_next=True),
-        _paragraph_style(BYLINE, "Byline", f.byline, profile),
+        _paragraph_style(BYLINE, "Byline", f.byline, profile, keep_next=True),
         _paragraph_style(CREDIT, "Credit", f.credit, profile),
         _paragraph_style(NOTE, "Note Line", f.note, profile),
         _paragraph_style(SALUTATION, "Salutation", f.salutation, profile),
@@ -239,14 +243,20 @@ def _body_construct_specs(profile: Profile) -> list[StyleSpec]:
                          keep_next=captions.table.position == "above"),
         _paragraph_style(FIGURE_CAPTION, "Figure Caption", captions.figure, profile,
                          keep_next=captions.figure.position == "above"),
+        # the picture's line is as high as the picture: a single-spaced line adds the
+        # paragraph font's descent under an inline picture, so that font is a hairline
         StyleSpec(FIGURE, "Figure", custom=True,
                   paragraph=ParagraphLook(align="center", first_line=0, left=0, right=0,
                                           space_before=profile.body.space_after,
                                           space_after=profile.body.space_after, single=True,
-                                          keep_next=captions.figure.position == "below")),
-        _text_style(APPENDIX_LABEL, "Appendix Label", appendix.label_style, font),
-        _text_style(APPENDIX_TITLE, "Appendix Title", appendix.title, font),
-        _text_style(APPENDIX_SUBTITLE, "Appendix Subtitle", appendix.subtitle, font),
+                                          keep_next=captions.figure.position == "below"),
+                  run=RunLook(font=font, size=HAIRLINE_PT)),
+        # heads are kept with what follows them, as in the PDF (break-after: avoid)
+        _text_style(APPENDIX_LABEL, "Appendix Label", appendix.label_style, profile,
+                    keep_next=True),
+        _text_style(APPENDIX_TITLE, "Appendix Title", appendix.title, profile, keep_next=True),
+        _text_style(APPENDIX_SUBTITLE, "Appendix Subtitle", appendix.subtitle, profile,
+                    keep_next=True),
     ]
 
 
@@ -287,74 +297,81 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
             run=RunLook(font=font, size=look.size, bold=look.bold, italic=look.italic,
                         underline=look.underline, caps=look.caps)))
     specs += [
+        # no widow control: a note that does not fit below its call continues on the next
+        # page from a single line on, as our PDF does (LibreOffice, with widow control, moves
+        # such a note whole to the next page, away from its call)
         StyleSpec(FOOTNOTE_TEXT, "footnote text",
-                  paragraph=ParagraphLook(align=body.align, first_line=0, left=0, right=0,
+                  paragraph=ParagraphLook(align=body.align, first_line=note.first_line_indent,
+                                          left=0, right=0,
                                           space_before=0, space_after=note.space_after,
-                                          line_exact=note.line_height),
+                                          line_exact=note.line_height, widow_control=False),
                   run=RunLook(font=font, size=note.size)),
         StyleSpec(FOOTNOTE_REFERENCE, "footnote reference", kind="character",
                   based_on="DefaultParagraphFont", gallery=False,
                   run=RunLook(superscript=True)),
         StyleSpec(HEADER, "header", gallery=False,
                   paragraph=ParagraphLook(align=number_align, first_line=0, space_after=0,
-                                          single=True),
+                                          line_exact=profile.single_line(
+                                              profile.page.number.size)),
                   run=RunLook(font=font, size=profile.page.number.size)),
         StyleSpec(FOOTER, "footer", based_on=HEADER, gallery=False),
         # official masthead and booklet cover: the issuing body's block
         StyleSpec(MASTHEAD, "Masthead", custom=True,
                   paragraph=ParagraphLook(align="center", first_line=0, left=0, right=0,
-                                          space_before=0, space_after=0, single=True),
+                                          space_before=0, space_after=0,
+                                          line_exact=profile.single_line(mast.superior.size)),
                   run=RunLook(font=font, size=mast.superior.size)),
-        _text_style(MASTHEAD_SUPERIOR, "Masthead Superior", mast.superior, font,
+        _text_style(MASTHEAD_SUPERIOR, "Masthead Superior", mast.superior, profile,
                     based_on=MASTHEAD),
-        _text_style(MASTHEAD_ISSUER, "Masthead Issuer", mast.issuer, font, based_on=MASTHEAD),
+        _text_style(MASTHEAD_ISSUER, "Masthead Issuer", mast.issuer, profile, based_on=MASTHEAD),
         *([_rule(MASTHEAD_ISSUER_RULE, "Masthead Issuer Rule", font)]
           if mast.issuer_mark == "rule" else []),
         StyleSpec(MASTHEAD_STAR, "Masthead Star", based_on=MASTHEAD_ISSUER, custom=True,
                   run=RunLook(font=font, bold=False)),
-        _text_style(MASTHEAD_NUMBER, "Masthead Number", mast.number, font, based_on=MASTHEAD),
+        _text_style(MASTHEAD_NUMBER, "Masthead Number", mast.number, profile, based_on=MASTHEAD),
         *(_text_style(party_name(index), "Party Name" + (f" {index}" if index > 1 else ""),
-                      line, font, based_on=MASTHEAD)
+                      line, profile, based_on=MASTHEAD)
           for index, line in enumerate(mast.title_lines, start=1)),
         _rule(PARTY_RULE, "Party Rule", font),
-        _text_style(PLACE_DATE, "Place Date", mast.place_date, font, based_on=MASTHEAD),
-        _text_style(MARK, "Mark", cover.mark, font, box=True, space_before=body.line_height),
+        _text_style(PLACE_DATE, "Place Date", mast.place_date, profile, based_on=MASTHEAD),
+        _text_style(MARK, "Mark", cover.mark, profile, box=True, space_before=body.line_height),
         # title block (both forms)
-        _text_style(DOCUMENT_TYPE, "Document Type", title_block.type, font),
-        _text_style(SUBJECT, "Subject", title_block.subject, font,
-                    sides=title_block.subject_margin),
+        _text_style(DOCUMENT_TYPE, "Document Type", title_block.type, profile, keep_next=True),
+        _text_style(SUBJECT, "Subject", title_block.subject, profile,
+                    sides=title_block.subject_margin, keep_next=True),
         # the rule keeps the body's paragraph gap from the subject, so it does not read as
         # an underline of the subject's last line
         StyleSpec(TITLE_RULE, "Title Rule", custom=True, gallery=False,
                   paragraph=ParagraphLook(align="center", first_line=0, left=side, right=side,
                                           space_before=body.space_after,
-                                          space_after=body.space_after,
+                                          space_after=body.space_after, keep_next=True,
                                           line_exact=HAIRLINE_PT,
                                           borders={"bottom": Border(0)}),
                   run=RunLook(font=font, size=HAIRLINE_PT)),
         # booklet cover: the lines under the title keep the body's paragraph gap, the mark a
         # full body line, unless the profile sets their space
-        _text_style(COVER_TITLE, "Cover Title", cover.title, font),
-        _text_style(COVER_SUBJECT, "Cover Subject", cover.subject, font,
+        _text_style(COVER_TITLE, "Cover Title", cover.title, profile),
+        _text_style(COVER_SUBJECT, "Cover Subject", cover.subject, profile,
                     space_before=body.space_after, sides=cover.subject_margin),
-        _text_style(COVER_ISSUE, "Cover Issue", cover.issue, font,
+        _text_style(COVER_ISSUE, "Cover Issue", cover.issue, profile,
                     space_before=body.space_after),
         StyleSpec(COVER_MEETING, "Cover Meeting", based_on=COVER_ISSUE, custom=True),
-        _text_style(COVER_FOOT, "Cover Foot", cover.foot, font),
+        _text_style(COVER_FOOT, "Cover Foot", cover.foot, profile),
         # closing: recipients left-aligned without indent, signature centred; one blank body
         # line between the text and the band, unless the profile sets the space
-        _text_style(RECIPIENTS_LABEL, "Recipients Label", closing.label, font, align="left",
+        _text_style(RECIPIENTS_LABEL, "Recipients Label", closing.label, profile, align="left",
                     space_before=body.line_height),
-        _text_style(RECIPIENTS, "Recipients", closing.item, font, align="left"),
+        _text_style(RECIPIENTS, "Recipients", closing.item, profile, align="left"),
         StyleSpec(SIGNATURE, "Signature",
                   paragraph=ParagraphLook(align="center", first_line=0, left=0, right=0,
-                                          space_before=0, space_after=0, single=True),
+                                          space_before=0, space_after=0,
+                                          line_exact=profile.single_line(closing.name.size)),
                   run=RunLook(font=font, size=closing.name.size)),
-        _text_style(SIGNATURE_AUTHORITY, "Signature Authority", closing.authority, font,
+        _text_style(SIGNATURE_AUTHORITY, "Signature Authority", closing.authority, profile,
                     based_on=SIGNATURE, space_before=body.line_height),
-        _text_style(SIGNATURE_TITLE, "Signature Title", closing.title, font,
+        _text_style(SIGNATURE_TITLE, "Signature Title", closing.title, profile,
                     based_on=SIGNATURE),
-        _text_style(SIGNATURE_NAME, "Signature Name", closing.name, font, based_on=SIGNATURE),
+        _text_style(SIGNATURE_NAME, "Signature Name", closing.name, profile, based_on=SIGNATURE),
     ]
     return specs + _body_construct_specs(profile)
 

@@ -34,6 +34,8 @@ class PdfRequest:
     moment: dt.datetime
     variant: str | None = None
     attachments: tuple[tuple[str, bytes] | tuple[str, bytes, str], ...] = ()
+    #: weight (pt) of the rule above a page's notes that open with a continued note
+    continuation_rule_pt: float | None = None
 
 
 @contextmanager
@@ -71,10 +73,11 @@ def pdf_request(tree: ET.Element, profile: Profile, *, media: MediaStore | None 
 
     moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
     return PdfRequest(to_html(tree, profile, media), stylesheet(profile), moment, variant,
-                      tuple(attachments))
+                      tuple(attachments), profile.footnote.separator_weight)
 
 
 def render_pdf(request: PdfRequest) -> bytes:
+    from briefing.writers.pdf import note_split
     from briefing.writers.pdf.accessibility import Finisher, pdf_options
     from briefing.writers.pdf.engine import collector_paused, subsetting_note, weasyprint
     from briefing.writers.pdf.pagination import BREAKS, render_with_notes_in_place
@@ -82,6 +85,8 @@ def render_pdf(request: PdfRequest) -> bytes:
 
     CSS, HTML, Attachment = weasyprint.CSS, weasyprint.HTML, weasyprint.Attachment
     subsetting_note()
+    note_split.apply()  # footnotes continue on the next page as in Word (once per process)
+    note_split.configure(continuation_rule_pt=request.continuation_rule_pt)
     moment = request.moment
     setup = print_setup(request.css)  # fonts and parsed stylesheet, shared by every build
     html = HTML(string=request.html, base_url=FONTS_DIR.as_uri() + "/",

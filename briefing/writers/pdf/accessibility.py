@@ -6,7 +6,8 @@ level). WeasyPrint's structure tree is good for headings, paragraphs, lists and 
 `Finisher`, run on WeasyPrint's PDF objects just before they are written, mends the rest:
 
 - the footnote area becomes one `Note` per footnote (with the unique /ID PDF/UA asks for), its
-  number a `Lbl`; WeasyPrint calls both "NonStruct";
+  number a `Lbl`; WeasyPrint calls both "NonStruct"; the rest of a note continued on the next
+  page (no number there) joins its note, so a reader hears the note once, whole;
 - the page numbers (margin boxes) become pagination artifacts: WeasyPrint marks them as content
   it never links into the tree, which readers would otherwise announce or lose;
 - viewers show the title, not the file name (/ViewerPreferences /DisplayDocTitle);
@@ -104,6 +105,7 @@ def tag_notes(objects: _Objects, root: Any) -> int:
     for document in objects.kids(root):
         kids = document.get("K", [])
         rebuilt = pydyf.Array()
+        last_note = None
         for reference in kids:
             element = objects.get(reference)
             notes = list(objects.kids(element)) if isinstance(element, dict) else []
@@ -112,16 +114,29 @@ def tag_notes(objects: _Objects, root: Any) -> int:
                 rebuilt.append(reference)
                 continue
             for note in notes:
+                label = _first_non_struct(objects, note)
+                if label is None and last_note is not None:  # continued from the page before
+                    last_note["K"] = pydyf.Array([*_as_list(last_note.get("K")),
+                                                  note.reference])
+                    note["P"] = last_note.reference
+                    continue
                 count += 1
                 note["S"] = "/Note"
                 note["ID"] = pydyf.String(f"note-{count}")
                 note["P"] = document.reference
-                label = _first_non_struct(objects, note)
                 if label is not None:
                     label["S"] = "/Lbl"
                 rebuilt.append(note.reference)
+                last_note = note
         document["K"] = rebuilt
     return count
+
+
+def _as_list(kids: Any) -> list[Any]:
+    """A structure element's /K as a list (it may be one kid, or none)."""
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, list) else [kids]
 
 
 def _first_non_struct(objects: _Objects, note: Any, depth: int = 3) -> Any:

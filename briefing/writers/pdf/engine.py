@@ -2,7 +2,7 @@
 
 Import WeasyPrint through this module (`from briefing.writers.pdf.engine import weasyprint`)
 so that it is the first import of WeasyPrint in the process: `libraries.py` explains why
-that saves half a second, `weasyprint_patches.py` why notes then need one layout pass.
+that saves half a second, `note_split.py` why notes then need one layout pass.
 """
 
 from __future__ import annotations
@@ -12,14 +12,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from briefing.writers.pdf import cffi_types, pydyf_patches, weasyprint_patches
+from briefing.writers.pdf import cffi_types, note_split, pydyf_patches
 from briefing.writers.pdf.libraries import import_weasyprint
 
 weasyprint = import_weasyprint()
 cffi_types.install(weasyprint.text.ffi.ffi)
 
-#: True when WeasyPrint keeps every footnote with its call in one layout pass
-FOOTNOTES_IN_ONE_PASS = weasyprint_patches.apply()
+#: True when WeasyPrint keeps every footnote with its call in one layout pass (and continues
+#: a note on the next page as Word does): briefing/writers/pdf/note_split.py
+FOOTNOTES_IN_ONE_PASS = note_split.apply()
 #: True when tagging a page costs the same on page 1 and page 140
 PAGE_REFERENCES_CACHED = pydyf_patches.apply()
 

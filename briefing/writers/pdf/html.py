@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 from briefing.content.media import MediaStore
 from briefing.layout.masthead import issuer_rule_mm, masthead_columns, title_lines
+from briefing.layout.measure import line_width_mm
 from briefing.layout.profile import Profile
 from briefing.tree.text import node_text
 
@@ -60,6 +61,7 @@ class HtmlBuilder:
         """Document properties are written into <head> by `build`."""
 
     def issuer(self, node: ET.Element, parent: ET.Element, column_mm: float) -> None:
+        """The issuer block without its number (which has a row of its own)."""
         if node.find("superior") is not None:
             _div(parent, "superior", node_text(node.find("superior")))
         _div(parent, "issuer", node_text(node.find("name")))
@@ -67,8 +69,6 @@ class HtmlBuilder:
             _div(parent, "star", node_text(node.find("star")))
         if node.find("rule") is not None:
             self.issuer_rule(node, parent, column_mm)
-        if node.find("number") is not None:
-            _div(parent, "number", node_text(node.find("number")))
 
     def issuer_rule(self, node: ET.Element, parent: ET.Element, column_mm: float) -> None:
         """The short rule under the issuer name (ND 30), as long as the DOCX's."""
@@ -98,18 +98,33 @@ class HtmlBuilder:
                 _div(cover, child.tag, node_text(child), "p")
 
     def top_masthead(self, node: ET.Element, body: ET.Element) -> None:
+        """The header band as the DOCX's two-row table: issuer block beside the title lines
+        and their rule, then the number beside the place and date, on one baseline."""
         left_mm, right_mm = masthead_columns(node, self.profile)  # the DOCX's split too
-        row = _layout_row(body, "masthead")
+        issuer = node.find("issuer")
+        party = node.find("party")
+        ET.SubElement(body, "div", {"class": "hairline"})  # as the DOCX's, see header_block
+        grid = _layout_grid(body, "masthead")
+        row = ET.SubElement(grid, "div", {"class": "row"})
         left = ET.SubElement(row, "div", {"class": "cell issuer-col",
                                           "style": f"width: {left_mm:.2f}mm"})
-        self.issuer(node.find("issuer"), left, left_mm)
+        self.issuer(issuer, left, left_mm)
         right = ET.SubElement(row, "div", {"class": "cell party-col",
                                           "style": f"width: {right_mm:.2f}mm"})
-        party = node.find("party")
-        for index, (name, _) in enumerate(title_lines(party, self.profile), start=1):
-            line = _div(right, f"party party-{index}", "")
-            ET.SubElement(line, "span").text = node_text(name)
-        _div(right, "place-date", node_text(party.find("place-date")))
+        lines = title_lines(party, self.profile)
+        for index, (name, _) in enumerate(lines, start=1):
+            _div(right, f"party party-{index}", node_text(name))
+        if lines and self.profile.masthead.title_rule:
+            name, look = lines[-1]
+            length = min(line_width_mm(node_text(name), look, self.profile), right_mm)
+            ET.SubElement(right, "div", {"class": "party-rule",
+                                         "style": f"width: {length:.2f}mm"})
+        row = ET.SubElement(grid, "div", {"class": "row"})
+        number = ET.SubElement(row, "div", {"class": "cell issuer-col"})
+        if issuer.find("number") is not None:
+            _div(number, "number", node_text(issuer.find("number")))
+        date = ET.SubElement(row, "div", {"class": "cell party-col"})
+        _div(date, "place-date", node_text(party.find("place-date")))
 
     def top_mark(self, node: ET.Element, body: ET.Element) -> None:
         mark = _div(body, "mark", "", "p")
@@ -317,11 +332,15 @@ class HtmlBuilder:
             _append_tail(out, child.tail)
 
 
+def _layout_grid(parent: ET.Element, cls: str) -> ET.Element:
+    """Columns side by side drawn as a table but written as divs: a layout grid is no data
+    table, and a tagged PDF must not present it as one (PDF/UA)."""
+    return ET.SubElement(parent, "div", {"class": f"{cls} grid"})
+
+
 def _layout_row(parent: ET.Element, cls: str) -> ET.Element:
-    """Two columns side by side drawn as a table but written as divs: a layout grid is no
-    data table, and a tagged PDF must not present it as one (PDF/UA)."""
-    grid = ET.SubElement(parent, "div", {"class": f"{cls} grid"})
-    return ET.SubElement(grid, "div", {"class": "row"})
+    """A one-row layout grid (see `_layout_grid`); returns the row."""
+    return ET.SubElement(_layout_grid(parent, cls), "div", {"class": "row"})
 
 
 def _append_text(element: ET.Element, text: str | None) -> None:

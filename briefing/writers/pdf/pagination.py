@@ -2,10 +2,11 @@
 
 An official document needs each note below the text that calls it, on the same page.
 WeasyPrint 70 may move ("report") a note to the next page to make room for one more line of a
-later paragraph; `weasyprint_patches.py` fixes that at the cause, so one layout pass is enough.
-This module checks the result anyway: where a note left its call's page (another WeasyPrint,
-a case the fix does not cover), it forces a page break before the last block that starts on
-that page and lays out again (a few rounds at most).
+later paragraph; `note_split.py` ends that at the cause (and continues a long note on the next
+page, as Word does), so one layout pass is enough. This module checks the result anyway: where
+a note left its call's page (another WeasyPrint, a case the fix does not cover), it forces a
+page break before the last block that starts on that page (or before the heading kept with
+it) and lays out again (a few rounds at most).
 
 The breaks a document ended with are remembered under a hash of its HTML and CSS: the next
 layout of the same document starts with them, so a rebuild needs one pass even where the
@@ -30,6 +31,7 @@ def misplaced_breaks(document: Any, forced: set[str]) -> set[str]:
     footnote area, and the blocks that start on it."""
     breaks: set[str] = set()
     started: dict[str, int] = {}
+    kept: set[str] = set()
     pages = []
     for number, page in enumerate(document.pages):
         calls: set[str] = set()
@@ -49,13 +51,23 @@ def misplaced_breaks(document: Any, forced: set[str]) -> set[str]:
                     block = element.get("data-b")
                     if block is not None and block not in started:
                         started[block] = number
+                        if box.style["break_after"] == "avoid":
+                            kept.add(block)
         pages.append((calls, notes))
     for number, (calls, notes) in enumerate(pages):
         if calls - notes:
             starting_here = [b for b, p in started.items() if p == number and b not in forced]
             if starting_here:
-                breaks.add(max(starting_here, key=int))
+                breaks.add(_with_kept(max(starting_here, key=int), kept, started, number))
     return breaks
+
+
+def _with_kept(block: str, kept: set[str], started: dict[str, int], page: int) -> str:
+    """`block`, or the first of the blocks just before it on `page` that are kept with the
+    next one (a heading, a caption above its table): the break goes before them too."""
+    while str(int(block) - 1) in kept and started.get(str(int(block) - 1)) == page:
+        block = str(int(block) - 1)
+    return block
 
 
 def break_rules(forced: set[str]) -> str:

@@ -10,10 +10,13 @@ from briefing.tree.render import environment
 _cache: dict[int, str] = {}
 
 
-def _separator(length_mm: float) -> str:
-    """The short rule above footnotes, as an inline SVG image (CSS cannot size a border)."""
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{length_mm}mm" height="0.5pt">'
-           '<rect width="100%" height="100%" fill="black"/></svg>')
+def _separator(length_mm: float, weight_pt: float) -> str:
+    """The short rule above footnotes, as an inline SVG image (CSS cannot size a border); it
+    stretches without keeping its proportions (the continuation separator is this image
+    drawn across the text, `note_split`)."""
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{length_mm}mm" height="{weight_pt}pt" '
+           'viewBox="0 0 100 1" preserveAspectRatio="none">'
+           '<rect width="100" height="1" fill="black"/></svg>')
     return "data:image/svg+xml," + quote(svg)
 
 
@@ -25,5 +28,6 @@ def stylesheet(profile: Profile) -> str:
                      for face in ("regular", "bold", "italic", "bold_italic")}
         template = environment().get_template("pdf/style.css.j2")
         _cache[key] = template.render(p=profile, font_urls=font_urls,
-                                      separator_url=_separator(profile.footnote.separator))
+                                      separator_url=_separator(profile.footnote.separator,
+                                                               profile.footnote.separator_weight))
     return _cache[key]

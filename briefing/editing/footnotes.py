@@ -1,0 +1,110 @@
+"""Footnotes: insert one at the cursor (the call `[^id]` and its definition together), edit
+its text, delete it with its calls. Numbers are never stored: the build computes them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefing.editing.body import clean_text, styled_like
+from briefing.editing.errors import EditError
+from briefing.editing.outline import slug
+from briefing.editing.paths import Path_, get, parent_of
+from briefing.editing.yamltext import new_map, new_seq
+from briefing.text.inline import FOOTNOTE_CALL
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _notes(tree: Any, create: bool = False) -> Any:
+    notes = tree.get("footnotes")
+    if notes is None and create:
+        notes = new_map()
+        _insert_before(tree, "footnotes", notes, ("preamble", "blocks"))
+    if notes is not None and not isinstance(notes, dict):
+        raise EditError("Phần chú thích của tài liệu không đúng dạng.")
+    return notes
+
+
+def _insert_before(mapping: Any, key: str, value: Any, before: tuple[str, ...]) -> None:
+    keys = list(mapping.keys())
+    for name in before:
+        if name in keys:
+            mapping.insert(keys.index(name), key, value)
+            return
+    mapping[key] = value
+
+
+def new_id(tree: Any, text: str) -> str:
+    notes = _notes(tree) or {}
+    base = "-".join(slug(text, "chu-thich").split("-")[:4])
+    candidate, n = base, 2
+    while candidate in notes:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def insert_footnote(tree: Any, path: Path_, offset: int, text: str) -> str:
+    """Put a call at character `offset` of the text at `path` and define the note."""
+    note = clean_text(text)
+    if not note:
+        raise EditError("Hãy nhập nội dung chú thích.")
+    container, key = parent_of(tree, path)
+    value = get(tree, path)
+    if not isinstance(value, str):
+        raise EditError("Chỉ chèn được chú thích vào một đoạn văn bản.")
+    offset = max(0, min(int(offset), len(value)))
+    if any(m.start() < offset < m.end() for m in FOOTNOTE_CALL.finditer(value)):
+        raise EditError("Không chèn chú thích vào giữa một lời gọi chú thích khác.")
+    identifier = new_id(tree, note)
+    notes = _notes(tree, create=True)
+    notes[identifier] = note
+    container[key] = styled_like(value, f"{value[:offset]}[^{identifier}]{value[offset:]}")
+    return identifier
+
+
+def set_footnote(tree: Any, identifier: str, text: Any) -> None:
+    notes = _notes(tree)
+    if not notes or identifier not in notes:
+        raise EditError("Chú thích này không còn trong tài liệu.")
+    if isinstance(text, list):
+        paragraphs = [clean_text(t) for t in text]
+        notes[identifier] = paragraphs[0] if len(paragraphs) == 1 else new_seq(paragraphs)
+        return
+    notes[identifier] = styled_like(notes[identifier], clean_text(text))
+
+
+def add_footnote(tree: Any, identifier: str, text: str) -> None:
+    """Define a note under a given id (to repair a call whose definition is missing)."""
+    if not ID_PATTERN.fullmatch(identifier or ""):
+        raise EditError("Mã chú thích chỉ gồm chữ cái không dấu, chữ số, '-' và '_'.")
+    notes = _notes(tree, create=True)
+    if identifier in notes:
+        raise EditError("Đã có chú thích mang mã này.")
+    notes[identifier] = clean_text(text)
+
+
+def delete_footnote(tree: Any, identifier: str) -> int:
+    """Remove the note and every call of it; returns the number of calls removed."""
+    notes = _notes(tree)
+    if not notes or identifier not in notes:
+        raise EditError("Chú thích này không còn trong tài liệu.")
+    del notes[identifier]
+    call = f"[^{identifier}]"
+    removed = 0
+
+    def walk(node: Any) -> None:
+        nonlocal removed
+        items = node.items() if isinstance(node, dict) else enumerate(node) \
+            if isinstance(node, list) else ()
+        for key, value in list(items):
+            if node is notes:
+                continue
+            if isinstance(value, str) and call in value:
+                removed += value.count(call)
+                node[key] = styled_like(value, value.replace(call, ""))
+            elif isinstance(value, (dict, list)):
+                walk(value)
+
+    walk(tree)
+    return removed

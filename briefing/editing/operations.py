@@ -1,0 +1,203 @@
+"""Every editing operation by name, with its arguments checked: one entry point for the studio
+(and for tests), `apply_operation(tree, name, args, context)`.
+
+An operation changes the round-trip tree in place and returns where the editor should put
+the cursor next (`focus`), plus anything it created (a footnote id). Bad arguments raise
+`EditError` with a message for the clerk; the document is then left as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing.editing import body, footnotes, meta, outline, units
+from briefing.editing.body import styled_like
+from briefing.editing.errors import EditError
+from briefing.editing.findings import check_text
+from briefing.editing.paths import Path_, as_path, get, parent_of
+
+
+@dataclass
+class Context:
+    """What some operations need besides the tree: the file's text and name (for fixes)."""
+
+    text: str
+    file: Path
+
+
+@dataclass
+class Outcome:
+    focus: Path_ | None = None
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def _text(args: dict[str, Any], key: str = "value") -> str:
+    value = args.get(key, "")
+    if not isinstance(value, str):
+        raise EditError("Nội dung phải là văn bản.")
+    return value
+
+
+def _int(args: dict[str, Any], key: str, default: int | None = None) -> int | None:
+    value = args.get(key, default)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise EditError(f"'{key}' phải là một số.")
+    return value
+
+
+def _set_text(tree: Any, args: dict, context: Context) -> Outcome:
+    path = as_path(args.get("path"))
+    body.set_text(tree, path, _text(args))
+    return Outcome(path)
+
+
+def _set_meta(tree: Any, args: dict, context: Context) -> Outcome:
+    name = _text(args, "field")
+    meta.set_field(tree, name, args.get("value", ""))
+    return Outcome(("meta", *name.split(".")))
+
+
+def _add_section(tree: Any, args: dict, context: Context) -> Outcome:
+    path = outline.add_section(tree, as_path(args.get("parent")), _text(args, "title"),
+                               _int(args, "index"))
+    return Outcome(path)
+
+
+def _rename(tree: Any, args: dict, context: Context) -> Outcome:
+    path = as_path(args.get("path"))
+    outline.rename(tree, path, _text(args, "title"))
+    return Outcome(path)
+
+
+def _move(tree: Any, args: dict, context: Context) -> Outcome:
+    return Outcome(outline.move(tree, as_path(args.get("path")), _int(args, "delta", 0) or 0))
+
+
+def _indent(tree: Any, args: dict, context: Context) -> Outcome:
+    return Outcome(outline.indent(tree, as_path(args.get("path"))))
+
+
+def _outdent(tree: Any, args: dict, context: Context) -> Outcome:
+    return Outcome(outline.outdent(tree, as_path(args.get("path"))))
+
+
+def _delete(tree: Any, args: dict, context: Context) -> Outcome:
+    path = as_path(args.get("path"))
+    outline.delete(tree, path)
+    return Outcome(path[:-1])
+
+
+def _insert_item(tree: Any, args: dict, context: Context) -> Outcome:
+    path = body.insert_item(tree, as_path(args.get("list")), _int(args, "index"),
+                            _text(args, "kind") or "paragraph", _text(args, "text"))
+    return Outcome(path)
+
+
+def _split(tree: Any, args: dict, context: Context) -> Outcome:
+    return Outcome(body.split_paragraph(tree, as_path(args.get("path")),
+                                        _int(args, "offset", 0) or 0))
+
+
+def _insert_footnote(tree: Any, args: dict, context: Context) -> Outcome:
+    path = as_path(args.get("path"))
+    identifier = footnotes.insert_footnote(tree, path, _int(args, "offset", 0) or 0,
+                                           _text(args, "text"))
+    return Outcome(path, {"footnote": identifier})
+
+
+def _set_footnote(tree: Any, args: dict, context: Context) -> Outcome:
+    identifier = _text(args, "id")
+    footnotes.set_footnote(tree, identifier, args.get("value", ""))
+    return Outcome(("footnotes", identifier))
+
+
+def _add_footnote(tree: Any, args: dict, context: Context) -> Outcome:
+    identifier = _text(args, "id")
+    footnotes.add_footnote(tree, identifier, _text(args))
+    return Outcome(("footnotes", identifier))
+
+
+def _delete_footnote(tree: Any, args: dict, context: Context) -> Outcome:
+    removed = footnotes.delete_footnote(tree, _text(args, "id"))
+    return Outcome(None, {"calls_removed": removed})
+
+
+def _table(action: Callable[..., None]) -> Callable[[Any, dict, Context], Outcome]:
+    def run(tree: Any, args: dict, context: Context) -> Outcome:
+        path = as_path(args.get("path"))
+        if action is body.delete_column:
+            action(tree, path, _int(args, "column", 0))
+        elif action is body.add_row:
+            action(tree, path, _int(args, "index"))
+        else:
+            action(tree, path)
+        return Outcome(path)
+
+    return run
+
+
+def _apply_fix(tree: Any, args: dict, context: Context) -> Outcome:
+    """Apply one safe fix `check` offers for the current text (and only such a fix)."""
+    wanted = args.get("fix")
+    if not isinstance(wanted, dict):
+        raise EditError("Không rõ cần sửa lỗi nào.")
+    path = as_path(wanted.get("path"))
+    offered = [f.fix for f in check_text(context.file, context.text).findings
+               if f.fix is not None]
+    for fix in offered:
+        if (tuple(fix.path), fix.start, fix.end, fix.text) == (
+                path, wanted.get("start"), wanted.get("end"), wanted.get("text")):
+            container, key = parent_of(tree, path)
+            value = get(tree, path)
+            container[key] = styled_like(value, value[:fix.start] + fix.text + value[fix.end:])
+            return Outcome(path)
+    raise EditError("Lỗi này đã được sửa hoặc không còn nữa.")
+
+
+def _set_unit_field(tree: Any, args: dict, context: Context) -> Outcome:
+    name = _text(args, "field")
+    units.set_unit_field(tree, name, args.get("value", ""))
+    return Outcome(tuple(name.split(".")))
+
+
+def _keep_section(tree: Any, args: dict, context: Context) -> Outcome:
+    units.set_section_kept(tree, _text(args, "id"), bool(args.get("kept")))
+    return Outcome(("sections",))
+
+
+OPERATIONS: dict[str, Callable[[Any, dict, Context], Outcome]] = {
+    "set_text": _set_text,
+    "set_meta": _set_meta,
+    "add_section": _add_section,
+    "rename": _rename,
+    "move": _move,
+    "indent": _indent,
+    "outdent": _outdent,
+    "delete": _delete,
+    "insert_item": _insert_item,
+    "split": _split,
+    "insert_footnote": _insert_footnote,
+    "set_footnote": _set_footnote,
+    "add_footnote": _add_footnote,
+    "delete_footnote": _delete_footnote,
+    "add_row": _table(body.add_row),
+    "add_column": _table(body.add_column),
+    "delete_column": _table(body.delete_column),
+    "apply_fix": _apply_fix,
+    "set_unit_field": _set_unit_field,
+    "keep_section": _keep_section,
+}
+
+
+def apply_operation(tree: Any, name: str, args: dict[str, Any], context: Context) -> Outcome:
+    operation = OPERATIONS.get(name)
+    if operation is None:
+        raise EditError(f"Thao tác không được hỗ trợ: '{name}'.")
+    if not isinstance(args, dict):
+        raise EditError("Tham số của thao tác không hợp lệ.")
+    return operation(tree, args, context)

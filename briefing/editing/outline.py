@@ -1,0 +1,172 @@
+"""The outline of sections: add, rename, move up and down, indent, outdent, delete.
+
+A section is a mapping with `title` in `blocks` (top level, needs a `kind`) or in a section's
+`body`. Moving and deleting work on any item of a list (paragraphs, list items, table rows).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from briefing.editing.errors import EditError
+from briefing.editing.paths import Path_, get, is_section, parent_of, section_list
+from briefing.editing.yamltext import new_map, new_seq
+
+#: kind of a section that becomes a top-level block without one
+DEFAULT_KIND = "section"
+
+
+def all_ids(tree: Any) -> set[str]:
+    """Every section id (and other `id:`) used in the document."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("id"), str):
+                found.add(value["id"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(tree)
+    return found
+
+
+def slug(text: str, fallback: str = "muc") -> str:
+    """An id from a title: "Bài học kinh nghiệm" -> "bai-hoc-kinh-nghiem"."""
+    ascii_text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in ascii_text if not unicodedata.combining(c)).lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    out = "-".join(words)[:40].strip("-")
+    return out or fallback
+
+
+def unique_id(tree: Any, base: str) -> str:
+    used = all_ids(tree)
+    if base not in used:
+        return base
+    n = 2
+    while f"{base}-{n}" in used:
+        n += 1
+    return f"{base}-{n}"
+
+
+def _list_at(tree: Any, path: Path_) -> list:
+    value = get(tree, path)
+    if not isinstance(value, list):
+        raise EditError("Chỗ này không phải là một danh sách.")
+    return value
+
+
+def add_section(tree: Any, parent: Path_, title: str, index: int | None = None) -> Path_:
+    """A new, empty section titled `title` in the list at `parent` (at `index`, else last)."""
+    title = _clean_title(title)
+    if not section_list(parent):
+        raise EditError("Chỉ thêm được mục vào danh sách mục hoặc vào nội dung của một mục.")
+    container = _ensure_list(tree, parent)
+    section = new_map(id=unique_id(tree, slug(title)))
+    if parent == ("blocks",):
+        section["kind"] = DEFAULT_KIND
+    section["title"] = title
+    section["body"] = new_seq()
+    position = len(container) if index is None else max(0, min(index, len(container)))
+    container.insert(position, section)
+    return (*parent, position)
+
+
+def _ensure_list(tree: Any, path: Path_) -> list:
+    """The list at `path`, created when a section has no `body` yet."""
+    holder = get(tree, path[:-1])
+    key = path[-1]
+    if isinstance(holder, dict) and key not in holder:
+        holder[key] = new_seq()
+    return _list_at(tree, path)
+
+
+def rename(tree: Any, path: Path_, title: str) -> None:
+    section = get(tree, path)
+    if not is_section(section):
+        raise EditError("Chỉ đổi tên được một mục.")
+    section["title"] = _clean_title(title)
+
+
+def _clean_title(title: str) -> str:
+    title = unicodedata.normalize("NFC", str(title)).strip()
+    if not title:
+        raise EditError("Tên mục không được để trống.")
+    if "\n" in title:
+        raise EditError("Tên mục nằm trên một dòng.")
+    return title
+
+
+def move(tree: Any, path: Path_, delta: int) -> Path_:
+    """Swap the item with its neighbour (`delta` -1: up, +1: down) in the same list."""
+    container, index = parent_of(tree, path)
+    if not isinstance(container, list) or not isinstance(index, int):
+        raise EditError("Phần tử này không di chuyển được.")
+    target = index + delta
+    if delta not in (-1, 1) or not 0 <= target < len(container):
+        raise EditError("Không thể di chuyển thêm theo hướng này.")
+    item = container.pop(index)
+    container.insert(target, item)
+    return (*path[:-1], target)
+
+
+def indent(tree: Any, path: Path_) -> Path_:
+    """The section becomes the last sub-section of the section just above it."""
+    container, index = parent_of(tree, path)
+    section = get(tree, path)
+    if not is_section(section) or not isinstance(index, int):
+        raise EditError("Chỉ thụt lề được một mục.")
+    above = container[index - 1] if index > 0 else None
+    if not is_section(above):
+        raise EditError("Mục này không có mục nào ngay phía trên để làm mục con.")
+    if "body" not in above or above["body"] is None:
+        above["body"] = new_seq()
+    container.pop(index)
+    above["body"].append(section)
+    return (*path[:-1], index - 1, "body", len(above["body"]) - 1)
+
+
+def outdent(tree: Any, path: Path_) -> Path_:
+    """The section leaves its parent and follows it, one level up."""
+    if len(path) < 4 or path[-2] != "body":
+        raise EditError("Mục này đã ở cấp cao nhất.")
+    section = get(tree, path)
+    if not is_section(section):
+        raise EditError("Chỉ lùi lề được một mục.")
+    parent_path = path[:-2]
+    grand, parent_index = parent_of(tree, parent_path)
+    if not isinstance(grand, list) or not isinstance(parent_index, int):
+        raise EditError("Mục này đã ở cấp cao nhất.")
+    get(tree, path[:-1]).pop(path[-1])
+    if parent_path[:-1] == ("blocks",) and not section.get("kind"):
+        section["kind"] = DEFAULT_KIND
+        _put_first(section, "kind", "id")
+    grand.insert(parent_index + 1, section)
+    return (*parent_path[:-1], parent_index + 1)
+
+
+def _put_first(mapping: Any, key: str, after: str) -> None:
+    """Move `key` right after `after` so new keys read in the usual order."""
+    keys = list(mapping.keys())
+    if after not in keys:
+        return
+    value = mapping.pop(key)
+    mapping.insert(keys.index(after) + 1, key, value)
+
+
+def delete(tree: Any, path: Path_) -> None:
+    container, key = parent_of(tree, path)
+    if path == ("blocks", 0) and len(container) == 1:
+        raise EditError("Tài liệu cần ít nhất một mục lớn.")
+    if isinstance(container, list) and isinstance(key, int) and 0 <= key < len(container):
+        container.pop(key)
+    elif isinstance(container, dict) and key in container:
+        del container[key]
+    else:
+        raise EditError("Phần tử này không còn trong tài liệu.")

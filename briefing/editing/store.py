@@ -1,0 +1,204 @@
+"""Content files as the studio reads and writes them: confined to one folder, versioned by the
+hash of their bytes, written atomically, one change at a time, with undo.
+
+Every change names the version it was made on. If the file has changed since (another tab,
+another program) the change is refused with `Conflict`, never applied over someone else's
+work. The bytes before each change are kept (in memory, per file), so the last changes can be
+undone as long as nobody changed the file in between.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing import inputs
+from briefing.atomic import write_atomic
+from briefing.editing.errors import Conflict, EditError
+from briefing.editing.operations import Context, Outcome, apply_operation
+from briefing.editing.yamltext import deep_copy, dump_minimal, load_tree, render
+from briefing.errors import BriefingError
+from briefing.source.yaml_source import MAX_FILE_BYTES
+
+#: `name.yaml` or `units/name.yaml`, `meetings/name.yaml`: what the studio may open
+SUBFOLDERS = ("units", "meetings")
+_NAME = re.compile(r"[^\x00-\x1f\x7f/\\:*?\"<>|]{1,120}\.yaml")
+UNDO_DEPTH = 50
+
+
+def version_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    name: str
+    text: str
+    version: str
+
+
+@dataclass(frozen=True)
+class Change:
+    snapshot: Snapshot
+    outcome: Outcome
+
+
+def check_name(name: Any) -> str:
+    """A content file name the studio accepts: no folders but units/ and meetings/, no
+    hidden files, no way out of the content folder."""
+    if not isinstance(name, str):
+        raise EditError("Tên tài liệu không hợp lệ.")
+    name = unicodedata.normalize("NFC", name)
+    parts = name.split("/")
+    if len(parts) > 2 or (len(parts) == 2 and parts[0] not in SUBFOLDERS):
+        raise EditError("Tên tài liệu không hợp lệ.")
+    leaf = parts[-1]
+    if not _NAME.fullmatch(leaf) or leaf.startswith(".") or leaf.strip() != leaf:
+        raise EditError("Tên tài liệu không hợp lệ.")
+    return name
+
+
+def confined(root: Path, name: str) -> Path:
+    """`root/name` (its real path), refused if it, or a link on the way, leads outside `root`
+    (the program's one path guard, `briefing.inputs.confined`)."""
+    try:
+        return inputs.confined(root, name, what="tài liệu")
+    except BriefingError:
+        raise EditError("Đường dẫn nằm ngoài thư mục nội dung.") from None
+
+
+class DocumentStore:
+    """The content folder: read, change (with a version check), undo."""
+
+    def __init__(self, root: Path, undo_depth: int = UNDO_DEPTH):
+        self.root = Path(root)
+        self.undo_depth = undo_depth
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+        #: name -> stack of (bytes before a change, version after it)
+        self._history: dict[str, list[tuple[bytes, str]]] = {}
+        #: name -> (version, round-trip tree, its rendering): the next edit skips a parse
+        self._trees: dict[str, tuple[str, Any, str]] = {}
+
+    # -- files ----------------------------------------------------------------------------
+    def path(self, name: str) -> Path:
+        return confined(self.root, check_name(name))
+
+    def lock(self, name: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(name, threading.Lock())
+
+    def read_bytes(self, name: str) -> bytes:
+        """The file's bytes: a regular file under the size cap (`briefing.inputs.read_input`)."""
+        path = self.path(name)
+        if not path.exists():
+            raise EditError("Không tìm thấy tài liệu này.")
+        try:
+            return inputs.read_input(path, limit=MAX_FILE_BYTES, what="tài liệu")
+        except BriefingError as error:
+            raise EditError("Không đọc được tệp: " + error.problems[0].message) from None
+
+    def read(self, name: str) -> Snapshot:
+        data = self.read_bytes(name)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise EditError("Tệp không phải văn bản UTF-8.") from None
+        return Snapshot(name, text, version_of(data))
+
+    def exists(self, name: str) -> bool:
+        return self.path(name).is_file()
+
+    # -- changes --------------------------------------------------------------------------
+    def change(self, name: str, version: str, operation: str, args: dict[str, Any]) -> Change:
+        """Apply `operation` to the file if it is still at `version`; write it atomically."""
+        return self.change_many(name, version, [(operation, args)])
+
+    def change_many(self, name: str, version: str,
+                    operations: list[tuple[str, dict[str, Any]]]) -> Change:
+        """Several operations as one change (one write, one undo step): the edits typed in
+        several fields before the studio saved."""
+        if not operations:
+            raise EditError("Không có thay đổi nào.")
+
+        def edit(snapshot: Snapshot) -> tuple[str, Outcome, tuple[Any, str] | None]:
+            tree, rendered = self._tree(snapshot)
+            edited = deep_copy(tree)
+            context = Context(snapshot.text, self.path(name))
+            outcome = Outcome()
+            for operation, args in operations:
+                outcome = apply_operation(edited, operation, args, context)
+            after = render(edited)
+            text = dump_minimal(snapshot.text, tree, edited, rendered, after)
+            return text, outcome, (edited, after)
+
+        return self._write(name, version, edit)
+
+    def _tree(self, snapshot: Snapshot) -> tuple[Any, str]:
+        """The round-trip tree of the file at this version, and its rendering (kept from the
+        last change made here, else parsed now)."""
+        known = self._trees.get(snapshot.name)
+        if known is not None and known[0] == snapshot.version:
+            return known[1], known[2]
+        try:
+            tree = load_tree(snapshot.text, snapshot.name)
+        except BriefingError as error:
+            raise EditError("Tệp có lỗi cú pháp YAML, không sửa được bằng trình soạn "
+                            "thảo: " + str(error.problems[0])) from None
+        return tree, render(tree)
+
+    def replace_text(self, name: str, version: str,
+                     make: Callable[[Snapshot], str]) -> Snapshot:
+        """Replace the whole text (fix all, restore) under the same version check."""
+        return self._write(name, version, lambda s: (make(s), Outcome(), None)).snapshot
+
+    def _write(self, name: str, version: str,
+               edit: Callable[[Snapshot], tuple[str, Outcome, tuple[Any, str] | None]]
+               ) -> Change:
+        with self.lock(name):
+            current = self.read(name)
+            if current.version != version:
+                raise Conflict(current.version)
+            text, outcome, tree = edit(current)
+            if text == current.text:
+                return Change(current, outcome)
+            data = text.encode("utf-8")
+            if len(data) > MAX_FILE_BYTES:
+                raise EditError("Tài liệu vượt quá kích thước cho phép.")
+            before = self.read_bytes(name)
+            write_atomic(self.path(name), data)
+            new = Snapshot(name, text, version_of(data))
+            if tree is not None:  # the edited tree: its rendering is what the file's would be
+                self._trees[name] = (new.version, *tree)
+            else:  # a whole new text (fix all, raw): parsed again next time
+                self._trees.pop(name, None)
+            stack = self._history.setdefault(name, [])
+            stack.append((before, new.version))
+            del stack[:-self.undo_depth]
+            return Change(new, outcome)
+
+    def can_undo(self, name: str, version: str) -> bool:
+        stack = self._history.get(name)
+        return bool(stack) and stack[-1][1] == version
+
+    def undo(self, name: str, version: str) -> Snapshot:
+        """Put back the bytes before the last change made here, if the file is as it left it."""
+        with self.lock(name):
+            current = self.read(name)
+            if current.version != version:
+                raise Conflict(current.version)
+            stack = self._history.get(name) or []
+            if not stack or stack[-1][1] != current.version:
+                raise EditError("Không còn thay đổi nào để hoàn tác.")
+            before, _ = stack.pop()
+            write_atomic(self.path(name), before)
+            return self.read(name)
+
+    def forget(self, name: str) -> None:
+        self._history.pop(name, None)

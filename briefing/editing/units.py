@@ -1,0 +1,139 @@
+"""Unit files from the studio: the unit's identity and header fields, and which of the
+briefing's sections its copy keeps (checkboxes -> `sections.exclude`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefing.editing import meta
+from briefing.editing.body import clean_text, styled_like
+from briefing.editing.errors import EditError
+from briefing.editing.yamltext import new_map, new_seq, render
+from briefing.units.model import CODE_PATTERN, KIND_PREFIX
+
+if TYPE_CHECKING:
+    from briefing.editing.store import DocumentStore
+
+UNIT_FIELDS = ("unit.code", "unit.name", "unit.short_name", "unit.place")
+#: header and closing fields a unit may override (see docs/units-and-editions.md)
+OVERRIDES = ("issuer.superior", "issuer.name", "number", "place", "circulation",
+             "signer.authority", "signer.title", "signer.name")
+
+
+@dataclass
+class OutlineEntry:
+    """A section of the briefing as a checkbox: its id, title and depth."""
+
+    id: str
+    title: str
+    kind: str | None
+    depth: int
+
+
+def outline(data: Any) -> list[OutlineEntry]:
+    """Every section of a briefing (plain data), in reading order."""
+    found: list[OutlineEntry] = []
+
+    def walk(items: Any, depth: int) -> None:
+        for item in items or []:
+            if isinstance(item, dict) and "title" in item and isinstance(item.get("id"), str):
+                found.append(OutlineEntry(item["id"], str(item["title"]), item.get("kind"),
+                                          depth))
+                walk(item.get("body"), depth + 1)
+
+    if isinstance(data, dict):
+        walk(data.get("blocks"), 0)
+    return found
+
+
+def excluded(unit: Any, entries: list[OutlineEntry]) -> set[str]:
+    """Ids of the sections the unit's `exclude` drops (by id or by kind)."""
+    rules = unit.get("sections") if isinstance(unit, dict) else None
+    selectors = set(rules.get("exclude") or []) if isinstance(rules, dict) else set()
+    return {e.id for e in entries
+            if e.id in selectors or (e.kind and f"{KIND_PREFIX}{e.kind}" in selectors)}
+
+
+def rules_for(unit: Any) -> list[str] | None:
+    """The briefings (file stems) the unit's section rules are for; None: every briefing."""
+    rules = unit.get("sections") if isinstance(unit, dict) else None
+    named = rules.get("for") if isinstance(rules, dict) else None
+    if named is None:
+        return None
+    return [named] if isinstance(named, str) else [str(n) for n in named]
+
+
+def set_unit_field(tree: Any, name: str, value: Any) -> None:
+    """`unit.name` … in the unit block; `meta.*` header fields as in a content file's meta."""
+    if name in UNIT_FIELDS:
+        text = clean_text(value)
+        key = name.split(".", 1)[1]
+        unit = tree.get("unit")
+        if not isinstance(unit, dict):
+            raise EditError("Tệp đơn vị thiếu phần 'unit'.")
+        if key == "code" and not re.match(CODE_PATTERN, text):
+            raise EditError("Mã đơn vị chỉ gồm chữ thường không dấu, chữ số và '-', "
+                            "ví dụ 'quan-1'.")
+        if key in ("code", "name") and not text:
+            raise EditError("Mã và tên đơn vị không được để trống.")
+        if text:
+            unit[key] = styled_like(unit.get(key), text)
+        else:
+            unit.pop(key, None)
+        return
+    if name.startswith("meta."):
+        field = name[5:]
+        if field not in OVERRIDES and field != "recipients":
+            raise EditError(f"Đơn vị không thay được trường '{field}'.")
+        if "meta" not in tree:
+            tree.insert(1, "meta", new_map())
+        meta.set_field(tree, field, value)
+        return
+    raise EditError(f"Không có trường '{name}'.")
+
+
+def set_section_kept(tree: Any, section_id: str, kept: bool) -> None:
+    """Tick or untick a section: its id leaves or joins `sections.exclude`."""
+    if not isinstance(section_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", section_id):
+        raise EditError("Mã mục không hợp lệ.")
+    rules = tree.get("sections")
+    if rules is None:
+        rules = new_map()
+        tree["sections"] = rules
+    if not isinstance(rules, dict):
+        raise EditError("Phần 'sections' của tệp đơn vị không đúng dạng.")
+    exclude = rules.get("exclude")
+    if exclude is None:
+        exclude = new_seq()
+        rules.insert(0, "exclude", exclude)
+    if kept:
+        while section_id in exclude:
+            exclude.remove(section_id)
+        if not exclude:
+            del rules["exclude"]
+        if not rules:
+            del tree["sections"]
+    elif section_id not in exclude:
+        exclude.append(section_id)
+
+
+def new_unit(store: DocumentStore, code: str, name: str) -> str:
+    """A new unit file `units/<code>.yaml` with its identity only (the briefing's header)."""
+    code = clean_text(code)
+    name = clean_text(name)
+    if not re.match(CODE_PATTERN, code):
+        raise EditError("Mã đơn vị chỉ gồm chữ thường không dấu, chữ số và '-', ví dụ 'quan-1'.")
+    if not name:
+        raise EditError("Hãy nhập tên đơn vị.")
+    target = f"units/{code}.yaml"
+    path = store.path(target)
+    if path.exists():
+        raise EditError("Đã có đơn vị mang mã này.")
+    tree = new_map(unit=new_map(code=code, name=name))
+    from briefing.atomic import write_atomic
+
+    write_atomic(path, ("# Đơn vị " + name + ". Tạo bằng Briefing Studio.\n"
+                        + render(tree)).encode("utf-8"))
+    return target

@@ -1,0 +1,56 @@
+"""Compare archived editions, or variants of them, section by section (`archive diff` and the
+studio): the variants a reference names, and the report lines for each pair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.batch import VariantJob
+from briefing.editions.diff import diff_texts, job_text
+from briefing.editions.layout import Archive, Reference
+from briefing.editions.manifest import load_manifest
+from briefing.editions.verify import jobs_from_manifest
+from briefing.errors import BriefingError
+
+
+def archived_jobs(archive: Archive, reference: Reference) -> dict[str, VariantJob]:
+    """The variants (by name) of the revision `reference` names, or the one variant it names."""
+    revision = archive.revision(reference)
+    manifest = load_manifest(revision.manifest)
+    jobs = {j.name: j for j in jobs_from_manifest(revision, manifest, "")}
+    if reference.variant is not None:
+        if reference.variant not in jobs:
+            raise BriefingError.at(revision.manifest,
+                                   f"{revision.label} has no variant '{reference.variant}'",
+                                   hint="variants: " + ", ".join(jobs))
+        return {reference.variant: jobs[reference.variant]}
+    return jobs
+
+
+@dataclass
+class VariantDiff:
+    """One pair of variants: present on one side only, or the differing lines (none: same)."""
+
+    name: str
+    only_in: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+def compare(old: dict[str, VariantJob], new: dict[str, VariantJob], old_label: str,
+            new_label: str) -> list[VariantDiff]:
+    """Two single variants are compared whatever their names; else variants of the same name."""
+    if len(old) == 1 and len(new) == 1:
+        (name_a, a), (_, b) = next(iter(old.items())), next(iter(new.items()))
+        return [VariantDiff(name_a, lines=diff_texts(job_text(a, old_label),
+                                                     job_text(b, new_label)))]
+    out = []
+    for name in sorted(set(old) | set(new)):
+        if name not in new:
+            out.append(VariantDiff(name, only_in=old_label))
+        elif name not in old:
+            out.append(VariantDiff(name, only_in=new_label))
+        else:
+            out.append(VariantDiff(name, lines=diff_texts(
+                job_text(old[name], f"{old_label}/{name}"),
+                job_text(new[name], f"{new_label}/{name}"))))
+    return out

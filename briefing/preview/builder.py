@@ -1,0 +1,110 @@
+"""Resident PDF builds for the live preview: one at a time, cached, superseded ones skipped.
+
+The studio is one long-lived process, so WeasyPrint, the templates, the profiles and the fonts
+are imported and read once. A preview is built from the saved file (or a unit's variant of
+it); builds are keyed by the versions of their inputs, so asking again for the same version
+costs nothing. While a build runs, newer requests for the same slot (a document, a variant)
+wait; when the lock frees, only the newest is built: typing fast never queues stale builds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from briefing.content.loader import LoadedDocument
+from briefing.errors import BriefingError, Problem
+from briefing.preview.pages import PdfPages
+
+
+def render_pdf(loaded: LoadedDocument) -> tuple[bytes, list[Problem]]:
+    """The PDF of a loaded document and its check's warnings (errors raise)."""
+    from briefing.preview.engine import render
+
+    outputs, warnings = render(loaded, ("pdf",))
+    return outputs["pdf"], warnings
+
+
+@dataclass
+class Build:
+    """One preview: the pages, or the problems that kept the document from building."""
+
+    key: str
+    pages: PdfPages | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.pages is not None
+
+
+class Previewer:
+    """Builds previews and keeps the last few."""
+
+    def __init__(self, keep: int = 8,
+                 render: Callable[[LoadedDocument], tuple[bytes, list[Problem]]] = render_pdf):
+        self.keep = keep
+        self.render = render
+        self._builds: OrderedDict[str, Build] = OrderedDict()
+        self._lock = threading.Lock()  # one build at a time: WeasyPrint uses a whole core
+        self._guard = threading.Lock()
+        self._latest: dict[str, str] = {}
+        #: the last good build of each slot, shown while the document has errors
+        self._last_good: dict[str, str] = {}
+
+    def get(self, key: str) -> Build | None:
+        with self._guard:
+            return self._builds.get(key)
+
+    def last_good(self, slot: str) -> Build | None:
+        with self._guard:
+            key = self._last_good.get(slot)
+            return self._builds.get(key) if key else None
+
+    def build(self, slot: str, key: str, load: Callable[[], LoadedDocument]) -> Build | None:
+        """The build for `key`; None when a newer key for `slot` was asked for meanwhile."""
+        with self._guard:
+            self._latest[slot] = key
+            if key in self._builds:
+                return self._builds[key]
+        with self._lock:
+            with self._guard:
+                if key in self._builds:
+                    return self._builds[key]
+                if self._latest.get(slot) != key:
+                    return None
+            build = self._make(key, load)
+            with self._guard:
+                self._builds[key] = build
+                self._builds.move_to_end(key)
+                if build.ok:
+                    self._last_good[slot] = key
+                self._trim()
+            return build
+
+    def _make(self, key: str, load: Callable[[], LoadedDocument]) -> Build:
+        started = time.perf_counter()
+        try:
+            pdf, warnings = self.render(load())
+        except BriefingError as error:
+            return Build(key, problems=list(error.problems),
+                         seconds=time.perf_counter() - started)
+        return Build(key, PdfPages(pdf), warnings=warnings,
+                     seconds=time.perf_counter() - started)
+
+    def _trim(self) -> None:
+        keep = set(self._last_good.values())
+        while len(self._builds) > self.keep:
+            for old in self._builds:
+                if old not in keep:
+                    build = self._builds.pop(old)
+                    if build.pages is not None:
+                        build.pages.close()
+                    break
+            else:
+                break

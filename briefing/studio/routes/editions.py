@@ -1,0 +1,168 @@
+"""Archived editions: create (date, name), list, verify, compare, download as a ZIP."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from briefing.batch import base_name
+from briefing.editing.errors import EditError
+from briefing.editions.builder import EditionRequest, build_edition, check_date
+from briefing.editions.compare import archived_jobs, compare
+from briefing.editions.layout import NAME_LENGTH, Archive, Reference, check_name
+from briefing.editions.manifest import load_manifest
+from briefing.editions.verify import verify_files, verify_rebuild
+from briefing.errors import BriefingError
+from briefing.studio.context import Studio, failure, json_body, page, studio_of
+from briefing.units.selection import Selection, read_input, select
+
+
+def _revisions(studio: Studio) -> list[dict[str, Any]]:
+    archive = Archive(studio.archive)
+    rows = []
+    for name in archive.editions():
+        for revision in archive.revisions(name):
+            try:
+                manifest = load_manifest(revision.manifest)
+            except BriefingError:
+                rows.append({"label": revision.label, "name": name, "number": revision.number,
+                             "broken": True, "variants": [], "date": ""})
+                continue
+            rows.append({"label": revision.label, "name": name, "number": revision.number,
+                         "date": manifest.date, "broken": False,
+                         "variants": [v.name for v in manifest.variants],
+                         })
+    return rows
+
+
+async def editions_page(request: Request) -> Response:
+    studio = studio_of(request)
+    contents = sorted(p.name for p in studio.content.glob("*.yaml") if p.is_file())
+    revisions = await run_in_threadpool(_revisions, studio)
+    return page(request, "editions.html", nav="editions", contents=contents,
+                revisions=revisions, chosen=request.query_params.get("content") or "")
+
+
+def _create(studio: Studio, content: str, date: str, name: str, new_revision: bool) -> dict:
+    path = studio.store.path(content)
+    if not path.is_file():
+        raise EditError("Không tìm thấy tài liệu này.")
+    date = check_date(date, "Ngày ấn bản")
+    if name:
+        name = check_name(name, "Tên ấn bản")
+    else:
+        name = check_name(f"{date}-{base_name(path)}"[:NAME_LENGTH].rstrip(".-_"), content)
+    units = studio.content / "units"
+    if units.is_dir() and any(units.glob("*.yaml")):
+        selection, with_base = select(path, [units], None, None), False
+    else:  # no units: the edition archives the briefing itself
+        selection, with_base = Selection(read_input(path), []), True
+    outcome = build_edition(EditionRequest(name=name, date=date, selection=selection,
+                                           archive=Archive(studio.archive),
+                                           new_revision=new_revision, with_base=with_base))
+    return {"label": outcome.revision.label, "created": outcome.created,
+            "variants": [r.name for r in outcome.results], "seconds": round(outcome.seconds, 1)}
+
+
+async def create(request: Request) -> Response:
+    studio = studio_of(request)
+    try:
+        body = await json_body(request)
+        answer = await run_in_threadpool(
+            _create, studio, str(body.get("content") or ""), str(body.get("date") or ""),
+            str(body.get("name") or "").strip(), bool(body.get("new_revision")))
+    except (EditError, BriefingError) as error:
+        return failure(error)
+    return JSONResponse(answer)
+
+
+def _reference(text: str) -> Reference:
+    return Reference.parse(text)
+
+
+def _verify(studio: Studio, label: str, rebuild: bool) -> dict[str, Any]:
+    archive = Archive(studio.archive)
+    revision = archive.revision(_reference(label))
+    manifest, problems = verify_files(revision)
+    if rebuild and not problems:
+        problems += verify_rebuild(revision, manifest)
+    errors = [p for p in problems if p.severity == "error"]
+    return {"label": revision.label, "ok": not errors, "files": len(manifest.files),
+            "rebuilt": rebuild and not errors,
+            "problems": [{"severity": p.severity, "text": str(p)} for p in problems]}
+
+
+async def verify(request: Request) -> Response:
+    studio = studio_of(request)
+    try:
+        if request.headers.get("content-type", "").startswith("application/json"):
+            body: Any = await json_body(request)
+        else:  # htmx posts the button's values as a form
+            body = dict(await request.form(max_files=0, max_fields=4))
+        answer = await run_in_threadpool(_verify, studio, str(body.get("label") or ""),
+                                         bool(body.get("rebuild")))
+    except (EditError, BriefingError) as error:
+        return failure(error)
+    return _verify_fragment(request, answer) if request.headers.get("hx-request") else \
+        JSONResponse(answer)
+
+
+def _verify_fragment(request: Request, answer: dict[str, Any]) -> Response:
+    studio = studio_of(request)
+    html = studio.templates.env.get_template("_verify.html").render(result=answer)
+    return HTMLResponse(html)
+
+
+def _diff(studio: Studio, old: str, new: str) -> list[dict[str, Any]]:
+    archive = Archive(studio.archive)
+    pairs = compare(archived_jobs(archive, _reference(old)),
+                    archived_jobs(archive, _reference(new)), old, new)
+    return [{"name": d.name, "only_in": d.only_in, "lines": d.lines} for d in pairs]
+
+
+async def diff(request: Request) -> Response:
+    studio = studio_of(request)
+    old = request.query_params.get("old") or ""
+    new = request.query_params.get("new") or ""
+    try:
+        pairs = await run_in_threadpool(_diff, studio, old, new)
+    except (EditError, BriefingError) as error:
+        return failure(error)
+    html = studio.templates.env.get_template("_diff.html").render(pairs=pairs, old=old, new=new)
+    return HTMLResponse(html)
+
+
+def _zip(studio: Studio, label: str) -> tuple[str, bytes]:
+    revision = Archive(studio.archive).revision(_reference(label))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(revision.path.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                relative = path.relative_to(revision.path).as_posix()
+                archive.write(path, f"{revision.edition}-r{revision.number}/{relative}")
+    return f"{revision.edition}-r{revision.number}.zip", out.getvalue()
+
+
+async def download_zip(request: Request) -> Response:
+    studio = studio_of(request)
+    try:
+        filename, data = await run_in_threadpool(_zip, studio, request.path_params["label"])
+    except (EditError, BriefingError) as error:
+        return failure(error)
+    return Response(data, media_type="application/zip",
+                    headers={"content-disposition": f'attachment; filename="{filename}"'})
+
+
+routes = [
+    Route("/editions", editions_page),
+    Route("/api/editions/new", create, methods=["POST"]),
+    Route("/api/editions/verify", verify, methods=["POST"]),
+    Route("/api/editions/diff", diff),
+    Route("/editions/zip/{label}", download_zip),
+]

@@ -1,0 +1,144 @@
+"""Live preview (PDF pages as images) and the DOCX / PDF downloads, of a document or of one of
+its unit and meeting variants."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from briefing.batch import VariantJob, variant_of
+from briefing.content.loader import parse_document
+from briefing.editing.errors import EditError
+from briefing.editing.store import version_of
+from briefing.errors import BriefingError
+from briefing.preview.builder import Build
+from briefing.preview.outputs import VariantSpec, build_outputs
+from briefing.source.yaml_source import load_yaml
+from briefing.studio.context import Studio, failure, studio_of
+
+MEDIA = {"pdf": "application/pdf",
+         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def variant_spec(studio: Studio, name: str, unit: str | None, meeting: str | None) -> VariantSpec:
+    """The variant the query names; every file confined to content/ (units/, meetings/)."""
+    content = studio.store.path(name)
+    if not content.is_file():
+        raise EditError("Không tìm thấy tài liệu này.")
+    unit_path = meeting_path = None
+    if unit:
+        unit_path = studio.store.path(f"units/{unit}")
+        if not unit_path.is_file():
+            raise EditError("Không tìm thấy đơn vị này.")
+    if meeting:
+        meeting_path = studio.store.path(f"meetings/{meeting}")
+        if not meeting_path.is_file():
+            raise EditError("Không tìm thấy hội nghị này.")
+    return VariantSpec(content, unit_path, meeting_path)
+
+
+def _key(spec: VariantSpec, job: VariantJob) -> str:
+    """The build's key: which files, and the versions of the bytes read (once) for it."""
+    files = [job.content, job.unit, job.meeting]
+    versions = [version_of(f.data) if f is not None else "-" for f in files]
+    return hashlib.sha256("|".join(map(str, [spec.content, spec.unit, spec.meeting,
+                                             *versions])).encode()).hexdigest()[:24]
+
+
+def _describe(build: Build, focus: str | None, near: int | None = None) -> dict[str, Any]:
+    pages = build.pages
+    answer: dict[str, Any] = {"key": build.key, "seconds": round(build.seconds, 3)}
+    if pages is not None:
+        answer |= {"pages": pages.count,
+                   "ratio": [round(h / w, 4) for w, h in pages.sizes],
+                   "page": pages.page_of(focus, near) if focus else None,
+                   "warnings": [str(p) for p in build.warnings]}
+    return answer
+
+
+def preview_state(studio: Studio, name: str, unit: str | None, meeting: str | None,
+                  focus: str | None, near: int | None = None) -> dict[str, Any]:
+    spec = variant_spec(studio, name, unit, meeting)
+    job = spec.job()  # every source read once: the bytes keyed are the bytes built
+    key = _key(spec, job)
+    slot = f"{name}|{unit}|{meeting}"
+    version = version_of(job.content.data)
+
+    def load():
+        if spec.is_base:
+            return parse_document(load_yaml(spec.content, job.content.text), spec.content)
+        return variant_of(job, check=False).loaded
+
+    build = studio.previewer.build(slot, key, load)
+    if build is None:
+        return {"status": "superseded", "version": version}
+    if build.ok:
+        return {"status": "ok", "version": version, **_describe(build, focus, near)}
+    answer: dict[str, Any] = {"status": "errors", "version": version,
+                              "errors": sum(p.severity == "error" for p in build.problems),
+                              "problems": [str(p) for p in build.problems]}
+    good = studio.previewer.last_good(slot)
+    if good is not None:
+        answer["last_good"] = _describe(good, focus, near)
+    return answer
+
+
+async def preview(request: Request) -> Response:
+    studio = studio_of(request)
+    query = request.query_params
+    focus = (query.get("focus") or "")[:400] or None
+    near = query.get("near")
+    try:
+        answer = await run_in_threadpool(preview_state, studio, request.path_params["name"],
+                                         query.get("unit") or None, query.get("meeting") or None,
+                                         focus, int(near) if near and near.isdigit() else None)
+    except (EditError, BriefingError) as error:
+        return failure(error)
+    return JSONResponse(answer)
+
+
+async def page_image(request: Request) -> Response:
+    studio = studio_of(request)
+    build = studio.previewer.get(request.path_params["key"])
+    index = request.path_params["index"]
+    if build is None or build.pages is None or not 0 <= index < build.pages.count:
+        return Response("Trang xem trước đã hết hạn.", status_code=404)
+    try:
+        width = int(request.query_params.get("w", "900"))
+    except ValueError:
+        width = 900
+    image = await run_in_threadpool(build.pages.image, index, width)
+    return Response(image, media_type="image/png",
+                    headers={"cache-control": "private, max-age=600"})
+
+
+async def download(request: Request) -> Response:
+    studio = studio_of(request)
+    fmt = request.path_params["fmt"]
+    if fmt not in MEDIA:
+        return Response("Định dạng không hỗ trợ.", status_code=404)
+    query = request.query_params
+    try:
+        spec = variant_spec(studio, request.path_params["name"], query.get("unit") or None,
+                            query.get("meeting") or None)
+        targets, _ = await run_in_threadpool(build_outputs, spec, studio.output)
+    except EditError as error:
+        return failure(error)
+    except BriefingError as error:
+        return JSONResponse({"error": "Tài liệu còn lỗi, chưa xuất được: " + "; ".join(
+            str(p) for p in error.problems[:5])}, status_code=422)
+    target: Path = targets[fmt]
+    return FileResponse(target, media_type=MEDIA[fmt], filename=target.name)
+
+
+routes = [
+    Route("/api/preview/{name:path}", preview),
+    Route("/preview/{key}/{index:int}.png", page_image),
+    Route("/download/{fmt}/{name:path}", download),
+]

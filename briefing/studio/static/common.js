@@ -1,0 +1,92 @@
+/* Briefing Studio: what every page shares — calls to the server with the CSRF token,
+   messages, dialogs. No framework: the pages are server-rendered; htmx does the rest. */
+"use strict";
+
+const Studio = (() => {
+  const csrf = () => document.querySelector('meta[name="csrf-token"]').content;
+
+  class ApiError extends Error {
+    constructor(message, status, data) { super(message); this.status = status; this.data = data || {}; }
+  }
+
+  /** POST or GET JSON; throws ApiError with the server's Vietnamese message. */
+  async function api(url, body, options = {}) {
+    const init = { method: body === undefined ? "GET" : "POST", headers: { "X-CSRF-Token": csrf() },
+                   credentials: "same-origin" };
+    if (body instanceof FormData) { init.body = body; }
+    else if (body !== undefined) { init.body = JSON.stringify(body); init.headers["Content-Type"] = "application/json"; }
+    if (options.signal) init.signal = options.signal;
+    let response;
+    try { response = await fetch(url, init); }
+    catch (error) {
+      if (error.name === "AbortError") throw error;
+      throw new ApiError("Không liên lạc được với Studio (máy chủ đã tắt?). Nội dung chưa lưu vẫn còn trên trang.", 0);
+    }
+    const type = response.headers.get("content-type") || "";
+    const data = type.includes("json") ? await response.json().catch(() => ({})) : { error: await response.text() };
+    if (!response.ok) throw new ApiError(data.error || ("Lỗi " + response.status), response.status, data);
+    return data;
+  }
+
+  let flashTimer = null;
+  function flash(message, kind = "info", sticky = false) {
+    const box = document.getElementById("flash");
+    if (!box) return;
+    box.textContent = message;
+    box.className = "flash " + kind;
+    box.hidden = false;
+    clearTimeout(flashTimer);
+    if (!sticky) flashTimer = setTimeout(() => { box.hidden = true; }, 6000);
+  }
+
+  /** A yes/no question in the page's confirm dialog; resolves true for yes. */
+  function confirm(text) {
+    const dialog = document.getElementById("confirm-dialog");
+    if (!dialog) return Promise.resolve(window.confirm(text));
+    dialog.querySelector("#confirm-text").textContent = text;
+    return new Promise((resolve) => {
+      dialog.addEventListener("close", () => resolve(dialog.returnValue === "yes"), { once: true });
+      dialog.returnValue = "";
+      dialog.showModal();
+    });
+  }
+
+  /** Fetch a file and hand it to the browser as a download; errors become messages. */
+  async function download(url, fallbackName) {
+    flash("Đang tạo tệp…", "info", true);
+    try {
+      const response = await fetch(url, { credentials: "same-origin" });
+      if (!response.ok) {
+        const data = await response.json().catch(() => ({}));
+        throw new Error(data.error || ("Lỗi " + response.status));
+      }
+      const disposition = response.headers.get("content-disposition") || "";
+      const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+      const blob = await response.blob();
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = match ? decodeURIComponent(match[1]) : fallbackName;
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 10000);
+      flash("Đã tạo " + link.download + ".", "ok");
+    } catch (error) {
+      flash(error.message, "error", true);
+    }
+  }
+
+  document.addEventListener("click", (event) => {
+    const opener = event.target.closest("[data-open]");
+    if (opener) { document.getElementById(opener.dataset.open).showModal(); return; }
+    const closer = event.target.closest("[data-close]");
+    if (closer) closer.closest("dialog").close();
+  });
+  document.addEventListener("htmx:configRequest", (event) => { event.detail.headers["X-CSRF-Token"] = csrf(); });
+  document.addEventListener("htmx:responseError", (event) => {
+    let message = "Thao tác không thực hiện được.";
+    try { message = JSON.parse(event.detail.xhr.responseText).error || message; } catch (e) { /* text */ }
+    flash(message, "error", true);
+  });
+
+  return { api, flash, confirm, download, ApiError };
+})();

@@ -1,0 +1,57 @@
+/* The documents list: new, import, duplicate, delete to the bin, restore. */
+"use strict";
+
+(() => {
+  const showError = (form, message) => {
+    const box = form.querySelector(".form-error");
+    box.textContent = message;
+    box.hidden = false;
+  };
+
+  const newForm = document.getElementById("new-form");
+  newForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(newForm).entries());
+    try {
+      const answer = await Studio.api("/api/documents/new", data);
+      window.location.href = answer.url;
+    } catch (error) { showError(newForm, error.message); }
+  });
+
+  const importForm = document.getElementById("import-form");
+  importForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const button = importForm.querySelector("button[type=submit]");
+    button.disabled = true;
+    button.textContent = "Đang nhập…";
+    try {
+      const answer = await Studio.api("/api/documents/import", new FormData(importForm));
+      window.location.href = answer.url;
+    } catch (error) {
+      showError(importForm, error.message);
+    } finally {
+      button.disabled = false;
+      button.textContent = "Nhập";
+    }
+  });
+
+  document.addEventListener("click", async (event) => {
+    const button = event.target.closest("[data-action]");
+    if (!button) return;
+    const name = button.dataset.name;
+    try {
+      if (button.dataset.action === "duplicate") {
+        await Studio.api("/api/documents/duplicate/" + encodeURIComponent(name), {});
+        window.location.reload();
+      } else if (button.dataset.action === "delete") {
+        const ok = await Studio.confirm(`Chuyển «${button.dataset.title}» (${name}) vào thùng rác? Có thể khôi phục lại sau.`);
+        if (!ok) return;
+        await Studio.api("/api/documents/delete/" + encodeURIComponent(name), {});
+        window.location.reload();
+      } else if (button.dataset.action === "restore") {
+        await Studio.api("/api/bin/restore/" + encodeURIComponent(button.dataset.key), {});
+        window.location.reload();
+      }
+    } catch (error) { Studio.flash(error.message, "error", true); }
+  });
+})();

@@ -1,0 +1,32 @@
+/* Editions: build one (it may take a while: every unit's copy is built). Verify and compare
+   are htmx requests (see the page). */
+"use strict";
+
+(() => {
+  const form = document.getElementById("edition-form");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(form).entries());
+    data.new_revision = form.elements.new_revision.checked;
+    const button = form.querySelector("button[type=submit]");
+    const busy = form.querySelector(".busy");
+    const result = form.querySelector(".form-result");
+    button.disabled = true;
+    busy.hidden = false;
+    result.textContent = "";
+    try {
+      const answer = await Studio.api("/api/editions/new", data);
+      result.className = "form-result ok";
+      result.textContent = answer.created
+        ? `Đã lưu ấn bản ${answer.label} (${answer.variants.length} bản, ${answer.seconds} giây).`
+        : `Ấn bản ${answer.label} đã được lưu với đúng nội dung này; không cần lưu lại.`;
+      setTimeout(() => window.location.reload(), 1500);
+    } catch (error) {
+      result.className = "form-result error";
+      result.textContent = error.message;
+    } finally {
+      button.disabled = false;
+      busy.hidden = true;
+    }
+  });
+})();

@@ -1,0 +1,484 @@
+/* The editor. Every field is saved on its own, a moment after typing stops, with the version
+   it was made on; the answer brings the new version, `check`'s messages by field, and (after
+   a structural change) the fields re-drawn. A refused or failed save never loses what was
+   typed: the text stays in its field, marked unsaved, and is sent again. */
+"use strict";
+
+(() => {
+  const root = document.getElementById("editor");
+  const name = root.dataset.name;
+  let version = root.dataset.version;
+  const SAVE_DELAY = 250;
+  const pending = new Map();          // path key -> {op, args, field}
+  let inflight = null;                // the save being sent
+  let saveTimer = null;
+  let retryDelay = 2000;
+  let blocked = false;                // a conflict: nothing is sent until the page reloads
+  let lastField = null;               // the text field the toolbar acts on
+  let lastInputAt = 0;
+  let findings = [];
+  const status = document.getElementById("save-status");
+  const undoButton = document.getElementById("undo");
+  const preview = new Preview(() => ({ name }));
+  const enc = encodeURIComponent(name);
+
+  const keyOf = (path) => JSON.stringify(path);
+  const pathOf = (el) => JSON.parse(el.dataset.path);
+  const idOf = (path) => "f-" + path.join("-");
+
+  function setStatus(text, kind = "") {
+    status.textContent = text;
+    status.className = "save-status " + kind;
+  }
+
+  // -- fields ----------------------------------------------------------------------------
+  function autosize(area) {
+    area.style.height = "auto";
+    area.style.height = (area.scrollHeight + 2) + "px";
+  }
+
+  function initFields() {
+    document.querySelectorAll("#doc textarea").forEach(autosize);
+    renderFindings();
+  }
+
+  function operationFor(field) {
+    if (field.dataset.meta) {
+      let value = field.value;
+      if (field.dataset.meta === "date") {
+        const partial = field.closest(".date-field").querySelector("[data-date-partial]").checked;
+        const box = field.closest(".date-field");
+        value = partial ? box.querySelector(".date-month").value : box.querySelector("input[type=date]").value;
+      }
+      return { op: "set_meta", args: { field: field.dataset.meta, value } };
+    }
+    return { op: "set_text", args: { path: pathOf(field), value: field.value } };
+  }
+
+  function queue(field) {
+    if (!field.dataset.path) return;
+    const operation = operationFor(field);
+    const key = field.dataset.meta ? "meta:" + field.dataset.meta : keyOf(pathOf(field));
+    pending.set(key, { ...operation, field });
+    field.classList.add("unsaved");
+    lastInputAt = performance.now();
+    window.studioLastInput = lastInputAt;
+    setStatus("Chưa lưu…", "pending");
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(flush, SAVE_DELAY);
+  }
+
+  /** Send every pending field edit as one change. */
+  async function flush() {
+    clearTimeout(saveTimer);
+    if (blocked || pending.size === 0) return;
+    if (inflight) { await inflight.catch(() => {}); return flush(); }
+    const batch = [...pending.entries()];
+    const started = lastInputAt;
+    const ops = batch.map(([, item]) => ({ op: item.op, args: item.args }));
+    setStatus("Đang lưu…", "pending");
+    inflight = Studio.api("/api/change/" + enc, { version, ops });
+    try {
+      const answer = await inflight;
+      retryDelay = 2000;
+      for (const [key, item] of batch) {
+        const current = pending.get(key);
+        if (current && JSON.stringify(current.args) === JSON.stringify(item.args)) {
+          pending.delete(key);
+          item.field.classList.remove("unsaved");
+        }
+      }
+      accept(answer);
+      setStatus(pending.size ? "Chưa lưu…" : "Đã lưu", pending.size ? "pending" : "saved");
+      if (answer.doc) redraw(answer);
+      const focusField = document.activeElement && document.activeElement.dataset &&
+        document.activeElement.dataset.path ? document.activeElement : lastField;
+      preview.refresh(focusField ? focusField.value : "", started);
+      if (pending.size) saveTimer = setTimeout(flush, SAVE_DELAY);
+    } catch (error) {
+      failed(error, batch);
+    } finally {
+      inflight = null;
+    }
+  }
+
+  function failed(error, batch) {
+    if (error.status === 409 && error.data.conflict) {
+      blocked = true;
+      document.getElementById("conflict-text").textContent = error.message;
+      document.getElementById("conflict").hidden = false;
+      setStatus("Xung đột — chưa lưu", "error");
+      return;
+    }
+    if (error.status === 400) {   // this change cannot be made: say why, keep the text
+      for (const [key] of batch) pending.delete(key);
+      Studio.flash(error.message, "error", true);
+      setStatus("Chưa lưu được", "error");
+      return;
+    }
+    setStatus("Chưa lưu — sẽ thử lại", "error");   // network or server error: try again
+    Studio.flash(error.message, "error");
+    saveTimer = setTimeout(flush, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 30000);
+  }
+
+  function accept(answer) {
+    version = answer.version;
+    root.dataset.version = version;
+    undoButton.disabled = !answer.can_undo;
+    findings = answer.check ? answer.check.findings : [];
+    summary(answer.check);
+    renderFindings();
+  }
+
+  // -- structural operations ----------------------------------------------------------------
+  async function operate(op, args, confirmText) {
+    if (confirmText && !(await Studio.confirm(confirmText))) return;
+    await flush();
+    if (blocked) return;
+    try {
+      setStatus("Đang lưu…", "pending");
+      const answer = await Studio.api("/api/change/" + enc, { version, op, args });
+      accept(answer);
+      if (answer.doc) redraw(answer);
+      setStatus("Đã lưu", "saved");
+      focusPath(answer.focus);
+      preview.refresh(lastField ? lastField.value : "", performance.now());
+      return answer;
+    } catch (error) {
+      failed(error, []);
+    }
+  }
+
+  function redraw(answer) {
+    const scroll = document.getElementById("doc").scrollTop;
+    const open = document.getElementById("meta").open;
+    // keep any field still being typed in: its text goes back in after the redraw
+    const keep = [...pending.values()].filter((item) => !item.field.dataset.meta);
+    document.getElementById("doc").innerHTML = answer.doc;
+    document.getElementById("outline-col").innerHTML = answer.outline;
+    document.getElementById("meta").open = open;
+    document.getElementById("doc").scrollTop = scroll;
+    for (const item of keep) {
+      const field = document.getElementById(idOf(item.args.path));
+      if (field) { field.value = item.args.value; field.classList.add("unsaved"); item.field = field; }
+    }
+    lastField = lastField && document.getElementById(lastField.id);
+    initFields();
+  }
+
+  function focusPath(path) {
+    if (!path) return;
+    for (let n = path.length; n > 0; n--) {
+      const id = idOf(path.slice(0, n));
+      const field = document.getElementById(id) || document.getElementById(idOf([...path.slice(0, n), "title"]));
+      if (field) {
+        field.focus({ preventScroll: true });
+        field.scrollIntoView({ block: "center" });
+        lastField = field;
+        return;
+      }
+    }
+  }
+
+  // -- messages at their fields ---------------------------------------------------------
+  function holders() {
+    const map = new Map();
+    const norm = (text) => JSON.stringify(JSON.parse(text));
+    document.querySelectorAll("#doc [data-item]").forEach((e) => map.set(norm(e.dataset.item), e));
+    document.querySelectorAll("#doc [data-field]").forEach((e) => map.set(norm(e.dataset.field), e));
+    return map;
+  }
+
+  function holderFor(path, map) {
+    for (let n = path.length; n >= 0; n--) {
+      const el = map.get(JSON.stringify(path.slice(0, n)));
+      if (el) return el;
+    }
+    return null;
+  }
+
+  function renderFindings() {
+    document.querySelectorAll("#doc .msg").forEach((m) => m.remove());
+    document.querySelectorAll("#doc .has-error, #doc .has-warning").forEach((e) =>
+      e.classList.remove("has-error", "has-warning"));
+    const map = holders();
+    findings.forEach((finding, index) => {
+      const holder = holderFor(finding.path, map) || document.getElementById("doc-fields");
+      const box = document.createElement("div");
+      box.className = "msg " + finding.severity;
+      box.id = "finding-" + index;
+      box.setAttribute("role", finding.severity === "error" ? "alert" : "note");
+      const label = document.createElement("strong");
+      label.textContent = finding.severity === "error" ? "Lỗi: " : "Cảnh báo: ";
+      box.appendChild(label);
+      box.appendChild(document.createTextNode(finding.message + (finding.hint ? " (" + finding.hint + ")" : "")));
+      if (finding.fix) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "btn small fix";
+        button.textContent = "Sửa tự động";
+        button.addEventListener("click", () => operate("apply_fix", { fix: finding.fix }));
+        box.appendChild(button);
+      }
+      const target = holder.classList.contains("section") ? holder.querySelector(".section-head") : holder;
+      target.appendChild(box);
+      const field = target.querySelector("textarea, input");
+      if (field) field.classList.add(finding.severity === "error" ? "has-error" : "has-warning");
+    });
+  }
+
+  function summary(check) {
+    const text = document.getElementById("problem-summary");
+    const button = document.getElementById("show-problems");
+    const list = document.getElementById("problems");
+    if (!check) return;
+    const parts = [];
+    if (check.errors) parts.push(`${check.errors} lỗi`);
+    if (check.warnings) parts.push(`${check.warnings} cảnh báo`);
+    text.textContent = parts.length ? parts.join(", ") : "✓ Không có lỗi";
+    button.className = "btn small " + (check.errors ? "has-errors" : check.warnings ? "has-warnings" : "clean");
+    document.getElementById("fix-all").hidden = !check.findings.some((f) => f.fix);
+    list.innerHTML = "";
+    const ul = document.createElement("ul");
+    check.findings.forEach((finding, index) => {
+      const li = document.createElement("li");
+      li.className = "msg " + finding.severity;
+      const link = document.createElement("button");
+      link.type = "button";
+      link.className = "linklike";
+      link.textContent = `${finding.severity === "error" ? "Lỗi" : "Cảnh báo"} (dòng ${finding.line}): ${finding.message}`;
+      link.addEventListener("click", () => {
+        const box = document.getElementById("finding-" + index);
+        if (box) {
+          box.scrollIntoView({ block: "center" });
+          const field = box.parentElement.querySelector("textarea, input");
+          if (field) field.focus({ preventScroll: true });
+        }
+      });
+      li.appendChild(link);
+      ul.appendChild(li);
+    });
+    list.appendChild(ul);
+  }
+
+  // -- toolbar --------------------------------------------------------------------------
+  function wrap(field, mark) {
+    const start = field.selectionStart, end = field.selectionEnd;
+    const value = field.value;
+    field.value = value.slice(0, start) + mark + value.slice(start, end) + mark + value.slice(end);
+    field.focus();
+    field.setSelectionRange(start + mark.length, end + mark.length);
+    queue(field);
+    autosize(field);
+  }
+
+  function textField(el) {
+    return el && el.matches && el.matches("#doc textarea[data-path]") ? el : null;
+  }
+
+  document.addEventListener("focusin", (event) => {
+    const field = textField(event.target);
+    if (field) {
+      lastField = field;
+      clearTimeout(focusTimer);
+      focusTimer = setTimeout(() => { if (!pending.size && !inflight) preview.refresh(field.value); }, 250);
+    }
+  });
+  let focusTimer = null;
+
+  document.addEventListener("input", (event) => {
+    const field = event.target;
+    if (field.closest("#doc") && field.dataset.path) {
+      if (field.tagName === "TEXTAREA") autosize(field);
+      if (field.matches(".date-month") || field.type === "date") return;   // saved on change
+      queue(field);
+    }
+  });
+  document.addEventListener("change", (event) => {
+    const field = event.target;
+    if (field.matches("#doc [data-date-partial]")) {
+      const box = field.closest(".date-field");
+      box.querySelector(".date-month").hidden = !field.checked;
+      const date = box.querySelector("input[type=date]");
+      if (field.checked && date.value) box.querySelector(".date-month").value = date.value.slice(0, 7);
+      queue(date);
+    } else if (field.matches("#doc .date-month, #doc input[type=date]")) {
+      queue(field);
+    }
+  });
+
+  document.addEventListener("keydown", (event) => {
+    const field = textField(event.target);
+    if (!field) return;
+    if ((event.ctrlKey || event.metaKey) && (event.key === "b" || event.key === "i")) {
+      event.preventDefault();
+      wrap(field, event.key === "b" ? "**" : "*");
+    } else if (event.key === "Enter" && field.tagName === "TEXTAREA" && field.classList.contains("para")
+               && !event.shiftKey && splittable(field)) {
+      event.preventDefault();
+      split(field);
+    } else if (event.key === "Enter" && field.classList.contains("title")) {
+      event.preventDefault();
+      flush();
+    }
+  });
+
+  function splittable(field) {
+    const path = pathOf(field);
+    return typeof path[path.length - 1] === "number" && path[0] !== "footnotes";
+  }
+
+  async function split(field) {
+    const offset = field.selectionStart;
+    queue(field);
+    await operate("split", { path: pathOf(field), offset });
+  }
+
+  document.querySelector(".toolbar").addEventListener("click", async (event) => {
+    const button = event.target.closest("button");
+    if (!button) return;
+    if (button.dataset.format) {
+      if (!lastField) { Studio.flash("Hãy đặt con trỏ vào một đoạn văn trước.", "info"); return; }
+      wrap(lastField, button.dataset.format === "bold" ? "**" : "*");
+    } else if (button.id === "insert-footnote") {
+      if (!lastField || lastField.tagName !== "TEXTAREA") {
+        Studio.flash("Hãy đặt con trỏ vào chỗ cần chú thích trong một đoạn văn.", "info");
+        return;
+      }
+      const field = lastField, offset = field.selectionStart;
+      const dialog = document.getElementById("footnote-dialog");
+      const form = document.getElementById("footnote-form");
+      form.reset();
+      dialog.addEventListener("close", async () => {
+        if (dialog.returnValue !== "ok") return;
+        const text = form.elements.text.value.trim();
+        if (!text) return;
+        queue(field);
+        await operate("insert_footnote", { path: pathOf(field), offset, text });
+      }, { once: true });
+      dialog.returnValue = "";
+      dialog.showModal();
+    } else if (button.id === "split") {
+      if (lastField && lastField.tagName === "TEXTAREA" && splittable(lastField)) split(lastField);
+    } else if (button.id === "show-problems") {
+      const list = document.getElementById("problems");
+      list.hidden = !list.hidden;
+      button.setAttribute("aria-expanded", String(!list.hidden));
+    } else if (button.id === "fix-all") {
+      await flush();
+      try {
+        const answer = await Studio.api("/api/fix-all/" + enc, { version });
+        accept(answer);
+        redraw(answer);
+        preview.refresh("", performance.now());
+      } catch (error) { failed(error, []); }
+    }
+  });
+
+  // -- buttons inside the document ----------------------------------------------------------
+  document.getElementById("doc").addEventListener("click", async (event) => {
+    const button = event.target.closest("button");
+    if (!button) return;
+    if (button.dataset.op) {
+      const op = button.dataset.op;
+      const args = {};
+      if (button.dataset.path) args.path = JSON.parse(button.dataset.path);
+      if (button.dataset.delta) args.delta = Number(button.dataset.delta);
+      if (button.dataset.list) args.list = JSON.parse(button.dataset.list);
+      if (button.dataset.kind) args.kind = button.dataset.kind;
+      if (button.dataset.id) args.id = button.dataset.id;
+      if (button.dataset.column) {
+        const table = button.closest(".table-edit").querySelector("tr");
+        args.column = table ? table.querySelectorAll("td:not(.row-tools)").length - 1 : 0;
+      }
+      let question = null;
+      if (op === "delete") {
+        const section = button.closest(".section");
+        const isSection = section && JSON.stringify(JSON.parse(section.dataset.item)) ===
+          JSON.stringify(args.path);
+        question = isSection
+          ? `Xóa mục «${section.querySelector("textarea.title").value}» cùng toàn bộ nội dung bên trong?`
+          : "Xóa phần nội dung này?";
+      } else if (op === "delete_footnote") {
+        question = `Xóa chú thích [^${args.id}] và mọi lời gọi đến nó trong văn bản?`;
+      }
+      await operate(op, args, question);
+    } else if (button.matches("[data-add]")) {
+      const menu = button.closest(".add-menu");
+      const list = JSON.parse(menu.dataset.list);
+      const kind = menu.querySelector("select").value;
+      if (kind === "section") await operate("add_section", { parent: list, title: "Mục mới" });
+      else await operate("insert_item", { list, kind });
+    } else if (button.matches("[data-add-block]")) {
+      const input = document.getElementById("new-block-title");
+      const title = input.value.trim() || "Mục mới";
+      await operate("add_section", { parent: ["blocks"], title });
+    }
+  });
+
+  // -- undo, conflicts, downloads -------------------------------------------------------------
+  undoButton.addEventListener("click", async () => {
+    await flush();
+    try {
+      const answer = await Studio.api("/api/undo/" + enc, { version });
+      accept(answer);
+      redraw(answer);
+      setStatus("Đã hoàn tác", "saved");
+      preview.refresh("", performance.now());
+    } catch (error) { failed(error, []); }
+  });
+
+  document.getElementById("reload").addEventListener("click", async () => {
+    const keep = [...pending.values()];
+    try {
+      const answer = await Studio.api("/api/state/" + enc + "?fields=1");
+      blocked = false;
+      pending.clear();
+      document.getElementById("conflict").hidden = true;
+      accept(answer);
+      redraw(answer);
+      setStatus("Đã tải lại", "saved");
+      // what this tab had typed goes back in, unsaved, for the clerk to keep or drop
+      for (const item of keep) {
+        if (item.field.dataset.meta) continue;
+        const field = document.getElementById(idOf(item.args.path));
+        if (field && field.value !== item.args.value) {
+          field.dataset.theirs = field.value;
+          field.value = item.args.value;
+          field.classList.add("unsaved");
+          queue(field);
+        }
+      }
+      clearTimeout(saveTimer);
+      if (pending.size) {
+        setStatus("Nội dung bạn gõ chưa được lưu", "pending");
+        Studio.flash("Đã tải bản mới nhất. Nội dung bạn đang gõ vẫn được giữ trong ô và sẽ được lưu nếu bạn tiếp tục sửa.", "info", true);
+      }
+    } catch (error) { Studio.flash(error.message, "error", true); }
+  });
+
+  for (const fmt of ["docx", "pdf"]) {
+    document.getElementById("download-" + fmt).addEventListener("click", async (event) => {
+      event.preventDefault();
+      await flush();
+      Studio.download(event.currentTarget.href, name.replace(/\.yaml$/, "." + fmt));
+    });
+  }
+
+  window.addEventListener("beforeunload", (event) => {
+    if (pending.size || inflight) { event.preventDefault(); event.returnValue = ""; }
+  });
+
+  // first state: messages and preview
+  (async () => {
+    initFields();
+    try {
+      const answer = await Studio.api("/api/state/" + enc);
+      accept(answer);
+    } catch (error) { Studio.flash(error.message, "error", true); }
+    preview.refresh("", performance.now());
+  })();
+
+  window.studioEditor = { flush, pending: () => pending.size, version: () => version };
+})();

@@ -1,0 +1,116 @@
+"""The live preview's parts on their own: page images and the page of a paragraph (read from
+the real PDF), and the resident builder's cache and skipping of superseded builds."""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from briefing.content.loader import load_document
+from briefing.errors import BriefingError, Position, Problem
+from briefing.preview.builder import Previewer, render_pdf
+from briefing.preview.pages import PdfPages
+from briefing.source.yaml_source import load_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PROGRAMME = ROOT / "content" / "coordination-programme-2024.yaml"
+
+
+@pytest.fixture(scope="module")
+def pages() -> PdfPages:
+    pdf, warnings = render_pdf(load_document(PROGRAMME))
+    assert warnings == []
+    return PdfPages(pdf)
+
+
+def paragraphs(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [p for key, v in value.items() if key not in ("id", "kind", "style")
+                for p in paragraphs(v)]
+    if isinstance(value, list):
+        return [p for v in value for p in paragraphs(v)]
+    return []
+
+
+def test_page_images(pages):
+    assert pages.count >= 2
+    image = Image.open(io.BytesIO(pages.image(0, 600)))
+    assert image.width == 600 and image.height > 800  # A4 upright
+    assert pages.image(0, 600) is pages.image(0, 600)  # drawn once
+    with pytest.raises(IndexError):
+        pages.image(pages.count)
+
+
+def test_every_long_paragraph_is_found_on_a_page_that_prints_it(pages):
+    data = load_yaml(PROGRAMME).data
+    found = 0
+    every = paragraphs(data["blocks"])
+    for text in every:
+        if len(text) < 80 or "[^" in text[:80] or "*" in text[:80]:
+            continue
+        page = pages.page_of(text)
+        assert page is not None, text[:60]
+        assert text.split()[0] in pages.text(page)
+        from_the_end = pages.page_of(text, near=pages.count - 1)
+        assert text.split()[0] in pages.text(from_the_end)
+        if sum(text[:60] in other for other in every) == 1:  # said once: one answer
+            assert from_the_end == page
+        found += 1
+    assert found >= 5
+    assert pages.page_of("Không có câu này trong tài liệu nào cả.") is None
+    assert pages.page_of("ab") is None
+
+
+def blank_pdf() -> bytes:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    document.new_page(595, 842)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_builds_are_cached_and_superseded_ones_skipped():
+    started, release = threading.Event(), threading.Event()
+    calls: list[str] = []
+
+    def render(loaded):
+        calls.append(loaded)
+        if loaded == "v1":
+            started.set()
+            release.wait(10)
+        if loaded == "bad":
+            raise BriefingError(Problem(Position("x.yaml", 1, 1), "broken"))
+        return blank_pdf(), []
+
+    previewer = Previewer(render=render)
+    results = {}
+    first = threading.Thread(target=lambda: results.setdefault(
+        "v1", previewer.build("doc", "k1", lambda: "v1")))
+    first.start()
+    started.wait(10)
+    waiting = []
+    for key in ("k2", "k3"):  # asked for while v1 builds, one after the other
+        thread = threading.Thread(target=lambda k=key: results.setdefault(
+            k, previewer.build("doc", k, lambda k=k: k.replace("k", "v"))))
+        thread.start()
+        waiting.append(thread)
+        while previewer._latest.get("doc") != key:
+            time.sleep(0.01)
+    release.set()
+    for thread in (first, *waiting):
+        thread.join(10)
+    assert results["k2"] is None  # superseded by k3 while v1 was building: never built
+    assert results["k3"].ok and calls == ["v1", "v3"]
+    assert previewer.build("doc", "k3", lambda: "never") is results["k3"]  # cached
+    broken = previewer.build("doc", "k4", lambda: "bad")
+    assert not broken.ok and broken.problems[0].message == "broken"
+    assert previewer.last_good("doc") is results["k3"]
