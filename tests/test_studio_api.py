@@ -236,7 +236,10 @@ def test_broken_footnote_call_is_reported_at_its_paragraph(client, project):
                   value=value.replace("[^us-china-russia]", "[^us-china-rusia]")).json()
     errors = [f for f in data["check"]["findings"] if f["severity"] == "error"]
     assert [f["path"] for f in errors] == [original]
-    assert "us-china-rusia" in errors[0]["message"] and "did you mean" in errors[0]["hint"]
+    assert "us-china-rusia" in errors[0]["message"] and "did you mean" in errors[0]["hint_en"]
+    # shown in Vietnamese beside the field, the English of the command line kept beside
+    assert errors[0]["message"] == "chú thích [^us-china-rusia] chưa được định nghĩa"
+    assert errors[0]["hint"] == 'có phải là "us-china-russia"?'
 
 
 def test_undo(client, project):

@@ -17,6 +17,7 @@ from briefing.errors import Problem
 from briefing.source.yaml_source import Path_, SourceMap, line_starts
 from briefing.validation import check_file
 from briefing.validation.findings import Finding, ValueFix
+from briefing.validation.translations import translated_hint, translated_message
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,13 @@ class FieldFinding:
     fix: ValueFix | None = None
 
     def as_json(self) -> dict[str, Any]:
+        """The finding for the studio: message and hint in Vietnamese where the catalog
+        words them (the English ones, as the command line prints them, kept beside)."""
         p = self.problem
-        return {"path": list(self.path), "severity": p.severity, "message": p.message,
-                "hint": p.hint, "code": p.code, "line": p.position.line,
+        return {"path": list(self.path), "severity": p.severity,
+                "message": translated_message(p.message), "hint": translated_hint(p.hint),
+                "message_en": p.message, "hint_en": p.hint, "code": p.code,
+                "line": p.position.line,
                 "col": p.position.col, "text": str(p),
                 "fix": None if self.fix is None else
                 {"path": list(self.fix.path), "start": self.fix.start, "end": self.fix.end,
