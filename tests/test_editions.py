@@ -419,7 +419,9 @@ def test_interrupted_build_leaves_no_revision(tmp_path, one_unit, monkeypatch):
     (stale / "quan-1.pdf").write_bytes(b"%PDF-1.7 half")
     assert quiet("archive", "list", "--archive", archive_dir).out.startswith("no editions")
     assert small_edition(archive_dir, one_unit).code == 0
-    assert sorted(p.name for p in (archive_dir / "small").iterdir()) == [".lock", "r1"]
+    # r1, its lock and the stamp that lets the next unchanged run skip the work (stamps.py)
+    assert sorted(p.name for p in (archive_dir / "small").iterdir()) == [
+        ".lock", ".stamps.json", "r1"]
     assert quiet("archive", "verify", "--archive", archive_dir).code == 0
 
 
@@ -447,7 +449,8 @@ def test_two_builds_of_one_edition_at_once(tmp_path, one_unit):
                                   text=True, cwd=PROJECT_ROOT) for _ in range(2)]
     outputs = [p.communicate(timeout=120) for p in processes]
     assert [p.returncode for p in processes] == [0, 0], outputs
-    assert sorted(p.name for p in (tmp_path / "archive" / "race").iterdir()) == [".lock", "r1"]
+    assert sorted(p.name for p in (tmp_path / "archive" / "race").iterdir()) == [
+        ".lock", ".stamps.json", "r1"]
     said = "".join(out for out, _ in outputs)
     assert said.count("race@r1: ") == 1 and said.count("nothing written") == 1
     assert quiet("archive", "verify", "race", "--archive", tmp_path / "archive").code == 0

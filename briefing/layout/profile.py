@@ -29,12 +29,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from briefing import PROJECT_ROOT
+from briefing import FONTS_DIR, PROJECT_ROOT
 from briefing.errors import BriefingError
 from briefing.layout.numbering import STYLES, field_text, format_pieces
 
 PROFILES_DIR = PROJECT_ROOT / "profiles"
-FONTS_DIR = PROJECT_ROOT / "fonts"
 
 #: The first bytes of the font files the writers can read (TrueType, OpenType, collections).
 _FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf")

@@ -25,9 +25,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from weasyprint.text.fonts import FontConfiguration
+from briefing import FONTS_DIR
+from briefing.writers.pdf.engine import weasyprint  # first: WeasyPrint without probing
 
-from briefing.layout.profile import FONTS_DIR
+FontConfiguration = weasyprint.text.fonts.FontConfiguration
 
 _LOCK = threading.Lock()
 
