@@ -1,34 +1,35 @@
-"""Benchmark: a batch of unit variants built serially, then by the parallel batch runner.
+#!/usr/bin/env python3
+"""Benchmark: a batch of unit variants with 2 workers vs 1, and unchanged batches and editions.
 
-    python bench/bench_batch.py [--variants 20] [--jobs N] [--format pdf|all]
+Not a test: it prints a table (measured, target, met) and asserts nothing. Every run is a
+fresh `build.py` process, as a clerk runs it. The variants are copies of the repository's unit
+files under new codes (each a real variant: its own header, dropped and added sections,
+renumbering). Rows:
+- `build.py batch --jobs 1` vs `--jobs 2` (both `--force`), interleaved pairs: the speed-up
+  per pair, and the CPU seconds per variant of each (from the processes' resource usage, so a
+  busy machine shows as a lower speed-up at the same CPU cost); outputs must be identical;
+- an unchanged batch and an unchanged edition run again (nothing to build).
 
-The variants are copies of the repository's unit files under new codes (so every variant is
-a real one: its own header, dropped and added sections, renumbering). The serial run builds
-them one after another in this process, after one untimed warm-up build; the parallel run
-includes starting the worker pool and warming its workers, as `build.py batch` does. The two
-runs must give byte-identical files; the speed-up is the ratio of the two times, measured in
-the same run on the same machine. A benchmark, not a test: it prints, it asserts nothing else.
+    python bench/bench_batch.py [--variants 20] [--pairs 7]
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import hashlib
 import re
+import shutil
+import statistics
 import sys
 import tempfile
-import time
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing import PROJECT_ROOT
-from briefing.batch import VariantJob, default_workers, run_job, run_jobs
-from briefing.units.selection import select
+from bench import common
+from bench.common import BRIEFING, PYTHON, ROOT, Row, machine, median_of, paired, run, table
 
-CONTENT = PROJECT_ROOT / "content" / "briefing-foreign-affairs.yaml"
-UNITS = PROJECT_ROOT / "content" / "units"
+UNITS = ROOT / "content" / "units"
 
 
 def make_units(folder: Path, count: int) -> None:
@@ -43,62 +44,61 @@ def make_units(folder: Path, count: int) -> None:
         (folder / f"{source.stem}-{i + 1:02d}.yaml").write_text(text, encoding="utf-8")
 
 
-def docx_available() -> bool:
-    try:
-        from briefing.writers.docx import write_docx  # noqa: F401
-    except ImportError:
-        return False
-    return True
+def digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
+
+
+def rows(variants: int, pairs: int, work: Path) -> list[Row]:
+    units = work / "units"
+    units.mkdir()
+    make_units(units, variants)
+    batch = [PYTHON, "build.py", "batch", BRIEFING, "--units", units, "--no-progress"]
+    one, two = work / "one", work / "two"
+    result = paired([[*batch, "--jobs", "1", "--force", "--out", one]],
+                    [[*batch, "--jobs", "2", "--force", "--out", two]], pairs)
+    same = digests(one) == digests(two)
+    speedup = result.ratio  # per pair: time with 1 worker / time with 2
+    cpu_one = result.median_cpu("a") / variants
+    cpu_two = result.median_cpu("b") / variants
+    found = [Row(f"batch of {variants} variants (DOCX + PDF), 2 workers vs 1",
+                 f"**{speedup:.2f}×** ({result.median('a'):.1f} s → {result.median('b'):.1f} s);"
+                 f" CPU per variant {cpu_one:.2f} s (1 worker), {cpu_two:.2f} s (2 workers);"
+                 f" outputs identical: {'yes' if same else 'NO'}",
+                 "≥ 1.7×", speedup >= 1.7 and same)]
+
+    noop_batch = median_of([[*batch, "--out", two]], pairs)
+    archive = work / "archive"
+    edition = [PYTHON, "build.py", "edition", BRIEFING, "--units", units, "--date",
+               "2024-03-15", "--archive", archive, "--no-progress"]
+    run([edition])  # the edition itself (not timed)
+    noop_edition = median_of([edition], pairs)
+    batch_s = statistics.median(r.seconds for r in noop_batch)
+    edition_s = statistics.median(r.seconds for r in noop_edition)
+    found.append(Row(f"no-op edition or batch ({variants} variants, nothing changed)",
+                     f"**{edition_s:.2f} s / {batch_s:.2f} s**", "≤ 0.3 s",
+                     max(edition_s, batch_s) <= 0.3))
+    return found
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", type=int, default=20)
-    parser.add_argument("--jobs", type=int, default=0, help="workers (default: one per core)")
-    parser.add_argument("--format", choices=("pdf", "all"), default="all")
+    parser.add_argument("--idle-wait", type=float, default=0, metavar="SECONDS",
+                        help="before each pair, wait up to SECONDS for the CPUs to be idle")
+    parser.add_argument("--pairs", type=int, default=7)
     args = parser.parse_args()
-    formats = ("docx", "pdf") if args.format == "all" and docx_available() else ("pdf",)
-    workers = args.jobs or default_workers()
-    with tempfile.TemporaryDirectory(prefix="bench-batch-") as scratch:
-        root = Path(scratch)
-        (root / "units").mkdir()
-        make_units(root / "units", args.variants)
-        selection = select(CONTENT, [root / "units"])
-        assert not selection.problems, selection.problems
-        jobs = [VariantJob(name=c.name, content=selection.content, unit=c.file, formats=formats,
-                           out_dir=str(root / "serial")) for c in selection.units]
-
-        run_job(replace(jobs[0], out_dir=str(root / "warm-up")))  # imports, fonts, caches
-        load_before = os.getloadavg()[0]
-        started = time.perf_counter()
-        serial = run_jobs(jobs, workers=1)
-        serial_s = time.perf_counter() - started
-
-        parallel_jobs = [replace(j, out_dir=str(root / "parallel")) for j in jobs]
-        started = time.perf_counter()
-        parallel = run_jobs(parallel_jobs, workers=workers)
-        parallel_s = time.perf_counter() - started
-
-    failed = [r for r in serial + parallel if not r.ok]
-    if failed:
-        for result in failed:
-            print(result.name, *result.problems, sep="\n  ", file=sys.stderr)
-        return 1
-    same = ({r.name: {f: o.sha256 for f, o in r.outputs.items()} for r in serial}
-            == {r.name: {f: o.sha256 for f, o in r.outputs.items()} for r in parallel})
-    n = len(jobs)
-    print(f"batch of {n} unit variants ({' + '.join(f.upper() for f in formats)}) of "
-          f"{CONTENT.name}")
-    print(f"  serial, in-process (warm)      {serial_s:7.2f} s   "
-          f"{serial_s / n * 1000:6.0f} ms/variant")
-    print(f"  parallel, {workers} workers (cold pool) {parallel_s:7.2f} s   "
-          f"{parallel_s / n * 1000:6.0f} ms/variant")
-    print(f"  speed-up                       {serial_s / parallel_s:7.2f}x  "
-          f"(ideal {workers}x on {workers} cores)")
-    print(f"  outputs byte-identical serial vs parallel: {'yes' if same else 'NO'}")
-    print(f"  load average (1 min) before the runs: {load_before:.2f} "
-          "(other work on the cores lowers the speed-up)")
-    return 0 if same else 1
+    common.IDLE_WAIT = args.idle_wait
+    work = Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    try:
+        found = rows(args.variants, args.pairs, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(machine())
+    print(f"\n{BRIEFING.name}, median of {args.pairs} interleaved pairs\n")
+    print(table(found))
+    print(f"\n{common.busy_summary()}")
+    return 0
 
 
 if __name__ == "__main__":

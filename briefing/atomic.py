@@ -11,10 +11,10 @@ import os
 import re
 import stat
 import tempfile
-import unicodedata
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.text.slug import fold_ascii
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 #: Names Windows reserves in every folder, whatever the extension.
@@ -39,9 +39,7 @@ def safe_name(name: str) -> str:
     Vietnamese letters lose their accents rather than the whole letter ("Báo cáo" ->
     "Bao-cao"); separators, "..", control characters and reserved device names cannot survive.
     """
-    ascii_name = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
-    ascii_name = "".join(c for c in ascii_name if not unicodedata.combining(c))
-    cleaned = re.sub(r"-{2,}", "-", _UNSAFE.sub("-", ascii_name))
+    cleaned = re.sub(r"-{2,}", "-", _UNSAFE.sub("-", fold_ascii(name)))
     cleaned = re.sub(r"\.{2,}", ".", cleaned).strip(".-")[:MAX_NAME].strip(".-")
     if _RESERVED.match(cleaned):
         cleaned = "_" + cleaned

@@ -14,9 +14,10 @@ import os
 import time
 import traceback
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from briefing.atomic import safe_name, write_atomic
 from briefing.editions.embed import source_attachments
 from briefing.editions.hashing import sha256_bytes
 from briefing.errors import BriefingError, Position, Problem
+from briefing.parallel import default_workers
 from briefing.pipeline import FORMATS, render_formats, validated
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
@@ -49,6 +51,9 @@ class VariantJob:
     pdf_variant: str | None = None
     embed_sources: bool = False
     read_only: bool = False
+    #: the parent ran `build.py check`'s checks on these very bytes (its pre-flight): the
+    #: worker does not run them again (rebuilds from an archive leave it False)
+    checked: bool = False
 
     @property
     def sources(self) -> list[tuple[str, SourceFile]]:
@@ -144,7 +149,7 @@ def set_document_date(tree: ET.Element, date: str) -> None:
 def render_job(job: VariantJob, parallel_formats: bool = True) -> dict[str, bytes]:
     """The bytes of every format of the variant, in memory (used by workers and by rebuilds).
     `parallel_formats` False: never a forked child (the caller runs threads: the studio)."""
-    variant = variant_of(job)  # checked again: rebuilds (verify, extract) have no pre-flight
+    variant = variant_of(job, check=not job.checked)  # rebuilds (verify, extract) are checked
     view = prepare(variant.loaded)
     tree = render_tree(view)
     if job.date:
@@ -190,24 +195,19 @@ def warm_worker(profiles: tuple[str, ...], formats: tuple[str, ...]) -> None:
     """Pool initializer: pay the imports and the profile load once per worker, not per job."""
     global _formats_in_parallel
     _formats_in_parallel = False
-    import weasyprint  # noqa: F401
-
-    import briefing.writers.pdf
     from briefing.layout.profile import load_profile
     from briefing.tree.render import environment
 
+    if "pdf" in formats:
+        from briefing.writers.pdf.resources import print_setup
+        from briefing.writers.pdf.stylesheet import stylesheet
     if "docx" in formats:
         import briefing.writers.docx  # noqa: F401
     for name in profiles:
-        load_profile(name)
+        profile = load_profile(name)
+        if "pdf" in formats:
+            print_setup(stylesheet(profile))  # WeasyPrint, fonts, the parsed stylesheet
     environment()
-
-
-def default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        return max(1, os.cpu_count() or 1)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -215,18 +215,47 @@ def _context() -> multiprocessing.context.BaseContext:
     parent that runs threads (the progress display); spawn elsewhere."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["weasyprint", "briefing.batch", "briefing.writers.pdf"])
+        context.set_forkserver_preload(["briefing.writers.pdf.resources", "briefing.batch"])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def start_pool(workers: int, formats: tuple[str, ...],
+               profiles: tuple[str, ...] | None = None) -> ProcessPoolExecutor:
+    """Worker processes, started now: they load WeasyPrint and the profiles (every profile
+    unless named) while the caller checks the variants, instead of after."""
+    if profiles is None:
+        from briefing.layout.profile import available_profiles
+
+        profiles = tuple(available_profiles())
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+                               initializer=warm_worker, initargs=(profiles, formats))
+    for _ in range(workers):  # a process is started per task waiting for one
+        pool.submit(os.getpid)
+    return pool
+
+
+@contextmanager
+def pool_ahead(workers: int, formats: tuple[str, ...]) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool started now (see `start_pool`) for more than one worker, else None; shut down
+    when the block ends, whatever happened in it."""
+    pool = start_pool(workers, formats) if workers > 1 else None
+    try:
+        yield pool
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def run_jobs(jobs: Sequence[VariantJob], workers: int = 0,
              on_result: Callable[[JobResult], None] | None = None,
              profiles: tuple[str, ...] = ("party",),
+             pool: ProcessPoolExecutor | None = None,
              parallel_formats: bool = True) -> list[JobResult]:
     """Run every job; `workers` 1 runs them here, in order; 0 means one worker per core.
-    Jobs run here write the DOCX in a forked child unless `parallel_formats` is False (a
-    threaded caller: fork copies one thread, and the locks other threads held)."""
+    `pool` (from `start_pool`) is used, and shut down, when given. Jobs run here write the
+    DOCX in a forked child unless `parallel_formats` is False (a threaded caller: fork copies
+    one thread, and the locks other threads held)."""
     workers = workers or default_workers()
     results: list[JobResult] = []
 
@@ -236,12 +265,14 @@ def run_jobs(jobs: Sequence[VariantJob], workers: int = 0,
             on_result(result)
 
     if workers == 1 or len(jobs) <= 1:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         for job in jobs:
             done(run_job(job, parallel_formats))
         return results
-    formats = tuple(sorted({fmt for job in jobs for fmt in job.formats}))
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_context(),
-                               initializer=warm_worker, initargs=(profiles, formats))
+    if pool is None:
+        formats = tuple(sorted({fmt for job in jobs for fmt in job.formats}))
+        pool = start_pool(min(workers, len(jobs)), formats, profiles)
     try:
         futures = {pool.submit(run_job, job): job for job in jobs}
         for future in as_completed(futures):

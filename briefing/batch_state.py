@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import BriefingError, Position, Problem
-from briefing.inputs import MB, printable, read_input, regular_file
+from briefing.inputs import MB, parse_json, printable, read_input, regular_file
 
 STATE = ".batch-state.json"
 #: a state of thousands of variants is a few hundred kB
@@ -51,10 +51,7 @@ def load_state(path: Path, warn: Callable[[Problem], None] | None = None
 
 def parse_state(raw: bytes) -> dict[str, StateEntry]:
     """Checked entries by variant name; ValueError says what is wrong."""
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"not JSON ({exc})") from None
+    data = parse_json(raw, "batch state file")
     if not isinstance(data, dict):
         raise ValueError("not a mapping of variants")
     entries = {}

@@ -90,7 +90,15 @@ def shown(path: Path) -> str:
         return printable(path)
 
 
+#: True when `main` runs as the program itself (build.py, the `briefing` script) rather than
+#: called by a test or another program: only then may a command fork helper processes before
+#: its work (the PDF engine of a cold build, briefing/writers/pdf/process.py).
+OWNS_PROCESS = False
+
+
 def main(argv: list[str] | None = None) -> int:
+    global OWNS_PROCESS
+    OWNS_PROCESS = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     name = "build"
     if argv and argv[0] in COMMANDS:

@@ -18,10 +18,12 @@ memory blow-up or a read outside the folder:
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import stat
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from briefing.errors import BriefingError, Position, Problem
 
@@ -250,3 +252,18 @@ def output_folder(folder: Path, *, root: Path | None = None,
                 f"{what} leads outside {shown(root)} through a link (to {printable(target)}); "
                 "nothing is written there", hint="remove the link, or name the folder with --out"))
     return folder
+
+
+def parse_json(raw: bytes, what: str = "file") -> Any:
+    """JSON read back from a file anyone may have edited (a manifest, a recipe, a state
+    file): ValueError saying what is wrong, whatever the bytes — not UTF-8, not JSON, or
+    nested so deep that the parser would exhaust the stack."""
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError(f"the {what} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"the {what} is not valid JSON ({exc.msg} at line {exc.lineno})"
+                         ) from None
+    except RecursionError:
+        raise ValueError(f"the {what} is nested too deep to be one of ours") from None

@@ -53,3 +53,11 @@ def _call(fn: Callable[[], Any]) -> tuple[bool, Any]:
         return True, fn()
     except Exception as exc:  # re-raised in the parent by `result`
         return False, exc
+
+
+def default_workers() -> int:
+    """Worker processes for a batch: one per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.atomic import safe_name, write_all_atomic
 from briefing.content.loader import LoadedDocument, load_document
@@ -19,7 +21,9 @@ from briefing.layout.profile import Profile
 from briefing.parallel import Forked
 from briefing.tree.prepare import DocumentView, prepare
 from briefing.tree.render import render_tree
-from briefing.units.load import Overlay
+
+if TYPE_CHECKING:  # a plain build needs no unit overlay code
+    from briefing.units.load import Overlay
 
 FORMATS = ("docx", "pdf")
 
@@ -49,9 +53,19 @@ def validated(loaded: LoadedDocument, overlays: Sequence[Overlay] = ()) -> list[
 def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
                    pdf_options: dict | None = None, *, parallel: bool = True,
                    media: MediaStore | None = None) -> dict[str, bytes]:
-    """Bytes of each format; with both, the DOCX is written in a forked child meanwhile.
-    `media` holds the document's checked figure files (from `prepare`)."""
+    """Bytes of each format; with both, one is written in another process meanwhile: the PDF
+    in the engine process where a cold build started one (briefing/writers/pdf/process.py),
+    else the DOCX in a forked child. `media` holds the document's checked figure files (from
+    `prepare`)."""
     outputs: dict[str, bytes] = {}
+    pdf_job = None
+    if "pdf" in formats and parallel:
+        from briefing.writers.pdf import pdf_request, process
+
+        engine = process.running()
+        if engine is not None:
+            pdf_job = engine.submit(pdf_request(tree, profile, media=media,
+                                                **(pdf_options or {})))
     docx_job = None
     if "docx" in formats:
 
@@ -60,11 +74,13 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
 
             return write_docx(tree, profile, media=media)
 
-        if parallel and "pdf" in formats:
+        if parallel and "pdf" in formats and pdf_job is None:
             docx_job = Forked(docx)
         else:
             outputs["docx"] = docx()
-    if "pdf" in formats:
+    if pdf_job is not None:
+        outputs["pdf"] = pdf_job.result()
+    elif "pdf" in formats:
         from briefing.writers.pdf import write_pdf
 
         outputs["pdf"] = write_pdf(tree, profile, media=media, **(pdf_options or {}))
@@ -74,13 +90,31 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
 
 
 def render_loaded(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
-                  name: str | None = None) -> Rendered:
+                  name: str | None = None, *, parallel: bool = True) -> Rendered:
+    if "pdf" in formats and parallel:
+        _stylesheet_ahead(loaded)
     warnings = validated(loaded)
     view = prepare(loaded)
     tree = render_tree(view)
     rendered = Rendered(name or safe_name(loaded.path.stem), view, tree, warnings=warnings)
-    rendered.outputs = render_formats(tree, view.profile, formats, media=view.media)
+    rendered.outputs = render_formats(tree, view.profile, formats, parallel=parallel,
+                                      media=view.media)
     return rendered
+
+
+def _stylesheet_ahead(loaded: LoadedDocument) -> None:
+    """Where a PDF engine process runs, let it parse this document's stylesheet while the
+    content is checked and numbered here (briefing/writers/pdf/process.py)."""
+    from briefing.writers.pdf import process
+
+    engine = process.running()
+    if engine is None:
+        return
+    from briefing.layout.profile import load_profile
+    from briefing.writers.pdf.stylesheet import stylesheet
+
+    with suppress(BriefingError):  # an unknown profile is reported by the build itself
+        engine.expect(stylesheet(load_profile(loaded.document.meta.profile)))
 
 
 def build_file(path: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,

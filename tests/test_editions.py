@@ -419,7 +419,9 @@ def test_interrupted_build_leaves_no_revision(tmp_path, one_unit, monkeypatch):
     (stale / "quan-1.pdf").write_bytes(b"%PDF-1.7 half")
     assert quiet("archive", "list", "--archive", archive_dir).out.startswith("no editions")
     assert small_edition(archive_dir, one_unit).code == 0
-    assert sorted(p.name for p in (archive_dir / "small").iterdir()) == [".lock", "r1"]
+    # r1, its lock and the stamp that lets the next unchanged run skip the work (stamps.py)
+    assert sorted(p.name for p in (archive_dir / "small").iterdir()) == [
+        ".lock", ".stamps.json", "r1"]
     assert quiet("archive", "verify", "--archive", archive_dir).code == 0
 
 
@@ -447,7 +449,38 @@ def test_two_builds_of_one_edition_at_once(tmp_path, one_unit):
                                   text=True, cwd=PROJECT_ROOT) for _ in range(2)]
     outputs = [p.communicate(timeout=120) for p in processes]
     assert [p.returncode for p in processes] == [0, 0], outputs
-    assert sorted(p.name for p in (tmp_path / "archive" / "race").iterdir()) == [".lock", "r1"]
+    assert sorted(p.name for p in (tmp_path / "archive" / "race").iterdir()) == [
+        ".lock", ".stamps.json", "r1"]
     said = "".join(out for out, _ in outputs)
     assert said.count("race@r1: ") == 1 and said.count("nothing written") == 1
     assert quiet("archive", "verify", "race", "--archive", tmp_path / "archive").code == 0
+
+
+def test_a_changed_figure_is_a_changed_input(tmp_path):
+    """A picture the content names is an input like the YAML: archived with the edition's
+    hashes, and a new picture under the same name is refused as a change, not taken for
+    'these very inputs'."""
+    folder = tmp_path / "content"
+    (folder / "media").mkdir(parents=True)
+    shutil.copy(PROJECT_ROOT / "tests" / "fixtures" / "interview.yaml", folder)
+    picture = folder / "media" / "hoi-nghi-ngoai-giao.jpg"
+    shutil.copy(PROJECT_ROOT / "tests" / "fixtures" / "media" / picture.name, picture)
+    (folder / "units").mkdir()
+    archive_dir = tmp_path / "archive"
+
+    def edition(*extra: str) -> Run:
+        return quiet("edition", folder / "interview.yaml", "--date", "2024-02-20", "--name",
+                     "pv", "--units", folder / "units", "--with-base", "--format", "pdf",
+                     "--archive", archive_dir, *extra)
+
+    first = edition()
+    assert first.code == 0, first.err
+    manifest = json.loads((archive_dir / "pv" / "r1" / "manifest.json").read_text())
+    assert manifest["inputs"]["media:media/hoi-nghi-ngoai-giao.jpg"]["sha256"] == sha(picture)
+    from PIL import Image
+
+    Image.new("RGB", (320, 200), (10, 120, 60)).save(picture, "JPEG")
+    refused = edition()
+    assert refused.code == 2 and "media:media/hoi-nghi-ngoai-giao.jpg changed" in refused.err
+    assert edition("--new-revision").code == 0
+    assert (archive_dir / "pv" / "r2").is_dir()

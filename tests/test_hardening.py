@@ -693,3 +693,20 @@ def test_the_pdf_font_configuration_lists_only_fonts_dir():
         files.add(Path(ffi.string(string[0]).decode()))
     assert files and all(path.is_relative_to(FONTS_DIR.resolve()) for path in files), files
 
+
+
+def test_the_font_configuration_folder_is_ours(monkeypatch, tmp_path):
+    """A folder another user (or a link) put at the shared name is not used: the PDF's fonts
+    are chosen in a folder only we can write."""
+    import os
+
+    from briefing.writers.pdf import fontconfig
+
+    monkeypatch.setattr(fontconfig.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(fontconfig, "_private", None)
+    elsewhere = tmp_path / "planted"
+    elsewhere.mkdir()
+    (tmp_path / f"briefing-fontconfig-{os.getuid()}").symlink_to(elsewhere)
+    conf = fontconfig.fonts_conf()
+    assert not conf.is_relative_to(elsewhere) and not list(elsewhere.iterdir())
+    assert oct(conf.parent.stat().st_mode & 0o777) == "0o700"

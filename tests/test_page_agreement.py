@@ -2,10 +2,11 @@
 our PDF, for every embedded document, every unit variant of the booklet and the meeting handout.
 
 A meeting that says "page 5" must mean the same page whether a clerk printed the DOCX or the PDF:
-at least 80 % of the pages must start with the same line (measured: all of them), every note
-must start on the page of its call in both, and the masthead or cover and the notes must stand
-in the same place. The measured shares are printed (`tests/page_agreement.py` prints the page
-by page comparison: `python -m tests.page_agreement --help`).
+at least 80 % of the pages must start with the same line (measured, and held: all of them),
+every note must start on the page of its call in both, and the masthead or cover and the
+notes must stand in the same place. The measured shares are printed
+(`tests/page_agreement.py` prints the page by page comparison:
+`python -m tests.page_agreement --help`).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ pytestmark = pytest.mark.skipif(
     "libreoffice-writer-nogui, so this runs there")
 
 CASES = all_cases()
-#: the issue's bar; every document measured here reaches 100 %
-MIN_START_SHARE = 0.8
+#: The issue's bar is 80 %; every document measured here reaches 100 %, and the test holds
+#: what was measured, so a change that moves one page start shows at once.
+MIN_START_SHARE = 1.0
 
 
 @pytest.fixture(scope="module")

@@ -430,3 +430,61 @@ def test_tree_of_a_table_is_a_rectangle():
     assert isinstance(table, ET.Element)
     widths = [float(c.get("width")) for c in table.findall("cols/col")]
     assert abs(sum(widths) - 100) < 0.01
+
+
+@pytest.mark.parametrize("width", ["120 mm", "120mm", "100%"])
+def test_a_figure_has_the_same_size_in_both_formats(tmp_path, width):
+    """One size, computed once: a width with a space before its unit, or a tall image capped
+    so its caption still fits, prints the same in the PDF and the DOCX."""
+    from PIL import Image as PILImage
+
+    (tmp_path / "media").mkdir()
+    PILImage.new("RGB", (300, 900), (40, 90, 160)).save(tmp_path / "media" / "cao.png")
+    source = tmp_path / "figure.yaml"
+    source.write_text(
+        "meta:\n  form: booklet\n  issuer:\n    name: BAN TUYÊN GIÁO\n  place: Hà Nội\n"
+        "  date: 2024-03\nblocks:\n  - Ảnh dưới đây.\n  - figure: media/cao.png\n"
+        f"    width: {width}\n    caption: Một ảnh cao\n", encoding="utf-8")
+    result = render_loaded(load_document(source))
+    with pdfplumber.open(io.BytesIO(result.outputs["pdf"])) as pdf:
+        [image] = [i for page in pdf.pages for i in page.images]
+        pdf_size = ((image["x1"] - image["x0"]) / MM, (image["bottom"] - image["top"]) / MM)
+    with zipfile.ZipFile(io.BytesIO(result.outputs["docx"])) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    extent = body.find(".//wp:inline/wp:extent", NS)
+    docx_size = (int(extent.get("cx")) / 36000, int(extent.get("cy")) / 36000)
+    assert abs(pdf_size[0] - docx_size[0]) < 0.5 and abs(pdf_size[1] - docx_size[1]) < 0.5
+    profile = load_profile("party")
+    page = profile.page
+    text_height = page.size[1] - page.margins["top"] - page.margins["bottom"]
+    assert docx_size[1] <= text_height * profile.media.max_height + 0.01  # capped
+    assert abs(docx_size[1] / docx_size[0] - 3) < 0.01  # proportions kept
+
+
+def test_balancing_a_long_subject_costs_little():
+    """The balancer measures a line only while it still fits (lines only grow), and leaves a
+    subject longer than any display line to the renderer: work grows with the words, not
+    with their cube. Counted in measurements, never in seconds."""
+    from briefing.layout import lines
+
+    profile = load_profile("party")
+    subject = ("phối hợp thực hiện công tác khoa giáo giữa Ban Tuyên giáo Thành ủy và các sở, "
+               "ban, ngành, đơn vị năm 2024")
+    words = subject.split(" ") * 4
+    counted = []
+    real = lines.line_width_mm
+
+    def measuring(*args):
+        counted.append(args[0])
+        return real(*args)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lines, "line_width_mm", measuring)
+        result = lines.balanced_lines(" ".join(words[:79]), profile.title_block.subject, 145,
+                                      profile)
+        assert len(result) > 3
+        assert len(counted) < 79 * 20  # each start measures only the lines that fit
+        counted.clear()
+        assert lines.balanced_lines(" ".join(words * 3), profile.title_block.subject, 145,
+                                    profile) == [" ".join(words * 3)]
+        assert counted == []

@@ -96,6 +96,7 @@ EXTRA = [
     "unmatched '*' prints as a star",
     "the text after ' #' is a YAML comment and is not printed",
     "'media/a.jpg' is a broken JPEG image (the file is cut short)",
+    "figure 'media/x.png' leads outside /tmp/x through a link",
 ]
 
 

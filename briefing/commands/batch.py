@@ -12,20 +12,11 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing.atomic import write_atomic
-from briefing.batch import (
-    JobResult,
-    VariantJob,
-    base_name,
-    default_workers,
-    name_clashes,
-    output_path,
-    run_jobs,
-    variant_of,
-)
+from briefing.atomic import safe_name, write_atomic
 from briefing.batch_state import STATE, StateEntry, dump_state, load_state
 from briefing.cli import EXIT_ERRORS, EXIT_OK, default_output, formats_of, shown
 from briefing.editions.hashing import (
@@ -37,10 +28,16 @@ from briefing.editions.hashing import (
 )
 from briefing.errors import BriefingError, Position, Problem
 from briefing.inputs import output_folder, regular_file
-from briefing.units.selection import Selection, meeting_from_options, select
-from briefing.units.variant import Variant
+from briefing.parallel import default_workers
+
+if TYPE_CHECKING:  # the rest is imported when there is work: an unchanged batch needs none
+    from briefing.batch import JobResult, VariantJob
+    from briefing.units.selection import Selection
+    from briefing.units.variant import Variant
 
 HELP = "build every unit variant of a briefing, in parallel"
+#: the stamp of the last successful batch into the folder (briefing/stamps.py)
+STAMP = ".batch-stamp.json"
 
 
 def positive_int(text: str) -> int:
@@ -108,6 +105,8 @@ def selection_of(args: argparse.Namespace) -> Selection:
     if loose and not args.meeting_name:
         raise BriefingError(Problem(Position("--" + loose[0].replace("_", "-")),
                                     "this option describes a meeting: add --meeting-name"))
+    from briefing.units.selection import meeting_from_options, select
+
     meeting: Any = args.meeting
     if args.meeting_name:
         meeting = meeting_from_options(args.meeting_name, args.meeting_date, args.meeting_place,
@@ -123,6 +122,9 @@ def job_fingerprint(job: VariantJob, environment: list[Input]) -> str:
 @contextmanager
 def progress_display(total: int, label: str, enabled: bool) -> Iterator[Any]:
     """A rich progress bar on a terminal (stdout lines still print above it); else nothing."""
+    if not enabled or total == 0 or not sys.stderr.isatty():  # rich is imported only to draw
+        yield None
+        return
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -161,6 +163,10 @@ def summary(results: list[JobResult], seconds: float, workers: int) -> str:
     built = sum(r.ok and not r.skipped for r in results)
     skipped = sum(r.skipped for r in results)
     failed = sum(not r.ok for r in results)
+    return summary_line(built, skipped, failed, seconds, workers)
+
+
+def summary_line(built: int, skipped: int, failed: int, seconds: float, workers: int) -> str:
     return (f"{built} built, {skipped} skipped, {failed} failed in {seconds:.1f} s "
             f"({workers} worker{'s' if workers != 1 else ''})")
 
@@ -170,7 +176,7 @@ def _up_to_date(job: VariantJob, entry: StateEntry | None, finger: str) -> JobRe
     An output must be a plain file in the folder (a link or a FIFO planted there is rebuilt)."""
     if entry is None or entry.fingerprint != finger:
         return None
-    from briefing.batch import OutputFile
+    from briefing.batch import JobResult, OutputFile, output_path
 
     result = JobResult(job.name, ok=True, skipped=True)
     for fmt in job.formats:
@@ -182,14 +188,60 @@ def _up_to_date(job: VariantJob, entry: StateEntry | None, finger: str) -> JobRe
     return result
 
 
-def print_warnings(variants: list[Variant]) -> None:
-    """The checks' warnings of every variant, each once (the briefing's are the same in all)."""
+def print_warnings(variants: list[Variant]) -> list[str]:
+    """The checks' warnings of every variant, each once (the briefing's are the same in all);
+    returns the lines printed (an unchanged batch prints them again, from its stamp)."""
     seen: set[Problem] = set()
+    lines = []
     for variant in variants:
         for problem in variant.warnings:
             if problem not in seen:
                 seen.add(problem)
+                lines.append(str(problem))
                 print(problem, file=sys.stderr)
+    return lines
+
+
+def variant_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The options of `add_variant_options` that choose and shape the variants (a stamp's)."""
+    return {"codes": args.codes, "with_base": args.with_base, "format": args.format,
+            "meeting": [getattr(args, o) for o in ("meeting_name", "meeting_date",
+                                                   "meeting_place", "meeting_audience",
+                                                   "circulation")]}
+
+
+def batch_stamp(args: argparse.Namespace, out_dir: Path) -> str | None:
+    from briefing.stamps import stamp, variant_files
+
+    options = {"command": "batch", **variant_options(args), "pdfa": args.pdfa,
+               "out": str(out_dir.resolve())}
+    return stamp(variant_files(args.content, args.units, args.meeting), options)
+
+
+def unchanged(out_dir: Path, current: str, started: float) -> bool:
+    """Print what an unchanged batch prints, if the last one into `out_dir` had these very
+    inputs and its outputs are still there, byte for byte (briefing/stamps.py)."""
+    from briefing.stamps import read_json, same_file
+
+    recorded = read_json(out_dir / STAMP)
+    variants, warnings = recorded.get("variants"), recorded.get("warnings", [])
+    if (recorded.get("stamp") != current or not isinstance(variants, list) or not variants
+            or not isinstance(warnings, list)):
+        return False
+    try:
+        for name, outputs in variants:
+            for fmt, sha256 in outputs.items():
+                if not same_file(out_dir / f"{name}.{fmt}", sha256):
+                    return False
+    except (OSError, BriefingError, TypeError, ValueError, AttributeError):
+        return False
+    for line in warnings:
+        print(line, file=sys.stderr)
+    for name, _ in variants:
+        print(f"unchanged {name}: skipped")
+    line = summary_line(0, len(variants), 0, time.perf_counter() - started, 1)
+    print(f"batch {recorded.get('label')}: {line}")
+    return True
 
 
 def run(argv: list[str]) -> int:
@@ -199,11 +251,24 @@ def run(argv: list[str]) -> int:
     if args.pdfa and "pdf" not in formats:
         raise BriefingError(Problem(Position("--pdfa"), "--pdfa needs the PDF format",
                                     hint="use --format pdf or --format all"))
-    selection = selection_of(args)
     if args.out is not None:  # the user's own choice: a folder (or nothing yet), no loop
         out_dir = output_folder(args.out)
     else:  # output/<name>/, which a link planted there must not send elsewhere
-        out_dir = default_output(base_name(selection.content))
+        out_dir = default_output(safe_name(args.content.stem))  # batch.base_name's rule
+    before = batch_stamp(args, out_dir)
+    if before is not None and not args.force and unchanged(out_dir, before, started):
+        return EXIT_OK
+    from briefing.batch import (
+        JobResult,
+        VariantJob,
+        base_name,
+        name_clashes,
+        pool_ahead,
+        run_jobs,
+        variant_of,
+    )
+
+    selection = selection_of(args)
     common = {"content": selection.content, "meeting": selection.meeting, "formats": formats,
               "out_dir": str(out_dir), "pdf_variant": "pdf/a-3a" if args.pdfa else None,
               "embed_sources": args.pdfa}
@@ -222,45 +287,55 @@ def run(argv: list[str]) -> int:
     clashes = name_clashes(jobs, selection.content.path)
     if clashes:  # both variants would write the same files, in parallel: build neither
         raise BriefingError(clashes)
-    ready, profiles, variants = [], set(), []
-    for job in jobs:  # pre-flight: load and check every variant before any is rendered
-        try:
-            variant = variant_of(job)
-            profiles.add(variant.loaded.document.meta.profile)
-            variants.append(variant)
-            ready.append(job)
-        except BriefingError as error:
-            results.append(JobResult(job.name, ok=False, problems=list(error.problems)))
-    print_warnings(variants)
-    for result in results:
-        print_result(result)
-    environment = environment_inputs(profiles)
-    state = load_state(out_dir / STATE, warn=lambda p: print(p, file=sys.stderr))
-    fingers = {job.name: job_fingerprint(job, environment) for job in ready}
-    todo = []
-    for job in ready:
-        skipped = None if args.force else _up_to_date(job, state.get(job.name), fingers[job.name])
-        if skipped is not None:
-            print(f"unchanged {job.name}: skipped")
-            results.append(skipped)
-        else:
-            todo.append(job)
-    workers = min(args.jobs or default_workers(), max(1, len(todo)))
-    with progress_display(len(todo), "building variants", not args.no_progress) as advance:
-        def on_result(result: JobResult) -> None:
+    # the workers load WeasyPrint while the variants are checked here
+    with pool_ahead(min(args.jobs or default_workers(), len(jobs)), formats) as pool:
+        ready, profiles, variants = [], set(), []
+        for job in jobs:  # pre-flight: load and check every variant before any is rendered
+            try:
+                variant = variant_of(job)
+                profiles.add(variant.loaded.document.meta.profile)
+                variants.append(variant)
+                ready.append(replace(job, checked=True))  # the workers need not check it again
+            except BriefingError as error:
+                results.append(JobResult(job.name, ok=False, problems=list(error.problems)))
+        warnings = print_warnings(variants)
+        for result in results:
             print_result(result)
-            if advance is not None:
-                advance()
+        environment = environment_inputs(profiles)
+        state = load_state(out_dir / STATE, warn=lambda p: print(p, file=sys.stderr))
+        fingers = {job.name: job_fingerprint(job, environment) for job in ready}
+        todo = []
+        for job in ready:
+            skipped = (None if args.force
+                       else _up_to_date(job, state.get(job.name), fingers[job.name]))
+            if skipped is not None:
+                print(f"unchanged {job.name}: skipped")
+                results.append(skipped)
+            else:
+                todo.append(job)
+        workers = min(args.jobs or default_workers(), max(1, len(todo)))
+        with progress_display(len(todo), "building variants", not args.no_progress) as advance:
+            def on_result(result: JobResult) -> None:
+                print_result(result)
+                if advance is not None:
+                    advance()
 
-        results += run_jobs(todo, workers, on_result, profiles=tuple(sorted(profiles)))
-    for result in results:
-        if result.ok and not result.skipped:
-            state[result.name] = StateEntry(fingers[result.name],
-                                            {f: o.sha256 for f, o in result.outputs.items()})
-    if any(r.ok and not r.skipped for r in results):
-        write_atomic(out_dir / STATE, dump_state(state))
-    line = summary(results, time.perf_counter() - started, workers)
-    failed = any(not r.ok for r in results)
-    print(f"batch {shown(Path(selection.content.path))}: {line}",
-          file=sys.stderr if failed else sys.stdout)
-    return EXIT_ERRORS if failed else EXIT_OK
+            results += run_jobs(todo, workers, on_result, profiles=tuple(sorted(profiles)),
+                                pool=pool)
+        for result in results:
+            if result.ok and not result.skipped:
+                state[result.name] = StateEntry(fingers[result.name],
+                                                {f: o.sha256 for f, o in result.outputs.items()})
+        if any(r.ok and not r.skipped for r in results):
+            write_atomic(out_dir / STATE, dump_state(state))
+        line = summary(results, time.perf_counter() - started, workers)
+        failed = any(not r.ok for r in results)
+        label = shown(Path(selection.content.path))
+        print(f"batch {label}: {line}", file=sys.stderr if failed else sys.stdout)
+        if not failed and before is not None and batch_stamp(args, out_dir) == before:
+            from briefing.stamps import write_json
+
+            outputs = {r.name: {f: o.sha256 for f, o in r.outputs.items()} for r in results}
+            write_json(out_dir / STAMP, {"stamp": before, "label": label, "warnings": warnings,
+                                         "variants": [[j.name, outputs[j.name]] for j in jobs]})
+        return EXIT_ERRORS if failed else EXIT_OK

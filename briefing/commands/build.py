@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from briefing import __version__
+from briefing import __version__, cli
 from briefing.cli import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -40,6 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    formats = formats_of(args.format)
+    if "pdf" in formats and cli.OWNS_PROCESS:
+        from briefing.writers.pdf import process
+
+        process.start()  # WeasyPrint loads in a second process while the content is read
+        try:
+            return _build(args, formats)
+        finally:
+            process.stop()
+    return _build(args, formats)
+
+
+def _build(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
     from briefing.pipeline import build_file
 
     files = content_files(args.files)
@@ -48,7 +61,7 @@ def run(argv: list[str]) -> int:
     for path in files:
         started = time.perf_counter()
         try:
-            written = build_file(path, out, formats_of(args.format),
+            written = build_file(path, out, formats,
                                  warn=lambda problem: print(problem, file=sys.stderr))
         except BriefingError as error:
             report(error)

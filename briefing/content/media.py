@@ -10,15 +10,12 @@ writer opens a file the checks did not.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.inputs import read_input, real_path
+from briefing.inputs import confined, printable, read_input, relative_path_problem
 
-#: A figure's path may name nothing but a file under the content folder.
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _KINDS = {b"\x89PNG\r\n\x1a\n": ("png", "image/png"), b"\xff\xd8\xff": ("jpeg", "image/jpeg")}
 _EXTENSIONS = {"png": (".png",), "jpeg": (".jpg", ".jpeg")}
 #: Below this many pixels per inch an image has no usable resolution; 96 dpi is assumed.
@@ -51,28 +48,20 @@ class Image:
 
 
 def confined_media_path(root: Path, src: str) -> Path:
-    """The file `src` names inside `root`, or `MediaError` if it would lead anywhere else."""
+    """The file `src` names inside `root`, or `MediaError` if it would lead anywhere else:
+    the input guard's rules (`briefing.inputs`), worded for a figure."""
     hint = "put the image in the content folder (e.g. content/media/) and write its path " \
            "from there, like media/photo.jpg"
-    if "\0" in src or "\\" in src:
-        raise MediaError(f"'{src}' is not a usable path", hint)
-    if _SCHEME.match(src) or src.startswith("//"):
-        raise MediaError(f"'{src}' is a URL: figures are files beside the content", hint)
-    relative = PurePosixPath(src)
-    if relative.is_absolute() or src.startswith("~"):
-        raise MediaError(f"'{src}' is an absolute path: figures are files beside the content",
-                         hint)
-    if ".." in relative.parts:
-        raise MediaError(f"'{src}' leads out of the content folder", hint)
-    try:  # loop-safe (briefing.inputs): a symlink loop is an error, never a RuntimeError
-        base = real_path(root)
-        path = real_path(base / Path(*relative.parts))
+    problem = relative_path_problem(src)
+    if problem is not None:
+        raise MediaError(f"figure '{printable(src)}' {problem}", hint)
+    try:  # loop-safe: a symlink loop is an error, never a RuntimeError
+        return confined(root, src, what="figure")
     except BriefingError as exc:
-        raise MediaError(f"'{src}' is a symbolic link that leads back to itself",
-                         exc.problems[0].hint) from None
-    if not path.is_relative_to(base):
-        raise MediaError(f"'{src}' leads out of the content folder (through a link)", hint)
-    return path
+        message = exc.problems[0].message
+        if src not in message:  # name the figure ("figure is a link that leads back to itself")
+            message = f"figure '{printable(src)}': {message.removeprefix('figure ')}"
+        raise MediaError(message, exc.problems[0].hint or hint) from None
 
 
 def load_image(root: Path, src: str, *, max_bytes: int, max_pixels: int) -> Image:

@@ -245,12 +245,18 @@ class Salutation(Node):
     salutation: Text
 
 
+#: Word's limit on a table's columns; rows are capped far above any real table (a span is
+#: checked against these before a grid is laid out, so no cell can ask for a huge grid).
+MAX_TABLE_COLUMNS = 63
+MAX_TABLE_ROWS = 5_000
+
+
 class Cell(Node):
     """A table cell that spans, aligns or holds several paragraphs; a plain cell is a text."""
 
     text: str | list[str] = ""
-    colspan: int = Field(default=1, ge=1)
-    rowspan: int = Field(default=1, ge=1)
+    colspan: int = Field(default=1, ge=1, le=MAX_TABLE_COLUMNS)
+    rowspan: int = Field(default=1, ge=1, le=MAX_TABLE_ROWS)
     align: Align | None = None
 
 
@@ -281,10 +287,12 @@ class Table(Node):
     """Rows of cells; the first `header_rows` repeat on every page. Spans, widths and the
     caption number are checked and computed in `briefing.content.tables`."""
 
-    table: Annotated[list[Annotated[list[TableCell], Field(min_length=1)]], Field(min_length=1)]
+    table: Annotated[list[Annotated[list[TableCell],
+                                    Field(min_length=1, max_length=MAX_TABLE_COLUMNS)]],
+                     Field(min_length=1, max_length=MAX_TABLE_ROWS)]
     caption: str | None = None
     header_rows: int = Field(default=1, ge=0)
-    columns: list[Column] | None = None
+    columns: Annotated[list[Column], Field(max_length=MAX_TABLE_COLUMNS)] | None = None
     note: str | None = None
     id: ItemId = None
 
@@ -444,6 +452,16 @@ def missing_for_form(form: Any, meta: dict[str, Any]) -> list[str]:
 Footnote = Text | Annotated[list[Text], Field(min_length=1)]
 
 
+def check_footnote_ids(notes: dict[str, Any]) -> dict[str, Any]:
+    """Footnote ids are what a call `[^id]` can name (content, unit and meeting files)."""
+    from briefing.text.inline import FOOTNOTE_ID
+
+    for key in notes:
+        if not re.fullmatch(FOOTNOTE_ID, key):
+            raise ValueError(f"footnote id '{key}' may use letters, digits, '-' and '_' only")
+    return notes
+
+
 class Appendix(Node):
     """A PHỤ LỤC after the body and the closing: on a new page, with its own numbering."""
 
@@ -472,10 +490,7 @@ class Document(Node):
     @field_validator("footnotes")
     @classmethod
     def _footnote_ids(cls, notes: dict[str, Any]) -> dict[str, Any]:
-        for key in notes:
-            if not re.fullmatch(r"[A-Za-z0-9_-]+", key):
-                raise ValueError(f"footnote id '{key}' may use letters, digits, '-' and '_' only")
-        return notes
+        return check_footnote_ids(notes)
 
 
 #: union tag -> model, for values that are already models (units re-validate them)

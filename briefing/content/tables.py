@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.content.schema import Cell, Table, paragraphs_of
+from briefing.content.schema import MAX_TABLE_COLUMNS, Cell, Table, paragraphs_of
 
 Path_ = tuple[Any, ...]
 
@@ -76,6 +76,10 @@ def table_grid(table: Table, path: Path_) -> tuple[Grid, list[GridProblem]]:
     first_width = sum(_cell(value)[1] for value in rows[0])
     columns = declared or first_width
     grid = Grid(columns)
+    if columns > MAX_TABLE_COLUMNS:
+        return grid, [GridProblem((*path, "table", 0), f"the table's first row spans {columns} "
+                                  f"columns; a table has at most {MAX_TABLE_COLUMNS}",
+                                  "Word's limit: split the table")]
     taken: set[tuple[int, int]] = set()
     for r, row in enumerate(rows):
         row_path = (*path, "table", r)

@@ -11,9 +11,9 @@ from briefing.editing.errors import EditError
 from briefing.editing.outline import slug
 from briefing.editing.paths import Path_, get, parent_of
 from briefing.editing.yamltext import new_map, new_seq
-from briefing.text.inline import FOOTNOTE_CALL
+from briefing.text.inline import FOOTNOTE_CALL, FOOTNOTE_ID
 
-ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
+ID_PATTERN = re.compile(FOOTNOTE_ID)
 
 
 def _notes(tree: Any, create: bool = False) -> Any:

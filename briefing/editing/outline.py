@@ -6,13 +6,14 @@ A section is a mapping with `title` in `blocks` (top level, needs a `kind`) or i
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Any
 
 from briefing.editing.errors import EditError
 from briefing.editing.paths import Path_, get, is_section, parent_of, section_list
 from briefing.editing.yamltext import new_map, new_seq
+from briefing.text.slug import slug as make_slug
+from briefing.text.slug import unique
 
 #: kind of a section that becomes a top-level block without one
 DEFAULT_KIND = "section"
@@ -38,21 +39,11 @@ def all_ids(tree: Any) -> set[str]:
 
 def slug(text: str, fallback: str = "muc") -> str:
     """An id from a title: "Bài học kinh nghiệm" -> "bai-hoc-kinh-nghiem"."""
-    ascii_text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(c for c in ascii_text if not unicodedata.combining(c)).lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
-    out = "-".join(words)[:40].strip("-")
-    return out or fallback
+    return make_slug(text, fallback=fallback)
 
 
 def unique_id(tree: Any, base: str) -> str:
-    used = all_ids(tree)
-    if base not in used:
-        return base
-    n = 2
-    while f"{base}-{n}" in used:
-        n += 1
-    return f"{base}-{n}"
+    return unique(base, all_ids(tree))
 
 
 def _list_at(tree: Any, path: Path_) -> list:

@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from briefing.content.schema import DocumentDate
 from briefing.editions.hashing import (
     Input,
     environment_inputs,
+    file_input,
     fingerprint,
     sha256_file,
     tool_versions,
@@ -99,11 +100,49 @@ def _source_inputs(job: VariantJob) -> list[tuple[str, SourceFile]]:
     return [(f"unit:{job.name}" if role == "unit" else role, file) for role, file in job.sources]
 
 
+def _figure_inputs(job: VariantJob) -> list[Input]:
+    """The figure files the job's sources name (content, unit, meeting), each hashed: a changed
+    picture is a changed input, or an edition would claim inputs it was not built from."""
+    from briefing.content.media import MediaError, confined_media_path
+    from briefing.source.yaml_source import load_yaml
+
+    root = Path(job.content.path).parent
+    found = []
+    for _, file in job.sources:
+        try:
+            data = load_yaml(Path(file.path), file.text).data
+        except BriefingError:
+            continue  # a source that does not load fails the build anyway
+        for src in sorted(set(_figures(data))):
+            try:
+                path = confined_media_path(root, src)
+            except MediaError:
+                continue  # reported by the checks at its line
+            if path.is_file():
+                found.append(file_input(f"media:{src}", path))
+    return found
+
+
+def _figures(value: object) -> Iterator[str]:
+    """Every `figure:` path in YAML data."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "figure" and isinstance(item, str):
+                yield item
+            else:
+                yield from _figures(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _figures(item)
+
+
 def _inputs(jobs: list[VariantJob], profiles: set[str]) -> list[Input]:
     found: dict[str, Input] = {}
     for job in jobs:
         for key, file in _source_inputs(job):
             found[key] = Input(key, file.path, file.sha256, len(file.data))
+        for item in _figure_inputs(job):
+            found[item.key] = item
     for item in environment_inputs(profiles):
         found[item.key] = item
     return [found[k] for k in sorted(found)]

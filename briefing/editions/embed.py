@@ -19,7 +19,7 @@ from briefing.atomic import safe_name
 from briefing.editions.hashing import sha256_bytes, tool_versions
 from briefing.editions.records import RecipeRecord, check_record, usable_variant_name
 from briefing.errors import BriefingError
-from briefing.inputs import MB, output_folder, printable, read_input
+from briefing.inputs import MB, output_folder, parse_json, printable, read_input
 from briefing.units.sources import SourceFile, shown_path
 
 RECIPE = "briefing-build.json"
@@ -105,9 +105,9 @@ def parse_recipe(pdf: Path, files: dict[str, bytes]) -> dict[str, Any]:
     """The embedded recipe, every field checked (`records.RecipeRecord`): a recipe is read
     back from a file anyone may have forged, and names the rebuilt outputs."""
     try:
-        data = json.loads(files[RECIPE].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BriefingError.at(pdf, f"embedded {RECIPE} is not valid JSON: {exc}") from None
+        data = parse_json(files[RECIPE], RECIPE)
+    except ValueError as exc:
+        raise BriefingError.at(pdf, f"embedded {exc}") from None
     if not isinstance(data, dict) or data.get("format") != RECIPE_FORMAT:
         raise BriefingError.at(pdf, f"embedded {RECIPE} has an unknown format")
     variant = data.get("variant")

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing import __version__
-from briefing.layout.profile import FONTS_DIR, Profile
-from briefing.tree.render import TEMPLATES_DIR
-from briefing.units.sources import shown_path
+from briefing import FONTS_DIR, TEMPLATES_DIR, __version__
+
+if TYPE_CHECKING:  # light at import: `briefing.stamps` hashes before pydantic is loaded
+    from briefing.layout.profile import Profile
 
 #: Packages whose version changes the bytes of an output.
 RENDERING_PACKAGES = ("weasyprint", "pydyf", "fonttools", "python-docx")
@@ -61,6 +61,8 @@ class Input:
 
 
 def file_input(key: str, path: Path) -> Input:
+    from briefing.units.sources import shown_path
+
     return Input(key, shown_path(path), sha256_file(path), path.stat().st_size)
 
 

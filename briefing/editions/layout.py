@@ -23,7 +23,9 @@ BUILDING = ".building-"
 #: the longest edition name
 NAME_LENGTH = 100
 NAME_PATTERN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{NAME_LENGTH - 1}}}")
-REVISION = re.compile(r"r([1-9][0-9]*)")
+#: a revision number: a few digits (a longer one is no revision, and int() of 5,000 digits
+#: would be an error of its own)
+REVISION = re.compile(r"r([1-9][0-9]{0,8})")
 #: folders of the sources inside a revision, by role
 SOURCE_FOLDERS = {"content": "content", "unit": "units", "meeting": "meetings"}
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from briefing.editions.records import ManifestRecord, check_record
 from briefing.errors import BriefingError
-from briefing.inputs import MB, printable, read_input
+from briefing.inputs import MB, parse_json, printable, read_input
 
 FORMAT = "briefing-edition/1"
 #: a manifest of a hundred variants is a few hundred kB
@@ -99,6 +99,6 @@ def load_manifest(path: Path) -> Manifest:
         raise BriefingError.at(printable(path), "damaged manifest: it is a link, not a file")
     raw = read_input(path, limit=MANIFEST_LIMIT, what="manifest")
     try:
-        return Manifest.from_json(json.loads(raw.decode("utf-8")))
-    except (UnicodeDecodeError, ValueError) as exc:
+        return Manifest.from_json(parse_json(raw, "manifest"))
+    except ValueError as exc:
         raise BriefingError.at(printable(path), f"damaged manifest: {exc}") from None

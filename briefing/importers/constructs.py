@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefing.importers.features import supports
 from briefing.importers.naming import slug
 from briefing.importers.para import Para
 from briefing.text.inline import plain_text
@@ -51,14 +50,14 @@ class Constructs:
         if role == "credit" and self.last is not None and self.last is self.last_figure:
             self.last_figure["credit"] = text
             return True
-        if role in _FURNITURE and supports(role):
+        if role in _FURNITURE:
             self.close_lists()
             self.numbered_open = None
             node = {role: text}
             self.add(node)
             self.last = node
             return True
-        if role == "quote" and supports("quote"):
+        if role == "quote":
             self.close_lists()
             if isinstance(self.last, dict) and "quote" in self.last and \
                     "attribution" not in self.last:
@@ -72,7 +71,7 @@ class Constructs:
         if role == "attribution" and isinstance(self.last, dict) and "quote" in self.last:
             self.last["attribution"] = text
             return True
-        if role in ("question", "answer") and supports("quote"):
+        if role in ("question", "answer"):
             self.close_lists()
             match = _SPEAKER.match(para.text)
             body = match.group("text") if match else para.text
@@ -87,8 +86,7 @@ class Constructs:
             self.turn = node
             self.last = node
             return True
-        if role in ("appendix-label", "appendix-title", "appendix-subtitle") and \
-                supports("appendices"):
+        if role in ("appendix-label", "appendix-title", "appendix-subtitle"):
             self.close_lists()
             self.stack.clear()
             self.in_conclusion = False
@@ -138,16 +136,12 @@ class Constructs:
             else:
                 appendix["subtitle"] = para.emphasis_title
             return
-        if supports("intertitle"):
-            self.add({"intertitle": para.emphasis_title})
-        else:
-            self.add(f"**{plain_text(para.emphasis_title)}**" if para.emphasis_title else
-                     para.text)
+        self.add({"intertitle": para.emphasis_title})
 
     def _appendix_title(self, para: Para) -> bool:
         heading = para.line.heading is not None or para.line.bold or para.line.role in (
             "appendix-title", "appendix-label")
-        if not (heading and para.marker is None and supports("appendices") and self.blocks
+        if not (heading and para.marker is None and self.blocks
                 and _APPENDIX.match(plain_text(para.emphasis_title))):
             return False
         self.close_lists()

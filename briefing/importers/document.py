@@ -16,7 +16,6 @@ from briefing.importers import clutter, hygiene, ladder, repair
 from briefing.importers import notes as typed_notes
 from briefing.importers.closing import ClosingReader, starts_closing
 from briefing.importers.draft import Item
-from briefing.importers.features import supports
 from briefing.importers.guesses import Notebook
 from briefing.importers.masthead import HeadReader, MetaDraft, head_lines, starts_document
 from briefing.importers.meta import complete
@@ -153,7 +152,7 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     if footnotes:
         data["footnotes"] = footnotes
     if not builder.blocks:
-        if supports("free-blocks") and builder.preamble:
+        if builder.preamble:
             builder.blocks, builder.preamble = builder.preamble, []  # no headings: all blocks
         else:
             builder.blocks = _empty_block(builder, notes)
@@ -203,19 +202,12 @@ def _table(table: Table, notes: Notebook) -> Any:
                     value["align"] = own_align
             cells.append(value)
         rows.append(cells)
-    if supports("table"):
-        node: dict[str, Any] = {"table": rows}
-        if header_rows != 1:
-            node["header_rows"] = header_rows
-        if columns and any(columns):
-            node["columns"] = columns
-        return node
-    notes.guess("a table: the content model has no tables yet, its rows are written as "
-                "paragraphs", table.where)
-    lines = [" – ".join(plain_text(c if isinstance(c, str) else str(c)) for c in row)
-             for row in rows]
-    return Item({"bullets": [line for line in lines if line.strip()] or ["…"]},
-                ["guess: the rows of a table"])
+    node: dict[str, Any] = {"table": rows}
+    if header_rows != 1:
+        node["header_rows"] = header_rows
+    if columns and any(columns):
+        node["columns"] = columns
+    return node
 
 
 def _columns(table: Table, header_rows: int) -> list[dict[str, Any]]:

@@ -4,23 +4,18 @@ from the words a title starts with (units address blocks by kind)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from briefing.text.inline import plain_text
+from briefing.text.slug import slug as make_slug
+from briefing.text.slug import unique
 
 _KINDS = (("context", r"^(bối cảnh|tình hình)"), ("achievements", r"^(thành tựu|kết quả)"),
           ("lessons", r"^bài học"), ("directions", r"^(phương hướng|mục tiêu|nhiệm vụ)"),
           ("guidance", r"(định hướng|tổ chức thực hiện|kiến nghị|đề xuất)"))
 
 def slug(text: str, taken: set[str]) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(c for c in ascii_text if not unicodedata.combining(c)).lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)[:5]
-    base = "-".join(words)[:40].strip("-") or "section"
-    name, n = base, 2
-    while name in taken:
-        name = f"{base}-{n}"
-        n += 1
+    """A new section id from the first words of its title, unique among `taken`."""
+    name = unique(make_slug(text, fallback="section", words=5), taken)
     taken.add(name)
     return name
 

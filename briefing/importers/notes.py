@@ -14,8 +14,9 @@ import re
 
 from briefing.importers.guesses import Notebook
 from briefing.importers.source import Block, Line
+from briefing.text.inline import FOOTNOTE_ID
 
-_DEFINITION = re.compile(r"^\[\^([A-Za-z0-9_-]+)\]\s*(?P<text>\S.*)$", re.DOTALL)
+_DEFINITION = re.compile(rf"^\[\^({FOOTNOTE_ID})\]\s*(?P<text>\S.*)$", re.DOTALL)
 
 
 class NoteSet:

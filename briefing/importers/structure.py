@@ -15,7 +15,6 @@ from typing import Any
 from briefing.importers import markers as M
 from briefing.importers.constructs import Constructs
 from briefing.importers.draft import Item
-from briefing.importers.features import supports
 from briefing.importers.guesses import Notebook
 from briefing.importers.inline import whole_emphasis
 from briefing.importers.inline_lists import inline_enumeration
@@ -80,9 +79,7 @@ class BodyBuilder(Constructs):
             return self.stack[-1][1]["body"]
         if self.appendix is not None:
             return self.appendix["body"]
-        if self.blocks and supports("free-blocks"):
-            return self.blocks
-        return self.preamble if not self.blocks else self.blocks
+        return self.blocks or self.preamble
 
     def add(self, item: Any, comment: str | None = None) -> None:
         container = self.container()
@@ -140,7 +137,7 @@ class BodyBuilder(Constructs):
             level = None  # "1." items of an open arabic list
         if level is not None and marker is not None and self._plausible(marker, level, para):
             self.close_lists()
-            if para.title_like or not supports("numbered"):
+            if para.title_like:
                 self.section(para, level)
             else:
                 self.numbered(para, level)
@@ -335,7 +332,7 @@ class BodyBuilder(Constructs):
             self.add(inline)
             return
         text = para.text
-        if para.line.italic and _SALUTATION.match(plain_text(text)) and supports("salutation"):
+        if para.line.italic and _SALUTATION.match(plain_text(text)):
             self.add({"salutation": para.emphasis_title})
             return
         self.add(text)

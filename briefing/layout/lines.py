@@ -23,6 +23,8 @@ PHRASE_STARTS = frozenset({
 MID_PHRASE = 0.3
 EXTRA_LINE = 0.25
 LONE_WORD = 1.0
+#: Longer than any subject line: balancing more would cost time for nothing a reader sees.
+MAX_WORDS = 80
 #: Share of the available width a line may fill: kerning and rounding differ a little
 #: between renderers, and a line that wraps again would undo the balance.
 FILL = 0.96
@@ -33,6 +35,8 @@ def balanced_lines(text: str, style: TextStyle, width_mm: float, profile: Profil
     words = text.split()
     if len(words) < 2:
         return [text.strip()] if text.strip() else []
+    if len(words) > MAX_WORDS:  # a paragraph, not a display line: the renderer breaks it
+        return [" ".join(words)]
     return list(_balanced(words, style, width_mm * FILL, profile))
 
 
@@ -46,8 +50,12 @@ def _balanced(words: list[str], style: TextStyle, limit: float,
             widths[(i, j)] = line_width_mm(" ".join(words[i:j]), style, profile)
         return widths[(i, j)]
 
-    fits = {(i, j): width(i, j) <= limit or j == i + 1
-            for i in range(n) for j in range(i + 1, n + 1)}
+    fits: dict[tuple[int, int], bool] = {}
+    for i in range(n):  # a line only grows: stop at the first word that does not fit
+        for j in range(i + 1, n + 1):
+            fits[(i, j)] = j == i + 1 or width(i, j) <= limit
+            if not fits[(i, j)]:
+                break
     fewest = _fewest_lines(n, fits)
     options = [_breaks(words, width, fits, count, limit)
                for count in range(fewest, min(fewest + 1, n) + 1)]
@@ -79,7 +87,7 @@ def _breaks(words: list[str], width, fits: dict[tuple[int, int], bool], count: i
             return memo.get((i, lines))
         result: tuple[float, tuple[int, ...]] | None = None
         for j in range(i + 1, n + 1):
-            if not fits[(i, j)]:
+            if not fits.get((i, j), False):
                 break
             rest = solve(j, lines - 1)
             if rest is None:
@@ -107,7 +115,7 @@ def _fewest_lines(n: int, fits: dict[tuple[int, int], bool]) -> int:
     count, start = 0, 0
     while start < n:
         end = start + 1
-        while end < n and fits[(start, end + 1)]:
+        while end < n and fits.get((start, end + 1), False):
             end += 1
         count += 1
         start = end

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fontTools.ttLib import TTFont
-
-from briefing.layout.profile import Profile, TextStyle
+if TYPE_CHECKING:
+    from briefing.layout.profile import Profile, TextStyle
 
 MM_PER_PT = 25.4 / 72
 
 
 @lru_cache(maxsize=8)
 def _metrics(path: Path) -> tuple[dict[int, str], dict[str, tuple[int, int]], int]:
+    from fontTools.ttLib import TTFont  # imported when a line is measured, not by every build
+
     font = TTFont(str(path), lazy=True)
     return font.getBestCmap(), dict(font["hmtx"].metrics), font["head"].unitsPerEm
 

@@ -29,12 +29,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from briefing import PROJECT_ROOT
+from briefing import FONTS_DIR, PROJECT_ROOT
 from briefing.errors import BriefingError
 from briefing.layout.numbering import STYLES, field_text, format_pieces
 
 PROFILES_DIR = PROJECT_ROOT / "profiles"
-FONTS_DIR = PROJECT_ROOT / "fonts"
 
 #: The first bytes of the font files the writers can read (TrueType, OpenType, collections).
 _FONT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf")
@@ -382,10 +381,12 @@ class AppendixLook(_Strict):
 
 
 class Media(_Strict):
-    """Limits on figure files (content/media/…)."""
+    """Limits on figure files (content/media/…), and the tallest a figure may print."""
 
     max_bytes: Annotated[int, Field(gt=0)] = 10_000_000
     max_pixels: Annotated[int, Field(gt=0)] = 40_000_000
+    #: share of the text block's height: room is left for the caption on the same page
+    max_height: Share = 0.8
 
 
 class Enumeration(_Strict):

@@ -16,7 +16,9 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markupsafe import Markup, escape
 
-FOOTNOTE_CALL = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
+#: What a footnote id may be made of (its definition and its calls `[^id]` alike).
+FOOTNOTE_ID = r"[A-Za-z0-9_-]+"
+FOOTNOTE_CALL = re.compile(rf"\[\^({FOOTNOTE_ID})\]")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from briefing.content.schema import (
 from briefing.content.tables import table_grid
 from briefing.errors import BriefingError, Problem
 from briefing.layout.dates import place_and_date, place_and_month
+from briefing.layout.figures import figure_size_mm
 from briefing.layout.lines import balanced_lines
 from briefing.layout.numbering import enumeration_marker, format_counter, heading_number
 from briefing.layout.profile import Profile, TextStyle, load_profile
@@ -117,7 +118,8 @@ class TableView:
 class FigureView:
     id: str | None
     src: str
-    width: str  # "80%" or "120mm"
+    width_mm: float  # the printed size, the same in both writers
+    height_mm: float
     number: int
     label: str
     caption: Markup | None
@@ -346,7 +348,8 @@ class _Preparer:
         if figure.caption is not None:
             self.figures += 1
             label = format_counter(self.profile.captions.figure.format, self.figures)
-        return FigureView(figure.id, figure.figure, figure.width or "100%",
+        width_mm, height_mm = figure_size_mm(figure.width, image.aspect, self.profile)
+        return FigureView(figure.id, figure.figure, width_mm, height_mm,
                           self.figures if label else 0, label,
                           self.optional(figure.caption, (*path, "caption")),
                           self.optional(figure.credit, (*path, "credit")))

@@ -14,11 +14,9 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from briefing import PROJECT_ROOT
+from briefing import TEMPLATES_DIR
 from briefing.errors import BriefingError
 from briefing.tree.prepare import DocumentView
-
-TEMPLATES_DIR = PROJECT_ROOT / "templates"
 
 
 @lru_cache(maxsize=4)

@@ -24,6 +24,7 @@ from briefing.content.schema import (
     Section,
     Signer,
     Text,
+    check_footnote_ids,
     schema_namespace,
 )
 
@@ -135,18 +136,11 @@ class SectionRules(Node):
         return value
 
 
-def _footnote_ids(notes: dict[str, Any]) -> dict[str, Any]:
-    for key in notes:
-        if not re.fullmatch(r"[A-Za-z0-9_-]+", key):
-            raise ValueError(f"footnote id '{key}' may use letters, digits, '-' and '_' only")
-    return notes
-
-
 class UnitFile(Node):
     unit: UnitInfo
     meta: MetaOverrides = Field(default_factory=MetaOverrides)
     sections: SectionRules = Field(default_factory=SectionRules)
-    footnotes: Annotated[dict[str, Footnote], AfterValidator(_footnote_ids)] = Field(
+    footnotes: Annotated[dict[str, Footnote], AfterValidator(check_footnote_ids)] = Field(
         default_factory=dict)
 
 
@@ -173,7 +167,7 @@ class MeetingInfo(Node):
 class MeetingFile(Node):
     meeting: MeetingInfo
     sections: SectionRules = Field(default_factory=SectionRules)
-    footnotes: Annotated[dict[str, Footnote], AfterValidator(_footnote_ids)] = Field(
+    footnotes: Annotated[dict[str, Footnote], AfterValidator(check_footnote_ids)] = Field(
         default_factory=dict)
 
 

@@ -202,12 +202,17 @@ def _calls(text: str) -> Iterator[re.Match[str]]:
 def _footnotes(context: _Context) -> None:
     """Every call defined and called once, every definition called (as the build numbers)."""
     notes = context.loaded.document.footnotes
-    called: dict[str, Position] = {}
+    #: where each note is first called: (path, offset), located only if a message needs it
+    #: (an exact column costs a walk over the scalar; a long document calls many notes)
+    called: dict[str, tuple[Path_, int]] = {}
     for visit in walk(context.loaded.document):
         if not isinstance(visit.node, str):
             continue
         for match in _calls(visit.node):
             note_id = match.group(1)
+            if note_id in notes and note_id not in called:
+                called[note_id] = (visit.path, match.start())
+                continue
             position = context.at(visit.path, match.start())
             if note_id not in notes:
                 hint = did_you_mean(note_id, list(notes)) if notes else \
@@ -216,13 +221,12 @@ def _footnotes(context: _Context) -> None:
                     hint = "define it under 'footnotes:'"
                 context.report(position, f"footnote [^{note_id}] is not defined", hint=hint,
                                code="footnote-undefined")
-            elif note_id in called:
+            else:
+                first = context.at(*called[note_id])
                 context.report(position, f"footnote [^{note_id}] is called a second time",
-                               hint=f"first called at line {called[note_id].line}; a footnote "
+                               hint=f"first called at line {first.line}; a footnote "
                                     "has one call, define a second note for the second place",
                                code="footnote-twice")
-            else:
-                called[note_id] = position
     for path, text in footnote_texts(context.loaded.document):
         for match in _calls(text):
             context.report(context.at(path, match.start()),

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from briefing.layout.measure import MM_PER_PT, text_width_pt
 from briefing.layout.profile import Profile
+from briefing.text.inline import FOOTNOTE_ID
 from briefing.validation.findings import ERROR, TextIssue
 
 #: text between blanks (the breaking ones: not the non-breaking space) …
@@ -21,7 +22,7 @@ _WORD = re.compile("[^ \t\n\r\u200b\u2028\u2029]+")
 #: … cut after each hyphen or dash, where a line may also break
 _PIECE = re.compile("[^-\u2013\u2014]*[-\u2013\u2014]+|[^-\u2013\u2014]+")
 #: what Markdown prints as nothing (emphasis stars, escapes) or as a short number (calls)
-_MARKUP = re.compile(r"\\(?=.)|\*+|\[\^[A-Za-z0-9_-]+\]")
+_MARKUP = re.compile(rf"\\(?=.)|\*+|\[\^{FOOTNOTE_ID}\]")
 #: the shortest run worth measuring: no glyph of a text face is narrower than a tenth of its
 #: size, and no text block is 300 mm wide
 _SHORTEST = 40

@@ -19,6 +19,7 @@ thành thành phố", "hàng đầu đầu tư"). So an exact doubling (case asi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from briefing.validation.proofreading.lexicon import compounds, function_words, reduplicatives
@@ -64,27 +65,70 @@ def doubled_words(value: str) -> list[Doubled]:
 
 
 class PhraseIndex:
-    """The document's text, to ask whether it writes a phrase elsewhere."""
+    """The document's text, to ask whether it writes a phrase elsewhere.
+
+    Built once (on first use) as counts of the runs of two, three and four words that stand
+    one space apart, so each question is a look-up: the checks stay linear in the length of
+    the document however many doublings it holds.
+    """
 
     def __init__(self, texts: list[str]):
-        self.text = "\n".join(texts).lower()
+        self.texts = texts
+        self._counts: Counter[tuple[str, ...]] | None = None
+        self._middles: dict[tuple[str, ...], set[str]] = {}
+
+    def _index(self) -> Counter[tuple[str, ...]]:
+        if self._counts is None:
+            self._counts = Counter()
+            for text in self.texts:
+                for run in _runs(text.lower()):
+                    for size in (1, 2, 3):
+                        for i in range(len(run) - size + 1):
+                            self._counts[tuple(run[i:i + size])] += 1
+                    for a, b, c, d in zip(run, run[1:], run[2:], run[3:], strict=False):
+                        if _LETTERS.fullmatch(b):
+                            self._middles.setdefault(("before", a, c, d), set()).add(b)
+                        if _LETTERS.fullmatch(c):
+                            self._middles.setdefault(("after", a, b, d), set()).add(c)
+        return self._counts
 
     def count(self, phrase: str) -> int:
-        return len(re.findall(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", self.text))
+        return self._index()[tuple(phrase.lower().split(" "))]
 
     def substitutes(self, doubled: Doubled) -> list[str]:
         """Phrases of the document with another word beside the doubled one, in its place."""
         if not (doubled.previous and doubled.next):
             return []
-        word, prev, nxt = (re.escape(w.lower()) for w in
-                           (doubled.word, doubled.previous, doubled.next))
-        found = []
-        for pattern in (rf"(?<!\w){prev} ({_WORD}) {word} {nxt}(?!\w)",
-                        rf"(?<!\w){prev} {word} ({_WORD}) {nxt}(?!\w)"):
-            for match in re.finditer(pattern, self.text):
-                if match.group(1) != doubled.word.lower():
-                    found.append(match.group())
-        return sorted(set(found))
+        self._index()
+        word, prev, nxt = (w.lower() for w in (doubled.word, doubled.previous, doubled.next))
+        found = {f"{prev} {other} {word} {nxt}"
+                 for other in self._middles.get(("before", prev, word, nxt), ())
+                 if other != word}
+        found |= {f"{prev} {word} {other} {nxt}"
+                  for other in self._middles.get(("after", prev, word, nxt), ())
+                  if other != word}
+        return sorted(found)
+
+
+#: a word of the text (letters and digits) and what separates two words of one phrase
+_TOKEN = re.compile(r"\w+")
+_LETTERS = re.compile(_WORD)
+
+
+def _runs(text: str) -> list[list[str]]:
+    """The text's runs of words standing exactly one space apart ("a b c, d" -> [a b c] [d])."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    last_end = None
+    for match in _TOKEN.finditer(text):
+        if last_end is not None and text[last_end:match.start()] != " ":
+            runs.append(current)
+            current = []
+        current.append(match.group())
+        last_end = match.end()
+    if current:
+        runs.append(current)
+    return runs
 
 
 def verdict(doubled: Doubled, index: PhraseIndex) -> str:

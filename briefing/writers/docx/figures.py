@@ -1,8 +1,8 @@
 """Figures and numbered captions in the DOCX.
 
 A figure is an inline picture (python-docx stores the image part and writes the drawing) in a
-centred paragraph, as wide as the tree says: a share of the text width or millimetres, never
-taller than the text block. A caption's number is a real SEQ field ("Bảng { SEQ Table }.") with
+centred paragraph, at the size the tree gives (computed once, for both writers, by
+`briefing.layout.figures`). A caption's number is a real SEQ field ("Bảng { SEQ Table }.") with
 our computed number as its result, so Word's Insert Caption and cross-references go on counting
 from it when a clerk adds a table.
 """
@@ -27,14 +27,6 @@ EMU_PER_MM = 36000
 _SEQ_FORMATS = {"": "ARABIC", "R": "ROMAN", "r": "roman", "a": "alphabetic"}
 
 
-def width_mm(width: str, text_width_mm: float) -> float:
-    """'80%' of the text width or '120mm', capped at the text width."""
-    value = width.strip()
-    if value.endswith("%"):
-        return text_width_mm * float(value[:-1]) / 100
-    return min(float(value.removesuffix("mm")), text_width_mm)
-
-
 class Pictures:
     """Adds the document's figures as image parts of `part`, from the checked `media`."""
 
@@ -46,13 +38,7 @@ class Pictures:
     def run(self, node: ET.Element) -> Element:
         """The w:r holding the picture of a <figure>."""
         image = self.media[node.get("src", "")]
-        page = self.profile.page
-        text_height = page.size[1] - page.margins["top"] - page.margins["bottom"]
-        wide = width_mm(node.get("width", "100%"), self.profile.text_width_mm)
-        high = wide * image.aspect
-        if high > text_height * 0.8:  # leave room for the caption on the same page
-            high = text_height * 0.8
-            wide = high / image.aspect
+        wide, high = float(node.get("width-mm", "0")), float(node.get("height-mm", "0"))
         inline = self.part.new_pic_inline(io.BytesIO(image.data), Emu(round(wide * EMU_PER_MM)),
                                           Emu(round(high * EMU_PER_MM)))
         return w("w:r", w("w:drawing", inline))

@@ -1,4 +1,11 @@
-"""PDF writer: semantic tree -> HTML + profile stylesheet -> WeasyPrint."""
+"""PDF writer: semantic tree -> HTML + profile stylesheet -> WeasyPrint.
+
+Two halves, each importable without the other's libraries (so this module imports nothing
+heavy at the top): `pdf_request` turns the tree into HTML and CSS text (profile, Jinja; no
+WeasyPrint) and `render_pdf` lays that out with WeasyPrint (no pydantic, no Jinja). A cold
+`build.py` runs `render_pdf` in the engine process that `process.py` starts before anything
+else, so WeasyPrint loads on one core while the content is read and checked on the other.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +14,28 @@ import os
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from io import BytesIO
+from typing import TYPE_CHECKING
 
-from briefing.content.media import MediaStore
-from briefing.layout.profile import FONTS_DIR, Profile
-from briefing.tree.text import document_moment
-from briefing.writers.pdf import note_split
-from briefing.writers.pdf.accessibility import Finisher, pdf_options
-from briefing.writers.pdf.fetcher import RestrictedFetcher
-from briefing.writers.pdf.html import to_html
-from briefing.writers.pdf.pagination import render_with_notes_in_place
-from briefing.writers.pdf.stylesheet import stylesheet
+from briefing import FONTS_DIR
+
+if TYPE_CHECKING:
+    from briefing.content.media import MediaStore
+    from briefing.layout.profile import Profile
+
+
+@dataclass(frozen=True)
+class PdfRequest:
+    """Everything `render_pdf` needs, as plain (picklable) data."""
+
+    html: str
+    css: str
+    moment: dt.datetime
+    variant: str | None = None
+    attachments: tuple[tuple[str, bytes] | tuple[str, bytes, str], ...] = ()
+    #: weight (pt) of the rule above a page's notes that open with a continued note
+    continuation_rule_pt: float | None = None
 
 
 @contextmanager
@@ -41,31 +59,53 @@ def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = 
     `variant` e.g. "pdf/a-3a" (default PDF/UA-1), `attachments` (name, data[, description])
     are embedded (as the document's source files). Byte-identical for the same tree, profile,
     media and fonts."""
-    from weasyprint import CSS, HTML, Attachment
+    return render_pdf(pdf_request(tree, profile, media=media, variant=variant,
+                                  attachments=attachments))
 
-    from briefing.writers.pdf.fontconfig import vendored_font_configuration
 
-    note_split.apply()  # footnotes continue on the next page as in Word (once per process)
-    note_split.configure(continuation_rule_pt=profile.footnote.separator_weight)
+def pdf_request(tree: ET.Element, profile: Profile, *, media: MediaStore | None = None,
+                variant: str | None = None,
+                attachments: Sequence[tuple[str, bytes] | tuple[str, bytes, str]] = ()
+                ) -> PdfRequest:
+    from briefing.tree.text import document_moment
+    from briefing.writers.pdf.html import to_html
+    from briefing.writers.pdf.stylesheet import stylesheet
+
     moment = document_moment(tree).replace(tzinfo=dt.timezone.utc)
-    fonts = vendored_font_configuration()  # fonts/ only: no system font can stand in
-    fetcher = RestrictedFetcher()
-    html = HTML(string=to_html(tree, profile, media), base_url=FONTS_DIR.as_uri() + "/",
-                url_fetcher=fetcher)
-    css = CSS(string=stylesheet(profile), font_config=fonts, url_fetcher=fetcher)
+    return PdfRequest(to_html(tree, profile, media), stylesheet(profile), moment, variant,
+                      tuple(attachments), profile.footnote.separator_weight)
+
+
+def render_pdf(request: PdfRequest) -> bytes:
+    from briefing.writers.pdf import note_split
+    from briefing.writers.pdf.accessibility import Finisher, pdf_options
+    from briefing.writers.pdf.engine import collector_paused, subsetting_note, weasyprint
+    from briefing.writers.pdf.pagination import BREAKS, render_with_notes_in_place
+    from briefing.writers.pdf.resources import print_setup
+
+    CSS, HTML, Attachment = weasyprint.CSS, weasyprint.HTML, weasyprint.Attachment
+    subsetting_note()
+    note_split.apply()  # footnotes continue on the next page as in Word (once per process)
+    note_split.configure(continuation_rule_pt=request.continuation_rule_pt)
+    moment = request.moment
+    setup = print_setup(request.css)  # fonts and parsed stylesheet, shared by every build
+    html = HTML(string=request.html, base_url=FONTS_DIR.as_uri() + "/",
+                url_fetcher=setup.fetcher)
 
     def render(extra_css: str):
-        sheets = [css] + ([CSS(string=extra_css)] if extra_css else [])
-        return html.render(font_config=fonts, stylesheets=sheets)
+        sheets = [setup.css] + ([CSS(string=extra_css)] if extra_css else [])
+        return html.render(font_config=setup.fonts, stylesheets=sheets)
 
-    options: dict = pdf_options(variant)
-    if attachments:
+    options: dict = pdf_options(request.variant)
+    if request.attachments:
         options["attachments"] = [
             Attachment(string=data, base_url=None, name=name, created=moment, modified=moment,
                        relationship="Source", description=(rest or [None])[0])
-            for name, data, *rest in attachments]
+            for name, data, *rest in request.attachments]
     out = BytesIO()
-    document = render_with_notes_in_place(render)
-    with _source_date_epoch(moment):
-        document.write_pdf(out, finisher=Finisher(), **options)
+    with collector_paused():
+        key = BREAKS.key(request.html, request.css)
+        document = render_with_notes_in_place(render, key).document
+        with _source_date_epoch(moment):
+            document.write_pdf(out, finisher=Finisher(), **options)
     return out.getvalue()

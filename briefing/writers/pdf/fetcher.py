@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from briefing import FONTS_DIR
+from briefing.writers.pdf.engine import weasyprint
 
-from briefing.layout.profile import FONTS_DIR
+URLFetcher, URLFetcherResponse = weasyprint.urls.URLFetcher, weasyprint.urls.URLFetcherResponse
 
 
 class FetchRefused(ValueError):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -24,24 +25,48 @@ from contextlib import contextmanager
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from weasyprint.text.fonts import FontConfiguration
+from briefing import FONTS_DIR
+from briefing.writers.pdf.engine import weasyprint  # first: WeasyPrint without probing
 
-from briefing.layout.profile import FONTS_DIR
+FontConfiguration = weasyprint.text.fonts.FontConfiguration
 
 _LOCK = threading.Lock()
 
 
+_private: Path | None = None
+
+
+def _private_folder() -> Path:
+    """A folder only this user can write: the per-user one in the temporary folder when it is
+    ours (a real folder, not a link, mode 0700), else a fresh one for this process. Another
+    local user who made that folder first must not choose which fonts the PDF may embed."""
+    global _private
+    if _private is not None:
+        return _private
+    shared = Path(tempfile.gettempdir()) / f"briefing-fontconfig-{os.getuid()}"
+    try:
+        shared.mkdir(mode=0o700, exist_ok=True)
+        info = os.lstat(shared)
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() \
+                and stat.S_IMODE(info.st_mode) & 0o077 == 0:
+            _private = shared
+            return shared
+    except OSError:
+        pass
+    _private = Path(tempfile.mkdtemp(prefix="briefing-fontconfig-"))
+    return _private
+
+
 def fonts_conf(fonts_dir: Path = FONTS_DIR) -> Path:
     """A fonts.conf naming `fonts_dir` as the only font folder (written once per folder and
-    user, in the temporary folder, with its own cache folder beside it)."""
-    folder = Path(tempfile.gettempdir()) / f"briefing-fontconfig-{os.getuid()}"
+    user, in a private temporary folder, with its own cache folder beside it)."""
+    folder = _private_folder()
     key = hashlib.sha256(str(fonts_dir.resolve()).encode()).hexdigest()[:16]
     path = folder / f"fonts-{key}.conf"
     text = ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
             f"  <dir>{escape(str(fonts_dir.resolve()))}</dir>\n"
             f"  <cachedir>{escape(str(folder / 'cache'))}</cachedir>\n</fontconfig>\n")
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        folder.mkdir(mode=0o700, exist_ok=True)
         temporary = folder / f".{path.name}.{os.getpid()}.part"
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, path)

@@ -265,14 +265,16 @@ class HtmlBuilder:
     def body_figure(self, node: ET.Element, out: ET.Element) -> None:
         """The image at its width (a share of the text width or mm), caption and credit."""
         image = self.media[node.get("src", "")]
-        figure = self.block(out, "figure", {"style": f"width: {node.get('width', '100%')}"})
+        width, height = node.get("width-mm", "0"), node.get("height-mm", "0")
+        figure = self.block(out, "figure", {"style": f"width: {width}mm"})
         caption = node.find("caption")
         position = self.profile.captions.figure.position
         if caption is not None and position == "above":
             self.caption(node, caption, figure, "figure-caption")
         data = base64.b64encode(image.data).decode("ascii")
         alt = "".join(caption.itertext()) if caption is not None else ""
-        ET.SubElement(figure, "img", {"src": f"data:{image.mime};base64,{data}", "alt": alt})
+        ET.SubElement(figure, "img", {"src": f"data:{image.mime};base64,{data}", "alt": alt,
+                                      "style": f"width: {width}mm; height: {height}mm"})
         if caption is not None and position == "below":
             self.caption(node, caption, figure, "figure-caption")
         credit = node.find("credit")

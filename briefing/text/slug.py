@@ -1,0 +1,33 @@
+"""Names made from Vietnamese text: ids from titles, file names from document names.
+
+Vietnamese letters lose their accents rather than the whole letter ("Bài học" -> "bai-hoc",
+"Đà Nẵng" -> "da-nang"), so a name still reads as the words it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Container
+
+
+def fold_ascii(text: str) -> str:
+    """`text` without its accents ("đ" becomes "d")."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slug(text: str, *, fallback: str, words: int | None = None, length: int = 40) -> str:
+    """An id from a title: lower-case ASCII words joined by "-" ("Bài học kinh nghiệm" ->
+    "bai-hoc-kinh-nghiem"), at most `words` words and `length` characters."""
+    found = re.findall(r"[a-z0-9]+", fold_ascii(text).lower())
+    return "-".join(found[:words])[:length].strip("-") or fallback
+
+
+def unique(base: str, taken: Container[str]) -> str:
+    """`base`, or `base-2`, `base-3` … whichever is not taken yet."""
+    name, n = base, 2
+    while name in taken:
+        name = f"{base}-{n}"
+        n += 1
+    return name
