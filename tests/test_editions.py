@@ -429,7 +429,7 @@ def test_a_variant_failing_while_rendering_is_reported_once(tmp_path, one_unit, 
     import briefing.batch
     from briefing.errors import BriefingError
 
-    def failing(job):
+    def failing(job, parallel_formats=True):
         raise BriefingError.at(one_unit / "quan-1.yaml", "cannot render", 2, 9)
 
     monkeypatch.setattr(briefing.batch, "render_job", failing)
