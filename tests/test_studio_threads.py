@@ -132,10 +132,16 @@ def test_editions_and_rebuilds_never_fork_and_hold_the_render_lock(app, project,
     held: list[bool] = []
     real_render = batch.render_formats
 
+    def try_the_lock(probe: list[bool]) -> None:
+        lock = engine.rendering()
+        taken = lock.acquire(blocking=False)
+        if taken:
+            lock.release()
+        probe.append(taken)
+
     def render_formats(*args, **kwargs):
         probe: list[bool] = []
-        thread = threading.Thread(target=lambda: probe.append(
-            engine.rendering().acquire(blocking=False)))
+        thread = threading.Thread(target=try_the_lock, args=(probe,))
         thread.start()
         thread.join(PATIENCE)
         held.append(probe == [False])  # another thread cannot take it: this one holds it
