@@ -84,8 +84,8 @@ def shown(path: Path) -> str:
     """`path` relative to the working folder when it is inside it."""
     from briefing.inputs import printable, real_path
 
-    try:
-        return str(real_path(path).relative_to(Path.cwd()))
+    try:  # printable: a hostile file name cannot rewrite the terminal or split a line
+        return printable(real_path(path).relative_to(Path.cwd()))
     except (ValueError, BriefingError):  # outside the working folder, or a link loop
         return printable(path)
 
