@@ -85,7 +85,9 @@ def cli_run(project: Path, name: str, out: Path) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=12)
-    parser.add_argument("--file", default="briefing-foreign-affairs.yaml")
+    parser.add_argument("--file", default="briefing-foreign-affairs.yaml",
+                        help="a file of content/, or the path of another content file "
+                             "(copied into the scratch project's content/)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the CLI runs")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
@@ -93,6 +95,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-studio-") as scratch:
         project = Path(scratch)
         shutil.copytree(ROOT / "content", project / "content")
+        if Path(args.file).is_file():
+            shutil.copy(args.file, project / "content" / Path(args.file).name)
+            args.file = Path(args.file).name
         process, url = start_studio(project)
         studio_times: list[float] = []
         cli_times: list[float] = []

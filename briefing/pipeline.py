@@ -89,13 +89,19 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
     return {fmt: outputs[fmt] for fmt in formats}
 
 
+def checked_tree(loaded: LoadedDocument) -> tuple[list[Problem], DocumentView, ET.Element]:
+    """`check`'s warnings (errors raise), the numbered view and the semantic tree: everything
+    a writer needs."""
+    warnings = validated(loaded)
+    view = prepare(loaded)
+    return warnings, view, render_tree(view)
+
+
 def render_loaded(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
                   name: str | None = None, *, parallel: bool = True) -> Rendered:
     if "pdf" in formats and parallel:
         _stylesheet_ahead(loaded)
-    warnings = validated(loaded)
-    view = prepare(loaded)
-    tree = render_tree(view)
+    warnings, view, tree = checked_tree(loaded)
     rendered = Rendered(name or safe_name(loaded.path.stem), view, tree, warnings=warnings)
     rendered.outputs = render_formats(tree, view.profile, formats, parallel=parallel,
                                       media=view.media)

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from briefing.atomic import write_all_atomic
 from briefing.content.loader import LoadedDocument, parse_document
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, Problem
 from briefing.layout.profile import available_profiles, load_profile
-from briefing.pipeline import FORMATS, Rendered, render_loaded
+from briefing.pipeline import FORMATS, Rendered, checked_tree, render_loaded
 from briefing.source.yaml_source import load_yaml
 from briefing.tree.render import environment
 
@@ -68,6 +69,15 @@ class WarmBuilder:
                 path = Path(source)
                 loaded = parse_document(load_yaml(path, text), path)
             return render_loaded(loaded, formats, parallel=False)
+
+    def lay_out(self, loaded: LoadedDocument) -> tuple[Any, list[Problem]]:
+        """Check `loaded` and lay its PDF out without drawing it (a preview draws the pages it
+        shows, one at a time: `briefing.writers.pdf.page_pdf`); the document and the warnings."""
+        from briefing.writers.pdf import lay_out, pdf_request
+
+        with self._lock:
+            warnings, view, tree = checked_tree(loaded)
+            return lay_out(pdf_request(tree, view.profile, media=view.media)), warnings
 
     @staticmethod
     def write(rendered: Rendered, out_dir: Path) -> list[Path]:

@@ -1,5 +1,6 @@
-"""The live preview's parts on their own: page images and the page of a paragraph (read from
-the real PDF), and the resident builder's cache and skipping of superseded builds."""
+"""The live preview's parts on their own: page images and the page of a paragraph (from the
+real PDF, and from the layout whose pages are drawn one by one, which must show the same
+pages), and the resident builder's cache and skipping of superseded builds."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ import time
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from briefing.content.loader import load_document
 from briefing.errors import BriefingError, Position, Problem
-from briefing.preview.builder import Previewer, render_pdf
-from briefing.preview.pages import PdfPages
+from briefing.preview.builder import Previewer, render_pages
+from briefing.preview.engine import render
+from briefing.preview.pages import LaidOutPages, Pages, PdfPages
 from briefing.source.yaml_source import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,10 +24,39 @@ PROGRAMME = ROOT / "content" / "coordination-programme-2024.yaml"
 
 
 @pytest.fixture(scope="module")
-def pages() -> PdfPages:
-    pdf, warnings = render_pdf(load_document(PROGRAMME))
+def pdf_pages() -> PdfPages:
+    outputs, warnings = render(load_document(PROGRAMME), ("pdf",))
     assert warnings == []
-    return PdfPages(pdf)
+    return PdfPages(outputs["pdf"])
+
+
+@pytest.fixture(scope="module")
+def laid_out_pages() -> Pages:
+    pages, warnings = render_pages(load_document(PROGRAMME))
+    assert warnings == [] and isinstance(pages, LaidOutPages)
+    return pages
+
+
+@pytest.fixture(params=["pdf", "laid-out"])
+def pages(request, pdf_pages, laid_out_pages) -> Pages:
+    return pdf_pages if request.param == "pdf" else laid_out_pages
+
+
+def test_pages_drawn_one_by_one_are_the_pages_of_the_pdf(pdf_pages, laid_out_pages):
+    """What the preview shows (each page written alone) is what `build.py` writes: same
+    pages, same text on each, same picture."""
+    assert laid_out_pages.count == pdf_pages.count
+    for i in range(pdf_pages.count):
+        assert laid_out_pages.text(i) == pdf_pages.text(i), f"page {i + 1}"
+        w, h = pdf_pages.sizes[i]
+        lw, lh = laid_out_pages.sizes[i]
+        assert abs(h / w - lh / lw) < 1e-3
+    for i in (0, pdf_pages.count - 1):
+        drawn = Image.open(io.BytesIO(laid_out_pages.image(i, 500))).convert("L")
+        written = Image.open(io.BytesIO(pdf_pages.image(i, 500))).convert("L")
+        assert drawn.size == written.size
+        differing = sum(ImageChops.difference(drawn, written).histogram()[41:])
+        assert differing < drawn.width * drawn.height * 0.001, f"page {i + 1}: {differing} px"
 
 
 def paragraphs(value) -> list[str]:
@@ -89,7 +120,7 @@ def test_builds_are_cached_and_superseded_ones_skipped():
             release.wait(10)
         if loaded == "bad":
             raise BriefingError(Problem(Position("x.yaml", 1, 1), "broken"))
-        return blank_pdf(), []
+        return PdfPages(blank_pdf()), []
 
     previewer = Previewer(render=render)
     results = {}

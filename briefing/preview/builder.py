@@ -1,10 +1,13 @@
 """Resident PDF builds for the live preview: one at a time, cached, superseded ones skipped.
 
 The studio is one long-lived process, so WeasyPrint, the templates, the profiles and the fonts
-are imported and read once. A preview is built from the saved file (or a unit's variant of
-it); builds are keyed by the versions of their inputs, so asking again for the same version
-costs nothing. While a build runs, newer requests for the same slot (a document, a variant)
-wait; when the lock frees, only the newest is built: typing fast never queues stale builds.
+are imported and read once. A build lays the PDF out and stops there: the pages the clerk
+looks at are drawn one by one when the browser asks for them (`LaidOutPages`), which shows the
+edited page a third of a second sooner than writing the whole file first. A preview is built
+from the saved file (or a unit's variant of it); builds are keyed by the versions of their
+inputs, so asking again for the same version costs nothing. While a build runs, newer
+requests for the same slot (a document, a variant) wait; when the lock frees, only the
+newest is built: typing fast never queues stale builds.
 """
 
 from __future__ import annotations
@@ -17,15 +20,16 @@ from dataclasses import dataclass, field
 
 from briefing.content.loader import LoadedDocument
 from briefing.errors import BriefingError, Problem
-from briefing.preview.pages import PdfPages
+from briefing.preview.pages import LaidOutPages, Pages
 
 
-def render_pdf(loaded: LoadedDocument) -> tuple[bytes, list[Problem]]:
-    """The PDF of a loaded document and its check's warnings (errors raise)."""
-    from briefing.preview.engine import render
+def render_pages(loaded: LoadedDocument) -> tuple[Pages, list[Problem]]:
+    """The pages of a loaded document (laid out; each drawn when first shown) and its check's
+    warnings (errors raise)."""
+    from briefing.preview.engine import lay_out, rendering
 
-    outputs, warnings = render(loaded, ("pdf",))
-    return outputs["pdf"], warnings
+    document, warnings = lay_out(loaded)
+    return LaidOutPages(document, rendering()), warnings
 
 
 @dataclass
@@ -33,7 +37,7 @@ class Build:
     """One preview: the pages, or the problems that kept the document from building."""
 
     key: str
-    pages: PdfPages | None = None
+    pages: Pages | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
@@ -47,7 +51,7 @@ class Previewer:
     """Builds previews and keeps the last few."""
 
     def __init__(self, keep: int = 8,
-                 render: Callable[[LoadedDocument], tuple[bytes, list[Problem]]] = render_pdf):
+                 render: Callable[[LoadedDocument], tuple[Pages, list[Problem]]] = render_pages):
         self.keep = keep
         self.render = render
         self._builds: OrderedDict[str, Build] = OrderedDict()
@@ -90,11 +94,11 @@ class Previewer:
     def _make(self, key: str, load: Callable[[], LoadedDocument]) -> Build:
         started = time.perf_counter()
         try:
-            pdf, warnings = self.render(load())
+            pages, warnings = self.render(load())
         except BriefingError as error:
             return Build(key, problems=list(error.problems),
                          seconds=time.perf_counter() - started)
-        return Build(key, PdfPages(pdf), warnings=warnings,
+        return Build(key, pages, warnings=warnings,
                      seconds=time.perf_counter() - started)
 
     def _trim(self) -> None:

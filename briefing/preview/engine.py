@@ -1,42 +1,43 @@
-"""The one place the studio renders documents: the resident builder (`briefing.warm`) when
-this version has it, else the pipeline's own functions. Both give the bytes `build.py` writes.
+"""The one place the studio renders documents: the process's resident builder
+(`briefing.warm.WarmBuilder`), which runs the pipeline's own functions and so gives the bytes
+`build.py` writes.
 
 The studio is a threaded server: both formats are rendered one after the other in this
 process (`parallel=False`), never in a child forked from a process that runs threads; and one
 render at a time (`rendering()`): WeasyPrint's objects, the SOURCE_DATE_EPOCH the PDF writer
 sets, the writers' module state are the process's. Whatever else renders in the studio (an
-edition, a rebuild to verify one) holds the same lock.
+edition, a rebuild to verify one, a preview drawing a page) holds the same lock.
 """
 
 from __future__ import annotations
 
 import threading
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.content.loader import LoadedDocument
 from briefing.errors import Problem
 from briefing.pipeline import FORMATS
 
+if TYPE_CHECKING:
+    from briefing.warm import WarmBuilder
+
 _lock = threading.Lock()
 #: one render at a time in this process, whoever renders (the resident builder's own lock only
 #: covers its builds)
 _render_lock = threading.RLock()
-_builder: Any = None
+_builder: WarmBuilder | None = None
 
 
-def _warm_builder() -> Any:
-    """The process's resident builder, made once; None where `briefing.warm` is absent."""
+def _warm_builder() -> WarmBuilder:
+    """The process's resident builder, made once (imports, profiles, fonts)."""
     global _builder
     with _lock:
         if _builder is None:
-            try:
-                from briefing.warm import WarmBuilder
-            except ImportError:
-                _builder = False
-            else:
-                _builder = WarmBuilder()
-        return _builder or None
+            from briefing.warm import WarmBuilder
+
+            _builder = WarmBuilder()
+        return _builder
 
 
 def rendering() -> AbstractContextManager[bool]:
@@ -48,29 +49,18 @@ def render(loaded: LoadedDocument,
            formats: tuple[str, ...] = FORMATS) -> tuple[dict[str, bytes], list[Problem]]:
     """The bytes of each format and the check's warnings; bad input raises BriefingError."""
     builder = _warm_builder()
-    if builder is not None:
-        with _render_lock:
-            rendered = builder.build(loaded, formats)
-        return rendered.outputs, rendered.warnings
-    from briefing.pipeline import render_formats, validated
-    from briefing.tree.prepare import prepare
-    from briefing.tree.render import render_tree
-
     with _render_lock:
-        warnings = validated(loaded)
-        view = prepare(loaded)
-        outputs = render_formats(render_tree(view), view.profile, formats, parallel=False)
-    return outputs, warnings
+        rendered = builder.build(loaded, formats)
+    return rendered.outputs, rendered.warnings
+
+
+def lay_out(loaded: LoadedDocument) -> tuple[Any, list[Problem]]:
+    """The PDF laid out but not drawn (WeasyPrint's document) and the check's warnings."""
+    builder = _warm_builder()
+    with _render_lock:
+        return builder.lay_out(loaded)
 
 
 def warm_up() -> None:
     """Pay imports, profiles and fonts now (at start), not on the first preview."""
-    if _warm_builder() is not None:
-        return
-    import weasyprint  # noqa: F401
-
-    import briefing.writers.docx
-    import briefing.writers.pdf  # noqa: F401
-    from briefing.tree.render import environment
-
-    environment()
+    _warm_builder()

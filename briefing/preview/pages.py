@@ -1,8 +1,9 @@
-"""A built PDF as page images and page texts (pypdfium2), for the studio's live preview.
+"""A build's pages as images and texts, for the studio's live preview: from a PDF file, or
+from a layout not yet written (each page drawn alone when it is first shown).
 
 Images are drawn on request, one page at a time (the pages in view first), and kept; page
 texts let the editor find the page a paragraph is printed on, so the preview follows the
-cursor.
+cursor. Pictures are rasterised by pypdfium2.
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ import io
 import re
 import threading
 import unicodedata
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from typing import Any
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from briefing.text.inline import plain_text
 
@@ -26,35 +31,25 @@ def squeezed(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFC", text))
 
 
-class PdfPages:
-    """One PDF, opened once: page count, page images, page texts."""
+class Pages:
+    """The pages of one build: count, sizes (any unit: only their ratio is used), page
+    texts, page images. Subclasses say where pictures and texts come from."""
 
-    def __init__(self, pdf: bytes):
-        self.pdf = pdf
-        with PDFIUM:
-            self._document = pdfium.PdfDocument(pdf)
-            self.count = len(self._document)
-            self.sizes = [self._document[i].get_size() for i in range(self.count)]
+    count: int
+    sizes: list[tuple[float, float]]
+
+    def __init__(self) -> None:
         #: page texts without white space, read when first searched (most edits stay on one
         #: page: the search starts there)
         self._squeezed: list[str | None] = [None] * self.count
         self._images: dict[tuple[int, int], bytes] = {}
+        self._drawing = threading.Lock()
 
     def text(self, index: int) -> str:
         """Page `index`'s text without white space."""
         if self._squeezed[index] is None:
-            with PDFIUM:
-                self._squeezed[index] = squeezed(self._text(index))
+            self._squeezed[index] = squeezed(self._text(index))
         return self._squeezed[index] or ""
-
-    def _text(self, index: int) -> str:
-        page = self._document[index]
-        textpage = page.get_textpage()
-        try:
-            return textpage.get_text_range()
-        finally:
-            textpage.close()
-            page.close()
 
     def image(self, index: int, width: int = 900) -> bytes:
         """Page `index` as a PNG `width` pixels wide (kept for the next request)."""
@@ -62,18 +57,11 @@ class PdfPages:
             raise IndexError(index)
         width = max(200, min(int(width), 2400))
         key = (index, width)
-        if key not in self._images:
-            with PDFIUM:
-                page = self._document[index]
-                try:
-                    scale = width / page.get_width()
-                    bitmap = page.render(scale=scale)
-                    picture = bitmap.to_pil()
-                finally:
-                    page.close()
-            out = io.BytesIO()
-            picture.save(out, "PNG", compress_level=1)
-            self._images[key] = out.getvalue()
+        with self._drawing:  # two requests for one page draw it once
+            if key not in self._images:
+                out = io.BytesIO()
+                self._picture(index, width).save(out, "PNG", compress_level=1)
+                self._images[key] = out.getvalue()
         return self._images[key]
 
     def page_of(self, text: str, near: int | None = None) -> int | None:
@@ -99,6 +87,95 @@ class PdfPages:
                 return i
         return None
 
+    def _text(self, index: int) -> str:
+        raise NotImplementedError
+
+    def _picture(self, index: int, width: int) -> Image.Image:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Let go of what the pages hold (a PDF, a layout)."""
+
+
+class PdfPages(Pages):
+    """The pages of a PDF file, opened once."""
+
+    def __init__(self, pdf: bytes):
+        self.pdf = pdf
+        with PDFIUM:
+            self._document = pdfium.PdfDocument(pdf)
+            self.count = len(self._document)
+            self.sizes = [self._document[i].get_size() for i in range(self.count)]
+        super().__init__()
+
+    def _text(self, index: int) -> str:
+        with PDFIUM:
+            return _page_text(self._document[index])
+
+    def _picture(self, index: int, width: int) -> Image.Image:
+        with PDFIUM:
+            return _page_picture(self._document[index], width)
+
     def close(self) -> None:
         with PDFIUM:
             self._document.close()
+
+
+class LaidOutPages(Pages):
+    """The pages of a PDF laid out but not written (WeasyPrint's document).
+
+    Writing the whole PDF costs a third of the build; a preview shows two or three pages at a
+    time. So each page is drawn when it is first asked for (written alone, then rasterised),
+    and its text is read from the layout's own boxes. `lock` is the process's render lock:
+    WeasyPrint's objects serve one thread at a time."""
+
+    def __init__(self, document: Any, lock: AbstractContextManager[Any]):
+        self._layout = document
+        self._lock = lock
+        self.count = len(document.pages)
+        self.sizes = [(page.width, page.height) for page in document.pages]
+        super().__init__()
+
+    def _text(self, index: int) -> str:
+        with self._lock:
+            return "".join(_box_texts(self._layout.pages[index]._page_box))
+
+    def _picture(self, index: int, width: int) -> Image.Image:
+        from briefing.writers.pdf import page_pdf
+
+        with self._lock:
+            pdf = page_pdf(self._layout, index)
+        with PDFIUM:
+            document = pdfium.PdfDocument(pdf)
+            try:
+                return _page_picture(document[0], width)
+            finally:
+                document.close()
+
+    def close(self) -> None:
+        self._layout = None
+
+
+def _box_texts(box: Any) -> Iterator[str]:
+    """The text of a laid-out box and of every box inside it, in reading order."""
+    text = getattr(box, "text", None)
+    if isinstance(text, str):
+        yield text
+    for child in getattr(box, "children", None) or ():
+        yield from _box_texts(child)
+
+
+def _page_text(page: Any) -> str:
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_range()
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _page_picture(page: Any, width: int) -> Image.Image:
+    try:
+        return page.render(scale=width / page.get_width()).to_pil()
+    finally:
+        page.close()

@@ -103,11 +103,14 @@ async def document_state(request: Request) -> Response:
 def _change(studio: Studio, name: str, version: str,
             operations: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     done = studio.store.change_many(name, version, operations)
-    if studio.prefetch and "/" not in name:  # the new version's preview: build it now
-        threading.Thread(target=_prefetch, args=(studio, name), daemon=True).start()
     answer = state(studio, done.snapshot) | {
         "focus": None if done.outcome.focus is None else list(done.outcome.focus),
         "info": done.outcome.info}
+    if studio.prefetch and "/" not in name:
+        # the new version's preview, started now that `check` is done (run beside it, both
+        # would share one interpreter and each take longer): the page's request finds it
+        # under way
+        threading.Thread(target=_prefetch, args=(studio, name), daemon=True).start()
     if any(operation not in IN_PLACE for operation, _ in operations):
         answer |= render_fields(studio, done.snapshot)
     return answer

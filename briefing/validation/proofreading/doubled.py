@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from briefing.validation.proofreading.lexicon import compounds, function_words, reduplicatives
 
@@ -79,17 +80,21 @@ class PhraseIndex:
 
     def _index(self) -> Counter[tuple[str, ...]]:
         if self._counts is None:
-            self._counts = Counter()
+            counts: Counter[tuple[str, ...]] = Counter()
+            middles = self._middles
             for text in self.texts:
                 for run in _runs(text.lower()):
-                    for size in (1, 2, 3):
-                        for i in range(len(run) - size + 1):
-                            self._counts[tuple(run[i:i + size])] += 1
-                    for a, b, c, d in zip(run, run[1:], run[2:], run[3:], strict=False):
-                        if _LETTERS.fullmatch(b):
-                            self._middles.setdefault(("before", a, c, d), set()).add(b)
-                        if _LETTERS.fullmatch(c):
-                            self._middles.setdefault(("after", a, b, d), set()).add(c)
+                    counts.update((word,) for word in run)
+                    counts.update(pairwise(run))
+                    counts.update(zip(run, run[1:], run[2:], strict=False))
+                    lettered = [_LETTERS.fullmatch(word) is not None for word in run]
+                    quads = zip(run, run[1:], run[2:], run[3:], strict=False)
+                    for i, (a, b, c, d) in enumerate(quads):
+                        if lettered[i + 1]:
+                            middles.setdefault(("before", a, c, d), set()).add(b)
+                        if lettered[i + 2]:
+                            middles.setdefault(("after", a, b, d), set()).add(c)
+            self._counts = counts
         return self._counts
 
     def count(self, phrase: str) -> int:

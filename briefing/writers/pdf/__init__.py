@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from io import BytesIO
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing import FONTS_DIR
 
@@ -76,18 +76,18 @@ def pdf_request(tree: ET.Element, profile: Profile, *, media: MediaStore | None 
                       tuple(attachments), profile.footnote.separator_weight)
 
 
-def render_pdf(request: PdfRequest) -> bytes:
+def lay_out(request: PdfRequest) -> Any:
+    """The laid-out WeasyPrint document of `request` (pages, boxes), not yet drawn: notes on
+    their call's page, breaks the same document ended with last time reused."""
     from briefing.writers.pdf import note_split
-    from briefing.writers.pdf.accessibility import Finisher, pdf_options
     from briefing.writers.pdf.engine import collector_paused, subsetting_note, weasyprint
     from briefing.writers.pdf.pagination import BREAKS, render_with_notes_in_place
     from briefing.writers.pdf.resources import print_setup
 
-    CSS, HTML, Attachment = weasyprint.CSS, weasyprint.HTML, weasyprint.Attachment
+    CSS, HTML = weasyprint.CSS, weasyprint.HTML
     subsetting_note()
     note_split.apply()  # footnotes continue on the next page as in Word (once per process)
     note_split.configure(continuation_rule_pt=request.continuation_rule_pt)
-    moment = request.moment
     setup = print_setup(request.css)  # fonts and parsed stylesheet, shared by every build
     html = HTML(string=request.html, base_url=FONTS_DIR.as_uri() + "/",
                 url_fetcher=setup.fetcher)
@@ -96,16 +96,31 @@ def render_pdf(request: PdfRequest) -> bytes:
         sheets = [setup.css] + ([CSS(string=extra_css)] if extra_css else [])
         return html.render(font_config=setup.fonts, stylesheets=sheets)
 
+    with collector_paused():
+        return render_with_notes_in_place(render, BREAKS.key(request.html, request.css)).document
+
+
+def render_pdf(request: PdfRequest) -> bytes:
+    """The PDF of `request`: laid out, then drawn, tagged and finished."""
+    from briefing.writers.pdf.accessibility import Finisher, pdf_options
+    from briefing.writers.pdf.engine import collector_paused, weasyprint
+
+    document = lay_out(request)
+    moment = request.moment
     options: dict = pdf_options(request.variant)
     if request.attachments:
         options["attachments"] = [
-            Attachment(string=data, base_url=None, name=name, created=moment, modified=moment,
-                       relationship="Source", description=(rest or [None])[0])
+            weasyprint.Attachment(string=data, base_url=None, name=name, created=moment,
+                                  modified=moment, relationship="Source",
+                                  description=(rest or [None])[0])
             for name, data, *rest in request.attachments]
     out = BytesIO()
-    with collector_paused():
-        key = BREAKS.key(request.html, request.css)
-        document = render_with_notes_in_place(render, key).document
-        with _source_date_epoch(moment):
-            document.write_pdf(out, finisher=Finisher(), **options)
+    with collector_paused(), _source_date_epoch(moment):
+        document.write_pdf(out, finisher=Finisher(), **options)
     return out.getvalue()
+
+
+def page_pdf(document: Any, index: int) -> bytes:
+    """Page `index` of a laid-out document alone, as a plain (untagged) PDF: what a preview
+    draws, some 20 ms a page where writing the whole document costs a third of a second."""
+    return document.copy([document.pages[index]]).write_pdf()
