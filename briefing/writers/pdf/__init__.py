@@ -105,7 +105,6 @@ def render_pdf(request: PdfRequest) -> bytes:
     from briefing.writers.pdf.accessibility import Finisher, pdf_options
     from briefing.writers.pdf.engine import collector_paused, weasyprint
 
-    document = lay_out(request)
     moment = request.moment
     options: dict = pdf_options(request.variant)
     if request.attachments:
@@ -115,8 +114,10 @@ def render_pdf(request: PdfRequest) -> bytes:
                                   description=(rest or [None])[0])
             for name, data, *rest in request.attachments]
     out = BytesIO()
-    with collector_paused(), _source_date_epoch(moment):
-        document.write_pdf(out, finisher=Finisher(), **options)
+    with collector_paused():  # one pause for layout and drawing (nested: the outer one counts)
+        document = lay_out(request)
+        with _source_date_epoch(moment):
+            document.write_pdf(out, finisher=Finisher(), **options)
     return out.getvalue()
 
 
