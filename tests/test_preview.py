@@ -16,7 +16,7 @@ from briefing.content.loader import load_document
 from briefing.errors import BriefingError, Position, Problem
 from briefing.preview.builder import Previewer, render_pages
 from briefing.preview.engine import render
-from briefing.preview.pages import LaidOutPages, Pages, PdfPages
+from briefing.preview.pages import Expired, LaidOutPages, Pages, PdfPages
 from briefing.source.yaml_source import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,3 +148,44 @@ def test_builds_are_cached_and_superseded_ones_skipped():
     broken = previewer.build("doc", "k4", lambda: "bad")
     assert not broken.ok and broken.problems[0].message == "broken"
     assert previewer.last_good("doc") is results["k3"]
+
+
+class _Recorded(PdfPages):
+    """A blank one-page preview that remembers being released."""
+
+    def __init__(self) -> None:
+        super().__init__(blank_pdf())
+        self.released = False
+
+    def release(self) -> None:
+        self.released = True
+
+
+def test_only_the_newest_and_the_last_good_build_keep_their_layout():
+    """Every kept layout lengthens each full pass of the cycle collector: superseded builds
+    let go of theirs (keeping the pictures they drew)."""
+    made: dict[str, _Recorded] = {}
+
+    def render(loaded):
+        if loaded == "bad":
+            raise BriefingError(Problem(Position("x.yaml", 1, 1), "broken"))
+        made[loaded] = _Recorded()
+        return made[loaded], []
+
+    previewer = Previewer(render=render)
+    previewer.build("doc", "k1", lambda: "v1")
+    previewer.build("unit", "u1", lambda: "u1")
+    previewer.build("doc", "k2", lambda: "v2")
+    assert made["v1"].released and not made["v2"].released
+    assert not made["u1"].released  # another slot's newest build
+    previewer.build("doc", "k3", lambda: "bad")  # the last good one stays whole
+    assert not made["v2"].released
+
+
+def test_a_released_layout_serves_the_pages_it_drew_and_no_other():
+    pages, _ = render_pages(load_document(PROGRAMME))
+    drawn = pages.image(0, 400)
+    pages.release()
+    assert pages.image(0, 400) == drawn
+    with pytest.raises(Expired):
+        pages.image(1, 400)

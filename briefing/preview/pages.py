@@ -87,6 +87,10 @@ class Pages:
                 return i
         return None
 
+    def release(self) -> None:
+        """Let go of what it takes to draw more pages; pictures drawn stay. A page not drawn
+        yet then raises `Expired`."""
+
     def _text(self, index: int) -> str:
         raise NotImplementedError
 
@@ -136,15 +140,21 @@ class LaidOutPages(Pages):
         self.sizes = [(page.width, page.height) for page in document.pages]
         super().__init__()
 
+    def _laid_out(self) -> Any:
+        layout = self._layout
+        if layout is None:
+            raise Expired("this preview has been replaced by a newer one")
+        return layout
+
     def _text(self, index: int) -> str:
         with self._lock:
-            return "".join(_box_texts(self._layout.pages[index]._page_box))
+            return "".join(_box_texts(self._laid_out().pages[index]._page_box))
 
     def _picture(self, index: int, width: int) -> Image.Image:
         from briefing.writers.pdf import page_pdf
 
         with self._lock:
-            pdf = page_pdf(self._layout, index)
+            pdf = page_pdf(self._laid_out(), index)
         with PDFIUM:
             document = pdfium.PdfDocument(pdf)
             try:
@@ -152,8 +162,15 @@ class LaidOutPages(Pages):
             finally:
                 document.close()
 
+    def release(self) -> None:
+        self._layout = None
+
     def close(self) -> None:
         self._layout = None
+
+
+class Expired(LookupError):
+    """A page of a preview that was replaced before the page was drawn."""
 
 
 def _box_texts(box: Any) -> Iterator[str]:

@@ -19,6 +19,7 @@ from briefing.editing.store import version_of
 from briefing.errors import BriefingError
 from briefing.preview.builder import Build
 from briefing.preview.outputs import VariantSpec, build_outputs, output_dir
+from briefing.preview.pages import Expired
 from briefing.source.yaml_source import load_yaml
 from briefing.studio.context import Studio, studio_of
 
@@ -109,7 +110,10 @@ async def page_image(request: Request) -> Response:
         width = int(request.query_params.get("w", "900"))
     except ValueError:
         width = 900
-    image = await run_in_threadpool(build.pages.image, index, width)
+    try:
+        image = await run_in_threadpool(build.pages.image, index, width)
+    except Expired:
+        return Response("Trang xem trước đã hết hạn.", status_code=404)
     return Response(image, media_type="image/png",
                     headers={"cache-control": "private, max-age=600"})
 

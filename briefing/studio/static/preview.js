@@ -95,9 +95,14 @@ class Preview {
       }));
     }));
     if (focus !== null && focus !== undefined) this.keepInView(focus);
-    for (const figure of this.figures) {
-      if (this.isNear(figure)) this.load(Number(figure.dataset.index));
-    }
+    // the pages around it once the edited one is in: each is drawn on request, and asked for
+    // together they would queue before it
+    done.then(() => {
+      if (this.key !== answer.key) return;
+      for (const figure of this.figures) {
+        if (this.isNear(figure)) this.load(Number(figure.dataset.index));
+      }
+    });
     return done;
   }
 
