@@ -189,3 +189,20 @@ def test_a_released_layout_serves_the_pages_it_drew_and_no_other():
     assert pages.image(0, 400) == drawn
     with pytest.raises(Expired):
         pages.image(1, 400)
+
+
+def test_the_idle_collector_runs_one_pass_after_the_last_build_unless_one_runs():
+    from briefing.preview.collector import IdleCollector
+
+    busy = [False]
+    collector = IdleCollector(busy=lambda: busy[0], delay=0.01)
+    collector.soon()
+    first = collector._timer
+    collector.soon()  # a second build before the pass: one pass, after the last
+    first.join(30)
+    collector._timer.join(30)
+    assert collector.passes == 1
+    busy[0] = True  # a build under way: its own end schedules the next pass
+    collector.soon()
+    collector._timer.join(30)
+    assert collector.passes == 1

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from briefing.content.loader import LoadedDocument
 from briefing.errors import BriefingError, Problem
+from briefing.preview.collector import IdleCollector
 from briefing.preview.pages import LaidOutPages, Pages
 
 
@@ -60,6 +61,7 @@ class Previewer:
         self._latest: dict[str, str] = {}
         #: the last good build of each slot, shown while the document has errors
         self._last_good: dict[str, str] = {}
+        self.collector = IdleCollector(busy=self._lock.locked)
 
     def get(self, key: str) -> Build | None:
         with self._guard:
@@ -89,6 +91,7 @@ class Previewer:
                 if build.ok:
                     self._last_good[slot] = key
                 self._trim()
+            self.collector.soon()  # the layouts let go of: freed while the clerk reads
             return build
 
     def _make(self, key: str, load: Callable[[], LoadedDocument]) -> Build:
