@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -122,9 +121,18 @@ def test_builds_are_cached_and_superseded_ones_skipped():
             raise BriefingError(Problem(Position("x.yaml", 1, 1), "broken"))
         return PdfPages(blank_pdf()), []
 
+    arrived = {key: threading.Event() for key in ("k1", "k2", "k3", "k4")}
+
+    class Requests(dict):
+        """The previewer's newest request per slot, telling the test when one arrives."""
+
+        def __setitem__(self, slot: str, key: str) -> None:
+            super().__setitem__(slot, key)
+            arrived[key].set()
+
     previewer = Previewer(render=render)
+    previewer._latest = Requests()
     results = {}
-    deadline = time.monotonic() + 60  # a bug fails the test, never hangs it
     first = threading.Thread(target=lambda: results.setdefault(
         "v1", previewer.build("doc", "k1", lambda: "v1")))
     first.start()
@@ -135,9 +143,8 @@ def test_builds_are_cached_and_superseded_ones_skipped():
             k, previewer.build("doc", k, lambda k=k: k.replace("k", "v"))))
         thread.start()
         waiting.append(thread)
-        while previewer._latest.get("doc") != key:  # asked for, now waiting for the build lock
-            assert time.monotonic() < deadline, f"the request for {key} never arrived"
-            time.sleep(0.01)
+        # asked for, now waiting for the build lock (the wait is a hang guard, not a timing)
+        assert arrived[key].wait(60), f"the request for {key} never arrived"
     release.set()
     for thread in (first, *waiting):
         thread.join(60)
