@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from briefing import FONTS_DIR, PROJECT_ROOT, TEMPLATES_DIR
-from briefing.editions.hashing import tool_versions
+from briefing.editions.hashing import sha256_bytes, tool_versions
 from briefing.errors import BriefingError
-from briefing.inputs import MB, read_input, regular_file
+from briefing.inputs import MB, parse_json, read_input, regular_file
 
 #: where unit files are looked for by default (briefing.units.load.UNITS_DIR)
 UNITS_DIR = PROJECT_ROOT / "content" / "units"
@@ -68,8 +68,8 @@ def stamp(files: Iterable[Path] | None, options: dict[str, Any]) -> str | None:
         for path in files:
             digest.update(os.fsencode(os.path.abspath(path)) + b"\0")
             data = read_input(path, limit=MAX_STAMPED_BYTES)  # no FIFO, device or loop
-            digest.update(hashlib.sha256(data).hexdigest().encode() + b"\0")
-    except (OSError, RuntimeError, ValueError, BriefingError):
+            digest.update(sha256_bytes(data).encode() + b"\0")
+    except (OSError, ValueError, BriefingError):
         return None
     digest.update(json.dumps({"options": options, "tools": tool_versions()}, sort_keys=True,
                              default=str).encode())
@@ -108,20 +108,16 @@ def variant_files(content: Path, units: Sequence[Path] | None,
 def read_json(path: Path) -> dict[str, Any]:
     """A recorded stamp file; anything unreadable or malformed reads as "nothing recorded"."""
     try:
-        data = json.loads(read_input(path, limit=MB).decode("utf-8"))
+        data = parse_json(read_input(path, limit=MB), "stamp file")  # however deep, no crash
     except (OSError, BriefingError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def same_file(path: Path, sha256: object) -> bool:
     """Whether `path` is a plain file (no link, no FIFO) with this sha256."""
     return (isinstance(sha256, str) and regular_file(path)
-            and hashlib.sha256(read_input(path, limit=MAX_STAMPED_BYTES)).hexdigest() == sha256)
+            and sha256_bytes(read_input(path, limit=MAX_STAMPED_BYTES)) == sha256)
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:

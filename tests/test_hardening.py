@@ -710,3 +710,13 @@ def test_the_font_configuration_folder_is_ours(monkeypatch, tmp_path):
     conf = fontconfig.fonts_conf()
     assert not conf.is_relative_to(elsewhere) and not list(elsewhere.iterdir())
     assert oct(conf.parent.stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_stamp_file_nested_without_end_reads_as_nothing_recorded(tmp_path):
+    """A hand-made `.batch-stamp.json` of 200,000 '[' would exhaust the JSON parser's stack:
+    it is "no stamp" (the full build runs), never a traceback."""
+    from briefing.stamps import read_json
+
+    stamp = tmp_path / ".batch-stamp.json"
+    stamp.write_text("[" * 200_000, encoding="utf-8")
+    assert read_json(stamp) == {}

@@ -27,7 +27,7 @@ from briefing.editions.hashing import (
     tool_versions,
 )
 from briefing.errors import BriefingError, Position, Problem
-from briefing.inputs import output_folder, regular_file
+from briefing.inputs import output_folder, printable, regular_file
 from briefing.parallel import default_workers
 
 if TYPE_CHECKING:  # the rest is imported when there is work: an unchanged batch needs none
@@ -236,7 +236,7 @@ def unchanged(out_dir: Path, current: str, started: float) -> bool:
     except (OSError, BriefingError, TypeError, ValueError, AttributeError):
         return False
     for line in warnings:
-        print(line, file=sys.stderr)
+        print(printable(line), file=sys.stderr)  # read back from a file: untrusted
     for name, _ in variants:
         print(f"unchanged {name}: skipped")
     line = summary_line(0, len(variants), 0, time.perf_counter() - started, 1)

@@ -23,6 +23,7 @@ from briefing.commands.batch import (
 )
 from briefing.editions.layout import DEFAULT_ARCHIVE, NAME_LENGTH, Archive, Revision, check_name
 from briefing.errors import BriefingError
+from briefing.inputs import printable
 from briefing.parallel import default_workers
 
 HELP = "build and archive a dated edition of every variant"
@@ -109,7 +110,7 @@ def run(argv: list[str]) -> int:
     if found is not None:
         revision, warnings = found
         for line in warnings:
-            print(line, file=sys.stderr)
+            print(printable(line), file=sys.stderr)  # read back from a file: untrusted
         print(f"edition {revision.label} is archived with these very inputs "
               f"({shown(revision.path)}); nothing written")
         return EXIT_OK
