@@ -89,19 +89,21 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
     return {fmt: outputs[fmt] for fmt in formats}
 
 
-def checked_tree(loaded: LoadedDocument) -> tuple[list[Problem], DocumentView, ET.Element]:
-    """`check`'s warnings (errors raise), the numbered view and the semantic tree: everything
-    a writer needs."""
-    warnings = validated(loaded)
+def checked_tree(loaded: LoadedDocument, overlays: Sequence[Overlay] = ()
+                 ) -> tuple[list[Problem], DocumentView, ET.Element]:
+    """`check`'s warnings (errors raise; a variant's unit and meeting files checked too), the
+    numbered view and the semantic tree: everything a writer needs."""
+    warnings = validated(loaded, overlays)
     view = prepare(loaded)
     return warnings, view, render_tree(view)
 
 
 def render_loaded(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
-                  name: str | None = None, *, parallel: bool = True) -> Rendered:
+                  name: str | None = None, *, parallel: bool = True,
+                  overlays: Sequence[Overlay] = ()) -> Rendered:
     if "pdf" in formats and parallel:
         _stylesheet_ahead(loaded)
-    warnings, view, tree = checked_tree(loaded)
+    warnings, view, tree = checked_tree(loaded, overlays)
     rendered = Rendered(name or safe_name(loaded.path.stem), view, tree, warnings=warnings)
     rendered.outputs = render_formats(tree, view.profile, formats, parallel=parallel,
                                       media=view.media)

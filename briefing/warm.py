@@ -22,8 +22,9 @@ formats are written one after the other in this process (no fork from a threaded
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.atomic import write_all_atomic
 from briefing.content.loader import LoadedDocument, parse_document
@@ -32,6 +33,9 @@ from briefing.layout.profile import available_profiles, load_profile
 from briefing.pipeline import FORMATS, Rendered, checked_tree, render_loaded
 from briefing.source.yaml_source import load_yaml
 from briefing.tree.render import environment
+
+if TYPE_CHECKING:
+    from briefing.units.load import Overlay
 
 
 class WarmBuilder:
@@ -54,11 +58,12 @@ class WarmBuilder:
                 print_setup(stylesheet(profile))
 
     def build(self, source: Path | str | LoadedDocument, formats: tuple[str, ...] = FORMATS,
-              *, text: str | None = None) -> Rendered:
+              *, text: str | None = None, overlays: Sequence[Overlay] = ()) -> Rendered:
         """Check and render `source` (a content file, or a loaded one) into `formats`.
 
         `text` replaces the file's content (an unsaved buffer); problems still name the
-        file. Bad input raises `BriefingError`, as `build.py` reports it."""
+        file. `overlays`: the unit and meeting files of a loaded variant, checked as `batch`
+        checks them. Bad input raises `BriefingError`, as `build.py` reports it."""
         unknown = [f for f in formats if f not in FORMATS]
         if unknown:
             raise ValueError(f"unknown formats {unknown}; known: {FORMATS}")
@@ -68,15 +73,16 @@ class WarmBuilder:
             else:
                 path = Path(source)
                 loaded = parse_document(load_yaml(path, text), path)
-            return render_loaded(loaded, formats, parallel=False)
+            return render_loaded(loaded, formats, parallel=False, overlays=overlays)
 
-    def lay_out(self, loaded: LoadedDocument) -> tuple[Any, list[Problem]]:
+    def lay_out(self, loaded: LoadedDocument,
+                overlays: Sequence[Overlay] = ()) -> tuple[Any, list[Problem]]:
         """Check `loaded` and lay its PDF out without drawing it (a preview draws the pages it
         shows, one at a time: `briefing.writers.pdf.page_pdf`); the document and the warnings."""
         from briefing.writers.pdf import lay_out, pdf_request
 
         with self._lock:
-            warnings, view, tree = checked_tree(loaded)
+            warnings, view, tree = checked_tree(loaded, overlays)
             return lay_out(pdf_request(tree, view.profile, media=view.media)), warnings
 
     @staticmethod

@@ -15,6 +15,7 @@ from briefing.content.loader import load_document
 from briefing.errors import BriefingError, Position, Problem
 from briefing.preview.builder import Previewer, render_pages
 from briefing.preview.engine import render
+from briefing.preview.outputs import LoadedVariant
 from briefing.preview.pages import Expired, LaidOutPages, Pages, PdfPages
 from briefing.source.yaml_source import load_yaml
 
@@ -31,7 +32,7 @@ def pdf_pages() -> PdfPages:
 
 @pytest.fixture(scope="module")
 def laid_out_pages() -> Pages:
-    pages, warnings = render_pages(load_document(PROGRAMME))
+    pages, warnings = render_pages(LoadedVariant(load_document(PROGRAMME)))
     assert warnings == [] and isinstance(pages, LaidOutPages)
     return pages
 
@@ -190,7 +191,7 @@ def test_only_the_newest_and_the_last_good_build_keep_their_layout():
 
 
 def test_a_released_layout_serves_the_pages_it_drew_and_no_other():
-    pages, _ = render_pages(load_document(PROGRAMME))
+    pages, _ = render_pages(LoadedVariant(load_document(PROGRAMME)))
     drawn = pages.image(0, 400)
     pages.release()
     assert pages.image(0, 400) == drawn

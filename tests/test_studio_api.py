@@ -444,6 +444,20 @@ def test_unit_variant_preview_and_download(client, project):
     assert (project / "output" / "briefing-foreign-affairs" / "quan-1.pdf").is_file()
 
 
+def test_a_variant_is_checked_with_its_unit_file_as_batch_checks_it(client, project):
+    """A character the font cannot draw in the unit file: batch refuses the variant, and so
+    do the studio's preview and download (no PDF with blanks where the name was)."""
+    unit = project / "content" / "units" / "quan-1.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("Trần Minh Tâm", "Trần 漢字"),
+                    encoding="utf-8")
+    data = client.get(f"/api/preview/{BOOKLET}?unit=quan-1.yaml").json()
+    assert data["status"] == "errors"
+    assert any("quan-1.yaml" in p and "cannot draw" in p for p in data["problems"])
+    answer = client.post(f"/download/pdf/{BOOKLET}?unit=quan-1.yaml")
+    assert answer.status_code == 422 and "cannot draw" in answer.json()["error"]
+    assert not (project / "output" / "briefing-foreign-affairs" / "quan-1.pdf").exists()
+
+
 # -- editions (builds every unit: the slowest test) ---------------------------------------------
 def test_editions_create_list_verify_diff_zip(client, project):
     answer = client.post("/api/editions/new", json={"content": BOOKLET, "date": "2024-03-15",

@@ -18,19 +18,19 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefing.content.loader import LoadedDocument
 from briefing.errors import BriefingError, Problem
 from briefing.preview.collector import IdleCollector
+from briefing.preview.outputs import LoadedVariant
 from briefing.preview.pages import LaidOutPages, Pages
 
 
-def render_pages(loaded: LoadedDocument) -> tuple[Pages, list[Problem]]:
+def render_pages(document: LoadedVariant) -> tuple[Pages, list[Problem]]:
     """The pages of a loaded document (laid out; each drawn when first shown) and its check's
     warnings (errors raise)."""
     from briefing.preview.engine import lay_out, rendering
 
-    document, warnings = lay_out(loaded)
-    return LaidOutPages(document, rendering()), warnings
+    layout, warnings = lay_out(document.loaded, document.overlays)
+    return LaidOutPages(layout, rendering()), warnings
 
 
 @dataclass
@@ -52,7 +52,7 @@ class Previewer:
     """Builds previews and keeps the last few."""
 
     def __init__(self, keep: int = 8,
-                 render: Callable[[LoadedDocument], tuple[Pages, list[Problem]]] = render_pages):
+                 render: Callable[[LoadedVariant], tuple[Pages, list[Problem]]] = render_pages):
         self.keep = keep
         self.render = render
         self._builds: OrderedDict[str, Build] = OrderedDict()
@@ -72,7 +72,7 @@ class Previewer:
             key = self._last_good.get(slot)
             return self._builds.get(key) if key else None
 
-    def build(self, slot: str, key: str, load: Callable[[], LoadedDocument]) -> Build | None:
+    def build(self, slot: str, key: str, load: Callable[[], LoadedVariant]) -> Build | None:
         """The build for `key`; None when a newer key for `slot` was asked for meanwhile."""
         with self._guard:
             self._latest[slot] = key
@@ -94,7 +94,7 @@ class Previewer:
             self.collector.soon()  # the layouts let go of: freed while the clerk reads
             return build
 
-    def _make(self, key: str, load: Callable[[], LoadedDocument]) -> Build:
+    def _make(self, key: str, load: Callable[[], LoadedVariant]) -> Build:
         started = time.perf_counter()
         try:
             pages, warnings = self.render(load())

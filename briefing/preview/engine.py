@@ -12,6 +12,7 @@ edition, a rebuild to verify one, a preview drawing a page) holds the same lock.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from briefing.errors import Problem
 from briefing.pipeline import FORMATS
 
 if TYPE_CHECKING:
+    from briefing.units.load import Overlay
     from briefing.warm import WarmBuilder
 
 _lock = threading.Lock()
@@ -45,20 +47,22 @@ def rendering() -> AbstractContextManager[bool]:
     return _render_lock
 
 
-def render(loaded: LoadedDocument,
-           formats: tuple[str, ...] = FORMATS) -> tuple[dict[str, bytes], list[Problem]]:
-    """The bytes of each format and the check's warnings; bad input raises BriefingError."""
+def render(loaded: LoadedDocument, formats: tuple[str, ...] = FORMATS,
+           overlays: Sequence[Overlay] = ()) -> tuple[dict[str, bytes], list[Problem]]:
+    """The bytes of each format and the check's warnings (of a variant's unit and meeting
+    files, `overlays`, too); bad input raises BriefingError."""
     builder = _warm_builder()
     with _render_lock:
-        rendered = builder.build(loaded, formats)
+        rendered = builder.build(loaded, formats, overlays=overlays)
     return rendered.outputs, rendered.warnings
 
 
-def lay_out(loaded: LoadedDocument) -> tuple[Any, list[Problem]]:
+def lay_out(loaded: LoadedDocument,
+            overlays: Sequence[Overlay] = ()) -> tuple[Any, list[Problem]]:
     """The PDF laid out but not drawn (WeasyPrint's document) and the check's warnings."""
     builder = _warm_builder()
     with _render_lock:
-        return builder.lay_out(loaded)
+        return builder.lay_out(loaded, overlays)
 
 
 def warm_up() -> None:

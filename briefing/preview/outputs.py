@@ -8,14 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.atomic import write_all_atomic
 from briefing.batch import VariantJob, base_name, variant_of
-from briefing.content.loader import LoadedDocument
+from briefing.content.loader import LoadedDocument, parse_document
 from briefing.errors import Problem
 from briefing.inputs import output_folder
 from briefing.pipeline import FORMATS
+from briefing.source.yaml_source import load_yaml
 from briefing.units.sources import read_source
+
+if TYPE_CHECKING:
+    from briefing.units.load import Overlay
+
+
+class LoadedVariant(NamedTuple):
+    """A document to render and the unit and meeting files its checks also cover (a
+    variant's: what `build.py batch` checks before it builds)."""
+
+    loaded: LoadedDocument
+    overlays: tuple[Overlay, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,11 +58,15 @@ class VariantSpec:
         return VariantJob(name=name, content=content, unit=unit, meeting=meeting,
                           formats=formats, out_dir=str(out_dir or "output"))
 
-def render_outputs(loaded: LoadedDocument,
-                   formats: tuple[str, ...] = FORMATS) -> tuple[dict[str, bytes], list[Problem]]:
-    from briefing.preview.engine import render
-
-    return render(loaded, formats)
+def load(spec: VariantSpec, job: VariantJob) -> LoadedVariant:
+    """The document of `spec` made from the bytes `job` read (read once: what is keyed is
+    what is built), with the overlays to check; its problems raise BriefingError."""
+    if spec.is_base:
+        return LoadedVariant(parse_document(load_yaml(spec.content, job.content.text),
+                                            spec.content))
+    variant = variant_of(job, check=False)  # checked by the render, with its overlays
+    return LoadedVariant(variant.loaded,
+                         tuple(o for o in (variant.unit, variant.meeting) if o is not None))
 
 
 def output_dir(spec: VariantSpec, output: Path) -> Path:
@@ -64,14 +81,10 @@ def build_outputs(spec: VariantSpec, output: Path) -> tuple[dict[str, Path], lis
     """Build both formats of the variant and replace them together in its output folder."""
     folder = output_dir(spec, output)
     job = spec.job(out_dir=folder)
-    loaded = variant_of(job, check=False).loaded if not spec.is_base else _load(spec.content)
-    outputs, warnings = render_outputs(loaded)
+    from briefing.preview.engine import render
+
+    document = load(spec, job)
+    outputs, warnings = render(document.loaded, overlays=document.overlays)
     targets = {fmt: folder / f"{job.name}.{fmt}" for fmt in FORMATS}
     write_all_atomic({targets[fmt]: outputs[fmt] for fmt in FORMATS})
     return targets, warnings
-
-
-def _load(path: Path) -> LoadedDocument:
-    from briefing.content.loader import load_document
-
-    return load_document(path)

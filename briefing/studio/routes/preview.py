@@ -12,15 +12,13 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from briefing.batch import VariantJob, variant_of
-from briefing.content.loader import parse_document
+from briefing.batch import VariantJob
 from briefing.editing.errors import EditError
 from briefing.editing.store import version_of
 from briefing.errors import BriefingError
 from briefing.preview.builder import Build
-from briefing.preview.outputs import VariantSpec, build_outputs, output_dir
+from briefing.preview.outputs import VariantSpec, build_outputs, load, output_dir
 from briefing.preview.pages import Expired, Pages
-from briefing.source.yaml_source import load_yaml
 from briefing.studio.context import Studio, studio_of
 
 MEDIA = {"pdf": "application/pdf",
@@ -82,12 +80,7 @@ def preview_state(studio: Studio, name: str, unit: str | None, meeting: str | No
     slot = f"{name}|{unit}|{meeting}"
     version = version_of(job.content.data)
 
-    def load():
-        if spec.is_base:
-            return parse_document(load_yaml(spec.content, job.content.text), spec.content)
-        return variant_of(job, check=False).loaded
-
-    build = studio.previewer.build(slot, key, load)
+    build = studio.previewer.build(slot, key, lambda: load(spec, job))
     if build is None:
         return {"status": "superseded", "version": version}
     if build.ok:
