@@ -193,10 +193,13 @@ def test_only_the_newest_and_the_last_good_build_keep_their_layout():
 def test_a_released_layout_serves_the_pages_it_drew_and_no_other():
     pages, _ = render_pages(LoadedVariant(load_document(PROGRAMME)))
     drawn = pages.image(0, 400)
+    printed = next(t for t in paragraphs(load_yaml(PROGRAMME).data["blocks"]) if len(t) > 80
+                   and "*" not in t[:80] and "[^" not in t[:80])
     pages.release()
     assert pages.image(0, 400) == drawn
     with pytest.raises(Expired):
         pages.image(1, 400)
+    assert pages.page_of(printed) is None  # its texts went with the layout: no page, no error
 
 
 def test_the_idle_collector_runs_one_pass_after_the_last_build_unless_one_runs():

@@ -66,7 +66,14 @@ class Pages:
 
     def page_of(self, text: str, near: int | None = None) -> int | None:
         """The page (0-based) that prints the start of `text` (inline Markdown), if found;
-        pages are searched outwards from `near` (the page shown last)."""
+        pages are searched outwards from `near` (the page shown last). None too when a newer
+        build replaced this one meanwhile (its layout let go: the preview keeps its page)."""
+        try:
+            return self._page_of(text, near)
+        except Expired:
+            return None
+
+    def _page_of(self, text: str, near: int | None) -> int | None:
         wanted = squeezed(plain_text(text))
         if len(wanted) < 4:
             return None

@@ -18,7 +18,7 @@ from briefing.editing.store import version_of
 from briefing.errors import BriefingError
 from briefing.preview.builder import Build
 from briefing.preview.outputs import VariantSpec, build_outputs, load, output_dir
-from briefing.preview.pages import Expired, Pages
+from briefing.preview.pages import Expired
 from briefing.studio.context import Studio, studio_of
 
 MEDIA = {"pdf": "application/pdf",
@@ -50,24 +50,13 @@ def _key(spec: VariantSpec, job: VariantJob) -> str:
                                              *versions])).encode()).hexdigest()[:24]
 
 
-def _page_of(pages: Pages, focus: str | None, near: int | None) -> int | None:
-    """The page that prints `focus`; None when not found, or when a newer build replaced
-    this one meanwhile (its layout let go: the preview keeps the page in view)."""
-    if not focus:
-        return None
-    try:
-        return pages.page_of(focus, near)
-    except Expired:
-        return None
-
-
 def _describe(build: Build, focus: str | None, near: int | None = None) -> dict[str, Any]:
     pages = build.pages
     answer: dict[str, Any] = {"key": build.key, "seconds": round(build.seconds, 3)}
     if pages is not None:
         answer |= {"pages": pages.count,
                    "ratio": [round(h / w, 4) for w, h in pages.sizes],
-                   "page": _page_of(pages, focus, near),
+                   "page": pages.page_of(focus, near) if focus else None,
                    "warnings": [str(p) for p in build.warnings]}
     return answer
 
