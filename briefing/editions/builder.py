@@ -17,7 +17,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.batch import JobResult, VariantJob, base_name, name_clashes, run_jobs, variant_of
@@ -255,7 +255,9 @@ def _build_edition(request: EditionRequest, on_result: Callable[[JobResult], Non
 def _build_into(temporary: Path, request: EditionRequest, inputs: list[Input], options: dict,
                 tools: dict[str, str], finger: str, number: int, profiles: tuple[str, ...],
                 on_result: Callable[[JobResult], None] | None) -> list[JobResult]:
-    jobs = _jobs(request, str(temporary))
+    # `preflight` checked these very sources (the request holds their bytes): the workers
+    # need not check them again, as in `build.py batch`
+    jobs = [replace(job, checked=True) for job in _jobs(request, str(temporary))]
     results = run_jobs(jobs, request.workers, on_result, profiles=profiles,
                        parallel_formats=request.parallel_formats)
     failed = [r for r in results if not r.ok]
