@@ -146,10 +146,12 @@ class _Sender(threading.Thread):
     def run(self) -> None:
         if self.after is not None:
             self.after.join()
+            self.after = None  # else each sender holds every earlier request, HTML and all
         try:
             _send(self.fd, self.message)
         except OSError:  # the child is gone: `Pending.result` renders here
             self.failed = True
+        self.message = None  # sent (or not): `Pending` keeps its own request
 
 
 class Pending:
