@@ -720,3 +720,19 @@ def test_a_stamp_file_nested_without_end_reads_as_nothing_recorded(tmp_path):
     stamp = tmp_path / ".batch-stamp.json"
     stamp.write_text("[" * 200_000, encoding="utf-8")
     assert read_json(stamp) == {}
+
+
+def test_a_link_inside_an_archive_is_reported_even_when_it_stays_inside(tmp_path):
+    """An archive holds plain files only: a stored file replaced by a link to another file of
+    the same revision is "not a file", not verified through the link."""
+    from briefing.editions.layout import Revision
+    from briefing.editions.verify import read_stored
+
+    revision = tmp_path / "ed" / "r1"
+    (revision / "content").mkdir(parents=True)
+    (revision / "content" / "a.yaml").write_text("meta: {}\n", encoding="utf-8")
+    (revision / "content" / "b.yaml").symlink_to("a.yaml")
+    with pytest.raises(BriefingError) as caught:
+        read_stored(Revision("ed", 1, revision), "content/b.yaml")
+    assert "not a plain file" in caught.value.problems[0].message
+    assert read_stored(Revision("ed", 1, revision), "content/a.yaml") == b"meta: {}\n"

@@ -40,10 +40,10 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
         except BriefingError as error:
             problems.extend(error.problems)
             continue
-        if not inside.exists() and not inside.is_symlink():
+        if not path.exists() and not path.is_symlink():
             problems.append(_problem(path, "missing: listed in the manifest, not in the archive"))
             continue
-        if not regular_file(inside):
+        if not regular_file(path):  # the name itself (`inside` is resolved: links are gone)
             problems.append(_problem(path, "not a file: an archive holds plain files only "
                                            "(a link, a folder or a FIFO is in its place)"))
             continue
@@ -84,7 +84,7 @@ def stored_file(revision: Revision, relative: str) -> Path:
 def read_stored(revision: Revision, relative: str) -> bytes:
     """The bytes of a source stored in the revision: confined, a plain file, size-capped."""
     path = stored_file(revision, relative)
-    if not regular_file(path):
+    if not regular_file(revision.path / relative):  # the name itself, not where a link leads
         raise BriefingError.at(str(revision.path / relative),
                                "stored source is not a plain file (a link, folder or FIFO)")
     return read_input(path, limit=MAX_FILE_BYTES, what="stored source")
