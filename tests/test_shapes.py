@@ -488,3 +488,20 @@ def test_balancing_a_long_subject_costs_little():
         assert lines.balanced_lines(" ".join(words * 3), profile.title_block.subject, 145,
                                     profile) == [" ".join(words * 3)]
         assert counted == []
+
+
+def test_the_space_under_a_last_table_stays_with_it(tmp_path):
+    """A body ending with a table: the profile's space under it is the PDF's margin at the end
+    of the body; in the DOCX it must not land on the appendix label of the next page."""
+    text = ("meta:\n  form: booklet\n  issuer:\n    name: BAN TUYÊN GIÁO\n  place: Hà Nội\n"
+            "  date: 2024-03\nblocks:\n  - Bảng số liệu dưới đây.\n  - table:\n"
+            "      - [Chỉ tiêu, Số liệu]\n      - [Một, \"1\"]\nappendices:\n"
+            "  - id: data\n    title: Phụ lục số liệu\n    body:\n      - Nội dung của phụ lục.\n")
+    source = tmp_path / "table-last.yaml"
+    source.write_text(text, encoding="utf-8")
+    docx = render_loaded(load_document(source), ("docx",)).outputs["docx"]
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    label = next(p for p in body.iter(f"{W}p") if p.find("w:pPr/w:pageBreakBefore", NS)
+                 is not None and text_of(p).startswith("PHỤ LỤC"))
+    assert label.find("w:pPr/w:spacing", NS) is None

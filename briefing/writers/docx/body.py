@@ -63,6 +63,9 @@ class BodyWriter:
                 title_block(child, self.profile, self.out)
             else:
                 self.block(child)
+        # the space under a last table is the PDF's margin at the end of the body: it does
+        # not move onto the closing block, or onto the next appendix's first line
+        self.pending_space = None
 
     def blocks(self, parent: ET.Element, marker: str | None = None) -> None:
         """The block children of `parent`; `marker` goes before the first paragraph."""
@@ -183,6 +186,7 @@ class BodyWriter:
         """Each appendix on a new page: label, title, subtitle, then its body; the head's
         last line keeps the profile's space under it."""
         for appendix in node.findall("appendix"):
+            self.pending_space = None  # a new page: no space kept from a table above
             label = paragraph(ParagraphLook(style=S.APPENDIX_LABEL),
                               text_run(appendix.get("label", "")))
             break_page_before(label)
