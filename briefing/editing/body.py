@@ -17,9 +17,6 @@ from briefing.editing.errors import EditError
 from briefing.editing.paths import Path_, get, parent_of
 from briefing.editing.yamltext import new_map, new_seq
 
-#: New body items, as the studio's "add" menu offers them.
-NEW_ITEMS = ("paragraph", "numbered", "bullets", "enumerate", "table", "intertitle", "quote",
-             "question", "answer", "note")
 MAX_TEXT = 100_000
 
 

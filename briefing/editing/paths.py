@@ -44,14 +44,6 @@ def child(node: Any, part: str | int) -> Any:
     raise EditError("Phần tử này không còn trong tài liệu (tài liệu đã thay đổi?).")
 
 
-def exists(tree: Any, path: Path_) -> bool:
-    try:
-        get(tree, path)
-    except EditError:
-        return False
-    return True
-
-
 def parent_of(tree: Any, path: Path_) -> tuple[Any, str | int]:
     """The container holding `path` and the key or index inside it."""
     if not path:

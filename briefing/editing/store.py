@@ -119,9 +119,6 @@ class DocumentStore:
             raise EditError("Tệp không phải văn bản UTF-8.") from None
         return data, Snapshot(name, text, version_of(data))
 
-    def exists(self, name: str) -> bool:
-        return self.path(name).is_file()
-
     def taken(self, name: str) -> bool:
         """Whether something (a file, a folder, a link, even a broken one) has this name."""
         return os.path.lexists(self.path(name))

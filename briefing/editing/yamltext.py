@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 import difflib
 import itertools
-import unicodedata
 from io import StringIO
 from typing import Any
 
@@ -49,19 +48,6 @@ def render(tree: Any) -> str:
     stream = StringIO()
     _yaml().dump(tree, stream)
     return stream.getvalue()
-
-
-def plain_data(tree: Any) -> Any:
-    """The tree as plain dicts, lists and NFC strings, as our loader reads the file."""
-    if isinstance(tree, dict):
-        return {unicodedata.normalize("NFC", str(k)): plain_data(v) for k, v in tree.items()}
-    if isinstance(tree, list):
-        return [plain_data(v) for v in tree]
-    if tree is None:
-        return None
-    if isinstance(tree, bool):
-        return "true" if tree else "false"
-    return unicodedata.normalize("NFC", str(tree))
 
 
 def dump_minimal(original_text: str, original_tree: Any, new_tree: Any,

@@ -19,8 +19,6 @@ from briefing.studio.security import Secrets
 from briefing.studio.texts import FORM_NAMES, humanize_time
 
 HERE = Path(__file__).parent
-#: uploads larger than this are refused before they are read whole
-MAX_UPLOAD = 10 * 1024 * 1024
 
 
 @dataclass

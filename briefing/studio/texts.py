@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 FORM_NAMES = {"booklet": "Tài liệu thông tin nội bộ", "official": "Văn bản hành chính"}
-SEVERITY = {"error": "Lỗi", "warning": "Cảnh báo"}
 #: meta fields of the form, in order, with their labels
 META_FIELDS = (
     ("issuer.superior", "Cơ quan cấp trên"),

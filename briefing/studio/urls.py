@@ -7,7 +7,3 @@ from urllib.parse import quote
 
 def edit_url(name: str) -> str:
     return "/edit/" + quote(name)
-
-
-def units_url(name: str) -> str:
-    return "/units/" + quote(name)
