@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.atomic import NO_HARD_LINKS, safe_name, write_new
+from briefing.atomic import NO_HARD_LINKS, write_new
+from briefing.batch import base_name
 from briefing.editing import meta
 from briefing.editing.errors import Conflict, EditError, Taken
 from briefing.editing.findings import check_text
-from briefing.editing.outline import slug
 from briefing.editing.store import DocumentStore, check_name, confined, version_of
 from briefing.editing.yamltext import dump_minimal, load_tree
 from briefing.source.yaml_source import load_yaml
+from briefing.text.slug import slug, unique
 
 BLANKS = Path(__file__).parent / "blanks"
 FORMS = ("booklet", "official")
@@ -46,13 +47,8 @@ class DocumentInfo:
     modified: dt.datetime
 
 
-def output_stem(name: str) -> str:
-    """The name `build` gives the outputs of content file `name`."""
-    return safe_name(Path(name).stem)
-
-
 def last_build(output: Path, name: str) -> dt.datetime | None:
-    times = [p.stat().st_mtime for p in (output / f"{output_stem(name)}.{fmt}"
+    times = [p.stat().st_mtime for p in (output / f"{base_name(name)}.{fmt}"
                                           for fmt in ("pdf", "docx")) if p.is_file()]
     return dt.datetime.fromtimestamp(max(times)) if times else None
 
@@ -90,12 +86,10 @@ def free_name(store: DocumentStore, wanted: str, folder: str = "") -> str:
     """`folder/wanted.yaml`, or `folder/wanted-2.yaml` … when taken: the name is looked for
     where the file will be made. Call it holding `store.naming`, and make the file with an
     exclusive create (`store.create`): the name may still be taken by another program."""
-    stem = slug(wanted, "tai-lieu")[:60]
     prefix = f"{folder}/" if folder else ""
-    candidate, n = f"{prefix}{stem}.yaml", 2
-    while store.taken(candidate):
-        candidate, n = f"{prefix}{stem}-{n}.yaml", n + 1
-    return candidate
+    stem = unique(slug(wanted, fallback="tai-lieu"),
+                  lambda stem: store.taken(f"{prefix}{stem}.yaml"))
+    return f"{prefix}{stem}.yaml"
 
 
 def new_document(store: DocumentStore, form: str, fields: dict[str, str],
@@ -138,11 +132,8 @@ def import_stem(store: DocumentStore, wanted: str) -> str:
     """The stem to import a file under: none of the content files nor the pictures an import
     under it makes is there yet (a picture of an earlier import of a same-named file, even of
     a document since deleted, is never taken for this one's)."""
-    stem = slug(wanted, "tai-lieu-nhap")[:60]
-    candidate, n = stem, 2
-    while _import_clashes(store, candidate):
-        candidate, n = f"{stem}-{n}", n + 1
-    return candidate
+    return unique(slug(wanted, fallback="tai-lieu-nhap"),
+                  lambda stem: _import_clashes(store, stem))
 
 
 def _import_clashes(store: DocumentStore, stem: str) -> bool:

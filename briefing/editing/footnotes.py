@@ -8,10 +8,10 @@ from typing import Any
 
 from briefing.editing.body import clean_text, styled_like
 from briefing.editing.errors import EditError
-from briefing.editing.outline import slug
 from briefing.editing.paths import Path_, get, parent_of
 from briefing.editing.yamltext import new_map, new_seq
 from briefing.text.inline import FOOTNOTE_CALL, FOOTNOTE_ID
+from briefing.text.slug import slug, unique
 
 ID_PATTERN = re.compile(FOOTNOTE_ID)
 
@@ -36,12 +36,7 @@ def _insert_before(mapping: Any, key: str, value: Any, before: tuple[str, ...]) 
 
 
 def new_id(tree: Any, text: str) -> str:
-    notes = _notes(tree) or {}
-    base = "-".join(slug(text, "chu-thich").split("-")[:4])
-    candidate, n = base, 2
-    while candidate in notes:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return unique(slug(text, fallback="chu-thich", words=4), _notes(tree) or {})
 
 
 def insert_footnote(tree: Any, path: Path_, offset: int, text: str) -> str:

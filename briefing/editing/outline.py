@@ -12,8 +12,7 @@ from typing import Any
 from briefing.editing.errors import EditError
 from briefing.editing.paths import Path_, get, is_section, parent_of, section_list
 from briefing.editing.yamltext import new_map, new_seq
-from briefing.text.slug import slug as make_slug
-from briefing.text.slug import unique
+from briefing.text.slug import slug, unique
 
 #: kind of a section that becomes a top-level block without one
 DEFAULT_KIND = "section"
@@ -37,11 +36,6 @@ def all_ids(tree: Any) -> set[str]:
     return found
 
 
-def slug(text: str, fallback: str = "muc") -> str:
-    """An id from a title: "Bài học kinh nghiệm" -> "bai-hoc-kinh-nghiem"."""
-    return make_slug(text, fallback=fallback)
-
-
 def unique_id(tree: Any, base: str) -> str:
     return unique(base, all_ids(tree))
 
@@ -59,7 +53,7 @@ def add_section(tree: Any, parent: Path_, title: str, index: int | None = None) 
     if not section_list(parent):
         raise EditError("Chỉ thêm được mục vào danh sách mục hoặc vào nội dung của một mục.")
     container = _ensure_list(tree, parent)
-    section = new_map(id=unique_id(tree, slug(title)))
+    section = new_map(id=unique_id(tree, slug(title, fallback="muc")))
     if parent == ("blocks",):
         section["kind"] = DEFAULT_KIND
     section["title"] = title

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Callable, Container
 
 
 def fold_ascii(text: str) -> str:
@@ -24,10 +24,12 @@ def slug(text: str, *, fallback: str, words: int | None = None, length: int = 40
     return "-".join(found[:words])[:length].strip("-") or fallback
 
 
-def unique(base: str, taken: Container[str]) -> str:
-    """`base`, or `base-2`, `base-3` … whichever is not taken yet."""
+def unique(base: str, taken: Container[str] | Callable[[str], bool]) -> str:
+    """`base`, or `base-2`, `base-3` … whichever is not taken yet (in `taken`, or for which
+    `taken(name)` says so)."""
+    is_taken = taken if callable(taken) else taken.__contains__
     name, n = base, 2
-    while name in taken:
+    while is_taken(name):
         name = f"{base}-{n}"
         n += 1
     return name
