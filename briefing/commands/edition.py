@@ -12,7 +12,6 @@ import re
 import sys
 from pathlib import Path
 
-from briefing.atomic import safe_name
 from briefing.cli import EXIT_ERRORS, EXIT_OK, archive_folder, formats_of, shown
 from briefing.commands.batch import (
     add_variant_options,
@@ -21,7 +20,7 @@ from briefing.commands.batch import (
     summary,
     variant_options,
 )
-from briefing.editions.layout import DEFAULT_ARCHIVE, NAME_LENGTH, Archive, Revision, check_name
+from briefing.editions.layout import DEFAULT_ARCHIVE, Archive, Revision, check_name, default_name
 from briefing.errors import BriefingError
 from briefing.inputs import printable
 from briefing.parallel import default_workers
@@ -50,9 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 def edition_name(args: argparse.Namespace, date: str) -> str:
     if args.name is not None:  # given, even empty: checked as typed, never replaced
         return check_name(args.name)
-    # derived from the content file's name as `build` names its outputs (batch.base_name)
-    default = f"{date}-{safe_name(args.content.stem)}"[:NAME_LENGTH].rstrip(".-_")
-    return check_name(default, str(args.content))
+    return default_name(date, args.content)
 
 
 def edition_stamp(args: argparse.Namespace, name: str) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing import PROJECT_ROOT
+from briefing.atomic import safe_name
 from briefing.errors import BriefingError, Position, Problem
 from briefing.inputs import printable, real_path
 
@@ -38,6 +39,13 @@ def check_name(name: str, where: str = "--name") -> str:
             hint="use letters, digits, '.', '_' and '-' (e.g. 2024-03-thong-tin-so-03); "
                  "no '/', no '..'"))
     return name
+
+
+def default_name(date: str, content: Path | str) -> str:
+    """The edition's name when none is given: the date and the content file's name as
+    `build` names its outputs ("2024-03-15-briefing-foreign-affairs"), checked."""
+    default = f"{date}-{safe_name(Path(content).stem)}"[:NAME_LENGTH].rstrip(".-_")
+    return check_name(default, str(content))
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from briefing.batch import base_name
 from briefing.editing import documents
 from briefing.editing.errors import EditError
 from briefing.editions.builder import EditionRequest, build_edition, check_date
 from briefing.editions.compare import archived_jobs, compare
-from briefing.editions.layout import NAME_LENGTH, Archive, Reference, check_name
+from briefing.editions.layout import Archive, Reference, check_name, default_name
 from briefing.editions.manifest import load_manifest
 from briefing.editions.verify import verify_files, verify_rebuild
 from briefing.errors import BriefingError
@@ -64,10 +63,7 @@ def _create(studio: Studio, content: str, date: str, name: str, new_revision: bo
     if not path.is_file():
         raise EditError("Không tìm thấy tài liệu này.")
     date = check_date(date, "Ngày ấn bản")
-    if name:
-        name = check_name(name, "Tên ấn bản")
-    else:
-        name = check_name(f"{date}-{base_name(path)}"[:NAME_LENGTH].rstrip(".-_"), content)
+    name = check_name(name, "Tên ấn bản") if name else default_name(date, content)
     units = studio.content / "units"
     if units.is_dir() and any(units.glob("*.yaml")):
         selection, with_base = select(path, [units], None, None), False
