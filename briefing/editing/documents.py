@@ -21,6 +21,7 @@ from briefing.editing.errors import Conflict, EditError, Taken
 from briefing.editing.findings import check_text
 from briefing.editing.store import DocumentStore, check_name, confined, version_of
 from briefing.editing.yamltext import dump_minimal, load_tree
+from briefing.errors import BriefingError
 from briefing.source.yaml_source import load_yaml
 from briefing.text.slug import slug, unique
 
@@ -58,20 +59,27 @@ def content_names(store: DocumentStore) -> list[str]:
     return sorted(p.name for p in store.root.glob("*.yaml") if p.is_file())
 
 
+def document_title(data: Any, name: str) -> str:
+    """What the studio calls a document: its subject, else its title, else its type, else
+    its file name (a file too broken to read has only its name)."""
+    info = data.get("meta") if isinstance(data, dict) else None
+    info = info if isinstance(info, dict) else {}
+    return str(info.get("subject") or info.get("title") or info.get("type") or name)
+
+
 def describe(store: DocumentStore, output: Path, name: str) -> DocumentInfo:
     snapshot = store.read(name)
     result = check_text(store.path(name), snapshot.text)
     data: Any = {}
     try:
         data = load_yaml(name, snapshot.text).data
-    except Exception:  # a broken file is still listed, with its errors
+    except BriefingError:  # a broken file is still listed, with its errors
         data = {}
     info = data.get("meta") if isinstance(data, dict) else None
     info = info if isinstance(info, dict) else {}
-    title = str(info.get("subject") or info.get("title") or info.get("type") or name)
     path = store.path(name)
     return DocumentInfo(
-        name=name, title=title, form=str(info.get("form") or "booklet"),
+        name=name, title=document_title(data, name), form=str(info.get("form") or "booklet"),
         profile=str(info.get("profile") or "party"), date=str(info.get("date") or ""),
         errors=result.errors, warnings=result.warnings, version=snapshot.version,
         last_build=last_build(output, name),

@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from briefing.editing.documents import document_title
 from briefing.editing.errors import EditError
 from briefing.editing.findings import check_text
 from briefing.editing.store import Snapshot
@@ -74,10 +75,9 @@ def _editor_page(studio: Studio, name: str) -> tuple[str, int, dict[str, Any]]:
     except BriefingError as error:
         return "broken.html", 200, {"name": name, "text": snapshot.text, "title": name,
                                     "version": snapshot.version, "problems": error.problems}
-    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     return "editor.html", 200, {
         **fields_context(studio, snapshot), "meta_open": False,
-        "title": str(meta.get("subject") or meta.get("title") or name),
+        "title": document_title(data, name),
         "can_undo": studio.store.can_undo(name, snapshot.version)}
 
 

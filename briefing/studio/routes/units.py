@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from briefing.editing.documents import document_title
 from briefing.editing.errors import EditError
 from briefing.editing.units import OVERRIDES, excluded, new_unit, outline, rules_for
 from briefing.errors import BriefingError
@@ -69,9 +70,8 @@ def _units_page(studio: Studio, name: str, chosen: str) -> tuple[str, int, dict[
     entries = outline(briefing)
     targets = rules_for(unit_data)
     rules_elsewhere = targets is not None and name.removesuffix(".yaml") not in targets
-    meta = briefing.get("meta") if isinstance(briefing.get("meta"), dict) else {}
     return "units.html", 200, {
-        "nav": "documents", "name": name, "title": str(meta.get("subject") or name),
+        "nav": "documents", "name": name, "title": document_title(briefing, name),
         "units": units, "meetings": _meeting_rows(studio), "chosen": chosen, "unit": unit_data,
         "unit_version": unit_version, "entries": entries,
         "excluded": excluded(unit_data, entries), "rules_elsewhere": rules_elsewhere,
