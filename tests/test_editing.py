@@ -393,3 +393,17 @@ def test_a_stale_fix_in_a_batch_is_refused_not_applied_at_old_offsets(store):
             ("set_text", {"path": path, "value": "Hoàn toàn khác, không  có gì."}),
             ("apply_fix", {"fix": fix})])
     assert store.read(BOOKLET).text == before.text
+
+
+def test_the_units_outline_is_every_section_a_unit_may_address():
+    """The checkboxes of the units page: the sections the variant builder indexes, appendices
+    included; a section excluded drops the sections inside it too."""
+    from briefing.editing.units import excluded, outline
+    from briefing.units.apply import index_sections
+
+    data = load_yaml(ROOT / "content" / "briefing-foreign-affairs.yaml").data
+    entries = outline(data)
+    assert [e.id for e in entries] == list(index_sections(data, set()))
+    assert {"speech-32", "figures"} <= {e.id for e in entries}
+    inside = [e.id for e in entries if "directions" in e.within]
+    assert inside and set(inside) <= excluded({"sections": {"exclude": ["directions"]}}, entries)

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 from briefing.editing import meta
 from briefing.editing.body import clean_text, styled_like
 from briefing.editing.errors import EditError, Taken
+from briefing.editing.paths import get
 from briefing.editing.yamltext import new_map, new_seq, render
+from briefing.units.apply import index_sections
 from briefing.units.model import CODE_PATTERN, KIND_PREFIX
 
 if TYPE_CHECKING:
@@ -29,31 +31,34 @@ class OutlineEntry:
     id: str
     title: str
     kind: str | None
-    depth: int
+    #: the ids of the sections it is inside, outermost first
+    within: tuple[str, ...] = ()
+
+    @property
+    def depth(self) -> int:
+        return len(self.within)
 
 
 def outline(data: Any) -> list[OutlineEntry]:
-    """Every section of a briefing (plain data), in reading order."""
-    found: list[OutlineEntry] = []
-
-    def walk(items: Any, depth: int) -> None:
-        for item in items or []:
-            if isinstance(item, dict) and "title" in item and isinstance(item.get("id"), str):
-                found.append(OutlineEntry(item["id"], str(item["title"]), item.get("kind"),
-                                          depth))
-                walk(item.get("body"), depth + 1)
-
-    if isinstance(data, dict):
-        walk(data.get("blocks"), 0)
-    return found
+    """Every section of a briefing (plain data) a unit may address, in reading order: the
+    sections the variant builder indexes (preamble, blocks, conclusion, appendices)."""
+    if not isinstance(data, dict):
+        return []
+    entries = []
+    for info in index_sections(data, set()).values():
+        section = get(data, info.path)
+        entries.append(OutlineEntry(info.id, str(section["title"]), info.kind, info.ancestors))
+    return entries
 
 
 def excluded(unit: Any, entries: list[OutlineEntry]) -> set[str]:
-    """Ids of the sections the unit's `exclude` drops (by id or by kind)."""
+    """Ids of the sections the unit's `exclude` drops (by id or by kind), with the sections
+    inside them."""
     rules = unit.get("sections") if isinstance(unit, dict) else None
     selectors = set(rules.get("exclude") or []) if isinstance(rules, dict) else set()
-    return {e.id for e in entries
-            if e.id in selectors or (e.kind and f"{KIND_PREFIX}{e.kind}" in selectors)}
+    dropped = {e.id for e in entries
+               if e.id in selectors or (e.kind and f"{KIND_PREFIX}{e.kind}" in selectors)}
+    return {e.id for e in entries if e.id in dropped or dropped.intersection(e.within)}
 
 
 def rules_for(unit: Any) -> list[str] | None:
@@ -62,7 +67,8 @@ def rules_for(unit: Any) -> list[str] | None:
     named = rules.get("for") if isinstance(rules, dict) else None
     if named is None:
         return None
-    return [named] if isinstance(named, str) else [str(n) for n in named]
+    names = [named] if isinstance(named, str) else [str(n) for n in named]
+    return [n.removesuffix(".yaml") for n in names]  # as the unit model reads them
 
 
 def set_unit_field(tree: Any, name: str, value: Any) -> None:
