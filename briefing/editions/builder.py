@@ -104,13 +104,13 @@ def _figure_inputs(job: VariantJob) -> list[Input]:
     """The figure files the job's sources name (content, unit, meeting), each hashed: a changed
     picture is a changed input, or an edition would claim inputs it was not built from."""
     from briefing.content.media import MediaError, confined_media_path
-    from briefing.source.yaml_source import load_yaml
+    from briefing.units.load import parse_yaml  # the parse the pre-flight made: cached
 
     root = Path(job.content.path).parent
     found = []
     for _, file in job.sources:
         try:
-            data = load_yaml(Path(file.path), file.text).data
+            data = parse_yaml(file.path, file.text).data
         except BriefingError:
             continue  # a source that does not load fails the build anyway
         for src in sorted(set(_figures(data))):
