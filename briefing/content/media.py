@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.inputs import confined, printable, read_input, relative_path_problem
+from briefing.inputs import confined, printable, read_input
 
 _KINDS = {b"\x89PNG\r\n\x1a\n": ("png", "image/png"), b"\xff\xd8\xff": ("jpeg", "image/jpeg")}
 _EXTENSIONS = {"png": (".png",), "jpeg": (".jpg", ".jpeg")}
@@ -52,14 +52,11 @@ def confined_media_path(root: Path, src: str) -> Path:
     the input guard's rules (`briefing.inputs`), worded for a figure."""
     hint = "put the image in the content folder (e.g. content/media/) and write its path " \
            "from there, like media/photo.jpg"
-    problem = relative_path_problem(src)
-    if problem is not None:
-        raise MediaError(f"figure '{printable(src)}' {problem}", hint)
-    try:  # loop-safe: a symlink loop is an error, never a RuntimeError
+    try:  # the path's form first ('..', absolute, URL …), then where it leads; loop-safe
         return confined(root, src, what="figure")
     except BriefingError as exc:
         message = exc.problems[0].message
-        if src not in message:  # name the figure ("figure is a link that leads back to itself")
+        if printable(src) not in message:  # name it ("figure is a link that leads back …")
             message = f"figure '{printable(src)}': {message.removeprefix('figure ')}"
         raise MediaError(message, exc.problems[0].hint or hint) from None
 
