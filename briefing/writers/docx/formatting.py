@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from docx.oxml.ns import qn
+from docx.shared import Twips
 
 from briefing.writers.docx.ooxml import Element, val, w
 from briefing.writers.docx.units import half_points, justification, mm_to_twips, pt_to_twips
@@ -160,64 +160,24 @@ def paragraph(look: ParagraphLook, *runs: Element) -> Element:
     return w("w:p", paragraph_properties(look), *runs)
 
 
+# Paragraph properties set on a built w:p: python-docx's own pPr accessors put each child in
+# its schema position.
+
 def keep_with_next(p: Element) -> None:
-    """Keep paragraph `p` on the page of the next one (w:keepNext, in schema position)."""
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = w("w:pPr")
-        p.insert(0, ppr)
-    if ppr.find(qn("w:keepNext")) is None:
-        style = ppr.find(qn("w:pStyle"))
-        ppr.insert(0 if style is None else 1, w("w:keepNext"))
+    """Keep paragraph `p` on the page of the next one (w:keepNext)."""
+    p.get_or_add_pPr().keepNext_val = True
 
 
 def space_after(p: Element, points: float) -> None:
     """Give paragraph `p` its own space after (direct formatting over its style's)."""
-    _spacing_element(p).set(qn("w:after"), str(pt_to_twips(points)))
+    p.get_or_add_pPr().spacing_after = Twips(pt_to_twips(points))
 
 
 def space_before(p: Element, points: float) -> None:
     """Give paragraph `p` its own space before (direct formatting over its style's)."""
-    _spacing_element(p).set(qn("w:before"), str(pt_to_twips(points)))
-
-
-def _spacing_element(p: Element) -> Element:
-    """Paragraph `p`'s own w:spacing, made in schema position if it has none."""
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = w("w:pPr")
-        p.insert(0, ppr)
-    spacing = ppr.find(qn("w:spacing"))
-    if spacing is None:
-        spacing = w("w:spacing")
-        later = [child for child in ppr if child.tag in {qn(t) for t in _AFTER_SPACING}]
-        if later:
-            later[0].addprevious(spacing)
-        else:
-            ppr.append(spacing)
-    return spacing
-
-
-#: pPr children that come after w:spacing in the schema
-_AFTER_SPACING = ("w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
-                  "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-                  "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-
-#: pPr children that must precede w:pageBreakBefore
-_BEFORE_PAGE_BREAK = ("w:pStyle", "w:keepNext", "w:keepLines")
+    p.get_or_add_pPr().spacing_before = Twips(pt_to_twips(points))
 
 
 def break_page_before(p: Element) -> None:
-    """Make paragraph `p` start a new page (w:pageBreakBefore, in schema position)."""
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = w("w:pPr")
-        p.insert(0, ppr)
-    if ppr.find(qn("w:pageBreakBefore")) is not None:
-        return
-    before = {qn(tag) for tag in _BEFORE_PAGE_BREAK}
-    position = 0
-    for index, child in enumerate(ppr):
-        if child.tag in before:
-            position = index + 1
-    ppr.insert(position, w("w:pageBreakBefore"))
+    """Make paragraph `p` start a new page (w:pageBreakBefore)."""
+    p.get_or_add_pPr().pageBreakBefore_val = True
