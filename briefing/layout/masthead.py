@@ -45,6 +45,16 @@ def title_lines(party: ET.Element, profile: Profile) -> list[tuple[ET.Element, T
             for index, name in enumerate(party.findall("name"))]
 
 
+def title_rule_mm(party: ET.Element, profile: Profile, column_mm: float) -> float | None:
+    """Length of the rule under the title (ĐẢNG CỘNG SẢN VIỆT NAM, or the motto): as wide as
+    its last line, at most the column; None when the profile draws none."""
+    lines = title_lines(party, profile)
+    if not (lines and profile.masthead.title_rule):
+        return None
+    name, look = lines[-1]
+    return min(line_width_mm(node_text(name), look, profile), column_mm)
+
+
 def issuer_rule_mm(issuer: ET.Element, profile: Profile, column_mm: float) -> float:
     """Length of the rule under the issuer name (ND 30): the profile's share of the name's
     width, or of the column when the name wraps."""

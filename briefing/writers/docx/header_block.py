@@ -26,7 +26,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
-from briefing.layout.masthead import issuer_rule_mm, masthead_columns, title_lines
+from briefing.layout.masthead import issuer_rule_mm, masthead_columns, title_lines, title_rule_mm
 from briefing.layout.measure import MM_PER_PT, line_width_mm
 from briefing.layout.profile import Profile
 from briefing.tree.text import node_text
@@ -79,10 +79,9 @@ def masthead(node: ET.Element, profile: Profile, out: Sink) -> None:
     lines = title_lines(party, profile)
     for index, (name, _) in enumerate(lines, start=1):
         party_cell.append(styled(S.party_name(min(index, len(mast.title_lines))), name))
-    if lines and mast.title_rule:
-        name, look = lines[-1]
-        party_cell.append(_rule(line_width_mm(node_text(name), look, profile), right_mm,
-                                S.PARTY_RULE))
+    rule_mm = title_rule_mm(party, profile, right_mm)
+    if rule_mm is not None:
+        party_cell.append(_rule(rule_mm, right_mm, S.PARTY_RULE))
     if place_date is not None:
         date_cell.append(styled(S.PLACE_DATE, place_date))
     close_cells(cells, S.MASTHEAD)

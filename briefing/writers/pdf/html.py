@@ -6,8 +6,7 @@ import base64
 import xml.etree.ElementTree as ET
 
 from briefing.content.media import MediaStore
-from briefing.layout.masthead import issuer_rule_mm, masthead_columns, title_lines
-from briefing.layout.measure import line_width_mm
+from briefing.layout.masthead import issuer_rule_mm, masthead_columns, title_lines, title_rule_mm
 from briefing.layout.profile import Profile
 from briefing.tree.text import node_text
 
@@ -114,9 +113,8 @@ class HtmlBuilder:
         lines = title_lines(party, self.profile)
         for index, (name, _) in enumerate(lines, start=1):
             _div(right, f"party party-{index}", node_text(name))
-        if lines and self.profile.masthead.title_rule:
-            name, look = lines[-1]
-            length = min(line_width_mm(node_text(name), look, self.profile), right_mm)
+        length = title_rule_mm(party, self.profile, right_mm)
+        if length is not None:
             ET.SubElement(right, "div", {"class": "party-rule",
                                          "style": f"width: {length:.2f}mm"})
         row = ET.SubElement(grid, "div", {"class": "row"})
