@@ -26,9 +26,9 @@ call. This module teaches it Word's rule, without changing a line of WeasyPrint'
 - `report_footnote`, called where a line overflows and widows or orphans forbid breaking before
   it: WeasyPrint then moves the page's last notes away from their calls to make room, whatever
   their `footnote-policy` (Kozea/WeasyPrint#2432). A note whose policy is not `auto` is left in
-  place, and WeasyPrint breaks the paragraph as widows and orphans say, as Word does. (The PDF
-  writer may also install the same fix as a patch of that function's source; this one changes
-  no source: the page's list of notes reads as empty once, which ends WeasyPrint's loop.)
+  place, and WeasyPrint breaks the paragraph as widows and orphans say, as Word does. No
+  source is patched: the page's list of notes reads as empty once, which ends WeasyPrint's
+  loop.
 
 The note is cut where WeasyPrint broke its lines: each laid-out line records where the next one
 resumes (a "skip stack"), and the note's box tree is split there into two trees. The first part
