@@ -4,7 +4,7 @@
 Not a test: it prints a table (measured, target, met) and asserts nothing. Rows:
 - cold `build.py FILE --format pdf` / pandoc md -> HTML -> WeasyPrint (paired, interleaved);
 - cold `build.py FILE --format docx` / pandoc md -> docx (paired, interleaved);
-- warm DOCX and PDF in a resident process (briefing.warm.WarmBuilder, what the studio uses);
+- warm DOCX and PDF in a resident process (briefing.builds.warm.WarmBuilder, what the studio uses);
 - warm PDF after a one-paragraph edit (a different paragraph each time: no cache applies);
 - layout passes (WeasyPrint renders counted) for a first build and an unchanged rebuild;
 - 10x the content (the booklet's blocks ten times, footnotes renamed): time / 1x time, pages/s.
@@ -151,7 +151,7 @@ def warm_child(content: Path, large: Path, runs: int) -> dict:
     import pypdf
 
     import briefing.writers.pdf.engine as engine
-    from briefing.warm import WarmBuilder
+    from briefing.builds.warm import WarmBuilder
 
     renders = [0]
     original = engine.weasyprint.HTML.render
@@ -268,7 +268,7 @@ def rows(content: Path, pairs: int, work: Path) -> list[Row]:
 
 WARM_PDF = """
 import statistics, sys, time
-from briefing.warm import WarmBuilder
+from briefing.builds.warm import WarmBuilder
 sys.path.insert(0, "bench")
 from common import wait_for_quiet
 import common

@@ -43,9 +43,9 @@ def main() -> None:
                         default=ROOT / "content" / "briefing-foreign-affairs.yaml")
     args = parser.parse_args()
 
+    from briefing.builds.pipeline import render_loaded
     from briefing.content.loader import load_document
-    from briefing.importers import import_file
-    from briefing.pipeline import render_loaded
+    from briefing.importing import import_file
 
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)

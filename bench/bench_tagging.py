@@ -59,7 +59,7 @@ def laid_out(tree, profile):
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from briefing.layout.profile import FONTS_DIR
+    from briefing.profile.model import FONTS_DIR
     from briefing.writers.pdf.fetcher import RestrictedFetcher
     from briefing.writers.pdf.html import to_html
     from briefing.writers.pdf.stylesheet import stylesheet

@@ -13,7 +13,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 from briefing.text.slug import fold_ascii
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

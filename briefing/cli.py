@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from briefing import PROJECT_ROOT
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 
 CONTENT_DIR = PROJECT_ROOT / "content"
 OUTPUT_DIR = PROJECT_ROOT / "output"

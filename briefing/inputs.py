@@ -25,7 +25,7 @@ import stat
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from briefing.errors import BriefingError, Position, Problem
+from briefing.problems import BriefingError, Position, Problem
 
 KB = 1000
 MB = 1000 * KB

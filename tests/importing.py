@@ -7,15 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from briefing.content.loader import LoadedDocument, load_document, parse_document
-from briefing.importers import ImportResult, import_file
-from briefing.layout.profile import load_profile
+from briefing.importing import ImportResult, import_file
+from briefing.profile.model import load_profile
 from briefing.source.yaml_source import load_yaml
 
 _CALL = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 
 
 def build_docx(content: Path, folder: Path) -> Path:
-    from briefing.pipeline import render_loaded
+    from briefing.builds.pipeline import render_loaded
 
     rendered = render_loaded(load_document(content), ("docx",))
     target = folder / f"{content.stem}.docx"

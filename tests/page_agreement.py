@@ -69,7 +69,7 @@ def all_cases() -> list[Case]:
 
 def render_case(case: Case) -> dict[str, bytes]:
     """The DOCX and PDF bytes of `case`, built as `build.py` and `batch` build them."""
-    from briefing.batch import VariantJob, render_job
+    from briefing.builds.variants import VariantJob, render_job
     from briefing.units.sources import read_source
 
     job = VariantJob(case.name, read_source(case.content),
@@ -410,7 +410,7 @@ class Agreement:
 
 def compare(case: Case, workdir: Path) -> Agreement:
     """Build `case`, convert its DOCX with LibreOffice, compare the two PDFs."""
-    from briefing.errors import BriefingError
+    from briefing.problems import BriefingError
 
     workdir.mkdir(parents=True, exist_ok=True)
     try:

@@ -25,11 +25,11 @@ from lxml import etree
 from briefing import PROJECT_ROOT
 from briefing.content.loader import load_document
 from briefing.content.schema import footnote_paragraphs
-from briefing.layout.profile import Profile, load_profile
-from briefing.text.inline import plain_text
+from briefing.profile.model import Profile, load_profile
+from briefing.text.inline_markdown import plain_text
+from briefing.tree.plain_text import inline_text
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
-from briefing.tree.text import inline_text
 from briefing.writers.docx import write_docx
 
 CONTENT = PROJECT_ROOT / "content"

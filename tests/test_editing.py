@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from briefing.editing import documents
-from briefing.editing.errors import Conflict, EditError
-from briefing.editing.findings import check_text
+from briefing.editing.field_findings import check_text
+from briefing.editing.refusals import Conflict, EditError
 from briefing.editing.store import DocumentStore, check_name
 from briefing.source.yaml_source import load_yaml
 
@@ -337,7 +337,7 @@ def test_a_new_file_never_replaces_one_made_meanwhile(store, monkeypatch):
 
 
 def test_new_unit_never_replaces_one_made_meanwhile(store, monkeypatch):
-    from briefing.editing import units
+    from briefing.editing import unit_files
 
     path = store.path("units/quan-9.yaml")
     real = store.create
@@ -348,7 +348,7 @@ def test_new_unit_never_replaces_one_made_meanwhile(store, monkeypatch):
 
     monkeypatch.setattr(store, "create", racing)
     with pytest.raises(EditError):
-        units.new_unit(store, "quan-9", "Đảng bộ Quận 9")
+        unit_files.new_unit(store, "quan-9", "Đảng bộ Quận 9")
     assert path.read_text(encoding="utf-8") == "# theirs\n"
 
 
@@ -398,7 +398,7 @@ def test_a_stale_fix_in_a_batch_is_refused_not_applied_at_old_offsets(store):
 def test_the_units_outline_is_every_section_a_unit_may_address():
     """The checkboxes of the units page: the sections the variant builder indexes, appendices
     included; a section excluded drops the sections inside it too."""
-    from briefing.editing.units import excluded, outline
+    from briefing.editing.unit_files import excluded, outline
     from briefing.units.apply import index_sections
 
     data = load_yaml(ROOT / "content" / "briefing-foreign-affairs.yaml").data

@@ -18,7 +18,7 @@ import pytest
 import briefing
 from briefing import PROJECT_ROOT
 from briefing.cli import main
-from briefing.editions import builder
+from briefing.editions import archiving
 from tests.test_batch import EMPTY_DIRECTIONS, FORMAT, Run, pdf_text
 
 CONTENT = PROJECT_ROOT / "content" / "briefing-foreign-affairs.yaml"
@@ -273,7 +273,7 @@ def test_extract_from_a_file_that_is_no_pdf_says_one_line():
 @pytest.mark.parametrize("variant", ["../../escaped", "/tmp/abs", "..", "", None, 3])
 def test_a_recipe_may_not_name_a_file_outside_the_output_folder(variant):
     from briefing.editions.embed import RECIPE, RECIPE_FORMAT, parse_recipe
-    from briefing.errors import BriefingError
+    from briefing.problems import BriefingError
 
     recipe = {"format": RECIPE_FORMAT, "variant": variant, "options": {}, "tools": {},
               "sources": {"content": {"attachment": "c.yaml", "path": "c.yaml",
@@ -403,17 +403,17 @@ def test_duplicate_unit_codes_refuse_the_edition(tmp_path, one_unit):
 # -- faults -----------------------------------------------------------------------------------
 def test_interrupted_build_leaves_no_revision(tmp_path, one_unit, monkeypatch):
     archive_dir = tmp_path / "archive"
-    write = builder._write_read_only
+    write = archiving._write_read_only
 
     def interrupted(path: Path, data: bytes) -> None:
         if path.name == "manifest.json":
             raise KeyboardInterrupt  # killed after the PDFs, before the manifest
         write(path, data)
 
-    monkeypatch.setattr(builder, "_write_read_only", interrupted)
+    monkeypatch.setattr(archiving, "_write_read_only", interrupted)
     assert small_edition(archive_dir, one_unit).code == 130
     assert [p.name for p in (archive_dir / "small").iterdir()] == [".lock"]
-    monkeypatch.setattr(builder, "_write_read_only", write)
+    monkeypatch.setattr(archiving, "_write_read_only", write)
     stale = archive_dir / "small" / ".building-r1-killed"  # as a SIGKILL would leave it
     stale.mkdir()
     (stale / "quan-1.pdf").write_bytes(b"%PDF-1.7 half")
@@ -426,13 +426,13 @@ def test_interrupted_build_leaves_no_revision(tmp_path, one_unit, monkeypatch):
 
 
 def test_a_variant_failing_while_rendering_is_reported_once(tmp_path, one_unit, monkeypatch):
-    import briefing.batch
-    from briefing.errors import BriefingError
+    import briefing.builds.variants
+    from briefing.problems import BriefingError
 
     def failing(job, parallel_formats=True):
         raise BriefingError.at(one_unit / "quan-1.yaml", "cannot render", 2, 9)
 
-    monkeypatch.setattr(briefing.batch, "render_job", failing)
+    monkeypatch.setattr(briefing.builds.variants, "render_job", failing)
     result = small_edition(tmp_path / "archive", one_unit)
     assert result.code == 2
     assert result.err.splitlines() == [f"{one_unit / 'quan-1.yaml'}:2:9: error: cannot render"]

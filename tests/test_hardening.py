@@ -28,9 +28,9 @@ import pytest
 
 from briefing import PROJECT_ROOT
 from briefing.cli import main
-from briefing.errors import BriefingError
 from briefing.inputs import confined, output_folder, read_input
-from briefing.layout.profile import FONTS_DIR, load_profile
+from briefing.problems import BriefingError
+from briefing.profile.model import FONTS_DIR, load_profile
 from briefing.validation import validate_file
 
 CONTENT = PROJECT_ROOT / "content" / "briefing-foreign-affairs.yaml"
@@ -715,7 +715,7 @@ def test_the_font_configuration_folder_is_ours(monkeypatch, tmp_path):
 def test_a_stamp_file_nested_without_end_reads_as_nothing_recorded(tmp_path):
     """A hand-made `.batch-stamp.json` of 200,000 '[' would exhaust the JSON parser's stack:
     it is "no stamp" (the full build runs), never a traceback."""
-    from briefing.stamps import read_json
+    from briefing.builds.stamps import read_json
 
     stamp = tmp_path / ".batch-stamp.json"
     stamp.write_text("[" * 200_000, encoding="utf-8")

@@ -226,11 +226,11 @@ def test_python_docx_automatic_numbering_is_read_as_displayed(tmp_path: Path) ->
 
 
 def test_odt_without_libreoffice_says_so(tmp_path: Path, monkeypatch) -> None:
-    from briefing.errors import BriefingError
-    from briefing.importers import api
+    from briefing.importing import importer
+    from briefing.problems import BriefingError
 
     source = tmp_path / "van-ban.odt"
     source.write_bytes(b"PK\x03\x04 not really")
-    monkeypatch.setattr(api.shutil, "which", lambda name: None)
+    monkeypatch.setattr(importer.shutil, "which", lambda name: None)
     with pytest.raises(BriefingError, match="needs LibreOffice, which is not installed"):
         imported(source)

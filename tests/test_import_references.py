@@ -1,5 +1,5 @@
 """The two reference texts (../shared/reference/) import into content that matches the
-hand-made embedded files paragraph for paragraph (briefing.importers.agreement).
+hand-made embedded files paragraph for paragraph (briefing.importing.agreement).
 
 The Markdown conversion of the real PDF holds two documents — the programme (with its
 Nơi nhận and signature) and the booklet it sends — and must come out as two content files.
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing import PROJECT_ROOT
-from briefing.importers.agreement import agreement
+from briefing.importing.agreement import agreement
 from briefing.source.yaml_source import load_yaml
 from tests.importing import imported, loaded
 

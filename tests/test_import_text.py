@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import BriefingError
-from briefing.importers.text.legacy import convert
+from briefing.problems import BriefingError
+from briefing.readers.text.legacy_encodings import convert
 from tests.importing import imported, loaded
 
 #: A short text in Unicode, and how the TCVN3 (.VnTime) and VNI fonts stored it.
@@ -18,7 +18,7 @@ UNICODE = "Thành phố Hồ Chí Minh thực hiện thắng lợi nhiệm vụ 
 
 def _encode(text: str, table: str) -> bytes:
     """`text` as the legacy font stored it (the table read backwards)."""
-    from briefing.importers.text.legacy import table as legacy_table
+    from briefing.readers.text.legacy_encodings import table as legacy_table
 
     reverse = {letter: legacy for legacy, letter in legacy_table(table).items()}
     out = []

@@ -9,8 +9,8 @@ import pypdf
 import pytest
 
 from briefing import PROJECT_ROOT
+from briefing.builds.pipeline import render_loaded
 from briefing.content.loader import load_document
-from briefing.pipeline import render_loaded
 from tests.conftest import BRIEFING, PROGRAMME
 
 #: documents of other shapes: a report numbered 1.–7., an interview with a table and a figure

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pdfplumber
 import pytest
 
-from briefing.layout.profile import FONTS_DIR
+from briefing.profile.model import FONTS_DIR
 from briefing.writers.pdf import note_split
 
 FILLER = ("Công tác đối ngoại đã được triển khai chủ động, đồng bộ, linh hoạt, sáng tạo và "

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from briefing.layout.numbering import enumeration_marker, heading_number, letter, roman
-from briefing.layout.profile import load_profile
-from briefing.tree.text import body_paragraphs
+from briefing.profile.model import load_profile
+from briefing.tree.plain_text import body_paragraphs
 
 
 @pytest.mark.parametrize(("number", "expected"), [

@@ -16,7 +16,7 @@ import pytest
 
 from briefing import PROJECT_ROOT
 from briefing.cli import main
-from briefing.tree.text import body_paragraphs, footnotes, inline_text
+from briefing.tree.plain_text import body_paragraphs, footnotes, inline_text
 from tests.pdf_structure import Element, Structure, read_structure
 
 

@@ -7,7 +7,7 @@ import re
 import pypdf
 import pytest
 
-from briefing.tree.text import body_paragraphs, footnotes
+from briefing.tree.plain_text import body_paragraphs, footnotes
 from tests.pdf_reading import MM, read_pages, squash
 
 
@@ -123,7 +123,7 @@ def test_vendored_font_covers_every_character_of_the_content(face, briefing_pdf,
     """No glyph can come from a fallback font: the embedded family has every character."""
     from fontTools.ttLib import TTFont
 
-    from briefing.layout.profile import FONTS_DIR
+    from briefing.profile.model import FONTS_DIR
 
     cmap = TTFont(FONTS_DIR / "liberation-serif" / face).getBestCmap()
     for built in (briefing_pdf, programme_pdf):
@@ -136,9 +136,9 @@ def test_full_date_keeps_the_place_date_line_whole_like_the_docx(tmp_path):
     """The masthead split is computed once (briefing.layout.masthead) for both writers."""
     import pdfplumber
 
+    from briefing.builds.pipeline import render_loaded
     from briefing.content.loader import load_document
     from briefing.layout.masthead import masthead_columns
-    from briefing.pipeline import render_loaded
     from tests.conftest import PROGRAMME
 
     source = tmp_path / "programme-dated.yaml"
@@ -160,7 +160,7 @@ def test_full_date_keeps_the_place_date_line_whole_like_the_docx(tmp_path):
 def _source_texts(document) -> list[str]:
     """Every text a reader must find, straight from the content model (not from the tree)."""
     from briefing.content.schema import Bullets, Enumeration, Section, footnote_paragraphs
-    from briefing.text.inline import plain_text
+    from briefing.text.inline_markdown import plain_text
 
     texts: list[str] = []
 

@@ -12,11 +12,11 @@ import pytest
 from PIL import Image, ImageChops
 
 from briefing.content.loader import load_document
-from briefing.errors import BriefingError, Position, Problem
-from briefing.preview.builder import Previewer, render_pages
-from briefing.preview.engine import render
 from briefing.preview.outputs import LoadedVariant
 from briefing.preview.pages import Expired, LaidOutPages, Pages, PdfPages
+from briefing.preview.rendering import render
+from briefing.preview.resident import Previewer, render_pages
+from briefing.problems import BriefingError, Position, Problem
 from briefing.source.yaml_source import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import BriefingError
-from briefing.layout import profile as profile_module
-from briefing.layout.profile import PROFILES_DIR, Profile, load_profile, load_profile_file
+from briefing.problems import BriefingError
+from briefing.profile import model as profile_module
+from briefing.profile.model import PROFILES_DIR, Profile, load_profile, load_profile_file
 
 PARTY = (PROFILES_DIR / "party.yaml").read_text(encoding="utf-8")
 STATE = (PROFILES_DIR / "state.yaml").read_text(encoding="utf-8")

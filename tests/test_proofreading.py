@@ -14,8 +14,8 @@ import yaml
 
 from briefing import PROJECT_ROOT
 from briefing.cli import main
-from briefing.errors import BriefingError
-from briefing.layout.profile import load_profile_file
+from briefing.problems import BriefingError
+from briefing.profile.model import load_profile_file
 from briefing.validation import validate_file
 from briefing.validation.fixer import fix_file
 from briefing.validation.proofreading import Proofreader

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from briefing.cli import main
 from briefing.content.loader import load_document
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
 from briefing.validation import check_file, errors_in
@@ -78,7 +78,7 @@ def _agree(path: Path) -> None:
         assert error.problems
         assert errors, f"the build refused what check passed: {error}"
     # the other way round, errors only check finds (duplicate ids, the number pattern, empty
-    # sections, ...) stop the build once it runs check_loaded first (briefing/pipeline.py)
+    # sections, ...) stop the build once it runs check_loaded first (briefing/builds/pipeline.py)
 
 
 @PROPERTY

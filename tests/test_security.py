@@ -20,11 +20,11 @@ from markupsafe import Markup
 import briefing.writers.pdf as pdf_writer
 from briefing import PROJECT_ROOT
 from briefing.atomic import safe_name, write_atomic
+from briefing.builds.pipeline import build_file
 from briefing.cli import main
-from briefing.errors import BriefingError
-from briefing.layout.profile import FONTS_DIR
-from briefing.pipeline import build_file
-from briefing.text.inline import parse_inline, to_tree_markup
+from briefing.problems import BriefingError
+from briefing.profile.model import FONTS_DIR
+from briefing.text.inline_markdown import parse_inline, to_tree_markup
 from briefing.tree.render import environment
 from briefing.validation import validate_file
 from briefing.writers.pdf.fetcher import FetchRefused, RestrictedFetcher, allowed_path

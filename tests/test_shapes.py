@@ -21,11 +21,11 @@ from lxml import etree
 from pdf_reading import MM, read_pages, squash
 
 from briefing import PROJECT_ROOT
+from briefing.builds.pipeline import render_loaded
 from briefing.cli import main
 from briefing.content.loader import load_document
 from briefing.layout.measure import line_width_mm
-from briefing.layout.profile import load_profile
-from briefing.pipeline import render_loaded
+from briefing.profile.model import load_profile
 from briefing.validation.proofreading.tones import OLD, tone_marks
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"

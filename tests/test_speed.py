@@ -150,7 +150,7 @@ def test_real_documents_take_one_layout_pass(monkeypatch, source, tmp_path):
 
 @pytest.fixture(scope="module")
 def warm():
-    from briefing.warm import WarmBuilder
+    from briefing.builds.warm import WarmBuilder
 
     return WarmBuilder()
 
@@ -178,7 +178,7 @@ def test_warm_build_of_an_edited_buffer(warm, monkeypatch, tmp_path):
 
 
 def test_warm_build_reports_bad_input_like_the_command_line(warm):
-    from briefing.errors import BriefingError
+    from briefing.problems import BriefingError
 
     with pytest.raises(BriefingError) as caught:
         warm.build(BRIEFING, ("docx",), text="meta:\n  form: oficial\n")
@@ -211,7 +211,7 @@ def test_weasyprint_is_imported_without_starting_any_process():
     """ctypes would run ldconfig, gcc and ld for each library name WeasyPrint tries."""
     assert processes_started("import briefing.writers.pdf.engine") == 0
     assert processes_started(textwrap.dedent(f"""
-        from briefing.pipeline import render_loaded
+        from briefing.builds.pipeline import render_loaded
         from briefing.content.loader import load_document
         render_loaded(load_document({str(PROGRAMME)!r}), ("pdf",), parallel=False)
     """)) == 0
@@ -324,7 +324,7 @@ def test_an_unchanged_edition_is_known_before_any_heavy_import(tmp_path, unit_co
 
 
 def test_the_stamp_reads_the_unit_files_the_build_reads(unit_copy):
-    from briefing.stamps import unit_files as stamped
+    from briefing.builds.stamps import unit_files as stamped
     from briefing.units.load import unit_files
 
     for paths in (None, [unit_copy], [unit_copy / "quan-1.yaml"]):
@@ -410,16 +410,16 @@ def test_a_variant_checked_by_the_parent_is_not_checked_again_by_its_worker(monk
     renders it then skips them (counted), while a rebuild from an archive still runs them."""
     from dataclasses import replace
 
-    import briefing.batch
+    import briefing.builds.variants
     from briefing.units.selection import select
 
     checks = []
-    original = briefing.batch.validated
-    monkeypatch.setattr(briefing.batch, "validated",
+    original = briefing.builds.variants.validated
+    monkeypatch.setattr(briefing.builds.variants, "validated",
                         lambda *args: checks.append(1) or original(*args))
     selection = select(BRIEFING, [PROJECT_ROOT / "content" / "units" / "quan-1.yaml"])
-    job = briefing.batch.VariantJob(name="quan-1", content=selection.content,
+    job = briefing.builds.variants.VariantJob(name="quan-1", content=selection.content,
                                     unit=selection.units[0].file, formats=("docx",),
                                     out_dir=str(tmp_path))
-    assert briefing.batch.run_job(replace(job, checked=True)).ok and checks == []
-    assert briefing.batch.run_job(job).ok and checks == [1]
+    assert briefing.builds.variants.run_job(replace(job, checked=True)).ok and checks == []
+    assert briefing.builds.variants.run_job(job).ok and checks == [1]

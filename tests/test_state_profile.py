@@ -23,10 +23,10 @@ from briefing import PROJECT_ROOT
 from briefing.cli import main
 from briefing.content.loader import load_document
 from briefing.layout.masthead import masthead_columns
-from briefing.layout.profile import PROFILES_DIR, load_profile
+from briefing.profile.model import PROFILES_DIR, load_profile
+from briefing.tree.plain_text import body_paragraphs
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
-from briefing.tree.text import body_paragraphs
 from tests.pdf_reading import MM, read_pages, squash
 
 STATE = PROJECT_ROOT / "tests" / "fixtures" / "state-decision.yaml"

@@ -601,7 +601,7 @@ def test_a_link_planted_in_output_is_refused_not_written_through(client, project
 
 @pytest.mark.parametrize("planted", ["output", "output/editions"])
 def test_the_studio_does_not_start_on_a_link_out_of_output(project, tmp_path_factory, planted):
-    from briefing.errors import BriefingError
+    from briefing.problems import BriefingError
     from briefing.studio.context import Studio
 
     elsewhere = tmp_path_factory.mktemp("elsewhere")  # outside the project

@@ -186,7 +186,7 @@ def test_a_clerk_edits_previews_archives_and_downloads(studio, browser):
 
     # 9. import that Word file: it becomes a new document, opened in the editor
     try:
-        import briefing.importers  # noqa: F401
+        import briefing.importing  # noqa: F401
     except ImportError:
         assert errors == []
         return

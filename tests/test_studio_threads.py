@@ -119,8 +119,8 @@ def test_a_request_waiting_for_a_lock_does_not_stop_the_others(app, monkeypatch,
 def test_editions_and_rebuilds_never_fork_and_hold_the_render_lock(app, project, monkeypatch):
     """One variant (no units): built in the studio's own process, where a fork would copy one
     thread and every lock the others held."""
-    import briefing.batch as batch
-    from briefing.preview import engine
+    import briefing.builds.variants as batch
+    from briefing.preview import rendering
 
     shutil.rmtree(project / "content" / "units")
     forks: list[int] = []
@@ -133,7 +133,7 @@ def test_editions_and_rebuilds_never_fork_and_hold_the_render_lock(app, project,
     real_render = batch.render_formats
 
     def try_the_lock(probe: list[bool]) -> None:
-        lock = engine.rendering()
+        lock = rendering.rendering()
         taken = lock.acquire(blocking=False)
         if taken:
             lock.release()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing import PROJECT_ROOT
-from briefing.editing.findings import check_text
+from briefing.editing.field_findings import check_text
 from briefing.validation import check_file
 from briefing.validation.translations import (
     is_translated,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing import PROJECT_ROOT
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 from briefing.tree.prepare import DocumentView, SectionView, prepare
 from briefing.units.load import load_meeting, load_unit, parse_meeting, parse_unit
 from briefing.units.selection import meeting_from_options, select

@@ -19,7 +19,7 @@ import yaml
 from briefing import PROJECT_ROOT
 from briefing.cli import main
 from briefing.content.loader import load_document
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 from briefing.source.yaml_source import MAX_FILE_BYTES, MAX_YAML_NODES, _ComposeGuard, load_yaml
 from briefing.validation import check_loaded, validate_file
 from briefing.validation.fixer import fix_file, fix_text
@@ -32,9 +32,9 @@ from briefing.validation.hygiene import (
 )
 from briefing.validation.locate import Locator
 from briefing.validation.markup import markup_issues
-from briefing.validation.numbering import numbering_issues
 from briefing.validation.spans import nfc_offsets, scalar_spans
-from briefing.validation.text import issues_of
+from briefing.validation.strings import issues_of
+from briefing.validation.typed_numbers import numbering_issues
 from tests.work_counting import bytes_read, calls_made, hang_guard
 
 HEAD = """meta:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from briefing.atomic import safe_name
-from briefing.batch import VariantJob, base_name, run_job
+from briefing.builds.variants import VariantJob, base_name, run_job
 from briefing.cli import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -30,7 +30,7 @@ from briefing.editions.hashing import sha256_file, tool_versions
 from briefing.editions.layout import DEFAULT_ARCHIVE, Archive, Reference, Revision, check_name
 from briefing.editions.manifest import load_manifest
 from briefing.editions.verify import verify_files, verify_rebuild
-from briefing.errors import BriefingError, Position, Problem
+from briefing.problems import BriefingError, Position, Problem
 from briefing.units.selection import source_file
 
 HELP = "list, verify, diff and extract archived editions"

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.atomic import safe_name, write_atomic
-from briefing.batch_state import STATE, StateEntry, dump_state, load_state
+from briefing.builds.batch_state import STATE, StateEntry, dump_state, load_state
+from briefing.builds.forked import default_workers
 from briefing.cli import EXIT_ERRORS, EXIT_OK, default_output, formats_of, shown
 from briefing.editions.hashing import (
     Input,
@@ -26,17 +27,16 @@ from briefing.editions.hashing import (
     sha256_file,
     tool_versions,
 )
-from briefing.errors import BriefingError, Position, Problem
 from briefing.inputs import output_folder, printable, regular_file
-from briefing.parallel import default_workers
+from briefing.problems import BriefingError, Position, Problem
 
 if TYPE_CHECKING:  # the rest is imported when there is work: an unchanged batch needs none
-    from briefing.batch import JobResult, VariantJob
+    from briefing.builds.variants import JobResult, VariantJob
     from briefing.units.selection import Selection
     from briefing.units.variant import Variant
 
 HELP = "build every unit variant of a briefing, in parallel"
-#: the stamp of the last successful batch into the folder (briefing/stamps.py)
+#: the stamp of the last successful batch into the folder (briefing/builds/stamps.py)
 STAMP = ".batch-stamp.json"
 
 
@@ -176,7 +176,7 @@ def _up_to_date(job: VariantJob, entry: StateEntry | None, finger: str) -> JobRe
     An output must be a plain file in the folder (a link or a FIFO planted there is rebuilt)."""
     if entry is None or entry.fingerprint != finger:
         return None
-    from briefing.batch import JobResult, OutputFile, output_path
+    from briefing.builds.variants import JobResult, OutputFile, output_path
 
     result = JobResult(job.name, ok=True, skipped=True)
     for fmt in job.formats:
@@ -211,7 +211,7 @@ def variant_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def batch_stamp(args: argparse.Namespace, out_dir: Path) -> str | None:
-    from briefing.stamps import stamp, variant_files
+    from briefing.builds.stamps import stamp, variant_files
 
     options = {"command": "batch", **variant_options(args), "pdfa": args.pdfa,
                "out": str(out_dir.resolve())}
@@ -220,8 +220,8 @@ def batch_stamp(args: argparse.Namespace, out_dir: Path) -> str | None:
 
 def unchanged(out_dir: Path, current: str, started: float) -> bool:
     """Print what an unchanged batch prints, if the last one into `out_dir` had these very
-    inputs and its outputs are still there, byte for byte (briefing/stamps.py)."""
-    from briefing.stamps import read_json, same_file
+    inputs and its outputs are still there, byte for byte (briefing/builds/stamps.py)."""
+    from briefing.builds.stamps import read_json, same_file
 
     recorded = read_json(out_dir / STAMP)
     variants, warnings = recorded.get("variants"), recorded.get("warnings", [])
@@ -258,7 +258,7 @@ def run(argv: list[str]) -> int:
     before = batch_stamp(args, out_dir)
     if before is not None and not args.force and unchanged(out_dir, before, started):
         return EXIT_OK
-    from briefing.batch import (
+    from briefing.builds.variants import (
         JobResult,
         VariantJob,
         base_name,
@@ -333,7 +333,7 @@ def run(argv: list[str]) -> int:
         label = shown(Path(selection.content.path))
         print(f"batch {label}: {line}", file=sys.stderr if failed else sys.stdout)
         if not failed and before is not None and batch_stamp(args, out_dir) == before:
-            from briefing.stamps import write_json
+            from briefing.builds.stamps import write_json
 
             outputs = {r.name: {f: o.sha256 for f, o in r.outputs.items()} for r in results}
             write_json(out_dir / STAMP, {"stamp": before, "label": label, "warnings": warnings,

@@ -17,8 +17,8 @@ from briefing.cli import (
     report,
     shown,
 )
-from briefing.errors import BriefingError
 from briefing.inputs import output_folder
+from briefing.problems import BriefingError
 
 HELP = "build DOCX and PDF (the default command)"
 
@@ -53,7 +53,7 @@ def run(argv: list[str]) -> int:
 
 
 def _build(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
-    from briefing.pipeline import build_file
+    from briefing.builds.pipeline import build_file
 
     files = content_files(args.files)
     out = default_output() if args.out is None else output_folder(args.out)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, checked_files, shown
-from briefing.errors import Problem
+from briefing.problems import Problem
 from briefing.validation import ERROR, WARNING, validate_file
 
 HELP = "validate content files without building (--fix applies the safe fixes)"

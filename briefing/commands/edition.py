@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+from briefing.builds.forked import default_workers
 from briefing.cli import EXIT_ERRORS, EXIT_OK, archive_folder, formats_of, shown
 from briefing.commands.batch import (
     add_variant_options,
@@ -21,9 +22,8 @@ from briefing.commands.batch import (
     variant_options,
 )
 from briefing.editions.layout import DEFAULT_ARCHIVE, Archive, Revision, check_name, default_name
-from briefing.errors import BriefingError
 from briefing.inputs import printable
-from briefing.parallel import default_workers
+from briefing.problems import BriefingError
 
 HELP = "build and archive a dated edition of every variant"
 #: in each edition's folder: the stamp of each build and the revision it found or made
@@ -53,7 +53,7 @@ def edition_name(args: argparse.Namespace, date: str) -> str:
 
 
 def edition_stamp(args: argparse.Namespace, name: str) -> str | None:
-    from briefing.stamps import stamp, variant_files
+    from briefing.builds.stamps import stamp, variant_files
 
     options = {"command": "edition", **variant_options(args), "date": args.date, "name": name}
     return stamp(variant_files(args.content, args.units, args.meeting), options)
@@ -62,8 +62,8 @@ def edition_stamp(args: argparse.Namespace, name: str) -> str | None:
 def archived(args: argparse.Namespace) -> tuple[Revision, list[str]] | None:
     """The revision an earlier run found or made from these very inputs, if its manifest is
     still the one that run read (byte for byte), and the warnings that run printed: decided
-    before anything heavy is imported (briefing/stamps.py)."""
-    from briefing.stamps import read_json, same_file
+    before anything heavy is imported (briefing/builds/stamps.py)."""
+    from briefing.builds.stamps import read_json, same_file
 
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.date):  # else check_date decides
         return None
@@ -85,9 +85,9 @@ def archived(args: argparse.Namespace) -> tuple[Revision, list[str]] | None:
 def record(args: argparse.Namespace, name: str, before: str | None, revision: Revision,
            warnings: list[str]) -> None:
     """Remember which revision these inputs make, if they did not change during the build."""
+    from briefing.builds.stamps import read_json, sha256_bytes, write_json
     from briefing.editions.manifest import MANIFEST_LIMIT, load_manifest
     from briefing.inputs import read_input
-    from briefing.stamps import read_json, sha256_bytes, write_json
 
     if before is None or edition_stamp(args, name) != before:
         return
@@ -112,7 +112,7 @@ def run(argv: list[str]) -> int:
               f"({shown(revision.path)}); nothing written")
         return EXIT_OK
     from briefing.commands.batch import selection_of
-    from briefing.editions.builder import EditionRequest, build_edition, check_date
+    from briefing.editions.archiving import EditionRequest, build_edition, check_date
 
     date = check_date(args.date)
     name = edition_name(args, date)

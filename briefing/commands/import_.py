@@ -17,7 +17,7 @@ from pathlib import Path
 
 from briefing.atomic import write_all_atomic
 from briefing.cli import CONTENT_DIR, EXIT_ERRORS, EXIT_OK, shown
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 
 HELP = "import a .docx, .txt or .md document as a content file"
 
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    from briefing.importers import import_file
+    from briefing.importing import import_file
 
     output: Path = args.output or CONTENT_DIR / f"{args.source.stem}.yaml"
     result = import_file(args.source, form=args.form, profile=args.profile,

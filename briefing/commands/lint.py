@@ -34,9 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    from briefing.layout.profile import load_profile
     from briefing.lint.facts import read_facts
     from briefing.lint.rules import ERROR, Linter
+    from briefing.profile.model import load_profile
 
     errors = warnings = 0
     for path in args.files:
@@ -58,7 +58,7 @@ def run(argv: list[str]) -> int:
 
 
 def _profile_of(facts) -> str:
-    from briefing.importers.masthead import head_lines, kind_of
+    from briefing.importing.head import head_lines, kind_of
 
     for block in (facts.source.blocks if facts.source else [])[:20]:
         for line in head_lines(block):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from briefing import PROJECT_ROOT
 from briefing.cli import EXIT_OK
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 
 HELP = "edit, check, preview and publish in a browser (local server)"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -77,7 +77,7 @@ def run(argv: list[str]) -> int:
     url = f"http://{shown_host}:{port}/?token={token}"
     print(f"Studio: {url}", flush=True)
     print("(Ctrl+C to stop)", file=sys.stderr, flush=True)
-    from briefing.preview.engine import warm_up
+    from briefing.preview.rendering import warm_up
 
     threading.Thread(target=warm_up, daemon=True).start()
     if not args.no_browser:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from briefing.content.errors import problems_from_validation
 from briefing.content.schema import Document
-from briefing.errors import BriefingError, Problem
+from briefing.content.schema_problems import problems_from_validation
+from briefing.problems import BriefingError, Problem
 from briefing.source.yaml_source import SourceMap, YamlDocument, load_yaml
 
 

@@ -13,8 +13,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.errors import BriefingError
 from briefing.inputs import confined, printable, read_input
+from briefing.problems import BriefingError
 
 _KINDS = {b"\x89PNG\r\n\x1a\n": ("png", "image/png"), b"\xff\xd8\xff": ("jpeg", "image/jpeg")}
 _EXTENSIONS = {"png": (".png",), "jpeg": (".jpg", ".jpeg")}

@@ -34,7 +34,7 @@ class Node(BaseModel):
     """Base of every mapping in a content file: unknown keys are errors.
 
     pydantic reports them (`extra_forbidden`) together with every other error of the same
-    mapping; `briefing.content.errors` turns them into "unknown key 'titel' (did you mean
+    mapping; `briefing.content.schema_problems` turns them into "unknown key 'titel' (did you mean
     "title"?)" by looking up the model's fields.
     """
 
@@ -285,7 +285,7 @@ class Column(Node):
 
 class Table(Node):
     """Rows of cells; the first `header_rows` repeat on every page. Spans, widths and the
-    caption number are checked and computed in `briefing.content.tables`."""
+    caption number are checked and computed in `briefing.content.table_grid`."""
 
     table: Annotated[list[Annotated[list[TableCell],
                                     Field(min_length=1, max_length=MAX_TABLE_COLUMNS)]],
@@ -454,7 +454,7 @@ Footnote = Text | Annotated[list[Text], Field(min_length=1)]
 
 def check_footnote_ids(notes: dict[str, Any]) -> dict[str, Any]:
     """Footnote ids are what a call `[^id]` can name (content, unit and meeting files)."""
-    from briefing.text.inline import FOOTNOTE_ID
+    from briefing.text.inline_markdown import FOOTNOTE_ID
 
     for key in notes:
         if not re.fullmatch(FOOTNOTE_ID, key):

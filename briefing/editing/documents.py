@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from briefing.atomic import NO_HARD_LINKS, write_new
-from briefing.batch import base_name
+from briefing.builds.variants import base_name
 from briefing.editing import meta
-from briefing.editing.errors import Conflict, EditError, Taken
-from briefing.editing.findings import check_text
+from briefing.editing.field_findings import check_text
+from briefing.editing.refusals import Conflict, EditError, Taken
 from briefing.editing.store import DocumentStore, check_name, confined, version_of
 from briefing.editing.yamltext import dump_minimal, load_tree
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
 from briefing.text.slug import slug, unique
 
@@ -130,7 +130,7 @@ def duplicate(store: DocumentStore, name: str) -> str:
 
 # -- imports ----------------------------------------------------------------------------------
 def _import_names(stem: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The names an import under `stem` makes (`briefing.importers`): content files `stem`,
+    """The names an import under `stem` makes (`briefing.importing`): content files `stem`,
     `stem-2` … (one per document of the source), pictures `media/<document>-<n>.<ext>`."""
     documents_ = rf"{re.escape(stem)}(-\d+)?"
     return (re.compile(documents_ + r"\.yaml"), re.compile(documents_ + r"-\d+\.[A-Za-z0-9]+"))

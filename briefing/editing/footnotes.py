@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefing.editing.body import clean_text, styled_like
-from briefing.editing.errors import EditError
+from briefing.editing.items import clean_text, styled_like
 from briefing.editing.paths import Path_, get, parent_of
+from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import new_map, new_seq
-from briefing.text.inline import FOOTNOTE_CALL, FOOTNOTE_ID
+from briefing.text.inline_markdown import FOOTNOTE_CALL, FOOTNOTE_ID
 from briefing.text.slug import slug, unique
 
 ID_PATTERN = re.compile(FOOTNOTE_ID)

@@ -8,8 +8,8 @@ from typing import Any
 
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-from briefing.editing.body import clean_text, styled_like
-from briefing.editing.errors import EditError
+from briefing.editing.items import clean_text, styled_like
+from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import new_map, new_seq
 
 #: Form fields -> their place under `meta` (in the order a new file writes them).

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.editing import body, footnotes, meta, outline, units
-from briefing.editing.body import styled_like
-from briefing.editing.errors import EditError
-from briefing.editing.findings import check_text
+from briefing.editing import footnotes, items, meta, outline, unit_files
+from briefing.editing.field_findings import check_text
+from briefing.editing.items import styled_like
 from briefing.editing.paths import Path_, as_path, get, parent_of
+from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import render
 
 
@@ -65,7 +65,7 @@ def _int(args: dict[str, Any], key: str, default: int | None = None) -> int | No
 
 def _set_text(tree: Any, args: dict, context: Context) -> Outcome:
     path = as_path(args.get("path"))
-    body.set_text(tree, path, _text(args))
+    items.set_text(tree, path, _text(args))
     return Outcome(path)
 
 
@@ -106,13 +106,13 @@ def _delete(tree: Any, args: dict, context: Context) -> Outcome:
 
 
 def _insert_item(tree: Any, args: dict, context: Context) -> Outcome:
-    path = body.insert_item(tree, as_path(args.get("list")), _int(args, "index"),
+    path = items.insert_item(tree, as_path(args.get("list")), _int(args, "index"),
                             _text(args, "kind") or "paragraph", _text(args, "text"))
     return Outcome(path)
 
 
 def _split(tree: Any, args: dict, context: Context) -> Outcome:
-    return Outcome(body.split_paragraph(tree, as_path(args.get("path")),
+    return Outcome(items.split_paragraph(tree, as_path(args.get("path")),
                                         _int(args, "offset", 0) or 0))
 
 
@@ -143,9 +143,9 @@ def _delete_footnote(tree: Any, args: dict, context: Context) -> Outcome:
 def _table(action: Callable[..., None]) -> Callable[[Any, dict, Context], Outcome]:
     def run(tree: Any, args: dict, context: Context) -> Outcome:
         path = as_path(args.get("path"))
-        if action is body.delete_column:
+        if action is items.delete_column:
             action(tree, path, _int(args, "column", 0))
-        elif action is body.add_row:
+        elif action is items.add_row:
             action(tree, path, _int(args, "index"))
         else:
             action(tree, path)
@@ -174,12 +174,12 @@ def _apply_fix(tree: Any, args: dict, context: Context) -> Outcome:
 
 def _set_unit_field(tree: Any, args: dict, context: Context) -> Outcome:
     name = _text(args, "field")
-    units.set_unit_field(tree, name, args.get("value", ""))
+    unit_files.set_unit_field(tree, name, args.get("value", ""))
     return Outcome(tuple(name.split(".")))
 
 
 def _keep_section(tree: Any, args: dict, context: Context) -> Outcome:
-    units.set_section_kept(tree, _text(args, "id"), bool(args.get("kept")))
+    unit_files.set_section_kept(tree, _text(args, "id"), bool(args.get("kept")))
     return Outcome(("sections",))
 
 
@@ -198,9 +198,9 @@ OPERATIONS: dict[str, Callable[[Any, dict, Context], Outcome]] = {
     "set_footnote": _set_footnote,
     "add_footnote": _add_footnote,
     "delete_footnote": _delete_footnote,
-    "add_row": _table(body.add_row),
-    "add_column": _table(body.add_column),
-    "delete_column": _table(body.delete_column),
+    "add_row": _table(items.add_row),
+    "add_column": _table(items.add_column),
+    "delete_column": _table(items.delete_column),
     "apply_fix": _apply_fix,
     "set_unit_field": _set_unit_field,
     "keep_section": _keep_section,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from briefing.editing.errors import EditError
 from briefing.editing.paths import Path_, get, is_section, parent_of, section_list
+from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import new_map, new_seq
 from briefing.text.slug import slug, unique
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.editing.errors import EditError
+from briefing.editing.refusals import EditError
 
 Path_ = tuple[str | int, ...]
 

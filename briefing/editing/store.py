@@ -21,10 +21,10 @@ from typing import Any
 
 from briefing import inputs
 from briefing.atomic import write_atomic, write_new
-from briefing.editing.errors import Conflict, EditError, Taken
 from briefing.editing.operations import Context, Outcome, apply_operation
+from briefing.editing.refusals import Conflict, EditError, Taken
 from briefing.editing.yamltext import deep_copy, dump_minimal, load_tree, render
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 from briefing.source.yaml_source import MAX_FILE_BYTES
 
 #: `name.yaml` or `units/name.yaml`, `meetings/name.yaml`: what the studio may open

@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from briefing.errors import BriefingError, Position, Problem
+from briefing.problems import BriefingError, Position, Problem
 from briefing.source.yaml_source import load_yaml
 
 

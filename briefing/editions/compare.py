@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.batch import VariantJob
+from briefing.builds.variants import VariantJob
 from briefing.editions.diff import diff_texts, job_text
 from briefing.editions.layout import Archive, Reference
 from briefing.editions.manifest import load_manifest
 from briefing.editions.verify import jobs_from_manifest
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 
 
 def archived_jobs(archive: Archive, reference: Reference) -> dict[str, VariantJob]:

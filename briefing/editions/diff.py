@@ -12,10 +12,10 @@ import difflib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from briefing.batch import VariantJob, set_document_date, variant_of
+from briefing.builds.variants import VariantJob, set_document_date, variant_of
+from briefing.tree.plain_text import inline_text, sections
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
-from briefing.tree.text import inline_text, sections
 
 #: tree elements outside the body that a reader sees: the header/cover and the closing
 FRAME = ("cover", "masthead", "mark", "closing")

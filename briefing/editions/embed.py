@@ -18,8 +18,8 @@ from typing import Any
 from briefing.atomic import safe_name
 from briefing.editions.hashing import sha256_bytes, tool_versions
 from briefing.editions.records import RecipeRecord, check_record, usable_variant_name
-from briefing.errors import BriefingError
 from briefing.inputs import MB, output_folder, parse_json, printable, read_input
+from briefing.problems import BriefingError
 from briefing.units.sources import SourceFile, shown_path
 
 RECIPE = "briefing-build.json"

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import FONTS_DIR, TEMPLATES_DIR, __version__
 
-if TYPE_CHECKING:  # light at import: `briefing.stamps` hashes before pydantic is loaded
-    from briefing.layout.profile import Profile
+if TYPE_CHECKING:  # light at import: `briefing.builds.stamps` hashes before pydantic is loaded
+    from briefing.profile.model import Profile
 
 #: Packages whose version changes the bytes of an output.
 RENDERING_PACKAGES = ("weasyprint", "pydyf", "fonttools", "python-docx")
@@ -69,7 +69,7 @@ def file_input(key: str, path: Path) -> Input:
 def environment_inputs(profiles: set[str]) -> list[Input]:
     """What every variant is built with besides its own sources: templates, then each profile
     (with its fonts), in a stable order."""
-    from briefing.layout.profile import load_profile
+    from briefing.profile.model import load_profile
 
     found = template_inputs()
     for name in sorted(profiles):

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from briefing import PROJECT_ROOT
 from briefing.atomic import safe_name
-from briefing.errors import BriefingError, Position, Problem
 from briefing.inputs import printable, real_path
+from briefing.problems import BriefingError, Position, Problem
 
 DEFAULT_ARCHIVE = PROJECT_ROOT / "output" / "editions"
 MANIFEST = "manifest.json"

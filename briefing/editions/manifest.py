@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing.editions.records import ManifestRecord, check_record
-from briefing.errors import BriefingError
 from briefing.inputs import MB, parse_json, printable, read_input
+from briefing.problems import BriefingError
 
 FORMAT = "briefing-edition/1"
 #: a manifest of a hundred variants is a few hundred kB

@@ -10,14 +10,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from briefing.batch import VariantJob, run_jobs
+from briefing.builds.variants import VariantJob, run_jobs
 from briefing.editions.hashing import profile_inputs, sha256_file, template_inputs, tool_versions
 from briefing.editions.layout import MANIFEST, Revision
 from briefing.editions.manifest import Manifest, load_manifest
 from briefing.editions.records import usable_variant_name
-from briefing.errors import BriefingError, Position, Problem
 from briefing.inputs import confined, read_input, regular_file
-from briefing.layout.profile import load_profile
+from briefing.problems import BriefingError, Position, Problem
+from briefing.profile.model import load_profile
 from briefing.source.yaml_source import MAX_FILE_BYTES
 from briefing.units.sources import SourceFile
 
@@ -146,7 +146,7 @@ def environment_changes(manifest: Manifest) -> list[str]:
 def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0,
                    parallel_formats: bool = True) -> list[Problem]:
     """Build the revision again from its stored sources; every output must be byte-identical.
-    `parallel_formats`: see `briefing.batch.run_jobs`."""
+    `parallel_formats`: see `briefing.builds.variants.run_jobs`."""
     changed = environment_changes(manifest)
     problems = []
     if changed:

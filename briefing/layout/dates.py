@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.content.schema import DocumentDate
-from briefing.layout.profile import DateFormat
+from briefing.profile.model import DateFormat
 
 
 def _day(day: int) -> str:

@@ -11,7 +11,7 @@ is metric-compatible with the DOCX font, with a safety margin so neither rendere
 from __future__ import annotations
 
 from briefing.layout.measure import line_width_mm
-from briefing.layout.profile import Profile, TextStyle
+from briefing.profile.model import Profile, TextStyle
 
 #: Words a Vietnamese title line may well start with: a break before them falls between
 #: phrases, not inside a compound ("nhiệm | kỳ", "Tuyên | giáo").

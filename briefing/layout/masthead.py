@@ -14,8 +14,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from briefing.layout.measure import line_width_mm, safe_width_mm
-from briefing.layout.profile import Profile, TitleLine
-from briefing.tree.text import node_text
+from briefing.profile.model import Profile, TitleLine
+from briefing.tree.plain_text import node_text
 
 
 def split_columns(profile: Profile, left_needs: list[float], must_left: list[float],

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing.layout.profile import Profile, TextStyle
+    from briefing.profile.model import Profile, TextStyle
 
 MM_PER_PT = 25.4 / 72
 

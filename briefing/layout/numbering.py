@@ -12,7 +12,7 @@ import string
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing.layout.profile import Enumeration
+    from briefing.profile.model import Enumeration
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from briefing.importers.docx.ooxml import attr, child, int_attr, w
-from briefing.importers.docx.package import Package, open_package
-from briefing.importers.docx.reader import read_docx
-from briefing.importers.guesses import Notebook
-from briefing.importers.reading import MAX_DOCX_BYTES, read_input
-from briefing.importers.source import SourceDocument
+from briefing.importing.guesses import Notebook
+from briefing.readers.docx.package import Package, open_package
+from briefing.readers.docx.parse import read_docx
+from briefing.readers.docx.wordml import attr, child, int_attr, w
+from briefing.readers.input_file import MAX_DOCX_BYTES, read_input
+from briefing.readers.source import SourceDocument
 
 TWIPS_PER_MM = 1440 / 25.4
 

@@ -17,11 +17,11 @@ from typing import Any
 
 import yaml
 
-from briefing.errors import BriefingError
-from briefing.importers.guesses import excerpt
-from briefing.importers.masthead import PLACE_DATE, document_type, head_lines, kind_of
-from briefing.layout.profile import Profile
+from briefing.importing.guesses import excerpt
+from briefing.importing.head import PLACE_DATE, document_type, head_lines, kind_of
 from briefing.lint.facts import Facts
+from briefing.problems import BriefingError
+from briefing.profile.model import Profile
 
 ERROR, WARNING = "error", "warning"
 DATA = Path(__file__).resolve().parent / "data" / "allowed.yaml"
@@ -244,8 +244,8 @@ class Linter:
 
     # -- numbering ---------------------------------------------------------------------------
     def numbering(self) -> None:
-        from briefing.importers import document as middle
-        from briefing.importers.guesses import Notebook
+        from briefing.importing import assemble as middle
+        from briefing.importing.guesses import Notebook
 
         notes = Notebook()
         source = self.facts.source

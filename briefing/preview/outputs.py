@@ -1,7 +1,7 @@
 """The DOCX and PDF a clerk downloads from the studio: exactly what `build.py` (a briefing) and
 `build.py batch` (a unit's or meeting's variant) write, into the same places in `output/`.
 
-Rendering goes through `briefing.preview.engine` (the resident builder when there is one).
+Rendering goes through `briefing.preview.rendering` (the resident builder when there is one).
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.atomic import write_all_atomic
-from briefing.batch import VariantJob, base_name, variant_of
+from briefing.builds.pipeline import FORMATS
+from briefing.builds.variants import VariantJob, base_name, variant_of
 from briefing.content.loader import LoadedDocument, parse_document
-from briefing.errors import Problem
 from briefing.inputs import output_folder
-from briefing.pipeline import FORMATS
+from briefing.problems import Problem
 from briefing.source.yaml_source import load_yaml
 from briefing.units.sources import read_source
 
@@ -81,7 +81,7 @@ def build_outputs(spec: VariantSpec, output: Path) -> tuple[dict[str, Path], lis
     """Build both formats of the variant and replace them together in its output folder."""
     folder = output_dir(spec, output)
     job = spec.job(out_dir=folder)
-    from briefing.preview.engine import render
+    from briefing.preview.rendering import render
 
     document = load(spec, job)
     outputs, warnings = render(document.loaded, overlays=document.overlays)

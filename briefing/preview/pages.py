@@ -19,7 +19,7 @@ from typing import Any
 import pypdfium2 as pdfium
 from PIL import Image
 
-from briefing.text.inline import plain_text
+from briefing.text.inline_markdown import plain_text
 
 #: pdfium is not thread-safe: every call into it goes through this lock
 PDFIUM = threading.Lock()

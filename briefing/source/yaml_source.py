@@ -23,8 +23,8 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 
-from briefing.errors import BriefingError, Position, Problem
 from briefing.inputs import printable, read_input
+from briefing.problems import BriefingError, Position, Problem
 from briefing.text.xmlchars import UNFIT, representations, unfit_description
 
 #: Content written by hand is a few hundred kB at most; a larger file is a mistake or an attack.

@@ -12,8 +12,8 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from briefing.editing.errors import Conflict, EditError
-from briefing.errors import BriefingError
+from briefing.editing.refusals import Conflict, EditError
+from briefing.problems import BriefingError
 from briefing.studio.context import HERE, Studio, page
 from briefing.studio.routes import documents, editions, editor, preview, units
 from briefing.studio.security import Guard

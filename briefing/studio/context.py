@@ -12,9 +12,9 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from briefing import inputs
-from briefing.editing.errors import EditError
+from briefing.editing.refusals import EditError
 from briefing.editing.store import DocumentStore
-from briefing.preview.builder import Previewer
+from briefing.preview.resident import Previewer
 from briefing.studio.security import Secrets
 from briefing.studio.texts import FORM_NAMES, humanize_time
 

@@ -36,14 +36,14 @@ from briefing.content.schema import (
     footnote_paragraphs,
     paragraphs_of,
 )
-from briefing.content.tables import table_grid
-from briefing.errors import BriefingError, Problem
+from briefing.content.table_grid import table_grid
 from briefing.layout.dates import place_and_date, place_and_month
-from briefing.layout.figures import figure_size_mm
+from briefing.layout.figure_size import figure_size_mm
 from briefing.layout.lines import balanced_lines
 from briefing.layout.numbering import enumeration_marker, format_counter, heading_number
-from briefing.layout.profile import Profile, TextStyle, load_profile
-from briefing.text.inline import to_tree_markup
+from briefing.problems import BriefingError, Problem
+from briefing.profile.model import Profile, TextStyle, load_profile
+from briefing.text.inline_markdown import to_tree_markup
 
 Path_ = tuple[Any, ...]
 
@@ -401,7 +401,7 @@ class _Preparer:
     def enumeration(self, enum: Enumeration, path: Path_, counters: list[int], depth: int) -> Any:
         style = self.profile.enumerations.get(enum.style)
         if style is None:
-            from briefing.content.errors import did_you_mean
+            from briefing.content.schema_problems import did_you_mean
 
             raise BriefingError(Problem(
                 self.source.at((*path, "style")), f"unknown enumeration style '{enum.style}'",

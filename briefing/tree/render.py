@@ -15,7 +15,7 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, select_auto
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefing import TEMPLATES_DIR
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 from briefing.tree.prepare import DocumentView
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.content.errors import did_you_mean
 from briefing.content.schema import BLOCK_KINDS
-from briefing.errors import BriefingError, Position, Problem
+from briefing.content.schema_problems import did_you_mean
+from briefing.problems import BriefingError, Position, Problem
 from briefing.source.yaml_source import SourceMap
 from briefing.units.load import Overlay, meeting_line
 from briefing.units.model import KIND_PREFIX, SectionRules, UnitFile

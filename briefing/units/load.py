@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from briefing import PROJECT_ROOT
-from briefing.content.errors import problems_from_validation
-from briefing.errors import BriefingError, Position
+from briefing.content.schema_problems import problems_from_validation
+from briefing.problems import BriefingError, Position
 from briefing.source.yaml_source import SourceMap, YamlDocument, load_yaml
 from briefing.units.model import MEETING_LINE, MeetingFile, UnitFile
 from briefing.units.sources import SourceFile, read_source

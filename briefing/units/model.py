@@ -38,7 +38,7 @@ def check_selector(value: str) -> str:
     if value.startswith(KIND_PREFIX):
         kind = value[len(KIND_PREFIX):]
         if kind not in BLOCK_KINDS:
-            from briefing.content.errors import did_you_mean
+            from briefing.content.schema_problems import did_you_mean
 
             raise PydanticCustomError(
                 "unknown_kind", "unknown kind '{kind}' in '{value}' ({hint})",

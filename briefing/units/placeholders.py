@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from briefing.content.errors import did_you_mean
-from briefing.errors import Problem
+from briefing.content.schema_problems import did_you_mean
+from briefing.problems import Problem
 from briefing.source.yaml_source import SourceMap
 
 #: Every name a content, unit or meeting file may use, and what it stands for.

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from briefing.content.schema import DocumentDate
-from briefing.errors import BriefingError, Position, Problem
+from briefing.problems import BriefingError, Position, Problem
 from briefing.text.xmlchars import UNFIT, unfit_description
 from briefing.units.load import Overlay, parse_meeting, parse_unit, unit_files
 from briefing.units.sources import SourceFile, read_source, shown_path
@@ -133,7 +133,7 @@ def select(content: Path, unit_paths: list[Path] | None = None, codes: list[str]
 
 
 def _by_code(choices: list[UnitChoice], codes: list[str], files: list[Path]) -> list[UnitChoice]:
-    from briefing.content.errors import did_you_mean
+    from briefing.content.schema_problems import did_you_mean
 
     by_code: dict[str, list[UnitChoice]] = {}
     for choice in choices:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing import PROJECT_ROOT
-from briefing.errors import BriefingError
 from briefing.inputs import read_input, real_path
+from briefing.problems import BriefingError
 from briefing.source.yaml_source import MAX_FILE_BYTES, decode_utf8
 
 

@@ -13,9 +13,9 @@ from typing import Any
 
 from briefing.atomic import safe_name
 from briefing.content.loader import LoadedDocument, parse_document
-from briefing.errors import BriefingError, Problem
+from briefing.problems import BriefingError, Problem
 from briefing.source.yaml_source import SourceMap, YamlDocument
-from briefing.text.inline import FOOTNOTE_CALL
+from briefing.text.inline_markdown import FOOTNOTE_CALL
 from briefing.units.apply import apply_overlay, new_state
 from briefing.units.load import Overlay, parse_yaml
 from briefing.units.model import MeetingFile, UnitFile

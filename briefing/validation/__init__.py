@@ -21,8 +21,8 @@ from pathlib import Path
 
 from briefing.content.loader import LoadedDocument, parse_document
 from briefing.content.schema import missing_for_form
-from briefing.errors import BriefingError, Problem
-from briefing.layout.profile import Profile
+from briefing.problems import BriefingError, Problem
+from briefing.profile.model import Profile
 from briefing.source.yaml_source import YamlDocument, load_yaml
 from briefing.units.load import Overlay
 from briefing.validation.checks import resolve_profile, structure_findings
@@ -30,7 +30,7 @@ from briefing.validation.findings import ERROR, WARNING, Finding
 from briefing.validation.locate import Locator
 from briefing.validation.overlays import overlay_findings, overlay_kind, variant_overlay_findings
 from briefing.validation.printing import font_findings
-from briefing.validation.text import text_findings
+from briefing.validation.strings import text_findings
 
 __all__ = ["ERROR", "WARNING", "FileReport", "check_file", "check_loaded", "errors_in",
            "sorted_problems", "validate_file"]

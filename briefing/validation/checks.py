@@ -13,16 +13,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from briefing.content.errors import did_you_mean, visible
 from briefing.content.loader import LoadedDocument
 from briefing.content.media import MediaError, load_image
 from briefing.content.schema import Enumeration, Figure, NumberedParagraph, Section, Table
-from briefing.content.tables import table_grid
-from briefing.errors import BriefingError, Position, Problem
+from briefing.content.schema_problems import did_you_mean, visible
+from briefing.content.table_grid import table_grid
 from briefing.layout.numbering import enumeration_marker
-from briefing.layout.profile import DocumentNumber, Profile, load_profile
+from briefing.problems import BriefingError, Position, Problem
+from briefing.profile.model import DocumentNumber, Profile, load_profile
 from briefing.source.yaml_source import Path_
-from briefing.text.inline import FOOTNOTE_CALL
+from briefing.text.inline_markdown import FOOTNOTE_CALL
 from briefing.validation.findings import ERROR, WARNING, Finding, ValueFix, fix_hint
 from briefing.validation.locate import Locator
 from briefing.validation.walk import footnote_texts, walk

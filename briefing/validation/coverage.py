@@ -22,7 +22,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from briefing.layout.profile import Profile
+from briefing.profile.model import Profile
 from briefing.validation.findings import ERROR, TextIssue
 
 FACES = ("regular", "bold", "italic", "bold_italic")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.content.errors import visible
-from briefing.errors import Problem
+from briefing.content.schema_problems import visible
+from briefing.problems import Problem
 from briefing.source.yaml_source import Path_
 
 ERROR, WARNING = "error", "warning"

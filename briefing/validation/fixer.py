@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 
 from briefing.atomic import write_atomic
-from briefing.errors import BriefingError, Problem
 from briefing.inputs import read_input
+from briefing.problems import BriefingError, Problem
 from briefing.source.yaml_source import MAX_FILE_BYTES, Path_, SourceMap, load_yaml, read_text
 from briefing.validation import check_file
 from briefing.validation.findings import ValueFix

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from briefing.errors import Position
+from briefing.problems import Position
 from briefing.source.yaml_source import Path_, SourceMap
 from briefing.validation.spans import BREAKS, Spans, nfc_offsets, scalar_spans
 

@@ -1,8 +1,9 @@
 """Markup that will not do what its author expects: content is data, not HTML.
 
-Inline text is Markdown with emphasis and footnote calls only (briefing/text/inline.py): raw
-HTML, entities and links print as the characters typed, and a '*' that closes nothing prints as
-a star. Meta fields are not Markdown at all. Each of these is a warning at its column.
+Inline text is Markdown with emphasis and footnote calls only
+(briefing/text/inline_markdown.py): raw HTML, entities and links print as the characters
+typed, and a '*' that closes nothing prints as a star. Meta fields are not Markdown at all.
+Each of these is a warning at its column.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-from briefing.content.errors import visible
-from briefing.text.inline import FOOTNOTE_CALL, make_parser
+from briefing.content.schema_problems import visible
+from briefing.text.inline_markdown import FOOTNOTE_CALL, make_parser
 from briefing.validation.findings import TextIssue
 from briefing.validation.roles import INLINE_ROLES
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 
 from briefing.layout.measure import MM_PER_PT, text_width_pt
-from briefing.layout.profile import Profile
-from briefing.text.inline import FOOTNOTE_ID
+from briefing.profile.model import Profile
+from briefing.text.inline_markdown import FOOTNOTE_ID
 from briefing.validation.findings import ERROR, TextIssue
 
 #: text between blanks (the breaking ones: not the non-breaking space) …

@@ -15,15 +15,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from briefing.content.errors import problems_from_validation
-from briefing.errors import BriefingError, Problem
-from briefing.layout.profile import Profile, load_profile
+from briefing.content.schema_problems import problems_from_validation
+from briefing.problems import BriefingError, Problem
+from briefing.profile.model import Profile, load_profile
 from briefing.source.yaml_source import YamlDocument
 from briefing.units.load import Overlay
 from briefing.validation.findings import Finding
 from briefing.validation.locate import Locator
 from briefing.validation.printing import font_findings
-from briefing.validation.text import text_findings
+from briefing.validation.strings import text_findings
 
 #: top-level key -> what the file is
 OVERLAY_KEYS = {"unit": "unit", "meeting": "meeting"}

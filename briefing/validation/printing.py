@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.layout.profile import Profile
+from briefing.profile.model import Profile
 from briefing.source.yaml_source import Path_, SourceMap
 from briefing.validation.coverage import coverage_issues, drawable
 from briefing.validation.findings import Finding, TextIssue
 from briefing.validation.locate import Locator
 from briefing.validation.overflow import overflow_issues
 from briefing.validation.roles import INLINE_ROLES
-from briefing.validation.text import located_findings
+from briefing.validation.strings import located_findings
 
 
 def font_findings(data: Any, source: SourceMap, locator: Locator, profile: Profile, *,

@@ -11,8 +11,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing import documents
-from briefing.editing.errors import EditError
-from briefing.studio import importing
+from briefing.editing.refusals import EditError
+from briefing.studio import uploads
 from briefing.studio.context import Studio, json_body, page, studio_of
 from briefing.studio.urls import edit_url
 
@@ -44,15 +44,15 @@ async def create(request: Request) -> Response:
 async def upload(request: Request) -> Response:
     studio = studio_of(request)
     length = request.headers.get("content-length")
-    if length is None or not length.isdigit() or int(length) > importing.MAX_UPLOAD + 65536:
+    if length is None or not length.isdigit() or int(length) > uploads.MAX_UPLOAD + 65536:
         return JSONResponse({"error": "Tệp quá lớn (tối đa 10 MB)."}, status_code=413)
     try:
         async with request.form(max_files=1, max_fields=4,
-                                max_part_size=importing.MAX_UPLOAD) as form:
+                                max_part_size=uploads.MAX_UPLOAD) as form:
             item = form.get("file")
             if item is None or isinstance(item, str):
                 raise EditError("Hãy chọn một tệp để nhập.")
-            data = await item.read(importing.MAX_UPLOAD + 1)
+            data = await item.read(uploads.MAX_UPLOAD + 1)
             filename = item.filename or ""
     except EditError:
         raise
@@ -60,7 +60,7 @@ async def upload(request: Request) -> Response:
         if type(error).__name__ in ("MultiPartException", "HTTPException"):
             raise EditError("Tệp tải lên không hợp lệ hoặc quá lớn.") from None
         raise
-    names, imported = await run_in_threadpool(importing.import_into, studio.store, filename,
+    names, imported = await run_in_threadpool(uploads.import_into, studio.store, filename,
                                               data)
     return JSONResponse({"name": names[0], "names": names, "url": edit_url(names[0]),
                          "notes": imported.notes[:50]})

@@ -1,7 +1,7 @@
 """Archived editions: create (date, name), list, verify, compare, download as a ZIP.
 
 Builds (a new edition, a rebuild to verify one) run in the thread pool, under the preview
-engine's render lock (`briefing.preview.engine.rendering`) and with both formats written in
+engine's render lock (`briefing.preview.rendering.rendering`) and with both formats written in
 this process: never a child forked from the studio's threads."""
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing import documents
-from briefing.editing.errors import EditError
-from briefing.editions.builder import EditionRequest, build_edition, check_date
+from briefing.editing.refusals import EditError
+from briefing.editions.archiving import EditionRequest, build_edition, check_date
 from briefing.editions.compare import archived_jobs, compare
 from briefing.editions.layout import Archive, Reference, check_name, default_name
 from briefing.editions.manifest import load_manifest
 from briefing.editions.verify import verify_files, verify_rebuild
-from briefing.errors import BriefingError
-from briefing.preview.engine import rendering
+from briefing.preview.rendering import rendering
+from briefing.problems import BriefingError
 from briefing.studio.context import Studio, json_body, page, studio_of
 from briefing.units.selection import Selection, read_input, select
 

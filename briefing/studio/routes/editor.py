@@ -19,10 +19,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing.documents import document_title
-from briefing.editing.errors import EditError
-from briefing.editing.findings import check_text
+from briefing.editing.field_findings import check_text
+from briefing.editing.refusals import EditError
 from briefing.editing.store import Snapshot
-from briefing.errors import BriefingError
+from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
 from briefing.studio.context import Studio, json_body, page, studio_of
 from briefing.studio.texts import ITEM_KINDS, META_FIELDS

@@ -12,13 +12,13 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from briefing.batch import VariantJob
-from briefing.editing.errors import EditError
+from briefing.builds.variants import VariantJob
+from briefing.editing.refusals import EditError
 from briefing.editing.store import version_of
-from briefing.errors import BriefingError
-from briefing.preview.builder import Build
 from briefing.preview.outputs import VariantSpec, build_outputs, load, output_dir
 from briefing.preview.pages import Expired
+from briefing.preview.resident import Build
+from briefing.problems import BriefingError
 from briefing.studio.context import Studio, studio_of
 
 MEDIA = {"pdf": "application/pdf",

@@ -11,9 +11,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing.documents import document_title
-from briefing.editing.errors import EditError
-from briefing.editing.units import OVERRIDES, excluded, new_unit, outline, rules_for
-from briefing.errors import BriefingError
+from briefing.editing.refusals import EditError
+from briefing.editing.unit_files import OVERRIDES, excluded, new_unit, outline, rules_for
+from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
 from briefing.studio.context import Studio, json_body, page, studio_of
 from briefing.studio.texts import META_FIELDS

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.text.inline import FOOTNOTE_CALL
+from briefing.text.inline_markdown import FOOTNOTE_CALL
 
 PAIRS = {"”": "“", "’": "‘", "»": "«", ")": "(", "]": "["}
 OPENERS = frozenset(PAIRS.values())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.text.inline import FOOTNOTE_CALL
+from briefing.text.inline_markdown import FOOTNOTE_CALL
 
 FINAL = frozenset(".…!?;:,")
 _CLOSING = "”’»)]\"'"

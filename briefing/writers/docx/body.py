@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from docx.oxml.ns import qn
 
-from briefing.layout.profile import Caption, Profile
+from briefing.profile.model import Caption, Profile
 from briefing.writers.docx import styles as S
 from briefing.writers.docx.data_table import data_table
 from briefing.writers.docx.figures import Pictures, caption

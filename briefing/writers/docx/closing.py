@@ -11,13 +11,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
-from briefing.layout.profile import Profile
+from briefing.profile.model import Profile
 from briefing.writers.docx import styles as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import styled
+from briefing.writers.docx.layout_tables import close_cells, layout_table
+from briefing.writers.docx.lengths import mm_to_twips
 from briefing.writers.docx.ooxml import Element
-from briefing.writers.docx.tables import close_cells, layout_table
-from briefing.writers.docx.units import mm_to_twips
 
 Sink = Callable[[Element], None]
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from briefing.layout.profile import Profile
+from briefing.profile.model import Profile
 from briefing.writers.docx import styles as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import FootnoteCall, append_inline
+from briefing.writers.docx.lengths import mm_to_twips
 from briefing.writers.docx.ooxml import Element, w
-from briefing.writers.docx.units import mm_to_twips
 
 _EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 

@@ -17,12 +17,12 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from briefing.content.media import MediaStore
-from briefing.layout.profile import Profile
-from briefing.tree.text import document_moment
+from briefing.profile.model import Profile
+from briefing.tree.plain_text import document_moment
 from briefing.writers.docx.body import BodyWriter
 from briefing.writers.docx.closing import closing
 from briefing.writers.docx.figures import Pictures
-from briefing.writers.docx.footnotes import Footnotes, settings_properties
+from briefing.writers.docx.footnotes_part import Footnotes, settings_properties
 from briefing.writers.docx.formatting import break_page_before
 from briefing.writers.docx.header_block import boxed_mark, cover, masthead
 from briefing.writers.docx.ooxml import Element

@@ -2,7 +2,7 @@
 
 A figure is an inline picture (python-docx stores the image part and writes the drawing) in a
 centred paragraph, at the size the tree gives (computed once, for both writers, by
-`briefing.layout.figures`). A caption's number is a real SEQ field ("Bảng { SEQ Table }.") with
+`briefing.layout.figure_size`). A caption's number is a real SEQ field ("Bảng { SEQ Table }.") with
 our computed number as its result, so Word's Insert Caption and cross-references go on counting
 from it when a clerk adds a table.
 """
@@ -17,7 +17,7 @@ from docx.shared import Emu
 
 from briefing.content.media import MediaStore
 from briefing.layout.numbering import format_counter, format_pieces
-from briefing.layout.profile import Caption, Profile
+from briefing.profile.model import Caption, Profile
 from briefing.writers.docx.fields import field_runs
 from briefing.writers.docx.inline import FootnoteCall, append_inline, text_run
 from briefing.writers.docx.ooxml import Element, w

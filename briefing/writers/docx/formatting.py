@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from docx.shared import Twips
 
+from briefing.writers.docx.lengths import half_points, justification, mm_to_twips, pt_to_twips
 from briefing.writers.docx.ooxml import Element, val, w
-from briefing.writers.docx.units import half_points, justification, mm_to_twips, pt_to_twips
 
 #: Word's own default paragraph-border width, ½ pt in eighths of a point: the line a clerk
 #: gets from the Borders button, used for every rule and box the layout draws.

@@ -28,14 +28,14 @@ from collections.abc import Callable
 
 from briefing.layout.masthead import issuer_rule_mm, masthead_columns, title_lines, title_rule_mm
 from briefing.layout.measure import MM_PER_PT, line_width_mm
-from briefing.layout.profile import Profile
-from briefing.tree.text import node_text
+from briefing.profile.model import Profile
+from briefing.tree.plain_text import node_text
 from briefing.writers.docx import styles as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import styled
+from briefing.writers.docx.layout_tables import close_cells, layout_table
+from briefing.writers.docx.lengths import mm_to_twips
 from briefing.writers.docx.ooxml import Element
-from briefing.writers.docx.tables import close_cells, layout_table
-from briefing.writers.docx.units import mm_to_twips
 
 Sink = Callable[[Element], None]
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 from docx.section import Section
 from docx.shared import Twips
 
-from briefing.layout.profile import Profile
+from briefing.profile.model import Profile
 from briefing.writers.docx.fields import page_number_runs
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
+from briefing.writers.docx.lengths import mm_to_twips
 from briefing.writers.docx.ooxml import Element
 from briefing.writers.docx.styles import FOOTER, HEADER
-from briefing.writers.docx.units import mm_to_twips
 
 
 def set_up_page(section: Section, profile: Profile, *, cover_foot: Element | None = None,

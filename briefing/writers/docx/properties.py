@@ -16,7 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-from briefing.tree.text import document_moment, node_text
+from briefing.tree.plain_text import document_moment, node_text
 
 #: ZIP timestamps cannot predate 1980; an undated tree gets this epoch.
 

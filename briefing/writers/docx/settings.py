@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from briefing.layout.profile import Profile
+from briefing.profile.model import Profile
+from briefing.writers.docx.lengths import mm_to_twips
 from briefing.writers.docx.ooxml import Element, w
-from briefing.writers.docx.units import mm_to_twips
 
 _DROP = ("w:rsids", "w:proofState", "w:savePreviewPicture", "w:attachedTemplate", "w14:docId")
 

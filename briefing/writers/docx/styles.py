@@ -18,7 +18,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from briefing.layout.profile import ParagraphStyle, Profile, TextStyle
+from briefing.profile.model import ParagraphStyle, Profile, TextStyle
 from briefing.writers.docx.formatting import (
     Border,
     ParagraphLook,

@@ -22,7 +22,7 @@ from briefing import FONTS_DIR
 
 if TYPE_CHECKING:
     from briefing.content.media import MediaStore
-    from briefing.layout.profile import Profile
+    from briefing.profile.model import Profile
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def pdf_request(tree: ET.Element, profile: Profile, *, media: MediaStore | None 
                 variant: str | None = None,
                 attachments: Sequence[tuple[str, bytes] | tuple[str, bytes, str]] = ()
                 ) -> PdfRequest:
-    from briefing.tree.text import document_moment
+    from briefing.tree.plain_text import document_moment
     from briefing.writers.pdf.html import to_html
     from briefing.writers.pdf.stylesheet import stylesheet
 

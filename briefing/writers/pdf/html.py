@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 
 from briefing.content.media import MediaStore
 from briefing.layout.masthead import issuer_rule_mm, masthead_columns, title_lines, title_rule_mm
-from briefing.layout.profile import Profile
-from briefing.tree.text import node_text
+from briefing.profile.model import Profile
+from briefing.tree.plain_text import node_text
 
 
 def _div(parent: ET.Element, cls: str, text: str, tag: str = "div") -> ET.Element:

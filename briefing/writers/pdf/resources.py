@@ -1,7 +1,7 @@
 """What every PDF of one profile shares, made once per process: fonts and the parsed stylesheet.
 
 Parsing the stylesheet and loading the four vendored faces into a font configuration costs
-~25 ms per build; a resident builder (briefing/warm.py) or a batch worker builds many PDFs
+~25 ms per build; a resident builder (briefing/builds/warm.py) or a batch worker builds many PDFs
 of the same profile, so the parsed objects are kept, keyed by the stylesheet's text. WeasyPrint
 documents one `FontConfiguration` for several documents; the PDFs are byte-identical to those
 of a fresh one (tests/test_speed.py checks it).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from briefing.layout.profile import Profile
+from briefing.profile.model import Profile
 from briefing.tree.render import environment
 
 _cache: dict[int, str] = {}

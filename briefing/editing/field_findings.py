@@ -1,0 +1,120 @@
+"""`check`'s findings, each tied to the value (the field) it concerns.
+
+`briefing.validation.check_file` reports positions in the file (`file:line:col`) and, for a
+safe fix, the path of the value to change. An editor shows a message beside the field, so the
+position is mapped back to the deepest value written there: the scalar whose text contains it,
+else the mapping or list that starts there, else the key.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing.problems import Problem
+from briefing.source.yaml_source import Path_, SourceMap, line_starts
+from briefing.validation import check_file
+from briefing.validation.findings import Finding, ValueFix
+from briefing.validation.translations import translated_hint, translated_message
+
+
+@dataclass(frozen=True)
+class FieldFinding:
+    """One message of `check`, at the value it concerns, with its safe fix if it has one."""
+
+    path: Path_
+    problem: Problem
+    fix: ValueFix | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The finding for the studio: message and hint in Vietnamese where the catalog
+        words them (the English ones, as the command line prints them, kept beside)."""
+        p = self.problem
+        return {"path": list(self.path), "severity": p.severity,
+                "message": translated_message(p.message), "hint": translated_hint(p.hint),
+                "message_en": p.message, "hint_en": p.hint, "code": p.code,
+                "line": p.position.line,
+                "col": p.position.col, "text": str(p),
+                "fix": None if self.fix is None else
+                {"path": list(self.fix.path), "start": self.fix.start, "end": self.fix.end,
+                 "text": self.fix.text}}
+
+
+@dataclass
+class CheckResult:
+    findings: list[FieldFinding]
+    #: whether the text loaded as a document (else the findings are YAML or schema errors)
+    loaded: bool
+
+    @property
+    def errors(self) -> int:
+        return sum(f.problem.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.problem.severity == "warning" for f in self.findings)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"errors": self.errors, "warnings": self.warnings, "loaded": self.loaded,
+                "findings": [f.as_json() for f in self.findings]}
+
+
+def check_text(path: Path | str, text: str) -> CheckResult:
+    """Everything `build.py check` says about `text` (as the file `path`; a content, unit or
+    meeting file), field by field."""
+    report = check_file(Path(path), text)
+    source = report.yaml.source if report.yaml is not None else None
+    locate = _Locator(source, text) if source is not None else None
+    seen: set[Problem] = set()
+    out: list[FieldFinding] = []
+    for finding in _ordered(report.findings):
+        if finding.problem in seen:
+            continue
+        seen.add(finding.problem)
+        if finding.fix is not None:
+            where = finding.fix.path
+        elif locate is not None:
+            where = locate.path_of(finding.problem)
+        else:
+            where = ()
+        out.append(FieldFinding(tuple(where), finding.problem, finding.fix))
+    return CheckResult(out, report.yaml is not None)
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    def key(finding: Finding) -> tuple:
+        p = finding.problem.position
+        return (p.line, p.col, finding.problem.severity != "error")
+
+    return sorted(findings, key=key)
+
+
+class _Locator:
+    """Position -> path, from the source map of the checked text."""
+
+    def __init__(self, source: SourceMap, text: str):
+        self.source = source
+        self.starts = line_starts(text)
+        self.by_start: dict[tuple[int, int], Path_] = {}
+        for table in (source.keys, source.values):  # values win: the deeper entry
+            for path, position in table.items():
+                known = self.by_start.get((position.line, position.col))
+                if known is None or len(path) >= len(known):
+                    self.by_start[(position.line, position.col)] = path
+        self.spans = sorted((s.start, s.end, path) for path, s in source.scalars.items())
+        self.span_starts = [start for start, _, _ in self.spans]
+
+    def path_of(self, problem: Problem) -> Path_:
+        position = problem.position
+        if not position.line:
+            return ()
+        line = min(position.line, len(self.starts))
+        index = self.starts[line - 1] + position.col - 1
+        k = bisect.bisect_right(self.span_starts, index) - 1  # scalars never nest
+        if k >= 0:
+            start, end, path = self.spans[k]
+            if start <= index < max(end, start + 1):
+                return path
+        return self.by_start.get((position.line, position.col), ())

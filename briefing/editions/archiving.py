@@ -1,0 +1,321 @@
+"""Build an edition: check everything, lock, build into a hidden folder, rename it into place.
+
+Order matters for the promises an archive makes:
+1. every variant is loaded and checked first: bad input writes nothing at all;
+2. the inputs are hashed into a fingerprint; under the edition's lock, a revision with the same
+   fingerprint means "already archived": nothing is written;
+3. a revision with other inputs refuses the build, unless a new revision is asked for;
+4. the outputs, the sources and the manifest are written into `.building-…`, made read-only,
+   flushed, and the folder is renamed to `r<N>` in one step. Killed before the rename, the
+   build leaves only the hidden folder, which the next build removes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from briefing.builds.variants import (
+    JobResult,
+    VariantJob,
+    base_name,
+    name_clashes,
+    run_jobs,
+    variant_of,
+)
+from briefing.content.schema import DocumentDate
+from briefing.editions.hashing import (
+    Input,
+    environment_inputs,
+    file_input,
+    fingerprint,
+    sha256_file,
+    tool_versions,
+)
+from briefing.editions.layout import (
+    BUILDING,
+    MANIFEST,
+    SOURCE_FOLDERS,
+    SOURCES,
+    Archive,
+    Revision,
+)
+from briefing.editions.lock import edition_lock
+from briefing.editions.manifest import Manifest, VariantEntry, load_manifest
+from briefing.problems import BriefingError, Position, Problem
+from briefing.units.model import UnitFile
+from briefing.units.selection import Selection
+from briefing.units.sources import SourceFile
+
+#: archived PDFs: PDF/A-3 (long-term archiving, embedded files allowed), level A: tagged, so
+#: the archived text stays readable aloud and reflowable (briefing/writers/pdf/accessibility.py)
+ARCHIVE_PDF_VARIANT = "pdf/a-3a"
+
+
+def check_date(text: str, where: str = "--date") -> str:
+    """An edition date is a real calendar day, YYYY-MM-DD."""
+    try:
+        return str(DocumentDate.parse_day(text, "an edition date"))
+    except ValueError as exc:
+        raise BriefingError(Problem(Position(where), str(exc))) from None
+
+
+@dataclass
+class EditionRequest:
+    name: str
+    date: str
+    selection: Selection
+    archive: Archive
+    formats: tuple[str, ...] = ("docx", "pdf")
+    new_revision: bool = False
+    with_base: bool = False
+    workers: int = 0
+    #: False: no writer in a forked child (a threaded caller, the studio); see `run_jobs`
+    parallel_formats: bool = True
+
+
+@dataclass
+class EditionOutcome:
+    revision: Revision
+    created: bool
+    results: list[JobResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _jobs(request: EditionRequest, out_dir: str) -> list[VariantJob]:
+    selection = request.selection
+    common = {"content": selection.content, "meeting": selection.meeting,
+              "formats": request.formats, "out_dir": out_dir, "date": request.date,
+              "pdf_variant": ARCHIVE_PDF_VARIANT if "pdf" in request.formats else None,
+              "embed_sources": "pdf" in request.formats, "read_only": True}
+    jobs = []
+    if request.with_base:
+        jobs.append(VariantJob(name=base_name(selection.content), **common))
+    for choice in selection.units:
+        if not choice.problems:  # the others are refused with their problems in preflight
+            jobs.append(VariantJob(name=choice.name, unit=choice.file, **common))
+    return jobs
+
+
+def _source_inputs(job: VariantJob) -> list[tuple[str, SourceFile]]:
+    """The job's sources keyed for the whole edition: each unit file under its own key."""
+    return [(f"unit:{job.name}" if role == "unit" else role, file) for role, file in job.sources]
+
+
+def _figure_inputs(job: VariantJob) -> list[Input]:
+    """The figure files the job's sources name (content, unit, meeting), each hashed: a changed
+    picture is a changed input, or an edition would claim inputs it was not built from."""
+    from briefing.content.media import MediaError, confined_media_path
+    from briefing.units.load import parse_yaml  # the parse the pre-flight made: cached
+
+    root = Path(job.content.path).parent
+    found = []
+    for _, file in job.sources:
+        try:
+            data = parse_yaml(file.path, file.text).data
+        except BriefingError:
+            continue  # a source that does not load fails the build anyway
+        for src in sorted(set(_figures(data))):
+            try:
+                path = confined_media_path(root, src)
+            except MediaError:
+                continue  # reported by the checks at its line
+            if path.is_file():
+                found.append(file_input(f"media:{src}", path))
+    return found
+
+
+def _figures(value: object) -> Iterator[str]:
+    """Every `figure:` path in YAML data."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "figure" and isinstance(item, str):
+                yield item
+            else:
+                yield from _figures(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _figures(item)
+
+
+def _inputs(jobs: list[VariantJob], profiles: set[str]) -> list[Input]:
+    found: dict[str, Input] = {}
+    for job in jobs:
+        for key, file in _source_inputs(job):
+            found[key] = Input(key, file.path, file.sha256, len(file.data))
+        for item in _figure_inputs(job):
+            found[item.key] = item
+    for item in environment_inputs(profiles):
+        found[item.key] = item
+    return [found[k] for k in sorted(found)]
+
+
+def preflight(request: EditionRequest,
+              on_warning: Callable[[Problem], None] | None = None
+              ) -> tuple[list[VariantJob], set[str]]:
+    """Load and check every variant; any problem refuses the edition before anything is written.
+    The checks' warnings go to `on_warning`, each once."""
+    problems = list(request.selection.problems)
+    if not request.selection.units and not request.with_base:
+        problems.append(Problem(Position(request.selection.content.path),
+                                "no unit files: an edition needs at least one variant",
+                                hint="add content/units/*.yaml, pass --units, or --with-base"))
+    jobs = _jobs(request, "")
+    problems += name_clashes(jobs, request.selection.content.path)
+    profiles: set[str] = set()
+    warnings: dict[Problem, None] = {}
+    for job in jobs:
+        try:
+            variant = variant_of(job)  # loaded and checked (`build.py check`), not rendered
+            profiles.add(variant.loaded.document.meta.profile)
+            warnings.update(dict.fromkeys(variant.warnings))
+        except BriefingError as error:
+            problems.extend(error.problems)
+    if on_warning is not None:
+        for warning in warnings:
+            on_warning(warning)
+    if problems:
+        raise BriefingError(problems)
+    return jobs, profiles
+
+
+def changes(old: Manifest, inputs: list[Input], options: dict, tools: dict[str, str]) -> list[str]:
+    """What differs between an archived revision and this build, in a few words each."""
+    found = []
+    new = {i.key: i for i in inputs}
+    for key in sorted(set(old.inputs) | set(new)):
+        if key not in new:
+            found.append(f"{key} removed")
+        elif key not in old.inputs:
+            found.append(f"{key} added")
+        elif old.inputs[key]["sha256"] != new[key].sha256:
+            found.append(f"{key} changed ({new[key].path})")
+    for key in sorted(set(old.options) | set(options)):
+        if old.options.get(key) != options.get(key):
+            found.append(f"option {key}: {old.options.get(key)} -> {options.get(key)}")
+    for key in sorted(set(old.tools) | set(tools)):
+        if old.tools.get(key) != tools.get(key):
+            found.append(f"{key} {old.tools.get(key)} -> {tools.get(key)}")
+    return found
+
+
+def build_edition(request: EditionRequest,
+                  on_result: Callable[[JobResult], None] | None = None,
+                  on_wait: Callable[[], None] | None = None,
+                  on_warning: Callable[[Problem], None] | None = None) -> EditionOutcome:
+    """Build the edition's next revision, or find that it is archived already (see module doc)."""
+    try:
+        return _build_edition(request, on_result, on_wait, on_warning)
+    except OSError as exc:  # an archive folder that cannot be written, a full disk, …
+        where = exc.filename or request.archive.root
+        raise BriefingError.at(where, f"cannot write the edition: {exc.strerror or exc}") from None
+
+
+def _build_edition(request: EditionRequest, on_result: Callable[[JobResult], None] | None,
+                   on_wait: Callable[[], None] | None,
+                   on_warning: Callable[[Problem], None] | None = None) -> EditionOutcome:
+    started = time.perf_counter()
+    archive = request.archive
+    folder = archive.edition_dir(request.name)
+    jobs, profiles = preflight(request, on_warning)
+    inputs = _inputs(jobs, profiles)
+    tools = tool_versions()
+    options = {**jobs[0].options(), "variants": [j.name for j in jobs]}
+    finger = fingerprint(inputs, options, tools)
+    with edition_lock(folder, on_wait):
+        for stale in archive.building_dirs(request.name):  # a build killed before its rename
+            shutil.rmtree(stale, ignore_errors=True)
+        revisions = archive.revisions(request.name)
+        for revision in revisions:
+            if load_manifest(revision.manifest).fingerprint == finger:
+                return EditionOutcome(revision, created=False,
+                                      seconds=time.perf_counter() - started)
+        if revisions and not request.new_revision:
+            latest = revisions[-1]
+            what = changes(load_manifest(latest.manifest), inputs, options, tools)
+            raise BriefingError(Problem(
+                Position(str(latest.manifest)),
+                f"edition '{request.name}' is archived ({latest.label}) and is immutable; "
+                f"its inputs changed: {'; '.join(what)}",
+                hint=f"rebuild with --new-revision to store r{latest.number + 1} beside it"))
+        number = revisions[-1].number + 1 if revisions else 1
+        temporary = Path(tempfile.mkdtemp(prefix=f"{BUILDING}r{number}-", dir=folder))
+        try:
+            results = _build_into(temporary, request, inputs, options, tools, finger, number,
+                                  tuple(sorted(profiles)), on_result)
+            target = folder / f"r{number}"
+            os.chmod(temporary, 0o755)  # mkdtemp made it private; an archive is for reading
+            os.rename(temporary, target)
+            _fsync_dir(folder)
+        except BaseException:
+            shutil.rmtree(temporary, ignore_errors=True)
+            raise
+    return EditionOutcome(Revision(request.name, number, target), created=True, results=results,
+                          seconds=time.perf_counter() - started)
+
+
+def _build_into(temporary: Path, request: EditionRequest, inputs: list[Input], options: dict,
+                tools: dict[str, str], finger: str, number: int, profiles: tuple[str, ...],
+                on_result: Callable[[JobResult], None] | None) -> list[JobResult]:
+    # `preflight` checked these very sources (the request holds their bytes): the workers
+    # need not check them again, as in `build.py batch`
+    jobs = [replace(job, checked=True) for job in _jobs(request, str(temporary))]
+    results = run_jobs(jobs, request.workers, on_result, profiles=profiles,
+                       parallel_formats=request.parallel_formats)
+    failed = [r for r in results if not r.ok]
+    if failed:
+        raise BriefingError([p for r in failed for p in r.problems])
+    unit_names = {c.name: c.overlay.model.unit.name for c in request.selection.units
+                  if c.overlay is not None and isinstance(c.overlay.model, UnitFile)}
+    entries = []
+    for job in jobs:
+        sources = {}
+        for role, file in job.sources:
+            # a unit's source is stored under its code: two units may share a file name
+            stored = f"{job.name}.yaml" if role == "unit" else Path(file.path).name
+            relative = f"{SOURCES}/{SOURCE_FOLDERS[role]}/{stored}"
+            if not (temporary / relative).exists():
+                _write_read_only(temporary / relative, file.data)
+            sources[role] = relative
+        entries.append(VariantEntry(job.name, unit_names.get(job.name), sources,
+                                    {fmt: f"{job.name}.{fmt}" for fmt in job.formats}))
+    manifest = Manifest(
+        name=request.name, date=request.date, revision=number, fingerprint=finger,
+        tools=tools, options=options,
+        inputs={i.key: {"path": i.path, "sha256": i.sha256, "bytes": i.size} for i in inputs},
+        variants=entries, files=_files(temporary))
+    _write_read_only(temporary / MANIFEST, manifest.dumps())
+    for directory in [temporary, *(p for p in temporary.rglob("*") if p.is_dir())]:
+        _fsync_dir(directory)
+    return results
+
+
+def _files(folder: Path) -> dict[str, dict]:
+    """sha256 and size of every file in the revision (read back from disk, as verify will)."""
+    return {p.relative_to(folder).as_posix(): {"sha256": sha256_file(p), "bytes": p.stat().st_size}
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _write_read_only(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.chmod(path, 0o444)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory descriptors
+        return
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,2 +1,0 @@
-"""Word (.docx) sources: the package opened safely, then styles, automatic numbering,
-footnotes, tables and pictures read into source lines (`reader.read_docx`)."""

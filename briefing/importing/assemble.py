@@ -1,0 +1,304 @@
+"""One source -> one or more content documents: the middle of the importer, format-free.
+
+Order of work: legacy encoding and NFC, clutter out, typed footnotes out, then split into
+documents (head, body, closing — a source may hold a programme and the briefing it sends);
+for each, join cut paragraphs, clean the text, build the body on the chosen ladder, resolve
+footnotes, complete meta.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.importing import cleanup, clutter, ladder, repair
+from briefing.importing import text_footnotes as typed_notes
+from briefing.importing.closing import ClosingReader, starts_closing
+from briefing.importing.draft import Item
+from briefing.importing.guesses import Notebook
+from briefing.importing.head import HeadReader, MetaDraft, head_lines, starts_document
+from briefing.importing.line_reading import Para, read_para
+from briefing.importing.meta_defaults import complete
+from briefing.importing.structure import BodyBuilder
+from briefing.profile.model import load_profile
+from briefing.readers.source import Block, Line, Picture, SourceDocument, Table
+from briefing.readers.text.legacy_encodings import NAMES, convert, detect
+from briefing.text.inline_markdown import FOOTNOTE_CALL, plain_text
+
+
+@dataclass
+class Part:
+    """One document found in the source, before it is written."""
+
+    meta: MetaDraft
+    body: list[Block]
+    notes: typed_notes.NoteSet = field(default_factory=typed_notes.NoteSet)
+    data: dict[str, Any] = field(default_factory=dict)
+    media: dict[str, bytes] = field(default_factory=dict)
+
+
+def legacy_text(doc: SourceDocument, notes: Notebook) -> None:
+    """Text typed with a legacy font inside a Unicode file (a .VnTime Word document)."""
+    lines = [b for b in _all_lines(doc.blocks)]
+    sample = "\n".join(line.text for line in lines)
+    found = detect(sample)
+    if found is None:
+        return
+    notes.fix(f"text typed in the legacy encoding {NAMES[found.encoding]} converted to "
+              "Unicode", "", found.text[:60])
+    for line in lines:
+        line.text = convert(line.text, found.encoding)
+    for key, paragraphs in doc.notes.items():
+        doc.notes[key] = [convert(p, found.encoding) for p in paragraphs]
+
+
+def _all_lines(blocks: list[Block]):
+    for block in blocks:
+        if isinstance(block, Line):
+            yield block
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    yield from cell.lines
+
+
+def split(doc: SourceDocument, notes: Notebook) -> list[Part]:
+    blocks = [*_furniture_first(doc), *doc.blocks]
+    parts: list[Part] = []
+    index = 0
+    while index < len(blocks):
+        meta = MetaDraft()
+        head = HeadReader(meta, notes)
+        while index < len(blocks) and _head_block(blocks[index], head):
+            index += 1
+        head.finish()
+        start = index
+        while index < len(blocks) and not starts_closing(blocks[index]) and not (
+                index > start and starts_document(blocks[index])):
+            index += 1
+        body = blocks[start:index]
+        closing = ClosingReader(meta, notes)
+        while index < len(blocks) and not closing.done and _closing_block(blocks[index],
+                                                                           closing):
+            index += 1
+        closing.finish()
+        if index < len(blocks) and not starts_document(blocks[index]):
+            body += blocks[index:]
+            index = len(blocks)
+        note_set = typed_notes.NoteSet(doc.notes, doc.note_where)
+        body = typed_notes.take_notes(body, note_set, notes)
+        parts.append(Part(meta, body, note_set))
+    return parts or [Part(MetaDraft(), [], typed_notes.NoteSet(doc.notes, doc.note_where))]
+
+
+def _furniture_first(doc: SourceDocument) -> list[Block]:
+    return list(doc.furniture)
+
+
+def _head_block(block: Block, head: HeadReader) -> bool:
+    if isinstance(block, Picture) or (isinstance(block, Table) and not block.borderless):
+        return False
+    lines = head_lines(block)
+    if not lines:
+        return False
+    taken = [head.take(line) for line in lines]
+    return all(taken)
+
+
+def _closing_block(block: Block, closing: ClosingReader) -> bool:
+    if isinstance(block, Picture):
+        return False
+    lines = head_lines(block)
+    if not lines:
+        return False
+    return all([closing.take(line) for line in lines])
+
+
+def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | None,
+               profile_name: str | None, stem: str) -> dict[str, Any]:
+    profile = load_profile(profile_name or part.meta.get("profile") or "party")
+    body = repair.join_cut_paragraphs(part.body, notes)
+    paras: list[Any] = []
+    figure_count = 0
+    for block in body:
+        if isinstance(block, Line):
+            block.text = cleanup.clean(block.text, "paragraph", block.where, notes)
+            paras.append(read_para(block))
+        elif isinstance(block, Table):
+            paras.append(_table(block, notes))
+        elif isinstance(block, Picture):
+            figure_count += 1
+            name = f"media/{stem}-{figure_count}.{block.extension}"
+            part.media[name] = block.data
+            figure: dict[str, Any] = {"figure": name}
+            if block.width_percent and block.width_percent < 100:
+                figure["width"] = f"{block.width_percent}%"
+            notes.guess(f"a picture of the source, saved as {name}", block.where)
+            paras.append(figure)
+    markers = [p.marker for p in paras if isinstance(p, Para) and p.marker is not None]
+    chosen = ladder.choose(profile.numbering.ladders, profile.numbering.default,
+                           profile.numbering.max_depth, markers)
+    builder = BodyBuilder(chosen, profile.numbering.max_depth, notes,
+                          profile.numbering.ladders)
+    builder.build(paras)
+    texts = [plain_text(p.text) for p in paras if isinstance(p, Para)]
+    meta = complete(part.meta, profile, chosen.name, notes, form=form, texts=texts)
+    for key in ("subject", "title", "issue", "circulation", "meeting", "type"):
+        if isinstance(meta.get(key), str):
+            meta[key] = cleanup.clean(meta[key], "meta", "head", notes)
+    data: dict[str, Any] = {"meta": meta}
+    footnotes = _footnotes(part.notes, builder, notes)
+    if footnotes:
+        data["footnotes"] = footnotes
+    if not builder.blocks:
+        if builder.preamble:
+            builder.blocks, builder.preamble = builder.preamble, []  # no headings: all blocks
+        else:
+            builder.blocks = _empty_block(builder, notes)
+    if builder.preamble:
+        data["preamble"] = builder.preamble
+    data["blocks"] = builder.blocks
+    if builder.conclusion:
+        data["conclusion"] = builder.conclusion
+    if builder.appendices:
+        data["appendices"] = builder.appendices
+    return data
+
+
+def _empty_block(builder: BodyBuilder, notes: Notebook) -> list:
+    """A document without numbered headings: its text becomes one section."""
+    body = builder.preamble or ["…"]
+    builder.preamble = []
+    notes.guess("the source has no numbered headings: its text is one section; give it a "
+                "title")
+    return [Item({"id": "noi-dung", "kind": "section", "title": "Nội dung", "body": body},
+                 ["guess: no headings in the source; this section and its title are added"])]
+
+
+def _table(table: Table, notes: Notebook) -> Any:
+    header_rows = table.header_rows or (1 if len(table.rows) > 1 else 0)
+    columns = _columns(table, header_rows)
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells = []
+        position = 0
+        for cell in row:
+            c = cell.column if cell.column is not None else position
+            position = c + cell.colspan
+            texts = [cleanup.clean(" ".join(line.text.split("\n")), "paragraph", line.where,
+                                   notes) for line in cell.lines] or [""]
+            value: Any = texts[0] if len(texts) == 1 else texts
+            column_align = columns[c].get("align") if columns and c < len(columns) else None
+            own_align = cell.align if r >= header_rows and cell.align not in (
+                None, column_align or "left") else None
+            if cell.colspan > 1 or cell.rowspan > 1 or own_align:
+                value = {"text": value}
+                if cell.colspan > 1:
+                    value["colspan"] = cell.colspan
+                if cell.rowspan > 1:
+                    value["rowspan"] = cell.rowspan
+                if own_align:
+                    value["align"] = own_align
+            cells.append(value)
+        rows.append(cells)
+    node: dict[str, Any] = {"table": rows}
+    if header_rows != 1:
+        node["header_rows"] = header_rows
+    if columns and any(columns):
+        node["columns"] = columns
+    return node
+
+
+def _columns(table: Table, header_rows: int) -> list[dict[str, Any]]:
+    """Relative widths (small whole numbers, when the widths are not all equal) and the
+    alignment every body cell of a column shares."""
+    count = max((sum(c.colspan for c in row) for row in table.rows), default=0)
+    columns: list[dict[str, Any]] = [{} for _ in range(count)]
+    widths = table.widths if len(table.widths) == count else []
+    ratios = _ratios(widths) if widths and max(widths) - min(widths) > 0.02 * max(widths) \
+        else None
+    for index in range(count):
+        if ratios:
+            columns[index]["width"] = ratios[index]
+        aligns: list[str] = []
+        for row in table.rows[header_rows:]:
+            position = 0
+            for cell in row:
+                where = cell.column if cell.column is not None else position
+                if where == index and cell.colspan == 1:
+                    aligns.append(cell.align or "left")
+                position = where + cell.colspan
+        counts = sorted(((aligns.count(a), a) for a in set(aligns)), reverse=True)
+        if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]) and \
+                counts[0][1] != "left":
+            columns[index]["align"] = counts[0][1]  # most cells of the column
+    return columns if any(columns) else []
+
+
+def _ratios(widths: list[int]) -> list[int | float]:
+    """3:2 for 5940:3960 twips; the rounded shares when no small ratio fits."""
+    smallest = min(widths)
+    for base in range(1, 13):
+        scaled = [w / smallest * base for w in widths]
+        if all(abs(v - round(v)) < 0.005 * max(1, v) for v in scaled):
+            return [round(v) for v in scaled]
+    total = sum(widths)
+    return [round(100 * w / total, 1) for w in widths]
+
+
+def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook
+               ) -> dict[str, Any]:
+    """The notes called in the body, in order; each called once, undefined calls dropped."""
+    out: dict[str, Any] = {}
+    used: set[str] = set()
+    called = doc.called
+
+    def visit(value: Any) -> Any:
+        if isinstance(value, Item):
+            value.value = visit(value.value)
+            return value
+        if isinstance(value, dict):
+            return {k: visit(v) if k not in ("id", "kind", "style") else v
+                    for k, v in value.items()}
+        if isinstance(value, list):
+            return [visit(v) for v in value]
+        if isinstance(value, str):
+            return FOOTNOTE_CALL.sub(call, value)
+        return value
+
+    def call(match: re.Match[str]) -> str:
+        note_id = match.group(1)
+        if note_id not in doc.notes:
+            notes.guess(f"footnote call {note_id} has no note in the source; the call is "
+                        "left out")
+            return ""
+        if note_id in used:
+            notes.guess(f"footnote {note_id} is called twice; the second call gets a copy",
+                        doc.note_where.get(note_id, ""))
+        used.add(note_id)
+        new_id = str(len(out) + 1)  # numbered in order of call, as they print
+        paragraphs = [cleanup.clean(p, "footnote", doc.note_where.get(note_id, ""), notes)
+                      for p in doc.notes[note_id] if p.strip()]
+        out[new_id] = paragraphs[0] if len(paragraphs) == 1 else (paragraphs or ["…"])
+        called.add(note_id)
+        return f"[^{new_id}]"
+
+    builder.preamble = visit(builder.preamble)
+    builder.blocks = visit(builder.blocks)
+    builder.conclusion = visit(builder.conclusion)
+    builder.appendices = visit(builder.appendices)
+    return out
+
+
+def prepare_source(doc: SourceDocument, notes: Notebook) -> None:
+    legacy_text(doc, notes)
+    doc.blocks = clutter.drop_clutter(doc.blocks, notes)
+
+
+def unused_notes(part: Part, data: dict[str, Any], notes: Notebook) -> None:
+    del data
+    for note_id, paragraphs in part.notes.notes.items():
+        if note_id not in part.notes.called:
+            notes.dropped(f"footnote {note_id} is never called in the text",
+                          part.notes.note_where.get(note_id, ""), " ".join(paragraphs)[:80])

@@ -1,0 +1,158 @@
+"""Body items a paragraph style names (our own DOCX; Word files with such styles) and the
+unnumbered ones: captions, table notes, figure credits, article furniture, quotes, interview
+turns, intertitles and appendices. A mixin of `structure.BodyBuilder`, which owns the state.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefing.importing.line_reading import Para
+from briefing.importing.naming import slug
+from briefing.text.inline_markdown import plain_text
+
+_APPENDIX = re.compile(r"^(phụ lục|toàn văn)\b", re.IGNORECASE)
+_CAPTION = re.compile(r"^\s*(?:\*+)?(?:Bảng|Hình|Table|Figure|Ảnh|Biểu đồ)\s+[0-9IVX]+\s*[.:]"
+                      r"\s*(?:\*+)?", re.IGNORECASE)
+#: a title that stops on one of these goes on in the next heading line
+_CONTINUES = ("của", "về", "tại", "và", "cho", "với", "trong", "đối với")
+_SPEAKER = re.compile(r"^\*\*(?P<speaker>[^*]{1,80}?)\s*:\s*\*\*\s*(?P<text>\S.*)$|"
+                      r"^\*\*(?P<speaker2>[^*]{1,80}?)\*\*\s*:\s*(?P<text2>\S.*)$", re.DOTALL)
+#: paragraph roles that become a body item of the same name
+_FURNITURE = ("standfirst", "dateline", "byline", "credit", "note", "salutation", "intertitle")
+#: roles whose style carries the emphasis (a bold standfirst): emphasis around all is dropped
+_WHOLE_STYLED = ("standfirst", "dateline", "byline", "credit", "note", "salutation",
+                 "intertitle", "quote", "attribution", "caption", "figure-caption",
+                 "appendix-title", "appendix-subtitle", "appendix-label")
+
+
+class Constructs:
+    """Handlers for the named constructs (state lives in `BodyBuilder`)."""
+
+    def role(self, para: Para) -> bool:
+        role = para.line.role
+        text = para.emphasis_title if role in _WHOLE_STYLED else para.text
+        if role in ("caption", "figure-caption"):
+            caption = _CAPTION.sub("", text, count=1).strip()
+            if role == "figure-caption" and self.last_figure is not None and \
+                    self.last is self.last_figure:
+                self.last_figure["caption"] = caption
+            elif role == "caption" and self.last is self.last_table and \
+                    self.last_table is not None and "caption" not in self.last_table:
+                self.last_table["caption"] = caption
+            else:
+                self.pending_caption = caption
+            return True
+        if role == "note" and self.last is not None and self.last is self.last_table:
+            self.last_table["note"] = text
+            return True
+        if role == "credit" and self.last is not None and self.last is self.last_figure:
+            self.last_figure["credit"] = text
+            return True
+        if role in _FURNITURE:
+            self.close_lists()
+            self.numbered_open = None
+            node = {role: text}
+            self.add(node)
+            self.last = node
+            return True
+        if role == "quote":
+            self.close_lists()
+            if isinstance(self.last, dict) and "quote" in self.last and \
+                    "attribution" not in self.last:
+                quote = self.last["quote"]
+                self.last["quote"] = [*(quote if isinstance(quote, list) else [quote]), text]
+            else:
+                node = {"quote": text}
+                self.add(node)
+                self.last = node
+            return True
+        if role == "attribution" and isinstance(self.last, dict) and "quote" in self.last:
+            self.last["attribution"] = text
+            return True
+        if role in ("question", "answer"):
+            self.close_lists()
+            match = _SPEAKER.match(para.text)
+            body = match.group("text") if match else para.text
+            if self.turn is not None and role in self.turn and match is None:
+                first = self.turn[role]
+                self.turn[role] = [*(first if isinstance(first, list) else [first]), body]
+                return True
+            node: dict[str, Any] = {role: body}
+            if match:
+                node["speaker"] = match.group("speaker")
+            self.add(node)
+            self.turn = node
+            self.last = node
+            return True
+        if role in ("appendix-label", "appendix-title", "appendix-subtitle"):
+            self.close_lists()
+            self.stack.clear()
+            self.in_conclusion = False
+            if role == "appendix-label" or self.appendix is None or (
+                    role == "appendix-title" and self.appendix.get("title")):
+                self.appendix = {"id": slug("phu-luc " + plain_text(text), self.ids),
+                                 "title": "", "body": []}
+                self.appendices.append(self.appendix)
+                self.last_added = (self.appendices, len(self.appendices) - 1)
+                self._appendix_ladder()
+            if role == "appendix-title":
+                self.appendix["title"] = text
+                self.appendix["id"] = self.appendix["id"] if self.appendix["id"] != \
+                    "phu-luc-phu-luc" else slug(plain_text(text), self.ids)
+            elif role == "appendix-subtitle":
+                self.appendix["subtitle"] = text
+            return True
+        return False
+
+    def _appendix_ladder(self) -> None:
+        """An appendix numbers its headings on its own: the ladder that fits its numbers
+        (the document's unless another fits better), its counters from one."""
+        from briefing.importing.ladder import choose
+
+        found = []
+        for para in self.paras[self.index + 1:]:
+            if isinstance(para, Para) and para.line.role in ("appendix-label",):
+                break
+            if isinstance(para, Para) and para.marker is not None:
+                found.append(para.marker)
+        ladder = self.document_ladder
+        best = choose(self.ladders, ladder.name, self.max_depth, found) if self.ladders \
+            else ladder
+        if best.score(found) > ladder.score(found):
+            self.ladder = best
+            self.appendix["numbering"] = best.name
+        else:
+            self.ladder = ladder
+        self.counters = []
+
+    def intertitle(self, para: Para) -> None:
+        appendix = self.appendix
+        if appendix is not None and not appendix["body"] and not self.stack:
+            title = appendix["title"]
+            if title and plain_text(title).split()[-1].lower() in _CONTINUES:
+                appendix["title"] = f"{title} {plain_text(para.emphasis_title)}"
+            else:
+                appendix["subtitle"] = para.emphasis_title
+            return
+        self.add({"intertitle": para.emphasis_title})
+
+    def _appendix_title(self, para: Para) -> bool:
+        heading = para.line.heading is not None or para.line.bold or para.line.role in (
+            "appendix-title", "appendix-label")
+        if not (heading and para.marker is None and self.blocks
+                and _APPENDIX.match(plain_text(para.emphasis_title))):
+            return False
+        self.close_lists()
+        self.stack.clear()
+        self.in_conclusion = False
+        title = plain_text(para.emphasis_title)
+        if re.fullmatch(r"(?i)phụ lục(\s+[IVX0-9]+)?", title.strip()):
+            title = ""
+        self.appendix = {"id": slug("phu-luc " + title, self.ids), "title": title, "body": []}
+        self.appendices.append(self.appendix)
+        self.last_added = (self.appendices, len(self.appendices) - 1)
+        self._appendix_ladder()
+        self.notes.guess("the text from here on is read as an appendix", para.where, title)
+        return True

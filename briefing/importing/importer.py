@@ -1,0 +1,188 @@
+"""`import_file`: a source file -> checked content, with every guess and fix."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.atomic import safe_name
+from briefing.importing import assemble as middle
+from briefing.importing.emit import emit
+from briefing.importing.guesses import Note, Notebook
+from briefing.problems import BriefingError, Position, Problem
+from briefing.readers.input_file import MAX_DOCX_BYTES, MAX_TEXT_BYTES, read_input
+from briefing.readers.source import SourceDocument
+
+FORMS = ("booklet", "official")
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+CONVERTED_SUFFIXES = (".odt", ".doc", ".rtf")
+#: LibreOffice gets this long to convert one file.
+CONVERT_SECONDS = 120
+
+
+@dataclass
+class ImportedDocument:
+    """One content file made from the source."""
+
+    name: str  # suggested file stem
+    yaml: str
+    #: pictures to write beside the content file: relative path -> bytes
+    media: dict[str, bytes] = field(default_factory=dict)
+    #: what `build.py check` says of the result (warnings only; errors are raised)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    source: Path
+    documents: list[ImportedDocument]
+    notes: list[Note]
+
+    @property
+    def yaml(self) -> str:
+        return self.documents[0].yaml
+
+    @property
+    def guesses(self) -> list[Note]:
+        return [n for n in self.notes if n.kind == "guess"]
+
+    @property
+    def fixes(self) -> list[Note]:
+        return [n for n in self.notes if n.kind == "fix"]
+
+
+def import_file(path: Path | str, *, form: str | None = None,
+                profile: str | None = None, name: str | None = None) -> ImportResult:
+    """Read `path` and return the content it makes; nothing is written, nothing printed."""
+    path = Path(path)
+    if form is not None and form not in FORMS:
+        raise BriefingError.at(path, f"unknown document form '{form}'",
+                               hint="booklet or official")
+    if profile is not None:
+        from briefing.profile.model import load_profile
+
+        load_profile(profile)  # an unknown profile is reported before the work starts
+    notes = Notebook()
+    source = read_source(path, notes)
+    middle.prepare_source(source, notes)
+    parts = middle.split(source, notes)
+    stem = safe_name(name or path.stem).lower()
+    documents = []
+    for index, part in enumerate(parts):
+        part_stem = stem if index == 0 else f"{stem}-{index + 1}"
+        data = middle.build_part(part, source, notes, form=form, profile_name=profile,
+                                 stem=part_stem)
+        middle.unused_notes(part, data, notes)
+        documents.append(_finish(data, part, path, part_stem, notes, len(parts), index))
+    return ImportResult(path, documents, notes.notes)
+
+
+def _finish(data: dict, part: middle.Part, path: Path, stem: str, notes: Notebook,
+            count: int, index: int) -> ImportedDocument:
+    head = [f"Imported from {path.name} by `build.py import`"
+            + (f" (document {index + 1} of {count})" if count > 1 else "") + ".",
+            "Check every 'guess:' comment against the source, then delete it."]
+    text = emit(data, head)
+    text, warnings = verify(text, f"{stem}.yaml", part.media, notes)
+    return ImportedDocument(stem, text, part.media, warnings)
+
+
+def verify(text: str, name: str, media: dict[str, bytes],
+           notes: Notebook | None = None) -> tuple[str, list[Problem]]:
+    """The imported text with every fix `build.py check --fix` would make (the proofreading
+    ones too: tone marks in the profile's style, a word certainly written twice), each fix
+    noted; then `check` on it, with its pictures beside it in a private folder. Errors are a
+    bug of the importer, raised."""
+    from briefing.validation import ERROR, check_file
+    from briefing.validation.fixer import fix_text
+
+    with tempfile.TemporaryDirectory(prefix="briefing-import-") as folder:
+        path = Path(folder) / name
+        for relative, data in media.items():
+            (path.parent / relative).parent.mkdir(parents=True, exist_ok=True)
+            (path.parent / relative).write_bytes(data)
+        if notes is not None:
+            for problem in check_file(path, text).problems:
+                if problem.fix is not None:
+                    notes.fix(f"{problem.message} ({problem.fix[0]} -> {problem.fix[1]})",
+                              f"line {problem.position.line} of the result")
+        text, _ = fix_text(path, text)
+        report = check_file(path, text)
+    problems = [_named(p, name) for p in report.problems]
+    errors = [p for p in problems if p.severity == ERROR]
+    if errors:
+        raise BriefingError([Problem(p.position, "the imported content does not pass check: "
+                                     + p.message, hint="please report this with the source "
+                                     "file") for p in errors])
+    return text, [p for p in problems if p.severity != ERROR]
+
+
+def _named(problem: Problem, name: str) -> Problem:
+    """The problem as found in the file `name` (not in the private folder it was checked in)."""
+    where = Position(name, problem.position.line, problem.position.col)
+    return Problem(where, problem.message, problem.severity, problem.hint, problem.code)
+
+
+def read_source(path: Path, notes: Notebook) -> SourceDocument:
+    suffix = path.suffix.lower()
+    if suffix == ".docx" or suffix == ".dotx":
+        from briefing.readers.docx.parse import read_docx
+
+        return read_docx(read_input(path, MAX_DOCX_BYTES), path, notes)
+    if suffix in TEXT_SUFFIXES or suffix in MARKDOWN_SUFFIXES:
+        from briefing.readers.text.decoding import decode
+
+        decoded = decode(read_input(path, MAX_TEXT_BYTES), path)
+        if decoded.legacy:
+            from briefing.readers.text.legacy_encodings import NAMES
+
+            notes.fix(f"the file is in the legacy encoding {NAMES[decoded.legacy]}; "
+                      "converted to Unicode")
+        if suffix in MARKDOWN_SUFFIXES:
+            from briefing.readers.markdown import read_markdown
+
+            return read_markdown(decoded.text, path.name, notes)
+        from briefing.readers.text.physical_lines import read_text
+
+        return read_text(decoded.text, path.name)
+    if suffix in CONVERTED_SUFFIXES:
+        return _through_libreoffice(path, notes)
+    raise BriefingError.at(path, f"cannot import '{suffix or 'a file without extension'}' "
+                                 "files", hint="give a .docx, .txt or .md file (.odt, .doc "
+                                               "and .rtf through LibreOffice)")
+
+
+def _through_libreoffice(path: Path, notes: Notebook) -> SourceDocument:
+    """.odt / .doc / .rtf: LibreOffice converts to .docx in a private folder, then the .docx
+    reader reads that (with all its checks)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise BriefingError.at(path, f"importing {path.suffix} files needs LibreOffice, which "
+                                     "is not installed",
+                               hint="install LibreOffice, or save the file as .docx")
+    data = read_input(path, MAX_DOCX_BYTES)
+    with tempfile.TemporaryDirectory(prefix="briefing-import-") as folder:
+        work = Path(folder)
+        source = work / f"source{path.suffix.lower()}"
+        source.write_bytes(data)
+        profile = (work / "profile").as_uri()
+        try:
+            subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
+                            "--norestore", "--convert-to", "docx", "--outdir", str(work),
+                            str(source)], capture_output=True, timeout=CONVERT_SECONDS,
+                           check=False, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise BriefingError.at(path, "LibreOffice did not finish converting the file "
+                                         f"within {CONVERT_SECONDS} s") from None
+        converted = work / "source.docx"
+        if not converted.is_file():
+            raise BriefingError.at(path, f"LibreOffice could not read this {path.suffix} file",
+                                   hint="open it and save it as .docx")
+        from briefing.readers.docx.parse import read_docx
+
+        notes.fix(f"converted from {path.suffix} to .docx with LibreOffice")
+        return read_docx(converted.read_bytes(), path, notes)

@@ -1,0 +1,52 @@
+"""One body line, read: its typed or displayed marker, its text without it, and whether it
+reads as a title (short, no sentence end, or styled as a heading)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.importing import markers as M
+from briefing.importing.markdown_text import whole_emphasis
+from briefing.readers.source import Line
+from briefing.text.inline_markdown import plain_text
+
+_SENTENCE_END = (".", "!", "?", "…", ";")
+
+
+@dataclass
+class Para:
+    """One body line, read: its marker, its text without the marker, what it looks like."""
+
+    line: Line
+    text: str  # inline Markdown, marker removed, line breaks as spaces
+    marker: M.Marker | None
+    title_like: bool
+    emphasis_title: str  # the text without emphasis around all of it (for titles)
+
+    @property
+    def where(self) -> str:
+        return self.line.where
+
+
+def read_para(line: Line) -> Para:
+    text = " ".join(line.text.replace("\\\n", " ").split("\n"))
+    text = re.sub(r"[ \t]+$", "", text)
+    marker = None
+    if line.label:
+        marker = M.parse(f"{line.label} {text}")
+        if marker is not None:
+            text = marker.rest
+    else:
+        marker = M.parse(text)
+        if marker is not None:
+            text = marker.rest
+    bare, bold, italic = whole_emphasis(text)
+    line.bold = line.bold or bold
+    line.italic = line.italic or italic
+    plain = plain_text(text).strip()
+    evidence = line.heading is not None or line.bold or line.role == "intertitle"
+    sentences = len(re.findall(r"[.!?…]\s+[A-ZĐÀ-Ỹ]", plain))
+    title_like = (evidence and len(plain) <= 400) or \
+        (len(plain) <= 250 and not plain.endswith(_SENTENCE_END) and sentences == 0)
+    return Para(line, text.strip(), marker, title_like, bare.strip())

@@ -1,0 +1,367 @@
+"""Source paragraphs -> the content's body: sections, numbered paragraphs, lists, intertitles.
+
+What the clerk typed (or Word displayed) decides: "I." "1.1." "2.1.1." are headings on the
+ladder chosen to print the same numbers (`ladder`), a numbered line that reads as running text
+(a sentence, not a title) is a numbered paragraph, "(i)" "a)" "Thứ nhất," "-" "+" start list
+items, a paragraph between two items of a list belongs to the first. Gaps and repeats in the
+typed numbers are reported: the output's numbers are computed and will not repeat them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefing.importing import markers as M
+from briefing.importing.constructs import Constructs
+from briefing.importing.draft import Item
+from briefing.importing.guesses import Notebook
+from briefing.importing.inline_lists import inline_enumeration
+from briefing.importing.ladder import Ladder
+from briefing.importing.line_reading import Para
+from briefing.importing.markdown_text import whole_emphasis
+from briefing.importing.naming import block_kind, slug
+from briefing.text.inline_markdown import plain_text
+
+_CONCLUSION = re.compile(r"^(trên đây là|trên đây)\b", re.IGNORECASE)
+_SALUTATION = re.compile(r"^(thưa|kính thưa|kính gửi)\b.*,$", re.IGNORECASE)
+
+
+class _List:
+    """An open list: where it is, its kind and nesting, the last value typed."""
+
+    def __init__(self, kind: str, level: int, node: dict, holder: list, value: int):
+        self.kind = kind
+        self.level = level
+        self.node = node
+        self.holder = holder
+        self.value = value
+
+    @property
+    def items(self) -> list:
+        return self.node["bullets"] if "bullets" in self.node else self.node["enumerate"]
+
+
+class BodyBuilder(Constructs):
+    def __init__(self, ladder: Ladder, max_depth: int, notes: Notebook,
+                 ladders: dict[str, list[str]] | None = None):
+        self.ladder = ladder
+        self.ladders = ladders or {}
+        self.max_depth = max_depth
+        self.notes = notes
+        self.preamble: list = []
+        self.blocks: list = []
+        self.conclusion: list = []
+        self.appendices: list = []
+        self.stack: list[tuple[int, dict]] = []  # (level, section)
+        self.counters: list[int] = []
+        self.typed: list[tuple[int, ...]] = []  # typed values of the open headings
+        self.lists: list[_List] = []
+        self.ids: set[str] = set()
+        self.in_conclusion = False
+        self.appendix: dict | None = None
+        self.pending_caption: str | None = None
+        self.last_table: dict | None = None
+        self.last_figure: dict | None = None
+        self.last: Any = None  # the item added last (a table or figure takes its caption)
+        self.numbered_open: tuple[int, dict] | None = None
+        self.turn: dict | None = None
+        self.last_added: tuple[list, int] | None = None
+        self.paras: list = []
+        self.index = 0
+        self.document_ladder = ladder
+
+    # -- where items go ----------------------------------------------------------------------
+    def container(self) -> list:
+        if self.in_conclusion:
+            return self.conclusion
+        if self.stack:
+            return self.stack[-1][1]["body"]
+        if self.appendix is not None:
+            return self.appendix["body"]
+        return self.blocks or self.preamble
+
+    def add(self, item: Any, comment: str | None = None) -> None:
+        container = self.container()
+        container.append(Item(item, [comment]) if comment else item)
+        self.last_added = (container, len(container) - 1)
+
+    def _attach_guesses(self, since: int) -> None:
+        """Write the guesses made for the paragraph just read as comments on its item."""
+        guesses = [n for n in self.notes.notes[since:] if n.kind == "guess"]
+        if not guesses or self.last_added is None:
+            return
+        holder, index = self.last_added
+        if index >= len(holder):
+            return
+        item = holder[index]
+        if not isinstance(item, Item):
+            item = holder[index] = Item(item)
+        item.comments += [note.comment() for note in guesses]
+
+    def build(self, paras: list[Para | Any]) -> None:
+        self.paras = paras
+        for index, para in enumerate(paras):
+            self.index = index
+            if not isinstance(para, Para):
+                self.close_lists()
+                self.numbered_open = None
+                node = para.value if isinstance(para, Item) else para
+                if isinstance(node, dict) and "table" in node:
+                    if self.pending_caption:
+                        node["caption"] = self.pending_caption
+                        self.pending_caption = None
+                    self.last_table = node
+                elif isinstance(node, dict) and "figure" in node:
+                    self.last_figure = node
+                self.add(para)
+                self.last = node
+                continue
+            since = len(self.notes.notes)
+            self.paragraph(para, paras, index)
+            self._attach_guesses(since)
+            self.last = None if self.lists else (self.container()[-1] if self.container()
+                                                 else None)
+        self.close_lists()
+
+    # -- one paragraph -----------------------------------------------------------------------
+    def paragraph(self, para: Para, paras: list, index: int) -> None:
+        if para.line.role and self.role(para):
+            return
+        self.turn = None
+        marker = para.marker
+        line = para.line
+        level = self.ladder.level_of(marker) if marker else None
+        if level is not None and marker is not None and marker.kind == "arabic" and \
+                not para.title_like and self.lists and self.lists[-1].kind == "arabic":
+            level = None  # "1." items of an open arabic list
+        if level is not None and marker is not None and self._plausible(marker, level, para):
+            self.close_lists()
+            if para.title_like:
+                self.section(para, level)
+            else:
+                self.numbered(para, level)
+            return
+        if marker is not None and marker.kind.startswith("ordinal") and \
+                para.line.text.lstrip().startswith("*"):
+            # "**Thứ nhất, chúng ta …**", "*Một là*, …": the author's emphasised prose, kept
+            self.plain(Para(line, " ".join(line.text.split("\n")).strip(), None,
+                            para.title_like, para.emphasis_title), paras, index)
+            return
+        if marker is not None and (marker.kind in M.ENUMERATION_STYLES or marker.kind == "bullet"
+                                   or marker.kind == "path"):
+            self.list_item(para, paras, index)
+            return
+        if self._appendix_title(para):
+            return
+        if line.role == "intertitle" or (para.title_like and (line.heading is not None) and
+                                         marker is None):
+            self.close_lists()
+            self.intertitle(para)
+            return
+        self.plain(para, paras, index)
+
+    def _plausible(self, marker: M.Marker, level: int, para: Para) -> bool:
+        """A typed heading number that fits where it stands (or a clear title)."""
+        depth = len(self.stack)
+        if marker.kind in ("alpha", "roman-paren") and (
+                level != depth + 1 or (para.line.heading is None and not para.line.bold)):
+            return False  # "a)" is a list item unless it is a heading where it stands
+        if level > depth + 1 and not para.title_like:
+            return False
+        # "1." again under a deeper heading: an enumeration, not a heading
+        return not (marker.kind == "arabic" and marker.value == 1 and depth >= level and
+                    self.counters[level - 1:level] and self.counters[level - 1] >= 1 and
+                    not para.title_like)
+
+    # -- sections ----------------------------------------------------------------------------
+    def section(self, para: Para, level: int) -> None:
+        self.in_conclusion = False
+        self.numbered_open = None
+        level = self._settle(para, level)
+        title = para.emphasis_title if (para.line.heading or para.line.bold or
+                                        para.line.italic) else para.text
+        title = whole_emphasis(title)[0] if title.startswith("*") else title
+        section: dict[str, Any] = {"id": slug(plain_text(title), self.ids)}
+        if level == 1:
+            section["kind"] = block_kind(title)
+        section["title"] = title
+        section["body"] = []
+        parent = self.stack[-1][1]["body"] if self.stack else (
+            self.appendix["body"] if self.appendix is not None else self.blocks)
+        parent.append(section)
+        self.last_added = (parent, len(parent) - 1)
+        self.stack.append((level, section))
+
+    def numbered(self, para: Para, level: int) -> None:
+        level = self._settle(para, level)
+        node = {"numbered": para.text}
+        self.add(node)
+        self.numbered_open = (level, node)
+
+    def _settle(self, para: Para, level: int) -> int:
+        """Close what `level` ends, check the typed number, return the level used."""
+        marker = para.marker
+        depth = len(self.stack)
+        if level > depth + 1:
+            self.notes.guess(f"'{marker.raw if marker else ''}' skips a heading level; "
+                             f"placed one level below the heading before it", para.where,
+                             plain_text(para.text))
+            level = depth + 1
+        if level > self.max_depth:
+            level = self.max_depth
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        del self.counters[level:]
+        while len(self.counters) < level:
+            self.counters.append(0)
+        self.counters[level - 1] += 1
+        if marker is not None:
+            self._check_number(marker, level, para)
+        return level
+
+    def _check_number(self, marker: M.Marker, level: int, para: Para) -> None:
+        expected = self.counters[level - 1]
+        typed = marker.value
+        if typed != expected:
+            what = "repeats" if typed < expected else "skips"
+            self.notes.guess(f"the source's numbering {what} here: '{marker.raw}' where "
+                             f"number {expected} of its level comes (numbers are computed, "
+                             "check that nothing is missing)", para.where, plain_text(para.text))
+        elif marker.kind == "path" and not marker.dotted:
+            self.notes.fix(f"'{marker.raw}' typed without its final dot", para.where,
+                           plain_text(para.text))
+
+    # -- lists -------------------------------------------------------------------------------
+    def list_item(self, para: Para, paras: list, index: int) -> None:
+        marker = para.marker
+        assert marker is not None
+        kind = marker.kind if marker.kind != "path" else "arabic"
+        level = para.line.list_level
+        if kind == "bullet":
+            level = max(level, 1 if marker.raw == "+" else 0)
+        while self.lists and (self.lists[-1].level > level or
+                              (self.lists[-1].level == level and self.lists[-1].kind != kind
+                               and not self._continues_later(paras, index))):
+            self.lists.pop()
+        if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind and \
+                (kind == "bullet" or marker.value != 1):
+            current = self.lists[-1]
+            self._check_sequence(current, marker, para)
+            current.items.append(para.text)
+            self.last_added = (current.items, len(current.items) - 1)
+            return
+        if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind:
+            self.lists.pop()  # numbered from one again: a new list
+        holder = self._item_holder() if self.lists else self.container()
+        if kind == "bullet":
+            node: dict[str, Any] = {"bullets": [para.text]}
+        else:
+            node = {"enumerate": [para.text], "style": M.ENUMERATION_STYLES.get(kind, "arabic")}
+            if marker.value != 1:
+                node["start"] = marker.value
+                self.notes.guess(f"the list starts at '{marker.raw}'", para.where,
+                                 plain_text(para.text))
+        holder.append(node)
+        self.last_added = (holder, len(holder) - 1)
+        self.lists.append(_List(kind, level, node, holder, marker.value))
+
+    def _continues_later(self, paras: list, index: int) -> bool:
+        """Whether an item of the open list comes later (so this one nests inside it)."""
+        current = self.lists[-1]
+        for para in paras[index + 1:]:
+            if not isinstance(para, Para) or para.marker is None:
+                continue
+            level = self.ladder.level_of(para.marker)
+            if level is not None and para.title_like:
+                return False
+            kind = para.marker.kind if para.marker.kind != "path" else "arabic"
+            if kind == current.kind:
+                return True
+        return False
+
+    def _check_sequence(self, current: _List, marker: M.Marker, para: Para) -> None:
+        if current.kind == "bullet":
+            return
+        expected = current.value + 1
+        if marker.value != expected:
+            what = "repeats" if marker.value <= current.value else "skips"
+            self.notes.guess(f"the source's list numbering {what} here: '{marker.raw}' after "
+                             f"'{M.shown(current.kind, current.value)}' (markers are computed: "
+                             f"it prints as '{M.shown(current.kind, expected)}')", para.where,
+                             plain_text(para.text))
+        current.value = marker.value
+
+    def _item_holder(self) -> list:
+        """The body of the open list's last item (made a list of paragraphs if needed)."""
+        items = self.lists[-1].items
+        last = items[-1]
+        if isinstance(last, Item):
+            if isinstance(last.value, str):
+                last.value = [last.value]
+            return last.value
+        if isinstance(last, str):
+            items[-1] = [last]
+        return items[-1]
+
+    def close_lists(self) -> None:
+        self.lists.clear()
+
+    # -- other paragraphs --------------------------------------------------------------------
+    def plain(self, para: Para, paras: list, index: int) -> None:
+        if self.lists and self._item_follows(paras, index):
+            holder = self._item_holder()
+            holder.append(para.text)
+            self.last_added = (holder, len(holder) - 1)
+            return
+        if self.numbered_open is not None and self._numbered_follows(paras, index):
+            node = self.numbered_open[1]
+            if isinstance(node["numbered"], str):
+                node["numbered"] = [node["numbered"]]
+            node["numbered"].append(para.text)
+            return
+        self.numbered_open = None
+        self.close_lists()
+        if _CONCLUSION.match(plain_text(para.text)) and self.blocks:
+            self.stack.clear()
+            self.in_conclusion = True
+            self.notes.guess("read as the conclusion after the last section", para.where,
+                             plain_text(para.text))
+        inline = inline_enumeration(para.text)
+        if inline is not None:
+            self.add(inline)
+            return
+        text = para.text
+        if para.line.italic and _SALUTATION.match(plain_text(text)):
+            self.add({"salutation": para.emphasis_title})
+            return
+        self.add(text)
+
+    def _numbered_follows(self, paras: list, index: int) -> bool:
+        """A plain paragraph after a numbered one, with a numbered paragraph or a heading
+        after it, is the numbered paragraph's next paragraph."""
+        for para in paras[index + 1:]:
+            if not isinstance(para, Para):
+                return False
+            if para.marker is None and para.line.role is None:
+                if para.line.heading is not None:
+                    return True
+                continue
+            return para.marker is not None and self.ladder.level_of(para.marker) is not None
+        return False
+
+    def _item_follows(self, paras: list, index: int) -> bool:
+        """A plain paragraph between two items of the open list continues the first item."""
+        current = self.lists[-1]
+        for para in paras[index + 1:]:
+            if not isinstance(para, Para):
+                return False
+            if para.marker is None:
+                if para.line.heading is not None:
+                    return False
+                continue
+            if self.ladder.level_of(para.marker) is not None and para.title_like:
+                return False
+            kind = para.marker.kind if para.marker.kind != "path" else "arabic"
+            return any(open_.kind == kind for open_ in self.lists) or current.kind == kind
+        return False

@@ -1,0 +1,125 @@
+"""Resident PDF builds for the live preview: one at a time, cached, superseded ones skipped.
+
+The studio is one long-lived process, so WeasyPrint, the templates, the profiles and the fonts
+are imported and read once. A build lays the PDF out and stops there: the pages the clerk
+looks at are drawn one by one when the browser asks for them (`LaidOutPages`), which shows the
+edited page a third of a second sooner than writing the whole file first. A preview is built
+from the saved file (or a unit's variant of it); builds are keyed by the versions of their
+inputs, so asking again for the same version costs nothing. While a build runs, newer
+requests for the same slot (a document, a variant) wait; when the lock frees, only the
+newest is built: typing fast never queues stale builds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from briefing.preview.collector import IdleCollector
+from briefing.preview.outputs import LoadedVariant
+from briefing.preview.pages import LaidOutPages, Pages
+from briefing.problems import BriefingError, Problem
+
+
+def render_pages(document: LoadedVariant) -> tuple[Pages, list[Problem]]:
+    """The pages of a loaded document (laid out; each drawn when first shown) and its check's
+    warnings (errors raise)."""
+    from briefing.preview.rendering import lay_out, rendering
+
+    layout, warnings = lay_out(document.loaded, document.overlays)
+    return LaidOutPages(layout, rendering()), warnings
+
+
+@dataclass
+class Build:
+    """One preview: the pages, or the problems that kept the document from building."""
+
+    key: str
+    pages: Pages | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.pages is not None
+
+
+class Previewer:
+    """Builds previews and keeps the last few."""
+
+    def __init__(self, keep: int = 8,
+                 render: Callable[[LoadedVariant], tuple[Pages, list[Problem]]] = render_pages):
+        self.keep = keep
+        self.render = render
+        self._builds: OrderedDict[str, Build] = OrderedDict()
+        self._lock = threading.Lock()  # one build at a time: WeasyPrint uses a whole core
+        self._guard = threading.Lock()
+        self._latest: dict[str, str] = {}
+        #: the last good build of each slot, shown while the document has errors
+        self._last_good: dict[str, str] = {}
+        self.collector = IdleCollector(busy=self._lock.locked)
+
+    def get(self, key: str) -> Build | None:
+        with self._guard:
+            return self._builds.get(key)
+
+    def last_good(self, slot: str) -> Build | None:
+        with self._guard:
+            key = self._last_good.get(slot)
+            return self._builds.get(key) if key else None
+
+    def build(self, slot: str, key: str, load: Callable[[], LoadedVariant]) -> Build | None:
+        """The build for `key`; None when a newer key for `slot` was asked for meanwhile."""
+        with self._guard:
+            self._latest[slot] = key
+            if key in self._builds:
+                return self._builds[key]
+        with self._lock:
+            with self._guard:
+                if key in self._builds:
+                    return self._builds[key]
+                if self._latest.get(slot) != key:
+                    return None
+            build = self._make(key, load)
+            with self._guard:
+                self._builds[key] = build
+                self._builds.move_to_end(key)
+                if build.ok:
+                    self._last_good[slot] = key
+                self._trim()
+            self.collector.soon()  # the layouts let go of: freed while the clerk reads
+            return build
+
+    def _make(self, key: str, load: Callable[[], LoadedVariant]) -> Build:
+        started = time.perf_counter()
+        try:
+            pages, warnings = self.render(load())
+        except BriefingError as error:
+            return Build(key, problems=list(error.problems),
+                         seconds=time.perf_counter() - started)
+        return Build(key, pages, warnings=warnings,
+                     seconds=time.perf_counter() - started)
+
+    def _trim(self) -> None:
+        # a layout is some 35,000 objects in reference cycles: each one kept makes every full
+        # pass of Python's cycle collector longer (0.2 s with eight, on the path of the next
+        # edit). Only the newest build of each slot and the last good ones keep theirs; the
+        # others keep the pictures already drawn.
+        current = set(self._latest.values()) | set(self._last_good.values())
+        for key, build in self._builds.items():
+            if key not in current and build.pages is not None:
+                build.pages.release()
+        keep = set(self._last_good.values())
+        while len(self._builds) > self.keep:
+            for old in self._builds:
+                if old not in keep:
+                    build = self._builds.pop(old)
+                    if build.pages is not None:
+                        build.pages.close()
+                    break
+            else:
+                break

@@ -1,0 +1,94 @@
+"""Uploads of Word, text and Markdown files, turned into content files by the importer.
+
+The studio checks what a browser can lie about (size, name, type by content, not by the name
+alone) and hands the bytes to `briefing.importing`, the same importer as the command line.
+The upload is written to a private temporary folder first: the importer reads files, and the
+name the browser gave is never used as a path.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+from briefing.atomic import safe_name
+from briefing.editing import documents
+from briefing.editing.refusals import EditError, Taken
+from briefing.editing.store import DocumentStore
+from briefing.importing import import_file
+from briefing.problems import BriefingError, Problem
+
+#: what the studio accepts, by extension (the content is checked too)
+KINDS = {".docx": "docx", ".txt": "text", ".md": "markdown", ".markdown": "markdown"}
+MAX_UPLOAD = 10 * 1024 * 1024
+
+
+@dataclass
+class Imported:
+    """What the importer made: content files (stem, YAML text), pictures, and its notes."""
+
+    documents: list[tuple[str, str]]
+    media: dict[str, bytes] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def kind_of(filename: str, data: bytes) -> str:
+    """The kind of an upload, from its extension confirmed by its bytes."""
+    suffix = Path(filename or "").suffix.lower()
+    kind = KINDS.get(suffix)
+    if kind is None:
+        raise EditError("Chỉ nhập được tệp Word (.docx), văn bản (.txt) hoặc Markdown (.md).")
+    if len(data) > MAX_UPLOAD:
+        raise EditError("Tệp quá lớn (tối đa 10 MB).")
+    if not data:
+        raise EditError("Tệp rỗng.")
+    if kind == "docx":
+        if not data.startswith(b"PK\x03\x04"):
+            raise EditError("Tệp này không phải là tệp Word .docx hợp lệ.")
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as archive:
+                if "word/document.xml" not in archive.namelist():
+                    raise EditError("Tệp này không phải là tệp Word .docx hợp lệ.")
+        except zipfile.BadZipFile:
+            raise EditError("Tệp này không phải là tệp Word .docx hợp lệ.") from None
+    return kind  # text encodings (UTF-8, UTF-16, legacy Vietnamese) are the importer's job
+
+
+def import_upload(filename: str, data: bytes, stem: str) -> Imported:
+    """The content the importer makes of an uploaded file, its documents and pictures named
+    after `stem` (nothing is written here)."""
+    kind = kind_of(filename, data)
+    suffix = {"docx": ".docx", "text": ".txt", "markdown": ".md"}[kind]
+    source_stem = Path(filename).stem or "tai-lieu-nhap"
+    with tempfile.TemporaryDirectory(prefix="studio-import-") as folder:
+        source = Path(folder) / f"{safe_name(source_stem)}{suffix}"  # named in the file's comment
+        source.write_bytes(data)
+        try:
+            result = import_file(source, name=stem)
+        except BriefingError as error:
+            raise EditError("Không nhập được tệp: " + "; ".join(
+                p.message for p in error.problems[:3])) from None
+    documents_ = [(d.name, d.yaml) for d in result.documents]
+    media = {k: v for d in result.documents for k, v in d.media.items()}
+    return Imported(documents_, media, [str(getattr(n, "text", n)) for n in result.notes],
+                    [p for d in result.documents for p in d.warnings])
+
+
+def import_into(store: DocumentStore, filename: str, data: bytes) -> tuple[list[str], Imported]:
+    """Import an upload as new content files: the name is chosen first (free for the content
+    files and for the pictures the import makes), the import names everything after it, and
+    all of it is created without replacing any file. Returns the new names and the import."""
+    kind_of(filename, data)  # refused before any work
+    for _ in range(3):  # a name taken between the choice and the write: choose again
+        stem = documents.import_stem(store, Path(filename).stem)
+        imported = import_upload(filename, data, stem)
+        try:
+            return documents.save_imported(store, imported.documents, imported.media), imported
+        except Taken:
+            continue
+    raise EditError("Không chọn được tên cho tài liệu nhập vào: tên vừa chọn đã bị dùng. "
+                    "Hãy thử lại.")
