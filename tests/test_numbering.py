@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from briefing.layout.numbering import enumeration_marker, heading_number, letter, roman
+from briefing.numbering.counters import enumeration_marker, heading_number, letter, roman
+from briefing.numbering.letters import VIETNAMESE, Letters, PastLastLetter, word_letter
+from briefing.numbering.markers import parse
+from briefing.numbering.sequence import Run
 from briefing.profile.model import load_profile
 from briefing.tree.plain_text import body_paragraphs
 
@@ -15,8 +20,43 @@ def test_roman(number, expected):
     assert roman(number) == expected
 
 
-def test_letters_run_past_z():
-    assert [letter(n) for n in (1, 2, 26, 27, 28)] == ["a", "b", "z", "aa", "ab"]
+def test_points_are_lettered_in_the_vietnamese_alphabet():
+    """ND 30/2020, PL I §II.6.đ: a) b) c) d) đ) e) g) h) i) k) … — no f, j, w, z."""
+    assert "".join(letter(n) for n in range(1, 24)) == "abcdđeghiklmnopqrstuvxy"
+
+
+def test_what_follows_the_last_letter_is_the_profiles_to_say():
+    with pytest.raises(PastLastLetter):
+        letter(24)
+    doubled = Letters(after="double")
+    assert [doubled.letter(n) for n in (23, 24, 25, 28)] == ["y", "aa", "bb", "đđ"]
+    assert doubled.value("đđ") == 28
+    assert VIETNAMESE.value("đ") == 5 and VIETNAMESE.value("f") is None
+
+
+def test_word_shows_latin_letters():
+    """A Word lowerLetter list shows what Word shows (a–z, then aa, bb): the reader's view."""
+    assert [word_letter(n) for n in (1, 6, 26, 27, 28)] == ["a", "f", "z", "aa", "bb"]
+
+
+@pytest.mark.parametrize("run", [
+    list("abcdđeghiklmno"),  # ND 30 and its appendices (d07: a–o)
+    list("abcdefghij"),      # a clerk who counted in Latin
+])
+def test_a_run_of_points_reads_without_a_gap(run):
+    sequence = Run()
+    verdicts = [sequence.take(parse(f"{x}) Nội dung.")) for x in run]
+    assert [v for _, v in verdicts] == ["first"] + [""] * (len(run) - 1)
+    assert all(m.kind == "alpha" for m, _ in verdicts)  # "i)" after "h)" is a letter
+
+
+def test_a_gap_and_a_repeat_are_seen():
+    sequence = Run()
+    verdicts = [sequence.take(parse(f"{x} Nội dung."))[1] for x in ("a)", "b)", "d)", "c)")]
+    assert verdicts == ["first", "", "skip", "repeat"]
+    roman = Run()
+    assert [roman.take(parse(f"{x} Nội dung."))[0].kind for x in ("(i)", "(ii)", "(v)")] == [
+        "paren-roman"] * 3
 
 
 def test_party_ladders():
@@ -81,3 +121,45 @@ def test_programme_uses_the_sequential_ladder(programme_pdf):
     numbers = [s.findtext("heading/number") for s in programme_pdf.tree.iter("section")]
     assert numbers[:5] == ["I.", "1.", "1.1.", "1.2.", "1.3."]
     assert "3.3." in numbers and numbers.count("II.") == 1
+
+
+POINTS = """meta:
+  form: booklet
+  profile: {profile}
+  issuer:
+    name: BAN TUYÊN GIÁO
+  place: Hà Nội
+  date: 2024-03-05
+blocks:
+  - id: context
+    kind: context
+    title: Bối cảnh
+    body:
+      - enumerate: [{items}]
+        style: alpha
+"""
+
+
+@pytest.mark.parametrize("profile", ["party", "state"])
+def test_points_print_in_the_vietnamese_alphabet_in_both_writers(profile, tmp_path):
+    """What a reader sees: "đ)" after "d)", "g)" after "e)", no "f)" or "j)", in the DOCX XML
+    and in the PDF's text."""
+    import io
+    import zipfile
+
+    import pdfplumber
+
+    from briefing.builds.pipeline import build_file
+
+    items = ", ".join(f"Điểm số {n}." for n in range(1, 15))
+    source = tmp_path / "points.yaml"
+    source.write_text(POINTS.format(profile=profile, items=items), encoding="utf-8")
+    docx, pdf = sorted(build_file(source, tmp_path / "out"))
+    expected = [f"{x}) Điểm số {n}." for n, x in enumerate("abcdđeghiklmno", start=1)]
+    with zipfile.ZipFile(docx) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    words = re.sub(r"<[^>]+>", "", re.sub(r"</w:p>", "\n", xml))
+    assert [line for line in words.splitlines() if "Điểm số" in line] == expected
+    with pdfplumber.open(io.BytesIO(pdf.read_bytes())) as document:
+        text = "\n".join(page.extract_text() or "" for page in document.pages)
+    assert [line for line in text.splitlines() if "Điểm số" in line] == expected

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.importing import markers
 from briefing.importing.guesses import Notebook
 from briefing.importing.markdown_text import whole_emphasis
 from briefing.importing.words import upper, words
+from briefing.numbering import markers
 from briefing.readers.source import Block, Line, Table
 from briefing.text.inline_markdown import plain_text
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefing.importing import markers as M
 from briefing.importing.markdown_text import markdown_runs, runs_to_markdown
+from briefing.numbering import markers as M
 
 _INLINE_KINDS = (("paren-roman", r"\((?P<v>[ivx]{1,5})\)"), ("paren-arabic", r"\((?P<v>\d{1,2})\)"),
                  ("alpha", r"(?P<v>[a-h])\)"))

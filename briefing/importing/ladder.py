@@ -8,8 +8,8 @@ tie. `level_of` then says at which depth a typed number sits.
 
 from __future__ import annotations
 
-from briefing.importing.markers import Marker
-from briefing.layout.numbering import format_pieces
+from briefing.numbering.counters import format_pieces
+from briefing.numbering.markers import Marker
 
 Shape = tuple[str, int]
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.importing import markers as M
 from briefing.importing.markdown_text import whole_emphasis
+from briefing.numbering import markers as M
 from briefing.readers.source import Line
 from briefing.text.inline_markdown import plain_text
 

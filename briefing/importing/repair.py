@@ -9,9 +9,9 @@ small letter (a line wrapped by hand). Emphasis running across the cut is joined
 
 from __future__ import annotations
 
-from briefing.importing import markers
 from briefing.importing.guesses import Notebook
 from briefing.importing.markdown_text import Run, markdown_runs, runs_to_markdown
+from briefing.numbering import markers
 from briefing.readers.source import Block, Line
 from briefing.text.inline_markdown import plain_text
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefing.importing import markers as M
 from briefing.importing.constructs import Constructs
 from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook
@@ -21,6 +20,8 @@ from briefing.importing.ladder import Ladder
 from briefing.importing.line_reading import Para
 from briefing.importing.markdown_text import whole_emphasis
 from briefing.importing.naming import block_kind, slug
+from briefing.numbering import markers as M
+from briefing.numbering.sequence import Run, read_in_run
 from briefing.text.inline_markdown import plain_text
 
 _CONCLUSION = re.compile(r"^(trên đây là|trên đây)\b", re.IGNORECASE)
@@ -28,14 +29,17 @@ _SALUTATION = re.compile(r"^(thưa|kính thưa|kính gửi)\b.*,$", re.IGNORECAS
 
 
 class _List:
-    """An open list: where it is, its kind and nesting, the last value typed."""
+    """An open list: where it is, its kind and nesting, the last value typed, and the run of
+    its typed markers (what follows what: `numbering.sequence`)."""
 
-    def __init__(self, kind: str, level: int, node: dict, holder: list, value: int):
+    def __init__(self, kind: str, level: int, node: dict, holder: list, first: M.Marker):
         self.kind = kind
         self.level = level
         self.node = node
         self.holder = holder
-        self.value = value
+        self.value = first.value
+        self.run = Run()
+        self.run.take(first)
 
     @property
     def items(self) -> list:
@@ -236,6 +240,8 @@ class BodyBuilder(Constructs):
     def list_item(self, para: Para, paras: list, index: int) -> None:
         marker = para.marker
         assert marker is not None
+        for open_list in reversed(self.lists):  # "i)" after "h)" is a letter, not Roman one
+            marker = read_in_run(open_list.run.last, marker)
         kind = marker.kind if marker.kind != "path" else "arabic"
         level = para.line.list_level
         if kind == "bullet":
@@ -264,7 +270,7 @@ class BodyBuilder(Constructs):
                                  plain_text(para.text))
         holder.append(node)
         self.last_added = (holder, len(holder) - 1)
-        self.lists.append(_List(kind, level, node, holder, marker.value))
+        self.lists.append(_List(kind, level, node, holder, marker))
 
     def _continues_later(self, paras: list, index: int) -> bool:
         """Whether an item of the open list comes later (so this one nests inside it)."""
@@ -283,11 +289,13 @@ class BodyBuilder(Constructs):
     def _check_sequence(self, current: _List, marker: M.Marker, para: Para) -> None:
         if current.kind == "bullet":
             return
-        expected = current.value + 1
-        if marker.value != expected:
-            what = "repeats" if marker.value <= current.value else "skips"
+        expected = len(current.items) + (current.node.get("start", 1) - 1) + 1
+        previous = current.run.last
+        _, verdict = current.run.take(marker)
+        if verdict in ("repeat", "skip"):
+            what = "repeats" if verdict == "repeat" else "skips"
             self.notes.guess(f"the source's list numbering {what} here: '{marker.raw}' after "
-                             f"'{M.shown(current.kind, current.value)}' (markers are computed: "
+                             f"'{previous.raw if previous else ''}' (markers are computed: "
                              f"it prints as '{M.shown(current.kind, expected)}')", para.where,
                              plain_text(para.text))
         current.value = marker.value

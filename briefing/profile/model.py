@@ -30,7 +30,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from briefing import FONTS_DIR, PROJECT_ROOT
-from briefing.layout.numbering import STYLES, field_text, format_pieces
+from briefing.numbering.counters import STYLES, field_text, format_pieces
+from briefing.numbering.letters import VIETNAMESE_LETTERS, Letters
 from briefing.problems import BriefingError
 
 PROFILES_DIR = PROJECT_ROOT / "profiles"
@@ -202,12 +203,34 @@ class Footnote(_Strict):
 
 
 class Numbering(_Strict):
-    """Heading ladders. Fields are checked in this order, so each check sees the ones before:
-    the ladders need max_depth, the default needs the ladders."""
+    """Heading ladders and the alphabet of lettered points. Fields are checked in this order,
+    so each check sees the ones before: the ladders need max_depth, the default the ladders."""
 
     max_depth: int = 6
     ladders: dict[str, list[str]]
     default: str
+    #: the letters of "{n:a}" in order (ND 30 PL I §II.6.đ: the Vietnamese alphabet)
+    letters: list[str] = Field(default_factory=lambda: list(VIETNAMESE_LETTERS))
+    #: after the last letter: "error" (the item cannot be lettered) or "double" (aa, bb, …)
+    after_letters: Literal["error", "double"] = "error"
+
+    @field_validator("letters")
+    @classmethod
+    def _letters(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError("must list at least one letter")
+        for letter in value:
+            if len(letter) != 1 or not letter.isalpha() or letter != letter.lower():
+                raise ValueError(f"'{letter}' is not one lower-case letter")
+        repeated = sorted({x for x in value if value.count(x) > 1})
+        if repeated:
+            raise ValueError(f"letters listed twice: {', '.join(repeated)}")
+        return value
+
+    @property
+    def alphabet(self) -> Letters:
+        """The letters of lettered items, as `briefing.numbering` uses them."""
+        return Letters(tuple(self.letters), self.after_letters)
 
     @field_validator("max_depth")
     @classmethod

@@ -40,7 +40,8 @@ from briefing.content.table_grid import table_grid
 from briefing.layout.dates import place_and_date, place_and_month
 from briefing.layout.figure_size import figure_size_mm
 from briefing.layout.lines import balanced_lines
-from briefing.layout.numbering import enumeration_marker, format_counter, heading_number
+from briefing.numbering.counters import enumeration_marker, format_counter, heading_number
+from briefing.numbering.letters import PastLastLetter
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile, TextStyle, load_profile
 from briefing.text.inline_markdown import to_tree_markup
@@ -187,6 +188,7 @@ class _Preparer:
     def __init__(self, loaded: LoadedDocument, profile: Profile):
         self.document = loaded.document
         self.profile = profile
+        self.letters = profile.numbering.alphabet  # lettered items: the profile's alphabet
         self.source = loaded.source
         self.media_root = loaded.path.parent
         self.ladder = self.ladder_named(self.document.meta.numbering, ("meta", "numbering"))
@@ -272,8 +274,18 @@ class _Preparer:
                 hint="numbered paragraphs go in 'blocks', in a section's body or in an "
                      "appendix; here write a plain paragraph or a list"))
         self.check_depth(level, path, "numbered paragraph")
-        return NumberedView(heading_number(self.ladder, counters), level,
+        return NumberedView(self.number(counters, path), level,
                             self.paragraphs(item.numbered, (*path, "numbered")), item.id)
+
+    def number(self, counters: list[int], path: Path_) -> str:
+        """The ladder's number for `counters`; a lettered level past the alphabet's last letter
+        is the user's error at `path` (`check` says so first: validation/checks.py)."""
+        try:
+            return heading_number(self.ladder, counters, self.letters)
+        except PastLastLetter as exc:
+            raise BriefingError(Problem(self.source.at(path), str(exc),
+                                        hint="split the list or move items up a level")
+                                ) from None
 
     @staticmethod
     def paragraph_paths(path: Path_, value: str | list[str]) -> list[Path_]:
@@ -318,7 +330,7 @@ class _Preparer:
         label = ""
         if table.caption is not None:
             self.tables += 1
-            label = format_counter(self.profile.captions.table.format, self.tables)
+            label = format_counter(self.profile.captions.table.format, self.tables, self.letters)
         caption = self.optional(table.caption, (*path, "caption"))
         rows: list[list[CellView]] = []
         for row in grid.rows:
@@ -347,7 +359,7 @@ class _Preparer:
         label = ""
         if figure.caption is not None:
             self.figures += 1
-            label = format_counter(self.profile.captions.figure.format, self.figures)
+            label = format_counter(self.profile.captions.figure.format, self.figures, self.letters)
         width_mm, height_mm = figure_size_mm(figure.width, image.aspect, self.profile)
         return FigureView(figure.id, figure.figure, width_mm, height_mm,
                           self.figures if label else 0, label,
@@ -362,7 +374,8 @@ class _Preparer:
 
     def appendix(self, appendix: Appendix, path: Path_, index: int, count: int) -> AppendixView:
         look = self.profile.appendix
-        label = look.label if count == 1 else format_counter(look.numbered_label, index)
+        label = (look.label if count == 1
+                 else format_counter(look.numbered_label, index, self.letters))
         saved = self.ladder
         self.ladder = self.ladder_named(appendix.numbering or self.document.meta.numbering,
                                         (*path, "numbering") if appendix.numbering
@@ -381,7 +394,7 @@ class _Preparer:
             id=section.id,
             section_kind=section.kind or "section",
             level=level,
-            number=heading_number(self.ladder, counters),
+            number=self.number(counters, path),
             title=self.inline(section.title, (*path, "title")),
             body=self.body(section.body, (*path, "body"), counters, 0),
         )
@@ -407,7 +420,7 @@ class _Preparer:
                 self.source.at((*path, "style")), f"unknown enumeration style '{enum.style}'",
                 hint=did_you_mean(enum.style, list(self.profile.enumerations))))
         try:
-            markers = [enumeration_marker(style, enum.start + i)
+            markers = [enumeration_marker(style, enum.start + i, self.letters)
                        for i in range(len(enum.enumerate))]
         except ValueError as exc:
             raise BriefingError(Problem(self.source.at(path), str(exc))) from None

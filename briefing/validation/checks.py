@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefing.content.loader import LoadedDocument
 from briefing.content.media import MediaError, load_image
 from briefing.content.schema import Enumeration, Figure, NumberedParagraph, Section, Table
 from briefing.content.schema_problems import did_you_mean, visible
 from briefing.content.table_grid import table_grid
-from briefing.layout.numbering import enumeration_marker
+from briefing.numbering.counters import enumeration_marker, heading_number
+from briefing.numbering.letters import PastLastLetter
 from briefing.problems import BriefingError, Position, Problem
 from briefing.profile.model import DocumentNumber, Profile, load_profile
 from briefing.source.yaml_source import Path_
@@ -73,7 +75,7 @@ def structure_findings(loaded: LoadedDocument, profile: Profile | None = None,
     if profile is None:
         return findings
     context = _Context(loaded, profile, locator or Locator(loaded.source))
-    for check in (_ids, _sections, _ladder, _enumerations, _footnote_count, _footnotes,
+    for check in (_ids, _sections, _ladder, _lettered, _enumerations, _footnote_count, _footnotes,
                   _document_number, _blank_texts, _numbered, _tables, _figures):
         check(context)
     return findings + context.findings
@@ -112,6 +114,41 @@ def _sections(context: _Context) -> None:
                            f"section '{section.id}' is nested {level} levels deep; profile "
                            f"'{context.profile.name}' numbers {max_depth} levels",
                            hint="move it up a level or make it a list", code="too-deep")
+
+
+def _lettered(context: _Context) -> None:
+    """A heading or numbered paragraph on a lettered level of the ladder ("{5:a})") needs a
+    letter: past the alphabet's last one (profile `after_letters: error`) it cannot print."""
+    document = context.loaded.document
+    numbering = context.profile.numbering
+    ladder = numbering.ladders.get(document.meta.numbering or numbering.default)
+    if ladder is not None:
+        _letter_each(context, document.blocks, ("blocks",), [], ladder)
+    for index, appendix in enumerate(document.appendices):
+        named = numbering.ladders.get(appendix.numbering or document.meta.numbering
+                                      or numbering.default)
+        if named is not None:
+            _letter_each(context, appendix.body, ("appendices", index, "body"), [], named)
+
+
+def _letter_each(context: _Context, items: list[Any], path: Path_, counters: list[int],
+                 ladder: list[str]) -> None:
+    child = 0
+    for index, item in enumerate(items):
+        if not isinstance(item, Section | NumberedParagraph):
+            continue
+        child += 1
+        numbers = [*counters, child]
+        if len(numbers) > len(ladder):
+            return  # too deep: reported by _sections and _numbered
+        try:
+            heading_number(ladder, numbers, context.profile.numbering.alphabet)
+        except PastLastLetter as exc:
+            context.report(context.at((*path, index)), str(exc),
+                           hint="split the list or move items up a level", code="letters")
+            return
+        if isinstance(item, Section):
+            _letter_each(context, item.body, (*path, index, "body"), numbers, ladder)
 
 
 def _ladder(context: _Context) -> None:
@@ -185,7 +222,8 @@ def _enumerations(context: _Context) -> None:
             continue
         for index in range(len(enum.enumerate)):
             try:
-                enumeration_marker(style, enum.start + index)
+                enumeration_marker(style, enum.start + index,
+                                   context.profile.numbering.alphabet)
             except ValueError as exc:
                 context.report(context.at((*visit.path, "enumerate", index)),
                                f"enumeration: {exc}",

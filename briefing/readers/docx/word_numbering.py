@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from briefing.layout.numbering import letter, roman
+from briefing.numbering.counters import roman
+from briefing.numbering.letters import word_letter
 from briefing.readers.docx.wordml import attr, child, int_attr, w
 
 #: Private-use bullet glyphs of the Symbol and Wingdings fonts -> what a reader saw.
@@ -61,10 +62,10 @@ def format_number(value: int, fmt: str) -> str:
         return roman(value)
     if fmt in ("lowerRoman",):
         return roman(value).lower()
-    if fmt in ("upperLetter",):
-        return letter(value).upper()
+    if fmt in ("upperLetter",):  # Word's letters are Latin: what the reader of the file saw
+        return word_letter(value).upper()
     if fmt in ("lowerLetter",):
-        return letter(value)
+        return word_letter(value)
     if fmt == "decimalZero":
         return f"{value:02d}"
     if fmt == "none":

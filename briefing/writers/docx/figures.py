@@ -16,7 +16,7 @@ from docx.parts.document import DocumentPart
 from docx.shared import Emu
 
 from briefing.content.media import MediaStore
-from briefing.layout.numbering import format_counter, format_pieces
+from briefing.numbering.counters import format_counter, format_pieces
 from briefing.profile.model import Caption, Profile
 from briefing.writers.docx.fields import field_runs
 from briefing.writers.docx.inline import FootnoteCall, append_inline, text_run

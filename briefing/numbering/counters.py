@@ -1,7 +1,8 @@
 """Computed numbering: heading ladders (I. -> 1.1. -> 2.1.1.) and enumeration markers.
 
 Users never type numbers; the formats come from the layout profile, e.g. "{1}.{2}." is the
-counter of level 1 and of level 2 in Arabic digits, "{1:R}" upper-case Roman, "{3:a}" a letter.
+counter of level 1 and of level 2 in Arabic digits, "{1:R}" upper-case Roman, "{3:a}" a letter
+of the profile's alphabet (`letters.py`: Vietnamese, a b c d đ e g h i k …).
 Formats are read with Python's format-string grammar (`string.Formatter().parse`), the same
 parser the profile's checks use, so what loads is exactly what prints ("{{" is a literal "{").
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import string
 from typing import TYPE_CHECKING
+
+from briefing.numbering.letters import VIETNAMESE, Letters
 
 if TYPE_CHECKING:
     from briefing.profile.model import Enumeration
@@ -31,13 +34,9 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
-def letter(number: int) -> str:
-    """a, b, …, z, aa, ab, … (Vietnamese documents use the Latin letters a–z)."""
-    out = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out
+def letter(number: int, letters: Letters = VIETNAMESE) -> str:
+    """The letter of item `number` in the profile's alphabet: a, b, c, d, đ, e, g, … y."""
+    return letters.letter(number)
 
 
 def format_pieces(pattern: str) -> list[Piece]:
@@ -65,17 +64,18 @@ def field_text(name: str, style: str) -> str:
     return "{" + name + (":" + style if style else "") + "}"
 
 
-def _render(value: int, style: str | None) -> str:
+def _render(value: int, style: str | None, letters: Letters) -> str:
     if style == "R":
         return roman(value)
     if style == "r":
         return roman(value).lower()
     if style == "a":
-        return letter(value)
+        return letters.letter(value)
     return str(value)
 
 
-def heading_number(ladder: list[str], counters: list[int]) -> str:
+def heading_number(ladder: list[str], counters: list[int],
+                   letters: Letters = VIETNAMESE) -> str:
     """The number of a heading at depth len(counters) from the counters of every level."""
     pattern = ladder[min(len(counters), len(ladder)) - 1]
     out = []
@@ -83,21 +83,22 @@ def heading_number(ladder: list[str], counters: list[int]) -> str:
         out.append(literal)
         if name is not None:
             level = int(name)
-            out.append(_render(counters[level - 1] if level <= len(counters) else 0, style))
+            value = counters[level - 1] if level <= len(counters) else 0
+            out.append(_render(value, style, letters) if value or style != "a" else "")
     return "".join(out)
 
 
-def format_counter(pattern: str, n: int) -> str:
+def format_counter(pattern: str, n: int, letters: Letters = VIETNAMESE) -> str:
     """A profile format with one counter {n} ({n:R}, {n:r}, {n:a}): "Bảng 3. ", "PHỤ LỤC II"."""
     out = []
     for literal, name, style in format_pieces(pattern):
         out.append(literal)
         if name is not None:
-            out.append(_render(n, style))
+            out.append(_render(n, style, letters))
     return "".join(out)
 
 
-def enumeration_marker(style: Enumeration, n: int) -> str:
+def enumeration_marker(style: Enumeration, n: int, letters: Letters = VIETNAMESE) -> str:
     """The marker of item n: "(iv)", "(2)", "c)", "Thứ tư,"."""
     out = []
     for literal, name, spec in format_pieces(style.format):
@@ -108,5 +109,5 @@ def enumeration_marker(style: Enumeration, n: int) -> str:
                     f"no ordinal word for item {n}: the profile lists {len(style.words)}")
             out.append(style.words[n - 1])
         elif name is not None:
-            out.append(_render(n, spec))
+            out.append(_render(n, spec, letters))
     return "".join(out)

@@ -1,15 +1,22 @@
 """Numbers and markers a clerk typed (or Word displayed) at the start of a paragraph.
 
-"I." "II." (Roman), "1." "1.1" "2.1.1." (a path of Arabic numbers), "a)" "(a)", "(i)" "i)",
-"(1)" "1)", "Thứ nhất," "Một là,", and the bullets "-" "+" "•". `parse` tells what the marker
-is and its value(s) and returns the text after it, keeping emphasis that wraps the whole line:
-"**I. Công tác khoa giáo**" -> roman [1], "**Công tác khoa giáo**".
+"I." "II." (Roman), "1." "1.1" "2.1.1." (a path of Arabic numbers), "a)" "đ)" "(a)", "(i)"
+"i)", "(1)" "1)", "Thứ nhất," "Một là,", and the bullets "-" "+" "•". `parse` tells what the
+marker is and its value(s) and returns the text after it, keeping emphasis that wraps the whole
+line: "**I. Công tác khoa giáo**" -> roman [1], "**Công tác khoa giáo**".
+
+Letters count in the Vietnamese alphabet (a b c d đ e g h i k …, `letters.py`); a Latin-only
+letter (f, j, w, z) in the Latin one. "i)", "v)", "x)", "l)" may be Roman numerals or letters:
+they are read as Roman here and carry their `letter`, so whoever knows the item before (the
+importer, the lint: `sequence.py`) can read "i)" after "h)" as the letter it is.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from briefing.numbering.letters import LATIN_ONLY, VIETNAMESE, latin_value
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ORDINAL_WORDS = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
@@ -30,7 +37,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("arabic-paren", r"(?P<v>\d{1,2})\)"),  # 1)
     ("paren-roman", r"\((?P<v>[ivxl]{1,6})\)"),  # (iv)
     ("roman-paren", r"(?P<v>[ivxl]{1,6})\)"),  # iv)
-    ("alpha", r"(?P<v>[a-zđ])\)"),  # a)
+    ("alpha", r"(?P<v>[a-zđ])\)"),  # a)  đ)
     ("paren-alpha", r"\((?P<v>[a-zđ])\)"),  # (a)
     ("ordinal", rf"(?i:thứ\s+(?P<v>{_ORDINAL}))(?P<c1>\*{{0,3}})\s*[,:.]"),  # Thứ nhất,
     ("ordinal-spoken", rf"(?P<v>(?i:{_SPOKEN}))\s+là(?P<c1>\*{{0,3}})\s*[,:.]"),  # Một là,
@@ -48,6 +55,8 @@ class Marker:
     raw: str  # the marker as typed, "2.1.3."
     rest: str  # the text after it (emphasis kept)
     dotted: bool = True  # a path written with its final dot ("1.1." rather than "1.1")
+    #: the letter typed, for letters and for Roman numerals that are also letters ("i)")
+    letter: str | None = None
 
     @property
     def value(self) -> int:
@@ -67,7 +76,7 @@ def roman_value(text: str) -> int | None:
             return None
         following = _ROMAN_VALUES.get(text[index + 1]) if index + 1 < len(text) else 0
         total += -value if following and following > value else value
-    from briefing.layout.numbering import roman
+    from briefing.numbering.counters import roman
 
     return total if roman(total) == text else None
 
@@ -95,8 +104,33 @@ def parse(text: str) -> Marker | None:
             continue  # "- 5 %" or a negative number, not a bullet
         raw = match.group(0).replace("*", "").strip()
         dotted = not (kind == "path" and not raw.rstrip("*").endswith("."))
-        return Marker(kind, values, raw, rest, dotted)
+        letter = raw_value.lower() if kind in _LETTER_KINDS and len(raw_value) == 1 else None
+        return Marker(kind, values, raw, rest, dotted, letter)
     return None
+
+
+#: kinds whose value may be a single letter of the alphabet
+_LETTER_KINDS = ("alpha", "paren-alpha", "roman-paren", "paren-roman")
+#: a Roman kind and the letter kind written the same way
+AS_LETTER = {"roman-paren": "alpha", "paren-roman": "paren-alpha"}
+
+
+def as_letter(marker: Marker) -> Marker | None:
+    """`marker` ("i)", "(v)") read as a letter instead of a Roman numeral, if it can be."""
+    kind = AS_LETTER.get(marker.kind)
+    if kind is None or marker.letter is None:
+        return None
+    value = letter_value(marker.letter)
+    if value is None:
+        return None
+    return Marker(kind, (value,), marker.raw, marker.rest, marker.dotted, marker.letter)
+
+
+def letter_value(letter: str) -> int | None:
+    """A letter's place: in the Vietnamese alphabet, or the Latin one for f, j, w, z."""
+    if letter in LATIN_ONLY:
+        return latin_value(letter)
+    return VIETNAMESE.value(letter)
 
 
 def _values(kind: str, raw: str) -> tuple[int, ...] | None:
@@ -109,7 +143,8 @@ def _values(kind: str, raw: str) -> tuple[int, ...] | None:
     if kind == "path":
         return tuple(int(part) for part in raw.split("."))
     if kind in ("alpha", "paren-alpha"):
-        return (ord(raw) - ord("a") + 1,) if raw != "đ" else None
+        value = letter_value(raw)
+        return (value,) if value else None
     if kind == "ordinal":
         return (ORDINAL_WORDS.index(" ".join(raw.lower().split())) + 1,)
     if kind == "ordinal-spoken":
@@ -127,14 +162,25 @@ ENUMERATION_STYLES = {"paren-roman": "paren-roman", "roman-paren": "paren-roman"
 
 
 def shown(kind: str, value: int) -> str:
-    """How a marker of `kind` with `value` is written (for gap messages)."""
-    from briefing.layout.numbering import letter, roman
+    """How a marker of `kind` with `value` is written (for gap messages); letters in the
+    Vietnamese alphabet, as the output prints them."""
+    from briefing.numbering.counters import roman
 
     forms = {"roman": f"{roman(value)}.", "arabic": f"{value}.",
              "paren-arabic": f"({value})", "arabic-paren": f"{value})",
              "paren-roman": f"({roman(value).lower()})", "roman-paren": f"{roman(value).lower()})",
-             "alpha": f"{letter(value)})", "paren-alpha": f"({letter(value)})",
+             "alpha": f"{_letter(value)})", "paren-alpha": f"({_letter(value)})",
              "ordinal": f"Thứ {ORDINAL_WORDS[value - 1]}," if value <= len(ORDINAL_WORDS) else "",
              "ordinal-spoken": f"{SPOKEN_WORDS[value - 1].capitalize()} là,"
              if value <= len(SPOKEN_WORDS) else ""}
     return forms.get(kind, str(value))
+
+
+def _letter(value: int) -> str:
+    from briefing.numbering.counters import letter
+    from briefing.numbering.letters import PastLastLetter
+
+    try:
+        return letter(value)
+    except PastLastLetter:
+        return str(value)
