@@ -51,23 +51,26 @@ def write_atomic(path: Path, data: bytes) -> None:
     write_all_atomic({path: data})
 
 
-def write_all_atomic(files: dict[Path, bytes]) -> None:
-    """Replace several files together: every temporary file is written first, and only when
-    all of them are complete are they renamed into place, so a failure (a full disk, a folder
-    where a file should be) leaves every previous output untouched. An `OSError` becomes a
-    `BriefingError` naming the path: a clerk sees "cannot write …", never a traceback."""
+def write_all_atomic(files: dict[Path, bytes], mode: int | None = None) -> None:
+    """Replace several files together (a variant's DOCX and PDF): every temporary file is
+    written first, and only when all of them are complete are they renamed into place, so a
+    failure (a full disk, a folder where a file should be) leaves every previous output
+    untouched. `mode`: the files' permissions (default: those of the file replaced). An
+    `OSError` becomes a `BriefingError` naming the file that could not be written: a clerk
+    sees "cannot write …", never a traceback."""
     staged: list[tuple[Path, Path]] = []
+    path = next(iter(files), Path())
     try:
         for path, data in files.items():
-            staged.append((_stage(path, data), path))
+            staged.append((_stage(path, data, mode), path))
         for _, path in staged:
             if path.is_dir():
                 raise IsADirectoryError(21, "a folder is in the way", str(path))
         for temporary, path in staged:
             _replace(temporary, path)
-    except OSError as exc:
-        raise BriefingError.at(exc.filename or next(iter(files), ""),
-                               f"cannot write: {exc.strerror or exc}") from None
+    except OSError as exc:  # named by the file, not by its temporary name
+        where = path if str(exc.filename or ".part").endswith(".part") else exc.filename
+        raise BriefingError.at(where, f"cannot write: {exc.strerror or exc}") from None
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
@@ -111,8 +114,9 @@ def _create_exclusive(path: Path, data: bytes) -> None:
         raise
 
 
-def _stage(path: Path, data: bytes) -> Path:
-    """`data` in a complete temporary file beside `path` (same folder, so rename is atomic)."""
+def _stage(path: Path, data: bytes, mode: int | None = None) -> Path:
+    """`data` in a complete temporary file beside `path` (same folder, so rename is atomic),
+    with the permissions `mode` (default: `_mode_for(path)`)."""
     if path.parent.exists() and not path.parent.is_dir():
         raise NotADirectoryError(20, "not a folder", str(path.parent))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -123,7 +127,7 @@ def _stage(path: Path, data: bytes) -> Path:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(path))
+        os.chmod(temporary, _mode_for(path) if mode is None else mode)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

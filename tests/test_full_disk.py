@@ -77,11 +77,11 @@ class FullDisk:
         self.writes = 0
         self._stage = atomic._stage
 
-    def __call__(self, path: Path, data: bytes) -> Path:
+    def __call__(self, path: Path, data: bytes, *args: object) -> Path:
         self.writes += 1
         if self.after is not None and self.writes > self.after:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return self._stage(path, data)
+        return self._stage(path, data, *args)
 
     def fill(self, after: int = 1) -> None:
         self.after, self.writes = after, 0

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.atomic import safe_name, write_atomic
+from briefing.atomic import safe_name, write_all_atomic
 from briefing.builds.forked import default_workers
 from briefing.builds.pipeline import FORMATS, render_formats, validated
 from briefing.editions.embed import source_attachments
@@ -173,15 +173,12 @@ def run_job(job: VariantJob, parallel_formats: bool = True) -> JobResult:
     result = JobResult(job.name, ok=False)
     try:
         outputs = render_job(job, parallel_formats)
-        for fmt in job.formats:
-            data = outputs[fmt]
-            target = output_path(job, fmt)
-            try:
-                write_atomic(target, data)
-                os.chmod(target, 0o444 if job.read_only else 0o644)
-            except OSError as exc:
-                raise BriefingError.at(target, f"cannot write: {exc.strerror or exc}") from None
-            result.outputs[fmt] = OutputFile(str(target), sha256_bytes(data), len(data))
+        targets = {output_path(job, fmt): outputs[fmt] for fmt in job.formats}
+        # the DOCX and the PDF replace the previous pair together, or neither does
+        write_all_atomic(targets, mode=0o444 if job.read_only else 0o644)
+        result.outputs = {fmt: OutputFile(str(target), sha256_bytes(data), len(data))
+                          for fmt, (target, data) in zip(job.formats, targets.items(),
+                                                         strict=True)}
         result.ok = True
     except BriefingError as error:
         result.problems = list(error.problems)
