@@ -66,7 +66,7 @@ def _create(studio: Studio, content: str, date: str, name: str, new_revision: bo
     name = check_name(name, "Tên ấn bản") if name else default_name(date, content)
     units = studio.content / "units"
     if units.is_dir() and any(units.glob("*.yaml")):
-        selection, with_base = select(path, [units], None, None), False
+        selection, with_base = select(path, [units], None, None, within=studio.content), False
     else:  # no units: the edition archives the briefing itself
         selection, with_base = Selection(read_input(path), []), True
     request = EditionRequest(name=name, date=date, selection=selection, archive=_archive(studio),
