@@ -11,6 +11,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 from pathlib import Path
 
 from briefing.problems import BriefingError
@@ -20,6 +21,10 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 #: Names Windows reserves in every folder, whatever the extension.
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
 MAX_NAME = 120
+#: held while a set of files is renamed into place (a variant's DOCX and PDF): a process that
+#: ends itself on purpose (a pool worker whose parent is gone) takes it first, so it never
+#: leaves one file of a pair renamed and the other not
+renaming = threading.Lock()
 
 
 def _process_umask() -> int:
@@ -66,8 +71,9 @@ def write_all_atomic(files: dict[Path, bytes], mode: int | None = None) -> None:
         for _, path in staged:
             if path.is_dir():
                 raise IsADirectoryError(21, "a folder is in the way", str(path))
-        for temporary, path in staged:
-            _replace(temporary, path)
+        with renaming:
+            for temporary, path in staged:
+                _replace(temporary, path)
     except OSError as exc:  # named by the file, not by its temporary name
         where = path if str(exc.filename or ".part").endswith(".part") else exc.filename
         raise BriefingError.at(where, f"cannot write: {exc.strerror or exc}") from None

@@ -258,13 +258,12 @@ def run(argv: list[str]) -> int:
     before = batch_stamp(args, out_dir)
     if before is not None and not args.force and unchanged(out_dir, before, started):
         return EXIT_OK
+    from briefing.builds.pool import pool_ahead, run_jobs
     from briefing.builds.variants import (
         JobResult,
         VariantJob,
         base_name,
         name_clashes,
-        pool_ahead,
-        run_jobs,
         variant_of,
     )
 

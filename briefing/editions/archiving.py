@@ -20,12 +20,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from briefing.builds.pool import run_jobs
 from briefing.builds.variants import (
     JobResult,
     VariantJob,
     base_name,
     name_clashes,
-    run_jobs,
     variant_of,
 )
 from briefing.content.schema import DocumentDate

@@ -10,7 +10,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from briefing.builds.variants import VariantJob, run_jobs
+from briefing.builds.pool import run_jobs
+from briefing.builds.variants import VariantJob
 from briefing.editions.hashing import profile_inputs, sha256_file, template_inputs, tool_versions
 from briefing.editions.layout import MANIFEST, Revision
 from briefing.editions.manifest import Manifest, load_manifest
@@ -146,7 +147,7 @@ def environment_changes(manifest: Manifest) -> list[str]:
 def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0,
                    parallel_formats: bool = True) -> list[Problem]:
     """Build the revision again from its stored sources; every output must be byte-identical.
-    `parallel_formats`: see `briefing.builds.variants.run_jobs`."""
+    `parallel_formats`: see `briefing.builds.pool.run_jobs`."""
     changed = environment_changes(manifest)
     problems = []
     if changed:
