@@ -10,6 +10,7 @@ import errno
 import os
 import re
 import stat
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -84,17 +85,13 @@ def write_all_atomic(files: dict[Path, bytes], mode: int | None = None) -> None:
 
 def write_new(path: Path, data: bytes) -> None:
     """Create `path` holding `data`, never over an existing file (FileExistsError if one is
-    there, even one another process made a moment ago): a complete temporary file is hard-linked
-    to the name, which the system grants only when the name is free. A reader never sees half
-    of the file. Other `OSError`s become a `BriefingError` naming the path."""
+    there, even one another process made a moment ago): a complete temporary file is given
+    the name only if the name is free, so a reader (or a kill) never sees half of the file.
+    Other `OSError`s become a `BriefingError` naming the path."""
     try:
         temporary = _stage(path, data)
         try:
-            os.link(temporary, path)
-        except OSError as exc:
-            if exc.errno not in NO_HARD_LINKS:
-                raise
-            _create_exclusive(path, data)  # a file system without hard links
+            _claim(temporary, path)
         finally:
             temporary.unlink(missing_ok=True)
     except FileExistsError:
@@ -108,16 +105,49 @@ def write_new(path: Path, data: bytes) -> None:
 NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
 
 
-def _create_exclusive(path: Path, data: bytes) -> None:
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~_UMASK)
+def _claim(temporary: Path, path: Path) -> None:
+    """Give the complete `temporary` the name `path` if the name is free, in one step: a hard
+    link (the system grants it only to a free name); without hard links, an exclusive rename
+    (Linux); without either, the name is claimed by an empty file, then the complete one is
+    renamed over it (a reader may see an empty file for that moment, never half of one)."""
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+        os.link(temporary, path)
+        return
+    except OSError as exc:
+        if exc.errno not in NO_HARD_LINKS:
+            raise
+    if _rename_exclusive(temporary, path):
+        return
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~_UMASK))
+    try:
+        os.replace(temporary, path)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
+
+
+#: renameat2(2): fail with EEXIST rather than replace the target
+_RENAME_NOREPLACE, _AT_FDCWD = 1, -100
+
+
+def _rename_exclusive(source: Path, target: Path) -> bool:
+    """Rename `source` to `target` unless `target` exists (FileExistsError): True if done,
+    False where the system or the file system cannot (then nothing happened)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        rename = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a libc older than glibc 2.28
+        return False
+    if rename(_AT_FDCWD, os.fsencode(source), _AT_FDCWD, os.fsencode(target),
+              _RENAME_NOREPLACE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, *NO_HARD_LINKS):
+        return False
+    raise OSError(code, os.strerror(code), str(target))
 
 
 def _stage(path: Path, data: bytes, mode: int | None = None) -> Path:
