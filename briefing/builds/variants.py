@@ -65,6 +65,16 @@ class VariantJob:
         """Every build option (recorded in manifests, part of fingerprints)."""
         return {**self.pdf_options(), "formats": list(self.formats)}
 
+    @classmethod
+    def rebuilt(cls, name: str, sources: dict[str, SourceFile], options: dict[str, Any],
+                formats: tuple[str, ...], out_dir: str) -> VariantJob:
+        """The job that built an archived variant, from its sources by role and the options
+        its manifest or its PDF's recipe recorded (`options`' inverse)."""
+        return cls(name=name, content=sources["content"], unit=sources.get("unit"),
+                   meeting=sources.get("meeting"), formats=formats, out_dir=out_dir,
+                   date=options.get("date"), pdf_variant=options.get("pdf_variant"),
+                   embed_sources=bool(options.get("embed_sources")))
+
 
 @dataclass(frozen=True)
 class OutputFile:
