@@ -217,16 +217,18 @@ def _up_to_date(job: VariantJob, entry: StateEntry | None, finger: str) -> JobRe
     if entry is None or entry.fingerprint != finger:
         return None
     from briefing.builds.variants import JobResult, OutputFile, output_path
-    from briefing.editions.hashing import sha256_file
-    from briefing.inputs import regular_file
+    from briefing.editions.hashing import sha256_and_size
 
     result = JobResult(job.name, ok=True, skipped=True)
     for fmt in job.formats:
         path = output_path(job, fmt)
-        expected = entry.outputs.get(fmt)
-        if not regular_file(path) or sha256_file(path) != expected:
+        try:  # the name itself, never through a link
+            digest, size = sha256_and_size(path, follow_links=False)
+        except OSError:
             return None
-        result.outputs[fmt] = OutputFile(str(path), expected, path.stat().st_size)
+        if digest != entry.outputs.get(fmt):
+            return None
+        result.outputs[fmt] = OutputFile(str(path), digest, size)
     return result
 
 
