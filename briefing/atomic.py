@@ -10,7 +10,9 @@ import errno
 import os
 import re
 import stat
+import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from briefing.problems import BriefingError
@@ -20,6 +22,10 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 #: Names Windows reserves in every folder, whatever the extension.
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
 MAX_NAME = 120
+#: held while a set of files is renamed into place (a variant's DOCX and PDF): a process that
+#: ends itself on purpose (a pool worker whose parent is gone) takes it first, so it never
+#: leaves one file of a pair renamed and the other not
+renaming = threading.Lock()
 
 
 def _process_umask() -> int:
@@ -51,23 +57,27 @@ def write_atomic(path: Path, data: bytes) -> None:
     write_all_atomic({path: data})
 
 
-def write_all_atomic(files: dict[Path, bytes]) -> None:
-    """Replace several files together: every temporary file is written first, and only when
-    all of them are complete are they renamed into place, so a failure (a full disk, a folder
-    where a file should be) leaves every previous output untouched. An `OSError` becomes a
-    `BriefingError` naming the path: a clerk sees "cannot write …", never a traceback."""
+def write_all_atomic(files: dict[Path, bytes], mode: int | None = None) -> None:
+    """Replace several files together (a variant's DOCX and PDF): every temporary file is
+    written first, and only when all of them are complete are they renamed into place, so a
+    failure (a full disk, a folder where a file should be) leaves every previous output
+    untouched. `mode`: the files' permissions (default: those of the file replaced). An
+    `OSError` becomes a `BriefingError` naming the file that could not be written: a clerk
+    sees "cannot write …", never a traceback."""
     staged: list[tuple[Path, Path]] = []
+    path = next(iter(files), Path())
     try:
         for path, data in files.items():
-            staged.append((_stage(path, data), path))
+            staged.append((_stage(path, data, mode), path))
         for _, path in staged:
             if path.is_dir():
                 raise IsADirectoryError(21, "a folder is in the way", str(path))
-        for temporary, path in staged:
-            _replace(temporary, path)
-    except OSError as exc:
-        raise BriefingError.at(exc.filename or next(iter(files), ""),
-                               f"cannot write: {exc.strerror or exc}") from None
+        with renaming:
+            for temporary, path in staged:
+                _replace(temporary, path)
+    except OSError as exc:  # named by the file, not by its temporary name
+        where = path if str(exc.filename or ".part").endswith(".part") else exc.filename
+        raise BriefingError.at(where, f"cannot write: {exc.strerror or exc}") from None
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
@@ -75,17 +85,13 @@ def write_all_atomic(files: dict[Path, bytes]) -> None:
 
 def write_new(path: Path, data: bytes) -> None:
     """Create `path` holding `data`, never over an existing file (FileExistsError if one is
-    there, even one another process made a moment ago): a complete temporary file is hard-linked
-    to the name, which the system grants only when the name is free. A reader never sees half
-    of the file. Other `OSError`s become a `BriefingError` naming the path."""
+    there, even one another process made a moment ago): a complete temporary file is given
+    the name only if the name is free, so a reader (or a kill) never sees half of the file.
+    Other `OSError`s become a `BriefingError` naming the path."""
     try:
         temporary = _stage(path, data)
         try:
-            os.link(temporary, path)
-        except OSError as exc:
-            if exc.errno not in NO_HARD_LINKS:
-                raise
-            _create_exclusive(path, data)  # a file system without hard links
+            _claim(temporary, path)
         finally:
             temporary.unlink(missing_ok=True)
     except FileExistsError:
@@ -99,20 +105,54 @@ def write_new(path: Path, data: bytes) -> None:
 NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
 
 
-def _create_exclusive(path: Path, data: bytes) -> None:
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~_UMASK)
+def _claim(temporary: Path, path: Path) -> None:
+    """Give the complete `temporary` the name `path` if the name is free, in one step: a hard
+    link (the system grants it only to a free name); without hard links, an exclusive rename
+    (Linux); without either, the name is claimed by an empty file, then the complete one is
+    renamed over it (a reader may see an empty file for that moment, never half of one)."""
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+        os.link(temporary, path)
+        return
+    except OSError as exc:
+        if exc.errno not in NO_HARD_LINKS:
+            raise
+    if _rename_exclusive(temporary, path):
+        return
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~_UMASK))
+    try:
+        os.replace(temporary, path)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
 
 
-def _stage(path: Path, data: bytes) -> Path:
-    """`data` in a complete temporary file beside `path` (same folder, so rename is atomic)."""
+#: renameat2(2): fail with EEXIST rather than replace the target
+_RENAME_NOREPLACE, _AT_FDCWD = 1, -100
+
+
+def _rename_exclusive(source: Path, target: Path) -> bool:
+    """Rename `source` to `target` unless `target` exists (FileExistsError): True if done,
+    False where the system or the file system cannot (then nothing happened)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        rename = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a libc older than glibc 2.28
+        return False
+    if rename(_AT_FDCWD, os.fsencode(source), _AT_FDCWD, os.fsencode(target),
+              _RENAME_NOREPLACE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, *NO_HARD_LINKS):
+        return False
+    raise OSError(code, os.strerror(code), str(target))
+
+
+def _stage(path: Path, data: bytes, mode: int | None = None) -> Path:
+    """`data` in a complete temporary file beside `path` (same folder, so rename is atomic),
+    with the permissions `mode` (default: `_mode_for(path)`)."""
     if path.parent.exists() and not path.parent.is_dir():
         raise NotADirectoryError(20, "not a folder", str(path.parent))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -123,7 +163,7 @@ def _stage(path: Path, data: bytes) -> Path:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(path))
+        os.chmod(temporary, _mode_for(path) if mode is None else mode)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

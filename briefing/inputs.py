@@ -33,9 +33,10 @@ MB = 1000 * KB
 #: A URL, or a Windows drive ("C:"): never a path relative to a folder of ours.
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+_LINK = "a symbolic link"
+_KINDS = ((stat.S_ISLNK, _LINK), (stat.S_ISDIR, "a folder"),
+          (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 #: errno -> what a clerk is told (the strerror of the others is clear enough)
 _OS_MESSAGES = {
@@ -93,7 +94,13 @@ def _check_name(path: object, what: str) -> str:
     return name
 
 
-def read_input(path: Path | str, *, limit: int, what: str = "file") -> bytes:
+class NotPlainFile(BriefingError):
+    """The path is not a regular file (a folder, a FIFO, a device; with `follow_links` False,
+    a link): callers that skip such entries, or say it in their own words, catch this."""
+
+
+def read_input(path: Path | str, *, limit: int, what: str = "file",
+               follow_links: bool = True) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them, or a one-line error.
 
     The file is examined before it is opened (a FIFO, a device, a folder or a socket is refused
@@ -101,46 +108,57 @@ def read_input(path: Path | str, *, limit: int, what: str = "file") -> bytes:
     blocking and checked again through the descriptor (it may have been swapped meanwhile), and
     read with the cap enforced as it goes: a file that grows, or a /proc file that says it is
     empty, cannot make the program read more than `limit` bytes.
+
+    `follow_links` False: `path` itself must be the file — a link in its place is refused,
+    never followed, even one swapped in after the check (O_NOFOLLOW): for files found in a
+    folder of ours (outputs, archives, state and stamp files), where a link is never
+    legitimate.
     """
     name = _check_name(path, what)
     try:
-        info = os.stat(name)
+        info = os.stat(name) if follow_links else os.lstat(name)
     except OSError as exc:
         raise _os_error(path, what, exc) from None
     _check_regular(path, info, what, limit)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
-        | getattr(os, "O_CLOEXEC", 0)
+        | getattr(os, "O_CLOEXEC", 0) | (0 if follow_links else getattr(os, "O_NOFOLLOW", 0))
     try:
         descriptor = os.open(name, flags)
     except OSError as exc:
+        if not follow_links and exc.errno == errno.ELOOP:  # swapped for a link meanwhile
+            raise NotPlainFile(Problem(_where(path), f"{what} is {_LINK}, not a regular file",
+                                       hint="name a file")) from None
         raise _os_error(path, what, exc) from None
     try:
         _check_regular(path, os.fstat(descriptor), what, limit)
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            chunk = os.read(descriptor, min(1 << 20, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise BriefingError(Problem(
-                    _where(path), f"{what} is larger than the limit of {limit:,} bytes "
-                                  "(it grew while being read, or it has no end)",
-                    hint="check that this is the right file"))
+        return _read_capped(descriptor, path, what, limit)
     except OSError as exc:
         raise _os_error(path, what, exc) from None
     finally:
         os.close(descriptor)
-    return b"".join(chunks)
+
+
+def _read_capped(descriptor: int, path: object, what: str, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = os.read(descriptor, min(1 << 20, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise BriefingError(Problem(
+                _where(path), f"{what} is larger than the limit of {limit:,} bytes "
+                              "(it grew while being read, or it has no end)",
+                hint="check that this is the right file"))
 
 
 def _check_regular(path: object, info: os.stat_result, what: str, limit: int) -> None:
     if not stat.S_ISREG(info.st_mode):
-        raise BriefingError(Problem(_where(path), f"{what} is {_kind(info.st_mode)}, not a "
-                                                  "regular file",
-                                    hint="name a file"))
+        raise NotPlainFile(Problem(_where(path), f"{what} is {_kind(info.st_mode)}, not a "
+                                                 "regular file",
+                                   hint="name a file"))
     if info.st_size > limit:
         raise BriefingError(Problem(
             Position(printable(path), 1, 1),

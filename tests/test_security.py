@@ -295,3 +295,64 @@ def test_both_formats_are_replaced_together_or_not_at_all(tmp_path):
         build_file(PROGRAMME, out)
     assert docx.read_bytes() == b"old docx"
     assert sorted(p.name for p in out.iterdir()) == sorted([docx.name, f"{PROGRAMME.stem}.pdf"])
+
+
+#: `write_new` on a file system without hard links, killed (os._exit) in the middle of the
+#: Nth write of the file's bytes; then the name holds nothing, or the whole file
+_KILLED_WRITE = """
+import errno, os, sys
+from pathlib import Path
+from briefing import atomic
+
+target, kill_at, renames = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+
+
+def no_hard_links(*args, **kwargs):
+    raise OSError(errno.EPERM, "Operation not permitted")
+
+
+os.link = no_hard_links
+if renames == "no-exclusive-rename":
+    atomic._rename_exclusive = lambda source, target: False
+writes, fdopen = [0], os.fdopen
+
+
+class Dying:
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, data):
+        writes[0] += 1
+        if writes[0] == kill_at:  # half of it on disk, then killed
+            self.stream.write(data[:len(data) // 2])
+            self.stream.flush()
+            os._exit(9)
+        return self.stream.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return self.stream.__exit__(*exc)
+
+
+os.fdopen = lambda *args, **kwargs: Dying(fdopen(*args, **kwargs))
+atomic.write_new(target, b"x" * 100_000)
+"""
+
+
+@pytest.mark.parametrize("renames", ["exclusive-rename", "no-exclusive-rename"])
+@pytest.mark.parametrize("kill_at", [1, 2, 3])
+def test_write_new_without_hard_links_never_leaves_half_a_file(tmp_path, kill_at, renames):
+    """The fallback for file systems without hard links (FAT, some shares) used to write the
+    bytes straight into the new name: a reader, or a kill, could see half of them there."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "new.yaml"
+    subprocess.run([sys.executable, "-c", _KILLED_WRITE, str(target), str(kill_at), renames],
+                   cwd=PROJECT_ROOT, check=False, timeout=120)
+    assert not target.exists() or target.read_bytes() == b"x" * 100_000

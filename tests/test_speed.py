@@ -423,3 +423,23 @@ def test_a_variant_checked_by_the_parent_is_not_checked_again_by_its_worker(monk
                                     out_dir=str(tmp_path))
     assert briefing.builds.variants.run_job(replace(job, checked=True)).ok and checks == []
     assert briefing.builds.variants.run_job(job).ok and checks == [1]
+
+
+def test_an_edition_stamps_its_inputs_once_before_the_build_and_once_after(monkeypatch, tmp_path,
+                                                                           unit_copy, capsys):
+    """The stamp hashes every file an edition may read (templates, fonts, …): once to look
+    for an unchanged edition, once after the build to see that nothing changed meanwhile —
+    never a third time (it was computed twice before the build)."""
+    import briefing.editions.stamp_file as stamp_file
+    from briefing.cli import main
+
+    stamped = []
+    original = stamp_file.stamp
+    monkeypatch.setattr(stamp_file, "stamp", lambda *args: stamped.append(1) or original(*args))
+    edition = ["edition", str(BRIEFING), "--date", "2024-03-15", "--name", "once", "--units",
+               str(unit_copy), "--format", "docx", "--jobs", "1", "--no-progress", "--archive",
+               str(tmp_path / "archive")]
+    assert main(edition) == 0 and len(stamped) == 2
+    stamped.clear()
+    assert main(edition) == 0 and len(stamped) == 1  # unchanged: known from the stamp
+    assert "is archived with these very inputs" in capsys.readouterr().out

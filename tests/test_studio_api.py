@@ -493,6 +493,34 @@ def test_editions_create_list_verify_diff_zip(client, project):
     assert client.get("/editions/zip/..%2F..%2Fx").status_code in (400, 404)
 
 
+def test_a_new_edition_never_reads_a_unit_linked_out_of_content(client, project, tmp_path):
+    """`ln -s /outside/unit.yaml content/units/link-out.yaml`: the edition is refused with a
+    message naming the link, nothing is built from the outside file, nothing of it is served."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    text = (project / "content" / "units" / "quan-1.yaml").read_text(encoding="utf-8")
+    secret = text.replace("code: quan-1", "code: ngoai").replace(
+        "name: Đảng bộ Quận 1", "name: TOP-SECRET outside unit")
+    assert secret != text
+    (outside / "unit.yaml").write_text(secret, encoding="utf-8")
+    for other in ("dang-uy-so-gd-dt.yaml", "chi-bo-thpt-le-quy-don.yaml"):  # a faster refusal
+        (project / "content" / "units" / other).unlink()
+    link = project / "content" / "units" / "link-out.yaml"
+    link.symlink_to(outside / "unit.yaml")
+    answer = client.post("/api/editions/new", json={"content": BOOKLET, "date": "2024-03-15",
+                                                    "name": "link-out"})
+    assert answer.status_code == 400, answer.text
+    message = answer.json()["error"]
+    assert "link-out.yaml" in message and "leads outside" in message and "link" in message
+    assert "TOP-SECRET" not in message
+    assert not (project / "output" / "editions" / "link-out" / "r1").exists()
+    zipped = client.get("/editions/zip/link-out@r1")
+    assert zipped.status_code == 400 and b"TOP-SECRET" not in zipped.content
+    archived = [p for p in (project / "output").rglob("*") if p.is_file()] \
+        if (project / "output").exists() else []
+    assert not any(b"TOP-SECRET" in p.read_bytes() for p in archived)
+
+
 def test_server_error_is_a_message(app, client, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("bug")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.inputs import MB, parse_json, printable, read_input, regular_file
+from briefing.inputs import MB, NotPlainFile, parse_json, printable, read_input
 from briefing.problems import BriefingError, Position, Problem
 
 STATE = ".batch-state.json"
@@ -36,17 +36,20 @@ def load_state(path: Path, warn: Callable[[Problem], None] | None = None
     through `warn`, if it is anything but a state file we wrote."""
     if not path.exists() and not path.is_symlink():
         return {}
-    try:
-        if not regular_file(path):  # a link could make us read (and describe) another file
-            raise ValueError("it is not a plain file (a link, a folder, a FIFO…)")
-        return parse_state(read_input(path, limit=STATE_LIMIT, what="batch state file"))
-    except (BriefingError, ValueError) as exc:
-        why = exc.problems[0].message if isinstance(exc, BriefingError) else str(exc)
-        if warn is not None:
-            warn(Problem(Position(printable(path)), f"batch state ignored: {why}",
-                         severity="warning", hint="every variant is rebuilt and the file "
-                                                  "written anew"))
-        return {}
+    try:  # not through a link: it could make us read (and describe) another file
+        data = read_input(path, limit=STATE_LIMIT, what="batch state file", follow_links=False)
+        return parse_state(data)
+    except NotPlainFile:
+        why = "it is not a plain file (a link, a folder, a FIFO…)"
+    except BriefingError as error:
+        why = error.problems[0].message
+    except ValueError as error:
+        why = str(error)
+    if warn is not None:
+        warn(Problem(Position(printable(path)), f"batch state ignored: {why}",
+                     severity="warning", hint="every variant is rebuilt and the file "
+                                              "written anew"))
+    return {}
 
 
 def parse_state(raw: bytes) -> dict[str, StateEntry]:

@@ -36,7 +36,7 @@ PROFILES_DIR = PROJECT_ROOT / "profiles"
 def unit_files(paths: Sequence[Path] | None) -> list[Path]:
     """The unit files the options name, by briefing.units.load.unit_files's rule."""
     files: list[Path] = []
-    for path in paths or [UNITS_DIR]:
+    for path in [UNITS_DIR] if paths is None else paths:
         if path.is_dir():
             files.extend(sorted(path.glob("*.yaml")))
         else:
@@ -116,8 +116,13 @@ def read_json(path: Path) -> dict[str, Any]:
 
 def same_file(path: Path, sha256: object) -> bool:
     """Whether `path` is a plain file (no link, no FIFO) with this sha256."""
-    return (isinstance(sha256, str) and regular_file(path)
-            and sha256_bytes(read_input(path, limit=MAX_STAMPED_BYTES)) == sha256)
+    if not isinstance(sha256, str):
+        return False
+    try:
+        data = read_input(path, limit=MAX_STAMPED_BYTES, follow_links=False)
+    except BriefingError:  # not there, not a plain file, too large
+        return False
+    return sha256_bytes(data) == sha256
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:

@@ -1,29 +1,21 @@
-"""Build many variants at once: one job per variant, spread over warm worker processes.
+"""Variants: one job per variant of a briefing (its unit, its meeting), built by `run_job`.
 
-WeasyPrint renders one document on one core, so dozens of unit variants are built in a
-process pool. Each worker imports WeasyPrint (and the DOCX writer) and loads the layout profile
-once, in its initializer, then takes job after job. A job carries the *bytes* of its sources,
-read once by the parent, so what an edition's manifest hashes is exactly what was built. A
-failing job returns its problems; it never stops the others.
+A job carries the *bytes* of its sources, read once by the parent, so what an edition's
+manifest hashes is exactly what was built. A failing job returns its problems; it never stops
+the others. Jobs run here or in the worker pool (briefing/builds/pool.py).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import time
 import traceback
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.atomic import safe_name, write_atomic
-from briefing.builds.forked import default_workers
+from briefing.atomic import safe_name, write_all_atomic
 from briefing.builds.pipeline import FORMATS, render_formats, validated
 from briefing.editions.embed import source_attachments
 from briefing.editions.hashing import sha256_bytes
@@ -73,6 +65,16 @@ class VariantJob:
         """Every build option (recorded in manifests, part of fingerprints)."""
         return {**self.pdf_options(), "formats": list(self.formats)}
 
+    @classmethod
+    def rebuilt(cls, name: str, sources: dict[str, SourceFile], options: dict[str, Any],
+                formats: tuple[str, ...], out_dir: str) -> VariantJob:
+        """The job that built an archived variant, from its sources by role and the options
+        its manifest or its PDF's recipe recorded (`options`' inverse)."""
+        return cls(name=name, content=sources["content"], unit=sources.get("unit"),
+                   meeting=sources.get("meeting"), formats=formats, out_dir=out_dir,
+                   date=options.get("date"), pdf_variant=options.get("pdf_variant"),
+                   embed_sources=bool(options.get("embed_sources")))
+
 
 @dataclass(frozen=True)
 class OutputFile:
@@ -101,6 +103,12 @@ def failure(name: str, message: str, detail: str = "") -> JobResult:
 #: DOCX beside the PDF in a forked child (briefing.builds.forked): worth it when this process is the
 #: only one building; a pool worker leaves the other cores to the other workers.
 _formats_in_parallel = True
+
+
+def formats_one_after_the_other() -> None:
+    """In a pool worker (briefing/builds/pool.py): never a forked child for the DOCX."""
+    global _formats_in_parallel
+    _formats_in_parallel = False
 
 
 def base_name(content: SourceFile | Path | str) -> str:
@@ -173,15 +181,12 @@ def run_job(job: VariantJob, parallel_formats: bool = True) -> JobResult:
     result = JobResult(job.name, ok=False)
     try:
         outputs = render_job(job, parallel_formats)
-        for fmt in job.formats:
-            data = outputs[fmt]
-            target = output_path(job, fmt)
-            try:
-                write_atomic(target, data)
-                os.chmod(target, 0o444 if job.read_only else 0o644)
-            except OSError as exc:
-                raise BriefingError.at(target, f"cannot write: {exc.strerror or exc}") from None
-            result.outputs[fmt] = OutputFile(str(target), sha256_bytes(data), len(data))
+        targets = {output_path(job, fmt): outputs[fmt] for fmt in job.formats}
+        # the DOCX and the PDF replace the previous pair together, or neither does
+        write_all_atomic(targets, mode=0o444 if job.read_only else 0o644)
+        result.outputs = {fmt: OutputFile(str(target), sha256_bytes(data), len(data))
+                          for fmt, (target, data) in zip(job.formats, targets.items(),
+                                                         strict=True)}
         result.ok = True
     except BriefingError as error:
         result.problems = list(error.problems)
@@ -189,103 +194,3 @@ def run_job(job: VariantJob, parallel_formats: bool = True) -> JobResult:
         result = failure(job.name, f"internal error: {exc!r}", traceback.format_exc())
     result.seconds = time.perf_counter() - started
     return result
-
-
-def warm_worker(profiles: tuple[str, ...], formats: tuple[str, ...]) -> None:
-    """Pool initializer: pay the imports and the profile load once per worker, not per job."""
-    global _formats_in_parallel
-    _formats_in_parallel = False
-    from briefing.profile.model import load_profile
-    from briefing.tree.render import environment
-
-    if "pdf" in formats:
-        from briefing.writers.pdf.resources import print_setup
-        from briefing.writers.pdf.stylesheet import stylesheet
-    if "docx" in formats:
-        import briefing.writers.docx  # noqa: F401
-    for name in profiles:
-        profile = load_profile(name)
-        if "pdf" in formats:
-            print_setup(stylesheet(profile))  # WeasyPrint, fonts, the parsed stylesheet
-    environment()
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """forkserver where available: workers fork from a clean, preloaded server, never from a
-    parent that runs threads (the progress display); spawn elsewhere."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["briefing.writers.pdf.resources",
-                                        "briefing.builds.variants"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def start_pool(workers: int, formats: tuple[str, ...],
-               profiles: tuple[str, ...] | None = None) -> ProcessPoolExecutor:
-    """Worker processes, started now: they load WeasyPrint and the profiles (every profile
-    unless named) while the caller checks the variants, instead of after."""
-    if profiles is None:
-        from briefing.profile.model import available_profiles
-
-        profiles = tuple(available_profiles())
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
-                               initializer=warm_worker, initargs=(profiles, formats))
-    for _ in range(workers):  # a process is started per task waiting for one
-        pool.submit(os.getpid)
-    return pool
-
-
-@contextmanager
-def pool_ahead(workers: int, formats: tuple[str, ...]) -> Iterator[ProcessPoolExecutor | None]:
-    """A pool started now (see `start_pool`) for more than one worker, else None; shut down
-    when the block ends, whatever happened in it."""
-    pool = start_pool(workers, formats) if workers > 1 else None
-    try:
-        yield pool
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-
-
-def run_jobs(jobs: Sequence[VariantJob], workers: int = 0,
-             on_result: Callable[[JobResult], None] | None = None,
-             profiles: tuple[str, ...] = ("party",),
-             pool: ProcessPoolExecutor | None = None,
-             parallel_formats: bool = True) -> list[JobResult]:
-    """Run every job; `workers` 1 runs them here, in order; 0 means one worker per core.
-    `pool` (from `start_pool`) is used, and shut down, when given. Jobs run here write the
-    DOCX in a forked child unless `parallel_formats` is False (a threaded caller: fork copies
-    one thread, and the locks other threads held)."""
-    workers = workers or default_workers()
-    results: list[JobResult] = []
-
-    def done(result: JobResult) -> None:
-        results.append(result)
-        if on_result is not None:
-            on_result(result)
-
-    if workers == 1 or len(jobs) <= 1:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-        for job in jobs:
-            done(run_job(job, parallel_formats))
-        return results
-    if pool is None:
-        formats = tuple(sorted({fmt for job in jobs for fmt in job.formats}))
-        pool = start_pool(min(workers, len(jobs)), formats, profiles)
-    try:
-        futures = {pool.submit(run_job, job): job for job in jobs}
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                done(future.result())
-            except BrokenProcessPool as exc:
-                done(failure(job.name, f"the worker building it died ({exc})"))
-            except Exception as exc:  # pickling and the like: a bug, reported per job
-                done(failure(job.name, f"internal error: {exc!r}", traceback.format_exc()))
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-    return results

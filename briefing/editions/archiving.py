@@ -17,15 +17,15 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from briefing.builds.pool import run_jobs
 from briefing.builds.variants import (
     JobResult,
     VariantJob,
     base_name,
     name_clashes,
-    run_jobs,
     variant_of,
 )
 from briefing.content.schema import DocumentDate
@@ -43,6 +43,7 @@ from briefing.editions.layout import (
     SOURCE_FOLDERS,
     SOURCES,
     Archive,
+    EditionOutcome,
     Revision,
 )
 from briefing.editions.lock import edition_lock
@@ -77,14 +78,6 @@ class EditionRequest:
     workers: int = 0
     #: False: no writer in a forked child (a threaded caller, the studio); see `run_jobs`
     parallel_formats: bool = True
-
-
-@dataclass
-class EditionOutcome:
-    revision: Revision
-    created: bool
-    results: list[JobResult] = field(default_factory=list)
-    seconds: float = 0.0
 
 
 def _jobs(request: EditionRequest, out_dir: str) -> list[VariantJob]:

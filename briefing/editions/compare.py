@@ -4,13 +4,15 @@ studio): the variants a reference names, and the report lines for each pair."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from briefing.builds.variants import VariantJob
+from briefing.builds.variants import VariantJob, base_name
 from briefing.editions.diff import diff_texts, job_text
 from briefing.editions.layout import Archive, Reference
 from briefing.editions.manifest import load_manifest
 from briefing.editions.verify import jobs_from_manifest
-from briefing.problems import BriefingError
+from briefing.inputs import shown
+from briefing.problems import BriefingError, Position, Problem
 
 
 def archived_jobs(archive: Archive, reference: Reference) -> dict[str, VariantJob]:
@@ -25,6 +27,38 @@ def archived_jobs(archive: Archive, reference: Reference) -> dict[str, VariantJo
                                    hint="variants: " + ", ".join(jobs))
         return {reference.variant: jobs[reference.variant]}
     return jobs
+
+
+def operand(text: str, content: Path | None, archive: Archive
+            ) -> tuple[str, dict[str, VariantJob]]:
+    """A label and its variants by name, from whatever an `archive diff` operand names:
+    EDITION[@rN][/VARIANT] in `archive`, an archived PDF, a unit file or 'base' (the
+    briefing `content` without a unit)."""
+    path = Path(text)
+    if text == "base" or path.suffix in (".yaml", ".yml"):
+        from briefing.units.selection import source_file
+
+        if content is None:
+            raise BriefingError(Problem(Position(text), "a unit file or 'base' operand needs "
+                                                        "--content FILE (the briefing)"))
+        briefing = source_file(content, "content file")
+        if text == "base":
+            return "base", {"base": VariantJob(name=base_name(briefing), content=briefing)}
+        unit = source_file(path, "unit file")
+        from briefing.units.load import parse_unit
+
+        code = parse_unit(unit).code
+        return shown(path), {code: VariantJob(name=code, content=briefing, unit=unit)}
+    if path.suffix == ".pdf":
+        from briefing.editions.embed import embedded_sources
+        from briefing.editions.reproduce import recipe_job
+
+        recipe, sources = embedded_sources(path)
+        job = recipe_job(recipe, sources, "")
+        return shown(path), {job.name: job}
+    reference = Reference.parse(text)
+    archive.check_root()
+    return text, archived_jobs(archive, reference)
 
 
 @dataclass
@@ -54,3 +88,9 @@ def compare(old: dict[str, VariantJob], new: dict[str, VariantJob], old_label: s
                 job_text(old[name], f"{old_label}/{name}"),
                 job_text(new[name], f"{new_label}/{name}"))))
     return out
+
+
+def compare_archived(archive: Archive, old: str, new: str) -> list[VariantDiff]:
+    """Two references into one archive (EDITION[@rN][/VARIANT]) compared: the studio's."""
+    return compare(archived_jobs(archive, Reference.parse(old)),
+                   archived_jobs(archive, Reference.parse(new)), old, new)

@@ -31,20 +31,29 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def sha256_file(path: Path) -> str:
-    """The sha256 of a regular file, read in chunks; opened without blocking, so a FIFO put in
-    the place of a file cannot hang the program (OSError: not a regular file)."""
+def sha256_file(path: Path, *, follow_links: bool = True) -> str:
+    return sha256_and_size(path, follow_links=follow_links)[0]
+
+
+def sha256_and_size(path: Path, *, follow_links: bool = True) -> tuple[str, int]:
+    """The sha256 of a regular file, read in chunks, and its size; opened without blocking, so
+    a FIFO put in the place of a file cannot hang the program (OSError: not a regular file).
+    `follow_links` False: `path` itself must be the file (OSError ELOOP for a link, never
+    followed): a file found in a folder of ours, an output or an archived file."""
     digest = hashlib.sha256()
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
+        | (0 if follow_links else getattr(os, "O_NOFOLLOW", 0))
     descriptor = os.open(path, flags)
+    size = 0
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
         for chunk in iter(lambda: os.read(descriptor, 1 << 20), b""):
             digest.update(chunk)
+            size += len(chunk)
     finally:
         os.close(descriptor)
-    return digest.hexdigest()
+    return digest.hexdigest(), size
 
 
 @dataclass(frozen=True)

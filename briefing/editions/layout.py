@@ -7,13 +7,18 @@ Edition names and unit codes become folder and file names, so they are checked, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import PROJECT_ROOT
 from briefing.atomic import safe_name
 from briefing.inputs import printable, real_path
 from briefing.problems import BriefingError, Position, Problem
+
+if TYPE_CHECKING:
+    from briefing.builds.variants import JobResult
 
 DEFAULT_ARCHIVE = PROJECT_ROOT / "output" / "editions"
 MANIFEST = "manifest.json"
@@ -61,6 +66,16 @@ class Revision:
     @property
     def label(self) -> str:
         return f"{self.edition}@r{self.number}"
+
+
+@dataclass
+class EditionOutcome:
+    """The revision a build of an edition found (`created` False) or made, and its variants."""
+
+    revision: Revision
+    created: bool
+    results: list[JobResult] = field(default_factory=list)
+    seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -154,6 +169,20 @@ class Archive:
                                f"edition '{reference.edition}' has no revision "
                                f"r{reference.revision}",
                                hint="revisions: " + ", ".join(f"r{r.number}" for r in revisions))
+
+    def find(self, texts: Sequence[str]) -> list[Revision]:
+        """The revisions `EDITION` (all of its revisions) and `EDITION@rN` name; none named:
+        every revision of every edition."""
+        if not texts:
+            return [r for name in self.editions() for r in self.revisions(name)]
+        found = []
+        for text in texts:
+            reference = Reference.parse(text)
+            if reference.revision is None:
+                found += self.revisions(reference.edition) or [self.revision(reference)]
+            else:
+                found.append(self.revision(reference))
+        return found
 
     def building_dirs(self, name: str) -> list[Path]:
         folder = self.edition_dir(name)

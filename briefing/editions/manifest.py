@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.editions.records import ManifestRecord, check_record
-from briefing.inputs import MB, parse_json, printable, read_input
+from briefing.inputs import MB, NotPlainFile, parse_json, printable, read_input
 from briefing.problems import BriefingError
 
 FORMAT = "briefing-edition/1"
@@ -95,9 +95,13 @@ class Manifest:
 def load_manifest(path: Path) -> Manifest:
     """Read a manifest (a plain file in the revision, size-capped); a missing or damaged one
     is a one-line error naming the file."""
-    if path.is_symlink():  # an archive holds no links: this one could read another file
-        raise BriefingError.at(printable(path), "damaged manifest: it is a link, not a file")
-    raw = read_input(path, limit=MANIFEST_LIMIT, what="manifest")
+    try:  # an archive holds no links: one could read another file
+        raw = read_input(path, limit=MANIFEST_LIMIT, what="manifest", follow_links=False)
+    except NotPlainFile:
+        if not path.is_symlink():
+            raise
+        raise BriefingError.at(printable(path), "damaged manifest: it is a link, not a "
+                                                "file") from None
     try:
         return Manifest.from_json(parse_json(raw, "manifest"))
     except ValueError as exc:

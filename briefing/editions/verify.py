@@ -7,15 +7,22 @@ compared byte for byte with the archived one.
 
 from __future__ import annotations
 
+import errno
 import tempfile
 from pathlib import Path
 
-from briefing.builds.variants import VariantJob, run_jobs
-from briefing.editions.hashing import profile_inputs, sha256_file, template_inputs, tool_versions
+from briefing.builds.pool import run_jobs
+from briefing.builds.variants import VariantJob
+from briefing.editions.hashing import (
+    profile_inputs,
+    sha256_and_size,
+    template_inputs,
+    tool_versions,
+)
 from briefing.editions.layout import MANIFEST, Revision
 from briefing.editions.manifest import Manifest, load_manifest
 from briefing.editions.records import usable_variant_name
-from briefing.inputs import confined, read_input, regular_file
+from briefing.inputs import NotPlainFile, confined, read_input
 from briefing.problems import BriefingError, Position, Problem
 from briefing.profile.model import load_profile
 from briefing.source.yaml_source import MAX_FILE_BYTES
@@ -36,25 +43,28 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
     for relative, entry in sorted(manifest.files.items()):
         path = revision.path / relative  # a plain relative path: the manifest was checked
         try:
-            inside = stored_file(revision, relative)
+            stored_file(revision, relative)  # inside the revision, not through a link out
         except BriefingError as error:
             problems.extend(error.problems)
             continue
         if not path.exists() and not path.is_symlink():
             problems.append(_problem(path, "missing: listed in the manifest, not in the archive"))
             continue
-        if not regular_file(path):  # the name itself (`inside` is resolved: links are gone)
+        try:  # the name itself, never a link
+            digest, size = sha256_and_size(path, follow_links=False)
+        except OSError as exc:
+            if exc.errno not in (errno.ELOOP, errno.EINVAL):
+                raise
             problems.append(_problem(path, "not a file: an archive holds plain files only "
                                            "(a link, a folder or a FIFO is in its place)"))
             continue
-        size = inside.stat().st_size
         if size < entry["bytes"]:
             problems.append(_problem(path, f"truncated: {size:,} bytes, the manifest says "
                                            f"{entry['bytes']:,}"))
         elif size != entry["bytes"]:
             problems.append(_problem(path, f"size changed: {size:,} bytes, the manifest says "
                                            f"{entry['bytes']:,}"))
-        elif (digest := sha256_file(inside)) != entry["sha256"]:
+        elif digest != entry["sha256"]:
             problems.append(_problem(path, f"modified: sha256 {digest[:16]}…, the "
                                            f"manifest says {entry['sha256'][:16]}…"))
     for path in sorted(revision.path.rglob("*")):
@@ -74,6 +84,22 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
     return manifest, problems
 
 
+def verify_revision(revision: Revision, rebuild: bool = False, workers: int = 0,
+                    parallel_formats: bool = True) -> tuple[Manifest | None, list[Problem]]:
+    """`archive verify`: the manifest (None if it cannot be read) and every problem of the
+    revision; with `rebuild`, a revision whose files are whole is also built again."""
+    try:
+        manifest, problems = verify_files(revision)
+    except BriefingError as error:
+        return None, list(error.problems)
+    if rebuild and not problems:
+        try:
+            problems += verify_rebuild(revision, manifest, workers, parallel_formats)
+        except BriefingError as error:  # this revision fails; the others are still checked
+            problems += error.problems
+    return manifest, problems
+
+
 def stored_file(revision: Revision, relative: str) -> Path:
     """The real path of a file the manifest names, inside the revision folder: a path that
     leads elsewhere (through '..', an absolute path or a link) is an error, never opened."""
@@ -83,11 +109,14 @@ def stored_file(revision: Revision, relative: str) -> Path:
 
 def read_stored(revision: Revision, relative: str) -> bytes:
     """The bytes of a source stored in the revision: confined, a plain file, size-capped."""
-    path = stored_file(revision, relative)
-    if not regular_file(revision.path / relative):  # the name itself, not where a link leads
-        raise BriefingError.at(str(revision.path / relative),
-                               "stored source is not a plain file (a link, folder or FIFO)")
-    return read_input(path, limit=MAX_FILE_BYTES, what="stored source")
+    stored_file(revision, relative)  # inside the revision
+    path = revision.path / relative
+    try:  # the name itself, not where a link leads
+        return read_input(path, limit=MAX_FILE_BYTES, what="stored source",
+                          follow_links=False)
+    except NotPlainFile:
+        raise BriefingError.at(str(path), "stored source is not a plain file (a link, folder "
+                                          "or FIFO)") from None
 
 
 def jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str) -> list[VariantJob]:
@@ -118,11 +147,8 @@ def _jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str
             files[role] = SourceFile(original, read_stored(revision, relative))
         if "content" not in files:
             raise ValueError(f"variant '{variant.name}' has no content source")
-        jobs.append(VariantJob(
-            name=variant.name, content=files["content"], unit=files.get("unit"),
-            meeting=files.get("meeting"), formats=tuple(options["formats"]), out_dir=out_dir,
-            date=options.get("date"), pdf_variant=options.get("pdf_variant"),
-            embed_sources=bool(options.get("embed_sources"))))
+        jobs.append(VariantJob.rebuilt(variant.name, files, options, tuple(options["formats"]),
+                                       out_dir))
     return jobs
 
 
@@ -146,7 +172,7 @@ def environment_changes(manifest: Manifest) -> list[str]:
 def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0,
                    parallel_formats: bool = True) -> list[Problem]:
     """Build the revision again from its stored sources; every output must be byte-identical.
-    `parallel_formats`: see `briefing.builds.variants.run_jobs`."""
+    `parallel_formats`: see `briefing.builds.pool.run_jobs`."""
     changed = environment_changes(manifest)
     problems = []
     if changed:

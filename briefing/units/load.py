@@ -99,8 +99,9 @@ def meeting_line(overlay: Overlay) -> tuple[str, Position]:
 
 
 def unit_files(paths: Sequence[Path] | None = None) -> list[Path]:
-    """The unit files to use: the given files and folders, or every content/units/*.yaml."""
-    if not paths:
+    """The unit files to use: the given files and folders (none: no unit), or every
+    content/units/*.yaml."""
+    if paths is None:
         paths = [UNITS_DIR]
     files: list[Path] = []
     for path in paths:

@@ -7,12 +7,14 @@ failed and build the others, while `edition` refuses the whole edition.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from briefing.content.schema import DocumentDate
+from briefing.inputs import confined, printable
 from briefing.problems import BriefingError, Position, Problem
 from briefing.text.xmlchars import UNFIT, unfit_description
 from briefing.units.load import Overlay, parse_meeting, parse_unit, unit_files
@@ -102,15 +104,25 @@ def _duplicates(choices: list[UnitChoice]) -> None:
             choice.overlay = None
 
 
+def guarded(path: Path, within: Path | None, what: str) -> Path:
+    """`path`, or with `within` (the studio's content folder), its real path once confined to
+    that folder by the one guard (`briefing.inputs.confined`): a link out is refused."""
+    if within is None:
+        return path
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(within))
+    return confined(within, relative, what=what, where=Position(printable(path)))
+
+
 def select(content: Path, unit_paths: list[Path] | None = None, codes: list[str] | None = None,
-           meeting: Path | SourceFile | None = None) -> Selection:
-    """Read everything the variants need; raises only for what concerns every variant."""
+           meeting: Path | SourceFile | None = None, within: Path | None = None) -> Selection:
+    """Read everything the variants need; raises only for what concerns every variant.
+    `within`: every unit and meeting file must be inside this folder, not linked out of it."""
     content_file = source_file(content, "content file")
     choices: list[UnitChoice] = []
     files = unit_files(unit_paths)
     for path in files:
         try:
-            file = source_file(path, "unit file")
+            file = source_file(guarded(path, within, "unit file"), "unit file")
         except BriefingError as error:
             choices.append(UnitChoice(SourceFile(shown_path(path), b""), None, error.problems))
             continue
@@ -126,7 +138,7 @@ def select(content: Path, unit_paths: list[Path] | None = None, codes: list[str]
     if isinstance(meeting, SourceFile):
         meeting_file = meeting
     elif meeting is not None:
-        meeting_file = source_file(meeting, "meeting file")
+        meeting_file = source_file(guarded(meeting, within, "meeting file"), "meeting file")
     if meeting_file is not None:
         parse_meeting(meeting_file)  # a bad meeting concerns every variant: stop here
     return Selection(content_file, choices, meeting_file)

@@ -6,8 +6,6 @@ this process: never a child forked from the studio's threads."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -17,15 +15,14 @@ from starlette.routing import Route
 
 from briefing.editing import documents
 from briefing.editing.refusals import EditError
-from briefing.editions.archiving import EditionRequest, build_edition, check_date
-from briefing.editions.compare import archived_jobs, compare
-from briefing.editions.layout import Archive, Reference, check_name, default_name
-from briefing.editions.manifest import load_manifest
-from briefing.editions.verify import verify_files, verify_rebuild
+from briefing.editions.bundle import revision_zip
+from briefing.editions.compare import compare_archived
+from briefing.editions.creating import EditionOrder, create_edition, every_variant
+from briefing.editions.layout import Archive, Reference
+from briefing.editions.listing import listed
+from briefing.editions.verify import verify_revision
 from briefing.preview.rendering import rendering
-from briefing.problems import BriefingError
 from briefing.studio.context import Studio, json_body, page, studio_of
-from briefing.units.selection import Selection, read_input, select
 
 
 def _archive(studio: Studio) -> Archive:
@@ -33,21 +30,11 @@ def _archive(studio: Studio) -> Archive:
 
 
 def _revisions(studio: Studio) -> list[dict[str, Any]]:
-    archive = _archive(studio)
-    rows = []
-    for name in archive.editions():
-        for revision in archive.revisions(name):
-            try:
-                manifest = load_manifest(revision.manifest)
-            except BriefingError:
-                rows.append({"label": revision.label, "name": name, "number": revision.number,
-                             "broken": True, "variants": [], "date": ""})
-                continue
-            rows.append({"label": revision.label, "name": name, "number": revision.number,
-                         "date": manifest.date, "broken": False,
-                         "variants": [v.name for v in manifest.variants],
-                         })
-    return rows
+    return [{"label": entry.revision.label, "name": entry.revision.edition,
+             "number": entry.revision.number, "broken": entry.manifest is None,
+             "date": entry.manifest.date if entry.manifest else "",
+             "variants": [v.name for v in entry.manifest.variants] if entry.manifest else []}
+            for entry in listed(_archive(studio))]
 
 
 async def editions_page(request: Request) -> Response:
@@ -62,18 +49,11 @@ def _create(studio: Studio, content: str, date: str, name: str, new_revision: bo
     path = studio.store.path(content)
     if not path.is_file():
         raise EditError("Không tìm thấy tài liệu này.")
-    date = check_date(date, "Ngày ấn bản")
-    name = check_name(name, "Tên ấn bản") if name else default_name(date, content)
-    units = studio.content / "units"
-    if units.is_dir() and any(units.glob("*.yaml")):
-        selection, with_base = select(path, [units], None, None), False
-    else:  # no units: the edition archives the briefing itself
-        selection, with_base = Selection(read_input(path), []), True
-    request = EditionRequest(name=name, date=date, selection=selection, archive=_archive(studio),
-                             new_revision=new_revision, with_base=with_base,
-                             parallel_formats=False)
+    order = EditionOrder(every_variant(path, studio.content), date, _archive(studio),
+                         name=name or None, new_revision=new_revision, parallel_formats=False,
+                         stamped=False, date_field="Ngày ấn bản", name_field="Tên ấn bản")
     with rendering():
-        outcome = build_edition(request)
+        outcome = create_edition(order)
     return {"label": outcome.revision.label, "created": outcome.created,
             "variants": [r.name for r in outcome.results], "seconds": round(outcome.seconds, 1)}
 
@@ -92,12 +72,11 @@ def _reference(text: str) -> Reference:
 
 def _verify(studio: Studio, label: str, rebuild: bool) -> dict[str, Any]:
     revision = _archive(studio).revision(_reference(label))
-    manifest, problems = verify_files(revision)
-    if rebuild and not problems:
-        with rendering():
-            problems += verify_rebuild(revision, manifest, parallel_formats=False)
+    with rendering():
+        manifest, problems = verify_revision(revision, rebuild, parallel_formats=False)
     errors = [p for p in problems if p.severity == "error"]
-    return {"label": revision.label, "ok": not errors, "files": len(manifest.files),
+    return {"label": revision.label, "ok": not errors and manifest is not None,
+            "files": len(manifest.files) if manifest else 0,
             "rebuilt": rebuild and not errors,
             "problems": [{"severity": p.severity, "text": str(p)} for p in problems]}
 
@@ -121,9 +100,7 @@ def _verify_fragment(request: Request, answer: dict[str, Any]) -> Response:
 
 
 def _diff(studio: Studio, old: str, new: str) -> list[dict[str, Any]]:
-    archive = _archive(studio)
-    pairs = compare(archived_jobs(archive, _reference(old)),
-                    archived_jobs(archive, _reference(new)), old, new)
+    pairs = compare_archived(_archive(studio), old, new)
     return [{"name": d.name, "only_in": d.only_in, "lines": d.lines} for d in pairs]
 
 
@@ -137,14 +114,7 @@ async def diff(request: Request) -> Response:
 
 
 def _zip(studio: Studio, label: str) -> tuple[str, bytes]:
-    revision = _archive(studio).revision(_reference(label))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(revision.path.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                relative = path.relative_to(revision.path).as_posix()
-                archive.write(path, f"{revision.edition}-r{revision.number}/{relative}")
-    return f"{revision.edition}-r{revision.number}.zip", out.getvalue()
+    return revision_zip(_archive(studio), _reference(label))
 
 
 async def download_zip(request: Request) -> Response:

@@ -1,0 +1,63 @@
+"""Command-line options several commands share: --jobs (batch, edition, archive verify) and
+the options that name variants (batch, edition), read into a `VariantSet`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from briefing.builds.forked import default_workers
+from briefing.builds.variant_set import MeetingFields, VariantSet
+from briefing.cli import formats_of
+
+
+def positive_int(text: str) -> int:
+    """argparse type of --jobs (batch, edition, archive verify): a whole number, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}': give 1 or more worker processes")
+    return value
+
+
+def jobs_option(parser: argparse.ArgumentParser) -> None:
+    """--jobs N; the default 0 (never typed: argparse does not convert it) means one per core."""
+    parser.add_argument("--jobs", type=positive_int, default=0, metavar="N",
+                        help=f"worker processes (default: one per core, here {default_workers()})")
+
+
+def add_variant_options(parser: argparse.ArgumentParser) -> None:
+    """The options `batch` and `edition` share: which units, which meeting, which formats."""
+    parser.add_argument("content", type=Path, metavar="CONTENT", help="the briefing (content YAML)")
+    parser.add_argument("--units", type=Path, nargs="+", metavar="PATH",
+                        help="unit files or folders (default: content/units/)")
+    parser.add_argument("--unit", dest="codes", action="append", metavar="CODE",
+                        help="build only this unit (repeatable)")
+    parser.add_argument("--with-base", action="store_true",
+                        help="also build the briefing itself, without a unit")
+    meeting = parser.add_argument_group("meeting handout (all variants)")
+    meeting.add_argument("--meeting", type=Path, metavar="FILE",
+                         help="a meeting file (content/meetings/*.yaml)")
+    meeting.add_argument("--meeting-name", metavar="TEXT",
+                         help='or the meeting itself: "Hội nghị báo cáo viên tháng 3/2024"')
+    meeting.add_argument("--meeting-date", metavar="YYYY-MM-DD")
+    meeting.add_argument("--meeting-place", metavar="TEXT")
+    meeting.add_argument("--meeting-audience", metavar="TEXT")
+    meeting.add_argument("--circulation", metavar="TEXT",
+                         help='circulation mark, e.g. "TRẢ LẠI SAU HỘI NGHỊ"')
+    parser.add_argument("--format", choices=("docx", "pdf", "all"), default="all",
+                        help="what to write (default: all)")
+    jobs_option(parser)
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def variant_set(args: argparse.Namespace) -> VariantSet:
+    """The variants the options of `add_variant_options` name."""
+    return VariantSet(
+        content=args.content, units=args.units, codes=args.codes, with_base=args.with_base,
+        meeting=args.meeting,
+        meeting_fields=MeetingFields(args.meeting_name, args.meeting_date, args.meeting_place,
+                                     args.meeting_audience, args.circulation),
+        formats=formats_of(args.format))

@@ -1,0 +1,99 @@
+"""A new edition, as `build.py edition` and the studio ask for one: the dated name checked,
+an unchanged edition recognised by its stamp before anything heavy is imported
+(briefing/editions/stamp_file.py), else the variants selected and the revision found or built
+under the edition's lock (briefing/editions/archiving.py), and the stamp recorded.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.builds.events import Events
+from briefing.builds.variant_set import VariantSet
+from briefing.editions.layout import Archive, EditionOutcome, check_name, default_name
+from briefing.editions.stamp_file import archived, edition_stamp, record
+from briefing.inputs import printable
+
+#: a date as an edition date is written: anything else is left to the full check's message
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class EditionOrder:
+    variants: VariantSet
+    #: the edition date as given (YYYY-MM-DD)
+    date: str
+    archive: Archive
+    #: the edition's name; None: the date and the content file's name
+    name: str | None = None
+    #: inputs changed: store a new revision beside the archived one
+    new_revision: bool = False
+    #: worker processes; 0: one per core
+    workers: int = 0
+    #: False: no writer in a forked child (a threaded caller, the studio)
+    parallel_formats: bool = True
+    #: look for, and record, the stamp of the inputs (the command line); the studio finds the
+    #: revision under the edition's lock every time
+    stamped: bool = True
+    #: what a bad date or name is reported at: an option, or a field of the studio's form
+    date_field: str = "--date"
+    name_field: str = "--name"
+
+
+def every_variant(content: Path, folder: Path) -> VariantSet:
+    """What the studio archives: every unit file in `folder`/units, each read through the one
+    guard (inside `folder`, no link out), or the briefing itself where there is none."""
+    units = folder / "units"
+    if units.is_dir() and any(units.glob("*.yaml")):
+        return VariantSet(content, units=[units], within=folder)
+    return VariantSet(content, units=[], with_base=True, within=folder)
+
+
+def edition_name(order: EditionOrder, date: str) -> str:
+    if order.name is not None:  # given, even empty: checked as typed, never replaced
+        return check_name(order.name, order.name_field)
+    return default_name(date, order.variants.content)
+
+
+def create_edition(order: EditionOrder, events: Events | None = None) -> EditionOutcome:
+    """The revision these inputs make: found by its stamp, found under the lock, or built."""
+    events = events or Events()
+    started = time.perf_counter()
+    before = None
+    if order.stamped and _DAY.fullmatch(order.date):  # else check_date decides
+        name = edition_name(order, order.date)
+        folder = order.archive.edition_dir(name)
+        before = edition_stamp(order.variants, order.date, name)
+        found = archived(folder, name, before)
+        if found is not None:
+            revision, warnings = found
+            for line in warnings:
+                events.warning(printable(line))  # read back from a file: untrusted
+            return EditionOutcome(revision, created=False,
+                                  seconds=time.perf_counter() - started)
+    from briefing.editions.archiving import EditionRequest, build_edition, check_date
+
+    date = check_date(order.date, order.date_field)
+    name = edition_name(order, date)
+    if order.stamped and before is None:
+        before = edition_stamp(order.variants, order.date, name)
+    warnings: list[str] = []
+
+    def warn(problem: object) -> None:
+        warnings.append(str(problem))
+        events.warning(str(problem))
+
+    variants = order.variants
+    request = EditionRequest(name=name, date=date, selection=variants.select(),
+                             archive=order.archive, formats=variants.formats,
+                             new_revision=order.new_revision, with_base=variants.with_base,
+                             workers=order.workers, parallel_formats=order.parallel_formats)
+    with events.building(len(request.selection.units) + variants.with_base, f"edition {name}"):
+        outcome = build_edition(request, on_result=events.result,
+                                on_wait=lambda: events.waiting(name), on_warning=warn)
+    if before is not None and all(r.ok for r in outcome.results):
+        record(outcome.revision, before, edition_stamp(variants, order.date, name), warnings)
+    return outcome

@@ -1,0 +1,60 @@
+"""The revisions of an archive, each with its manifest or why it cannot be read: what
+`archive list` prints and the studio's editions page shows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.editions.layout import Archive, Reference, Revision, check_name
+from briefing.editions.manifest import Manifest, load_manifest
+from briefing.problems import BriefingError, Problem
+
+#: the columns of `archive list`
+COLUMNS = ("EDITION", "DATE", "REV", "VARIANTS", "FORMATS", "TOOL")
+
+
+@dataclass
+class Listed:
+    revision: Revision
+    #: None: damaged, `problem` says how
+    manifest: Manifest | None
+    problem: Problem | None = None
+
+    def row(self) -> tuple[str, ...]:
+        """The line of `archive list`, by `COLUMNS`: up to four variant names."""
+        revision, manifest = self.revision, self.manifest
+        if manifest is None:
+            return (revision.edition, "?", f"r{revision.number}", str(self.problem), "", "")
+        names = [v.name for v in manifest.variants]
+        more = f", … (+{len(names) - 4})" if len(names) > 4 else ""
+        return (revision.edition, manifest.date, f"r{revision.number}",
+                f"{len(names)}: {', '.join(names[:4])}{more}",
+                ",".join(manifest.options.get("formats", [])),
+                manifest.tools.get("briefing", "?"))
+
+
+def listed(archive: Archive, names: Sequence[str] = ()) -> list[Listed]:
+    """Every revision of the editions `names` (default: every edition). A missing archive has
+    no editions; a file in its place, or a named edition that is not there, is an error."""
+    exists = archive.check_root(missing_ok=not names)
+    if names:
+        wanted = [check_name(text, text) for text in names]
+        absent = []
+        for name in wanted:
+            try:
+                archive.revision(Reference(name))  # an error naming the editions there are
+            except BriefingError as error:
+                absent += error.problems
+        if absent:
+            raise BriefingError(absent)
+    else:
+        wanted = archive.editions() if exists else []
+    found = []
+    for name in dict.fromkeys(wanted):
+        for revision in archive.revisions(name):
+            try:
+                found.append(Listed(revision, load_manifest(revision.manifest)))
+            except BriefingError as error:
+                found.append(Listed(revision, None, error.problems[0]))
+    return found

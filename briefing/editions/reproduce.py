@@ -1,0 +1,42 @@
+"""An archived PDF built again from what it carries (`archive extract --rebuild`): the
+sources and the recipe embedded in it make the job; the rebuilt PDF is compared byte for byte
+with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing.builds.variants import JobResult, VariantJob, run_job
+from briefing.editions.embed import embedded_sources
+from briefing.editions.hashing import sha256_file, tool_versions
+from briefing.units.sources import SourceFile
+
+
+def recipe_job(recipe: dict[str, Any], sources: dict[str, SourceFile],
+               out_dir: str) -> VariantJob:
+    """The job an embedded recipe describes (its PDF only)."""
+    return VariantJob.rebuilt(str(recipe["variant"]), sources, recipe.get("options") or {},
+                              ("pdf",), out_dir)
+
+
+@dataclass
+class Reproduction:
+    result: JobResult
+    #: the rebuilt PDF is byte for byte the archived one
+    identical: bool = False
+    #: the tools whose version changed since: "weasyprint 61.0 -> 62.1", …
+    changed: list[str] = field(default_factory=list)
+
+
+def reproduce(pdf: Path, recipe: dict[str, Any], out_dir: Path) -> Reproduction:
+    """Build `pdf` again into `out_dir` from its embedded sources (`recipe`: its recipe)."""
+    _, sources = embedded_sources(pdf)
+    result = run_job(recipe_job(recipe, sources, str(out_dir)))
+    if not result.ok:
+        return Reproduction(result)
+    now = tool_versions()
+    return Reproduction(result, result.outputs["pdf"].sha256 == sha256_file(pdf),
+                        [f"{k} {v} -> {now.get(k)}"
+                         for k, v in (recipe.get("tools") or {}).items() if now.get(k) != v])
