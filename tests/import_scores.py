@@ -10,6 +10,7 @@ the real corpus files (exit codes and order only). `--keep DIR` keeps the source
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import tempfile
 from collections import defaultdict
@@ -38,37 +39,63 @@ def _mean(values: list[float]) -> float | None:
 
 
 def table(scores: list[Score]) -> list[str]:
-    """One line per shape: count, exit 0 %, order %, structure %, meta %."""
+    """One line per shape: count, exit 0 %, order %, structure %, meta %, and how many
+    documents had text moved (left out in one place, printed in another)."""
     groups: dict[str, list[Score]] = defaultdict(list)
     for score in scores:
         groups[score.shape].append(score)
-    lines = [f"{'shape':24} {'n':>3} {'exit0':>5} {'order':>5} {'struct':>6} {'meta':>5}"]
+    lines = [f"{'shape':24} {'n':>3} {'exit0':>5} {'order':>5} {'struct':>6} {'meta':>5} "
+             f"{'moved':>5}"]
     for shape, group in [*groups.items(), ("ALL", scores)]:
-        metas = [s.meta_share for s in group if s.meta_share is not None or not s.exit_ok]
+        metas = [s.meta_share or 0.0 for s in group if s.meta_share is not None or
+                 not s.exit_ok]
+        moved = sum(1 for s in group if s.order and s.order.moved)
         lines.append(
             f"{shape:24} {len(group):3} {_percent(_mean([s.exit_ok for s in group])):>5} "
             f"{_percent(_mean([s.order_ok for s in group])):>5} "
             f"{_percent(_mean([s.structure_share for s in group])):>6} "
-            f"{_percent(_mean([m or 0.0 for m in metas])):>5}")
+            f"{_percent(_mean(metas)):>5} {moved:5}")
     return lines
 
 
+def refusals(scores: list[Score]) -> list[str]:
+    """The refusals, grouped by message (positions and indexes left out)."""
+    counts: dict[str, list[str]] = defaultdict(list)
+    for s in scores:
+        if not s.exit_ok:
+            message = re.sub(r"^\S+?:\d+:\d+: |\[\d+\]", "", s.error)
+            counts[message[:150]].append(s.shape)
+    return [f"{len(shapes_):4} × {message}  ({', '.join(sorted(set(shapes_)))})"
+            for message, shapes_ in sorted(counts.items(), key=lambda kv: -len(kv[1]))]
+
+
+def _case(s: Score) -> list[str]:
+    out = [f"- {s.shape} {s.name}: order {'ok' if s.order_ok else 'BROKEN'}, "
+           f"structure {_percent(s.structure_share)}%"]
+    if s.order and not s.order.ok:
+        out.append(f"    {s.order.missing} words left out, {s.order.extra} added, "
+                   f"{s.order.moved} moved; first: {s.order.divergence[:300]}")
+    if s.structure and s.structure.mismatches:
+        out.append(f"    structure ({len(s.structure.mismatches)} off): "
+                   f"{'; '.join(s.structure.mismatches[:2])[:240]}")
+    wrong = [f"{k}: {e!r} -> {g!r}" for k, (e, g, ok) in s.meta.items() if not ok]
+    if wrong:
+        out.append(f"    meta: {'; '.join(wrong)[:300]}")
+    return out
+
+
 def worst(scores: list[Score], count: int) -> list[str]:
-    ranked = sorted(scores, key=lambda s: (s.exit_ok, s.order_ok, s.structure_share))
-    out = []
-    for s in ranked[:count]:
-        out.append(f"- {s.shape} {s.name}: exit {s.import_rc}/{s.build_rc}, order "
-                   f"{'ok' if s.order_ok else 'BROKEN'}, structure {_percent(s.structure_share)}%")
-        if s.error:
-            out.append(f"    error: {s.error[:200]}")
-        if s.order and not s.order.ok:
-            out.append(f"    {s.order.missing} words left out, {s.order.extra} added, "
-                       f"{s.order.moved} moved; first: {s.order.divergence[:300]}")
-        if s.structure and s.structure.mismatches:
-            out.append(f"    structure: {s.structure.mismatches[0][:200]}")
-        wrong = [f"{k}: {e!r} -> {g!r}" for k, (e, g, ok) in s.meta.items() if not ok]
-        if wrong:
-            out.append(f"    meta: {'; '.join(wrong)[:300]}")
+    """The imports that went through but read worst: order broken first, then structure;
+    at most two of a shape."""
+    ranked = sorted((s for s in scores if s.exit_ok), key=lambda s: (s.order_ok,
+                                                                      s.structure_share))
+    out: list[str] = []
+    per_shape: dict[str, int] = defaultdict(int)
+    for s in ranked:
+        if sum(per_shape.values()) >= count or per_shape[s.shape] >= 2:
+            continue
+        per_shape[s.shape] += 1
+        out += _case(s)
     return out
 
 
@@ -128,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
         scores = generated(args.seed, args.count, formats,
                            set(filter(None, args.kinds.split(","))) or None, folder, args.jobs)
         print("\n".join(table(scores)))
-        print("\nworst cases:")
-        print("\n".join(worst(scores, args.worst)))
+        print("\nrefused (exit ≠ 0):")
+        print("\n".join(refusals(scores)) or "    none")
+        print("\nworst imports (exit 0):")
+        print("\n".join(worst(scores, args.worst)) or "    none")
         if not args.no_corpus:
             print()
             print("\n".join(corpus(folder, args.jobs)))

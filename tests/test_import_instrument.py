@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,7 @@ def test_a_generated_text_holds_its_reading_in_order(doc, fmt: str) -> None:
     rendering = render(doc, fmt)
     text = rendering.data.decode("utf-8")
     assert "\r" not in text and text == text.strip("\n") + "\n"
+    assert unicodedata.is_normalized("NFC", text)
     expected = _reading_words(rendering.reading)
     printed = [w for line in text.splitlines() for w in words(line)]
     it = iter(printed)

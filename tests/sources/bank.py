@@ -30,7 +30,7 @@ VERBS = _nfc([
     "tiếp tục quán triệt", "tổ chức triển khai thực hiện nghiêm túc", "đẩy mạnh tuyên truyền về",
     "chủ động nắm bắt tình hình và phản ánh kịp thời",
     "tăng cường kiểm tra, giám sát việc thực hiện",
-    "phối hợp chặt chẽ trong việc", "quan tâm chỉ đạo", "xây dựng kế hoạch cụ thể để thực hiện",
+    "phối hợp chặt chẽ để thực hiện", "quan tâm chỉ đạo", "xây dựng kế hoạch cụ thể để thực hiện",
     "tập trung lãnh đạo, chỉ đạo", "nâng cao chất lượng", "đổi mới nội dung, phương thức",
     "rà soát, đánh giá kết quả", "kịp thời biểu dương, khen thưởng", "tích cực hưởng ứng",
     "báo cáo kết quả", "huy động các nguồn lực cho",
@@ -138,7 +138,10 @@ def lowered(text: str) -> str:
 
 def title(c: Chooser) -> str:
     text = c.choice(TITLES)
-    return text + (" " + c.choice(TAILS) if c.chance(0.3) else "")
+    tail = c.choice(TAILS) if c.chance(0.3) else ""
+    if tail and tail.split()[0] == text.split()[-1]:  # "nguyên nhân nhân dịp": a typo
+        tail = ""
+    return f"{text} {tail}".strip()
 
 
 def paragraph(c: Chooser, sentences: tuple[int, int] = (1, 3)) -> str:

@@ -130,11 +130,23 @@ def content(d: Drafter, allow_table: bool = True) -> list[Block]:
 
 
 def ladder(d: Drafter) -> list[Block]:
-    """I. → 1. → 1.1. → a) headings with content under the deepest."""
+    """I. → 1. → 1.1. → a) headings with content under the deepest; sometimes under
+    "Phần I", "Phần II", the Roman numbers restarting in each part."""
+    c = d.c
+    out: list[Block] = []
+    parts = c.integer(2, 2) if c.chance(0.15) else 1
+    for part in range(parts):
+        if parts > 1:
+            out.append(line("heading", bank.title(c).upper(), f"Phần {roman(part + 1)}"))
+        out += _ladder_part(d)
+    return out
+
+
+def _ladder_part(d: Drafter) -> list[Block]:
     c = d.c
     out: list[Block] = []
     key = d.word_list(("upperRoman", "%1."), probability=0.15)
-    for i in range(c.integer(2, 4)):
+    for i in range(c.integer(2, 4) if c.chance(0.8) else 1):
         out.append(line("heading", bank.title(c).upper(), f"{roman(i + 1)}.", auto=_auto(key)))
         subs = c.integer(0, 3)
         if subs == 0:
@@ -195,14 +207,20 @@ def article(d: Drafter, number: int, final: bool = False) -> list[Block]:
 
 
 def legal(d: Drafter, chapters: bool) -> list[Block]:
-    """Điều numbered through the document, under Chương (and Mục) when `chapters`."""
+    """Điều numbered through the document, under Chương (and Mục, and rarely Phần) when
+    `chapters`; Mục restart in each Chương."""
     c = d.c
     out: list[Block] = []
     number = 1
-    for ch in range(c.integer(2, 3) if chapters else 1):
+    count = c.integer(2, 3) if chapters else 1
+    parts = 2 if chapters and c.chance(0.15) else 1
+    for ch in range(count):
+        if parts > 1 and ch in (0, count - 1):  # Phần II holds the last Chương
+            out.append(line("heading", bank.title(c).upper(),
+                            f"Phần {roman(1 if ch == 0 else 2)}"))
         if chapters:
             out.append(line("heading", bank.title(c).upper(), f"Chương {roman(ch + 1)}"))
-        sections = c.integer(2, 2) if chapters and c.chance(0.3) else 1
+        sections = 2 if chapters and c.chance(0.3) else 1
         for s in range(sections):
             if sections > 1:
                 out.append(line("heading", bank.title(c).upper(), f"Mục {s + 1}"))
