@@ -92,7 +92,8 @@ def masthead(document: DocxDocument, doc: Document, rng: random.Random) -> None:
         return paragraph
 
     party = head.kind in ("party", "cover")
-    put(left, head.superior, size=14 if party else 13)
+    if head.superior:
+        put(left, head.superior, size=14 if party else 13)
     put(left, head.issuer, bold=True, size=14 if party else 13)
     if party:
         put(left, "*")

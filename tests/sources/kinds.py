@@ -84,7 +84,7 @@ def _basis(c: Chooser, type_: str) -> list[Line]:
     lines = [line("basis", f"Căn cứ {c.choice(CITED)} ngày {c.integer(1, 28)} tháng "
                            f"{c.integer(1, 12)} năm {c.integer(2015, 2022)};")
              for _ in range(c.integer(1, 3))]
-    lines.append(line("basis", f"Theo đề nghị của {c.choice(bank.SUBJECTS)}."))
+    lines.append(line("basis", f"Theo đề nghị của {bank.lowered(c.choice(bank.SUBJECTS))}."))
     if type_ == "QUYẾT ĐỊNH" or c.chance(0.3):
         lines.append(line("formula", f"{type_}:", look="centre"))
     return lines

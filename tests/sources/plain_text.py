@@ -26,7 +26,7 @@ def head_lines(doc: Document, rng: random.Random) -> list[str]:
     if head is None or head.kind == "headline":
         return []
     party = head.kind in ("party", "cover")
-    left = [head.superior, head.issuer, "*" if party else "_______"]
+    left = [x for x in (head.superior, head.issuer) if x] + ["*" if party else "_______"]
     if head.number:
         left.append(f"Số {head.number}" if party else f"Số: {head.number}")
     if doc.subject_prefix:
