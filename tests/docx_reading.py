@@ -17,6 +17,7 @@ from io import BytesIO
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -84,7 +85,7 @@ class _Styles:
     def __init__(self, document: docx.document.Document) -> None:
         self.by_id: dict[str, tuple[str, bool, bool | None]] = {}
         for style in document.styles:
-            if style.type != 1:  # paragraph styles only
+            if style.type != WD_STYLE_TYPE.PARAGRAPH:
                 continue
             heading = style.name.lower().startswith(("heading", "title")) or (
                 style.element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}") is not None)

@@ -215,15 +215,15 @@ def classify(paragraphs: Sequence[Printed]) -> list[tuple[str, str, str]]:
     out = []
     in_article = False
     for p in paragraphs:
-        marker, rest = split_marker(p.text)
-        role = _role(p, marker, rest, in_article)
+        marker = split_marker(p.text)[0]
+        role = _role(p, marker, in_article)
         if role in ("article", "heading"):
             in_article = role == "article"
         out.append((role, marker, p.text))
     return out
 
 
-def _role(p: Printed, marker: str, rest: str, in_article: bool) -> str:
+def _role(p: Printed, marker: str, in_article: bool) -> str:
     if p.in_table:
         return "cell"
     if p.style in STYLE_ROLES:
