@@ -32,7 +32,7 @@ MARKER = re.compile(r"""^\s*(
   | [a-zđ]\)
   | \((?:[ivxlcdm]+|\d+|[a-zđ])\)
   | [-+•–—*]
-  | Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười),
+  | Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười),(?=\s+[^\W\d])
   | (?:Phóng\ viên|PV|P\.V|Hỏi|Đáp|Trả\ lời)\s*:
   | (?:Đồng\ chí|Ông|Bà)\s+[^\W\d_][^:.!?\n]{0,40}:
   | (?:Hình|Bảng|Ảnh|Biểu\ đồ)\s+\d+(?:\.\d+)*[.:]

@@ -167,23 +167,30 @@ def _ladder_part(d: Drafter) -> list[Block]:
 
 
 def report(d: Drafter) -> list[Block]:
-    """1.–7. headings with one-sentence 1.1./1.2. numbered paragraphs, or a lead sentence
-    followed by a bullet and unmarked paragraphs (the shape whose text used to move)."""
+    """1.–7. with one-sentence 1.1./1.2. numbered paragraphs under them, or a bullet and
+    unmarked paragraphs after a lead (the shape whose text used to move). The 1.–7. are
+    titles (headings) in some reports, sentences (numbered paragraphs) in others."""
     c = d.c
     out: list[Block] = []
     key = d.word_list(("decimal", "%1."), ("decimal", "%1.%2."), probability=0.3)
+    sentences = c.chance(0.4)
     for i in range(c.integer(2, 7)):
-        out.append(line("heading", bank.title(c), f"{i + 1}.", auto=_auto(key)))
         shape = c.choice(["numbered", "numbered", "lead", "paragraphs"])
+        if sentences:
+            text = bank.lead(c) if shape == "lead" else bank.sentence(c)
+            out.append(line("numbered", text, f"{i + 1}.", auto=_auto(key)))
+        else:
+            out.append(line("heading", bank.title(c), f"{i + 1}.", auto=_auto(key)))
+            if shape == "lead":
+                out.append(line("paragraph", bank.lead(c)))
         if shape == "numbered":
             for j in range(c.integer(1, 3)):
                 out.append(line("numbered", bank.sentence(c), f"{i + 1}.{j + 1}.",
                                 auto=_auto(key, 1)))
         elif shape == "lead":
-            out.append(line("paragraph", bank.sentence(c, ":")))
             out.append(line("item", bank.sentence(c), "-", wrap=c.chance(0.5)))
             out += [line("paragraph", bank.paragraph(c, (1, 2))) for _ in range(c.integer(1, 2))]
-        else:
+        elif not sentences:
             out += content(d)
     return out
 
