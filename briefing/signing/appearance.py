@@ -166,6 +166,7 @@ def stamp_style(profile: Profile) -> TextStampStyle:
     """The stamp line: the profile's regular face at `e_signature.stamp.size`, black, no
     border, right-aligned in its box."""
     size = profile.e_signature.stamp.size
+    size = int(size) if float(size).is_integer() else size  # pyHanko's layout wants 10, not 10.0
     no_margin = layout.Margins(0, 0, 0, 0)
     rule = layout.SimpleBoxLayoutRule(x_align=layout.AxisAlignment.ALIGN_MAX,
                                       y_align=layout.AxisAlignment.ALIGN_MID, margins=no_margin)

@@ -105,7 +105,9 @@ def open_token(source: KeySource):
         signer = pkcs11.PKCS11Signer(session, key_label=source.key_label,
                                      cert_label=source.key_label, key_id=key_id,
                                      cert_id=key_id, other_certs_to_pull=None)
-        signer.signing_cert  # noqa: B018 - load the certificate now, to check it
+        # an EC key: hash here and have the token sign the digest (CKM_ECDSA), which every
+        # token has; CKM_ECDSA_SHA256 is missing from many (SoftHSM among them)
+        signer.use_raw_mechanism = signer.signing_cert.public_key.algorithm == "ec"
     except BriefingError:
         session.close()
         raise

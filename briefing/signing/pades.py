@@ -40,6 +40,7 @@ from briefing.signing.placement import (
     block_fields,
     find_block,
     given_block,
+    media_box,
     stamp_rect,
 )
 
@@ -180,8 +181,7 @@ def _new_fields(writer, data: bytes, request: SignRequest, images, signer_name: 
         if request.box is not None:
             box = given_block(data, request.page or 1, request.box, str(request.pdf)).space
         else:
-            page_box = tuple(float(v) for v in writer.prev.pages[page]["/MediaBox"])
-            box = stamp_rect(page_box, profile, stamp_width(stamp_text, profile))
+            box = stamp_rect(media_box(data, page), profile, stamp_width(stamp_text, profile))
         return [FieldSpec(STAMP_FIELD, page, box, f"Chữ ký số của cơ quan, tổ chức: "
                                                   f"{stamp_text}")]
     if request.page is not None and request.box is not None:

@@ -119,19 +119,26 @@ def _band_above(span: list[dict], words: list[dict], height: float, page: int,
                  "the signer's name (pdfplumber)")
 
 
+def media_box(data: bytes, page: int) -> Rect:
+    """The page's (0-based) media box."""
+    from pypdf import PdfReader
+
+    media = PdfReader(io.BytesIO(data)).pages[page].mediabox
+    return (float(media.left), float(media.bottom), float(media.right), float(media.top))
+
+
 def given_block(data: bytes, page: int, box: Rect, where: str) -> Block:
     """`--page N --box x,y,w,h`: checked against the page's size."""
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(data))
-    if not 1 <= page <= len(reader.pages):
-        raise BriefingError.at(where, f"--page {page}: the PDF has {len(reader.pages)} pages")
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    if not 1 <= page <= pages:
+        raise BriefingError.at(where, f"--page {page}: the PDF has {pages} pages")
     x, y, w, h = box
-    media = reader.pages[page - 1].mediabox
-    if w <= 0 or h <= 0 or x < float(media.left) or y < float(media.bottom) \
-            or x + w > float(media.right) or y + h > float(media.top):
+    left, bottom, right, top = media_box(data, page - 1)
+    if w <= 0 or h <= 0 or x < left or y < bottom or x + w > right or y + h > top:
         raise BriefingError.at(where, f"--box {x:g},{y:g},{w:g},{h:g} is not inside page {page} "
-                                      f"({float(media.width):.0f} x {float(media.height):.0f} pt)")
+                                      f"({right - left:.0f} x {top - bottom:.0f} pt)")
     return Block(page - 1, (x, y, x + w, y + h), "--page and --box")
 
 
