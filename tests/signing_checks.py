@@ -140,111 +140,115 @@ def _check_font(font) -> list[str]:
     return problems
 
 
-def check(original: str, signed: str) -> list[tuple[str, bool, str]]:
-    results = []
+Result = tuple[str, bool, str]
 
-    def add(name, ok, detail=""):
-        results.append((name, bool(ok), detail))
 
-    a_bytes = Path(original).read_bytes()
-    b_bytes = Path(signed).read_bytes()
-    add("prefix", b_bytes.startswith(a_bytes), f"{len(a_bytes)} -> {len(b_bytes)} bytes")
+def check(original: str, signed: str) -> list[Result]:
+    a_bytes, b_bytes = Path(original).read_bytes(), Path(signed).read_bytes()
     a, b = PdfReader(io.BytesIO(a_bytes)), PdfReader(io.BytesIO(b_bytes))
-    add("encrypt", "/Encrypt" not in b.trailer and not b.is_encrypted)
-    a_id, b_id = a.trailer.get("/ID"), b.trailer.get("/ID")
-    add("id", b_id is not None and (a_id is None or bytes(a_id[0].original_bytes if hasattr(
-        a_id[0], "original_bytes") else a_id[0]) == bytes(b_id[0].original_bytes if hasattr(
-            b_id[0], "original_bytes") else b_id[0])), "" if a_id else "(original had none)")
+    results = [("prefix", b_bytes.startswith(a_bytes), f"{len(a_bytes)} -> {len(b_bytes)}"),
+               ("encrypt", "/Encrypt" not in b.trailer and not b.is_encrypted, "")]
+    results += _identity(a, b) + _annotations(a, b) + [_signatures(b, b_bytes)]
+    return results
+
+
+def _first_id(reader: PdfReader) -> bytes | None:
+    ids = reader.trailer.get("/ID")
+    if ids is None:
+        return None
+    return bytes(getattr(ids[0], "original_bytes", ids[0]))
+
+
+def _identity(a: PdfReader, b: PdfReader) -> list[Result]:
+    results = [("id", _first_id(b) is not None and _first_id(a) in (None, _first_id(b)), "")]
     xa, xb = _xmp(a), _xmp(b)
     ia, ib = _identification(xa), _identification(xb)
-    add("identification", ia == ib, f"{ia} -> {ib}")
-    ra, rb = a.trailer["/Root"], b.trailer["/Root"]
-    oi_a, oi_b = ra.get("/OutputIntents"), rb.get("/OutputIntents")
-    same_oi = (oi_a is None and oi_b is None) or (
+    results.append(("identification", ia == ib, f"{ia} -> {ib}"))
+    oi_a, oi_b = (r.trailer["/Root"].get("/OutputIntents") for r in (a, b))
+    same = (oi_a is None and oi_b is None) or (
         oi_a is not None and oi_b is not None and len(oi_a) == len(oi_b) and all(
-            x.get_object().get("/DestOutputProfile").get_object().get_data()
-            == y.get_object().get("/DestOutputProfile").get_object().get_data()
+            x.get_object()["/DestOutputProfile"].get_object().get_data()
+            == y.get_object()["/DestOutputProfile"].get_object().get_data()
             for x, y in zip(oi_a, oi_b, strict=True)))
-    add("outputintent", same_oi, "present" if oi_b is not None else "none (not PDF/A)")
-    info = b.trailer.get("/Info")
+    results.append(("outputintent", same, "present" if oi_b is not None else "none"))
     mismatches = []
-    if info is not None:
-        info = info.get_object()
-        for key in _XMP_FIELDS:
-            if key not in info:
-                continue
-            iv = str(info[key])
-            xv = _xmp_value(xb, key)
-            if key == "/ModDate":
-                iv = _pdf_date_to_iso(iv)
+    info = b.trailer.get("/Info")
+    for key in _XMP_FIELDS if info is not None else ():
+        if key in info.get_object():
+            iv, xv = str(info.get_object()[key]), _xmp_value(xb, key)
+            iv = _pdf_date_to_iso(iv) if key == "/ModDate" else iv
             if xv is None or iv != xv:
                 mismatches.append(f"{key}: info {iv!r} xmp {xv!r}")
-    add("info-xmp", not mismatches, "; ".join(mismatches))
-    problems = []
-    fonts_problems = []
-    tag_problems = []
-    parent_tree = {}
-    str_root = rb.get("/StructTreeRoot")
-    if str_root is not None:
-        nums = str_root.get_object()["/ParentTree"].get_object().get("/Nums", [])
-        parent_tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
-    for page_ix, ref, annot in _new_annotations(a, b):
-        flags = int(annot.get("/F", 0))
+    results.append(("info-xmp", not mismatches, "; ".join(mismatches)))
+    return results
+
+
+def _annotations(a: PdfReader, b: PdfReader) -> list[Result]:
+    root = b.trailer["/Root"]
+    problems, fonts, tags = [], [], []
+    structure = root.get("/StructTreeRoot")
+    parents = {}
+    if structure is not None:
+        nums = structure.get_object()["/ParentTree"].get_object().get("/Nums", [])
+        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    for page, ref, annot in _new_annotations(a, b):
+        flags, ap = int(annot.get("/F", 0)), annot.get("/AP")
         if not flags & 4 or flags & (1 | 2 | 32 | 256):
-            problems.append(f"p{page_ix + 1} {ref.idnum}: /F {flags}")
-        ap = annot.get("/AP")
+            problems.append(f"p{page + 1} {ref.idnum}: /F {flags}")
         if ap is None or set(ap.keys()) != {"/N"}:
-            problems.append(f"p{page_ix + 1} {ref.idnum}: /AP {list(ap.keys()) if ap else None}")
+            problems.append(f"p{page + 1} {ref.idnum}: /AP {list(ap.keys()) if ap else None}")
         if "/A" in annot or "/AA" in annot:
-            problems.append(f"p{page_ix + 1} {ref.idnum}: action")
-        if ap is not None:
-            for font in _fonts_in(ap["/N"].get_object()):
-                fonts_problems += _check_font(font)
-        if annot.get("/Subtype") == "/Widget" and str_root is not None:
-            sp = annot.get("/StructParent")
-            elem = parent_tree.get(int(sp)) if sp is not None else None
-            if elem is None:
-                tag_problems.append(f"widget {ref.idnum} not in the structure tree")
-            else:
-                e = elem.get_object()
-                k = e.get("/K")
-                k = k.get_object() if k is not None else None
-                if e.get("/S") != "/Form" or not isinstance(k, DictionaryObject) \
-                        or k.get("/Obj").idnum != ref.idnum:
-                    tag_problems.append(f"widget {ref.idnum}: parent tree entry is not a "
-                                        f"/Form with an OBJR to it")
-            if "/TU" not in annot:
-                tag_problems.append(f"widget {ref.idnum}: no /TU")
-            if b.pages[page_ix].get("/Tabs") != "/S":
-                tag_problems.append(f"page {page_ix + 1}: /Tabs is not /S")
-    add("annotations", not problems, "; ".join(problems))
-    acro = rb.get("/AcroForm")
-    add("acroform", acro is None or not acro.get_object().get("/NeedAppearances", False))
-    add("fonts", not fonts_problems, "; ".join(fonts_problems))
-    if str_root is not None:
-        marked = rb.get("/MarkInfo", {}).get("/Marked")
-        if not marked:
-            tag_problems.append("/MarkInfo /Marked is not true")
-        add("tags", not tag_problems, "; ".join(tag_problems))
-    sig_problems = []
+            problems.append(f"p{page + 1} {ref.idnum}: action")
+        for font in _fonts_in(ap["/N"].get_object()) if ap is not None else ():
+            fonts += _check_font(font)
+        if annot.get("/Subtype") == "/Widget" and structure is not None:
+            tags += _widget_tags(ref, annot, parents, b.pages[page].get("/Tabs"))
+    acro = root.get("/AcroForm")
+    results = [("annotations", not problems, "; ".join(problems)),
+               ("acroform", acro is None or not acro.get_object().get("/NeedAppearances"), ""),
+               ("fonts", not fonts, "; ".join(fonts))]
+    if structure is not None:
+        if not root.get("/MarkInfo", {}).get("/Marked"):
+            tags.append("/MarkInfo /Marked is not true")
+        results.append(("tags", not tags, "; ".join(tags)))
+    return results
+
+
+def _widget_tags(ref, annot, parents: dict, tabs) -> list[str]:
+    problems = []
+    parent = annot.get("/StructParent")
+    element = parents.get(int(parent)) if parent is not None else None
+    if element is None:
+        problems.append(f"widget {ref.idnum} not in the structure tree")
+    else:
+        element = element.get_object()
+        kid = element.get("/K")
+        kid = kid.get_object() if kid is not None else None
+        if element.get("/S") != "/Form" or not isinstance(kid, DictionaryObject) \
+                or kid.get("/Obj").idnum != ref.idnum:
+            problems.append(f"widget {ref.idnum}: not a /Form with an OBJR to it")
+    if "/TU" not in annot:
+        problems.append(f"widget {ref.idnum}: no /TU")
+    if tabs != "/S":
+        problems.append(f"widget {ref.idnum}: the page's /Tabs is not /S")
+    return problems
+
+
+def _signatures(b: PdfReader, data: bytes) -> Result:
+    acro = b.trailer["/Root"].get("/AcroForm")
+    problems, ends = [], []
     for field in (acro.get_object().get("/Fields", []) if acro else []):
         field = field.get_object()
         if field.get("/FT") != "/Sig" or "/V" not in field:
             continue
-        v = field["/V"].get_object()
-        br = [int(x) for x in v["/ByteRange"]]
-        if v.get("/SubFilter") != "/ETSI.CAdES.detached":
-            sig_problems.append(f"{field.get('/T')}: SubFilter {v.get('/SubFilter')}")
-        if br[0] != 0 or b_bytes[br[1]:br[1] + 1] != b"<" or b_bytes[br[2] - 1:br[2]] != b">":
-            sig_problems.append(f"{field.get('/T')}: ByteRange gap is not the /Contents string")
-    last_end = max((int(f.get_object()["/V"].get_object()["/ByteRange"][2]) +
-                    int(f.get_object()["/V"].get_object()["/ByteRange"][3])
-                    for f in (acro.get_object().get("/Fields", []) if acro else [])
-                    if f.get_object().get("/FT") == "/Sig" and "/V" in f.get_object()),
-                   default=None)
-    if last_end is not None and last_end != len(b_bytes):
-        sig_problems.append(f"last signature ends at {last_end}, file is {len(b_bytes)}")
-    add("sigdict", not sig_problems, "; ".join(sig_problems))
-    return results
-
-
+        value = field["/V"].get_object()
+        ranges = [int(x) for x in value["/ByteRange"]]
+        ends.append(ranges[2] + ranges[3])
+        if value.get("/SubFilter") != "/ETSI.CAdES.detached":
+            problems.append(f"{field.get('/T')}: SubFilter {value.get('/SubFilter')}")
+        if ranges[0] != 0 or data[ranges[1]:ranges[1] + 1] != b"<" \
+                or data[ranges[2] - 1:ranges[2]] != b">":
+            problems.append(f"{field.get('/T')}: the ByteRange gap is not /Contents")
+    if ends and max(ends) != len(data):
+        problems.append(f"the last signature ends at {max(ends)}, the file at {len(data)}")
+    return ("sigdict", not problems, "; ".join(problems))

@@ -74,6 +74,13 @@ class Signed:
     time: str
     warnings: list[str] = field(default_factory=list)
 
+    def record(self) -> dict[str, str]:
+        """What an edition's manifest keeps of this signature (with the file's new hash)."""
+        from briefing.editions.hashing import sha256_file
+
+        return {"field": self.field, "signer": self.signer, "time": self.time,
+                "sha256": sha256_file(self.out)}
+
 
 class TimedPdfSigner(signers.PdfSigner):
     """pyHanko's signer with the signing time given: /M and the stamp line agree to the
