@@ -13,8 +13,8 @@ import pytest
 from briefing.cli import main
 from briefing.problems import BriefingError
 from briefing.profile.model import load_profile
+from briefing.register.ledger import Register
 from briefing.register.numbers import NumberScheme
-from briefing.register.store import Register
 
 PARTY = NumberScheme.of(load_profile("party"))
 STATE = NumberScheme.of(load_profile("state"))

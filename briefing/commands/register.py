@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     from briefing.register import DEFAULT_REGISTER
-    from briefing.register.store import Register
+    from briefing.register.ledger import Register
 
     args = build_parser().parse_args(argv)
     if args.register == DEFAULT_REGISTER:  # not through a link planted in output/
@@ -54,7 +54,7 @@ def run(argv: list[str]) -> int:
         return EXIT_OK
     entries = register.entries(args.year, args.type)
     if args.csv:
-        from briefing.register.store import COLUMNS
+        from briefing.register.ledger import COLUMNS
 
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(COLUMNS)

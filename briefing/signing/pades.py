@@ -32,9 +32,8 @@ from briefing.signing.appearance import (
     stamp_style,
     stamp_width,
 )
-from briefing.signing.documents import open_pdf, read_pdf
-from briefing.signing.fields import FieldSpec, add_field, field_rect, signature_fields
 from briefing.signing.keys import KeySource, check_certificate, holder, open_signer, trust_roots
+from briefing.signing.pdf_input import open_pdf, read_pdf
 from briefing.signing.placement import (
     Rect,
     block_fields,
@@ -43,6 +42,7 @@ from briefing.signing.placement import (
     media_box,
     stamp_rect,
 )
+from briefing.signing.signature_fields import FieldSpec, add_field, field_rect, signature_fields
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from briefing.problems import BriefingError
 from briefing.signing import iso_time
-from briefing.signing.documents import open_pdf, read_pdf
 from briefing.signing.keys import holder
+from briefing.signing.pdf_input import open_pdf, read_pdf
 
 VALID, WEAK, BROKEN = 0, 1, 2
 #: what may change after a signature for it to cover the document: nothing, or the next
