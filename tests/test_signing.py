@@ -281,3 +281,19 @@ def test_pdfsig_finds_a_flipped_byte(kit, programme_pdf, tmp_path):
     sign(request(kit, programme_pdf.pdf, out))
     report = pdfsig(flipped(out, tmp_path / "bad.pdf"), [], tmp_path)
     assert "Signature Validation: Digest Mismatch." in report
+
+
+def test_one_key_opened_once_signs_several_pdfs(kit, programme_pdf, archive_pdf, tmp_path):
+    """An edition's PDFs: the password asked once, each PDF signed, each record kept."""
+    from briefing.signing.keys import open_signer
+
+    first = request(kit, programme_pdf.pdf, tmp_path / "a.pdf")
+    signer, close = open_signer(first.key)
+    try:
+        records = [sign(first, signer).record(),
+                   sign(request(kit, archive_pdf, tmp_path / "b.pdf"), signer).record()]
+    finally:
+        close()
+    assert [r["signer"] for r in records] == [SIGNER, SIGNER]
+    assert all(len(r["sha256"]) == 64 for r in records)
+    assert all(verdict(reports(kit, tmp_path / name)) == VALID for name in ("a.pdf", "b.pdf"))

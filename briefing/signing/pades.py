@@ -96,8 +96,10 @@ class TimedPdfSigner(signers.PdfSigner):
         return session
 
 
-def sign(request: SignRequest) -> Signed:
-    """Sign `request.pdf` into `request.out`; a BriefingError (one line) for any refusal."""
+def sign(request: SignRequest, signer=None) -> Signed:
+    """Sign `request.pdf` into `request.out`; a BriefingError (one line) for any refusal.
+    `signer`: a key opened already (`keys.open_signer`), for several PDFs in a row (an
+    edition's): the password or PIN asked once; the caller closes it."""
     if request.signature is None and request.seal is None and request.stamp_number is None:
         raise BriefingError.at(request.pdf, "nothing to show: give --signature IMAGE (the "
                                             "signer's), --seal IMAGE or --stamp NUMBER")
@@ -106,14 +108,17 @@ def sign(request: SignRequest) -> Signed:
     images = (load_image(request.signature, "signature image") if request.signature else None,
               load_image(request.seal, "seal image") if request.seal else None)
     roots = trust_roots(list(request.trust))
-    signer, close = open_signer(request.key)
+    close = None
+    if signer is None:
+        signer, close = open_signer(request.key)
     try:
         when = request.when or now_ict()
         key_where = str(request.key.pkcs12 or request.key.library)
         warnings = check_certificate(signer.signing_cert, when, key_where)
         signed, more = _signed_bytes(data, request, signer, images, when, roots)
     finally:
-        close()
+        if close is not None:
+            close()
     write_atomic(request.out, signed)
     return Signed(request.out, request.field, holder(signer.signing_cert), iso_time(when),
                   warnings + more)
