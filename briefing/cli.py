@@ -20,7 +20,8 @@ EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
 
 #: sub-command name -> module in briefing.commands
 COMMANDS = {"build": "build", "check": "check", "batch": "batch", "edition": "edition",
-            "archive": "archive", "import": "import_", "lint": "lint", "studio": "studio"}
+            "archive": "archive", "import": "import_", "lint": "lint", "studio": "studio",
+            "sign": "sign", "register": "register"}
 
 
 def default_content() -> list[Path]:

@@ -14,6 +14,7 @@ import difflib
 import math
 import re
 import string
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -453,6 +454,18 @@ class DocumentNumber(_Strict):
     blank: str = "     "
     shape: str = ""
     example: str = ""
+    #: how the register counts (ND 30 Điều 15: from 01 each calendar year; HD 36: from 01
+    #: each term of the committee, which starts on `term_start`)
+    counted: Literal["year", "term"] = "year"
+    term_start: date | None = Field(default=None, validate_default=True)
+
+    @field_validator("term_start")
+    @classmethod
+    def _term_needs_start(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is None and info.data.get("counted") == "term":
+            raise ValueError("numbers counted per term need the term's first day: "
+                             "term_start: YYYY-MM-DD")
+        return value
 
     @field_validator("pattern")
     @classmethod
@@ -613,6 +626,35 @@ class Closing(_Strict):
     signature_space: Annotated[int, Field(ge=0)] = 4
 
 
+class ESignature(_Strict):
+    """Where digital signatures appear (ND 30 PL I §II.7.d, §II.8; HD 36 has no rule of its
+    own, so both profiles follow ND 30): the signer's image centred in the signature space,
+    the seal at its actual size over `seal_overlap` of it from the left; on an attachment in a
+    file of its own, a stamp line at the top right of its first page."""
+
+    seal_overlap: Share = 1 / 3
+    #: mm: the seal's box while no seal image is known yet (a field made before the seal)
+    seal_size: Positive = 36
+    #: width / height of the signer's image while none is known yet
+    signature_aspect: Positive = 2.5
+    stamp: TextStyle = TextStyle(size=10, align="right")
+    #: the stamp line: {number} and {time} (ISO 8601, Viet Nam's time zone)
+    stamp_format: str = "Số: {number}; {time}"
+    #: mm from the top edge of the page to the top of the stamp line
+    stamp_top: Length = 8
+
+    @field_validator("stamp_format")
+    @classmethod
+    def _stamp_fields(cls, value: str) -> str:
+        try:
+            fields = {name for _, name, _, _ in string.Formatter().parse(value) if name}
+        except ValueError as exc:
+            raise ValueError(f"not a format: {exc}") from None
+        if fields != {"number", "time"}:
+            raise ValueError("the stamp line names {number} and {time}, and nothing else")
+        return value
+
+
 class Spelling(_Strict):
     """Where Vietnamese allows two spellings of one word, which one documents use (checked by
     briefing/validation/proofreading/): `tone_marks` new (hòa, ủy, khỏe), old (hoà, uỷ, khoẻ),
@@ -646,6 +688,7 @@ class Profile(_Strict):
     appendix: AppendixLook
     media: Media = Media()
     spelling: Spelling = Field(default_factory=Spelling)
+    e_signature: ESignature = Field(default_factory=ESignature)
     #: the file it was read from, for hashing into edition manifests
     source: str = ""
 

@@ -163,8 +163,10 @@ class HtmlBuilder:
                 _div(right, "authority", node_text(signature.find("authority")))
             if signature.find("title") is not None:
                 _div(right, "signer-title", node_text(signature.find("title")))
-            _div(right, "signature-space", "")
-            _div(right, "signer-name", node_text(signature.find("name")))
+            # ids: named destinations where a digital signature goes (briefing/signing/)
+            _div(right, "signature-space", "").set("id", "signature.space")
+            _div(right, "signer-name", node_text(signature.find("name"))).set("id",
+                                                                             "signature.name")
 
     # -- body --------------------------------------------------------------------------------
     def blocks(self, node: ET.Element, out: ET.Element, marker: str | None = None) -> None:

@@ -1,0 +1,114 @@
+"""`build.py sign FILE.pdf --key KEY.p12 | --pkcs11 LIB --token LABEL …`: sign a PDF (PAdES),
+placed in its signature block as ND 30 PL I lays it out; `build.py sign --verify FILE.pdf`:
+check every signature in it.
+
+Signing exits 0 when signed, 2 when refused (nothing written, the PDF untouched). Verifying
+exits 0 when every signature is valid, trusted and the last covers the whole file; 1 when they
+are valid but untrusted or not covering the whole file; 2 when one is broken or there is none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing.cli import EXIT_OK, shown
+
+HELP = "sign a PDF with a key file or token, or verify its signatures"
+
+
+def _box(text: str) -> tuple[float, float, float, float]:
+    try:
+        values = tuple(float(v) for v in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 4:
+        raise argparse.ArgumentTypeError("write x,y,w,h in points, e.g. 320,300,230,70")
+    return values  # type: ignore[return-value]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build.py sign", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="How an office signs: docs/signing.md")
+    parser.add_argument("pdf", type=Path, metavar="FILE.pdf")
+    parser.add_argument("--verify", action="store_true", help="check the signatures instead")
+    parser.add_argument("--trust", type=Path, action="append", default=[], metavar="CA.pem",
+                        help="a trusted root certificate (repeatable)")
+    key = parser.add_argument_group("the key (one of)")
+    key.add_argument("--key", type=Path, metavar="KEY.p12", help="a PKCS#12 key file")
+    key.add_argument("--password-file", type=Path, metavar="F",
+                     help="its password (first line); asked at the terminal if not given")
+    key.add_argument("--pkcs11", type=Path, metavar="LIBRARY",
+                     help="a token's PKCS#11 library (e.g. /usr/lib/softhsm/libsofthsm2.so)")
+    key.add_argument("--token", metavar="LABEL", help="the token's label")
+    key.add_argument("--key-label", metavar="LABEL",
+                     help="the key on the token, when it holds several")
+    key.add_argument("--pin-file", type=Path, metavar="F", help="the token's PIN (first line)")
+    look = parser.add_argument_group("what the signature shows (ND 30 PL I §II.7–8)")
+    look.add_argument("--signature", type=Path, metavar="IMAGE",
+                      help="the signer's signature (blue, transparent PNG)")
+    look.add_argument("--seal", type=Path, metavar="IMAGE",
+                      help="the organisation's seal (red, transparent PNG, actual size)")
+    look.add_argument("--stamp", metavar="NUMBER",
+                      help="an attachment in a file of its own: the stamp line at the top "
+                           "right of page 1 with this number and symbol")
+    look.add_argument("--profile", default="party", metavar="NAME",
+                      help="layout profile whose sizes apply (default: party)")
+    place = parser.add_argument_group("a PDF that is not made by build.py")
+    place.add_argument("--page", type=int, metavar="N", help="the page (1 = first)")
+    place.add_argument("--box", type=_box, metavar="x,y,w,h",
+                       help="the signature's box in points from the page's bottom left")
+    parser.add_argument("-o", "--out", type=Path, metavar="OUT.pdf",
+                        help="where to write the signed PDF (default: FILE.pdf itself, "
+                             "the signature appended)")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.verify:
+        return run_verify(args)
+    if (args.key is None) == (args.pkcs11 is None):
+        parser.error("give the key: --key KEY.p12, or --pkcs11 LIBRARY --token LABEL")
+    if args.pkcs11 is not None and not args.token:
+        parser.error("--pkcs11 needs --token LABEL")
+    if (args.page is None) != (args.box is None) and args.stamp is None:
+        parser.error("--page and --box go together")
+    return run_sign(args)
+
+
+def run_sign(args: argparse.Namespace) -> int:
+    from briefing.profile.model import load_profile
+    from briefing.signing.keys import KeySource
+    from briefing.signing.pades import SignRequest, sign
+
+    request = SignRequest(
+        pdf=args.pdf, out=args.out or args.pdf, profile=load_profile(args.profile),
+        key=KeySource(pkcs12=args.key, password_file=args.password_file,
+                      library=args.pkcs11, token=args.token, key_label=args.key_label,
+                      pin_file=args.pin_file),
+        signature=args.signature, seal=args.seal, stamp_number=args.stamp,
+        page=args.page, box=args.box, trust=tuple(args.trust))
+    signed = sign(request)
+    for warning in signed.warnings:
+        print(f"{shown(args.pdf)}: warning: {warning}", file=sys.stderr)
+    print(f"signed {shown(signed.out)}: {signed.field} by {signed.signer} at {signed.time}")
+    return EXIT_OK
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from briefing.signing.keys import trust_roots
+    from briefing.signing.verification import VALID, WEAK, describe, verdict, verify_pdf
+
+    reports = verify_pdf(args.pdf, trust_roots(args.trust))
+    for report in reports:
+        print(describe(report))
+    code = verdict(reports)
+    word = {VALID: "valid", WEAK: "valid, but not trusted or not the whole file"}.get(
+        code, "BROKEN")
+    print(f"{shown(args.pdf)}: {len(reports)} signature{'s' if len(reports) != 1 else ''}: "
+          f"{word}")
+    return code

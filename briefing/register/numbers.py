@@ -1,0 +1,80 @@
+"""How a profile numbers documents: the symbol's parts, the period a number counts in, and the
+number as printed.
+
+Each rulebook orders number, type and issuer its own way (HD 36: `12-HD/BTGTU`; ND 30:
+`12/QĐ-UBND`); the profile's `document_number.shape` ("number-TYPE/ISSUER") says which, so the
+separators are read from it rather than written here. Numbers run from 01 in each period: the
+calendar year (ND 30 Điều 15) or the committee's term (HD 36), as `document_number.counted`
+says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from briefing.problems import BriefingError, Position, Problem
+from briefing.profile.model import Profile
+
+_SHAPE = re.compile(r"number(?P<lead>[^A-Za-z]+)TYPE(?P<middle>[^A-Za-z]+)ISSUER")
+
+
+@dataclass(frozen=True)
+class NumberScheme:
+    """A profile's way of numbering: separators, zero-padding, the counting period."""
+
+    profile: str
+    lead: str  # between the number and the type ("-" or "/")
+    middle: str  # between the type and the issuer ("/" or "-")
+    counted: str  # "year" or "term"
+    term_start: dt.date | None
+    blank: str  # printed where a draft's number will go
+
+    @classmethod
+    def of(cls, profile: Profile) -> NumberScheme:
+        rules = profile.document_number
+        match = _SHAPE.fullmatch(rules.shape.strip())
+        if match is None:
+            raise BriefingError(Problem(
+                Position(profile.source or f"profiles/{profile.name}.yaml"),
+                f"document_number.shape '{rules.shape}' does not say how to write a number "
+                "from its type and issuer", hint="e.g. number-TYPE/ISSUER or "
+                                                 "number/TYPE-ISSUER"))
+        return cls(profile.name, match["lead"], match["middle"], rules.counted,
+                   rules.term_start, rules.blank)
+
+    def period(self, date: dt.date) -> str:
+        """The period a document of this date is counted in: "2026", or "term 2025-10-15"."""
+        if self.counted == "year":
+            return str(date.year)
+        assert self.term_start is not None  # the profile requires it for "term"
+        if date < self.term_start:
+            raise BriefingError(Problem(
+                Position("date"), f"{date.isoformat()} is before the committee's term, which "
+                                  f"the '{self.profile}' profile starts on "
+                                  f"{self.term_start.isoformat()}",
+                hint="numbers of an earlier term are in that term's register"))
+        return f"term {self.term_start.isoformat()}"
+
+    def symbol(self, type_code: str, issuer: str) -> str:
+        """The number's symbol without the number: "-HD/BTGTU", "/QĐ-UBND"."""
+        return f"{self.lead}{type_code}{self.middle}{issuer}"
+
+    def number(self, sequence: int, type_code: str, issuer: str) -> str:
+        """The number as written in `meta.number`: 01–09 zero-padded ("05-HD/BTGTU")."""
+        return f"{sequence:02d}{self.symbol(type_code, issuer)}"
+
+    def split(self, text: str) -> tuple[int | None, str, str]:
+        """"12-HD/BTGTU" -> (12, "HD", "BTGTU"); "-HD/BTGTU" (blank) -> (None, …)."""
+        digits = re.match(r"\d*", text).group()
+        rest = text[len(digits):]
+        if not rest.startswith(self.lead) or self.middle not in rest[len(self.lead):]:
+            raise BriefingError(Problem(Position("number"), f"'{text}' is not a number and "
+                                                            f"symbol of the '{self.profile}' "
+                                                            "profile"))
+        type_code, _, issuer = rest[len(self.lead):].partition(self.middle)
+        if not type_code or not issuer:
+            raise BriefingError(Problem(Position("number"), f"'{text}' lacks a type or an "
+                                                            "issuer"))
+        return (int(digits) if digits else None), type_code, issuer
