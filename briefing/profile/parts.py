@@ -1,0 +1,159 @@
+"""The parts of a document around its body: the number line, the date line, the masthead,
+the title block, the booklet's cover, the closing (Nơi nhận and the signature)."""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from briefing.profile.values import Columns, Length, Share, Strict, TextStyle, near
+
+
+class DocumentNumber(Strict):
+    """How the number line is printed and checked; `shape` and `example` word the hint for a
+    number that does not match, since each rulebook orders number, type and issuer its own way."""
+
+    prefix: str
+    pattern: str
+    blank: str = "     "
+    shape: str = ""
+    example: str = ""
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from None
+        except (RecursionError, OverflowError, MemoryError):
+            raise ValueError("not a valid regular expression: too complex") from None
+        return value
+
+    @field_validator("example")
+    @classmethod
+    def _example_matches(cls, value: str, info: ValidationInfo) -> str:
+        pattern = info.data.get("pattern")
+        if value and pattern is not None and not re.search(pattern, value):
+            raise ValueError(f"'{value}' does not match the pattern, so it would mislead "
+                             "the hint it is shown in")
+        return value
+
+    def blank_example(self) -> str:
+        """The example without its number ("-HD/BTGTU"), if the pattern allows a blank."""
+        blank = re.sub(r"^\d+", "", self.example)
+        return blank if blank != self.example and re.search(self.pattern, blank) else ""
+
+
+#: The fields each date line may use, and must: a line for a partial date has no day.
+DATE_FIELDS = {
+    "format": ("place", "day", "month", "year"),
+    "month_only": ("place", "month", "year"),
+    "year_only": ("place", "year"),
+    "cover": ("place", "month", "year"),
+}
+_ALL_DATE_FIELDS = ("place", "day", "month", "year")
+
+
+class DateFormat(Strict):
+    format: str
+    month_only: str
+    year_only: str
+    pad_months: list[Annotated[int, Field(ge=1, le=12)]]
+    cover: str
+
+    @field_validator("format", "month_only", "year_only", "cover")
+    @classmethod
+    def _date_fields(cls, value: str, info: ValidationInfo) -> str:
+        wanted = DATE_FIELDS[info.field_name or "format"]
+        listed = ", ".join("{" + name + "}" for name in wanted)
+        try:
+            parsed = list(string.Formatter().parse(value))
+        except ValueError as exc:
+            raise ValueError(f"not a valid format: {exc}; write a literal brace as '{{{{' "
+                             "or '}}'") from None
+        used = set()
+        for _, name, spec, conversion in parsed:
+            if name is None:
+                continue
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + \
+                (f":{spec}" if spec else "") + "}"
+            if name not in _ALL_DATE_FIELDS:
+                close = near(name, list(_ALL_DATE_FIELDS), shown="{{{}}}")
+                raise ValueError(f"unknown field {shown}{close}: the fields are {listed}")
+            if name not in wanted:
+                raise ValueError(f"{shown} cannot be used here (this line is for a date "
+                                 f"without a {name}): the fields are {listed}")
+            if spec or conversion:
+                raise ValueError(f"{shown}: write the field bare, as {{{name}}} (the profile "
+                                 "pads days and pad_months itself)")
+            used.add(name)
+        missing = [name for name in wanted if name not in used]
+        if missing:
+            raise ValueError("must contain " + ", ".join("{" + n + "}" for n in missing)
+                             + f" (the fields are {listed})")
+        return value
+
+
+class TitleLine(TextStyle):
+    """One line of the masthead's right column, in its own look: the party name (HD 36), or
+    the national title and the motto (ND 30), which differ in size and caps."""
+
+    text: str
+
+
+class Masthead(Strict):
+    """Fields are checked in order: issuer_rule needs issuer_mark."""
+
+    columns: Columns
+    title_lines: Annotated[list[TitleLine], Field(min_length=1)]
+    title_rule: bool = True
+    superior: TextStyle
+    issuer: TextStyle
+    issuer_mark: Literal["star", "rule"] = "star"
+    star: str = "*"
+    issuer_rule: Share | None = Field(default=None, validate_default=True)
+    number: TextStyle
+    place_date: TextStyle
+
+    @field_validator("issuer_rule")
+    @classmethod
+    def _rule_length(cls, value: float | None, info: ValidationInfo) -> float | None:
+        if value is None and info.data.get("issuer_mark") == "rule":
+            raise ValueError("issuer_mark 'rule' needs its length: issuer_rule, a share of "
+                             "the issuer line (ND 30: 1/3 to 1/2)")
+        return value
+
+
+class TitleBlock(Strict):
+    type: TextStyle
+    subject: TextStyle
+    rule: Length = 30
+    #: mm kept free on each side of the subject; its lines are balanced within the rest
+    subject_margin: Length = 10
+
+
+class Cover(Strict):
+    title_default: str
+    title: TextStyle
+    subject: TextStyle
+    #: mm kept free on each side of the subject; its lines are balanced within the rest
+    subject_margin: Length = 10
+    issue: TextStyle
+    mark: TextStyle
+    foot: TextStyle
+
+
+class Closing(Strict):
+    columns: Columns
+    recipients_label: str
+    label: TextStyle
+    item: TextStyle
+    item_prefix: str = "- "
+    authority: TextStyle
+    title: TextStyle
+    name: TextStyle
+    signature_space: Annotated[int, Field(ge=0)] = 4
