@@ -105,3 +105,18 @@ class Spelling(Strict):
     or consistent (either, but one per document)."""
 
     tone_marks: Literal["new", "old", "consistent"] = "consistent"
+
+
+class Blanks(Strict):
+    """Fill-in blanks ({blank}, {blank:40}, {fill}): the default width of {blank} (mm) and
+    the character they are drawn with (a dot leader in the DOCX, dots in the PDF)."""
+
+    width: Positive = 30
+    leader: str = "."
+
+    @field_validator("leader")
+    @classmethod
+    def _one_character(cls, value: str) -> str:
+        if len(value) != 1 or not value.isprintable() or value.isspace():
+            raise ValueError(f"'{value}' is not one visible character (a dot: '.')")
+        return value

@@ -26,6 +26,7 @@ from briefing import FONTS_DIR, PROJECT_ROOT
 from briefing.problems import BriefingError
 from briefing.profile.body_looks import (
     AppendixLook,
+    Blanks,
     Caption,
     Captions,
     Furniture,
@@ -33,14 +34,16 @@ from briefing.profile.body_looks import (
     Spelling,
     TableLook,
 )
+from briefing.profile.document_number import DocumentNumber
+from briefing.profile.document_types import DocumentType, resolve, types_problems
 from briefing.profile.ladders import Enumeration, Numbering
+from briefing.profile.legal_looks import LegalLooks
 from briefing.profile.page import Body, Font, FontFiles, Footnote, Media, Page, PageNumber
 from briefing.profile.parts import (
     DATE_FIELDS,
     Closing,
     Cover,
     DateFormat,
-    DocumentNumber,
     Masthead,
     TitleBlock,
     TitleLine,
@@ -55,15 +58,51 @@ from briefing.profile.values import (
     Share,
     Strict,
     TextStyle,
+    fail,
 )
 
 __all__ = [
-    "DATE_FIELDS", "FONTS_DIR", "PROFILES_DIR", "Align", "AppendixLook", "Body", "Caption",
-    "Captions", "Closing", "Cover", "DateFormat", "DocumentNumber", "Enumeration", "Font",
-    "FontFiles", "Footnote", "Furniture", "HeadingStyle", "Length", "Masthead", "Media",
-    "NumberedParagraphs", "Numbering", "Page", "PageNumber", "ParagraphStyle", "Positive",
-    "Profile", "RunStyle", "Share", "Spelling", "TableLook", "TextStyle", "TitleBlock",
-    "TitleLine", "available_profiles", "load_profile", "load_profile_file",
+    "DATE_FIELDS",
+    "FONTS_DIR",
+    "PROFILES_DIR",
+    "Align",
+    "AppendixLook",
+    "Blanks",
+    "Body",
+    "Caption",
+    "Captions",
+    "Closing",
+    "Cover",
+    "DateFormat",
+    "DocumentNumber",
+    "DocumentType",
+    "Enumeration",
+    "Font",
+    "FontFiles",
+    "Footnote",
+    "Furniture",
+    "HeadingStyle",
+    "LegalLooks",
+    "Length",
+    "Masthead",
+    "Media",
+    "NumberedParagraphs",
+    "Numbering",
+    "Page",
+    "PageNumber",
+    "ParagraphStyle",
+    "Positive",
+    "Profile",
+    "RunStyle",
+    "Share",
+    "Spelling",
+    "TableLook",
+    "TextStyle",
+    "TitleBlock",
+    "TitleLine",
+    "available_profiles",
+    "load_profile",
+    "load_profile_file",
 ]
 
 PROFILES_DIR = PROJECT_ROOT / "profiles"
@@ -94,6 +133,11 @@ class Profile(Strict):
     appendix: AppendixLook
     media: Media = Media()
     spelling: Spelling = Field(default_factory=Spelling)
+    blanks: Blanks = Blanks()
+    legal: LegalLooks = LegalLooks()
+    #: the types of document this rulebook knows, by key (empty: any meta.type is printed as
+    #: written, unchecked)
+    document_types: dict[str, DocumentType] = Field(default_factory=dict)
     #: the file it was read from, for hashing into edition manifests
     source: str = ""
 
@@ -107,6 +151,17 @@ class Profile(Strict):
                              f"{numbering.max_depth}: give one style per heading level, or "
                              "lower max_depth")
         return value
+
+    @field_validator("document_types")
+    @classmethod
+    def _types(cls, value: dict[str, DocumentType],
+               info: ValidationInfo) -> dict[str, DocumentType]:
+        fail(types_problems(value, info.data.get("document_number")))
+        return value
+
+    def document_type(self, written: str | None) -> tuple[str, DocumentType] | None:
+        """The type `meta.type` names (by key or printed name), or None."""
+        return resolve(self.document_types, written) if written else None
 
     def heading(self, level: int) -> HeadingStyle:
         return self.headings[min(level, len(self.headings)) - 1]

@@ -99,6 +99,8 @@ class Body(Strict):
     align: Align = "justify"
     #: the height of a single-spaced line, in type sizes (Word's "single" for Times New Roman)
     single_line: Positive = 1.15
+    #: appended to the last paragraph of the body where the document type says `end_mark`
+    end_mark: str = "./."
 
 
 class Footnote(Strict):

@@ -1,52 +1,15 @@
-"""The parts of a document around its body: the number line, the date line, the masthead,
-the title block, the booklet's cover, the closing (Nơi nhận and the signature)."""
+"""The parts of a document around its body: the date line, the masthead, the title block, the
+booklet's cover, the closing (Nơi nhận and the signature). The number line has a module of its
+own (`document_number`), since each document type has its own symbol in it."""
 
 from __future__ import annotations
 
-import re
 import string
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
 from briefing.profile.values import Columns, Length, Share, Strict, TextStyle, near
-
-
-class DocumentNumber(Strict):
-    """How the number line is printed and checked; `shape` and `example` word the hint for a
-    number that does not match, since each rulebook orders number, type and issuer its own way."""
-
-    prefix: str
-    pattern: str
-    blank: str = "     "
-    shape: str = ""
-    example: str = ""
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from None
-        except (RecursionError, OverflowError, MemoryError):
-            raise ValueError("not a valid regular expression: too complex") from None
-        return value
-
-    @field_validator("example")
-    @classmethod
-    def _example_matches(cls, value: str, info: ValidationInfo) -> str:
-        pattern = info.data.get("pattern")
-        if value and pattern is not None and not re.search(pattern, value):
-            raise ValueError(f"'{value}' does not match the pattern, so it would mislead "
-                             "the hint it is shown in")
-        return value
-
-    def blank_example(self) -> str:
-        """The example without its number ("-HD/BTGTU"), if the pattern allows a blank."""
-        blank = re.sub(r"^\d+", "", self.example)
-        return blank if blank != self.example and re.search(self.pattern, blank) else ""
-
 
 #: The fields each date line may use, and must: a line for a partial date has no day.
 DATE_FIELDS = {
@@ -157,3 +120,15 @@ class Closing(Strict):
     title: TextStyle
     name: TextStyle
     signature_space: Annotated[int, Field(ge=0)] = 4
+    #: how this rulebook writes the signing authorities (ND 30: "TM.", "KT.", "TL.", "TUQ.",
+    #: "Q."; HD 36: "T/M", "K/T", "T/L"); the other rulebook's spelling of one is a warning
+    authorities: list[str] = Field(default_factory=list)
+
+    @field_validator("authorities")
+    @classmethod
+    def _one_word_each(cls, value: list[str]) -> list[str]:
+        for authority in value:
+            if not authority or any(c.isspace() for c in authority):
+                raise ValueError(f"'{authority}' is not one word: list the abbreviation "
+                                 "only, like 'KT.' or 'K/T'")
+        return value
