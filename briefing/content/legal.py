@@ -110,6 +110,9 @@ LEGAL_MODELS: dict[str, type[Node]] = {
     "article": Article, "clause": Clause,
 }
 
+#: Every model of a legal item, loose points included (for isinstance).
+LEGAL_ITEMS = (Part, Chapter, Division, Subdivision, Article, Clause, Points)
+
 
 def legal_key(value: Any) -> str | None:
     """The legal key of an item (a model or plain data), or None if it is not a legal item."""
