@@ -70,12 +70,23 @@ class Subdivision(Node):
 
 
 class Article(Node):
-    """Điều: "Điều 5. Title" run in; its body holds paragraphs, clauses, lists, tables,
-    figures, quotes."""
+    """Điều: "Điều 5. Title" run in, bold, its body (paragraphs, clauses, lists, tables,
+    figures, quotes) under it. `titled: false` — a quyết định's articles ("Điều 1. Ban hành
+    kèm theo Quyết định này …") — makes `article` the text itself, run in after the bold label;
+    its body is then optional."""
 
-    article: Text
+    article: Paragraphs
+    titled: bool = True
     id: ItemId = None
     body: list[BodyItem] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _title_is_one_line(self) -> Article:
+        if self.titled and not isinstance(self.article, str):
+            raise ValueError("an article's title is one line in 'article'; its paragraphs go "
+                             "under 'body:' (or write 'titled: false' for an article whose "
+                             "text runs in after its label)")
+        return self
 
 
 class Clause(Node):

@@ -163,7 +163,7 @@ class _Placement:
                             "write its text under 'body:' or its points under 'points:'",
                             "legal-empty")
             return
-        if item.body:
+        if item.body or (kind == "article" and not item.titled):
             return
         title = str(getattr(item, kind))
         hint = ("write its text under 'body:': paragraphs or clauses ('- clause: …')"

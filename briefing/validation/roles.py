@@ -77,6 +77,8 @@ def role_of(path: Path_) -> str:
         return "numbered" if last == 0 else "paragraph"
     if parent == "clause":
         return "clause" if last == 0 else "paragraph"
+    if parent == "article":
+        return "title" if last == 0 else "paragraph"
     if parent in PARAGRAPH_KEYS:
         return "paragraph"
     if parent in LIST_KEYS:
