@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.content.legal import legal_key, title_key
 from briefing.content.schema import BLOCK_KINDS
 from briefing.content.schema_problems import did_you_mean
 from briefing.problems import BriefingError, Position, Problem
@@ -66,11 +67,15 @@ class VariantState:
 
 
 def is_section(item: Any) -> bool:
-    return isinstance(item, dict) and "title" in item and isinstance(item.get("id"), str)
+    """Whether `item` (plain data) is addressable: a section, or a legal item (a chapter, an
+    article, …) with an id."""
+    return isinstance(item, dict) and isinstance(item.get("id"), str) and (
+        "title" in item or legal_key(item) is not None)
 
 
 def index_sections(data: dict[str, Any], added: set[str]) -> dict[str, SectionInfo]:
-    """Every addressable section (in preamble, blocks, conclusion, nested bodies) by id."""
+    """Every addressable section and legal item (in preamble, blocks, conclusion, appendices,
+    nested bodies) by id."""
     index: dict[str, SectionInfo] = {}
 
     def walk(items: Any, path: Path_, ancestors: tuple[str, ...], inside_added: bool) -> None:
@@ -349,10 +354,13 @@ class _Rebuild:
         rep = replacement.value if replacement and isinstance(replacement.value, dict) else {}
         result: dict[str, Any] = {}
         keys = list(item) + (["body"] if "body" not in item else [])
+        if title_key(item) != "title" and "title" in rep:  # a legal item's title is its key's
+            rep = {title_key(item) if key == "title" else key: value for key, value in rep.items()}
         for key in keys:
             if key in rep:
                 assert replacement is not None
-                rep_source, rep_path = replacement.source, (*replacement.path, key)
+                rep_key = "title" if key == title_key(item) else key
+                rep_source, rep_path = replacement.source, (*replacement.path, rep_key)
             else:
                 rep_source, rep_path = source, (*old, key)
             if rep_path in rep_source.keys:

@@ -117,7 +117,8 @@ class _Placement:
     def misplaced(self, kind: str, path: Path_, where: str) -> None:
         hint = BELONGS[kind]
         if where in ("division", "subdivision") and kind in ("part", "chapter", "division"):
-            hint = f"{PLURALS[where]} stand in {PLURALS[kind]}, not the reverse: {hint}"
+            hint = (f"{PLURALS[where]} stand in {PLURALS[kind]}, not the reverse: move the "
+                    f"{kind} out of the {where}")
         if kind == "clause" and where == "clause":
             hint = "a clause's lettered items go under its 'points:'; its paragraphs in 'body:'"
         message = (f"a clause (khoản) outside an article: in {CONTAINERS[where]}"
@@ -150,7 +151,9 @@ class _Placement:
             try:
                 format_counter(label, index + 1, self.profile.numbering.alphabet)
             except PastLastLetter as exc:
-                self.report((*path, "points", index), f"point {exc}",
+                self.report((*path, "points", index), f"point {exc.n} cannot be lettered: the "
+                            f"alphabet has {exc.count} letters (a to "
+                            f"{self.profile.numbering.letters[-1]})",
                             "split the clause: a clause letters its points a) to "
                             f"{self.profile.numbering.letters[-1]})", "letters")
                 break
