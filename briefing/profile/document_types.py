@@ -36,6 +36,8 @@ class DocumentType(Strict):
 
     #: the printed name ("QUYẾT ĐỊNH"); null: no name printed (a công văn)
     name: str | None
+    #: how messages and meta.type name a type without a printed name ("công văn")
+    label: str | None = None
     #: the type's part of a number ("QĐ" in 12/QĐ-UBND); null: none (a state công văn)
     symbol: str | None = None
     form: Literal["official", "booklet"] = "official"
@@ -88,8 +90,8 @@ class DocumentType(Strict):
         return self
 
     def called(self, key: str) -> str:
-        """How messages name the type: its printed name in lower case, else its key."""
-        return self.name.lower() if self.name else key.replace("-", " ")
+        """How messages name the type: its printed name in lower case, its label, its key."""
+        return self.name.lower() if self.name else self.label or key
 
 
 def type_key_problem(key: str) -> str:
@@ -118,7 +120,7 @@ def resolve(types: dict[str, DocumentType], written: str) -> tuple[str, Document
         return written, types[written]
     wanted = folded(written)
     for key, kind in types.items():
-        if kind.name is not None and folded(kind.name) == wanted:
+        if any(name is not None and folded(name) == wanted for name in (kind.name, kind.label)):
             return key, kind
     key = slug(written)
     return (key, types[key]) if key in types else None
@@ -126,7 +128,7 @@ def resolve(types: dict[str, DocumentType], written: str) -> tuple[str, Document
 
 def type_choices(types: dict[str, DocumentType]) -> list[str]:
     """What `meta.type` may say, for did-you-mean hints: keys and printed names."""
-    return [*types, *(kind.name for kind in types.values() if kind.name)]
+    return [*types, *(name for kind in types.values() for name in (kind.name, kind.label) if name)]
 
 
 def types_problems(types: dict[str, DocumentType], number: DocumentNumber | None
@@ -140,11 +142,13 @@ def types_problems(types: dict[str, DocumentType], number: DocumentNumber | None
         problem = type_key_problem(key)
         if problem:
             errors.append(((key,), "type_key", problem, key))
-        if kind.name is not None:
-            other = names.setdefault(folded(kind.name), key)
+        for field, name in (("name", kind.name), ("label", kind.label)):
+            if name is None:
+                continue
+            other = names.setdefault(folded(name), key)
             if other != key:
-                errors.append(((key, "name"), "type_name", f"'{kind.name}' is also the name "
-                               f"of '{other}': meta.type could not tell them apart", kind.name))
+                errors.append(((key, field), "type_name", f"'{name}' is also the name of "
+                               f"'{other}': meta.type could not tell them apart", name))
         if kind.symbol is not None:
             other = symbols.setdefault(kind.symbol, key)
             if other != key:

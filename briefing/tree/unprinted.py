@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.content.legal import LEGAL_ITEMS, legal_key
+from briefing.content.legal import LEGAL_ITEMS
 from briefing.content.loader import LoadedDocument
 from briefing.content.schema import NumberedParagraph
 from briefing.problems import Problem
@@ -31,7 +31,8 @@ def unprinted(loaded: LoadedDocument, profile: Profile) -> list[Problem]:
     for visit in walk(document):
         node = visit.node
         if isinstance(node, LEGAL_ITEMS):
-            found.setdefault(f"legal structure ('{legal_key(node) or 'points'}')", visit.path)
+            found.setdefault("legal structure (parts, chapters, articles, clauses, points)",
+                             visit.path)
         elif isinstance(node, NumberedParagraph) and node.body:
             found.setdefault("a numbered paragraph with a body", (*visit.path, "body"))
         elif isinstance(node, str) and BLANK.search(node):
