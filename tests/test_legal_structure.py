@@ -17,7 +17,7 @@ from briefing.cli import main
 from briefing.content.legal import Article, Chapter, Clause, legal_key, legal_title, title_key
 from briefing.content.loader import load_document
 from briefing.problems import BriefingError
-from briefing.units.apply import index_sections
+from briefing.units.addressing import index_sections
 from briefing.validation import validate_file
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "types"

@@ -36,37 +36,37 @@ LEGAL_KEYS: dict[str, str] = {
 HEADING_KEYS = ("part", "chapter", "division", "subdivision", "article")
 
 
-class Part(Node):
-    """Phần: "Phần I" over its title. Holds chapters, divisions or articles — or, in a
-    document without articles ("Phần I / TÌNH HÌNH …"), ordinary sections and paragraphs."""
+class _Heading(Node):
+    """Phần, Chương, Mục, Tiểu mục: a label with a computed number over a title, a body. The
+    title is the value of the heading's own key (`chapter: Quy định chung`)."""
+
+    id: ItemId = None
+    body: list[BodyItem] = Field(default_factory=list)
+
+
+class Part(_Heading):
+    """Phần: holds chapters, divisions or articles — or, in a document without articles
+    ("Phần I / TÌNH HÌNH …"), ordinary sections and paragraphs."""
 
     part: Text
-    id: ItemId = None
-    body: list[BodyItem] = Field(default_factory=list)
 
 
-class Chapter(Node):
-    """Chương: "Chương I" over its title. Holds divisions or articles."""
+class Chapter(_Heading):
+    """Chương: holds divisions or articles."""
 
     chapter: Text
-    id: ItemId = None
-    body: list[BodyItem] = Field(default_factory=list)
 
 
-class Division(Node):
-    """Mục: "Mục 1" over its title (numbered per chapter). Holds subdivisions or articles."""
+class Division(_Heading):
+    """Mục (numbered per chapter): holds subdivisions or articles."""
 
     division: Text
-    id: ItemId = None
-    body: list[BodyItem] = Field(default_factory=list)
 
 
-class Subdivision(Node):
-    """Tiểu mục: "Tiểu mục 1" over its title (numbered per division). Holds articles."""
+class Subdivision(_Heading):
+    """Tiểu mục (numbered per division): holds articles."""
 
     subdivision: Text
-    id: ItemId = None
-    body: list[BodyItem] = Field(default_factory=list)
 
 
 class Article(Node):

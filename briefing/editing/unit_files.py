@@ -13,7 +13,7 @@ from briefing.editing.items import clean_text, styled_like
 from briefing.editing.paths import get
 from briefing.editing.refusals import EditError, Taken
 from briefing.editing.yamltext import new_map, new_seq, render
-from briefing.units.apply import index_sections
+from briefing.units.addressing import index_sections
 from briefing.units.model import CODE_PATTERN, KIND_PREFIX
 
 if TYPE_CHECKING:

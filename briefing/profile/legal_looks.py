@@ -10,72 +10,55 @@ own line); điểm "a)" in the profile's alphabet. Every label is a format with 
 
 from __future__ import annotations
 
-from pydantic import field_validator
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 from briefing.numbering.counters import STYLES, field_text, format_pieces
 from briefing.profile.values import HeadingStyle, RunStyle, Strict, TextStyle
 
 
-def counter_format(value: str, example: str) -> str:
+def counter_format(value: str) -> str:
     """A label with exactly one counter {n} (in any style the numbering knows)."""
-    try:
-        pieces = format_pieces(value)
-    except ValueError as exc:
-        raise ValueError(str(exc)) from None
+    pieces = format_pieces(value)  # a malformed format: its own message
     fields = [(name, style) for _, name, style in pieces if name is not None]
     if len(fields) != 1 or fields[0][0] != "n" or fields[0][1] not in STYLES:
         shown = ", ".join(field_text(name, style) for name, style in fields) or "no field"
         raise ValueError(f"must hold one counter {{n}}, {{n:R}} or {{n:a}} (found {shown}), "
-                         f"e.g. '{example}'")
+                         "e.g. 'Chương {n:R}', 'Điều {n}.', '{n:a})'")
     return value
+
+
+#: A label with its computed number: "Chương {n:R}", "Điều {n}.", "{n:a})".
+Label = Annotated[str, AfterValidator(counter_format)]
 
 
 class LevelLook(Strict):
     """Phần, Chương, Mục, Tiểu mục: the label line and the title line under it."""
 
-    label: str
+    label: Label
     label_style: TextStyle = TextStyle(bold=True)
     title_style: TextStyle = TextStyle(bold=True, caps=True)
-
-    @field_validator("label")
-    @classmethod
-    def _one_counter(cls, value: str) -> str:
-        return counter_format(value, "Chương {n:R}")
 
 
 class ArticleLook(Strict):
     """Điều: the label ("Điều 5.") and its title run in on one line, indented like the body."""
 
-    label: str = "Điều {n}."
+    label: Label = "Điều {n}."
     style: HeadingStyle = HeadingStyle(bold=True, indent=12.7)
-
-    @field_validator("label")
-    @classmethod
-    def _one_counter(cls, value: str) -> str:
-        return counter_format(value, "Điều {n}.")
 
 
 class ClauseLook(Strict):
     """Khoản: "1." run in; a titled khoản's number and title on a line of their own."""
 
-    label: str = "{n}."
+    label: Label = "{n}."
     titled: RunStyle = RunStyle(bold=True)
-
-    @field_validator("label")
-    @classmethod
-    def _one_counter(cls, value: str) -> str:
-        return counter_format(value, "{n}.")
 
 
 class PointLook(Strict):
     """Điểm: "a)" run in, lettered in the profile's alphabet (numbering.letters)."""
 
-    label: str = "{n:a})"
-
-    @field_validator("label")
-    @classmethod
-    def _one_counter(cls, value: str) -> str:
-        return counter_format(value, "{n:a})")
+    label: Label = "{n:a})"
 
 
 class LegalLooks(Strict):

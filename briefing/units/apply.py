@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.content.legal import legal_key, title_key
+from briefing.content.legal import title_key
 from briefing.content.schema import BLOCK_KINDS
 from briefing.content.schema_problems import did_you_mean
 from briefing.problems import BriefingError, Position, Problem
 from briefing.source.yaml_source import SourceMap
+from briefing.units.addressing import CONTAINERS, SectionInfo, index_sections, is_section
 from briefing.units.load import Overlay, meeting_line
 from briefing.units.model import KIND_PREFIX, SectionRules, UnitFile
 
 Path_ = tuple[Any, ...]
-CONTAINERS = ("preamble", "blocks", "conclusion", "appendices")
 META_FIELDS = ("issuer", "number", "place", "signer", "recipients", "circulation", "issue",
                "subject", "title", "type")
 #: The unit's identity, printed on its copy of any briefing; the other meta fields (number,
@@ -44,19 +44,6 @@ class Located:
 
 
 @dataclass
-class SectionInfo:
-    id: str
-    kind: str | None
-    path: Path_
-    ancestors: tuple[str, ...]
-    added: bool
-
-    @property
-    def top(self) -> bool:
-        return not self.ancestors
-
-
-@dataclass
 class VariantState:
     """What earlier overlays did, so that a meeting applied after a unit judges ids fairly."""
 
@@ -64,35 +51,6 @@ class VariantState:
     known_ids: set[str] = field(default_factory=set)
     known_kinds: set[str] = field(default_factory=set)
     added_ids: set[str] = field(default_factory=set)
-
-
-def is_section(item: Any) -> bool:
-    """Whether `item` (plain data) is addressable: a section, or a legal item (a chapter, an
-    article, …) with an id."""
-    return isinstance(item, dict) and isinstance(item.get("id"), str) and (
-        "title" in item or legal_key(item) is not None)
-
-
-def index_sections(data: dict[str, Any], added: set[str]) -> dict[str, SectionInfo]:
-    """Every addressable section and legal item (in preamble, blocks, conclusion, appendices,
-    nested bodies) by id."""
-    index: dict[str, SectionInfo] = {}
-
-    def walk(items: Any, path: Path_, ancestors: tuple[str, ...], inside_added: bool) -> None:
-        if not isinstance(items, list):
-            return
-        for i, item in enumerate(items):
-            if not is_section(item):
-                continue
-            sid = item["id"]
-            was_added = inside_added or sid in added
-            kind = item.get("kind") if isinstance(item.get("kind"), str) else None
-            index.setdefault(sid, SectionInfo(sid, kind, (*path, i), ancestors, was_added))
-            walk(item.get("body"), (*path, i, "body"), (*ancestors, sid), was_added)
-
-    for container in CONTAINERS:
-        walk(data.get(container), (container,), (), False)
-    return index
 
 
 def rules_apply(rules: SectionRules, content: str) -> bool:

@@ -11,7 +11,6 @@ Each problem is one line at the item, with the fix said.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.content.legal import HEADING_KEYS, LEGAL_KEYS, Clause, Points, legal_key
@@ -24,6 +23,7 @@ from briefing.profile.model import Profile
 from briefing.source.yaml_source import Path_
 from briefing.validation.findings import Finding
 from briefing.validation.locate import Locator
+from briefing.validation.reporter import Reporter
 
 #: Where each legal item may stand (the kind of the container holding it).
 ALLOWED = {
@@ -77,16 +77,14 @@ def _article(name: str) -> str:
     return ("an " if name[0] in "aeiou" else "a ") + name
 
 
-@dataclass
-class _Placement:
-    loaded: LoadedDocument
-    profile: Profile
-    locator: Locator
-    findings: list[Finding] = field(default_factory=list)
+class _Placement(Reporter):
+    def __init__(self, loaded: LoadedDocument, profile: Profile, locator: Locator):
+        super().__init__(locator)
+        self.loaded = loaded
+        self.profile = profile
 
-    def report(self, path: Path_, message: str, hint: str, code: str) -> None:
-        self.findings.append(Finding(Problem(self.locator.position(path), message, hint=hint,
-                                             code=code)))
+    def said(self, path: Path_, message: str, hint: str, code: str) -> None:
+        self.report(path, message, hint=hint, code=code)
 
     def container(self, items: list[Any], path: Path_, where: str) -> None:
         self.mixing(items, path, where)
@@ -96,7 +94,7 @@ class _Placement:
     def item(self, item: Any, path: Path_, where: str) -> None:
         kind = _kind(item)
         if isinstance(item, Points):
-            self.report(path, "lettered points (điểm) outside a clause",
+            self.said(path, "lettered points (điểm) outside a clause",
                         "points belong to a clause: write '- clause: …' with 'points:' under "
                         "it, in an article's body", "legal-points")
             self.listed(item.points, (*path, "points"))
@@ -110,7 +108,7 @@ class _Placement:
                     "'titled: true'" if where in ("article", "clause") else
                     f"{CONTAINERS[where]} holds articles or lower legal headings; a document "
                     "without articles is laid out in sections, or in parts of sections")
-            self.report(path, f"{_article(NAMES[kind])} inside {CONTAINERS[where]}", hint,
+            self.said(path, f"{_article(NAMES[kind])} inside {CONTAINERS[where]}", hint,
                         "legal-place")
         self.children(item, kind, path)
 
@@ -124,7 +122,7 @@ class _Placement:
         message = (f"a clause (khoản) outside an article: in {CONTAINERS[where]}"
                    if kind == "clause" and where != "clause" else
                    f"{_article(NAMES[kind])} inside {CONTAINERS[where]}")
-        self.report(path, message, hint, "legal-place")
+        self.said(path, message, hint, "legal-place")
 
     def children(self, item: Any, kind: str | None, path: Path_) -> None:
         if isinstance(item, Section | NumberedParagraph):
@@ -151,7 +149,7 @@ class _Placement:
             try:
                 format_counter(label, index + 1, self.profile.numbering.alphabet)
             except PastLastLetter as exc:
-                self.report((*path, "points", index), f"point {exc.n} cannot be lettered: the "
+                self.said((*path, "points", index), f"point {exc.n} cannot be lettered: the "
                             f"alphabet has {exc.count} letters (a to "
                             f"{self.profile.numbering.letters[-1]})",
                             "split the clause: a clause letters its points a) to "
@@ -162,7 +160,7 @@ class _Placement:
     def empty(self, item: Any, kind: str, path: Path_) -> None:
         if isinstance(item, Clause):
             if item.titled and not item.body and not item.points:
-                self.report(path, "a titled clause has no text",
+                self.said(path, "a titled clause has no text",
                             "write its text under 'body:' or its points under 'points:'",
                             "legal-empty")
             return
@@ -172,7 +170,7 @@ class _Placement:
         hint = ("write its text under 'body:': paragraphs or clauses ('- clause: …')"
                 if kind == "article" else "put its articles under 'body:'")
         where = (*path, "body") if (*path, "body") in self.loaded.source.values else path
-        self.report(where, f"{NAMES[kind]} '{title}' has no body", hint, "legal-empty")
+        self.said(where, f"{NAMES[kind]} '{title}' has no body", hint, "legal-empty")
 
     def mixing(self, items: list[Any], path: Path_, where: str) -> None:
         """One level of legal headings per list, and no legal headings beside sections."""
@@ -192,7 +190,7 @@ class _Placement:
             else:
                 hint = (f"legal headings and sections (I., 1., …) cannot share one list (the "
                         f"{other} at line {line}): lay the document out in one or the other")
-            self.report((*path, index), f"{_article(NAMES[kind])} beside {PLURALS[other]}",
+            self.said((*path, index), f"{_article(NAMES[kind])} beside {PLURALS[other]}",
                         hint, "legal-mixed")
             return
 
