@@ -214,3 +214,18 @@ def test_the_end_mark_typed_at_the_end_is_removed_by_the_fix(tmp_path: Path):
     assert "  - Sở Nội vụ thông báo lịch họp.\n" in (tmp_path / "doc.yaml").read_text("utf-8")
     kept = check(tmp_path, profile="party", number="12-TB/BTGTU", body="Lịch họp./.")
     assert not any("end mark" in p for p in kept), kept  # Party types print no end mark
+
+
+def test_a_profile_without_types_checks_none_but_still_wants_a_subject(tmp_path: Path):
+    from briefing.content.loader import load_document
+    from briefing.validation.checks import structure_findings
+
+    path = tmp_path / "doc.yaml"
+    path.write_text(HEAD.format(profile="state", number="12/XYZ-SNV", type="bất kỳ",
+                                authority="GIÁM ĐỐC", body="Sở Nội vụ thông báo.").replace(
+        "  subject: Về việc tổ chức hội nghị\n", ""), encoding="utf-8")
+    loaded = load_document(path)
+    bare = load_profile("state").model_copy(update={"document_types": {}})
+    found = [f.problem for f in structure_findings(loaded, bare)]
+    assert [p.message for p in found] == ["an official document needs meta.subject"]
+    assert found[0].position.line == 2

@@ -49,11 +49,14 @@ def number_rules(profile: Profile, written_type: str | None) -> DocumentNumber:
 
 def type_findings(loaded: LoadedDocument, profile: Profile, locator: Locator) -> list[Finding]:
     """Every problem of the document against its type (nothing when the profile lists none)."""
-    if not profile.document_types:
-        return []
     report = Reporter(locator)
     document = loaded.document
     meta = document.meta
+    if not profile.document_types:
+        if meta.form == "official" and meta.type and not meta.subject:
+            report.report(("meta", "form"), "an official document needs meta.subject",
+                          code="form_requires")
+        return report.findings
     if meta.type and profile.document_type(meta.type) is None:
         _unknown(report, ("meta", "type"), meta.type, profile)
         return report.findings
