@@ -210,7 +210,8 @@ class NumberedParagraph(Node):
 
     numbered: Paragraphs
     id: ItemId = None
-    body: list[BodyItem] = Field(default_factory=list)
+    #: left out of dumps when empty: a numbered paragraph without children reads as before
+    body: list[BodyItem] = Field(default_factory=list, exclude_if=lambda body: not body)
 
 
 #: Word's limit on a table's columns; rows are capped far above any real table (a span is

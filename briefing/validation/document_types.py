@@ -59,13 +59,13 @@ def type_findings(loaded: LoadedDocument, profile: Profile, locator: Locator) ->
         return report.findings
     if meta.type and profile.document_type(meta.type) is None:
         _unknown(report, ("meta", "type"), meta.type, profile)
-        return report.findings
     found = effective_type(profile, meta)
     if found is not None:
         key, kind = found
         _form(report, loaded, kind.called(key), kind)
         if kind.form == "official":
-            _subject(report, meta, kind.called(key), kind)
+            if meta.form == "official":
+                _subject(report, meta, kind.called(key), kind)
             _number(report, meta, profile, kind.called(key), kind)
         _expects(report, document, kind.called(key), kind)
         _not_printed(report, document, kind.called(key), kind)
