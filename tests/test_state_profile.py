@@ -256,9 +256,10 @@ def test_check_accepts_the_state_document() -> None:
 
 
 @pytest.mark.parametrize(("number", "hint"), [
-    ("12-HD/BTGTU", "write it as number/TYPE-ISSUER, e.g. 12/QĐ-UBND, or /QĐ-UBND to leave "
+    # the hint speaks of the document's type (a kế hoạch: KH)
+    ("12-HD/BTGTU", "write it as number/KH-ISSUER, e.g. 12/KH-UBND, or /KH-UBND to leave "
                     "it blank"),
-    ("Số 5-HD/BTGTU", "leave out 'Số': the layout prints 'Số:'; write it as number/TYPE-ISSUER"),
+    ("Số 5-HD/BTGTU", "leave out 'Số': the layout prints 'Số:'; write it as number/KH-ISSUER"),
     ("'Số: 5/KH-STTTT'", "fix: 'Số: 5/KH-STTTT' -> '05/KH-STTTT'"),
 ])
 def test_party_style_number_is_an_error_in_a_state_document(tmp_path, capsys, number,

@@ -7,51 +7,87 @@ address any section (exclude, replace, insert after) and error messages can name
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    ConfigDict,
     Discriminator,
     Field,
     Tag,
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+
+from briefing.content.furniture import (
+    Answer,
+    Byline,
+    Credit,
+    Dateline,
+    Intertitle,
+    NoteLine,
+    Question,
+    Quote,
+    Salutation,
+    Standfirst,
+)
+from briefing.content.legal import (
+    Article,
+    Chapter,
+    Clause,
+    Division,
+    Part,
+    Points,
+    Subdivision,
+)
+from briefing.content.meta import (
+    FORM_REQUIRES,
+    DocumentDate,
+    Issuer,
+    Meta,
+    Signer,
+    missing_for_form,
+)
+from briefing.content.nodes import (
+    ID_PATTERN,
+    Align,
+    ItemId,
+    Node,
+    Paragraphs,
+    Text,
+    check_id,
+    paragraphs_of,
+)
+
+__all__ = [
+    "BLOCK_KINDS", "BODY_ITEM_KEYS", "BODY_ITEM_TAGS", "FORMS", "FORM_REQUIRES", "ID_PATTERN",
+    "Align", "Answer", "Appendix", "Article", "Block", "BodyItem", "Bullets", "Byline", "Cell",
+    "Chapter", "Clause", "Column", "Credit", "Dateline", "Division", "Document", "DocumentDate",
+    "Enumeration", "Figure", "Footnote", "Intertitle", "Issuer", "ItemId", "ListItem", "Meta",
+    "Node", "NoteLine", "NumberedParagraph", "Paragraphs", "Part", "Points", "Question",
+    "Quote", "Salutation", "Section", "Signer", "Standfirst", "Subdivision", "Table", "Text",
+    "TopItem", "check_footnote_ids", "check_id", "footnote_paragraphs", "missing_for_form",
+    "paragraphs_of", "schema_namespace",
+]
 
 BLOCK_KINDS = ("context", "achievements", "lessons", "directions", "guidance", "section")
 FORMS = ("booklet", "official")
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 Kind = Literal["context", "achievements", "lessons", "directions", "guidance", "section"]
 
-
-class Node(BaseModel):
-    """Base of every mapping in a content file: unknown keys are errors.
-
-    pydantic reports them (`extra_forbidden`) together with every other error of the same
-    mapping; `briefing.content.schema_problems` turns them into "unknown key 'titel' (did you mean
-    "title"?)" by looking up the model's fields.
-    """
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-Text = Annotated[str, Field(min_length=1)]
-
-
-#: Align values both writers understand (CSS text-align and DOCX w:jc alike).
-Align = Literal["left", "center", "right", "justify"]
 
 #: The key that says what a body mapping is, in the order they are tried, with the union tag.
 #: A mapping with `title` is a section whatever else it holds (its other keys are then checked
 #: as a section's); every other kind is named by its one text key, like `bullets:`.
 BODY_ITEM_KEYS: tuple[tuple[str, str], ...] = (
     ("title", "section"),
+    ("part", "legal-part"),
+    ("chapter", "legal-chapter"),
+    ("division", "legal-division"),
+    ("subdivision", "legal-subdivision"),
+    ("article", "legal-article"),
+    ("clause", "legal-clause"),
+    ("points", "loose-points"),
     ("bullets", "bullets-list"),
     ("enumerate", "enumeration"),
     ("numbered", "numbered-paragraph"),
@@ -92,7 +128,7 @@ def _body_item_kind(value: Any) -> str | None:
 
 _BODY_ITEM_MESSAGE = (
     "a body item is a paragraph (text), a section (with 'title') or a mapping with one of: "
-    + ", ".join(f"'{key}'" for key, _ in BODY_ITEM_KEYS[1:]))
+    + ", ".join(f"'{key}'" for key, _ in BODY_ITEM_KEYS[1:] if key != "points"))
 
 
 def _body_union(section: str) -> Any:
@@ -101,6 +137,13 @@ def _body_union(section: str) -> Any:
     return Annotated[
         Annotated[Text, Tag("paragraph")]
         | Annotated[section, Tag("section")]
+        | Annotated["Part", Tag("legal-part")]
+        | Annotated["Chapter", Tag("legal-chapter")]
+        | Annotated["Division", Tag("legal-division")]
+        | Annotated["Subdivision", Tag("legal-subdivision")]
+        | Annotated["Article", Tag("legal-article")]
+        | Annotated["Clause", Tag("legal-clause")]
+        | Annotated["Points", Tag("loose-points")]
         | Annotated["Bullets", Tag("bullets-list")]
         | Annotated["Enumeration", Tag("enumeration")]
         | Annotated["NumberedParagraph", Tag("numbered-paragraph")]
@@ -140,14 +183,6 @@ ListItem = Annotated[
                   custom_error_message="a list item is a text or a list of paragraphs"),
 ]
 
-#: One paragraph, or several (the first carries the number, label or marker).
-Paragraphs = Text | Annotated[list[Text], Field(min_length=1)]
-
-
-def paragraphs_of(value: str | list[str]) -> list[str]:
-    return [value] if isinstance(value, str) else list(value)
-
-
 class Bullets(Node):
     bullets: Annotated[list[ListItem], Field(min_length=1)]
 
@@ -168,81 +203,15 @@ class Enumeration(Node):
         return self
 
 
-def _check_id(value: str | None) -> str | None:
-    if value is not None and not re.match(ID_PATTERN, value):
-        raise ValueError(
-            f"id '{value}' must be lower-case letters, digits and '-' (e.g. 'lessons-learnt')")
-    return value
-
-
-#: An optional id on a body item (units and cross-references address it).
-ItemId = Annotated[str | None, AfterValidator(_check_id)]
-
-
 class NumberedParagraph(Node):
     """Body text that carries a run-in number from the heading ladder ("1.1. Quan hệ …"):
-    it counts with the sections beside it but prints as a paragraph, not a heading."""
+    it counts with the sections beside it but prints as a paragraph, not a heading. Its
+    `body` may hold numbered children one level down ("1." -> "1.1.", "1.2.")."""
 
     numbered: Paragraphs
     id: ItemId = None
-
-
-class Intertitle(Node):
-    """An unnumbered heading in the flow (an article's intertitle): no number, shifts none."""
-
-    intertitle: Text
-    id: ItemId = None
-
-
-class Quote(Node):
-    quote: Paragraphs
-    attribution: str | None = None
-
-
-class Question(Node):
-    """An interview turn: the interviewer's question; `speaker` is printed run-in."""
-
-    question: Paragraphs
-    speaker: str | None = None
-
-
-class Answer(Node):
-    answer: Paragraphs
-    speaker: str | None = None
-
-
-class Standfirst(Node):
-    """The sapo: the lead paragraph of an article, printed in its own look."""
-
-    standfirst: Text
-
-
-class Dateline(Node):
-    dateline: Text
-
-
-class Byline(Node):
-    """The author's name (right-aligned as the profile says)."""
-
-    byline: Text
-
-
-class Credit(Node):
-    """Where a text comes from ("Theo Tạp chí Cộng sản"), right-aligned as the profile says."""
-
-    credit: Text
-
-
-class NoteLine(Node):
-    """A note line ("Nguồn: …"), smaller than the body."""
-
-    note: Text
-
-
-class Salutation(Node):
-    """A speech's address to the audience ("Thưa các đồng chí,"), in its own paragraph style."""
-
-    salutation: Text
+    #: left out of dumps when empty: a numbered paragraph without children reads as before
+    body: list[BodyItem] = Field(default_factory=list, exclude_if=lambda body: not body)
 
 
 #: Word's limit on a table's columns; rows are capped far above any real table (a span is
@@ -335,7 +304,7 @@ class Section(Node):
     @field_validator("id")
     @classmethod
     def _id_shape(cls, value: str) -> str:
-        _check_id(value)
+        check_id(value)
         return value
 
 
@@ -344,109 +313,6 @@ class Block(Section):
     blocks by kind), so a missing kind is reported at the block itself."""
 
     kind: Kind
-
-
-class Issuer(Node):
-    superior: str | None = None
-    name: Text
-
-
-class Signer(Node):
-    authority: str | None = None
-    title: str | None = None
-    name: Text
-
-
-class DocumentDate(BaseModel):
-    """A date that may be partial: an undated draft keeps the day (or month) blank."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @classmethod
-    def parse(cls, value: Any) -> DocumentDate:
-        if isinstance(value, DocumentDate):
-            return value
-        if isinstance(value, dt.date):
-            return cls(year=value.year, month=value.month, day=value.day)
-        text = str(value).strip()
-        match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
-        if not match:
-            raise ValueError(f"'{text}' is not a date: write YYYY-MM-DD (or YYYY-MM, YYYY)")
-        year, month, day = (int(g) if g else None for g in match.groups())
-        if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"'{text}': there is no month {month}")
-        if day is not None:
-            try:
-                dt.date(year, month, day)  # type: ignore[arg-type]
-            except ValueError:
-                raise ValueError(f"'{text}' does not exist in the calendar") from None
-        return cls(year=year, month=month, day=day)
-
-    @classmethod
-    def parse_day(cls, value: Any, what: str) -> DocumentDate:
-        """A full calendar day, for dates that cannot stay blank (editions, meetings)."""
-        date = cls.parse(value)
-        if date.day is None:
-            raise ValueError(f"'{value}': {what} needs the day (YYYY-MM-DD)")
-        return date
-
-    def as_date(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    def __str__(self) -> str:
-        parts = [f"{self.year:04d}"]
-        if self.month:
-            parts.append(f"{self.month:02d}")
-        if self.day:
-            parts.append(f"{self.day:02d}")
-        return "-".join(parts)
-
-
-class Meta(Node):
-    form: Literal["booklet", "official"] = "booklet"
-    profile: str = "party"
-    numbering: str | None = None
-    issuer: Issuer
-    number: str | None = None
-    place: Text
-    date: DocumentDate
-    type: str | None = None
-    title: str | None = None
-    subject: str | None = None
-    issue: str | None = None
-    circulation: str | None = None
-    meeting: str | None = None
-    signer: Signer | None = None
-    recipients: list[Text] = Field(default_factory=list)
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _parse_date(cls, value: Any) -> DocumentDate:
-        return DocumentDate.parse(value)
-
-    @model_validator(mode="after")
-    def _form_needs(self) -> Meta:
-        missing = missing_for_form(self.form, self.model_dump())
-        if missing:
-            raise PydanticCustomError(
-                "form_requires", "an {form} document needs meta.{fields}",
-                {"form": self.form, "fields": ", meta.".join(missing)})
-        return self
-
-
-#: Meta fields each document form cannot do without (beyond those every form needs).
-FORM_REQUIRES: dict[str, tuple[str, ...]] = {
-    "official": ("type", "subject", "number", "signer"),
-    "booklet": (),
-}
-
-
-def missing_for_form(form: Any, meta: dict[str, Any]) -> list[str]:
-    """The fields `form` requires that `meta` (a mapping, checked or not) leaves out."""
-    required = FORM_REQUIRES.get(form, ()) if isinstance(form, str) else ()
-    return [name for name in required if meta.get(name) in (None, "")]
 
 
 Footnote = Text | Annotated[list[Text], Field(min_length=1)]
@@ -463,25 +329,32 @@ def check_footnote_ids(notes: dict[str, Any]) -> dict[str, Any]:
 
 
 class Appendix(Node):
-    """A PHỤ LỤC after the body and the closing: on a new page, with its own numbering."""
+    """A PHỤ LỤC after the body and the closing: on a new page, with its own numbering.
+
+    With a `type` it is an attached text instead (ND 30 PL III Mẫu 1.3: the quy chế a
+    quyết định issues): the type's name over its title, the computed line "(Ban hành kèm theo
+    Quyết định số … ngày … của …)", articles numbered afresh, no signature."""
 
     id: str
     title: Text
     subtitle: str | None = None
     numbering: str | None = None
     kind: Kind | None = None
+    type: str | None = None
     body: Annotated[list[BodyItem], Field(min_length=1)]
 
     @field_validator("id")
     @classmethod
     def _id_shape(cls, value: str) -> str:
-        _check_id(value)
+        check_id(value)
         return value
 
 
 class Document(Node):
     meta: Meta
     footnotes: dict[str, Footnote] = Field(default_factory=dict)
+    #: the Căn cứ lines, printed in italic under the title block (each ends ";", the last ".")
+    basis: list[Text] = Field(default_factory=list)
     preamble: list[BodyItem] = Field(default_factory=list)
     blocks: Annotated[list[TopItem], Field(min_length=1)]
     conclusion: list[BodyItem] = Field(default_factory=list)
@@ -499,10 +372,14 @@ _MODEL_TAGS: dict[str, type[BaseModel]] = {
     "numbered-paragraph": NumberedParagraph, "intertitle": Intertitle, "table": Table,
     "figure": Figure, "quote": Quote, "question": Question, "answer": Answer,
     "standfirst": Standfirst, "dateline": Dateline, "byline": Byline, "credit": Credit,
-    "note-line": NoteLine, "salutation": Salutation,
+    "note-line": NoteLine, "salutation": Salutation, "legal-part": Part,
+    "legal-chapter": Chapter, "legal-division": Division, "legal-subdivision": Subdivision,
+    "legal-article": Article, "legal-clause": Clause, "loose-points": Points,
 }
 
-for _model in (Section, Block, Bullets, Enumeration, Appendix, Document):
+for _model in (Part, Chapter, Division, Subdivision, Article, Clause, Points):
+    _model.model_rebuild(_types_namespace=globals())
+for _model in (Section, Block, Bullets, Enumeration, NumberedParagraph, Appendix, Document):
     _model.model_rebuild()
 
 

@@ -77,7 +77,8 @@ def _data_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
 _TAGS = {"paragraph", "section", "bullets-list", "enumeration", "paragraphs", "text", "str",
          "constrained-str", "list[constrained-str]", "numbered-paragraph", "intertitle", "table",
          "figure", "quote", "question", "answer", "standfirst", "dateline", "byline", "credit",
-         "note-line", "salutation", "cell", "cell-text"}
+         "note-line", "salutation", "cell", "cell-text", "legal-part", "legal-chapter",
+         "legal-division", "legal-subdivision", "legal-article", "legal-clause", "loose-points"}
 
 
 def _is_tag(part: str) -> bool:

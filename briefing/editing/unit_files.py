@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from briefing.content.legal import title_key
 from briefing.editing import meta
 from briefing.editing.items import clean_text, styled_like
 from briefing.editing.paths import get
 from briefing.editing.refusals import EditError, Taken
 from briefing.editing.yamltext import new_map, new_seq, render
-from briefing.units.apply import index_sections
+from briefing.units.addressing import index_sections
 from briefing.units.model import CODE_PATTERN, KIND_PREFIX
 
 if TYPE_CHECKING:
@@ -47,7 +48,8 @@ def outline(data: Any) -> list[OutlineEntry]:
     entries = []
     for info in index_sections(data, set()).values():
         section = get(data, info.path)
-        entries.append(OutlineEntry(info.id, str(section["title"]), info.kind, info.ancestors))
+        entries.append(OutlineEntry(info.id, str(section[title_key(section)]), info.kind,
+                                    info.ancestors))
     return entries
 
 

@@ -45,6 +45,7 @@ from briefing.numbering.letters import PastLastLetter
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile, TextStyle, load_profile
 from briefing.text.inline_markdown import to_tree_markup
+from briefing.tree.unprinted import printed_type, unprinted
 
 Path_ = tuple[Any, ...]
 
@@ -465,6 +466,10 @@ def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentV
             problem = exc.problems[0]
             raise BriefingError(Problem(loaded.source.at(("meta", "profile")), problem.message,
                                         hint=problem.hint)) from None
+    blocked = unprinted(loaded, profile)
+    if blocked:
+        raise BriefingError(blocked)
+    meta = meta.model_copy(update={"type": printed_type(meta.type, profile)})
     preparer = _Preparer(loaded, profile)
     preamble = preparer.body(document.preamble, ("preamble",), [], 0, numbered=False)
     blocks = preparer.body(document.blocks, ("blocks",), [], 0)

@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.content.legal import title_key
 from briefing.content.schema import BLOCK_KINDS
 from briefing.content.schema_problems import did_you_mean
 from briefing.problems import BriefingError, Position, Problem
 from briefing.source.yaml_source import SourceMap
+from briefing.units.addressing import CONTAINERS, SectionInfo, index_sections, is_section
 from briefing.units.load import Overlay, meeting_line
 from briefing.units.model import KIND_PREFIX, SectionRules, UnitFile
 
 Path_ = tuple[Any, ...]
-CONTAINERS = ("preamble", "blocks", "conclusion", "appendices")
 META_FIELDS = ("issuer", "number", "place", "signer", "recipients", "circulation", "issue",
                "subject", "title", "type")
 #: The unit's identity, printed on its copy of any briefing; the other meta fields (number,
@@ -43,19 +44,6 @@ class Located:
 
 
 @dataclass
-class SectionInfo:
-    id: str
-    kind: str | None
-    path: Path_
-    ancestors: tuple[str, ...]
-    added: bool
-
-    @property
-    def top(self) -> bool:
-        return not self.ancestors
-
-
-@dataclass
 class VariantState:
     """What earlier overlays did, so that a meeting applied after a unit judges ids fairly."""
 
@@ -63,31 +51,6 @@ class VariantState:
     known_ids: set[str] = field(default_factory=set)
     known_kinds: set[str] = field(default_factory=set)
     added_ids: set[str] = field(default_factory=set)
-
-
-def is_section(item: Any) -> bool:
-    return isinstance(item, dict) and "title" in item and isinstance(item.get("id"), str)
-
-
-def index_sections(data: dict[str, Any], added: set[str]) -> dict[str, SectionInfo]:
-    """Every addressable section (in preamble, blocks, conclusion, nested bodies) by id."""
-    index: dict[str, SectionInfo] = {}
-
-    def walk(items: Any, path: Path_, ancestors: tuple[str, ...], inside_added: bool) -> None:
-        if not isinstance(items, list):
-            return
-        for i, item in enumerate(items):
-            if not is_section(item):
-                continue
-            sid = item["id"]
-            was_added = inside_added or sid in added
-            kind = item.get("kind") if isinstance(item.get("kind"), str) else None
-            index.setdefault(sid, SectionInfo(sid, kind, (*path, i), ancestors, was_added))
-            walk(item.get("body"), (*path, i, "body"), (*ancestors, sid), was_added)
-
-    for container in CONTAINERS:
-        walk(data.get(container), (container,), (), False)
-    return index
 
 
 def rules_apply(rules: SectionRules, content: str) -> bool:
@@ -349,10 +312,13 @@ class _Rebuild:
         rep = replacement.value if replacement and isinstance(replacement.value, dict) else {}
         result: dict[str, Any] = {}
         keys = list(item) + (["body"] if "body" not in item else [])
+        if title_key(item) != "title" and "title" in rep:  # a legal item's title is its key's
+            rep = {title_key(item) if key == "title" else key: value for key, value in rep.items()}
         for key in keys:
             if key in rep:
                 assert replacement is not None
-                rep_source, rep_path = replacement.source, (*replacement.path, key)
+                rep_key = "title" if key == title_key(item) else key
+                rep_source, rep_path = replacement.source, (*replacement.path, rep_key)
             else:
                 rep_source, rep_path = source, (*old, key)
             if rep_path in rep_source.keys:

@@ -28,7 +28,7 @@ PLACEHOLDERS: dict[str, str] = {
 }
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}\s]*)\s*\}\}")
-_MARKDOWN_SPECIAL = re.compile(r"([\\*_\[\]`])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\*_\[\]`{])")
 
 Path_ = tuple[Any, ...]
 

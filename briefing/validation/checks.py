@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing.content.legal import Part
 from briefing.content.loader import LoadedDocument
 from briefing.content.media import MediaError, load_image
 from briefing.content.schema import Enumeration, Figure, NumberedParagraph, Section, Table
@@ -25,7 +26,9 @@ from briefing.problems import BriefingError, Position, Problem
 from briefing.profile.model import DocumentNumber, Profile, load_profile
 from briefing.source.yaml_source import Path_
 from briefing.text.inline_markdown import FOOTNOTE_CALL
+from briefing.validation.document_types import number_rules, type_findings
 from briefing.validation.findings import ERROR, WARNING, Finding, ValueFix, fix_hint
+from briefing.validation.legal import legal_findings
 from briefing.validation.locate import Locator
 from briefing.validation.walk import footnote_texts, walk
 
@@ -78,6 +81,8 @@ def structure_findings(loaded: LoadedDocument, profile: Profile | None = None,
     for check in (_ids, _sections, _ladder, _lettered, _enumerations, _footnote_count, _footnotes,
                   _document_number, _blank_texts, _numbered, _tables, _figures):
         check(context)
+    findings += legal_findings(loaded, profile, context.locator)
+    findings += type_findings(loaded, profile, context.locator)
     return findings + context.findings
 
 
@@ -135,6 +140,9 @@ def _letter_each(context: _Context, items: list[Any], path: Path_, counters: lis
                  ladder: list[str]) -> None:
     child = 0
     for index, item in enumerate(items):
+        if isinstance(item, Part):  # the sections of a part are numbered afresh (I., II., …)
+            _letter_each(context, item.body, (*path, index, "body"), counters, ladder)
+            continue
         if not isinstance(item, Section | NumberedParagraph):
             continue
         child += 1
@@ -147,8 +155,7 @@ def _letter_each(context: _Context, items: list[Any], path: Path_, counters: lis
             context.report(context.at((*path, index)), str(exc),
                            hint="split the list or move items up a level", code="letters")
             return
-        if isinstance(item, Section):
-            _letter_each(context, item.body, (*path, index, "body"), numbers, ladder)
+        _letter_each(context, item.body, (*path, index, "body"), numbers, ladder)
 
 
 def _ladder(context: _Context) -> None:
@@ -298,6 +305,7 @@ def _document_number(context: _Context) -> None:
     rules = context.profile.document_number
     if re.search(rules.pattern, number):
         return
+    rules = number_rules(context.profile, context.loaded.document.meta.type)
     path = ("meta", "number")
     candidate = _repair_number(number)
     fix = None

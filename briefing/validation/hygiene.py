@@ -196,9 +196,10 @@ def _judge_run(run: str, start: int, end: int, before: str, after: str,
 
 
 def _starts_number(mark: str, index: int, value: str) -> bool:
-    """",5" and ".000" after a space are numbers, not punctuation."""
+    """",5" and ".000" after a space are numbers, not punctuation; "......" a typed blank
+    (reported as one: validation/blanks.py)."""
     following = value[index + 1] if index + 1 < len(value) else ""
-    return mark in ".," and following.isdigit()
+    return (mark in ".," and following.isdigit()) or (mark == "." and following in (".", "…"))
 
 
 def _describe(run: str) -> str:

@@ -14,8 +14,10 @@ META_CODES = frozenset({"form", "profile", "numbering", "date", "number"})
 #: Keys of body mappings whose values are codes.
 BODY_CODES = frozenset({"id", "kind", "style", "inline", "start", "figure", "width", "align",
                         "colspan", "rowspan", "header_rows", "numbering"})
-LIST_KEYS = frozenset({"bullets", "enumerate"})
+LIST_KEYS = frozenset({"bullets", "enumerate", "points"})
 BODY_KEYS = frozenset({"body", "preamble", "conclusion", "blocks"})
+#: Keys whose text is the title of a legal heading (Phần, Chương, Mục, Tiểu mục, Điều).
+LEGAL_TITLE_KEYS = frozenset({"part", "chapter", "division", "subdivision", "article"})
 #: Keys whose text is a paragraph or a list of paragraphs (the first may carry a label).
 PARAGRAPH_KEYS = frozenset({"quote", "question", "answer"})
 #: One-line constructs of articles and speeches, and the lines around tables and figures.
@@ -24,15 +26,17 @@ LINE_KEYS = frozenset({"standfirst", "dateline", "byline", "credit", "note", "sa
 
 #: Roles whose text is inline Markdown (emphasis, footnote calls) in the output.
 INLINE_ROLES = frozenset({"title", "paragraph", "item", "footnote", "lead", "numbered", "cell",
-                          "caption", "line"})
+                          "caption", "line", "clause"})
 #: Roles of running text (typography checks apply).
-TEXT_ROLES = INLINE_ROLES | {"meta", "recipient", "label"}
+TEXT_ROLES = INLINE_ROLES | {"meta", "recipient", "addressee", "label"}
 
 
 def role_of(path: Path_) -> str:
-    """'title', 'item' (carries a list marker), 'paragraph', 'numbered' (the first paragraph
-    of a numbered paragraph), 'caption', 'cell', 'line' (standfirst, byline, note, …), 'lead',
-    'footnote', 'meta', 'recipient', 'label' (a speaker), 'code' or 'other'."""
+    """'title' (a legal heading's too), 'item' (carries a list marker: a point's too),
+    'paragraph', 'numbered' (the first paragraph of a numbered paragraph), 'clause' (the first
+    paragraph of a khoản, or its title), 'caption', 'cell', 'line' (standfirst, byline, note,
+    a Căn cứ line, …), 'lead', 'footnote', 'meta', 'recipient', 'addressee', 'label' (a
+    speaker), 'code' or 'other'."""
     if not path:
         return "other"
     head, last = path[0], path[-1]
@@ -41,11 +45,17 @@ def role_of(path: Path_) -> str:
             return "code"
         if len(path) >= 2 and path[1] == "recipients":
             return "recipient"
+        if len(path) >= 2 and path[1] == "addressees":
+            return "addressee"
         return "meta"
     if head == "footnotes":
         return "footnote"
-    if last in ("title", "intertitle"):
+    if last in ("title", "intertitle") or last in LEGAL_TITLE_KEYS:
         return "title"
+    if last == "clause":
+        return "clause"
+    if head == "basis" and len(path) == 2:
+        return "line"
     if last == "lead":
         return "lead"
     if last == "caption":
@@ -65,6 +75,10 @@ def role_of(path: Path_) -> str:
     parent = path[-2] if len(path) >= 2 else None
     if parent == "numbered":
         return "numbered" if last == 0 else "paragraph"
+    if parent == "clause":
+        return "clause" if last == 0 else "paragraph"
+    if parent == "article":
+        return "title" if last == 0 else "paragraph"
     if parent in PARAGRAPH_KEYS:
         return "paragraph"
     if parent in LIST_KEYS:

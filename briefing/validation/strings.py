@@ -15,6 +15,7 @@ from typing import Any
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile, load_profile
 from briefing.source.yaml_source import Path_, SourceMap
+from briefing.validation.blanks import blank_issues
 from briefing.validation.findings import Finding, TextIssue, ValueFix, fix_hint
 from briefing.validation.hygiene import character_issues, quote_issues, spacing_issues
 from briefing.validation.locate import Locator
@@ -34,6 +35,7 @@ def issues_of(value: str, role: str, path: Path_ = ()) -> list[TextIssue]:
         issues += quote_issues(value)
         issues += markup_issues(value, role)
         issues += numbering_issues(value, role, path)
+        issues += blank_issues(value, role)
     return issues
 
 

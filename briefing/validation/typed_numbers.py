@@ -39,6 +39,8 @@ WHERE = {
     "item": ("list markers are computed from the list's style", None),
     "numbered": ("the number of a numbered paragraph is computed from the ladder", None),
     "recipient": ("'- ' is added before each recipient", {"bullet"}),
+    "addressee": ("'- ' is added before each addressee where there are several", {"bullet"}),
+    "clause": ("a clause's number is computed (1., 2., … in each article)", None),
     # In running text an ordinal ("Thứ nhất, …") may be the author's prose; outline numbers
     # and bullets are not. The fix is a change of structure, so none is offered.
     "paragraph": ("numbers are computed: write the paragraph as `numbered:` (a heading "
@@ -46,6 +48,11 @@ WHERE = {
                   {"heading number", "number", "Roman numeral", "letter", "bullet"}),
 }
 ROLE_NAMES = {"numbered": "numbered paragraph"}
+#: A legal heading's typed label: "Điều 5.", "Chương IV", "Mục 2:", "Phần I -"
+LEGAL_LABEL = re.compile(
+    r"(?P<stars>\*{0,3})(?P<marker>(?i:phần|chương|tiểu mục|mục|điều)\s+(?:\d+|[IVXLC]+)\b"
+    r"\s*[.:\-–—]?)(?P<close>(?P=stars))?\s+")
+LEGAL_TITLES = frozenset({"part", "chapter", "division", "subdivision", "article"})
 #: Roles whose typed marker is reported without a fix (removing it would lose the structure).
 NO_FIX = {"paragraph"}
 
@@ -65,6 +72,11 @@ def numbering_issues(value: str, role: str, path: tuple = ()) -> list[TextIssue]
     if role == "caption":
         return _label_issue(value, CAPTION_LABEL, "caption label", "the caption's number "
                             "(Bảng 1., Hình 1.) is computed")
+    if role == "title" and path and path[-1] in LEGAL_TITLES:
+        issues = _label_issue(value, LEGAL_LABEL, "label", "the label (Chương I, Điều 5.) "
+                              "and its number are computed")
+        if issues:
+            return issues
     if role == "title" and path[:1] == ("appendices",) and len(path) == 3:
         return _label_issue(value, APPENDIX_LABEL, "appendix label", "the label (PHỤ LỤC, "
                             "PHỤ LỤC I …) is computed and printed above the title")

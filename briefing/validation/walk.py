@@ -2,7 +2,9 @@
 
 The order matters: footnotes are numbered by first call in this order
 (briefing/tree/prepare.py), so "called a second time" must point at the same call the build
-would refuse.
+would refuse. The Căn cứ lines (`basis`) print under the title block, before the preamble.
+Legal items (part … clause) do not count on the heading ladder: the sections a part holds are
+at level 1, as at the top.
 """
 
 from __future__ import annotations
@@ -11,7 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.content.schema import Bullets, Document, Enumeration, Section, Table
+from briefing.content.legal import LEGAL_ITEMS, Clause, Points, legal_key
+from briefing.content.schema import (
+    Bullets,
+    Document,
+    Enumeration,
+    NumberedParagraph,
+    Section,
+    Table,
+)
 from briefing.source.yaml_source import Path_
 
 
@@ -26,6 +36,7 @@ class Visit:
 
 
 def walk(document: Document) -> Iterator[Visit]:
+    yield from _texts(document.basis, ("basis",), 0)
     yield from _body(document.preamble, ("preamble",), 0)
     yield from _body(document.blocks, ("blocks",), 0)
     yield from _body(document.conclusion, ("conclusion",), 0)
@@ -71,11 +82,29 @@ def _body(items: list[Any], path: Path_, level: int) -> Iterator[Visit]:
         elif isinstance(item, Table):
             yield Visit(item_path, item, level)
             yield from _table(item, item_path, level)
-        else:  # a construct made of texts: numbered paragraph, quote, turn, figure, lines
+        elif isinstance(item, NumberedParagraph):
+            yield Visit(item_path, item, level)
+            yield from _texts(item.numbered, (*item_path, "numbered"), level)
+            yield from _body(item.body, (*item_path, "body"), level + 1)
+        elif isinstance(item, LEGAL_ITEMS):
+            yield from _legal(item, item_path, level)
+        else:  # a construct made of texts: intertitle, quote, turn, figure, lines
             yield Visit(item_path, item, level)
             for key in TEXT_FIELDS:
                 if key in type(item).model_fields:
                     yield from _texts(getattr(item, key), (*item_path, key), level)
+
+
+def _legal(item: Any, path: Path_, level: int) -> Iterator[Visit]:
+    """A legal item: its title (a clause: its paragraphs), its points, its body."""
+    yield Visit(path, item, level)
+    key = legal_key(item)
+    if key is not None:
+        yield from _texts(getattr(item, key), (*path, key), level)
+    if isinstance(item, Clause | Points):
+        yield from _items(item.points, (*path, "points"), level)
+    if not isinstance(item, Points):
+        yield from _body(item.body, (*path, "body"), level)
 
 
 #: The text fields of body constructs, in the order they print (footnote numbers follow it).

@@ -1,0 +1,69 @@
+"""What `check` accepts but the writers cannot print yet: the build refuses it, one line each.
+
+The content model knows legal structure, numbered paragraphs with children, fill-in blanks,
+Căn cứ lines, addressees, two signers and attached texts (issue 19); the templates and both
+writers learn them one by one. Until a construct prints, building a file that uses it stops
+here with its place, rather than dropping it silently or failing inside a writer. Remove a
+construct from this list in the change that prints it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.content.legal import LEGAL_ITEMS
+from briefing.content.loader import LoadedDocument
+from briefing.content.schema import NumberedParagraph
+from briefing.problems import Problem
+from briefing.profile.model import Profile
+from briefing.source.yaml_source import Path_
+from briefing.text.inline_markdown import BLANK
+
+HINT = "check accepts it; this version cannot print it yet"
+
+
+def unprinted(loaded: LoadedDocument, profile: Profile) -> list[Problem]:
+    """One problem for the first use of each construct the writers do not print yet."""
+    from briefing.validation.walk import footnote_texts, walk
+
+    found: dict[str, Path_] = {}
+    document = loaded.document
+    for visit in walk(document):
+        node = visit.node
+        if isinstance(node, LEGAL_ITEMS):
+            found.setdefault("legal structure (parts, chapters, articles, clauses, points)",
+                             visit.path)
+        elif isinstance(node, NumberedParagraph) and node.body:
+            found.setdefault("a numbered paragraph with a body", (*visit.path, "body"))
+        elif isinstance(node, str) and BLANK.search(node):
+            found.setdefault("fill-in blanks", visit.path)
+    for path, text in footnote_texts(document):
+        if BLANK.search(text):
+            found.setdefault("fill-in blanks", path)
+    meta = document.meta
+    parts: list[tuple[Any, str, Path_]] = [
+        (document.basis, "Căn cứ lines ('basis')", ("basis",)),
+        (meta.addressees, "addressees", ("meta", "addressees")),
+        (meta.signers, "two signers", ("meta", "signers")),
+        (meta.enacting_authority, "the enacting authority's line", ("meta", "enacting_authority")),
+        *((a.type, "an attached text", ("appendices", i, "type"))
+          for i, a in enumerate(document.appendices)),
+    ]
+    for given, what, path in parts:
+        if given:
+            found.setdefault(what, path)
+    kind = profile.document_type(meta.type)
+    if kind is not None:
+        name, layout = kind[1].called(kind[0]), kind[1]
+        if layout.name is None or layout.subject != "title" or not layout.place_date \
+                or layout.signers != 1 or layout.enactment:
+            found.setdefault(f"the layout of a {name}", ("meta", "type"))
+    return [Problem(loaded.source.at(path), f"{what} cannot be printed yet", hint=HINT,
+                    code="unprinted") for what, path in found.items()]
+
+
+def printed_type(meta_type: str | None, profile: Profile) -> str | None:
+    """The type line as printed: the type's name when `meta.type` names one of the profile's
+    types (by key or in another case), else as written."""
+    kind = profile.document_type(meta_type)
+    return kind[1].name if kind is not None and kind[1].name else meta_type
