@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from briefing.text.inline_markdown import parse_inline
 
-_SPECIAL = re.compile(r"([\\*_])|\[(?=\^)")
+_SPECIAL = re.compile(r"([\\*_])|\[(?=\^)|\{(?=(?:blank|fill)[}:])")
 
 
 def escape(text: str) -> str:
-    r"""Plain text as inline Markdown: `\`, `*`, `_` and the `[` of `[^` escaped."""
+    r"""Plain text as inline Markdown: `\`, `*`, `_`, the `[` of `[^` and the `{` of a
+    typed "{blank}" or "{fill}" (which would read as a fill-in blank) escaped."""
     return _SPECIAL.sub(lambda m: "\\" + m.group(), text)
 
 
