@@ -159,6 +159,6 @@ class SourceDocument:
     furniture: list[Line] = field(default_factory=list)
     #: the sections of a Word file, in order (one for text sources: none is known)
     sections: list[Section] = field(default_factory=list)
-    #: superscript digits in the text are callouts to a "Ghi chú:" box, kept as text
-    #: (¹ ² ³), not footnote calls
+    #: superscript digits in the text are kept as text (¹ ² ³), not read as footnote calls:
+    #: the document has real footnotes, or a "Ghi chú:" box the digits point to
     callouts: bool = False

@@ -158,7 +158,7 @@ class DocxReader:
                     bold=read.all_bold, italic=read.all_italic, caps=read.all_caps,
                     align=ALIGN.get(align or ""), size=float(size) if size else None,
                     font=read.most("font"),  # type: ignore[arg-type]
-                    indent=_mm(indent.left), first_line=_mm(indent.first),
+                    indent=_mm(indent.left or 0), first_line=_mm(indent.first or 0),
                     page_break=page_break, cell=cell, section=self.section)
 
     def _drawings(self, drawings: list[Drawing], cell: tuple[int, int, int] | None,
