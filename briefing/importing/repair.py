@@ -4,8 +4,9 @@ and paragraphs and items wrapped by hand, are joined again.
 A line that does not end a sentence, followed after a page break by text that is not a
 heading or a list item, is the same paragraph; so is a line followed by one starting with a
 small letter (a line wrapped by hand). In a hard-wrapped text (its lines stop short of a
-common width) a line is joined to the one before when it starts no item and its first word
-would not have fitted on that line — a "- " item wrapped over four lines comes back whole.
+common width) a line is joined to the one before when it starts no item, the line before ends
+no sentence, and its first word would not have fitted on that line — a "- " item wrapped over
+four lines comes back whole.
 Emphasis running across the cut is joined too ("*… vừa tập*" + "*trung phòng …*" ->
 "*… vừa tập trung phòng …*"). Each join is reported.
 """
@@ -20,11 +21,13 @@ from briefing.text.inline_markdown import plain_text
 
 _ENDS = (".", "!", "?", ":", ";", "…", "”", '"', "»", ")")
 #: A hard-wrapped text: this share of its lines reach near its common width.
-_FULL_SHARE = 0.3
+_FULL_SHARE = 0.2
 _FULL = 0.8
 #: Lines wider than this are paragraphs, not lines wrapped by hand.
 _WRAP_MAX = 120
 _MIN_LINES = 5
+#: Narrower texts are lists and mastheads, not running text wrapped by hand.
+_WRAP_MIN = 45
 
 
 def join_cut_paragraphs(blocks: list[Block], notes: Notebook) -> list[Block]:
@@ -50,16 +53,17 @@ def join_cut_paragraphs(blocks: list[Block], notes: Notebook) -> list[Block]:
 
 
 def wrap_width(lines: list[Line]) -> int | None:
-    """The width a hard-wrapped text was wrapped at (in characters), or None when its lines
-    are paragraphs of their own (a Word file, a text with one paragraph per line)."""
-    lengths = sorted(len(plain_text(line.text)) for line in lines
-                     if line.cell is None and "\n" not in line.text)
+    """The width a hard-wrapped text was wrapped at (its longest line, in characters), or
+    None when its lines are paragraphs of their own (a Word file, a text with one paragraph
+    per line): fewer than a fifth of its lines come near that width."""
+    lengths = [len(plain_text(line.text)) for line in lines
+               if line.cell is None and "\n" not in line.text]
     if len(lengths) < _MIN_LINES:
         return None
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    if width > _WRAP_MAX or width < 30:
+    width = max(lengths)
+    if width > _WRAP_MAX or width < _WRAP_MIN:
         return None
-    full = sum(1 for length in lengths if _FULL * width <= length <= width + 2)
+    full = sum(1 for length in lengths if length >= _FULL * width)
     return width if full >= _FULL_SHARE * len(lengths) else None
 
 
@@ -74,9 +78,9 @@ def _continues(first: Line, second: Line, width: int | None, last_piece: int,
     if not tail or not head or markers.parse(second.text) is not None:
         return False
     wrapped = bool(width) and not second.gap_before and not second.page_break and \
-        _wrapped(last_piece, head, width or 0)
+        not _caps(head) and _wrapped(last_piece, head, width or 0)
     if wrapped and (head[:1].islower() or (not tail.endswith(_ENDS) and
-                                           (pieces > 1 or _bulleted(first)))):
+                                           (pieces > 1 or not _caps(tail)))):
         return True
     if tail.endswith(_ENDS):
         return False
@@ -93,9 +97,10 @@ def _wrapped(last_piece: int, head: str, width: int) -> bool:
     return last_piece + 1 + len(word) > width - 2
 
 
-def _bulleted(line: Line) -> bool:
-    marker = markers.parse(line.text)
-    return marker is not None and marker.kind == "bullet"
+def _caps(text: str) -> bool:
+    """A line in capitals (a title), which neither wraps into nor out of running text."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _title_like(line: Line) -> bool:
