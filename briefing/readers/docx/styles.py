@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from briefing.readers.docx.wordml import attr, child, int_attr, toggle, w
+from briefing.readers.docx.wordml import attr, child, int_attr, w
 
 #: Style names of our own DOCX writer (lower case) -> the role of their paragraphs.
 ROLES = {
@@ -64,8 +64,13 @@ class Look:
 
     def over(self, base: Look) -> Look:
         """This look on top of `base` (what this one leaves open, `base` says)."""
+        if self == _EMPTY:
+            return base
         return Look(*(mine if mine is not None else theirs
                       for mine, theirs in zip(_values(self), _values(base), strict=True)))
+
+
+_EMPTY = Look()
 
 
 def _values(look: Look) -> tuple:
@@ -73,29 +78,43 @@ def _values(look: Look) -> tuple:
             look.vertical, look.shaded)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_VAL = _W + "val"
+_OFF = ("0", "false", "off", "none")
+
+
 def read_look(rpr: etree._Element | None) -> Look:
-    """The properties a `w:rPr` sets itself."""
-    if rpr is None:
+    """The properties a `w:rPr` sets itself (read in one pass: a document has thousands)."""
+    if rpr is None or not len(rpr):
         return Look()
-    size = int_attr(child(rpr, "sz"), "val")
-    fonts = child(rpr, "rFonts")
+    found: dict[str, etree._Element] = {}
+    for item in rpr:
+        tag = item.tag
+        if isinstance(tag, str) and tag.startswith(_W):
+            found[tag[len(_W):]] = item
+    size = int_attr(found.get("sz"), "val")
+    fonts = found.get("rFonts")
     font = attr(fonts, "ascii") or attr(fonts, "hAnsi")
-    face = _FACE.search(font or "")
-    bold = toggle(rpr, "b")
-    italic = toggle(rpr, "i")
+    face = _FACE.search(font) if font else None
+    bold, italic = _toggle(found.get("b")), _toggle(found.get("i"))
     if face:  # "Times New Roman Bold": the family, and the face Word draws with it
         font = font[: face.start()] if font else font
         bold = True if bold is None and "bold" in face.group(1).lower() else bold
         italic = True if italic is None and "italic" in face.group(1).lower() else italic
-    highlight = attr(child(rpr, "highlight"), "val")
-    fill = attr(child(rpr, "shd"), "fill")
+    highlight = attr(found.get("highlight"), "val")
+    fill = attr(found.get("shd"), "fill")
     shaded = (highlight not in (None, "none")) or (fill not in (None, "auto", "FFFFFF"))
-    return Look(bold=bold, italic=italic,
-                caps=toggle(rpr, "caps"), size=size / 2 if size else None, font=font,
-                color=(attr(child(rpr, "color"), "val") or None),
-                hidden=toggle(rpr, "vanish"),
-                vertical=attr(child(rpr, "vertAlign"), "val"),
-                shaded=shaded or None)
+    return Look(bold=bold, italic=italic, caps=_toggle(found.get("caps")),
+                size=size / 2 if size else None, font=font,
+                color=attr(found.get("color"), "val") or None,
+                hidden=_toggle(found.get("vanish")),
+                vertical=attr(found.get("vertAlign"), "val"), shaded=shaded or None)
+
+
+def _toggle(element: etree._Element | None) -> bool | None:
+    if element is None:
+        return None
+    return element.get(_VAL, "true") not in _OFF
 
 
 @dataclass(frozen=True)
@@ -180,7 +199,8 @@ class Styles:
     defaults: Look = field(default_factory=lambda: Look(size=10.0))
     default_indent: Indent = field(default_factory=Indent)
     default_paragraph: str | None = None  # the style of paragraphs that name none
-    _looks: dict[tuple[str | None, str | None], Look] = field(default_factory=dict, repr=False)
+    _looks: dict[tuple[str | None, str | None], Look] = field(default_factory=dict,
+                                                             repr=False)
 
     @property
     def default_bold(self) -> bool:
@@ -217,15 +237,19 @@ class Styles:
 
     def look(self, style_id: str | None) -> Look:
         """The character look a style gives, with its ancestors'."""
-        out = Look()
-        for style in self.chain(style_id):
-            out = out.over(style.look)
-        return out
+        key = (style_id, "")
+        found = self._looks.get(key)
+        if found is None:
+            found = Look()
+            for style in self.chain(style_id):
+                found = found.over(style.look)
+            self._looks[key] = found
+        return found
 
     def run_look(self, paragraph_style: str | None, run_style: str | None) -> Look:
         """Defaults, then the paragraph style, then the character style (Word's order);
         computed once per pair, as a document uses a handful of them."""
-        key = (paragraph_style, run_style)
+        key = (paragraph_style, run_style or None)
         found = self._looks.get(key)
         if found is None:
             found = self.look(run_style).over(self.look(paragraph_style).over(self.defaults))
