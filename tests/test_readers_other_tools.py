@@ -7,17 +7,12 @@ with the reason, only where the tool is absent (CI installs both).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from briefing.readers.source import Table
-from tests.word_files import lines, read
-
-PANDOC = shutil.which("pandoc")
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from tests.word_files import PANDOC, SOFFICE, lines, pandoc_docx, read, soffice
 
 FLAT_ODT = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -74,11 +69,7 @@ FLAT_ODT = """<?xml version="1.0" encoding="UTF-8"?>
 def test_libreoffice_frames_leader_tabs_and_table_cells(tmp_path: Path) -> None:
     source = tmp_path / "mau.fodt"
     source.write_text(FLAT_ODT, encoding="utf-8")
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                    "docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(source)],
-                   check=True, timeout=180, capture_output=True)
-    doc, notes = read((tmp_path / "mau.docx").read_bytes())
+    doc, notes = read(soffice(source, "docx:MS Word 2007 XML", tmp_path).read_bytes())
     shown = [(line.plain, line.box) for line in lines(doc)]
     assert shown[:5] == [("Trước khung sau khung.", None), ("HỎA TỐC", "mark"),
                          ("Mẫu điện tử", None),
@@ -111,11 +102,7 @@ Họ và tên: ..............................
 
 @pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
 def test_pandoc_cells_of_several_paragraphs_lists_in_cells_and_blanks(tmp_path: Path) -> None:
-    source = tmp_path / "bang.md"
-    source.write_text(MARKDOWN, encoding="utf-8")
-    docx = tmp_path / "bang.docx"
-    subprocess.run([PANDOC, str(source), "-o", str(docx)], check=True, timeout=120)
-    doc, _ = read(docx.read_bytes())
+    doc, _ = read(pandoc_docx(MARKDOWN, tmp_path, "bang").read_bytes())
     table = next(b for b in doc.blocks if isinstance(b, Table))
     cells = [[[(line.label, line.plain) for line in cell.lines] for cell in row]
              for row in table.rows]

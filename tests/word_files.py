@@ -4,6 +4,8 @@ stored twice, leader tabs, callouts, embedded objects, sections), and the reader
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -25,6 +27,8 @@ NAMESPACES = (
     'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" mc:Ignorable="wps wpg"')
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+PANDOC = shutil.which("pandoc")
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 #: A 1 × 1 PNG.
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f0e1a00000000049454e"
@@ -126,3 +130,21 @@ def text_box(text: str, *, width_mm: float = 77, height_mm: float = 8.7, size: i
 
 def _pt(mm: float) -> str:
     return f"{mm * 72 / 25.4:.1f}"
+
+
+def pandoc_docx(markdown: str, folder: Path, stem: str) -> Path:
+    """`markdown` written to `folder` and made a Word file by pandoc."""
+    source = folder / f"{stem}.md"
+    source.write_text(markdown, encoding="utf-8")
+    docx = folder / f"{stem}.docx"
+    subprocess.run([str(PANDOC), str(source), "-o", str(docx)], check=True, timeout=120)
+    return docx
+
+
+def soffice(source: Path, target: str, folder: Path) -> Path:
+    """`source` converted by LibreOffice (in a private profile) to `target` in `folder`."""
+    profile = (folder / "lo-profile").as_uri()
+    subprocess.run([str(SOFFICE), f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", target, "--outdir", str(folder), str(source)], check=True,
+                   timeout=180, capture_output=True)
+    return folder / f"{source.stem}.{target.split(':')[0]}"
