@@ -157,7 +157,7 @@ class SourceDocument:
     note_where: dict[str, str] = field(default_factory=dict)
     #: lines of page headers and footers that carry a role (a booklet's cover foot)
     furniture: list[Line] = field(default_factory=list)
-    #: the sections of a Word file, in order (one for text sources: none is known)
+    #: the sections of a Word file, in order (none for text and Markdown, which have no pages)
     sections: list[Section] = field(default_factory=list)
     #: superscript digits in the text are kept as text (¹ ² ³), not read as footnote calls:
     #: the document has real footnotes, or a "Ghi chú:" box the digits point to
