@@ -68,10 +68,11 @@ _word = st.sampled_from(WORDS)
 
 @st.composite
 def _items(draw) -> list[str]:
-    """Paragraphs and "- " items of 12–60 words, each a sentence (most of them wrap)."""
+    """Paragraphs and "- " items of 20–60 words, each a sentence that wraps (a text whose
+    lines do not wrap is paragraphs of their own, joined only where a line starts small)."""
     out = []
     for _ in range(draw(st.integers(3, 7))):
-        words = draw(st.lists(_word, min_size=12, max_size=60))
+        words = draw(st.lists(_word, min_size=20, max_size=60))
         sentence = " ".join(words)
         sentence = sentence[0].upper() + sentence[1:] + draw(st.sampled_from([".", ";", ":"]))
         out.append(("- " if draw(st.booleans()) else "") + sentence)

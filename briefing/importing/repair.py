@@ -84,9 +84,9 @@ def _continues(first: Line, second: Line, width: int | None, last_piece: int,
         return True
     if tail.endswith(_ENDS):
         return False
-    if markers.parse(first.text) is not None and not first.label and _title_like(first):
-        return False
     if second.page_break:
+        if markers.parse(first.text) is not None and not first.label and _title_like(first):
+            return False  # "1. Tình hình" before a page break is a title, not a cut line
         return len(tail) > 60 or head[:1].islower()
     return head[:1].islower() and len(tail) > 60
 
