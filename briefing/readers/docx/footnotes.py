@@ -16,6 +16,7 @@ from briefing.importing.markdown_text import Run, runs_to_markdown
 from briefing.readers.docx.runs import RunReader
 from briefing.readers.docx.styles import Styles
 from briefing.readers.docx.wordml import attr, child, w
+from briefing.readers.fill_in_blanks import blanks
 from briefing.readers.source import SourceDocument
 
 _DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -40,7 +41,7 @@ def read_notes(doc: SourceDocument, footnotes: etree._Element | None,
                 paragraphs.append(runs)
             if paragraphs:
                 paragraphs[0] = _without_number(paragraphs[0], shown.get(raw_id))
-            texts = [runs_to_markdown(runs).strip() for runs in paragraphs]
+            texts = [blanks(runs_to_markdown(runs)).strip() for runs in paragraphs]
             note_id = prefix + raw_id
             doc.notes[note_id] = [t for t in texts if t]
             doc.note_where[note_id] = f"{what} {raw_id}"
