@@ -79,7 +79,7 @@ def test_forms_stt_numbers_stamps_callouts_and_blanks() -> None:
     assert numbers == [f"{n}." for n in range(1, 28)] + [""] + ["1.", "2.", "3."]
     stamps = [line for line in lines(doc) if "giờ: phút: giây" in line.plain]
     assert len(stamps) == 3 and {line.box for line in stamps} == {"stamp"}
-    assert stamps[0].size == 10 and stamps[0].plain.startswith("Số: {blank}⁴;")
+    assert stamps[0].size == 10 and stamps[0].text.startswith("Số: {blank}⁴;")
     assert doc.callouts and doc.notes == {}
     texts = [line.text for line in lines(doc)]
     assert "TÊN CQ, TC CHỦ QUẢN¹" in texts

@@ -48,7 +48,7 @@ def test_stamp_mark_diagram_and_sample_boxes_are_told_apart() -> None:
                                  "Từ ngày ..….... đến ngày .....…...", width_mm=90,
                                  height_mm=96, size=28) + "</w:p>")
     doc, notes = read(word_file(body))
-    kept = [(line.plain, line.box, line.role) for line in lines(doc)]
+    kept = [(line.text, line.box, line.role) for line in lines(doc)]
     assert kept == [("Số: ...4{blank}; ngày/tháng/năm; giờ: phút: giây5", "stamp", None),
                     ("HỎA TỐC", "mark", "mark"), ("Mẫu bìa sổ:", None, None)]
     dropped = [n.message for n in notes.notes if n.kind == "dropped"]

@@ -63,9 +63,10 @@ def _parser() -> MarkdownIt:
     return make_parser()
 
 
-#: Characters that can start markup (or be rewritten by the parser's normalising): text
-#: without any of them is one plain span, read without the parser.
-_MARKUP = re.compile(r"[*_\\\[\n\r\0]")
+#: Characters that can start markup (or be rewritten by the parser's normalising; `{` for
+#: the fill-in blanks `{blank}` and `{fill}`): text without any of them is one plain span,
+#: read without the parser.
+_MARKUP = re.compile(r"[*_\\\[{\n\r\0]")
 
 
 def parse_inline(text: str) -> tuple[Span, ...]:
