@@ -100,8 +100,10 @@ CASES: dict[str, tuple[str, bytes | Callable[[Path], None], str]] = {
         'Target="file:///etc/passwd" TargetMode="External"/></Relationships>').encode()}),
         "external attachedTemplate"),
     "alt-chunk": ("chunk.docx", docx('<w:altChunk r:id="rId5"/>'), "altChunk"),
-    "embedded-object": ("ole.docx", docx(extra={"word/embeddings/oleObject1.bin": b"x"}),
-                        "embedded object"),
+    "linked-object": ("linked-ole.docx", docx(rels=f'<Relationship Id="rId7" Type="{OFFICE_REL}'
+                                                   '/oleObject" Target="file:///C:/x.xlsx" '
+                                                   'TargetMode="External"/>'),
+                      "external oleObject"),
     "dtd-entities": ("dtd.docx", docx(extra={"word/document.xml": (
         '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
         f'<w:document {W}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body>'

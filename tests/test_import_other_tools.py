@@ -6,16 +6,12 @@ numbers and emphasis must survive. Skipped, with the reason, only where the tool
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.importing import imported, loaded
-
-PANDOC = shutil.which("pandoc")
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from tests.word_files import PANDOC, SOFFICE, pandoc_docx, soffice
 
 MARKDOWN = """\
 # I. Bối cảnh, tình hình
@@ -47,10 +43,7 @@ def _body(result) -> dict:
 
 @pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
 def test_pandoc_docx_keeps_footnotes_numbers_and_emphasis(tmp_path: Path) -> None:
-    source = tmp_path / "bai.md"
-    source.write_text(MARKDOWN, encoding="utf-8")
-    docx = tmp_path / "bai.docx"
-    subprocess.run([PANDOC, str(source), "-o", str(docx)], check=True, timeout=120)
+    docx = pandoc_docx(MARKDOWN, tmp_path, "bai")
     result = imported(docx)
     document = loaded(result).document
     assert document.meta.numbering == "hierarchical"
@@ -69,14 +62,6 @@ def test_pandoc_docx_keeps_footnotes_numbers_and_emphasis(tmp_path: Path) -> Non
     assert enumeration["enumerate"] == ["Tiếp tục đẩy mạnh ngoại giao kinh tế.",
                                         "Nâng tầm đối ngoại đa phương."]
     assert enumeration["style"] == "arabic"
-
-
-def _soffice(source: Path, target: str, folder: Path) -> Path:
-    profile = (folder / "lo-profile").as_uri()
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                    target, "--outdir", str(folder), str(source)], check=True, timeout=180,
-                   capture_output=True)
-    return folder / f"{source.stem}.{target.split(':')[0]}"
 
 
 TEXT = """\
@@ -102,7 +87,7 @@ Nơi nhận:\tT/M BAN THƯỜNG VỤ
 def test_libreoffice_docx_from_text_keeps_masthead_numbers_and_notes(tmp_path: Path) -> None:
     source = tmp_path / "huong-dan.txt"
     source.write_text(TEXT, encoding="utf-8")
-    docx = _soffice(source, "docx:MS Word 2007 XML", tmp_path)
+    docx = soffice(source, "docx:MS Word 2007 XML", tmp_path)
     result = imported(docx)
     document = loaded(result).document
     meta = document.meta
@@ -128,7 +113,7 @@ def test_libreoffice_docx_from_text_keeps_masthead_numbers_and_notes(tmp_path: P
 def test_odt_is_imported_through_libreoffice(tmp_path: Path) -> None:
     source = tmp_path / "huong-dan.txt"
     source.write_text(TEXT, encoding="utf-8")
-    odt = _soffice(source, "odt", tmp_path)
+    odt = soffice(source, "odt", tmp_path)
     result = imported(odt)
     assert loaded(result).document.meta.type == "HƯỚNG DẪN"
     assert any("LibreOffice" in n.message for n in result.fixes)

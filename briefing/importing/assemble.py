@@ -19,6 +19,7 @@ from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook
 from briefing.importing.head import HeadReader, MetaDraft, head_lines, starts_document
 from briefing.importing.line_reading import Para, read_para
+from briefing.importing.markdown_text import escape
 from briefing.importing.meta_defaults import complete
 from briefing.importing.structure import BodyBuilder
 from briefing.profile.model import load_profile
@@ -88,8 +89,36 @@ def split(doc: SourceDocument, notes: Notebook) -> list[Part]:
             index = len(blocks)
         note_set = typed_notes.NoteSet(doc.notes, doc.note_where)
         body = typed_notes.take_notes(body, note_set, notes)
-        parts.append(Part(meta, body, note_set))
+        parts.append(Part(meta, repair.join_cut_paragraphs(body, notes), note_set))
     return parts or [Part(MetaDraft(), [], typed_notes.NoteSet(doc.notes, doc.note_where))]
+
+
+def certain_values(doc: SourceDocument) -> int:
+    """How many values the content of `doc` holds at least, counted before the work: a table
+    cell, and a line with letters that nothing joins to the line before (a heading, an item
+    Word numbered, a named line, one after a blank line that starts with no small letter)."""
+    count = 0
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            count += sum(len(row) for row in block.rows)
+        elif isinstance(block, Line) and any(c.isalnum() for c in block.text) and (
+                block.heading or block.label or block.role or block.box or
+                (block.gap_before and not block.page_break and
+                 not block.text.lstrip()[:1].islower())):
+            count += 1
+    return count
+
+
+def volume(part: Part) -> tuple[int, int]:
+    """(values, bytes) the part's content will hold at least: a value per paragraph and per
+    table cell, and their text."""
+    values = size = 0
+    for block in part.body:
+        lines = [block] if isinstance(block, Line) else list(_all_lines([block]))
+        values += len(lines) if isinstance(block, Line) else \
+            sum(len(row) for row in block.rows) if isinstance(block, Table) else 1
+        size += sum(len(line.text.encode("utf-8")) for line in lines)
+    return values, size
 
 
 def _furniture_first(doc: SourceDocument) -> list[Block]:
@@ -118,7 +147,7 @@ def _closing_block(block: Block, closing: ClosingReader) -> bool:
 def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | None,
                profile_name: str | None, stem: str) -> dict[str, Any]:
     profile = load_profile(profile_name or part.meta.get("profile") or "party")
-    body = repair.join_cut_paragraphs(part.body, notes)
+    body = part.body
     paras: list[Any] = []
     figure_count = 0
     for block in body:
@@ -177,6 +206,10 @@ def _empty_block(builder: BodyBuilder, notes: Notebook) -> list:
 
 
 def _table(table: Table, notes: Notebook) -> Any:
+    if table.repeated_rows:
+        notes.fix(f"{len(table.repeated_rows)} rows that type the table's header again left out "
+                  "(the header repeats on every page by itself)", table.where)
+        table.rows = [row for r, row in enumerate(table.rows) if r not in table.repeated_rows]
     header_rows = table.header_rows or (1 if len(table.rows) > 1 else 0)
     columns = _columns(table, header_rows)
     rows = []
@@ -186,8 +219,8 @@ def _table(table: Table, notes: Notebook) -> Any:
         for cell in row:
             c = cell.column if cell.column is not None else position
             position = c + cell.colspan
-            texts = [cleanup.clean(" ".join(line.text.split("\n")), "paragraph", line.where,
-                                   notes) for line in cell.lines] or [""]
+            texts = [cleanup.clean(" ".join(_cell_text(line).split("\n")), "paragraph",
+                                   line.where, notes) for line in cell.lines] or [""]
             value: Any = texts[0] if len(texts) == 1 else texts
             column_align = columns[c].get("align") if columns and c < len(columns) else None
             own_align = cell.align if r >= header_rows and cell.align not in (
@@ -208,6 +241,14 @@ def _table(table: Table, notes: Notebook) -> Any:
     if columns and any(columns):
         node["columns"] = columns
     return node
+
+
+def _cell_text(line: Line) -> str:
+    """A cell paragraph as a reader sees it: the number Word shows in front of it first (an
+    STT column numbered automatically)."""
+    if not line.label:
+        return line.text
+    return f"{escape(line.label)} {line.text}".strip()
 
 
 def _columns(table: Table, header_rows: int) -> list[dict[str, Any]]:

@@ -15,6 +15,8 @@ from briefing.importing.draft import Item
 
 INDENT = "  "
 _NULLS = {"", "~", "null", "Null", "NULL"}
+#: Strings only, as `build.py check` reads them; libyaml's when PyYAML was built with it.
+_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 def scalar(value: Any) -> str:
@@ -32,7 +34,7 @@ def _plain_ok(text: str) -> bool:
     if ": " in text or " #" in text or text.endswith(":"):
         return False
     try:
-        return yaml.load(f"k: {text}", Loader=yaml.BaseLoader) == {"k": text}
+        return yaml.load(f"k: {text}", Loader=_LOADER) == {"k": text}
     except yaml.YAMLError:
         return False
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.atomic import safe_name
 from briefing.importing import assemble as middle
@@ -15,6 +17,10 @@ from briefing.importing.guesses import Note, Notebook
 from briefing.problems import BriefingError, Position, Problem
 from briefing.readers.input_file import MAX_DOCX_BYTES, MAX_TEXT_BYTES, read_input
 from briefing.readers.source import SourceDocument
+
+if TYPE_CHECKING:
+    from briefing.validation import FileReport
+    from briefing.validation.findings import Finding
 
 FORMS = ("booklet", "official")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -68,8 +74,11 @@ def import_file(path: Path | str, *, form: str | None = None,
         load_profile(profile)  # an unknown profile is reported before the work starts
     notes = Notebook()
     source = read_source(path, notes)
+    _within_limits(path, middle.certain_values(source), 0)
     middle.prepare_source(source, notes)
     parts = middle.split(source, notes)
+    for part in parts:
+        _within_limits(path, *middle.volume(part))
     stem = safe_name(name or path.stem).lower()
     documents = []
     for index, part in enumerate(parts):
@@ -87,38 +96,87 @@ def _finish(data: dict, part: middle.Part, path: Path, stem: str, notes: Noteboo
             + (f" (document {index + 1} of {count})" if count > 1 else "") + ".",
             "Check every 'guess:' comment against the source, then delete it."]
     text = emit(data, head)
+    _within_limits(path, 0, len(text.encode("utf-8")))
     text, warnings = verify(text, f"{stem}.yaml", part.media, notes)
     return ImportedDocument(stem, text, part.media, warnings)
+
+
+#: Lines of a text that are a value of their own whatever follows: a Markdown heading, an
+#: item of a list (a text's typed bullet or number).
+_MARKDOWN_VALUE = re.compile(r"^ {0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
+_TEXT_VALUE = re.compile(r"^[ \t]*(?:[-+•]|\d{1,3}\.(?:\d{1,3}\.)*)[ \t]+\w", re.MULTILINE)
+
+
+def _typed_values(text: str, markdown: bool) -> int:
+    """A count of the values a text will give at least, found without reading it (a regular
+    expression over the raw text): enough to refuse a 50,000-heading file at once."""
+    return len((_MARKDOWN_VALUE if markdown else _TEXT_VALUE).findall(text))
+
+
+def _within_limits(path: Path, values: int, size: int) -> None:
+    """Refuse at once what `check` would refuse for its size after all the work: more values
+    or more bytes than a content file may hold."""
+    from briefing.source.yaml_source import MAX_FILE_BYTES, MAX_YAML_NODES
+
+    if values > MAX_YAML_NODES:
+        raise BriefingError.at(path, "the imported content does not pass check: more than "
+                                     f"{MAX_YAML_NODES:,} values in one file",
+                               hint=f"the source holds at least {values:,} headings, "
+                                    "paragraphs, items and table cells; split it into parts "
+                                    "and import each")
+    if size > MAX_FILE_BYTES:
+        raise BriefingError.at(path, "the imported content does not pass check: the file would "
+                                     f"be more than the limit of {MAX_FILE_BYTES:,} bytes",
+                               hint="split the source into parts and import each")
 
 
 def verify(text: str, name: str, media: dict[str, bytes],
            notes: Notebook | None = None) -> tuple[str, list[Problem]]:
     """The imported text with every fix `build.py check --fix` would make (the proofreading
     ones too: tone marks in the profile's style, a word certainly written twice), each fix
-    noted; then `check` on it, with its pictures beside it in a private folder. Errors are a
-    bug of the importer, raised."""
-    from briefing.validation import ERROR, check_file
-    from briefing.validation.fixer import fix_text
+    noted, and what `check` says of the rest — from one run of the check, with the pictures
+    beside the file in a private folder. Errors are a bug of the importer, raised."""
+    from briefing.validation import ERROR, check_file, sorted_problems
+    from briefing.validation.fixer import normalise
 
     with tempfile.TemporaryDirectory(prefix="briefing-import-") as folder:
         path = Path(folder) / name
         for relative, data in media.items():
             (path.parent / relative).parent.mkdir(parents=True, exist_ok=True)
             (path.parent / relative).write_bytes(data)
-        if notes is not None:
-            for problem in check_file(path, text).problems:
-                if problem.fix is not None:
-                    notes.fix(f"{problem.message} ({problem.fix[0]} -> {problem.fix[1]})",
-                              f"line {problem.position.line} of the result")
-        text, _ = fix_text(path, text)
+        text, _ = normalise(text)
         report = check_file(path, text)
-    problems = [_named(p, name) for p in report.problems]
+        text, fixed = _apply_fixes(path, text, report)
+    for problem in (f.problem for f in fixed):
+        if notes is not None and problem.fix is not None:
+            notes.fix(f"{problem.message} ({problem.fix[0]} -> {problem.fix[1]})",
+                      f"line {problem.position.line} of the result")
+    problems = [_named(f.problem, name) for f in report.findings if f not in fixed]
     errors = [p for p in problems if p.severity == ERROR]
     if errors:
         raise BriefingError([Problem(p.position, "the imported content does not pass check: "
                                      + p.message, hint="please report this with the source "
-                                     "file") for p in errors])
-    return text, [p for p in problems if p.severity != ERROR]
+                                     "file") for p in sorted_problems(errors)])
+    return text, sorted_problems([p for p in problems if p.severity != ERROR])
+
+
+def _apply_fixes(path: Path, text: str, report: FileReport) -> tuple[str, list[Finding]]:
+    """`text` with the report's fixes applied where `check --fix` can apply them safely, and
+    the findings so fixed (told from the value each fix was meant to give)."""
+    from briefing.source.yaml_source import load_yaml
+    from briefing.validation.fixer import apply_fixes
+
+    fixable = [f for f in report.findings if f.fix is not None]
+    if not fixable or report.yaml is None:
+        return text, []
+    new_text, count = apply_fixes(path, text, report.yaml.source, report.yaml.data,
+                                  [f.fix for f in fixable])
+    if not count:
+        return text, []
+    before, after = report.yaml.source.scalars, load_yaml(path, new_text, unfit=False).source
+    changed = {p for p, scalar in before.items()
+               if p in after.scalars and after.scalars[p].raw != scalar.raw}
+    return new_text, [f for f in fixable if f.fix.path in changed]
 
 
 def _named(problem: Problem, name: str) -> Problem:
@@ -137,6 +195,7 @@ def read_source(path: Path, notes: Notebook) -> SourceDocument:
         from briefing.readers.text.decoding import decode
 
         decoded = decode(read_input(path, MAX_TEXT_BYTES), path)
+        _within_limits(path, _typed_values(decoded.text, suffix in MARKDOWN_SUFFIXES), 0)
         if decoded.legacy:
             from briefing.readers.text.legacy_encodings import NAMES
 

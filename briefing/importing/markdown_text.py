@@ -13,11 +13,14 @@ from dataclasses import dataclass
 
 from briefing.text.inline_markdown import parse_inline
 
-_SPECIAL = re.compile(r"([\\*_])|\[(?=\^)")
+_SPECIAL = re.compile(r"([\\*_])|\[(?=\^)|\{(?=(?:blank|fill)[}:])")
+#: The `{` of a "{blank}" or "{fill}" typed as text, which must stay text.
+TYPED_BLANK = re.compile(r"\{(?=(?:blank|fill)[}:])")
 
 
 def escape(text: str) -> str:
-    r"""Plain text as inline Markdown: `\`, `*`, `_` and the `[` of `[^` escaped."""
+    r"""Plain text as inline Markdown: `\`, `*`, `_`, the `[` of `[^` and the `{` of a
+    typed "{blank}" or "{fill}" (which would read as a fill-in blank) escaped."""
     return _SPECIAL.sub(lambda m: "\\" + m.group(), text)
 
 
@@ -53,6 +56,8 @@ def runs_to_markdown(runs: list[Run]) -> str:
     """The Markdown of `runs`; emphasis that Markdown could not express exactly (a closing
     star between a full stop and a letter) is dropped rather than printed as stars."""
     runs = merge(runs)
+    if all(run.note is None and not run.bold and not run.italic for run in runs):
+        return escape("".join(run.text for run in runs))  # plain text always reads back
     text = _write(runs)
     if _reads_back(text, runs):
         return text

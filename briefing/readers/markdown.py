@@ -2,8 +2,9 @@
 
 Headings keep their '#' level as a hint (converted documents often get the levels wrong, so
 typed numbers decide), list items their marker as the displayed label, `<sup>n</sup>` and
-`[^n]` become footnote calls, `[^n]: …` definitions the notes. Links keep their text; images
-cannot be imported (their files are outside the input) and are reported.
+`[^n]` become footnote calls, `[^n]: …` definitions the notes, runs of dots fill-in blanks
+(`{blank}`, `{fill}`). Links keep their text; images cannot be imported (their files are
+outside the input) and are reported.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from briefing.importing.guesses import Notebook
 from briefing.importing.markdown_text import Run, runs_to_markdown
+from briefing.readers.fill_in_blanks import blanks
 from briefing.readers.source import Cell, Line, SourceDocument, Table
 
 _SUP = re.compile(r"<sup>\s*([0-9]+)\s*</sup>", re.IGNORECASE)
@@ -162,7 +164,7 @@ class _Walker:
                 self.notes.dropped("a picture in Markdown cannot be imported (its file is "
                                    "outside the input)", self._where(block), child.content)
             # link_open/close: the link text stays, the address is dropped
-        return runs_to_markdown(runs)
+        return blanks(runs_to_markdown(runs))
 
     def _table(self, tokens: list[Token], index: int) -> int:
         where = self._where(tokens[index])

@@ -93,9 +93,21 @@ def _parser() -> MarkdownIt:
     return make_parser()
 
 
-@lru_cache(maxsize=4096)
+#: Characters that can start markup (or be rewritten by the parser's normalising; `{` for
+#: the fill-in blanks `{blank}` and `{fill}`): text without any of them is one plain span,
+#: read without the parser.
+_MARKUP = re.compile(r"[*_\\\[{\n\r\0]")
+
+
 def parse_inline(text: str) -> tuple[Span, ...]:
     """Spans of `text`, adjacent runs of the same style merged."""
+    if _MARKUP.search(text) is None:
+        return (Span(text),) if text else ()
+    return _parse_markup(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_markup(text: str) -> tuple[Span, ...]:
     tokens = _parser().parseInline(text)
     spans: list[Span] = []
     bold = italic = 0

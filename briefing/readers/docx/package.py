@@ -4,8 +4,9 @@ A Word file is a ZIP of XML parts. Before a single part is parsed, the archive i
 a bounded number of entries, each read with a cap on its real (not declared) size, a total
 cap and a compression-ratio cap (ZIP bombs); encrypted files (an OLE compound file holding
 an EncryptedPackage), legacy .doc files, macro-enabled documents (vbaProject, the docm
-content type), external relationships that a consumer would fetch (linked pictures,
-templates, frames), `altChunk` imports and embedded objects are refused with one line each.
+content type), external relationships that a consumer would fetch (linked pictures, linked
+objects, templates, frames) and `altChunk` imports are refused with one line each. Embedded
+objects (a Visio drawing, an Excel sheet) are not refused: their data is never opened.
 XML is parsed without DTDs, entities or network access. Hyperlinks are the one external
 target allowed: their address is never followed, only their text is kept.
 """
@@ -207,14 +208,10 @@ def _check_relationships(package: Package) -> None:
 
 
 def _check_parts(package: Package) -> None:
-    for name in package.parts:
-        if name.startswith("word/embeddings/"):
-            raise refuse(package.path, f"the Word file holds an embedded object ({name})",
-                         "replace the object by a picture or its text")
+    """altChunk imports another file's content at open time: refused. Embedded objects
+    (OLE, Visio, Excel) are not: they are never opened, only the picture Word keeps of them
+    is read."""
     document = package.parts[package.main]
     if b"altChunk" in document:
         raise refuse(package.path, "the Word file imports another file (altChunk)",
                      "open it in Word and save it again, which merges the chunk")
-    if b"<w:object" in document or b"OLEObject" in document:
-        raise refuse(package.path, "the Word file holds an embedded object",
-                     "replace the object by a picture or its text")

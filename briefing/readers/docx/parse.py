@@ -1,240 +1,228 @@
-"""A checked .docx -> `SourceDocument`: paragraphs with their style hints and the numbers Word
-displayed, tables with their spans, pictures, and the real footnotes.
+"""A checked .docx -> `SourceDocument`: paragraphs with what a reader sees of them and the
+numbers Word displayed, tables with their spans, text boxes read once and sorted, pictures
+(and the pictures Word keeps for embedded objects), the real footnotes, every section.
 
 Paragraph numbers in messages ("paragraph 12") count the paragraphs of the body in reading
-order, table cells included, as Word's own navigation would.
+order, table cells included, as Word's own navigation would; the paragraphs of text boxes,
+headers and footers are not counted.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from lxml import etree
 
 from briefing.importing.guesses import Notebook
-from briefing.importing.markdown_text import Run, runs_to_markdown
+from briefing.readers.docx.drawings import Drawing
+from briefing.readers.docx.footnotes import read_notes
 from briefing.readers.docx.package import Package, open_package
-from briefing.readers.docx.runs import RunReader
-from briefing.readers.docx.styles import Styles, read_styles
+from briefing.readers.docx.pictures import PictureReader
+from briefing.readers.docx.runs import Layout, ParagraphRuns, RunReader
+from briefing.readers.docx.sections import read_section
+from briefing.readers.docx.styles import Styles, merge_tabs, read_indent, read_styles, read_tabs
+from briefing.readers.docx.tables import TableReader
+from briefing.readers.docx.text_boxes import BoxSorter, BoxText, is_frame
 from briefing.readers.docx.word_numbering import Numbering
-from briefing.readers.docx.wordml import attr, child, int_attr, w
-from briefing.readers.source import Cell, Line, Picture, SourceDocument, Table
+from briefing.readers.docx.wordml import A_NS, V_NS, attr, blocks_of, child, int_attr, w
+from briefing.readers.source import TWIPS_PER_MM, Block, Line, SourceDocument
 
-_ALIGN = {"both": "justify", "distribute": "justify", "center": "center", "left": "left",
-          "start": "left", "right": "right", "end": "right"}
-#: A4 text width of the official layout, in EMU, to express picture widths as a share
-_TEXT_WIDTH_EMU = 165 * 36_000
+ALIGN = {"both": "justify", "distribute": "justify", "center": "center", "left": "left",
+         "start": "left", "right": "right", "end": "right"}
+_GHI_CHU = re.compile(r"ghi\s+chú", re.IGNORECASE)
+#: Line breaks at the very start or end of a paragraph only space it.
+_EDGE_BREAKS = re.compile(r"^\s*\n|\n\s*$")
 
 
 def read_docx(data: bytes, path: Path, notes: Notebook) -> SourceDocument:
     package = open_package(data, path)
-    return _DocxReader(package, notes).read()
+    return DocxReader(package, notes).read()
 
 
-class _DocxReader:
+class DocxReader:
     def __init__(self, package: Package, notes: Notebook):
         self.package = package
         self.notebook = notes
-        styles_part = package.related("styles")
-        self.styles: Styles = read_styles(package.xml(styles_part) if styles_part else None)
-        numbering_part = package.related("numbering")
-        self.numbering = Numbering(package.xml(numbering_part) if numbering_part else None)
-        footnotes_part = package.related("footnotes")
-        self.footnotes = package.xml(footnotes_part) if footnotes_part else None
-        endnotes_part = package.related("endnotes")
-        self.endnotes = package.xml(endnotes_part) if endnotes_part else None
+        self.styles: Styles = read_styles(self._related("styles"))
+        self.numbering = Numbering(self._related("numbering"))
+        self.footnotes = self._related("footnotes")
+        self.endnotes = self._related("endnotes")
         real_notes = self.footnotes is not None and any(
             (attr(n, "type") or "normal") == "normal" for n in self.footnotes.iter(w("footnote")))
-        self.runs = RunReader(self.styles, typed_calls=not real_notes)
-        self.doc = SourceDocument(package.path.name, "docx")
+        document = package.parts[package.main].decode("utf-8", "replace")
+        box_notes = bool(_GHI_CHU.search(unicodedata.normalize("NFC", document)))
+        self.runs = RunReader(self.styles, typed_calls=not real_notes and not box_notes)
+        self.doc = SourceDocument(package.path.name, "docx", callouts=not self.runs.typed_calls)
         self.count = 0
-        self.tables = 0
         self.pending_break = False
+        self.boxes = BoxSorter(notes)
+        self.pictures = PictureReader(package, notes)
+        self.tables = TableReader(self)
+        self.section = 0
+        self._section_start = 0
+        self.sects: list[etree._Element] = []
+
+    def _related(self, kind: str) -> etree._Element | None:
+        part = self.package.related(kind)
+        return self.package.xml(part) if part else None
 
     def read(self) -> SourceDocument:
         root = self.package.xml(self.package.main)
         body = child(root, "body")
         if body is None:
             raise_empty(self.package.path)
-        for element in self._blocks(body):
-            self._block(element, self.doc.blocks)
+        self.sects = list(body.iter(w("sectPr")))
+        for element in blocks_of(body):
+            self.doc.blocks.extend(self.block(element))
+        self._end_section(body.find(w("sectPr")), final=True)
         self._furniture()
-        self._notes(self.footnotes, "footnote", "")
-        self._notes(self.endnotes, "endnote", "e")
+        read_notes(self.doc, self.footnotes, self.endnotes, self.styles, body)
         return self.doc
 
-    def _blocks(self, parent: etree._Element):
-        for element in parent:
-            if element.tag in (w("sdt"),):
-                yield from self._blocks(child(element, "sdtContent") or element)
-            elif element.tag in (w("customXml"),):
-                yield from self._blocks(element)
-            elif element.tag in (w("p"), w("tbl")):
-                yield element
+    def block(self, element: etree._Element, cell: tuple[int, int, int] | None = None
+              ) -> list[Block]:
+        if element.tag == w("tbl"):
+            return [self.tables.read(element)]
+        blocks = self.paragraph(element, cell)
+        sect = child(child(element, "pPr"), "sectPr")
+        if sect is not None and cell is None:
+            self._end_section(sect, final=False)
+        return blocks
 
-    def _block(self, element: etree._Element, out: list) -> None:
-        if element.tag == w("p"):
-            line, pictures = self._paragraph(element)
-            if line is not None:
-                out.append(line)
-            out.extend(pictures)
-        else:
-            out.append(self._table(element))
+    def _end_section(self, sect: etree._Element | None, *, final: bool) -> None:
+        """Close the current section; the next one starts on a new page unless it says so."""
+        index = len(self.doc.sections)
+        first = self._section_start
+        previous = self.doc.sections[-1] if self.doc.sections else None
+        self.doc.sections.append(read_section(sect, index, first, f"to paragraph {self.count}",
+                                              self.package, self._part_lines, previous))
+        self._section_start = len(self.doc.blocks)
+        self.section = index + 1
+        following = self.sects[index + 1] if index + 1 < len(self.sects) else None
+        if not final and attr(child(following, "type"), "val") not in ("continuous",):
+            self.pending_break = True
 
-    def _paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None = None
-                   ) -> tuple[Line | None, list[Picture]]:
-        self.count += 1
-        where = f"paragraph {self.count}"
+    def paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None = None,
+                  box: str | None = None, drawings: bool = True) -> list[Block]:
+        """The line of a paragraph (if it shows anything), then what it anchors: the lines of
+        its kept text boxes and its pictures. `box` names where a paragraph that is not
+        counted (in a text box, a header) is."""
+        if box is None:
+            self.count += 1
+        where = box or f"paragraph {self.count}"
         ppr = child(p, "pPr")
-        style = attr(child(ppr, "pStyle"), "val")
+        style = self.styles.paragraph_style(attr(child(ppr, "pStyle"), "val"))
+        indent = read_indent(ppr).over(self.styles.indent(style))
+        tabs = merge_tabs(self.styles.tabs(style), read_tabs(ppr))
+        shaded = (attr(child(ppr, "shd"), "fill") or "auto") not in ("auto", "FFFFFF")
+        layout = Layout(tabs, (indent.left or 0) + (indent.first or 0),
+                        shaded or bool(cell and self.tables.shaded))
+        read = self.runs.read(p, style, layout)
+        label, level = self._label(ppr, style)
+        text = _EDGE_BREAKS.sub("", read.markdown())
+        page_break = self.pending_break or child(ppr, "pageBreakBefore") is not None
+        self.pending_break = read.page_break
+        out: list[Block] = []
+        if text.strip() or (label and cell is not None):
+            out.append(self._line(read, text, where, ppr, style, label, level, cell, page_break,
+                                  indent))
+        elif page_break:
+            self.pending_break = True
+        if read.equations:
+            self.notebook.guess("an equation is read as its plain text (fractions and "
+                                "exponents flattened); check it", where)
+        if drawings:
+            out += self._drawings(read.drawings, cell, where, box is not None)
+        return out
+
+    def _label(self, ppr: etree._Element | None, style: str | None) -> tuple[str, int]:
+        """The number Word shows in front of the paragraph (its list advanced), and its level."""
         num = child(ppr, "numPr")
         if num is not None and child(num, "numId") is not None:
             num_id = attr(child(num, "numId"), "val")
             ilvl = int_attr(child(num, "ilvl"), "val") or 0
         else:
             num_id, ilvl = self.styles.numbering(style)
-        read = self.runs.read(p, style)
-        pictures = [self._picture(rel, width, where) for rel, width in read.pictures]
-        if read.text_boxes:
-            self.notebook.dropped("text inside a text box is not imported", where)
-        text = read.markdown()
-        page_break = self.pending_break or child(ppr, "pageBreakBefore") is not None
-        self.pending_break = read.page_break
-        if not text.strip():
-            if page_break:
-                self.pending_break = True
-            return None, [pic for pic in pictures if pic is not None]
         label = self.numbering.label(num_id, ilvl)
+        return label, ilvl if label else 0
+
+    def _line(self, read: ParagraphRuns, text: str, where: str, ppr: etree._Element | None,
+              style: str | None, label: str, level: int, cell: tuple[int, int, int] | None,
+              page_break: bool, indent) -> Line:
         align = attr(child(ppr, "jc"), "val") or self.styles.first(style, "align")
-        line = Line(text, where, heading=self.styles.heading_level(style),
-                    role=self.styles.role(style), label=label, list_level=ilvl if label else 0,
-                    bold=read.all_bold, italic=read.all_italic,
-                    align=_ALIGN.get(align or ""), page_break=page_break, cell=cell)
-        return line, [pic for pic in pictures if pic is not None]
+        size = read.most("size")
+        return Line(text, where, heading=self.styles.heading_level(style),
+                    role=self.styles.role(style), label=label, list_level=level,
+                    bold=read.all_bold, italic=read.all_italic, caps=read.all_caps,
+                    align=ALIGN.get(align or ""), size=float(size) if size else None,
+                    font=read.most("font"),  # type: ignore[arg-type]
+                    indent=_mm(indent.left or 0), first_line=_mm(indent.first or 0),
+                    page_break=page_break, cell=cell, section=self.section)
 
-    def _picture(self, rel: str, width: int | None, where: str) -> Picture | None:
-        target = self.package.rels.get(rel)
-        data = self.package.parts.get(target[1]) if target else None
-        if data is None:
-            self.notebook.dropped("a picture whose file is missing from the document", where)
-            return None
-        if data.startswith(b"\x89PNG\r\n\x1a\n"):
-            extension = "png"
-        elif data.startswith(b"\xff\xd8\xff"):
-            extension = "jpg"
-        else:
-            self.notebook.dropped("a picture in a format other than PNG or JPEG (save it as "
-                                  "PNG and add it as a figure)", where)
-            return None
-        share = round(100 * width / _TEXT_WIDTH_EMU) if width else None
-        return Picture(data, extension, where, min(share, 100) if share else None)
+    def _drawings(self, drawings: list[Drawing], cell: tuple[int, int, int] | None,
+                  where: str, in_box: bool) -> list[Block]:
+        boxes: list[BoxText] = []
+        out: list[Block] = []
+        for drawing in drawings:
+            if drawing.kind == "text-box" and not in_box and drawing.box is not None:
+                boxes.append(BoxText(drawing, self._box_lines(drawing.box, cell, where),
+                                     pictures=_pictures_in(drawing.box)))
+            elif drawing.kind in ("picture", "object", "chart"):
+                picture = self.pictures.read(drawing, where)
+                if picture is not None:
+                    out.append(picture)
+        frames = sum(1 for d in drawings if is_frame(d))
+        kept = self.boxes.settle(boxes, frames, self.count, where)
+        return [*kept, *out]
 
-    def _table(self, table: etree._Element) -> Table:
-        self.tables += 1
-        number = self.tables
-        where = f"table {number} (paragraph {self.count + 1})"
-        tpr = child(table, "tblPr")
-        rows: list[list[Cell]] = []
-        open_cells: dict[int, Cell] = {}  # grid column -> cell a vertical merge continues
-        header_rows = 0
-        for r, tr in enumerate(table.iter(w("tr"))):
-            if tr.getparent() is not table:
-                continue
-            row: list[Cell] = []
-            column = 0
-            trpr = child(tr, "trPr")
-            if child(trpr, "tblHeader") is not None and header_rows == r:
-                header_rows += 1
-            for c, tc in enumerate(tr.findall(w("tc"))):
-                tcpr = child(tc, "tcPr")
-                span = int_attr(child(tcpr, "gridSpan"), "val") or 1
-                merge = child(tcpr, "vMerge")
-                lines: list[Line] = []
-                for element in tc:
-                    if element.tag == w("p"):
-                        line, _ = self._paragraph(element, (number, r, c))
-                        if line is not None:
-                            lines.append(line)
-                    elif element.tag == w("tbl"):
-                        inner = self._table(element)
-                        lines.extend(line for row_ in inner.rows for cell in row_
-                                     for line in cell.lines)
-                if merge is not None and (attr(merge, "val") or "continue") == "continue" \
-                        and column in open_cells:
-                    open_cells[column].rowspan += 1
-                else:
-                    jc = {_ALIGN.get(attr(child(child(p, "pPr"), "jc"), "val") or "")
-                          for p in tc.findall(w("p"))} - {None}
-                    cell = Cell(lines, colspan=span, align=jc.pop() if len(jc) == 1 else None,
-                                column=column)
-                    row.append(cell)
-                    if merge is not None:
-                        open_cells[column] = cell
-                    else:
-                        open_cells.pop(column, None)
-                column += span
-            rows.append(row)
-        grid_element = child(table, "tblGrid")
-        grid = [int_attr(col, "w") or 0 for col in grid_element] if grid_element is not None else []
-        return Table(rows, where, borderless=_borderless(tpr, self.styles),
-                     header_rows=header_rows, widths=grid)
+    def _box_lines(self, content: etree._Element, cell: tuple[int, int, int] | None,
+                   where: str) -> list[Line]:
+        lines: list[Line] = []
+        saved = self.pending_break
+        for p in content.iter(w("p")):
+            lines += [block for block in self.paragraph(p, cell, box=f"text box in {where}",
+                                                        drawings=False)
+                      if isinstance(block, Line)]
+        self.pending_break = saved
+        return lines
+
+    def _part_lines(self, root: etree._Element, part: str) -> list[Line]:
+        """The lines of a header or footer (their text and look; not counted)."""
+        saved = self.pending_break, self.runs.notes
+        self.runs.notes = False
+        lines = [block for p in root.iter(w("p")) if not _in_box(p)
+                 for block in self.paragraph(p, box=part, drawings=False)
+                 if isinstance(block, Line)]
+        self.pending_break, self.runs.notes = saved
+        return lines
 
     def _furniture(self) -> None:
-        """Header and footer paragraphs our writer styles (the cover's place and month)."""
-        reader = RunReader(self.styles, notes=False)
-        for rel_type, part in self.package.rels.values():
-            if not rel_type.endswith(("/footer", "/header")):
-                continue
-            root = self.package.xml(part)
-            if root is None:
-                continue
-            for p in root.iter(w("p")):
-                style = attr(child(child(p, "pPr"), "pStyle"), "val")
-                role = self.styles.role(style)
-                if role:
-                    text = reader.read(p, style).markdown()
-                    if text.strip():
-                        self.doc.furniture.append(Line(text, part, role=role))
-
-    def _notes(self, root: etree._Element | None, what: str, prefix: str) -> None:
-        if root is None:
-            return
-        reader = RunReader(self.styles, notes=False)
-        for note in root.iter(w(what)):
-            if (attr(note, "type") or "normal") != "normal":
-                continue
-            note_id = prefix + (attr(note, "id") or "")
-            paragraphs = []
-            for p in note.iter(w("p")):
-                runs = reader.read(p, attr(child(child(p, "pPr"), "pStyle"), "val")).runs
-                paragraphs.append(runs)
-            if paragraphs:
-                paragraphs[0] = _without_leading_space(paragraphs[0])
-            texts = [runs_to_markdown(runs).strip() for runs in paragraphs]
-            self.doc.notes[note_id] = [t for t in texts if t]
-            self.doc.note_where[note_id] = f"{what} {note_id.lstrip('e')}"
+        """Header and footer lines our writer styles (the cover's place and month)."""
+        seen: set[str] = set()
+        for section in self.doc.sections:
+            for item in section.headers:
+                if item.part in seen:
+                    continue
+                seen.add(item.part)
+                self.doc.furniture.extend(line for line in item.lines if line.role)
 
 
-def _without_leading_space(runs: list[Run]) -> list[Run]:
-    """The note text after Word's footnoteRef mark and the space that follows it."""
-    out = list(runs)
-    while out and out[0].note is None and not out[0].text.strip():
-        out.pop(0)
-    if out and out[0].note is None:
-        out[0] = Run(out[0].text.lstrip(), out[0].bold, out[0].italic)
-    return out
+def _pictures_in(content: etree._Element) -> int:
+    return sum(1 for _ in content.iter(f"{{{A_NS}}}blip", f"{{{V_NS}}}imagedata"))
 
 
-def _borderless(tpr: etree._Element | None, styles: Styles) -> bool:
-    borders = child(tpr, "tblBorders")
-    if borders is not None:
-        values = [attr(edge, "val") for edge in borders]
-        return all(value in ("nil", "none") for value in values)
-    style = attr(child(tpr, "tblStyle"), "val")
-    return style is None or "grid" not in style.lower()
+def _in_box(p: etree._Element) -> bool:
+    return any(a.tag == w("txbxContent") for a in p.iterancestors())
+
+
+def _mm(twips: int | None) -> float | None:
+    return None if twips is None else round(twips / TWIPS_PER_MM, 1)
 
 
 def raise_empty(path: Path) -> None:
     from briefing.problems import BriefingError
 
     raise BriefingError.at(path, "damaged Word file: the document has no body")
+

@@ -25,6 +25,16 @@ SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "
                   "\uf02d": "-", "\uf0a8": "○", "\uf06e": "■", "\uf071": "❑", "\uf0e0": "→"}
 
 
+def bullet_glyph(glyph: str) -> str:
+    """What a reader sees for a bullet character: a symbol font's private-use glyph is
+    drawn as the bullet it stands for ("•" when it is not one we know)."""
+    if glyph in SYMBOL_BULLETS:
+        return SYMBOL_BULLETS[glyph]
+    if not glyph or all("\uf000" <= c <= "\uf0ff" for c in glyph):
+        return "•"
+    return glyph
+
+
 @dataclass
 class Level:
     start: int = 1
@@ -134,7 +144,7 @@ class Numbering:
                     del counters[deeper]
         if level.fmt == "bullet":
             glyph = level.text.strip()
-            return SYMBOL_BULLETS.get(glyph, glyph or "•")
+            return bullet_glyph(glyph)
         text = level.text
         for k in range(9, 0, -1):
             token = f"%{k}"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.importing.markdown_text import TYPED_BLANK
+from briefing.readers.fill_in_blanks import blanks
 from briefing.readers.source import Line, SourceDocument
 from briefing.validation.markup import markup_issues
 
@@ -44,8 +46,10 @@ _SUP_TAG = re.compile(r"<sup>\s*([0-9]+)\s*</sup>", re.IGNORECASE)
 
 def _inline(raw: str) -> str:
     """`raw` as inline Markdown: stars that pair up stay emphasis, superscript digits and
-    `<sup>n</sup>` are footnote calls, everything else literal."""
+    `<sup>n</sup>` are footnote calls, runs of dots are fill-in blanks, everything else
+    literal."""
     text = raw.replace("\\", "\\\\").replace("_", "\\_").replace("[^", "\\[^")
+    text = TYPED_BLANK.sub(r"\\\g<0>", text)
     text = _SUPERSCRIPT.sub(lambda m: f"[^{m.group().translate(_DIGITS)}]", text)
     text = _SUP_TAG.sub(lambda m: f"[^{m.group(1)}]", text)
     for _ in range(raw.count("*")):
@@ -53,7 +57,7 @@ def _inline(raw: str) -> str:
         if stray is None:
             break
         text = text[:stray] + "\\" + text[stray:]
-    return text
+    return blanks(text)
 
 
 def _stray_star(text: str) -> int | None:

@@ -1,0 +1,68 @@
+"""Fill-in blanks as a reader sees them -> the content format's `{blank}` and `{fill}`.
+
+Forms leave room for a hand-written answer three ways, often mixed in one blank: a run of
+full stops ("........"), a run of ellipses ("……", U+2026), and a tab to a stop whose leader
+draws dots to the right edge (a Word reader marks such a tab with `LEADER`). A callout typed
+inside the dots ("…⁴……", pointing to a "Ghi chú:" line) stays, after the blank. A blank that
+only punctuation follows to the end of the line ("Căn cứ ……;", "⇥./.") fills the rest of the
+line: `{fill}`; any other is `{blank}` ("ngày …… tháng …… năm ……").
+
+Not a blank: an ellipsis ("…", "...") and a full stop after one ("tiếp tục...."), which are
+punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: What the Word reader puts where a tab goes to a dot (or dash, underscore) leader stop.
+LEADER = "\ue000"
+BLANK = "{blank}"
+FILL = "{fill}"
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+#: A full stop not starting the end mark "./.", an ellipsis or a leader tab.
+_DOT = rf"(?:\.(?!/)|…|{LEADER})"
+#: Dots, with single spaces or tabs and callout digits between pieces of one blank.
+_RUN = re.compile(rf"{_DOT}+(?:[ \t]?(?:[{_SUPERSCRIPTS}]+[ \t]?)?{_DOT}+)*")
+_CALLOUT = re.compile(f"[{_SUPERSCRIPTS}]+")
+#: What may follow a blank that fills its line: closing punctuation and emphasis marks.
+_LINE_END = re.compile(r"^[\s.,;:!?)/\]”’\"'*_]*$")
+
+
+def has_blanks(text: str) -> bool:
+    return LEADER in text or ".." in text or "…" in text
+
+
+def blanks(text: str) -> str:
+    """`text` (inline Markdown, one paragraph) with each fill-in blank as `{blank}` or
+    `{fill}`; every other character kept."""
+    if not has_blanks(text):
+        return text
+    out: list[str] = []
+    last = 0
+    for match in _RUN.finditer(text):
+        run = match.group()
+        if not _is_blank(run, text, match.start(), match.end()):
+            continue
+        out.append(text[last:match.start()])
+        callouts = "".join(_CALLOUT.findall(run))
+        rest = text[match.end():].split("\n", 1)[0]
+        if _LINE_END.match(rest):
+            out.append(callouts + FILL)
+        else:
+            out.append(BLANK + callouts)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out).replace(LEADER, "\t")
+
+
+def _is_blank(run: str, text: str, start: int, end: int) -> bool:
+    if LEADER in run:
+        return True
+    width = run.count(".") + 3 * run.count("…")
+    if width < 4:
+        return False
+    # "tiếp tục...." at the end: an ellipsis and a full stop
+    return not (width == 4 and set(run) == {"."} and end == len(text.rstrip()) and start
+                and text[start - 1].isalpha())
+
