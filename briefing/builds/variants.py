@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.atomic import safe_name, write_atomic
+from briefing.atomic import cannot_write, safe_name, write_atomic
 from briefing.builds.forked import default_workers
 from briefing.builds.pipeline import FORMATS, render_formats, validated
 from briefing.editions.embed import source_attachments
 from briefing.editions.hashing import sha256_bytes
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError, Position, Problem
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
@@ -93,9 +94,13 @@ class JobResult:
     detail: str = ""
 
 
-def failure(name: str, message: str, detail: str = "") -> JobResult:
+def failure(name: str, message: Message, detail: str = "") -> JobResult:
     """A job that failed for a reason outside its sources (a dead worker, a bug)."""
     return JobResult(name, ok=False, problems=[Problem(Position(name), message)], detail=detail)
+
+
+def _internal(exc: Exception) -> Message:
+    return msg("internal-error", "internal error: {error}", error=repr(exc))
 
 
 #: DOCX beside the PDF in a forked child (briefing.builds.forked): worth it when this process is the
@@ -116,9 +121,10 @@ def name_clashes(jobs: Sequence[VariantJob], where: str) -> list[Problem]:
     seen: dict[str, list[str]] = {}
     for job in jobs:
         seen.setdefault(job.name.casefold(), []).append(job.name)
-    return [Problem(Position(where), "two variants are named "
-                    + " and ".join(f"'{n}'" for n in dict.fromkeys(names))
-                    + " (--with-base and a unit code)", hint="give the unit another code")
+    return [Problem(Position(where), msg(
+        "variant-names", "two variants are named {names} (--with-base and a unit code)",
+        names=tuple(f"'{n}'" for n in dict.fromkeys(names))),
+        hint=msg("variant-names-hint", "give the unit another code"))
             for _, names in sorted(seen.items()) if len(names) > 1]
 
 
@@ -180,13 +186,13 @@ def run_job(job: VariantJob, parallel_formats: bool = True) -> JobResult:
                 write_atomic(target, data)
                 os.chmod(target, 0o444 if job.read_only else 0o644)
             except OSError as exc:
-                raise BriefingError.at(target, f"cannot write: {exc.strerror or exc}") from None
+                raise cannot_write(target, exc) from None
             result.outputs[fmt] = OutputFile(str(target), sha256_bytes(data), len(data))
         result.ok = True
     except BriefingError as error:
         result.problems = list(error.problems)
     except Exception as exc:  # a bug, not bad input: keep the traceback for the report
-        result = failure(job.name, f"internal error: {exc!r}", traceback.format_exc())
+        result = failure(job.name, _internal(exc), traceback.format_exc())
     result.seconds = time.perf_counter() - started
     return result
 
@@ -281,9 +287,10 @@ def run_jobs(jobs: Sequence[VariantJob], workers: int = 0,
             try:
                 done(future.result())
             except BrokenProcessPool as exc:
-                done(failure(job.name, f"the worker building it died ({exc})"))
+                done(failure(job.name, msg("worker-died", "the worker building it died "
+                                                          "({reason})", reason=str(exc))))
             except Exception as exc:  # pickling and the like: a bug, reported per job
-                done(failure(job.name, f"internal error: {exc!r}", traceback.format_exc()))
+                done(failure(job.name, _internal(exc), traceback.format_exc()))
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise

@@ -30,6 +30,7 @@ from briefing.editions.hashing import sha256_file, tool_versions
 from briefing.editions.layout import DEFAULT_ARCHIVE, Archive, Reference, Revision, check_name
 from briefing.editions.manifest import load_manifest
 from briefing.editions.verify import verify_files, verify_rebuild
+from briefing.messages import Message, joined, msg
 from briefing.problems import BriefingError, Position, Problem
 from briefing.units.selection import source_file
 
@@ -90,7 +91,10 @@ def run_list(args: argparse.Namespace) -> int:
     archive = Archive(args.archive)
     # a missing archive has no editions; a file in its place, or a named edition, is an error
     exists = archive.check_root(missing_ok=not args.names)
-    rows = [("EDITION", "DATE", "REV", "VARIANTS", "FORMATS", "TOOL")]
+    rows = [tuple(str(heading) for heading in (
+        msg("list-edition", "EDITION"), msg("list-date", "DATE"), msg("list-revision", "REV"),
+        msg("list-variants", "VARIANTS"), msg("list-formats", "FORMATS"),
+        msg("list-tool", "TOOL")))]
     if args.names:
         wanted = [check_name(text, text) for text in args.names]
         absent = []
@@ -118,12 +122,16 @@ def run_list(args: argparse.Namespace) -> int:
                          ",".join(manifest.options.get("formats", [])),
                          manifest.tools.get("briefing", "?")))
     if len(rows) == 1:
-        print(f"no editions in {shown(archive.root)}")
+        print(_no_editions(archive))
         return EXIT_OK
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1])
     return EXIT_OK
+
+
+def _no_editions(archive: Archive) -> Message:
+    return msg("no-editions", "no editions in {folder}", folder=shown(archive.root))
 
 
 # -- verify -----------------------------------------------------------------------------------
@@ -145,7 +153,7 @@ def run_verify(args: argparse.Namespace) -> int:
     archive.check_root()  # a typo in --archive is not "nothing to verify"
     revisions = _revisions(archive, args.refs)
     if not revisions:
-        print(f"no editions in {shown(archive.root)}")
+        print(_no_editions(archive))
         return EXIT_OK
     errors = 0
     for revision in revisions:
@@ -163,12 +171,15 @@ def run_verify(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         if failed:
             errors += 1
-            print(f"FAILED {revision.label}: {len(failed)} problem(s)", file=sys.stderr)
+            print(msg("verify-failed", "FAILED {label}: {count} problem(s)",
+                      label=revision.label, count=len(failed)), file=sys.stderr)
         else:
             assert manifest is not None
-            rebuilt = ", rebuilt byte-identical" if args.rebuild else ""
-            print(f"ok {revision.label}: {len(manifest.files)} files match the "
-                  f"manifest{rebuilt}")
+            print(msg("verify-ok", "ok {label}: {count} files match the manifest, rebuilt "
+                                   "byte-identical", label=revision.label,
+                      count=len(manifest.files)) if args.rebuild else
+                  msg("verify-ok", "ok {label}: {count} files match the manifest",
+                      label=revision.label, count=len(manifest.files)))
     return EXIT_ERRORS if errors else EXIT_OK
 
 
@@ -184,13 +195,17 @@ def _operand(text: str, args: argparse.Namespace) -> tuple[str, dict[str, Varian
     path = Path(text)
     if text == "base" or path.suffix in (".yaml", ".yml"):
         if args.content is None:
-            raise BriefingError(Problem(Position(text), "a unit file or 'base' operand needs "
-                                                        "--content FILE (the briefing)"))
-        content = source_file(args.content, "content file")
+            raise BriefingError(Problem(Position(text), msg(
+                "diff-needs-content", "a unit file or 'base' operand needs --content FILE (the "
+                                      "briefing)")))
+        from briefing.content.loader import CONTENT_FILE
+
+        content = source_file(args.content, CONTENT_FILE)
         if text == "base":
             return "base", {"base": VariantJob(name=base_name(content), content=content)}
-        unit = source_file(path, "unit file")
-        from briefing.units.load import parse_unit
+        from briefing.units.load import UNIT_FILE, parse_unit
+
+        unit = source_file(path, UNIT_FILE)
 
         code = parse_unit(unit).code
         return shown(path), {code: VariantJob(name=code, content=content, unit=unit)}
@@ -214,10 +229,12 @@ def run_diff(args: argparse.Namespace) -> int:
         pairs = []
         for name in sorted(set(old) | set(new)):
             if name not in new:
-                print(f"- variant {name} (only in {old_label})")
+                print("- " + msg("diff-only-in", "variant {name} (only in {label})", name=name,
+                                 label=old_label))
                 differs = True
             elif name not in old:
-                print(f"+ variant {name} (only in {new_label})")
+                print("+ " + msg("diff-only-in", "variant {name} (only in {label})", name=name,
+                                 label=new_label))
                 differs = True
             else:
                 pairs.append((old[name], new[name], f"{old_label}/{name}", f"{new_label}/{name}"))
@@ -227,7 +244,8 @@ def run_diff(args: argparse.Namespace) -> int:
             differs = True
             print("\n".join(lines))
     if not differs:
-        print(f"no differences between {old_label} and {new_label}")
+        print(msg("diff-none", "no differences between {old} and {new}", old=old_label,
+                  new=new_label))
     return EXIT_WARNINGS if differs else EXIT_OK
 
 
@@ -249,12 +267,15 @@ def run_extract(args: argparse.Namespace) -> int:
         out, root = default_output() / "extracted" / safe_name(pdf.stem), default_output()
     recipe, written = extract(pdf, out, root)
     for path in written:
-        print(f"wrote {shown(path)}")
+        print(msg("wrote-file", "wrote {file}", file=shown(path)))
     options = recipe.get("options") or {}
-    print(f"variant {recipe['variant']}, edition date {options.get('date')}, "
-          f"built with briefing {recipe.get('tools', {}).get('briefing')}")
+    print(msg("extracted", "variant {variant}, edition date {date}, built with briefing "
+                           "{version}", variant=str(recipe["variant"]),
+              date=str(options.get("date")),
+              version=str(recipe.get("tools", {}).get("briefing"))))
     if not args.rebuild:
-        print(f"to rebuild it: python build.py archive extract {shown(pdf)} --rebuild")
+        print(msg("extract-rebuild-hint", "to rebuild it: python build.py archive extract {pdf} "
+                                          "--rebuild", pdf=shown(pdf)))
         return EXIT_OK
     _, sources = embedded_sources(pdf)
     result = run_job(_job_from_recipe(recipe, sources, str(out)))
@@ -263,14 +284,19 @@ def run_extract(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return EXIT_ERRORS
     rebuilt = result.outputs["pdf"]
-    print(f"rebuilt {shown(Path(rebuilt.path))}")
+    print(msg("rebuilt", "rebuilt {file}", file=shown(Path(rebuilt.path))))
     if rebuilt.sha256 == sha256_file(pdf):
-        print(f"identical: the rebuilt PDF is byte for byte {shown(pdf)}")
+        print(msg("rebuilt-identical", "identical: the rebuilt PDF is byte for byte {pdf}",
+                  pdf=shown(pdf)))
         return EXIT_OK
-    changed = [f"{k} {v} -> {tool_versions().get(k)}"
+    changed = [msg("tool-changed", "{key} {old} -> {new}", key=k, old=str(v),
+                   new=str(tool_versions().get(k)))
                for k, v in (recipe.get("tools") or {}).items() if tool_versions().get(k) != v]
-    print(Problem(Position(str(pdf)), "the rebuilt PDF differs from this one",
-                  hint="tools changed: " + "; ".join(changed) if changed
-                  else "templates, profile or fonts changed since it was built"),
+    print(Problem(Position(str(pdf)), msg("rebuilt-differs", "the rebuilt PDF differs from this "
+                                                             "one"),
+                  hint=msg("rebuilt-tools-hint", "tools changed: {changes}",
+                           changes=joined(changed)) if changed
+                  else msg("rebuilt-other-hint",
+                           "templates, profile or fonts changed since it was built")),
           file=sys.stderr)
     return EXIT_ERRORS

@@ -28,6 +28,7 @@ from briefing.editions.hashing import (
     tool_versions,
 )
 from briefing.inputs import output_folder, printable, regular_file
+from briefing.messages import Message, msg, msgn
 from briefing.problems import BriefingError, Position, Problem
 
 if TYPE_CHECKING:  # the rest is imported when there is work: an unchanged batch needs none
@@ -45,9 +46,11 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(str(msg("jobs-not-number", "'{text}' is not a whole "
+                                                 "number", text=text))) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}': give 1 or more worker processes")
+        raise argparse.ArgumentTypeError(str(msg("jobs-too-few", "'{text}': give 1 or more "
+                                                 "worker processes", text=text)))
     return value
 
 
@@ -98,13 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
 def selection_of(args: argparse.Namespace) -> Selection:
     """Read the briefing, units and meeting the options name; check the formats are available."""
     if args.meeting and args.meeting_name:
-        raise BriefingError(Problem(Position("--meeting-name"),
-                                    "give either --meeting FILE or --meeting-name, not both"))
+        raise BriefingError(Problem(Position("--meeting-name"), msg(
+            "meeting-options-both", "give either --meeting FILE or --meeting-name, not both")))
     loose = [o for o in ("meeting_date", "meeting_place", "meeting_audience", "circulation")
              if getattr(args, o)]
     if loose and not args.meeting_name:
-        raise BriefingError(Problem(Position("--" + loose[0].replace("_", "-")),
-                                    "this option describes a meeting: add --meeting-name"))
+        raise BriefingError(Problem(Position("--" + loose[0].replace("_", "-")), msg(
+            "meeting-option-alone", "this option describes a meeting: add --meeting-name")))
     from briefing.units.selection import meeting_from_options, select
 
     meeting: Any = args.meeting
@@ -150,9 +153,10 @@ def print_result(result: JobResult, paths: bool = True) -> None:
             files = ", ".join(shown(Path(o.path)) for o in result.outputs.values())
         else:
             files = ", ".join(result.outputs)
-        print(f"built {result.name}: {files} ({result.seconds:.1f} s)")
+        print(msg("built-variant", "built {name}: {files} ({seconds:.1f} s)", name=result.name,
+                  files=files, seconds=result.seconds))
         return
-    print(f"FAILED {result.name}", file=sys.stderr)
+    print(msg("variant-failed", "FAILED {name}", name=result.name), file=sys.stderr)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.detail:
@@ -166,9 +170,19 @@ def summary(results: list[JobResult], seconds: float, workers: int) -> str:
     return summary_line(built, skipped, failed, seconds, workers)
 
 
-def summary_line(built: int, skipped: int, failed: int, seconds: float, workers: int) -> str:
-    return (f"{built} built, {skipped} skipped, {failed} failed in {seconds:.1f} s "
-            f"({workers} worker{'s' if workers != 1 else ''})")
+def summary_line(built: int, skipped: int, failed: int, seconds: float, workers: int) -> Message:
+    return msgn("batch-summary", "{built} built, {skipped} skipped, {failed} failed in "
+                "{seconds:.1f} s ({n} worker)", "{built} built, {skipped} skipped, {failed} "
+                "failed in {seconds:.1f} s ({n} workers)", workers, built=built, skipped=skipped,
+                failed=failed, seconds=seconds)
+
+
+def _unchanged(name: str) -> Message:
+    return msg("variant-unchanged", "unchanged {name}: skipped", name=name)
+
+
+def _batch_line(label: str, line: Message) -> Message:
+    return msg("batch-line", "batch {label}: {summary}", label=label, summary=line)
 
 
 def _up_to_date(job: VariantJob, entry: StateEntry | None, finger: str) -> JobResult | None:
@@ -238,9 +252,9 @@ def unchanged(out_dir: Path, current: str, started: float) -> bool:
     for line in warnings:
         print(printable(line), file=sys.stderr)  # read back from a file: untrusted
     for name, _ in variants:
-        print(f"unchanged {name}: skipped")
+        print(_unchanged(name))
     line = summary_line(0, len(variants), 0, time.perf_counter() - started, 1)
-    print(f"batch {recorded.get('label')}: {line}")
+    print(_batch_line(str(recorded.get("label")), line))
     return True
 
 
@@ -249,8 +263,9 @@ def run(argv: list[str]) -> int:
     started = time.perf_counter()
     formats = formats_of(args.format)
     if args.pdfa and "pdf" not in formats:
-        raise BriefingError(Problem(Position("--pdfa"), "--pdfa needs the PDF format",
-                                    hint="use --format pdf or --format all"))
+        raise BriefingError(Problem(Position("--pdfa"), msg(
+            "pdfa-needs-pdf", "--pdfa needs the PDF format"), hint=msg(
+            "pdfa-needs-pdf-hint", "use --format pdf or --format all")))
     if args.out is not None:  # the user's own choice: a folder (or nothing yet), no loop
         out_dir = output_folder(args.out)
     else:  # output/<name>/, which a link planted there must not send elsewhere
@@ -282,8 +297,9 @@ def run(argv: list[str]) -> int:
         else:
             jobs.append(VariantJob(name=choice.name, unit=choice.file, **common))
     if not jobs and not results:
-        raise BriefingError(Problem(Position(selection.content.path), "no unit files to build",
-                                    hint="add content/units/*.yaml or pass --units"))
+        raise BriefingError(Problem(Position(selection.content.path), msg(
+            "batch-no-units", "no unit files to build"), hint=msg(
+            "batch-no-units-hint", "add content/units/*.yaml or pass --units")))
     clashes = name_clashes(jobs, selection.content.path)
     if clashes:  # both variants would write the same files, in parallel: build neither
         raise BriefingError(clashes)
@@ -309,12 +325,13 @@ def run(argv: list[str]) -> int:
             skipped = (None if args.force
                        else _up_to_date(job, state.get(job.name), fingers[job.name]))
             if skipped is not None:
-                print(f"unchanged {job.name}: skipped")
+                print(_unchanged(job.name))
                 results.append(skipped)
             else:
                 todo.append(job)
         workers = min(args.jobs or default_workers(), max(1, len(todo)))
-        with progress_display(len(todo), "building variants", not args.no_progress) as advance:
+        with progress_display(len(todo), str(msg("progress-variants", "building variants")),
+                              not args.no_progress) as advance:
             def on_result(result: JobResult) -> None:
                 print_result(result)
                 if advance is not None:
@@ -331,7 +348,7 @@ def run(argv: list[str]) -> int:
         line = summary(results, time.perf_counter() - started, workers)
         failed = any(not r.ok for r in results)
         label = shown(Path(selection.content.path))
-        print(f"batch {label}: {line}", file=sys.stderr if failed else sys.stdout)
+        print(_batch_line(label, line), file=sys.stderr if failed else sys.stdout)
         if not failed and before is not None and batch_stamp(args, out_dir) == before:
             from briefing.builds.stamps import write_json
 

@@ -23,6 +23,7 @@ from briefing.commands.batch import (
 )
 from briefing.editions.layout import DEFAULT_ARCHIVE, Archive, Revision, check_name, default_name
 from briefing.inputs import printable
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError
 
 HELP = "build and archive a dated edition of every variant"
@@ -108,8 +109,7 @@ def run(argv: list[str]) -> int:
         revision, warnings = found
         for line in warnings:
             print(printable(line), file=sys.stderr)  # read back from a file: untrusted
-        print(f"edition {revision.label} is archived with these very inputs "
-              f"({shown(revision.path)}); nothing written")
+        print(_archived(revision.label, shown(revision.path)))
         return EXIT_OK
     from briefing.commands.batch import selection_of
     from briefing.editions.archiving import EditionRequest, build_edition, check_date
@@ -129,7 +129,8 @@ def run(argv: list[str]) -> int:
     display = {"advance": None}
 
     def waiting() -> None:
-        print(f"edition {name} is being built by another process; waiting for it…",
+        print(msg("edition-waiting", "edition {name} is being built by another process; "
+                                     "waiting for it…", name=name),
               file=sys.stderr)
 
     def on_result(result) -> None:
@@ -150,9 +151,14 @@ def run(argv: list[str]) -> int:
     if not failed:
         record(args, name, before, outcome.revision, warnings)
     if not outcome.created:
-        print(f"edition {outcome.revision.label} is archived with these very inputs "
-              f"({where}); nothing written")
+        print(_archived(outcome.revision.label, where))
         return EXIT_OK
-    print(f"edition {outcome.revision.label}: {where}: "
-          f"{summary(outcome.results, outcome.seconds, args.jobs or default_workers())}")
+    print(msg("edition-built", "edition {label}: {folder}: {summary}",
+              label=outcome.revision.label, folder=where,
+              summary=summary(outcome.results, outcome.seconds, args.jobs or default_workers())))
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _archived(label: str, folder: str) -> Message:
+    return msg("edition-archived", "edition {label} is archived with these very inputs "
+                                   "({folder}); nothing written", label=label, folder=folder)

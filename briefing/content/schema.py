@@ -23,6 +23,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from briefing.messages import Message, msg
+
 BLOCK_KINDS = ("context", "achievements", "lessons", "directions", "guidance", "section")
 FORMS = ("booklet", "official")
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -90,9 +92,15 @@ def _body_item_kind(value: Any) -> str | None:
     return None
 
 
-_BODY_ITEM_MESSAGE = (
-    "a body item is a paragraph (text), a section (with 'title') or a mapping with one of: "
-    + ", ".join(f"'{key}'" for key, _ in BODY_ITEM_KEYS[1:]))
+_BODY_ITEM_MESSAGE = msg(
+    "body_item", "a body item is a paragraph (text), a section (with 'title') or a mapping "
+    "with one of: {keys}", keys=tuple(f"'{key}'" for key, _ in BODY_ITEM_KEYS[1:]))
+_LIST_ITEM_MESSAGE = msg("list_item", "a list item is a text or a list of paragraphs")
+_TABLE_CELL_MESSAGE = msg("table_cell", "a table cell is a text or a mapping with 'text' (and "
+                                        "'colspan', 'rowspan', 'align')")
+#: the messages of the unions' own errors ("what a body item is"), by error type
+DISCRIMINATOR_MESSAGES = {"body_item": _BODY_ITEM_MESSAGE, "list_item": _LIST_ITEM_MESSAGE,
+                          "table_cell": _TABLE_CELL_MESSAGE}
 
 
 def _body_union(section: str) -> Any:
@@ -117,7 +125,7 @@ def _body_union(section: str) -> Any:
         | Annotated["NoteLine", Tag("note-line")]
         | Annotated["Salutation", Tag("salutation")],
         Discriminator(_body_item_kind, custom_error_type="body_item",
-                      custom_error_message=_BODY_ITEM_MESSAGE),
+                      custom_error_message=_BODY_ITEM_MESSAGE.text("en")),
     ]
 
 
@@ -137,7 +145,7 @@ def _list_item_kind(value: Any) -> str | None:
 ListItem = Annotated[
     Annotated[Text, Tag("text")] | Annotated[list[BodyItem], Tag("paragraphs")],
     Discriminator(_list_item_kind, custom_error_type="list_item",
-                  custom_error_message="a list item is a text or a list of paragraphs"),
+                  custom_error_message=_LIST_ITEM_MESSAGE.text("en")),
 ]
 
 #: One paragraph, or several (the first carries the number, label or marker).
@@ -162,16 +170,17 @@ class Enumeration(Node):
     @model_validator(mode="after")
     def _inline_items_are_text(self) -> Enumeration:
         if self.inline and not all(isinstance(i, str) for i in self.enumerate):
-            raise ValueError("an inline enumeration takes one text per item")
+            raise ValueError(msg("inline-enumeration",
+                                 "an inline enumeration takes one text per item"))
         if self.lead is not None and not self.inline:
-            raise ValueError("'lead' goes with 'inline: true'")
+            raise ValueError(msg("lead-inline", "'lead' goes with 'inline: true'"))
         return self
 
 
 def _check_id(value: str | None) -> str | None:
     if value is not None and not re.match(ID_PATTERN, value):
-        raise ValueError(
-            f"id '{value}' must be lower-case letters, digits and '-' (e.g. 'lessons-learnt')")
+        raise ValueError(msg("id-shape", "id '{id}' must be lower-case letters, digits and '-' "
+                                         "(e.g. 'lessons-learnt')", id=value))
     return value
 
 
@@ -271,8 +280,7 @@ def _cell_kind(value: Any) -> str | None:
 TableCell = Annotated[
     Annotated[str, Tag("cell-text")] | Annotated[Cell, Tag("cell")],
     Discriminator(_cell_kind, custom_error_type="table_cell",
-                  custom_error_message="a table cell is a text or a mapping with 'text' "
-                                       "(and 'colspan', 'rowspan', 'align')"),
+                  custom_error_message=_TABLE_CELL_MESSAGE.text("en")),
 ]
 
 
@@ -318,11 +326,12 @@ class Figure(Node):
         text = str(value).strip()
         match = FIGURE_WIDTH.match(text)
         if not match:
-            raise ValueError(f"'{text}' is not a width: write a share of the text width like "
-                             "'80%' or a length like '120mm'")
+            raise ValueError(msg("width-shape", "'{text}' is not a width: write a share of the "
+                                 "text width like '80%' or a length like '120mm'", text=text))
         amount = float(match.group(1))
         if amount <= 0 or (match.group(2) == "%" and amount > 100):
-            raise ValueError(f"'{text}': a width is more than 0 and at most 100%")
+            raise ValueError(msg("width-range", "'{text}': a width is more than 0 and at most "
+                                                "100%", text=text))
         return text
 
 
@@ -373,23 +382,27 @@ class DocumentDate(BaseModel):
         text = str(value).strip()
         match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
         if not match:
-            raise ValueError(f"'{text}' is not a date: write YYYY-MM-DD (or YYYY-MM, YYYY)")
+            raise ValueError(msg("date-shape", "'{text}' is not a date: write YYYY-MM-DD (or "
+                                               "YYYY-MM, YYYY)", text=text))
         year, month, day = (int(g) if g else None for g in match.groups())
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"'{text}': there is no month {month}")
+            raise ValueError(msg("date-month", "'{text}': there is no month {month}", text=text,
+                                 month=month))
         if day is not None:
             try:
                 dt.date(year, month, day)  # type: ignore[arg-type]
             except ValueError:
-                raise ValueError(f"'{text}' does not exist in the calendar") from None
+                raise ValueError(msg("date-calendar", "'{text}' does not exist in the calendar",
+                                     text=text)) from None
         return cls(year=year, month=month, day=day)
 
     @classmethod
-    def parse_day(cls, value: Any, what: str) -> DocumentDate:
+    def parse_day(cls, value: Any, what: Message | str) -> DocumentDate:
         """A full calendar day, for dates that cannot stay blank (editions, meetings)."""
         date = cls.parse(value)
         if date.day is None:
-            raise ValueError(f"'{value}': {what} needs the day (YYYY-MM-DD)")
+            raise ValueError(msg("date-day", "'{value}': {what} needs the day (YYYY-MM-DD)",
+                                 value=str(value), what=what))
         return date
 
     def as_date(self) -> dt.date:
@@ -430,9 +443,8 @@ class Meta(Node):
     def _form_needs(self) -> Meta:
         missing = missing_for_form(self.form, self.model_dump())
         if missing:
-            raise PydanticCustomError(
-                "form_requires", "an {form} document needs meta.{fields}",
-                {"form": self.form, "fields": ", meta.".join(missing)})
+            raise PydanticCustomError("form_requires", "{message}",
+                                      {"message": form_requires(self.form, missing)})
         return self
 
 
@@ -441,6 +453,12 @@ FORM_REQUIRES: dict[str, tuple[str, ...]] = {
     "official": ("type", "subject", "number", "signer"),
     "booklet": (),
 }
+
+
+def form_requires(form: str, missing: list[str]) -> Message:
+    """What a document form cannot do without ("an official document needs meta.type, …")."""
+    return msg("form_requires", "an {form} document needs meta.{fields}", form=form,
+               fields=", meta.".join(missing))
 
 
 def missing_for_form(form: Any, meta: dict[str, Any]) -> list[str]:
@@ -458,7 +476,8 @@ def check_footnote_ids(notes: dict[str, Any]) -> dict[str, Any]:
 
     for key in notes:
         if not re.fullmatch(FOOTNOTE_ID, key):
-            raise ValueError(f"footnote id '{key}' may use letters, digits, '-' and '_' only")
+            raise ValueError(msg("footnote-id", "footnote id '{id}' may use letters, digits, '-' "
+                                                "and '_' only", id=key))
     return notes
 
 

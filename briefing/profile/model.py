@@ -31,6 +31,7 @@ from pydantic_core import PydanticCustomError
 
 from briefing import FONTS_DIR, PROJECT_ROOT
 from briefing.layout.numbering import STYLES, field_text, format_pieces
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError
 
 PROFILES_DIR = PROJECT_ROOT / "profiles"
@@ -47,13 +48,15 @@ def _number(value: float) -> str:
 
 def _positive(value: float) -> float:
     if not (math.isfinite(value) and value > 0):
-        raise ValueError(f"must be positive, found {_number(value)}")
+        raise ValueError(msg("positive", "must be positive, found {value}",
+                             value=_number(value)))
     return value
 
 
 def _not_negative(value: float) -> float:
     if not (math.isfinite(value) and value >= 0):
-        raise ValueError(f"must not be negative, found {_number(value)}")
+        raise ValueError(msg("not-negative", "must not be negative, found {value}",
+                             value=_number(value)))
     return value
 
 
@@ -65,7 +68,7 @@ Length = Annotated[float, AfterValidator(_not_negative)]
 Align = Literal["left", "center", "right", "justify"]
 
 
-def _fail(errors: list[tuple[tuple[str | int, ...], str, str, Any]]) -> None:
+def _fail(errors: list[tuple[tuple[str | int, ...], str, Message, Any]]) -> None:
     """Report several problems below the value being checked, each at its own place.
 
     `errors` are (location relative to the value, error code, message, input). pydantic adds
@@ -78,10 +81,11 @@ def _fail(errors: list[tuple[tuple[str | int, ...], str, str, Any]]) -> None:
             for loc, code, message, value in errors])
 
 
-def _near(word: str, choices: list[str], shown: str = '"{}"') -> str:
+def _near(word: str, choices: list[str], shown: str = '"{}"') -> Message | str:
     """' (did you mean "x"?)' for a near miss among `choices`, else ""."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {shown.format(close[0])}?)" if close else ""
+    return msg("did-you-mean-inline", " (did you mean {word}?)",
+               word=shown.format(close[0])) if close else ""
 
 
 # -- the profile -------------------------------------------------------------------------------
@@ -121,16 +125,20 @@ class Page(_Strict):
     @classmethod
     def _four_sides(cls, value: dict[str, float], info: ValidationInfo) -> dict[str, float]:
         if set(value) != {"top", "bottom", "left", "right"}:
-            raise ValueError("margins need exactly top, bottom, left and right")
+            raise ValueError(msg("margins", "margins need exactly top, bottom, left and right"))
         size = info.data.get("size")
         if size is not None:
             width, height = size
             if value["left"] + value["right"] >= width:
-                raise ValueError(f"left + right ({_number(value['left'] + value['right'])} mm) "
-                                 f"leave no room for text on a page {_number(width)} mm wide")
+                raise ValueError(msg("margins", "left + right ({sum} mm) leave no room for text "
+                                     "on a page {width} mm wide",
+                                     sum=_number(value["left"] + value["right"]),
+                                     width=_number(width)))
             if value["top"] + value["bottom"] >= height:
-                raise ValueError(f"top + bottom ({_number(value['top'] + value['bottom'])} mm) "
-                                 f"leave no room for text on a page {_number(height)} mm high")
+                raise ValueError(msg("margins", "top + bottom ({sum} mm) leave no room for text "
+                                     "on a page {height} mm high",
+                                     sum=_number(value["top"] + value["bottom"]),
+                                     height=_number(height)))
         return value
 
 
@@ -145,27 +153,33 @@ class FontFiles(_Strict):
     @field_validator("regular", "bold", "italic", "bold_italic")
     @classmethod
     def _under_fonts(cls, value: str) -> str:
-        example = "write it relative to fonts/, like 'liberation-serif/LiberationSerif-Bold.ttf'"
+        example = msg("font-path-hint", "write it relative to fonts/, like "
+                                        "'liberation-serif/LiberationSerif-Bold.ttf'")
         if "\0" in value or "\\" in value:
-            raise ValueError(f"'{value}' is not a usable path: {example}")
+            raise ValueError(msg("font-file", "'{path}' is not a usable path: {example}",
+                                 path=value, example=example))
         relative = Path(value)
         if relative.is_absolute() or ".." in relative.parts:
-            raise ValueError(f"'{value}' is outside fonts/: {example}")
+            raise ValueError(msg("font-file", "'{path}' is outside fonts/: {example}",
+                                 path=value, example=example))
         root = FONTS_DIR.resolve()
         path = (root / relative).resolve()
         if not path.is_relative_to(root):
-            raise ValueError(f"'{value}' leads outside fonts/ (a link?): {example}")
+            raise ValueError(msg("font-file", "'{path}' leads outside fonts/ (a link?): "
+                                              "{example}", path=value, example=example))
         if not path.is_file():
-            raise ValueError(f"there is no font file fonts/{value}")
+            raise ValueError(msg("font-file", "there is no font file fonts/{path}", path=value))
         with path.open("rb") as handle:
             if handle.read(4) not in _FONT_MAGIC:
-                raise ValueError(f"fonts/{value} is not a TrueType or OpenType font")
+                raise ValueError(msg("font-file", "fonts/{path} is not a TrueType or OpenType "
+                                                  "font", path=value))
         return value
 
 
 def _font_name(value: str) -> str:
     if not value.strip() or any(c in value for c in '"\\;{}<>') or not value.isprintable():
-        raise ValueError(f"'{value}' is not a font name (no quotes, braces, ';' or '\\')")
+        raise ValueError(msg("font-name", "'{name}' is not a font name (no quotes, braces, ';' "
+                                          "or '\\')", name=value))
     return value
 
 
@@ -213,21 +227,23 @@ class Numbering(_Strict):
     @classmethod
     def _at_least_one(cls, value: int) -> int:
         if value < 1:
-            raise ValueError(f"must be at least 1, found {value}")
+            raise ValueError(msg("at-least-one", "must be at least 1, found {value}",
+                                 value=value))
         return value
 
     @field_validator("ladders")
     @classmethod
     def _ladders(cls, value: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
         if not value:
-            raise ValueError("must name at least one ladder")
+            raise ValueError(msg("ladders", "must name at least one ladder"))
         depth = info.data.get("max_depth")
-        errors: list[tuple[tuple[str | int, ...], str, str, Any]] = []
+        errors: list[tuple[tuple[str | int, ...], str, Message, Any]] = []
         for name, ladder in value.items():
             if depth is not None and len(ladder) < depth:
-                errors.append(((name,), "ladder_depth",
-                               f"{len(ladder)} formats for numbering.max_depth {depth}: give "
-                               "one format per level, or lower max_depth", ladder))
+                errors.append(((name,), "ladder_depth", msg(
+                    "ladder_depth", "{count} formats for numbering.max_depth {depth}: give one "
+                    "format per level, or lower max_depth", count=len(ladder), depth=depth),
+                    ladder))
             for index, pattern in enumerate(ladder):
                 message = _ladder_step_problem(pattern, index + 1)
                 if message:
@@ -240,33 +256,38 @@ class Numbering(_Strict):
     def _names_a_ladder(cls, value: str, info: ValidationInfo) -> str:
         ladders = info.data.get("ladders")
         if ladders is not None and value not in ladders:
-            raise ValueError(f"there is no ladder '{value}'{_near(value, list(ladders))}; "
-                             f"the ladders are: {', '.join(ladders)}")
+            raise ValueError(msg("ladder-default", "there is no ladder '{name}'{near}; the "
+                                 "ladders are: {ladders}", name=value,
+                                 near=_near(value, list(ladders)), ladders=tuple(ladders)))
         return value
 
 
-def _ladder_step_problem(pattern: str, level: int) -> str:
-    """What is wrong with the number format of heading level `level`, or ""."""
+def _ladder_step_problem(pattern: str, level: int) -> Message | None:
+    """What is wrong with the number format of heading level `level`, or None."""
     try:
         pieces = format_pieces(pattern)
     except ValueError as exc:
-        return str(exc)
-    allowed = ("{1}, {1:R}, {1:r} or {1:a}" if level == 1
-               else f"{{N}}, {{N:R}}, {{N:r}} or {{N:a}} with N from 1 to {level}")
+        return exc.args[0]
+    allowed = "{1}, {1:R}, {1:r} or {1:a}" if level == 1 else \
+        msg("ladder-fields", "{{N}}, {{N:R}}, {{N:r}} or {{N:a}} with N from 1 to {level}",
+            level=level)
     levels = set()
     for _, name, style in pieces:
         if name is None:
             continue
         shown = field_text(name, style)
         if not re.fullmatch(r"[0-9]+", name) or style not in STYLES:
-            return f"unknown field {shown}: a level-{level} number uses {allowed}"
+            return msg("ladder_format", "unknown field {field}: a level-{level} number uses "
+                                        "{allowed}", field=shown, level=level, allowed=allowed)
         if not 1 <= int(name) <= level:
-            return (f"{shown} is not a level of a level-{level} heading: a level-{level} "
-                    f"number uses {allowed}")
+            return msg("ladder_format", "{field} is not a level of a level-{level} heading: a "
+                       "level-{level} number uses {allowed}", field=shown, level=level,
+                       allowed=allowed)
         levels.add(int(name))
     if level not in levels:
-        return f"a level-{level} number must contain the counter of its level, {{{level}}}"
-    return ""
+        return msg("ladder_format", "a level-{level} number must contain the counter of its "
+                                    "level, {{{level}}}", level=level)
+    return None
 
 
 class HeadingStyle(TextStyle):
@@ -278,7 +299,8 @@ def _only_field(value: str, name: str, example: str) -> str:
     speaker's name)."""
     names = {field for _, field, _ in format_pieces(value) if field is not None}
     if names != {name}:
-        raise ValueError(f"must contain {{{name}}} and no other field, e.g. {example}")
+        raise ValueError(msg("only-field", "must contain {{{name}}} and no other field, e.g. "
+                                           "{example}", name=name, example=example))
     return value
 
 
@@ -404,11 +426,14 @@ class Enumeration(_Strict):
                 continue
             shown = field_text(name, style)
             if not ((name == "n" and style in STYLES) or (name == "word" and not style)):
-                raise ValueError(f"unknown field {shown}{_near(name, ['n', 'word'], '{{{}}}')}: "
-                                 f"a marker uses {allowed}")
+                raise ValueError(msg("marker-field", "unknown field {field}{near}: a marker uses "
+                                     "{allowed}", field=shown,
+                                     near=_near(name, ["n", "word"], "{{{}}}"),
+                                     allowed=allowed))
             names.add(name)
         if not names:
-            raise ValueError(f"'{value}' has no counter: a marker uses {allowed}")
+            raise ValueError(msg("marker-field", "'{format}' has no counter: a marker uses "
+                                                 "{allowed}", format=value, allowed=allowed))
         return value
 
     @field_validator("words")
@@ -417,7 +442,8 @@ class Enumeration(_Strict):
         form = info.data.get("format")
         if form is not None and not value and any(
                 name == "word" for _, name, _ in format_pieces(form)):
-            raise ValueError("a format with {word} needs the list of ordinal words")
+            raise ValueError(msg("marker-words",
+                                 "a format with {{word}} needs the list of ordinal words"))
         return value
 
 
@@ -437,9 +463,11 @@ class DocumentNumber(_Strict):
         try:
             re.compile(value)
         except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from None
+            raise ValueError(msg("regex", "not a valid regular expression: {reason}",
+                                 reason=str(exc))) from None
         except (RecursionError, OverflowError, MemoryError):
-            raise ValueError("not a valid regular expression: too complex") from None
+            raise ValueError(msg("regex", "not a valid regular expression: too complex")
+                             ) from None
         return value
 
     @field_validator("example")
@@ -447,8 +475,8 @@ class DocumentNumber(_Strict):
     def _example_matches(cls, value: str, info: ValidationInfo) -> str:
         pattern = info.data.get("pattern")
         if value and pattern is not None and not re.search(pattern, value):
-            raise ValueError(f"'{value}' does not match the pattern, so it would mislead "
-                             "the hint it is shown in")
+            raise ValueError(msg("number-example", "'{example}' does not match the pattern, so "
+                                 "it would mislead the hint it is shown in", example=value))
         return value
 
     def blank_example(self) -> str:
@@ -482,8 +510,8 @@ class DateFormat(_Strict):
         try:
             parsed = list(string.Formatter().parse(value))
         except ValueError as exc:
-            raise ValueError(f"not a valid format: {exc}; write a literal brace as '{{{{' "
-                             "or '}}'") from None
+            raise ValueError(msg("format-invalid", "not a valid format: {reason}; write a "
+                                 "literal brace as '{{{{' or '}}}}'", reason=str(exc))) from None
         used = set()
         for _, name, spec, conversion in parsed:
             if name is None:
@@ -492,25 +520,30 @@ class DateFormat(_Strict):
                 (f":{spec}" if spec else "") + "}"
             if name not in _ALL_DATE_FIELDS:
                 near = _near(name, list(_ALL_DATE_FIELDS), shown="{{{}}}")
-                raise ValueError(f"unknown field {shown}{near}: the fields are {listed}")
+                raise ValueError(msg("date-field", "unknown field {field}{near}: the fields are "
+                                     "{listed}", field=shown, near=near, listed=listed))
             if name not in wanted:
-                raise ValueError(f"{shown} cannot be used here (this line is for a date "
-                                 f"without a {name}): the fields are {listed}")
+                raise ValueError(msg("date-field", "{field} cannot be used here (this line is "
+                                     "for a date without a {name}): the fields are {listed}",
+                                     field=shown, name=name, listed=listed))
             if spec or conversion:
-                raise ValueError(f"{shown}: write the field bare, as {{{name}}} (the profile "
-                                 "pads days and pad_months itself)")
+                raise ValueError(msg("date-field", "{field}: write the field bare, as {{{name}}} "
+                                     "(the profile pads days and pad_months itself)",
+                                     field=shown, name=name))
             used.add(name)
         missing = [name for name in wanted if name not in used]
         if missing:
-            raise ValueError("must contain " + ", ".join("{" + n + "}" for n in missing)
-                             + f" (the fields are {listed})")
+            raise ValueError(msg("date-field", "must contain {missing} (the fields are "
+                                               "{listed})", listed=listed,
+                                 missing=", ".join("{" + n + "}" for n in missing)))
         return value
 
 
 def _columns(value: tuple[float, float]) -> tuple[float, float]:
     if sum(value) > 100:
-        raise ValueError(f"{_number(value[0])} + {_number(value[1])} is more than 100 % "
-                         "of the text width")
+        raise ValueError(msg("columns", "{first} + {second} is more than 100 % of the text "
+                                        "width", first=_number(value[0]),
+                             second=_number(value[1])))
     return value
 
 
@@ -527,8 +560,8 @@ class TitleLine(TextStyle):
 
 def _share(value: float) -> float:
     if not (math.isfinite(value) and 0 < value <= 1):
-        raise ValueError(f"must be a share of the line, more than 0 and at most 1, found "
-                         f"{_number(value)}")
+        raise ValueError(msg("share", "must be a share of the line, more than 0 and at most 1, "
+                                      "found {value}", value=_number(value)))
     return value
 
 
@@ -554,8 +587,8 @@ class Masthead(_Strict):
     @classmethod
     def _rule_length(cls, value: float | None, info: ValidationInfo) -> float | None:
         if value is None and info.data.get("issuer_mark") == "rule":
-            raise ValueError("issuer_mark 'rule' needs its length: issuer_rule, a share of "
-                             "the issuer line (ND 30: 1/3 to 1/2)")
+            raise ValueError(msg("issuer-rule", "issuer_mark 'rule' needs its length: "
+                                 "issuer_rule, a share of the issuer line (ND 30: 1/3 to 1/2)"))
         return value
 
 
@@ -632,9 +665,9 @@ class Profile(_Strict):
                            info: ValidationInfo) -> list[HeadingStyle]:
         numbering = info.data.get("numbering")
         if numbering is not None and len(value) < numbering.max_depth:
-            raise ValueError(f"{len(value)} styles for numbering.max_depth "
-                             f"{numbering.max_depth}: give one style per heading level, or "
-                             "lower max_depth")
+            raise ValueError(msg("heading-styles", "{count} styles for numbering.max_depth "
+                                 "{depth}: give one style per heading level, or lower max_depth",
+                                 count=len(value), depth=numbering.max_depth))
         return value
 
     def heading(self, level: int) -> HeadingStyle:
@@ -670,11 +703,13 @@ def available_profiles() -> list[str]:
 def load_profile(name: str) -> Profile:
     """Read and check `profiles/<name>.yaml`; an unknown name lists the known ones."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name or ""):
-        raise BriefingError.at("profiles", f"invalid profile name '{name}'")
+        raise BriefingError.at("profiles", msg("profile-name", "invalid profile name '{name}'",
+                                               name=name))
     path = PROFILES_DIR / f"{name}.yaml"
     if not path.is_file():
-        raise BriefingError.at(path, f"unknown layout profile '{name}'",
-                               hint="known: " + ", ".join(available_profiles()))
+        raise BriefingError.at(path, msg("profile", "unknown layout profile '{name}'", name=name),
+                               hint=msg("profile-known", "known: {names}",
+                                        names=tuple(available_profiles())))
     return load_profile_file(path)
 
 
@@ -684,9 +719,10 @@ def load_profile_file(path: Path) -> Profile:
     from briefing.content.schema_problems import problems_from_validation
     from briefing.source.yaml_source import load_yaml
 
-    document = load_yaml(path, what="profile")
+    document = load_yaml(path, what=msg("what-profile", "profile"))
     if not isinstance(document.data, dict):
-        raise BriefingError.at(path, "a layout profile is a mapping ('key: value' lines)",
+        raise BriefingError.at(path, msg("profile-mapping", "a layout profile is a mapping "
+                                                            "('key: value' lines)"),
                                line=1, col=1)
     try:
         return Profile.model_validate({**document.data, "source": str(path)})

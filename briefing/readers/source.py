@@ -11,14 +11,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefing.messages import Message, msg
+
+#: where a line, table or picture is in its source, for messages ("line 12", "paragraph 34")
+Where = Message | None
+
+
+def place_line(number: int) -> Message:
+    """"line 12": the place of a line of a text or Markdown source."""
+    return msg("place-line", "line {n}", n=number)
+
 
 @dataclass
 class Line:
     """One source paragraph (a text paragraph, a Word paragraph, a Markdown block)."""
 
     text: str
-    #: where it is, for messages: "line 12", "paragraph 34", "table 2, row 1, cell 1"
-    where: str
+    #: where it is, for messages: "line 12", "paragraph 34", "table 2 (paragraph 5)"
+    where: Where
     #: heading level the format says (Word heading style or outline level, Markdown '#'), or None
     heading: int | None = None
     #: a role the format names outright (the styles our own DOCX writer uses): "masthead-issuer",
@@ -57,7 +67,7 @@ class Cell:
 @dataclass
 class Table:
     rows: list[list[Cell]]
-    where: str
+    where: Where
     #: a table without borders is page layout (masthead, closing), not data
     borderless: bool = False
     header_rows: int = 0
@@ -69,7 +79,7 @@ class Table:
 class Picture:
     data: bytes
     extension: str  # "png" | "jpeg"
-    where: str
+    where: Where
     width_percent: int | None = None
 
 
@@ -86,6 +96,6 @@ class SourceDocument:
     #: footnote id (as called in the text) -> its paragraphs (inline Markdown)
     notes: dict[str, list[str]] = field(default_factory=dict)
     #: where each footnote was found
-    note_where: dict[str, str] = field(default_factory=dict)
+    note_where: dict[str, Where] = field(default_factory=dict)
     #: lines of page headers and footers that carry a role (a booklet's cover foot)
     furniture: list[Line] = field(default_factory=list)

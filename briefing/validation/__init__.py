@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.content.loader import LoadedDocument, parse_document
-from briefing.content.schema import missing_for_form
+from briefing.content.schema import form_requires, missing_for_form
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile
 from briefing.source.yaml_source import YamlDocument, load_yaml
@@ -82,9 +82,8 @@ def _form_findings(document: YamlDocument, found: list[Problem]) -> list[Finding
     missing = missing_for_form(meta.get("form"), meta)
     if not missing:
         return []
-    message = f"an {meta['form']} document needs meta." + ", meta.".join(missing)
-    return [Finding(Problem(document.source.at(("meta", "form")), message,
-                            code="form_requires"))]
+    return [Finding(Problem(document.source.at(("meta", "form")),
+                            form_requires(meta["form"], missing)))]
 
 
 def validate_file(path: Path | str) -> list[Problem]:

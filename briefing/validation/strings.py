@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from briefing.problems import BriefingError, Problem
+from briefing.messages import msg
+from briefing.problems import WARNING, BriefingError, Problem
 from briefing.profile.model import Profile, load_profile
 from briefing.source.yaml_source import Path_, SourceMap
 from briefing.validation.findings import Finding, TextIssue, ValueFix, fix_hint
@@ -109,9 +110,10 @@ def _cut_by_comment(source: SourceMap, path: Path_, end: int) -> list[Finding]:
     if match is None:
         return []
     position = source.position_at(match.end() - 1)
-    return [Finding(Problem(position, "the text after ' #' is a YAML comment and is not printed",
-                            "warning", "put the whole text in quotes if it belongs to it",
-                            "comment"))]
+    return [Finding(Problem(position, msg("comment", "the text after ' #' is a YAML comment "
+                                                     "and is not printed"), WARNING,
+                            msg("comment-hint", "put the whole text in quotes if it belongs to "
+                                                "it")))]
 
 
 def _finding(locator: Locator, path: Path_, value: str, issue: TextIssue,
@@ -125,6 +127,6 @@ def _finding(locator: Locator, path: Path_, value: str, issue: TextIssue,
         if exact:
             fix = ValueFix(path, start, end, issue.replacement)
     position = locator.position(path, issue.start) if exact else locator.source.at(path)
-    problem = Problem(position, issue.message, issue.severity, hint, issue.code,
+    problem = Problem(position, issue.message, issue.severity, hint,
                       fix=(old, issue.replacement) if fix else None)
     return Finding(problem, fix)

@@ -13,6 +13,7 @@ from lxml import etree
 
 from briefing.importing.guesses import Notebook
 from briefing.importing.markdown_text import Run, runs_to_markdown
+from briefing.messages import Message, msg
 from briefing.readers.docx.package import Package, open_package
 from briefing.readers.docx.runs import RunReader
 from briefing.readers.docx.styles import Styles, read_styles
@@ -59,8 +60,8 @@ class _DocxReader:
         for element in self._blocks(body):
             self._block(element, self.doc.blocks)
         self._furniture()
-        self._notes(self.footnotes, "footnote", "")
-        self._notes(self.endnotes, "endnote", "e")
+        self._notes(self.footnotes, "footnote", msg("place-footnote", "footnote {id}"), "")
+        self._notes(self.endnotes, "endnote", msg("place-endnote", "endnote {id}"), "e")
         return self.doc
 
     def _blocks(self, parent: etree._Element):
@@ -84,7 +85,7 @@ class _DocxReader:
     def _paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None = None
                    ) -> tuple[Line | None, list[Picture]]:
         self.count += 1
-        where = f"paragraph {self.count}"
+        where = msg("place-paragraph", "paragraph {n}", n=self.count)
         ppr = child(p, "pPr")
         style = attr(child(ppr, "pStyle"), "val")
         num = child(ppr, "numPr")
@@ -96,7 +97,8 @@ class _DocxReader:
         read = self.runs.read(p, style)
         pictures = [self._picture(rel, width, where) for rel, width in read.pictures]
         if read.text_boxes:
-            self.notebook.dropped("text inside a text box is not imported", where)
+            self.notebook.dropped(msg("dropped-text-box", "text inside a text box is not "
+                                                          "imported"), where)
         text = read.markdown()
         page_break = self.pending_break or child(ppr, "pageBreakBefore") is not None
         self.pending_break = read.page_break
@@ -112,19 +114,23 @@ class _DocxReader:
                     align=_ALIGN.get(align or ""), page_break=page_break, cell=cell)
         return line, [pic for pic in pictures if pic is not None]
 
-    def _picture(self, rel: str, width: int | None, where: str) -> Picture | None:
+    def _picture(self, rel: str, width: int | None, where: Message) -> Picture | None:
         target = self.package.rels.get(rel)
         data = self.package.parts.get(target[1]) if target else None
         if data is None:
-            self.notebook.dropped("a picture whose file is missing from the document", where)
+            self.notebook.dropped(msg("dropped-picture-missing", "a picture whose file is "
+                                                                 "missing from the document"),
+                                  where)
             return None
         if data.startswith(b"\x89PNG\r\n\x1a\n"):
             extension = "png"
         elif data.startswith(b"\xff\xd8\xff"):
             extension = "jpg"
         else:
-            self.notebook.dropped("a picture in a format other than PNG or JPEG (save it as "
-                                  "PNG and add it as a figure)", where)
+            self.notebook.dropped(msg("dropped-picture-format", "a picture in a format other "
+                                                                "than PNG or JPEG"), where,
+                                  hint=msg("dropped-picture-format-hint",
+                                           "save it as PNG and add it as a figure"))
             return None
         share = round(100 * width / _TEXT_WIDTH_EMU) if width else None
         return Picture(data, extension, where, min(share, 100) if share else None)
@@ -132,7 +138,8 @@ class _DocxReader:
     def _table(self, table: etree._Element) -> Table:
         self.tables += 1
         number = self.tables
-        where = f"table {number} (paragraph {self.count + 1})"
+        where = msg("place-table", "table {number} (paragraph {n})", number=number,
+                    n=self.count + 1)
         tpr = child(table, "tblPr")
         rows: list[list[Cell]] = []
         open_cells: dict[int, Cell] = {}  # grid column -> cell a vertical merge continues
@@ -196,11 +203,12 @@ class _DocxReader:
                     if text.strip():
                         self.doc.furniture.append(Line(text, part, role=role))
 
-    def _notes(self, root: etree._Element | None, what: str, prefix: str) -> None:
+    def _notes(self, root: etree._Element | None, element: str, place: Message,
+               prefix: str) -> None:
         if root is None:
             return
         reader = RunReader(self.styles, notes=False)
-        for note in root.iter(w(what)):
+        for note in root.iter(w(element)):
             if (attr(note, "type") or "normal") != "normal":
                 continue
             note_id = prefix + (attr(note, "id") or "")
@@ -212,7 +220,7 @@ class _DocxReader:
                 paragraphs[0] = _without_leading_space(paragraphs[0])
             texts = [runs_to_markdown(runs).strip() for runs in paragraphs]
             self.doc.notes[note_id] = [t for t in texts if t]
-            self.doc.note_where[note_id] = f"{what} {note_id.lstrip('e')}"
+            self.doc.note_where[note_id] = place.given(id=note_id.lstrip("e"))
 
 
 def _without_leading_space(runs: list[Run]) -> list[Run]:
@@ -237,4 +245,5 @@ def _borderless(tpr: etree._Element | None, styles: Styles) -> bool:
 def raise_empty(path: Path) -> None:
     from briefing.problems import BriefingError
 
-    raise BriefingError.at(path, "damaged Word file: the document has no body")
+    raise BriefingError.at(path, msg("docx-no-body", "damaged Word file: the document has no "
+                                                     "body"))

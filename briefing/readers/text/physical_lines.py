@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.readers.source import Line, SourceDocument
+from briefing.readers.source import Line, SourceDocument, place_line
 from briefing.validation.markup import markup_issues
 
 _BREAKS = re.compile(r"\r\n|\r|\n")
@@ -29,7 +29,7 @@ def read_text(text: str, name: str) -> SourceDocument:
         if not raw.strip():
             blank += 1
             continue
-        doc.blocks.append(Line(_inline(raw.rstrip()), f"line {number}",
+        doc.blocks.append(Line(_inline(raw.rstrip()), place_line(number),
                                page_break=page or blank >= 2, gap_before=blank > 0))
         blank = 0
         page = False

@@ -22,6 +22,7 @@ from briefing.editions.compare import archived_jobs, compare
 from briefing.editions.layout import Archive, Reference, check_name, default_name
 from briefing.editions.manifest import load_manifest
 from briefing.editions.verify import verify_files, verify_rebuild
+from briefing.messages import msg
 from briefing.preview.rendering import rendering
 from briefing.problems import BriefingError
 from briefing.studio.context import Studio, json_body, page, studio_of
@@ -61,9 +62,10 @@ async def editions_page(request: Request) -> Response:
 def _create(studio: Studio, content: str, date: str, name: str, new_revision: bool) -> dict:
     path = studio.store.path(content)
     if not path.is_file():
-        raise EditError("Không tìm thấy tài liệu này.")
-    date = check_date(date, "Ngày ấn bản")
-    name = check_name(name, "Tên ấn bản") if name else default_name(date, content)
+        raise EditError(msg("edit-missing", "This document was not found."))
+    date = check_date(date, str(msg("studio-edition-date", "Edition date")))
+    name = check_name(name, str(msg("studio-edition-name", "Edition name"))) if name else \
+        default_name(date, content)
     units = studio.content / "units"
     if units.is_dir() and any(units.glob("*.yaml")):
         selection, with_base = select(path, [units], None, None), False
