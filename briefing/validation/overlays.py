@@ -23,7 +23,6 @@ from briefing.source.yaml_source import YamlDocument
 from briefing.units.load import Overlay
 from briefing.validation.findings import Finding
 from briefing.validation.locate import Locator
-from briefing.validation.printing import font_findings
 from briefing.validation.strings import text_findings
 
 #: top-level key -> what the file is
@@ -49,14 +48,13 @@ def overlay_findings(path: Path, document: YamlDocument, kind: str) -> list[Find
 
     model = UnitFile if kind == "unit" else MeetingFile
     locator = Locator(document.source)
-    findings = text_findings(document.data, document.source, locator)
     try:
         checked = model.model_validate(document.data)
-    except ValidationError as exc:
-        return findings + [Finding(p) for p in problems_from_validation(exc, document.source,
-                                                                         model)]
-    findings += font_findings(document.data, document.source, locator,
-                              load_profile(DEFAULT_PROFILE))
+    except ValidationError as exc:  # the text checks still run, without the font's
+        return text_findings(document.data, document.source, locator) + \
+            [Finding(p) for p in problems_from_validation(exc, document.source, model)]
+    findings = text_findings(document.data, document.source, locator,
+                             load_profile(DEFAULT_PROFILE), fonts=True)
     briefings = checked.sections.briefings if kind == "unit" else None
     for name in briefings or []:
         findings += _applied_to(path, document, kind, name)
@@ -67,8 +65,7 @@ def variant_overlay_findings(overlay: Overlay, profile: Profile) -> list[Finding
     """The text and font checks on every string of a variant's unit or meeting file, in that
     file (the assembled document skips them: `text_findings(..., own_only=True)`)."""
     locator = Locator(overlay.source)
-    return text_findings(overlay.data, overlay.source, locator, profile) + \
-        font_findings(overlay.data, overlay.source, locator, profile)
+    return text_findings(overlay.data, overlay.source, locator, profile, fonts=True)
 
 
 def _applied_to(path: Path, document: YamlDocument, kind: str, name: str) -> list[Finding]:
