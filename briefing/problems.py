@@ -42,8 +42,7 @@ class Position:
         if self.line:
             return f"{self.file}:{self.line}:{self.col}"
         if self.place is not None:
-            place = self.place.text(language) if isinstance(self.place, Message) \
-                else str(self.place)
+            place = _worded(self.place, language)
             return f"{self.file}: {place}" if self.file else place
         return self.file
 
@@ -65,22 +64,16 @@ class Problem:
     #: the source text it concerns, on one line (import notes, lint findings)
     quote: str = ""
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.message, Message):  # every message goes through the catalogue
-            raise TypeError(f"a Problem's message is a Message, not {self.message!r}")
-
     @property
     def code(self) -> str:
-        return self.message.code
+        return getattr(self.message, "code", "")
 
     def text(self, language: str | None = None) -> str:
         """`position: severity: message (hint) — “quote”`, as every command prints it."""
-        severity = SEVERITIES.get(self.severity)
-        out = (f"{self.position.text(language)}: "
-               f"{severity.text(language) if severity else self.severity}: "
-               f"{self.message.text(language)}")
+        severity = _worded(SEVERITIES.get(self.severity, self.severity), language)
+        out = f"{self.position.text(language)}: {severity}: {_worded(self.message, language)}"
         if self.hint:
-            out += f" ({self.hint.text(language)})"
+            out += f" ({_worded(self.hint, language)})"
         if self.quote:
             out += f" — “{self.quote}”"
         return out
@@ -91,11 +84,10 @@ class Problem:
     def comment(self, language: str | None = None) -> str:
         """The problem as a YAML comment (without '#') at the place it concerns:
         `severity: message (hint) [place]`."""
-        severity = SEVERITIES.get(self.severity)
-        out = f"{severity.text(language) if severity else self.severity}: " \
-              f"{self.message.text(language)}"
+        out = f"{_worded(SEVERITIES.get(self.severity, self.severity), language)}: " \
+              f"{_worded(self.message, language)}"
         if self.hint:
-            out += f" ({self.hint.text(language)})"
+            out += f" ({_worded(self.hint, language)})"
         if self.position.place is not None:
             out += f" [{Position('', place=self.position.place).text(language)}]"
         return out
@@ -103,6 +95,11 @@ class Problem:
     def in_file(self, file: str) -> Problem:
         """The same problem, said of the file `file` (a file checked under another name)."""
         return dataclasses.replace(self, position=dataclasses.replace(self.position, file=file))
+
+
+def _worded(said: Message | str, language: str | None) -> str:
+    """A message in `language`; a plain string (a caller's own) as it is."""
+    return said.text(language) if isinstance(said, Message) else str(said)
 
 
 def hints(*parts: Message | None) -> Message | None:

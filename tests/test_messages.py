@@ -110,6 +110,36 @@ def test_every_message_is_written_where_it_is_raised_with_a_literal_code_and_wor
     assert bad == []
 
 
+#: what raises or records a message: the message (and a hint) must come from the catalogue
+_RECORDERS = {"Problem": (1,), "at": (1,), "EditError": (0,), "TextIssue": (2, 3),
+              "GridProblem": (1, 2), "MediaError": (0, 1), "guess": (0,), "fix": (0,),
+              "dropped": (0,), "add": (1,), "report": (1,), "refuse": (1, 2), "_problem": (1,),
+              "failure": (1,), "_denied": (1,), "NotBuilt": (0,), "ValueError": (0,)}
+
+
+def test_no_message_is_a_plain_string():
+    """A check, a note or a refusal made with an English string would escape the catalogue;
+    the source always hands a `msg(...)` (the modules below raise no user messages)."""
+    internal = {"writers", "spans.py", "warm.py", "forked.py"}
+    bad = []
+    for path in sorted((PROJECT_ROOT / "briefing").rglob("*.py")):
+        if internal & set(path.parts) or path.name in internal:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            for index in _RECORDERS.get(name, ()):
+                said = node.args[index] if index < len(node.args) else None
+                said = said or next((k.value for k in node.keywords
+                                     if k.arg in ("message", "hint") and index > 0), None)
+                if isinstance(said, ast.JoinedStr) or (
+                        isinstance(said, ast.Constant) and isinstance(said.value, str)
+                        and " " in said.value):
+                    bad.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+    assert bad == []
+
+
 # -- worded in the language asked for ---------------------------------------------------------
 
 def test_the_language_comes_from_the_locale_as_gettext_reads_it():
@@ -182,20 +212,17 @@ def _check(*args: str, **environ: str) -> subprocess.CompletedProcess:
 BAD = "tests/bad_inputs/footnote-undefined.yaml"
 
 
-def test_check_speaks_vietnamese_under_a_vietnamese_locale():
-    result = _check(BAD, LANG="vi_VN.UTF-8")
+@pytest.mark.parametrize(("locale", "problem", "summary"), [
+    ("vi_VN.UTF-8", 'lỗi: chú thích [^wt0] chưa được định nghĩa (có phải là "wto"?)',
+     "đã kiểm tra 1 tệp: 1 lỗi, 1 cảnh báo"),
+    ("en_US.UTF-8", 'error: footnote [^wt0] is not defined (did you mean "wto"?)',
+     "checked 1 file: 1 error, 1 warning"),
+])
+def test_check_speaks_the_language_of_the_locale(locale, problem, summary):
+    result = _check(BAD, LANG=locale)
     assert result.returncode == 2
-    assert f"{BAD}:19:30: lỗi: chú thích [^wt0] chưa được định nghĩa (có phải là \"wto\"?)" \
-        in result.stderr.splitlines()
-    assert result.stdout.startswith("đã kiểm tra 1 tệp: 1 lỗi, 1 cảnh báo")
-
-
-def test_check_speaks_english_under_an_english_locale():
-    result = _check(BAD, LANG="en_US.UTF-8")
-    assert result.returncode == 2
-    assert f"{BAD}:19:30: error: footnote [^wt0] is not defined (did you mean \"wto\"?)" \
-        in result.stderr.splitlines()
-    assert result.stdout.startswith("checked 1 file: 1 error, 1 warning")
+    assert f"{BAD}:19:30: {problem}" in result.stderr.splitlines()
+    assert result.stdout.startswith(summary)
 
 
 def test_lang_overrides_the_locale_before_or_after_the_command():
@@ -220,3 +247,32 @@ def test_a_check_that_prints_nothing_never_reads_a_catalogue():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             env=env, cwd=PROJECT_ROOT, timeout=300)
     assert result.stdout.split() == ["0", "False"], result.stderr
+
+
+def test_the_catalogue_is_compiled_again_when_its_wordings_change(tmp_path, monkeypatch):
+    """The `.mo` Python's gettext reads is made from the `.po` at run time, and again as soon
+    as the `.po` is newer: an edited wording is never hidden by an old compiled one."""
+    import time
+
+    from briefing.messages import catalogue
+
+    folder = tmp_path / "xx" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "briefing.po"
+
+    def write(wording: str) -> None:
+        po.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=utf-8\\n"\n\n'
+                      f'msgctxt "delete-it"\nmsgid "delete it"\nmsgstr "{wording}"\n',
+                      encoding="utf-8")
+
+    monkeypatch.setattr(catalogue, "LOCALE_DIR", tmp_path)
+    catalogue.translations.cache_clear()
+    write("hãy xóa nó")
+    assert catalogue.wording("xx", "delete-it", "delete it") == "hãy xóa nó"
+    assert (folder / "briefing.mo").is_file()
+    write("xóa đi")
+    later = time.time() + 10
+    os.utime(po, (later, later))
+    catalogue.translations.cache_clear()
+    assert catalogue.wording("xx", "delete-it", "delete it") == "xóa đi"
+    catalogue.translations.cache_clear()

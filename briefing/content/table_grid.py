@@ -98,28 +98,8 @@ def table_grid(table: Table, path: Path_) -> tuple[Grid, list[GridProblem]]:
                                    "{columns} columns", row=r + 1, columns=columns),
                     _columns_hint(declared, first_width)))
                 break
-            if column + colspan > columns:
-                problems.append(GridProblem(
-                    (*cell_path, "colspan") if not isinstance(value, str) else cell_path,
-                    msg("table", "table row {row}: a cell in column {column} spans {colspan} "
-                        "columns, past the right edge of the table's {columns}", row=r + 1,
-                        column=column + 1, colspan=colspan, columns=columns),
-                    msg("table-colspan-hint", "make the colspan smaller or add columns")))
-                colspan = columns - column
-            if r + rowspan > len(rows):
-                problems.append(GridProblem(
-                    (*cell_path, "rowspan"),
-                    msg("table", "table row {row}: a cell spans {rowspan} rows, past the last "
-                        "row ({rows})", row=r + 1, rowspan=rowspan, rows=len(rows)),
-                    msg("table-rowspan-hint", "make the rowspan smaller or add rows")))
-                rowspan = len(rows) - r
-            if r < _header_rows(table) < r + rowspan:
-                problems.append(GridProblem(
-                    (*cell_path, "rowspan"),
-                    msg("table", "table row {row}: a header cell spans into the body rows",
-                        row=r + 1),
-                    msg("table-header-span-hint",
-                        "header rows repeat on every page; end the span with the header")))
+            colspan, rowspan = _spans(value, (r, column, colspan, rowspan), columns,
+                                      (len(rows), _header_rows(table)), cell_path, problems)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     taken.add((r + dr, column + dc))
@@ -134,6 +114,44 @@ def table_grid(table: Table, path: Path_) -> tuple[Grid, list[GridProblem]]:
                 msg("table-ragged-hint", "give every row the same number of cells, counting "
                                          "colspan and rowspan, or write \"\" for an empty cell")))
         grid.rows.append(placed)
+    _frame(grid, table, path, problems)
+    return grid, problems
+
+
+def _spans(value: str | Cell, at: tuple[int, int, int, int], columns: int,
+           rows: tuple[int, int], cell_path: Path_, problems: list[GridProblem]
+           ) -> tuple[int, int]:
+    """A cell's spans, cut back to the table's edges, with a problem for each edge passed:
+    `at` is (row, column, colspan, rowspan), `rows` (rows, header rows)."""
+    r, column, colspan, rowspan = at
+    count, header = rows
+    if column + colspan > columns:
+        problems.append(GridProblem(
+            (*cell_path, "colspan") if not isinstance(value, str) else cell_path,
+            msg("table", "table row {row}: a cell in column {column} spans {colspan} "
+                "columns, past the right edge of the table's {columns}", row=r + 1,
+                column=column + 1, colspan=colspan, columns=columns),
+            msg("table-colspan-hint", "make the colspan smaller or add columns")))
+        colspan = columns - column
+    if r + rowspan > count:
+        problems.append(GridProblem(
+            (*cell_path, "rowspan"),
+            msg("table", "table row {row}: a cell spans {rowspan} rows, past the last "
+                "row ({rows})", row=r + 1, rowspan=rowspan, rows=count),
+            msg("table-rowspan-hint", "make the rowspan smaller or add rows")))
+        rowspan = count - r
+    if r < header < r + rowspan:
+        problems.append(GridProblem(
+            (*cell_path, "rowspan"),
+            msg("table", "table row {row}: a header cell spans into the body rows", row=r + 1),
+            msg("table-header-span-hint",
+                "header rows repeat on every page; end the span with the header")))
+    return colspan, rowspan
+
+
+def _frame(grid: Grid, table: Table, path: Path_, problems: list[GridProblem]) -> None:
+    """The header rows (leaving one row for the body), column widths and alignments."""
+    rows = table.table
     header_rows = _header_rows(table)  # a one-row table has no header unless it says so
     if header_rows >= len(rows) > 0:
         problems.append(GridProblem(
@@ -145,11 +163,10 @@ def table_grid(table: Table, path: Path_) -> tuple[Grid, list[GridProblem]]:
         header_rows = max(len(rows) - 1, 0)
     grid.header_rows = header_rows
     spec = table.columns or []
-    weights = [column.width for column in spec] or [1.0] * columns
+    weights = [column.width for column in spec] or [1.0] * grid.columns
     total = sum(weights) or 1.0
     grid.widths = [100 * weight / total for weight in weights]
-    grid.aligns = [column.align for column in spec] or [None] * columns
-    return grid, problems
+    grid.aligns = [column.align for column in spec] or [None] * grid.columns
 
 
 def _header_rows(table: Table) -> int:

@@ -1,12 +1,18 @@
-"""The translations, read from the gettext catalogues when a message is first worded in a
-language other than English (a build that prints nothing never reads them).
+"""The translations, read when a message is first worded in a language other than English (a
+build that prints nothing never reads them).
 
-`locale/<language>/LC_MESSAGES/briefing.po` is the catalogue translators edit; it is read
-with Babel (the tool that extracted it) into a table keyed by (code, English).
+`locale/<language>/LC_MESSAGES/briefing.po` is the catalogue translators edit. At run time it
+is compiled with Babel (the tool that extracted it) into the binary `.mo` that Python's own
+`gettext` reads in a few milliseconds, keyed by (code, English) — context and msgid. The
+compiled file is kept beside the `.po` (not in git) and made again whenever the `.po` is
+newer; where the package folder cannot be written, the catalogue is compiled in memory.
 """
 
 from __future__ import annotations
 
+import gettext
+import io
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,32 +25,47 @@ def catalogue_path(language: str) -> Path:
 
 
 @lru_cache(maxsize=4)
-def _table(language: str) -> tuple[dict[tuple[str, str], tuple[str, ...]], str]:
-    """(code, English) -> wordings (one, or one per plural form), and the plural rule."""
+def translations(language: str) -> gettext.GNUTranslations:
+    """The language's compiled catalogue (compiled now if the `.po` changed since)."""
+    po = catalogue_path(language)
+    mo = po.with_suffix(".mo")
+    try:
+        if mo.stat().st_mtime >= po.stat().st_mtime:
+            with mo.open("rb") as handle:
+                return gettext.GNUTranslations(handle)
+    except OSError:
+        pass  # not compiled yet
+    data = compiled(po, language)
+    _keep(mo, data)
+    return gettext.GNUTranslations(io.BytesIO(data))
+
+
+def compiled(po: Path, language: str) -> bytes:
+    """The `.mo` bytes of a `.po` file (fuzzy wordings left out: not yet confirmed)."""
+    from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with catalogue_path(language).open("rb") as handle:
+    with po.open("rb") as handle:
         catalog = read_po(handle, locale=language)
-    table: dict[tuple[str, str], tuple[str, ...]] = {}
-    for message in catalog:
-        if not message.id or message.fuzzy or not message.context:
-            continue
-        english = message.id if isinstance(message.id, str) else message.id[0]
-        strings = (message.string,) if isinstance(message.string, str) else message.string
-        if all(strings):
-            table[(message.context, english)] = tuple(strings)
-    return table, catalog.plural_expr
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def _keep(mo: Path, data: bytes) -> None:
+    """Write the compiled catalogue for the next run, whole or not at all."""
+    temporary = mo.with_name(f".{mo.name}.{os.getpid()}")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, mo)
+    except OSError:  # a read-only installation: compiled in memory each time
+        temporary.unlink(missing_ok=True)
 
 
 def wording(language: str, code: str, english: str, plural: str = "", n: int = 1) -> str:
     """The translation of (code, English); the English itself where the catalogue has none
     (a test keeps that from happening)."""
-    table, rule = _table(language)
-    found = table.get((code, english))
-    if found is None:
-        return plural if plural and n != 1 else english
-    if len(found) == 1:
-        return found[0]
-    import gettext
-
-    return found[min(gettext.c2py(rule)(n), len(found) - 1)]
+    catalogue = translations(language)
+    if plural:
+        return catalogue.npgettext(code, english, plural, n)
+    return catalogue.pgettext(code, english)
