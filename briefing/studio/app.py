@@ -52,8 +52,9 @@ async def refused(request: Request, exc: Exception) -> Response:
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
-    """A bug: a short message (the client keeps every unsaved edit and shows it)."""
-    return PlainTextResponse(str(SERVER_ERROR), status_code=500)
+    """A bug: a short message (the client keeps every unsaved edit and shows it), in the
+    studio's language (this handler runs outside the middleware that sets it)."""
+    return PlainTextResponse(SERVER_ERROR.text(request.app.state.language), status_code=500)
 
 
 class Speaking:
@@ -82,4 +83,5 @@ def create_app(root: Path, studio: Studio | None = None,
                     Middleware(Guard, secrets_=studio.secrets, allowed_hosts=allowed_hosts)],
         exception_handlers={EditError: refused, BriefingError: refused, 500: server_error})
     app.state.studio = studio
+    app.state.language = language
     return app
