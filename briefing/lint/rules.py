@@ -22,7 +22,7 @@ from briefing.lint.facts import Facts
 from briefing.messages import Message, msg, msgn
 from briefing.problems import ERROR, GUESS, WARNING, BriefingError, Position, Problem
 from briefing.profile.model import Profile
-from briefing.readers.source import Where
+from briefing.readers.source import Where, place_paragraph
 
 DATA = Path(__file__).resolve().parent / "data" / "allowed.yaml"
 _NUMBER = re.compile(r"^Số\s*(:?)\s*\S")
@@ -103,7 +103,7 @@ class Linter:
             self.add(WARNING, msgn("lint-font", "font '{font}' in {n} paragraph, not {family}",
                                    "font '{font}' in {n} paragraphs, not {family}",
                                    len(paragraphs), font=font, family=family),
-                     _paragraph(first.number), first.text)
+                     place_paragraph(first.number), first.text)
         sizes = self.allowed["body_size"]
         odd = [p for p in self._body() if p.size and not _inside(p.size, sizes, 0)]
         if odd:
@@ -111,7 +111,7 @@ class Linter:
                                    "layout allows {low}–{high} pt", "body text in {size:g} pt "
                                    "({n} paragraphs); the layout allows {low}–{high} pt",
                                    len(odd), size=odd[0].size, low=sizes[0], high=sizes[1]),
-                     _paragraph(odd[0].number), odd[0].text)
+                     place_paragraph(odd[0].number), odd[0].text)
         spaced = [p for p in self._body() if p.line and not self._line_ok(p.line)]
         if spaced:
             rule, value = spaced[0].line
@@ -122,7 +122,7 @@ class Linter:
                                    "line spacing {spacing} ({n} paragraphs); the layout uses "
                                    "single to 1.5 lines or an exact 15–27 pt", len(spaced),
                                    spacing=shown),
-                     _paragraph(spaced[0].number), spaced[0].text)
+                     place_paragraph(spaced[0].number), spaced[0].text)
 
     def _line_ok(self, line: tuple[str, float]) -> bool:
         rule, value = line
@@ -282,10 +282,6 @@ class Linter:
             if note.severity == GUESS and note.code in NUMBERING_GUESSES:
                 self.findings.append(Problem(Position(self.source, place=note.position.place),
                                              note.message, WARNING, quote=note.quote))
-
-
-def _paragraph(number: int) -> Message:
-    return msg("place-paragraph", "paragraph {n}", n=number)
 
 
 _EDGES = {"top": msg("edge-top", "top"), "bottom": msg("edge-bottom", "bottom"),

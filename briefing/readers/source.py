@@ -22,6 +22,11 @@ def place_line(number: int) -> Message:
     return msg("place-line", "line {n}", n=number)
 
 
+def place_paragraph(number: int) -> Message:
+    """"paragraph 34": the place of a paragraph of a Word source."""
+    return msg("place-paragraph", "paragraph {n}", n=number)
+
+
 @dataclass
 class Line:
     """One source paragraph (a text paragraph, a Word paragraph, a Markdown block)."""

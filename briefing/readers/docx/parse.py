@@ -19,7 +19,14 @@ from briefing.readers.docx.runs import RunReader
 from briefing.readers.docx.styles import Styles, read_styles
 from briefing.readers.docx.word_numbering import Numbering
 from briefing.readers.docx.wordml import attr, child, int_attr, w
-from briefing.readers.source import Cell, Line, Picture, SourceDocument, Table
+from briefing.readers.source import (
+    Cell,
+    Line,
+    Picture,
+    SourceDocument,
+    Table,
+    place_paragraph,
+)
 
 _ALIGN = {"both": "justify", "distribute": "justify", "center": "center", "left": "left",
           "start": "left", "right": "right", "end": "right"}
@@ -85,7 +92,7 @@ class _DocxReader:
     def _paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None = None
                    ) -> tuple[Line | None, list[Picture]]:
         self.count += 1
-        where = msg("place-paragraph", "paragraph {n}", n=self.count)
+        where = place_paragraph(self.count)
         ppr = child(p, "pPr")
         style = attr(child(ppr, "pStyle"), "val")
         num = child(ppr, "numPr")
