@@ -15,6 +15,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.text.slug import fold_ascii
 
@@ -71,13 +72,14 @@ def write_all_atomic(files: dict[Path, bytes], mode: int | None = None) -> None:
             staged.append((_stage(path, data, mode), path))
         for _, path in staged:
             if path.is_dir():
-                raise IsADirectoryError(21, "a folder is in the way", str(path))
+                raise IsADirectoryError(21, msg("folder-in-the-way", "a folder is in the way"),
+                                        str(path))
         with renaming:
             for temporary, path in staged:
                 _replace(temporary, path)
     except OSError as exc:  # named by the file, not by its temporary name
         where = path if str(exc.filename or ".part").endswith(".part") else exc.filename
-        raise BriefingError.at(where, f"cannot write: {exc.strerror or exc}") from None
+        raise cannot_write(where, exc) from None
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
@@ -97,8 +99,13 @@ def write_new(path: Path, data: bytes) -> None:
     except FileExistsError:
         raise
     except OSError as exc:
-        raise BriefingError.at(exc.filename or path,
-                               f"cannot write: {exc.strerror or exc}") from None
+        raise cannot_write(exc.filename or path, exc) from None
+
+
+def cannot_write(path: Path | str, exc: OSError) -> BriefingError:
+    """The one message for a file that could not be written, naming it and the reason."""
+    return BriefingError.at(path, msg("cannot-write", "cannot write: {reason}",
+                                      reason=exc.strerror or str(exc)))
 
 
 #: errors of a file system that has no hard links (FAT, some network shares)
@@ -154,7 +161,8 @@ def _stage(path: Path, data: bytes, mode: int | None = None) -> Path:
     """`data` in a complete temporary file beside `path` (same folder, so rename is atomic),
     with the permissions `mode` (default: `_mode_for(path)`)."""
     if path.parent.exists() and not path.parent.is_dir():
-        raise NotADirectoryError(20, "not a folder", str(path.parent))
+        raise NotADirectoryError(20, msg("parent-not-a-folder", "not a folder"),
+                                 str(path.parent))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     temporary = Path(name)

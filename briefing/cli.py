@@ -1,7 +1,9 @@
-"""Command line entry: `python build.py [COMMAND] …` (the default command is `build`).
+"""Command line entry: `python build.py [--lang vi|en] [COMMAND] …` (the default command is
+`build`).
 
 Every user error is printed as `file:line:col: error: message` lines with a non-zero exit code;
-a traceback means a bug in this program, never in the input.
+a traceback means a bug in this program, never in the input. `--lang`, anywhere on the line,
+chooses the language of every message (default: the locale, `briefing.messages.language`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import sys
 from pathlib import Path
 
 from briefing import PROJECT_ROOT
-from briefing.problems import BriefingError
+from briefing.messages import Message, msg, msgn
+from briefing.messages.language import LANGUAGES, speaking
+from briefing.problems import BriefingError, Position, Problem
 
 CONTENT_DIR = PROJECT_ROOT / "content"
 OUTPUT_DIR = PROJECT_ROOT / "output"
@@ -35,7 +39,7 @@ def checked_files(given: list[Path]) -> list[Path]:
     files = default_content() + sorted((CONTENT_DIR / "units").glob("*.yaml")) + \
         sorted((CONTENT_DIR / "meetings").glob("*.yaml"))
     if not files:
-        raise BriefingError.at(CONTENT_DIR, "no content files (*.yaml) to work on")
+        raise BriefingError.at(CONTENT_DIR, _NO_CONTENT)
     return files
 
 
@@ -43,8 +47,11 @@ def content_files(given: list[Path]) -> list[Path]:
     """The files named on the command line, or every content/*.yaml; none at all is an error."""
     files = given or default_content()
     if not files:
-        raise BriefingError.at(CONTENT_DIR, "no content files (*.yaml) to work on")
+        raise BriefingError.at(CONTENT_DIR, _NO_CONTENT)
     return files
+
+
+_NO_CONTENT = msg("no-content-files", "no content files (*.yaml) to work on")
 
 
 def default_output(*parts: str) -> Path:
@@ -64,16 +71,30 @@ def archive_folder(folder: Path) -> Path:
     (`default_output`); a folder named with --archive may be anywhere, but not a link loop
     (what else is wrong with it, `Archive.check_root` says)."""
     from briefing.editions.layout import DEFAULT_ARCHIVE
-    from briefing.inputs import real_path, shown
+    from briefing.inputs import ARCHIVE_FOLDER, real_path, shown
 
     if folder == DEFAULT_ARCHIVE:
         return default_output("editions")
-    real_path(folder, "archive folder", shown(folder))
+    real_path(folder, ARCHIVE_FOLDER, shown(folder))
     return folder
 
 
 def formats_of(value: str) -> tuple[str, ...]:
     return ("docx", "pdf") if value == "all" else (value,)
+
+
+def wrote(file: str, size: int) -> Message:
+    """The line every command prints for a file it wrote."""
+    return msg("wrote", "wrote {file} ({size:,} bytes)", file=file, size=size)
+
+
+def counted_errors(count: int) -> Message:
+    """"1 error", "3 errors": the summaries of check and lint."""
+    return msgn("count-errors", "{n} error", "{n} errors", count)
+
+
+def counted_warnings(count: int) -> Message:
+    return msgn("count-warnings", "{n} warning", "{n} warnings", count)
 
 
 def report(error: BriefingError) -> None:
@@ -97,10 +118,23 @@ def shown(path: Path) -> str:
 OWNS_PROCESS = False
 
 
+LANGUAGE_HELP = "language of messages: vi or en (default: from the locale, LANG)"
+
+
 def main(argv: list[str] | None = None) -> int:
     global OWNS_PROCESS
     OWNS_PROCESS = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        language = take_language(argv)
+    except BriefingError as error:
+        report(error)
+        return EXIT_ERRORS
+    with speaking(language):
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     name = "build"
     if argv and argv[0] in COMMANDS:
         name = argv.pop(0)
@@ -111,5 +145,22 @@ def main(argv: list[str] | None = None) -> int:
         report(error)
         return EXIT_ERRORS
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(msg("interrupted", "interrupted"), file=sys.stderr)
         return 130
+
+
+def take_language(argv: list[str]) -> str | None:
+    """`--lang vi|en` (or `--lang=…`), anywhere before `--`, taken out of `argv`."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" or word.startswith("--lang="):
+            value = word.partition("=")[2] if "=" in word else \
+                (argv[index + 1] if index + 1 < len(argv) else "")
+            del argv[index:index + (1 if "=" in word else 2)]
+            if value not in LANGUAGES:
+                raise BriefingError(Problem(Position("--lang"), msg(
+                    "unknown-language", "unknown language '{value}'", value=value),
+                    hint=msg("language-choices", "vi or en")))
+            return value
+    return None

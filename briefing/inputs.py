@@ -25,27 +25,40 @@ import stat
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError, Position, Problem
 
 KB = 1000
 MB = 1000 * KB
 
+#: What the guarded thing is called in messages, by default ("file does not exist").
+FILE = msg("what-file", "file")
+PATH = msg("what-path", "path")
+OUTPUT_FOLDER = msg("what-output-folder", "output folder")
+ARCHIVE_FOLDER = msg("what-archive-folder", "archive folder")
+What = Message | str
+
 #: A URL, or a Windows drive ("C:"): never a path relative to a folder of ours.
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
-_LINK = "a symbolic link"
-_KINDS = ((stat.S_ISLNK, _LINK), (stat.S_ISDIR, "a folder"),
-          (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_LINK = msg("kind-link", "a symbolic link")
+_KINDS = ((stat.S_ISLNK, _LINK), (stat.S_ISDIR, msg("kind-folder", "a folder")),
+          (stat.S_ISFIFO, msg("kind-fifo", "a named pipe (FIFO)")),
+          (stat.S_ISCHR, msg("kind-character-device", "a character device")),
+          (stat.S_ISBLK, msg("kind-block-device", "a block device")),
+          (stat.S_ISSOCK, msg("kind-socket", "a socket")))
 
 #: errno -> what a clerk is told (the strerror of the others is clear enough)
 _OS_MESSAGES = {
-    errno.ELOOP: ("is a symbolic link that leads back to itself (a symlink loop)",
-                  "remove the link or point it at a real file"),
-    errno.ENOENT: ("does not exist", ""),
-    errno.EACCES: ("cannot be read: permission denied", ""),
-    errno.ENOTDIR: ("does not exist (a part of the path is not a folder)", ""),
-    errno.ENAMETOOLONG: ("cannot be used: the name is too long", ""),
+    errno.ELOOP: (msg("symlink-loop", "{what} is a symbolic link that leads back to itself "
+                                      "(a symlink loop)"),
+                  msg("symlink-loop-hint", "remove the link or point it at a real file")),
+    errno.ENOENT: (msg("does-not-exist", "{what} does not exist"), None),
+    errno.EACCES: (msg("permission-denied", "{what} cannot be read: permission denied"), None),
+    errno.ENOTDIR: (msg("not-a-folder-on-path", "{what} does not exist (a part of the path is "
+                                                "not a folder)"), None),
+    errno.ENAMETOOLONG: (msg("name-too-long", "{what} cannot be used: the name is too long"),
+                         None),
 }
 
 
@@ -76,21 +89,32 @@ def _where(path: object) -> Position:
     return Position(printable(path))
 
 
-def _kind(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+_NAME_A_FILE = msg("name-a-file", "name a file")
 
 
-def _os_error(path: object, what: str, exc: OSError, verb: str = "read") -> BriefingError:
-    message, hint = _OS_MESSAGES.get(exc.errno or 0, (None, ""))
+def _not_regular(what: What, kind: Message) -> Message:
+    return msg("not-a-regular-file", "{what} is {kind}, not a regular file", what=what,
+               kind=kind)
+
+
+def _kind(mode: int) -> Message:
+    return next((name for test, name in _KINDS if test(mode)),
+                msg("kind-irregular", "not a regular file"))
+
+
+def _os_error(path: object, what: What, exc: OSError) -> BriefingError:
+    message, hint = _OS_MESSAGES.get(exc.errno or 0, (None, None))
     if message is None:
-        message = f"cannot be {verb}: {exc.strerror or exc}"
-    return BriefingError(Problem(_where(path), f"{what} {message}", hint=hint))
+        message = msg("cannot-read", "{what} cannot be read: {reason}",
+                      reason=exc.strerror or str(exc))
+    return BriefingError(Problem(_where(path), message.given(what=what), hint=hint))
 
 
-def _check_name(path: object, what: str) -> str:
+def _check_name(path: object, what: What) -> str:
     name = os.fspath(path)  # type: ignore[call-overload]
     if "\0" in name:
-        raise BriefingError(Problem(_where(name), f"{what}: a path cannot contain a NUL byte"))
+        raise BriefingError(Problem(_where(name), msg(
+            "nul-in-path", "{what}: a path cannot contain a NUL byte", what=what)))
     return name
 
 
@@ -99,7 +123,7 @@ class NotPlainFile(BriefingError):
     a link): callers that skip such entries, or say it in their own words, catch this."""
 
 
-def read_input(path: Path | str, *, limit: int, what: str = "file",
+def read_input(path: Path | str, *, limit: int, what: What = FILE,
                follow_links: bool = True) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them, or a one-line error.
 
@@ -126,8 +150,8 @@ def read_input(path: Path | str, *, limit: int, what: str = "file",
         descriptor = os.open(name, flags)
     except OSError as exc:
         if not follow_links and exc.errno == errno.ELOOP:  # swapped for a link meanwhile
-            raise NotPlainFile(Problem(_where(path), f"{what} is {_LINK}, not a regular file",
-                                       hint="name a file")) from None
+            raise NotPlainFile(Problem(_where(path), _not_regular(what, _LINK),
+                                       hint=_NAME_A_FILE)) from None
         raise _os_error(path, what, exc) from None
     try:
         _check_regular(path, os.fstat(descriptor), what, limit)
@@ -138,7 +162,7 @@ def read_input(path: Path | str, *, limit: int, what: str = "file",
         os.close(descriptor)
 
 
-def _read_capped(descriptor: int, path: object, what: str, limit: int) -> bytes:
+def _read_capped(descriptor: int, path: object, what: What, limit: int) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while True:
@@ -149,21 +173,30 @@ def _read_capped(descriptor: int, path: object, what: str, limit: int) -> bytes:
         total += len(chunk)
         if total > limit:
             raise BriefingError(Problem(
-                _where(path), f"{what} is larger than the limit of {limit:,} bytes "
-                              "(it grew while being read, or it has no end)",
-                hint="check that this is the right file"))
+                _where(path), msg("grew-past-limit", "{what} is larger than the limit of "
+                                  "{limit:,} bytes (it grew while being read, or it has "
+                                  "no end)", what=what, limit=limit),
+                hint=RIGHT_FILE))
 
 
-def _check_regular(path: object, info: os.stat_result, what: str, limit: int) -> None:
+RIGHT_FILE = msg("right-file-hint", "check that this is the right file")
+
+
+def _check_regular(path: object, info: os.stat_result, what: What, limit: int) -> None:
     if not stat.S_ISREG(info.st_mode):
-        raise NotPlainFile(Problem(_where(path), f"{what} is {_kind(info.st_mode)}, not a "
-                                                 "regular file",
-                                   hint="name a file"))
+        raise NotPlainFile(Problem(_where(path), _not_regular(what, _kind(info.st_mode)),
+                                   hint=_NAME_A_FILE))
     if info.st_size > limit:
         raise BriefingError(Problem(
-            Position(printable(path), 1, 1),
-            f"file is {info.st_size:,} bytes, more than the limit of {limit:,}",
-            hint="split the content or check that this is the right file"))
+            Position(printable(path), 1, 1), too_large(info.st_size, limit),
+            hint=msg("too-large-hint", "split the content or check that this is the right "
+                                       "file")))
+
+
+def too_large(size: int, limit: int, what: What | None = None) -> Message:
+    """"file is 2,500,000 bytes, more than the limit of 2,000,000" (or "figure file 'x' is …")."""
+    return msg("too-large", "{what} is {size:,} bytes, more than the limit of {limit:,}",
+               what=what or FILE, size=size, limit=limit)
 
 
 def regular_file(path: Path | str) -> bool:
@@ -177,32 +210,32 @@ def regular_file(path: Path | str) -> bool:
 
 # -- paths named by untrusted data -------------------------------------------------------------
 
-def relative_path_problem(text: object) -> str | None:
+def relative_path_problem(text: object) -> Message | None:
     """Why `text` is not a plain relative path inside a folder ("is absolute", "climbs out
     with '..'", …), or None. Syntax only: `confined` also follows the links."""
     if not isinstance(text, str):
-        return "is not text"
+        return msg("path-not-text", "is not text")
     if not text or text.strip() != text:
-        return "is empty or starts or ends with a blank"
+        return msg("path-blank", "is empty or starts or ends with a blank")
     if "\0" in text:
-        return "contains a NUL byte"
+        return msg("path-nul", "contains a NUL byte")
     if not text.isprintable():
-        return "contains control characters"
+        return msg("path-control", "contains control characters")
     if "\\" in text:
-        return "contains a backslash (paths use '/')"
+        return msg("path-backslash", "contains a backslash (paths use '/')")
     if _SCHEME.match(text):
-        return "is a URL or a drive, not a path inside the folder"
+        return msg("path-url", "is a URL or a drive, not a path inside the folder")
     pure = PurePosixPath(text)
     if pure.is_absolute():
-        return "is absolute, not relative to the folder"
+        return msg("path-absolute", "is absolute, not relative to the folder")
     if ".." in pure.parts:
-        return "climbs out of the folder with '..'"
+        return msg("path-climbs", "climbs out of the folder with '..'")
     if pure.parts in ((), (".",)):
-        return "names the folder itself, not a file in it"
+        return msg("path-folder-itself", "names the folder itself, not a file in it")
     return None
 
 
-def real_path(path: Path | str, what: str = "path", name: str | None = None) -> Path:
+def real_path(path: Path | str, what: What = PATH, name: str | None = None) -> Path:
     """`path` with every link resolved (a missing tail is kept as written); a symlink loop is
     a one-line error, never Python's RuntimeError."""
     text = _check_name(path, what)
@@ -228,7 +261,7 @@ def real_path(path: Path | str, what: str = "path", name: str | None = None) -> 
     return resolved
 
 
-def confined(root: Path, candidate: str | Path, *, what: str,
+def confined(root: Path, candidate: str | Path, *, what: What,
              where: Position | None = None) -> Path:
     """The real path of `candidate`, a path relative to `root`, if it stays inside `root`.
 
@@ -239,19 +272,22 @@ def confined(root: Path, candidate: str | Path, *, what: str,
     text = os.fspath(candidate) if isinstance(candidate, Path) else candidate
     problem = relative_path_problem(text)
     if problem is not None:
-        raise BriefingError(Problem(position, f"{what} '{printable(str(text))}' {problem}"))
+        raise BriefingError(Problem(position, msg("path-refused", "{what} '{path}' {problem}",
+                                                  what=what, path=printable(str(text)),
+                                                  problem=problem)))
     base = real_path(root, what)
     target = real_path(base / text, what)
     if not target.is_relative_to(base):
-        raise BriefingError(Problem(position, f"{what} '{printable(text)}' leads outside "
-                                              f"{printable(root)} through a link"))
+        raise BriefingError(Problem(position, msg(
+            "path-leads-outside", "{what} '{path}' leads outside {root} through a link",
+            what=what, path=printable(text), root=printable(root))))
     return target
 
 
 # -- folders written into ---------------------------------------------------------------------
 
 def output_folder(folder: Path, *, root: Path | None = None,
-                  what: str = "output folder") -> Path:
+                  what: What = OUTPUT_FOLDER) -> Path:
     """`folder`, checked before anything is written into it: a folder (or not there yet, to be
     created), no symlink loop, and with `root`, not reached through a link that leads out of
     `root` (a link planted at `output/<name>` must not send a build's files elsewhere).
@@ -260,28 +296,34 @@ def output_folder(folder: Path, *, root: Path | None = None,
     """
     target = real_path(folder, what, shown(folder))
     if target.exists() and not target.is_dir():
-        raise BriefingError(Problem(Position(shown(folder)), f"{what} is not a folder",
-                                    hint="remove the file in the way or choose another folder"))
+        raise BriefingError(Problem(Position(shown(folder)), msg(
+            "not-a-folder", "{what} is not a folder", what=what), hint=msg(
+            "not-a-folder-hint", "remove the file in the way or choose another folder")))
     if root is not None:
         base = real_path(root, what)
         if not target.is_relative_to(base):
             raise BriefingError(Problem(
                 Position(shown(folder)),
-                f"{what} leads outside {shown(root)} through a link (to {printable(target)}); "
-                "nothing is written there", hint="remove the link, or name the folder with --out"))
+                msg("folder-leads-outside", "{what} leads outside {root} through a link (to "
+                    "{target}); nothing is written there", what=what, root=shown(root),
+                    target=printable(target)),
+                hint=msg("folder-leads-outside-hint",
+                         "remove the link, or name the folder with --out")))
     return folder
 
 
-def parse_json(raw: bytes, what: str = "file") -> Any:
+def parse_json(raw: bytes, what: What = FILE) -> Any:
     """JSON read back from a file anyone may have edited (a manifest, a recipe, a state
-    file): ValueError saying what is wrong, whatever the bytes — not UTF-8, not JSON, or
-    nested so deep that the parser would exhaust the stack."""
+    file): ValueError (its argument a `Message`) saying what is wrong, whatever the bytes —
+    not UTF-8, not JSON, or nested so deep that the parser would exhaust the stack."""
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ValueError(f"the {what} is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"the {what} is not valid JSON ({exc.msg} at line {exc.lineno})"
+        raise ValueError(msg("json-not-utf8", "the {what} is not UTF-8 text", what=what)
                          ) from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(msg("json-invalid", "the {what} is not valid JSON ({reason} at line "
+                             "{line})", what=what, reason=exc.msg, line=exc.lineno)) from None
     except RecursionError:
-        raise ValueError(f"the {what} is nested too deep to be one of ours") from None
+        raise ValueError(msg("json-too-deep", "the {what} is nested too deep to be one of ours",
+                             what=what)) from None

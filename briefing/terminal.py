@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.builds.events import Events
 from briefing.cli import shown
+from briefing.messages import Message, msg, msgn
 
 if TYPE_CHECKING:
     from briefing.builds.variants import JobResult
@@ -50,23 +51,27 @@ def print_result(result: JobResult, paths: bool = True) -> None:
             files = ", ".join(shown(Path(o.path)) for o in result.outputs.values())
         else:
             files = ", ".join(result.outputs)
-        print(f"built {result.name}: {files} ({result.seconds:.1f} s)")
+        print(msg("built-variant", "built {name}: {files} ({seconds:.1f} s)", name=result.name,
+                  files=files, seconds=result.seconds))
         return
-    print(f"FAILED {result.name}", file=sys.stderr)
+    print(msg("variant-failed", "FAILED {name}", name=result.name), file=sys.stderr)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.detail:
         print(result.detail, file=sys.stderr)
 
 
-def summary(results: list[JobResult], seconds: float, workers: int, unchanged: int = 0) -> str:
+def summary(results: list[JobResult], seconds: float, workers: int, unchanged: int = 0
+            ) -> Message:
     """"3 built, 1 skipped, 0 failed in 9.2 s (2 workers)"; `unchanged`: variants a stamp
     showed unchanged, counted as skipped."""
     built = sum(r.ok and not r.skipped for r in results)
     skipped = sum(r.skipped for r in results) + unchanged
     failed = sum(not r.ok for r in results)
-    return (f"{built} built, {skipped} skipped, {failed} failed in {seconds:.1f} s "
-            f"({workers} worker{'s' if workers != 1 else ''})")
+    return msgn("batch-summary", "{built} built, {skipped} skipped, {failed} failed in "
+                "{seconds:.1f} s ({n} worker)", "{built} built, {skipped} skipped, {failed} "
+                "failed in {seconds:.1f} s ({n} workers)", workers, built=built, skipped=skipped,
+                failed=failed, seconds=seconds)
 
 
 class Terminal(Events):
@@ -84,7 +89,7 @@ class Terminal(Events):
         print(line, file=sys.stderr)
 
     def skipped(self, name: str) -> None:
-        print(f"unchanged {name}: skipped")
+        print(msg("variant-unchanged", "unchanged {name}: skipped", name=name))
 
     def result(self, result: JobResult) -> None:
         if result.ok or self.failures:
@@ -95,12 +100,12 @@ class Terminal(Events):
             self._advance()
 
     def waiting(self, name: str) -> None:
-        print(f"edition {name} is being built by another process; waiting for it…",
-              file=sys.stderr)
+        print(msg("edition-waiting", "edition {name} is being built by another process; "
+                                     "waiting for it…", name=name), file=sys.stderr)
 
     @contextmanager
-    def building(self, total: int, label: str) -> Iterator[None]:
-        with progress_display(total, label, self.progress) as advance:
+    def building(self, total: int, label: Message) -> Iterator[None]:
+        with progress_display(total, str(label), self.progress) as advance:
             self._advance = advance
             try:
                 yield

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,12 @@ from briefing import PROJECT_ROOT
 from briefing.content.loader import load_document
 from briefing.tree.prepare import DocumentView, prepare
 from briefing.tree.render import render_tree
+
+# The suites compare English output: messages are worded by the locale (briefing.messages), so
+# the tests pin it, for this process and every command they run, whatever the machine's.
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 CONTENT = PROJECT_ROOT / "content"
 BRIEFING = CONTENT / "briefing-foreign-affairs.yaml"

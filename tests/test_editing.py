@@ -14,11 +14,19 @@ from briefing.editing import documents
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import Conflict, EditError
 from briefing.editing.store import DocumentStore, check_name
+from briefing.messages.language import speaking
 from briefing.source.yaml_source import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOKLET = "briefing-foreign-affairs.yaml"
 PROGRAMME = "coordination-programme-2024.yaml"
+
+
+@pytest.fixture(autouse=True)
+def in_vietnamese():
+    """The refusals of editing are the studio's words, which a clerk reads in Vietnamese."""
+    with speaking("vi"):
+        yield
 
 
 @pytest.fixture

@@ -540,8 +540,8 @@ def test_a_noncharacter_in_meeting_options_names_the_option(tmp_path):
     code, _, err = run("batch", CONTENT, "--unit", "quan-1", "--meeting-name", "Hội nghị\uffff",
                        "--out", tmp_path / "out", "--no-progress")
     assert code == 2
-    assert err.splitlines() == ["--meeting-name: error: noncharacter U+FFFF cannot be printed "
-                                "(delete it)"]
+    assert err.splitlines() == ["--meeting-name: error: noncharacter U+FFFF cannot be printed: "
+                                "XML, hence DOCX and PDF, cannot carry it (delete it)"]
 
 
 def test_a_non_utf8_unit_file_names_the_column_and_the_byte(tmp_path):

@@ -43,5 +43,5 @@ def test_our_own_docx_needs_no_guess_about_structure(content: Path, tmp_path: Pa
     result = imported(build_docx(content, tmp_path))
     structural = [n for n in result.guesses if "numbering" in n.message or "level" in n.message]
     assert structural == []
-    assert [n for n in result.notes if n.kind == "dropped"] == []
+    assert [n for n in result.notes if n.severity == "dropped"] == []
     assert result.documents[0].warnings == []

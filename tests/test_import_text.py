@@ -75,7 +75,7 @@ def test_hygiene_fixes_are_applied_and_reported(tmp_path: Path) -> None:
     assert body["title"] == "Đường lối"
     assert body["body"] == ["Đây là “chính sách”, được thực hiện nhất quán."] or \
         body["body"][0].startswith("Đây là “chính sách”, được thực")
-    messages = " | ".join(n.message for n in result.fixes)
+    messages = " | ".join(str(n.message) for n in result.fixes)
     for fragment in ("look-alike letter", "2 spaces", "straight quote", "before ','",
                      "non-breaking space"):
         assert fragment in messages
@@ -146,7 +146,7 @@ def test_web_clutter_is_reported_not_imported(tmp_path: Path) -> None:
     for clutter in ("Trang chủ", "Chia sẻ", "Zalo", "Tin liên quan", "Thủ tướng tiếp",
                     "Từ khóa", "10:30"):
         assert clutter not in text.split("blocks:")[1], clutter
-    dropped = [n for n in result.notes if n.kind == "dropped"]
+    dropped = [n for n in result.notes if n.severity == "dropped"]
     assert len(dropped) >= 7
     assert loaded(result).document.meta.subject == (
         "Ngoại giao Việt Nam năm 2023: những dấu ấn nổi bật")

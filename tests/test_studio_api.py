@@ -294,7 +294,7 @@ def test_bad_requests_get_messages(client):
 def test_broken_yaml_opens_as_text_and_can_be_repaired(client, project):
     (project / "content" / "broken.yaml").write_text("meta:\n  form: [booklet\n", "utf-8")
     html = client.get("/edit/broken.yaml").text
-    assert "lỗi cú pháp" in html and "malformed YAML" in html
+    assert "lỗi cú pháp" in html and "YAML sai cú pháp" in html
     fixed = (project / "content" / PROGRAMME).read_text(encoding="utf-8")
     answer = client.post("/api/raw/broken.yaml", json={"version": version(client, "broken.yaml"),
                                                        "text": fixed})
@@ -356,7 +356,7 @@ def test_import_a_word_file(client, project):
     html = client.get(answer.json()["url"]).text
     assert "Lê Hồng Sơn" in html and "CHƯƠNG TRÌNH" in html
     assert (project / "content" / name).read_text(encoding="utf-8").startswith(
-        "# Imported from Chuong-trinh.docx")
+        "# Nhập từ Chuong-trinh.docx")
 
 
 def test_oversize_upload_is_refused_before_reading(client):
@@ -452,9 +452,9 @@ def test_a_variant_is_checked_with_its_unit_file_as_batch_checks_it(client, proj
                     encoding="utf-8")
     data = client.get(f"/api/preview/{BOOKLET}?unit=quan-1.yaml").json()
     assert data["status"] == "errors"
-    assert any("quan-1.yaml" in p and "cannot draw" in p for p in data["problems"])
+    assert any("quan-1.yaml" in p and "bản PDF sẽ để trống" in p for p in data["problems"])
     answer = client.post(f"/download/pdf/{BOOKLET}?unit=quan-1.yaml")
-    assert answer.status_code == 422 and "cannot draw" in answer.json()["error"]
+    assert answer.status_code == 422 and "bản PDF sẽ để trống" in answer.json()["error"]
     assert not (project / "output" / "briefing-foreign-affairs" / "quan-1.pdf").exists()
 
 
@@ -487,9 +487,9 @@ def test_editions_create_list_verify_diff_zip(client, project):
     pdf.chmod(0o644)
     pdf.write_bytes(pdf.read_bytes()[:-10])
     damaged = client.post("/api/editions/verify", json={"label": "2024-03-so-03@r1"}).json()
-    assert damaged["ok"] is False and "truncated" in damaged["problems"][0]["text"]
+    assert damaged["ok"] is False and "bị cắt cụt" in damaged["problems"][0]["text"]
     bad = client.post("/api/editions/new", json={"content": BOOKLET, "date": "2024-02-30"})
-    assert bad.status_code == 400 and "calendar" in bad.json()["error"]
+    assert bad.status_code == 400 and "không có trên lịch" in bad.json()["error"]
     assert client.get("/editions/zip/..%2F..%2Fx").status_code in (400, 404)
 
 

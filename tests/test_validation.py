@@ -563,3 +563,29 @@ def test_never_raises_for_garbage(tmp_path):
 def test_load_still_raises_briefing_errors(tmp_path):
     with pytest.raises(BriefingError):
         load_document(write(tmp_path, HEAD.replace("kind: context", "kind: x") + "      - y\n"))
+
+
+@pytest.mark.parametrize("loaded_check", [False, True])
+def test_check_walks_every_string_once(monkeypatch, loaded_check):
+    """The text checks and the font's run in one walk over a document's strings, counted
+    (not timed): a booklet's 210 strings are visited once, not once per family of checks."""
+    from briefing.validation import check_file
+    from briefing.validation import strings as walker
+
+    booklet = PROJECT_ROOT / "content" / "briefing-foreign-affairs.yaml"
+    loaded = load_document(booklet)
+    walks: list[int] = []
+    original = walker.strings
+
+    def counted(data, path=()):
+        if path == ():
+            walks.append(0)
+        for item in original(data, path):
+            if path == ():
+                walks[-1] += 1
+            yield item
+
+    monkeypatch.setattr(walker, "strings", counted)
+    problems = check_loaded(loaded) if loaded_check else check_file(booklet).problems
+    assert len(walks) == 1 and walks[0] > 150
+    assert not [p for p in problems if p.severity == "error"]

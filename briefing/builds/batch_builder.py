@@ -28,6 +28,7 @@ from briefing.builds.events import Events
 from briefing.builds.forked import default_workers
 from briefing.builds.variant_set import VariantSet
 from briefing.editions.hashing import Input, environment_inputs, fingerprint, tool_versions
+from briefing.messages import msg
 from briefing.problems import BriefingError, Position, Problem
 
 if TYPE_CHECKING:  # the rest is imported when there is work: an unchanged batch needs none
@@ -85,7 +86,7 @@ def run_batch(request: BatchRequest, events: Events | None = None) -> BatchOutco
         ready, profiles, warnings = _preflight(jobs, results, events)
         todo, state, fingers = _outdated(request, ready, profiles, results, events)
         workers = min(request.workers or default_workers(), max(1, len(todo)))
-        with events.building(len(todo), "building variants"):
+        with events.building(len(todo), msg("progress-variants", "building variants")):
             results += run_jobs(todo, workers, events.result, profiles=tuple(sorted(profiles)),
                                 pool=pool)
     outcome = BatchOutcome(selection.content.path, time.perf_counter() - started, workers,

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.inputs import MB, NotPlainFile, parse_json, printable, read_input
-from briefing.problems import BriefingError, Position, Problem
+from briefing.messages import msg, reason
+from briefing.problems import WARNING, BriefingError, Position, Problem
 
 STATE = ".batch-state.json"
 #: a state of thousands of variants is a few hundred kB
 STATE_LIMIT = 16 * MB
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _FORMATS = ("docx", "pdf")
+_STATE_FILE = msg("what-state-file", "batch state file")
 
 
 @dataclass(frozen=True)
@@ -37,37 +39,39 @@ def load_state(path: Path, warn: Callable[[Problem], None] | None = None
     if not path.exists() and not path.is_symlink():
         return {}
     try:  # not through a link: it could make us read (and describe) another file
-        data = read_input(path, limit=STATE_LIMIT, what="batch state file", follow_links=False)
+        data = read_input(path, limit=STATE_LIMIT, what=_STATE_FILE, follow_links=False)
         return parse_state(data)
     except NotPlainFile:
-        why = "it is not a plain file (a link, a folder, a FIFO…)"
+        why = msg("state-not-plain", "it is not a plain file (a link, a folder, a FIFO…)")
     except BriefingError as error:
         why = error.problems[0].message
     except ValueError as error:
-        why = str(error)
+        why = reason(error)
     if warn is not None:
-        warn(Problem(Position(printable(path)), f"batch state ignored: {why}",
-                     severity="warning", hint="every variant is rebuilt and the file "
-                                              "written anew"))
+        warn(Problem(Position(printable(path)), msg(
+            "state-ignored", "batch state ignored: {why}", why=why), WARNING, msg(
+            "state-ignored-hint", "every variant is rebuilt and the file written anew")))
     return {}
 
 
 def parse_state(raw: bytes) -> dict[str, StateEntry]:
     """Checked entries by variant name; ValueError says what is wrong."""
-    data = parse_json(raw, "batch state file")
+    data = parse_json(raw, _STATE_FILE)
     if not isinstance(data, dict):
-        raise ValueError("not a mapping of variants")
+        raise ValueError(msg("state-shape", "not a mapping of variants"))
     entries = {}
     for name, entry in data.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str) \
                 or not isinstance(entry.get("outputs"), dict):
-            raise ValueError(f"variant '{printable(name)}' has no fingerprint and outputs")
+            raise ValueError(msg("state-shape", "variant '{name}' has no fingerprint and "
+                                                "outputs", name=printable(name)))
         outputs = entry["outputs"]
         for fmt, digest in outputs.items():
             if fmt not in _FORMATS or not isinstance(digest, str) \
                     or not _SHA256.fullmatch(digest):
-                raise ValueError(f"variant '{printable(name)}': output '{printable(fmt)}' "
-                                 "is not a format with its sha256")
+                raise ValueError(msg("state-shape", "variant '{name}': output '{format}' is not "
+                                     "a format with its sha256", name=printable(name),
+                                     format=printable(fmt)))
         entries[name] = StateEntry(entry["fingerprint"], dict(outputs))
     return entries
 

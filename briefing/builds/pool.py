@@ -34,8 +34,10 @@ from briefing.builds.variants import (
     VariantJob,
     failure,
     formats_one_after_the_other,
+    internal_error,
     run_job,
 )
+from briefing.messages import msg
 
 #: this process's lifeline (read end, write end), made with its first pool
 _lifeline: tuple[int, int] | None = None
@@ -171,9 +173,10 @@ def run_jobs(jobs: Sequence[VariantJob], workers: int = 0,
             try:
                 done(future.result())
             except BrokenProcessPool as exc:
-                done(failure(job.name, f"the worker building it died ({exc})"))
+                done(failure(job.name, msg("worker-died", "the worker building it died "
+                                                          "({reason})", reason=str(exc))))
             except Exception as exc:  # pickling and the like: a bug, reported per job
-                done(failure(job.name, f"internal error: {exc!r}", traceback.format_exc()))
+                done(failure(job.name, internal_error(exc), traceback.format_exc()))
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise

@@ -19,6 +19,7 @@ from briefing.atomic import safe_name, write_all_atomic
 from briefing.builds.pipeline import FORMATS, render_formats, validated
 from briefing.editions.embed import source_attachments
 from briefing.editions.hashing import sha256_bytes
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError, Position, Problem
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
@@ -95,9 +96,13 @@ class JobResult:
     detail: str = ""
 
 
-def failure(name: str, message: str, detail: str = "") -> JobResult:
+def failure(name: str, message: Message, detail: str = "") -> JobResult:
     """A job that failed for a reason outside its sources (a dead worker, a bug)."""
     return JobResult(name, ok=False, problems=[Problem(Position(name), message)], detail=detail)
+
+
+def internal_error(exc: Exception) -> Message:
+    return msg("internal-error", "internal error: {error}", error=repr(exc))
 
 
 #: DOCX beside the PDF in a forked child (briefing.builds.forked): worth it when this process is the
@@ -124,9 +129,10 @@ def name_clashes(jobs: Sequence[VariantJob], where: str) -> list[Problem]:
     seen: dict[str, list[str]] = {}
     for job in jobs:
         seen.setdefault(job.name.casefold(), []).append(job.name)
-    return [Problem(Position(where), "two variants are named "
-                    + " and ".join(f"'{n}'" for n in dict.fromkeys(names))
-                    + " (--with-base and a unit code)", hint="give the unit another code")
+    return [Problem(Position(where), msg(
+        "variant-names", "two variants are named {names} (--with-base and a unit code)",
+        names=tuple(f"'{n}'" for n in dict.fromkeys(names))),
+        hint=msg("variant-names-hint", "give the unit another code"))
             for _, names in sorted(seen.items()) if len(names) > 1]
 
 
@@ -191,6 +197,6 @@ def run_job(job: VariantJob, parallel_formats: bool = True) -> JobResult:
     except BriefingError as error:
         result.problems = list(error.problems)
     except Exception as exc:  # a bug, not bad input: keep the traceback for the report
-        result = failure(job.name, f"internal error: {exc!r}", traceback.format_exc())
+        result = failure(job.name, internal_error(exc), traceback.format_exc())
     result.seconds = time.perf_counter() - started
     return result

@@ -22,6 +22,7 @@ from briefing.editions.layout import DEFAULT_ARCHIVE, Archive
 from briefing.editions.listing import COLUMNS, listed
 from briefing.editions.reproduce import reproduce
 from briefing.editions.verify import verify_revision
+from briefing.messages import Message, joined, msg
 from briefing.problems import Position, Problem
 
 HELP = "list, verify, diff and extract archived editions"
@@ -72,7 +73,7 @@ def run_list(args: argparse.Namespace) -> int:
     archive = Archive(args.archive)
     rows = [COLUMNS, *(entry.row() for entry in listed(archive, args.names))]
     if len(rows) == 1:
-        print(f"no editions in {shown(archive.root)}")
+        print(_no_editions(archive))
         return EXIT_OK
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
@@ -85,7 +86,7 @@ def run_verify(args: argparse.Namespace) -> int:
     archive.check_root()  # a typo in --archive is not "nothing to verify"
     revisions = archive.find(args.refs)
     if not revisions:
-        print(f"no editions in {shown(archive.root)}")
+        print(_no_editions(archive))
         return EXIT_OK
     errors = 0
     for revision in revisions:
@@ -95,12 +96,19 @@ def run_verify(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         if failed or manifest is None:
             errors += 1
-            print(f"FAILED {revision.label}: {len(failed)} problem(s)", file=sys.stderr)
+            print(msg("verify-failed", "FAILED {label}: {count} problem(s)",
+                      label=revision.label, count=len(failed)), file=sys.stderr)
         else:
-            rebuilt = ", rebuilt byte-identical" if args.rebuild else ""
-            print(f"ok {revision.label}: {len(manifest.files)} files match the "
-                  f"manifest{rebuilt}")
+            print(msg("verify-ok", "ok {label}: {count} files match the manifest, rebuilt "
+                                   "byte-identical", label=revision.label,
+                      count=len(manifest.files)) if args.rebuild else
+                  msg("verify-ok", "ok {label}: {count} files match the manifest",
+                      label=revision.label, count=len(manifest.files)))
     return EXIT_ERRORS if errors else EXIT_OK
+
+
+def _no_editions(archive: Archive) -> Message:
+    return msg("no-editions", "no editions in {folder}", folder=shown(archive.root))
 
 
 def run_diff(args: argparse.Namespace) -> int:
@@ -109,12 +117,15 @@ def run_diff(args: argparse.Namespace) -> int:
     new_label, new = operand(args.new, args.content, archive)
     diffs = compare(old, new, old_label, new_label)
     for only in (d for d in diffs if d.only_in is not None):
-        print(f"{'-' if only.name in old else '+'} variant {only.name} (only in {only.only_in})")
+        print(("- " if only.name in old else "+ ") + msg(
+            "diff-only-in", "variant {name} (only in {label})", name=only.name,
+            label=only.only_in))
     for diff in diffs:
         if diff.lines:
             print("\n".join(diff.lines))
     if not any(d.only_in is not None or d.lines for d in diffs):
-        print(f"no differences between {old_label} and {new_label}")
+        print(msg("diff-none", "no differences between {old} and {new}", old=old_label,
+                  new=new_label))
         return EXIT_OK
     return EXIT_WARNINGS
 
@@ -127,24 +138,31 @@ def run_extract(args: argparse.Namespace) -> int:
         out, root = default_output() / "extracted" / safe_name(pdf.stem), default_output()
     recipe, written = extract(pdf, out, root)
     for path in written:
-        print(f"wrote {shown(path)}")
+        print(msg("wrote-file", "wrote {file}", file=shown(path)))
     options = recipe.get("options") or {}
-    print(f"variant {recipe['variant']}, edition date {options.get('date')}, "
-          f"built with briefing {recipe.get('tools', {}).get('briefing')}")
+    print(msg("extracted", "variant {variant}, edition date {date}, built with briefing "
+                           "{version}", variant=str(recipe["variant"]),
+              date=str(options.get("date")),
+              version=str(recipe.get("tools", {}).get("briefing"))))
     if not args.rebuild:
-        print(f"to rebuild it: python build.py archive extract {shown(pdf)} --rebuild")
+        print(msg("extract-rebuild-hint", "to rebuild it: python build.py archive extract {pdf} "
+                                          "--rebuild", pdf=shown(pdf)))
         return EXIT_OK
     again = reproduce(pdf, recipe, out)
     for problem in again.result.problems:
         print(problem, file=sys.stderr)
     if not again.result.ok:
         return EXIT_ERRORS
-    print(f"rebuilt {shown(Path(again.result.outputs['pdf'].path))}")
+    print(msg("rebuilt", "rebuilt {file}", file=shown(Path(again.result.outputs["pdf"].path))))
     if again.identical:
-        print(f"identical: the rebuilt PDF is byte for byte {shown(pdf)}")
+        print(msg("rebuilt-identical", "identical: the rebuilt PDF is byte for byte {pdf}",
+                  pdf=shown(pdf)))
         return EXIT_OK
-    print(Problem(Position(str(pdf)), "the rebuilt PDF differs from this one",
-                  hint="tools changed: " + "; ".join(again.changed) if again.changed
-                  else "templates, profile or fonts changed since it was built"),
+    print(Problem(Position(str(pdf)), msg("rebuilt-differs", "the rebuilt PDF differs from this "
+                                                             "one"),
+                  hint=msg("rebuilt-tools-hint", "tools changed: {changes}",
+                           changes=joined(again.changed)) if again.changed
+                  else msg("rebuilt-other-hint",
+                           "templates, profile or fonts changed since it was built")),
           file=sys.stderr)
     return EXIT_ERRORS

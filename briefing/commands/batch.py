@@ -17,6 +17,7 @@ from briefing.builds.batch_builder import BatchRequest, run_batch
 from briefing.cli import EXIT_ERRORS, EXIT_OK, default_output, formats_of, shown
 from briefing.cli_options import add_variant_options, variant_set
 from briefing.inputs import output_folder
+from briefing.messages import msg
 from briefing.problems import BriefingError, Position, Problem
 from briefing.terminal import Terminal, summary
 
@@ -39,8 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.pdfa and "pdf" not in formats_of(args.format):
-        raise BriefingError(Problem(Position("--pdfa"), "--pdfa needs the PDF format",
-                                    hint="use --format pdf or --format all"))
+        raise BriefingError(Problem(Position("--pdfa"), msg(
+            "pdfa-needs-pdf", "--pdfa needs the PDF format"), hint=msg(
+            "pdfa-needs-pdf-hint", "use --format pdf or --format all")))
     if args.out is not None:  # the user's own choice: a folder (or nothing yet), no loop
         out_dir = output_folder(args.out)
     else:  # output/<name>/, which a link planted there must not send elsewhere
@@ -49,6 +51,7 @@ def run(argv: list[str]) -> int:
                            workers=args.jobs)
     outcome = run_batch(request, Terminal(not args.no_progress))
     line = summary(outcome.results, outcome.seconds, outcome.workers, len(outcome.unchanged))
-    print(f"batch {shown(Path(outcome.content))}: {line}",
+    print(msg("batch-line", "batch {label}: {summary}", label=shown(Path(outcome.content)),
+              summary=line),
           file=sys.stderr if outcome.failed else sys.stdout)
     return EXIT_ERRORS if outcome.failed else EXIT_OK

@@ -16,8 +16,11 @@ from briefing.cli import (
     formats_of,
     report,
     shown,
+    wrote,
 )
 from briefing.inputs import output_folder
+from briefing.messages import msg
+from briefing.messages.language import LANGUAGES
 from briefing.problems import BriefingError
 
 HELP = "build DOCX and PDF (the default command)"
@@ -35,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, metavar="DIR",
                         help="output folder (default: output/)")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGES, help=cli.LANGUAGE_HELP + "; every command")
     return parser
 
 
@@ -69,6 +73,6 @@ def _build(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
             continue
         seconds = time.perf_counter() - started
         for target in written:
-            print(f"wrote {shown(target)} ({target.stat().st_size:,} bytes)")
-        print(f"built {shown(path)} in {seconds:.1f} s")
+            print(wrote(shown(target), target.stat().st_size))
+        print(msg("built", "built {file} in {seconds:.1f} s", file=shown(path), seconds=seconds))
     return EXIT_ERRORS if failed else EXIT_OK

@@ -10,7 +10,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, checked_files, shown
+from briefing.cli import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_WARNINGS,
+    checked_files,
+    counted_errors,
+    counted_warnings,
+    shown,
+)
+from briefing.messages import Message, msg, msgn
 from briefing.problems import Problem
 from briefing.validation import ERROR, WARNING, validate_file
 
@@ -46,8 +55,8 @@ def run(argv: list[str]) -> int:
 
             result = fix_file(name)
             if result.applied and not args.quiet:
-                print(f"{name}: fixed {result.applied} problem"
-                      f"{'s' if result.applied != 1 else ''}")
+                print(msgn("fixed", "{file}: fixed {n} problem", "{file}: fixed {n} problems",
+                           result.applied, file=str(name)))
             problems = result.problems
         else:
             problems = validate_file(name)
@@ -66,11 +75,12 @@ def run(argv: list[str]) -> int:
 
 
 def _summary(files: int, errors: int, warnings: int, problems: list[Problem],
-             fixed: bool) -> str:
-    text = (f"checked {files} file{'s' if files != 1 else ''}: "
-            f"{errors} error{'s' if errors != 1 else ''}, "
-            f"{warnings} warning{'s' if warnings != 1 else ''}")
+             fixed: bool) -> Message:
+    text = msg("checked", "checked {files}: {errors}, {warnings}",
+               files=msgn("checked-files", "{n} file", "{n} files", files),
+               errors=counted_errors(errors), warnings=counted_warnings(warnings))
     fixable = sum(p.fix is not None for p in problems)
     if fixable and not fixed:
-        text += f" ({fixable} fixable with `build.py check --fix`)"
+        text = msg("checked-fixable", "{summary} ({count} fixable with `build.py check --fix`)",
+                   summary=text, count=fixable)
     return text

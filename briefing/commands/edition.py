@@ -16,6 +16,7 @@ from briefing.cli import EXIT_ERRORS, EXIT_OK, archive_folder, shown
 from briefing.cli_options import add_variant_options, variant_set
 from briefing.editions.creating import EditionOrder, create_edition
 from briefing.editions.layout import DEFAULT_ARCHIVE, Archive
+from briefing.messages import msg
 from briefing.terminal import Terminal, summary
 
 HELP = "build and archive a dated edition of every variant"
@@ -48,9 +49,11 @@ def run(argv: list[str]) -> int:
                                              failures=False))
     where = shown(outcome.revision.path)
     if not outcome.created:
-        print(f"edition {outcome.revision.label} is archived with these very inputs "
-              f"({where}); nothing written")
+        print(msg("edition-archived", "edition {label} is archived with these very inputs "
+                                      "({folder}); nothing written",
+                  label=outcome.revision.label, folder=where))
         return EXIT_OK
     line = summary(outcome.results, outcome.seconds, args.jobs or default_workers())
-    print(f"edition {outcome.revision.label}: {where}: {line}")
+    print(msg("edition-built", "edition {label}: {folder}: {summary}",
+              label=outcome.revision.label, folder=where, summary=line))
     return EXIT_ERRORS if any(not r.ok for r in outcome.results) else EXIT_OK

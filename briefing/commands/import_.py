@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 from briefing.atomic import write_all_atomic
-from briefing.cli import CONTENT_DIR, EXIT_ERRORS, EXIT_OK, shown
+from briefing.cli import CONTENT_DIR, EXIT_ERRORS, EXIT_OK, shown, wrote
+from briefing.messages import msg, msgn
 from briefing.problems import BriefingError
 
 HELP = "import a .docx, .txt or .md document as a content file"
@@ -53,7 +54,7 @@ def run(argv: list[str]) -> int:
     source = shown(args.source)
     if not args.quiet:
         for note in result.notes:
-            print(note.line(source), file=sys.stderr)
+            print(note.in_file(source), file=sys.stderr)
     targets: dict[Path, bytes] = {}
     for index, document in enumerate(result.documents):
         path = output if index == 0 else output.with_name(f"{output.stem}-{index + 1}.yaml")
@@ -63,17 +64,21 @@ def run(argv: list[str]) -> int:
     # a picture too: one of another document would be replaced under it
     existing = [p for p in targets if os.path.lexists(p)]
     if existing and not args.force:
-        raise BriefingError.at(existing[0], "already exists; nothing was written",
-                               hint="choose another name with -o, or add --force")
+        raise BriefingError.at(existing[0], msg("import-exists", "already exists; nothing was "
+                                                                 "written"),
+                               hint=msg("import-exists-hint",
+                                        "choose another name with -o, or add --force"))
     write_all_atomic(targets)
     guesses = len(result.guesses)
     for index, document in enumerate(result.documents):
         path = output if index == 0 else output.with_name(f"{output.stem}-{index + 1}.yaml")
-        print(f"wrote {shown(path)} ({len(document.yaml.encode('utf-8')):,} bytes)")
+        print(wrote(shown(path), len(document.yaml.encode("utf-8"))))
         for warning in document.warnings:
             print(warning, file=sys.stderr)
-    print(f"imported {source}: {len(result.documents)} document"
-          f"{'s' if len(result.documents) != 1 else ''}, {guesses} guess"
-          f"{'es' if guesses != 1 else ''} to check, {len(result.fixes)} text fix"
-          f"{'es' if len(result.fixes) != 1 else ''}")
+    print(msg("imported", "imported {source}: {documents}, {guesses} to check, {fixes}",
+              source=source,
+              documents=msgn("imported-documents", "{n} document", "{n} documents",
+                             len(result.documents)),
+              guesses=msgn("imported-guesses", "{n} guess", "{n} guesses", guesses),
+              fixes=msgn("imported-fixes", "{n} text fix", "{n} text fixes", len(result.fixes))))
     return EXIT_OK if result.documents else EXIT_ERRORS

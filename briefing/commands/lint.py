@@ -13,7 +13,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, shown
+from briefing.cli import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_WARNINGS,
+    counted_errors,
+    counted_warnings,
+    shown,
+)
+from briefing.messages import msg, msgn
+from briefing.problems import ERROR
 
 HELP = "check a Word file against the official layout"
 
@@ -35,21 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     from briefing.lint.facts import read_facts
-    from briefing.lint.rules import ERROR, Linter
+    from briefing.lint.rules import Linter
     from briefing.profile.model import load_profile
 
     errors = warnings = 0
     for path in args.files:
         facts = read_facts(path)
         name = args.profile or _profile_of(facts)
-        findings = Linter(facts, load_profile(name)).run()
+        findings = Linter(facts, load_profile(name), shown(path)).run()
         for finding in findings:
-            print(finding.line(shown(path)), file=sys.stderr)
+            print(finding, file=sys.stderr)
         errors += sum(f.severity == ERROR for f in findings)
         warnings += sum(f.severity != ERROR for f in findings)
-    print(f"linted {len(args.files)} file{'s' if len(args.files) != 1 else ''}: "
-          f"{errors} error{'s' if errors != 1 else ''}, "
-          f"{warnings} warning{'s' if warnings != 1 else ''}")
+    print(msg("linted", "linted {files}: {errors}, {warnings}",
+              files=msgn("checked-files", "{n} file", "{n} files", len(args.files)),
+              errors=counted_errors(errors), warnings=counted_warnings(warnings)))
     if errors:
         return EXIT_ERRORS
     if warnings and args.strict:

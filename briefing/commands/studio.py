@@ -16,6 +16,8 @@ from pathlib import Path
 
 from briefing import PROJECT_ROOT
 from briefing.cli import EXIT_OK
+from briefing.messages import msg
+from briefing.messages.language import VIETNAMESE, chosen
 from briefing.problems import BriefingError
 
 HELP = "edit, check, preview and publish in a browser (local server)"
@@ -45,9 +47,10 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind((host, port))
     except OSError as exc:
         sock.close()
-        hint = "another program (or another studio) uses it: try --port 0" \
-            if exc.errno in (98, 48, 10048) else ""
-        raise BriefingError.at(f"{host}:{port}", f"cannot listen: {exc.strerror or exc}",
+        hint = msg("studio-port-hint", "another program (or another studio) uses it: try "
+                                       "--port 0") if exc.errno in (98, 48, 10048) else None
+        raise BriefingError.at(f"{host}:{port}", msg("studio-listen", "cannot listen: {reason}",
+                                                     reason=exc.strerror or str(exc)),
                                hint=hint) from None
     sock.listen(64)
     sock.set_inheritable(True)
@@ -63,20 +66,22 @@ def run(argv: list[str]) -> int:
 
     project = args.project.resolve()
     if not (project / "content").is_dir():
-        raise BriefingError.at(project, "no content/ folder here",
-                               hint="run the studio from the project, or give --project DIR")
+        raise BriefingError.at(project, msg("studio-no-content", "no content/ folder here"),
+                               hint=msg("studio-no-content-hint", "run the studio from the "
+                                        "project, or give --project DIR"))
     if args.host not in LOOPBACK:
-        print(f"WARNING: listening on {args.host}, not on this machine only: anyone who can "
-              "reach this address and learns the token can read and change the content.",
-              file=sys.stderr)
+        print(msg("studio-host-warning", "WARNING: listening on {host}, not on this machine "
+                  "only: anyone who can reach this address and learns the token can read and "
+                  "change the content.", host=args.host), file=sys.stderr)
     sock = bind(args.host, args.port)
     port = sock.getsockname()[1]
-    app = create_app(project, allowed_hosts=hosts_for(args.host, port))
+    app = create_app(project, allowed_hosts=hosts_for(args.host, port),
+                     language=chosen() or VIETNAMESE)
     token = app.state.studio.secrets.token
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown_host}:{port}/?token={token}"
     print(f"Studio: {url}", flush=True)
-    print("(Ctrl+C to stop)", file=sys.stderr, flush=True)
+    print(msg("studio-stop", "(Ctrl+C to stop)"), file=sys.stderr, flush=True)
     from briefing.preview.rendering import warm_up
 
     threading.Thread(target=warm_up, daemon=True).start()

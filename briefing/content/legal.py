@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field, model_validator
 
 from briefing.content.nodes import ItemId, Node, Paragraphs, Text
+from briefing.messages import msg
 
 if TYPE_CHECKING:
     from briefing.content.schema import BodyItem, ListItem
@@ -83,9 +84,9 @@ class Article(Node):
     @model_validator(mode="after")
     def _title_is_one_line(self) -> Article:
         if self.titled and not isinstance(self.article, str):
-            raise ValueError("an article's title is one line in 'article'; its paragraphs go "
-                             "under 'body:' (or write 'titled: false' for an article whose "
-                             "text runs in after its label)")
+            raise ValueError(msg("article-title-lines", "an article's title is one line in "
+                                 "'article'; its paragraphs go under 'body:' (or write 'titled: "
+                                 "false' for an article whose text runs in after its label)"))
         return self
 
 
@@ -104,8 +105,8 @@ class Clause(Node):
     @model_validator(mode="after")
     def _title_is_one_line(self) -> Clause:
         if self.titled and not isinstance(self.clause, str):
-            raise ValueError("a titled clause has a one-line title in 'clause'; its paragraphs "
-                             "go under 'body:'")
+            raise ValueError(msg("clause-title-lines", "a titled clause has a one-line title in "
+                                 "'clause'; its paragraphs go under 'body:'"))
         return self
 
 

@@ -9,8 +9,12 @@ from pydantic import ValidationError
 
 from briefing.content.schema import Document
 from briefing.content.schema_problems import problems_from_validation
+from briefing.messages import msg
 from briefing.problems import BriefingError, Problem
 from briefing.source.yaml_source import SourceMap, YamlDocument, load_yaml
+
+#: what a content file is called in messages ("content file does not exist")
+CONTENT_FILE = msg("what-content-file", "content file")
 
 
 @dataclass
@@ -29,13 +33,14 @@ def parse_document(yaml_document: YamlDocument, path: Path) -> LoadedDocument:
         if isinstance(data, dict) and kind in data:  # one line, not ten "unknown key" errors
             raise BriefingError(Problem(
                 yaml_document.source.at((kind,), key=True),
-                f"this is a {kind} file, not a briefing",
-                hint=f"build it with `build.py batch CONTENT {option} "
-                     f"{yaml_document.source.file}`"))
+                msg("not-a-briefing", "this is a {kind} file, not a briefing", kind=kind),
+                hint=msg("build-it-with", "build it with `build.py batch CONTENT {option} "
+                                          "{file}`", option=option,
+                         file=yaml_document.source.file)))
     if not isinstance(data, dict):
-        raise BriefingError(Problem(yaml_document.source.at(()),
-                                    "a content file is a mapping with meta, footnotes and blocks",
-                                    hint="start with 'meta:' at the beginning of a line"))
+        raise BriefingError(Problem(yaml_document.source.at(()), msg(
+            "content-mapping", "a content file is a mapping with meta, footnotes and blocks"),
+            hint=msg("start-with-meta", "start with 'meta:' at the beginning of a line")))
     try:
         document = Document.model_validate(data)
     except ValidationError as exc:
@@ -46,4 +51,4 @@ def parse_document(yaml_document: YamlDocument, path: Path) -> LoadedDocument:
 def load_document(path: Path | str) -> LoadedDocument:
     """Read and check `path`; every problem is raised as a `BriefingError` with its position."""
     path = Path(path)
-    return parse_document(load_yaml(path, what="content file"), path)
+    return parse_document(load_yaml(path, what=CONTENT_FILE), path)

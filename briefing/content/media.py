@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.inputs import confined, printable, read_input
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError
 
 _KINDS = {b"\x89PNG\r\n\x1a\n": ("png", "image/png"), b"\xff\xd8\xff": ("jpeg", "image/jpeg")}
@@ -25,9 +26,13 @@ DEFAULT_DPI = 96.0
 class MediaError(ValueError):
     """What is wrong with a figure file, worded for the clerk; `hint` says what to do."""
 
-    def __init__(self, message: str, hint: str = ""):
+    def __init__(self, message: Message, hint: Message | None = None):
         super().__init__(message)
+        self.message = message
         self.hint = hint
+
+
+_RESAVE = msg("resave-image", "open it in an image viewer and save it again")
 
 
 @dataclass(frozen=True)
@@ -50,31 +55,37 @@ class Image:
 def confined_media_path(root: Path, src: str) -> Path:
     """The file `src` names inside `root`, or `MediaError` if it would lead anywhere else:
     the input guard's rules (`briefing.inputs`), worded for a figure."""
-    hint = "put the image in the content folder (e.g. content/media/) and write its path " \
-           "from there, like media/photo.jpg"
+    hint = msg("figure-path-hint", "put the image in the content folder (e.g. content/media/) "
+                                   "and write its path from there, like media/photo.jpg")
+    figure = msg("what-figure", "figure '{src}'", src=printable(src))
     try:  # the path's form first ('..', absolute, URL …), then where it leads; loop-safe
-        return confined(root, src, what="figure")
+        return confined(root, src, what=_FIGURE)
     except BriefingError as exc:
         message = exc.problems[0].message
-        if printable(src) not in message:  # name it ("figure is a link that leads back …")
-            message = f"figure '{printable(src)}': {message.removeprefix('figure ')}"
+        if message.code not in ("path-refused", "path-leads-outside"):  # name the figure
+            message = exc.problems[0].message.given(what=figure)
         raise MediaError(message, exc.problems[0].hint or hint) from None
+
+
+_FIGURE = msg("what-figure-word", "figure")
 
 
 def load_image(root: Path, src: str, *, max_bytes: int, max_pixels: int) -> Image:
     """Read and check the figure `src` (relative to `root`)."""
     path = confined_media_path(root, src)
     if not path.exists() and not path.is_symlink():
-        raise MediaError(f"figure file '{src}' does not exist",
-                         f"looked for {path.name} in {path.parent.name}/")
+        raise MediaError(msg("figure-missing", "figure file '{src}' does not exist", src=src),
+                         msg("figure-looked-for", "looked for {name} in {folder}/",
+                             name=path.name, folder=path.parent.name))
+    what = msg("what-figure-file", "figure file '{src}'", src=src)
     try:  # the input guard: regular files only (a FIFO cannot block), size capped
-        data = read_input(path, limit=max_bytes, what=f"figure file '{src}'")
+        data = read_input(path, limit=max_bytes, what=what)
     except BriefingError as exc:
         problem = exc.problems[0]
-        if problem.message.startswith("file is "):  # its size: which file, how to shrink it
-            raise MediaError(f"figure file '{src}' is {problem.message[8:]}",
-                             "make it smaller (a photo for print needs 300 dpi at its printed "
-                             "size, rarely more than 5 MB)") from None
+        if problem.code == "too-large":  # its size: which file, how to shrink it
+            raise MediaError(problem.message.given(what=what), msg(
+                "figure-too-large-hint", "make it smaller (a photo for print needs 300 dpi at "
+                "its printed size, rarely more than 5 MB)")) from None
         raise MediaError(problem.message, problem.hint) from None
     return check_image(data, src, max_pixels=max_pixels)
 
@@ -83,23 +94,28 @@ def check_image(data: bytes, src: str, *, max_pixels: int) -> Image:
     """The image in `data`, checked: a PNG or JPEG whose extension agrees, that decodes."""
     kind_mime = next((kind for magic, kind in _KINDS.items() if data.startswith(magic)), None)
     if kind_mime is None:
-        raise MediaError(f"'{src}' is not a PNG or JPEG image",
-                         "save it as PNG or JPEG (Word and phones do both)")
+        raise MediaError(msg("figure-format", "'{src}' is not a PNG or JPEG image", src=src),
+                         msg("figure-format-hint",
+                             "save it as PNG or JPEG (Word and phones do both)"))
     kind, mime = kind_mime
     if not src.lower().endswith(_EXTENSIONS[kind]):
-        raise MediaError(f"'{src}' holds a {kind.upper()} image but its name says otherwise",
-                         f"rename it to end in {_EXTENSIONS[kind][0]}")
+        raise MediaError(msg("figure-extension", "'{src}' holds a {kind} image but its name says "
+                             "otherwise", src=src, kind=kind.upper()),
+                         msg("figure-extension-hint", "rename it to end in {extension}",
+                             extension=_EXTENSIONS[kind][0]))
     if not _complete(data, kind):
-        raise MediaError(f"'{src}' is a broken {kind.upper()} image (the file is cut short)",
-                         "open it in an image viewer and save it again")
+        raise MediaError(msg("figure-cut-short", "'{src}' is a broken {kind} image (the file is "
+                             "cut short)", src=src, kind=kind.upper()), _RESAVE)
     from PIL import Image as PILImage  # only documents with figures pay for Pillow
 
     try:
         with PILImage.open(io.BytesIO(data)) as probe:
             width, height = probe.size
             if width * height > max_pixels:
-                raise MediaError(f"'{src}' is {width}×{height} pixels, more than "
-                                 f"{max_pixels:,} pixels", "scale it down")
+                raise MediaError(msg("figure-pixels", "'{src}' is {width}×{height} pixels, more "
+                                     "than {limit:,} pixels", src=src, width=width,
+                                     height=height, limit=max_pixels),
+                                 msg("figure-pixels-hint", "scale it down"))
             dpi = probe.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))[0] or DEFAULT_DPI
             probe.verify()
         with PILImage.open(io.BytesIO(data)) as image:
@@ -107,10 +123,10 @@ def check_image(data: bytes, src: str, *, max_pixels: int) -> Image:
     except MediaError:
         raise
     except Exception as exc:  # Pillow raises many kinds for broken files
-        raise MediaError(f"'{src}' is a broken {kind.upper()} image ({_reason(exc)})",
-                         "open it in an image viewer and save it again") from None
+        raise MediaError(msg("figure-broken", "'{src}' is a broken {kind} image ({reason})",
+                             src=src, kind=kind.upper(), reason=_reason(exc)), _RESAVE) from None
     if width < 1 or height < 1:
-        raise MediaError(f"'{src}' has no pixels")
+        raise MediaError(msg("figure-empty", "'{src}' has no pixels", src=src))
     return Image(data, kind, mime, width, height, float(dpi) if float(dpi) >= 10 else DEFAULT_DPI)
 
 

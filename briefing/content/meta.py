@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_va
 from pydantic_core import PydanticCustomError
 
 from briefing.content.nodes import Node, Text
+from briefing.messages import Message, msg
 
 
 class Issuer(Node):
@@ -47,23 +48,27 @@ class DocumentDate(BaseModel):
         text = str(value).strip()
         match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
         if not match:
-            raise ValueError(f"'{text}' is not a date: write YYYY-MM-DD (or YYYY-MM, YYYY)")
+            raise ValueError(msg("date-shape", "'{text}' is not a date: write YYYY-MM-DD (or "
+                                               "YYYY-MM, YYYY)", text=text))
         year, month, day = (int(g) if g else None for g in match.groups())
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"'{text}': there is no month {month}")
+            raise ValueError(msg("date-month", "'{text}': there is no month {month}", text=text,
+                                 month=month))
         if day is not None:
             try:
                 dt.date(year, month, day)  # type: ignore[arg-type]
             except ValueError:
-                raise ValueError(f"'{text}' does not exist in the calendar") from None
+                raise ValueError(msg("date-calendar", "'{text}' does not exist in the calendar",
+                                     text=text)) from None
         return cls(year=year, month=month, day=day)
 
     @classmethod
-    def parse_day(cls, value: Any, what: str) -> DocumentDate:
+    def parse_day(cls, value: Any, what: Message | str) -> DocumentDate:
         """A full calendar day, for dates that cannot stay blank (editions, meetings)."""
         date = cls.parse(value)
         if date.day is None:
-            raise ValueError(f"'{value}': {what} needs the day (YYYY-MM-DD)")
+            raise ValueError(msg("date-day", "'{value}': {what} needs the day (YYYY-MM-DD)",
+                                 value=str(value), what=what))
         return date
 
     def as_date(self) -> dt.date:
@@ -111,17 +116,23 @@ class Meta(Node):
     @classmethod
     def _one_or_two(cls, value: list[Signer] | None, info: ValidationInfo) -> list[Signer] | None:
         if value is not None and info.data.get("signer") is not None:
-            raise ValueError("give one signature block (signer) or two (signers), not both")
+            raise ValueError(msg("signer-and-signers", "give one signature block (signer) or two "
+                                                       "(signers), not both"))
         return value
 
     @model_validator(mode="after")
     def _form_needs(self) -> Meta:
         missing = missing_for_form(self.form, self.model_dump())
         if missing:
-            raise PydanticCustomError(
-                "form_requires", "an {form} document needs meta.{fields}",
-                {"form": self.form, "fields": ", meta.".join(missing)})
+            raise PydanticCustomError("form_requires", "{message}",
+                                      {"message": form_requires(self.form, missing)})
         return self
+
+
+def form_requires(form: str, missing: list[str]) -> Message:
+    """What a document form cannot do without ("an official document needs meta.type, …")."""
+    return msg("form_requires", "an {form} document needs meta.{fields}", form=form,
+               fields=", meta.".join(missing))
 
 
 #: Meta fields each document form cannot do without (beyond those every form needs).

@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from briefing.messages import msg
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
@@ -40,8 +42,8 @@ def paragraphs_of(value: str | list[str]) -> list[str]:
 
 def check_id(value: str | None) -> str | None:
     if value is not None and not re.match(ID_PATTERN, value):
-        raise ValueError(
-            f"id '{value}' must be lower-case letters, digits and '-' (e.g. 'lessons-learnt')")
+        raise ValueError(msg("id-shape", "id '{id}' must be lower-case letters, digits and '-' "
+                                         "(e.g. 'lessons-learnt')", id=value))
     return value
 
 

@@ -46,6 +46,7 @@ from briefing.content.meta import (
     Issuer,
     Meta,
     Signer,
+    form_requires,
     missing_for_form,
 )
 from briefing.content.nodes import (
@@ -58,6 +59,7 @@ from briefing.content.nodes import (
     check_id,
     paragraphs_of,
 )
+from briefing.messages import msg
 
 __all__ = [
     "BLOCK_KINDS", "BODY_ITEM_KEYS", "BODY_ITEM_TAGS", "FORMS", "FORM_REQUIRES", "ID_PATTERN",
@@ -66,7 +68,8 @@ __all__ = [
     "Enumeration", "Figure", "Footnote", "Intertitle", "Issuer", "ItemId", "ListItem", "Meta",
     "Node", "NoteLine", "NumberedParagraph", "Paragraphs", "Part", "Points", "Question",
     "Quote", "Salutation", "Section", "Signer", "Standfirst", "Subdivision", "Table", "Text",
-    "TopItem", "check_footnote_ids", "check_id", "footnote_paragraphs", "missing_for_form",
+    "TopItem", "check_footnote_ids", "check_id", "footnote_paragraphs", "form_requires",
+    "missing_for_form",
     "paragraphs_of", "schema_namespace",
 ]
 
@@ -126,9 +129,16 @@ def _body_item_kind(value: Any) -> str | None:
     return None
 
 
-_BODY_ITEM_MESSAGE = (
-    "a body item is a paragraph (text), a section (with 'title') or a mapping with one of: "
-    + ", ".join(f"'{key}'" for key, _ in BODY_ITEM_KEYS[1:] if key != "points"))
+_BODY_ITEM_MESSAGE = msg(
+    "body_item", "a body item is a paragraph (text), a section (with 'title') or a mapping "
+    "with one of: {keys}", keys=tuple(f"'{key}'" for key, _ in BODY_ITEM_KEYS[1:]
+                                      if key != "points"))
+_LIST_ITEM_MESSAGE = msg("list_item", "a list item is a text or a list of paragraphs")
+_TABLE_CELL_MESSAGE = msg("table_cell", "a table cell is a text or a mapping with 'text' (and "
+                                        "'colspan', 'rowspan', 'align')")
+#: the messages of the unions' own errors ("what a body item is"), by error type
+DISCRIMINATOR_MESSAGES = {"body_item": _BODY_ITEM_MESSAGE, "list_item": _LIST_ITEM_MESSAGE,
+                          "table_cell": _TABLE_CELL_MESSAGE}
 
 
 def _body_union(section: str) -> Any:
@@ -160,7 +170,7 @@ def _body_union(section: str) -> Any:
         | Annotated["NoteLine", Tag("note-line")]
         | Annotated["Salutation", Tag("salutation")],
         Discriminator(_body_item_kind, custom_error_type="body_item",
-                      custom_error_message=_BODY_ITEM_MESSAGE),
+                      custom_error_message=_BODY_ITEM_MESSAGE.text("en")),
     ]
 
 
@@ -180,7 +190,7 @@ def _list_item_kind(value: Any) -> str | None:
 ListItem = Annotated[
     Annotated[Text, Tag("text")] | Annotated[list[BodyItem], Tag("paragraphs")],
     Discriminator(_list_item_kind, custom_error_type="list_item",
-                  custom_error_message="a list item is a text or a list of paragraphs"),
+                  custom_error_message=_LIST_ITEM_MESSAGE.text("en")),
 ]
 
 class Bullets(Node):
@@ -197,9 +207,10 @@ class Enumeration(Node):
     @model_validator(mode="after")
     def _inline_items_are_text(self) -> Enumeration:
         if self.inline and not all(isinstance(i, str) for i in self.enumerate):
-            raise ValueError("an inline enumeration takes one text per item")
+            raise ValueError(msg("inline-enumeration",
+                                 "an inline enumeration takes one text per item"))
         if self.lead is not None and not self.inline:
-            raise ValueError("'lead' goes with 'inline: true'")
+            raise ValueError(msg("lead-inline", "'lead' goes with 'inline: true'"))
         return self
 
 
@@ -240,8 +251,7 @@ def _cell_kind(value: Any) -> str | None:
 TableCell = Annotated[
     Annotated[str, Tag("cell-text")] | Annotated[Cell, Tag("cell")],
     Discriminator(_cell_kind, custom_error_type="table_cell",
-                  custom_error_message="a table cell is a text or a mapping with 'text' "
-                                       "(and 'colspan', 'rowspan', 'align')"),
+                  custom_error_message=_TABLE_CELL_MESSAGE.text("en")),
 ]
 
 
@@ -287,11 +297,12 @@ class Figure(Node):
         text = str(value).strip()
         match = FIGURE_WIDTH.match(text)
         if not match:
-            raise ValueError(f"'{text}' is not a width: write a share of the text width like "
-                             "'80%' or a length like '120mm'")
+            raise ValueError(msg("width-shape", "'{text}' is not a width: write a share of the "
+                                 "text width like '80%' or a length like '120mm'", text=text))
         amount = float(match.group(1))
         if amount <= 0 or (match.group(2) == "%" and amount > 100):
-            raise ValueError(f"'{text}': a width is more than 0 and at most 100%")
+            raise ValueError(msg("width-range", "'{text}': a width is more than 0 and at most "
+                                                "100%", text=text))
         return text
 
 
@@ -324,7 +335,8 @@ def check_footnote_ids(notes: dict[str, Any]) -> dict[str, Any]:
 
     for key in notes:
         if not re.fullmatch(FOOTNOTE_ID, key):
-            raise ValueError(f"footnote id '{key}' may use letters, digits, '-' and '_' only")
+            raise ValueError(msg("footnote-id", "footnote id '{id}' may use letters, digits, '-' "
+                                                "and '_' only", id=key))
     return notes
 
 

@@ -16,25 +16,28 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from briefing.messages import Message, msg
 from briefing.problems import Problem
 from briefing.source.yaml_source import SourceMap
 
 #: What a choice field is called in messages: "unknown block kind 'achievments'".
-CHOICE_NAMES = {"kind": "block kind", "form": "document form"}
+CHOICE_NAMES = {"kind": msg("choice-block-kind", "block kind"),
+                "form": msg("choice-document-form", "document form")}
+_VALUE = msg("choice-value", "value")
 
+_MAPPING = msg("mapping_type", "{field}: expected a mapping ('key: value' lines), found {found}")
+_EMPTY = msg("too_short", "{field}: must not be empty")
+_WHOLE = msg("int_type", "{field}: expected a whole number, found {found}")
+_BOOL = msg("bool_type", "{field}: expected true or false, found {found}")
 #: Friendlier wording for pydantic's error types; {field} and {found} are filled in.
 MESSAGES = {
-    "string_type": "{field}: expected text, found {found}",
-    "list_type": "{field}: expected a list (lines starting with '- '), found {found}",
-    "dict_type": "{field}: expected a mapping ('key: value' lines), found {found}",
-    "model_type": "{field}: expected a mapping ('key: value' lines), found {found}",
-    "model_attributes_type": "{field}: expected a mapping ('key: value' lines), found {found}",
-    "too_short": "{field}: must not be empty",
-    "string_too_short": "{field}: must not be empty",
-    "int_parsing": "{field}: expected a whole number, found {found}",
-    "int_type": "{field}: expected a whole number, found {found}",
-    "bool_parsing": "{field}: expected true or false, found {found}",
-    "bool_type": "{field}: expected true or false, found {found}",
+    "string_type": msg("string_type", "{field}: expected text, found {found}"),
+    "list_type": msg("list_type",
+                     "{field}: expected a list (lines starting with '- '), found {found}"),
+    "dict_type": _MAPPING, "model_type": _MAPPING, "model_attributes_type": _MAPPING,
+    "too_short": _EMPTY, "string_too_short": _EMPTY,
+    "int_parsing": _WHOLE, "int_type": _WHOLE,
+    "bool_parsing": _BOOL, "bool_type": _BOOL,
 }
 
 
@@ -51,22 +54,30 @@ def visible(text: Any, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> Message:
     """`did you mean "achievements"?` for a near miss, else the list of choices."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     if close:
-        return f'did you mean "{close[0]}"?'
-    return "expected one of: " + ", ".join(choices)
+        return meant(close[0])
+    return msg("expected-one-of", "expected one of: {choices}", choices=tuple(choices))
 
 
-def _dotted(loc: tuple[Any, ...]) -> str:
+def meant(word: str) -> Message:
+    """The hint for a near miss: `did you mean "achievements"?`."""
+    return msg("did-you-mean", 'did you mean "{word}"?', word=word)
+
+
+def _dotted(loc: tuple[Any, ...]) -> str | Message:
     parts: list[str] = []
     for item in loc:
         if isinstance(item, int):
             parts.append(f"[{item}]")
         else:
             parts.append(("." if parts else "") + visible(item, 40))
-    return "".join(parts) or "document"
+    return "".join(parts) or _DOCUMENT
+
+
+_DOCUMENT = msg("field-document", "document")
 
 
 def _data_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -85,14 +96,14 @@ def _is_tag(part: str) -> bool:
     return part in _TAGS or "[" in part or part.startswith("function-")
 
 
-def _found(value: Any) -> str:
+def _found(value: Any) -> Message | str:
     """How a wrong value looks to the user: "a list", "nothing", "'abc'"."""
     if value is None:
-        return "nothing"
+        return msg("found-nothing", "nothing")
     if isinstance(value, list):
-        return "a list"
+        return msg("found-list", "a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("found-mapping", "a mapping")
     return f"'{visible(value, 40)}'"
 
 
@@ -115,43 +126,58 @@ def problems_from_validation(exc: ValidationError, source: SourceMap,
         if loc in seen or (kind in _TYPE_ERRORS and loc in deeper):
             continue  # a union reports each alternative; one line per place is enough
         seen.add(loc)
-        ctx = error.get("ctx") or {}
-        field = _dotted(loc)
-        hint = ""
-        if kind == "missing":
-            parent = loc[:-1]
-            if str(loc[-1]) in unknown.get(parent, set()):
-                continue  # "unknown key 'titel' (did you mean "title"?)" already says it
-            position = source.at(parent)
-            message = f"{_dotted(parent)}: missing required field '{loc[-1]}'"
-            choices = literal_choices(model, raw_loc)
-            if choices:
-                hint = "one of: " + ", ".join(choices)
-        elif kind == "form_requires":
-            position = source.at((*loc, "form"))
-            message = _clean(error["msg"])
-        elif kind in {"literal_error", "enum"} and "expected" in ctx:
-            position = source.at(loc)
-            choices = [c.strip(" '") for c in str(ctx["expected"]).replace(" or ", ",").split(",")]
-            choices = [c for c in choices if c]
-            what = CHOICE_NAMES.get(str(loc[-1]) if loc else "", "value")
-            message = f"{field}: unknown {what} '{visible(error.get('input'))}'"
-            hint = did_you_mean(str(error.get("input")), choices)
-        elif _split_text(error.get("input")) is not None and kind in _SPLIT_TEXT_ERRORS:
-            position = source.at(loc)
-            message, hint = _split_text_problem(field, error.get("input"))
-        elif kind == "body_item":
-            position = source.at(loc)
-            message = f"{field}: {_clean(error['msg'])}"
-            hint = _body_key_hint(error.get("input"))
-        elif kind in MESSAGES:
-            position = source.at(loc)
-            message = MESSAGES[kind].format(field=field, found=_found(error.get("input")))
-        else:
-            position = source.at(loc)
-            message = f"{field}: {_clean(error['msg'])}"
-        problems.append(Problem(position, message, hint=hint, code=kind))
+        if kind == "missing" and str(loc[-1]) in unknown.get(loc[:-1], set()):
+            continue  # "unknown key 'titel' (did you mean "title"?)" already says it
+        problems.append(_problem(error, loc, source, model))
     return problems
+
+
+def _problem(error: Any, loc: tuple[Any, ...], source: SourceMap,
+             model: type[BaseModel] | None) -> Problem:
+    """One pydantic error in the words of the content format, at its place."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    field = _dotted(loc)
+    if kind == "missing":
+        choices = literal_choices(model, tuple(error["loc"]))
+        return Problem(source.at(loc[:-1]),
+                       msg("missing", "{parent}: missing required field '{name}'",
+                           parent=_dotted(loc[:-1]), name=str(loc[-1])),
+                       hint=msg("one-of", "one of: {choices}", choices=tuple(choices))
+                       if choices else None)
+    if kind == "form_requires":
+        return Problem(source.at((*loc, "form")), said(error))
+    position = source.at(loc)
+    if kind in {"literal_error", "enum"} and "expected" in ctx:
+        choices = [c.strip(" '") for c in str(ctx["expected"]).replace(" or ", ",").split(",")]
+        what = CHOICE_NAMES.get(str(loc[-1]) if loc else "", _VALUE)
+        return Problem(position, msg("unknown-choice", "{field}: unknown {what} '{value}'",
+                                     field=field, what=what, value=visible(error.get("input"))),
+                       hint=did_you_mean(str(error.get("input")), [c for c in choices if c]))
+    if _split_text(error.get("input")) is not None and kind in _SPLIT_TEXT_ERRORS:
+        return _split_text_problem(position, field, error.get("input"))
+    if kind in MESSAGES:
+        return Problem(position, MESSAGES[kind].given(field=field,
+                                                      found=_found(error.get("input"))))
+    hint = _body_key_hint(error.get("input")) if kind == "body_item" else None
+    return Problem(position, msg("field-problem", "{field}: {problem}", field=field,
+                                 problem=said(error)), hint=hint)
+
+
+def said(error: Any) -> Message | str:
+    """What a validator said (a `Message` it raised, or carried in its error's context), else
+    pydantic's own words (English)."""
+    from briefing.content.schema import DISCRIMINATOR_MESSAGES
+
+    ctx = error.get("ctx") or {}
+    raised = ctx.get("error")
+    if isinstance(raised, Exception) and raised.args and isinstance(raised.args[0], Message):
+        return raised.args[0]
+    if isinstance(ctx.get("message"), Message):
+        return ctx["message"]
+    if error["type"] in DISCRIMINATOR_MESSAGES:
+        return DISCRIMINATOR_MESSAGES[error["type"]]
+    return _clean(error["msg"])
 
 
 #: Errors a text can get when YAML read it as a mapping ("… như sau:" at the end of a line).
@@ -175,26 +201,28 @@ def _split_text(value: Any) -> str | None:
     return None
 
 
-def _split_text_problem(field: str, value: Any) -> tuple[str, str]:
+def _split_text_problem(position: Any, field: str, value: Any) -> Problem:
     text = _split_text(value) or ""
-    shown = visible(text, 50)
-    why = "it ends with ':'" if text.endswith(":") else "it holds ': '"
-    return (f"{field}: this text was read as a 'key: value' pair because {why}",
-            f'put the whole text in quotes: "{shown}"')
+    why = msg("split-ends-colon", "it ends with ':'") if text.endswith(":") else \
+        msg("split-holds-colon", "it holds ': '")
+    return Problem(position, msg("split-text", "{field}: this text was read as a 'key: value' "
+                                 "pair because {why}", field=field, why=why),
+                   hint=msg("split-text-hint", 'put the whole text in quotes: "{text}"',
+                            text=visible(text, 50)))
 
 
-def _body_key_hint(value: Any) -> str:
+def _body_key_hint(value: Any) -> Message | None:
     """'did you mean "table"?' for a body mapping whose key is a near miss."""
     from briefing.content.schema import BODY_ITEM_KEYS
 
     if not isinstance(value, dict):
-        return ""
+        return None
     keys = [key for key, _ in BODY_ITEM_KEYS]
     for key in value:
         close = difflib.get_close_matches(str(key), keys, n=1, cutoff=0.6)
         if close:
-            return f'did you mean "{close[0]}"?'
-    return ""
+            return meant(close[0])
+    return None
 
 
 #: Errors that only say "wrong type here"; a union may add them beside the real, deeper error.
@@ -228,9 +256,10 @@ def _unknown_key_problem(error: Any, raw_loc: tuple[Any, ...], source: SourceMap
     known = known_keys(model, raw_loc[:-1])
     position = source.at((*parent, key), key=True)
     shown = visible(key)
-    message = f"{_dotted(parent)}: unknown key '{shown}'" if parent else f"unknown key '{shown}'"
-    hint = did_you_mean(str(key), known) if known else ""
-    return Problem(position, message, hint=hint, code="unknown_key")
+    message = msg("unknown_key", "{parent}: unknown key '{key}'", parent=_dotted(parent),
+                  key=shown) if parent else \
+        msg("unknown_key", "unknown key '{key}'", key=shown)
+    return Problem(position, message, hint=did_you_mean(str(key), known) if known else None)
 
 
 def _clean(message: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.content.schema import MAX_TABLE_COLUMNS, Cell, Table, paragraphs_of
+from briefing.messages import Message, msg, msgn
 
 Path_ = tuple[Any, ...]
 
@@ -37,8 +38,8 @@ class GridCell:
 @dataclass(frozen=True)
 class GridProblem:
     path: Path_
-    message: str
-    hint: str = ""
+    message: Message
+    hint: Message | None = None
 
 
 @dataclass
@@ -77,9 +78,10 @@ def table_grid(table: Table, path: Path_) -> tuple[Grid, list[GridProblem]]:
     columns = declared or first_width
     grid = Grid(columns)
     if columns > MAX_TABLE_COLUMNS:
-        return grid, [GridProblem((*path, "table", 0), f"the table's first row spans {columns} "
-                                  f"columns; a table has at most {MAX_TABLE_COLUMNS}",
-                                  "Word's limit: split the table")]
+        return grid, [GridProblem((*path, "table", 0), msg(
+            "table", "the table's first row spans {columns} columns; a table has at most "
+            "{limit}", columns=columns, limit=MAX_TABLE_COLUMNS),
+            msg("table-columns-hint", "Word's limit: split the table"))]
     taken: set[tuple[int, int]] = set()
     for r, row in enumerate(rows):
         row_path = (*path, "table", r)
@@ -92,27 +94,12 @@ def table_grid(table: Table, path: Path_) -> tuple[Grid, list[GridProblem]]:
             cell_path = (*row_path, c)
             if column >= columns:
                 problems.append(GridProblem(
-                    cell_path, f"table row {r + 1} has more cells than the table's {columns} "
-                    "columns", _columns_hint(declared, first_width)))
+                    cell_path, msg("table", "table row {row} has more cells than the table's "
+                                   "{columns} columns", row=r + 1, columns=columns),
+                    _columns_hint(declared, first_width)))
                 break
-            if column + colspan > columns:
-                problems.append(GridProblem(
-                    (*cell_path, "colspan") if not isinstance(value, str) else cell_path,
-                    f"table row {r + 1}: a cell in column {column + 1} spans {colspan} columns, "
-                    f"past the right edge of the table's {columns}",
-                    "make the colspan smaller or add columns"))
-                colspan = columns - column
-            if r + rowspan > len(rows):
-                problems.append(GridProblem(
-                    (*cell_path, "rowspan"),
-                    f"table row {r + 1}: a cell spans {rowspan} rows, past the last row "
-                    f"({len(rows)})", "make the rowspan smaller or add rows"))
-                rowspan = len(rows) - r
-            if r < _header_rows(table) < r + rowspan:
-                problems.append(GridProblem(
-                    (*cell_path, "rowspan"),
-                    f"table row {r + 1}: a header cell spans into the body rows",
-                    "header rows repeat on every page; end the span with the header"))
+            colspan, rowspan = _spans(value, (r, column, colspan, rowspan), columns,
+                                      (len(rows), _header_rows(table)), cell_path, problems)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     taken.add((r + dr, column + dc))
@@ -122,24 +109,64 @@ def table_grid(table: Table, path: Path_) -> tuple[Grid, list[GridProblem]]:
         covered = sum(1 for slot in range(columns) if (r, slot) in taken)
         if covered < columns:
             problems.append(GridProblem(
-                row_path, f"table row {r + 1} fills {covered} of the table's {columns} columns",
-                "give every row the same number of cells, counting colspan and rowspan, "
-                "or write \"\" for an empty cell"))
+                row_path, msg("table", "table row {row} fills {covered} of the table's {columns} "
+                              "columns", row=r + 1, covered=covered, columns=columns),
+                msg("table-ragged-hint", "give every row the same number of cells, counting "
+                                         "colspan and rowspan, or write \"\" for an empty cell")))
         grid.rows.append(placed)
+    _frame(grid, table, path, problems)
+    return grid, problems
+
+
+def _spans(value: str | Cell, at: tuple[int, int, int, int], columns: int,
+           rows: tuple[int, int], cell_path: Path_, problems: list[GridProblem]
+           ) -> tuple[int, int]:
+    """A cell's spans, cut back to the table's edges, with a problem for each edge passed:
+    `at` is (row, column, colspan, rowspan), `rows` (rows, header rows)."""
+    r, column, colspan, rowspan = at
+    count, header = rows
+    if column + colspan > columns:
+        problems.append(GridProblem(
+            (*cell_path, "colspan") if not isinstance(value, str) else cell_path,
+            msg("table", "table row {row}: a cell in column {column} spans {colspan} "
+                "columns, past the right edge of the table's {columns}", row=r + 1,
+                column=column + 1, colspan=colspan, columns=columns),
+            msg("table-colspan-hint", "make the colspan smaller or add columns")))
+        colspan = columns - column
+    if r + rowspan > count:
+        problems.append(GridProblem(
+            (*cell_path, "rowspan"),
+            msg("table", "table row {row}: a cell spans {rowspan} rows, past the last "
+                "row ({rows})", row=r + 1, rowspan=rowspan, rows=count),
+            msg("table-rowspan-hint", "make the rowspan smaller or add rows")))
+        rowspan = count - r
+    if r < header < r + rowspan:
+        problems.append(GridProblem(
+            (*cell_path, "rowspan"),
+            msg("table", "table row {row}: a header cell spans into the body rows", row=r + 1),
+            msg("table-header-span-hint",
+                "header rows repeat on every page; end the span with the header")))
+    return colspan, rowspan
+
+
+def _frame(grid: Grid, table: Table, path: Path_, problems: list[GridProblem]) -> None:
+    """The header rows (leaving one row for the body), column widths and alignments."""
+    rows = table.table
     header_rows = _header_rows(table)  # a one-row table has no header unless it says so
     if header_rows >= len(rows) > 0:
         problems.append(GridProblem(
-            (*path, "header_rows"), f"header_rows is {header_rows}, but the table has "
-            f"{len(rows)} row{'s' if len(rows) != 1 else ''}: none would be left for the body",
-            "lower header_rows, or add the rows"))
+            (*path, "header_rows"), msgn(
+                "table", "header_rows is {header_rows}, but the table has {n} row: none would "
+                "be left for the body", "header_rows is {header_rows}, but the table has {n} "
+                "rows: none would be left for the body", len(rows), header_rows=header_rows),
+            msg("table-header-rows-hint", "lower header_rows, or add the rows")))
         header_rows = max(len(rows) - 1, 0)
     grid.header_rows = header_rows
     spec = table.columns or []
-    weights = [column.width for column in spec] or [1.0] * columns
+    weights = [column.width for column in spec] or [1.0] * grid.columns
     total = sum(weights) or 1.0
     grid.widths = [100 * weight / total for weight in weights]
-    grid.aligns = [column.align for column in spec] or [None] * columns
-    return grid, problems
+    grid.aligns = [column.align for column in spec] or [None] * grid.columns
 
 
 def _header_rows(table: Table) -> int:
@@ -148,7 +175,9 @@ def _header_rows(table: Table) -> int:
     return table.header_rows
 
 
-def _columns_hint(declared: int | None, first_width: int) -> str:
+def _columns_hint(declared: int | None, first_width: int) -> Message:
     if declared is not None:
-        return f"'columns' declares {declared}; remove the extra cell or add a column"
-    return f"the first row sets {first_width}; give every row as many cells"
+        return msg("table-declared-hint", "'columns' declares {declared}; remove the extra cell "
+                                          "or add a column", declared=declared)
+    return msg("table-first-row-hint", "the first row sets {width}; give every row as many "
+                                       "cells", width=first_width)

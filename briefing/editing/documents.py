@@ -21,6 +21,7 @@ from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import Conflict, EditError, Taken
 from briefing.editing.store import DocumentStore, check_name, confined, version_of
 from briefing.editing.yamltext import dump_minimal, load_tree
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
 from briefing.text.slug import slug, unique
@@ -104,7 +105,8 @@ def new_document(store: DocumentStore, form: str, fields: dict[str, str],
                  name: str | None = None) -> str:
     """A new content file of `form` with the meta `fields` given; returns its name."""
     if form not in FORMS:
-        raise EditError("Hãy chọn loại tài liệu: tài liệu thông tin nội bộ hoặc văn bản.")
+        raise EditError(msg("edit-form", "Choose the kind of document: an internal information "
+                            "booklet or an official document."))
     text = (BLANKS / f"{form}.yaml").read_text(encoding="utf-8")
     tree = load_tree(text)
     edited = load_tree(text)
@@ -157,7 +159,7 @@ def save_imported(store: DocumentStore, made: list[tuple[str, str]],
     (`import_stem`), their pictures first: all of them or, if any name is taken (`Taken`),
     none, and never over an existing file. Returns the names, first one first."""
     if not made:
-        raise EditError("Tệp không có nội dung nào để nhập.")
+        raise EditError(msg("edit-import-empty", "The file has nothing to import."))
     files = [(relative, data) for relative, data in media.items()]
     files += [(check_name(f"{stem}.yaml"), text.encode("utf-8")) for stem, text in made]
     created: list[Path] = []
@@ -228,7 +230,7 @@ def restore(store: DocumentStore, key: str) -> str:
     with store.naming:  # two restores of one entry: the second finds it gone
         entry = next((e for e in bin_entries(store) if e.key == key), None)
         if entry is None:
-            raise EditError("Không tìm thấy tài liệu này trong thùng rác.")
+            raise EditError(msg("edit-bin-missing", "This document is not in the bin."))
         source = bin_dir(store) / entry.key
         target = check_name(entry.name)
         if store.taken(target):
@@ -240,7 +242,8 @@ def restore(store: DocumentStore, key: str) -> str:
             raise Taken(target) from None
         except OSError as error:
             if error.errno not in NO_HARD_LINKS:
-                raise EditError(f"Không khôi phục được tài liệu: {error.strerror}.") from None
+                raise EditError(msg("edit-restore-failed", "The document could not be restored: "
+                                    "{reason}.", reason=error.strerror)) from None
             store.create(target, source.read_bytes())  # a copy, created exclusively
         source.unlink()
     return target

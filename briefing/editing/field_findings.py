@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.messages.language import ENGLISH
 from briefing.problems import Problem
 from briefing.source.yaml_source import Path_, SourceMap, line_starts
 from briefing.validation import check_file
 from briefing.validation.findings import Finding, ValueFix
-from briefing.validation.translations import translated_hint, translated_message
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,14 @@ class FieldFinding:
     fix: ValueFix | None = None
 
     def as_json(self) -> dict[str, Any]:
-        """The finding for the studio: message and hint in Vietnamese where the catalog
-        words them (the English ones, as the command line prints them, kept beside)."""
+        """The finding for the studio: message and hint in the language chosen (the studio's
+        is Vietnamese), the English ones kept beside, as the command line prints them in
+        English."""
         p = self.problem
         return {"path": list(self.path), "severity": p.severity,
-                "message": translated_message(p.message), "hint": translated_hint(p.hint),
-                "message_en": p.message, "hint_en": p.hint, "code": p.code,
+                "message": str(p.message), "hint": str(p.hint) if p.hint else "",
+                "message_en": p.message.text(ENGLISH),
+                "hint_en": p.hint.text(ENGLISH) if p.hint else "", "code": p.code,
                 "line": p.position.line,
                 "col": p.position.col, "text": str(p),
                 "fix": None if self.fix is None else

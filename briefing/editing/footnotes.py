@@ -10,6 +10,7 @@ from briefing.editing.items import clean_text, styled_like
 from briefing.editing.paths import Path_, get, parent_of
 from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import new_map, new_seq
+from briefing.messages import msg
 from briefing.text.inline_markdown import FOOTNOTE_CALL, FOOTNOTE_ID
 from briefing.text.slug import slug, unique
 
@@ -22,7 +23,8 @@ def _notes(tree: Any, create: bool = False) -> Any:
         notes = new_map()
         _insert_before(tree, "footnotes", notes, ("preamble", "blocks"))
     if notes is not None and not isinstance(notes, dict):
-        raise EditError("Phần chú thích của tài liệu không đúng dạng.")
+        raise EditError(msg("edit-footnotes-shape", "The document's footnotes are not in the right "
+                            "form."))
     return notes
 
 
@@ -43,14 +45,15 @@ def insert_footnote(tree: Any, path: Path_, offset: int, text: str) -> str:
     """Put a call at character `offset` of the text at `path` and define the note."""
     note = clean_text(text)
     if not note:
-        raise EditError("Hãy nhập nội dung chú thích.")
+        raise EditError(msg("edit-footnote-empty", "Type the text of the footnote."))
     container, key = parent_of(tree, path)
     value = get(tree, path)
     if not isinstance(value, str):
-        raise EditError("Chỉ chèn được chú thích vào một đoạn văn bản.")
+        raise EditError(msg("edit-footnote-where", "A footnote can only be inserted into a text."))
     offset = max(0, min(int(offset), len(value)))
     if any(m.start() < offset < m.end() for m in FOOTNOTE_CALL.finditer(value)):
-        raise EditError("Không chèn chú thích vào giữa một lời gọi chú thích khác.")
+        raise EditError(msg("edit-footnote-inside-call", "A footnote cannot be inserted inside "
+                            "another footnote call."))
     identifier = new_id(tree, note)
     notes = _notes(tree, create=True)
     notes[identifier] = note
@@ -61,7 +64,7 @@ def insert_footnote(tree: Any, path: Path_, offset: int, text: str) -> str:
 def set_footnote(tree: Any, identifier: str, text: Any) -> None:
     notes = _notes(tree)
     if not notes or identifier not in notes:
-        raise EditError("Chú thích này không còn trong tài liệu.")
+        raise EditError(msg("edit-footnote-gone", "This footnote is no longer in the document."))
     if isinstance(text, list):
         paragraphs = [clean_text(t) for t in text]
         notes[identifier] = paragraphs[0] if len(paragraphs) == 1 else new_seq(paragraphs)
@@ -72,10 +75,11 @@ def set_footnote(tree: Any, identifier: str, text: Any) -> None:
 def add_footnote(tree: Any, identifier: str, text: str) -> None:
     """Define a note under a given id (to repair a call whose definition is missing)."""
     if not ID_PATTERN.fullmatch(identifier or ""):
-        raise EditError("Mã chú thích chỉ gồm chữ cái không dấu, chữ số, '-' và '_'.")
+        raise EditError(msg("edit-footnote-id", "A footnote id has only letters without accents, "
+                            "digits, '-' and '_'."))
     notes = _notes(tree, create=True)
     if identifier in notes:
-        raise EditError("Đã có chú thích mang mã này.")
+        raise EditError(msg("edit-footnote-taken", "A footnote with this id exists already."))
     notes[identifier] = clean_text(text)
 
 
@@ -83,7 +87,7 @@ def delete_footnote(tree: Any, identifier: str) -> int:
     """Remove the note and every call of it; returns the number of calls removed."""
     notes = _notes(tree)
     if not notes or identifier not in notes:
-        raise EditError("Chú thích này không còn trong tài liệu.")
+        raise EditError(msg("edit-footnote-gone", "This footnote is no longer in the document."))
     del notes[identifier]
     call = f"[^{identifier}]"
     removed = 0

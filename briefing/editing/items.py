@@ -16,6 +16,7 @@ from ruamel.yaml.scalarstring import (
 from briefing.editing.paths import Path_, get, parent_of
 from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import new_map, new_seq
+from briefing.messages import msg
 
 MAX_TEXT = 100_000
 
@@ -23,9 +24,9 @@ MAX_TEXT = 100_000
 def clean_text(value: Any) -> str:
     """Text as the file will hold it: NFC, Windows line ends gone, trailing blanks trimmed."""
     if not isinstance(value, str):
-        raise EditError("Nội dung phải là văn bản.")
+        raise EditError(msg("edit-not-text", "The content must be text."))
     if len(value) > MAX_TEXT:
-        raise EditError("Đoạn văn quá dài.")
+        raise EditError(msg("edit-too-long", "The paragraph is too long."))
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
     return text.strip()
 
@@ -50,9 +51,9 @@ def set_text(tree: Any, path: Path_, value: Any) -> None:
     elif isinstance(container, dict) and isinstance(key, str):
         old = container.get(key)
     else:
-        raise EditError("Phần tử này không còn trong tài liệu.")
+        raise EditError(msg("edit-gone", "This element is no longer in the document."))
     if old is not None and not isinstance(old, str):
-        raise EditError("Chỗ này không phải là một đoạn văn bản.")
+        raise EditError(msg("edit-not-paragraph", "This is not a text."))
     container[key] = styled_like(old, text)
 
 
@@ -68,7 +69,7 @@ def new_item(kind: str) -> Any:
         return new_map(table=new_seq([new_seq(["", ""]), new_seq(["", ""])]))
     if kind in ("numbered", "intertitle", "quote", "question", "answer", "note"):
         return new_map(**{kind: ""})
-    raise EditError(f"Không biết loại nội dung '{kind}'.")
+    raise EditError(msg("edit-kind", "Unknown kind of content '{kind}'.", kind=kind))
 
 
 def insert_item(tree: Any, list_path: Path_, index: int | None, kind: str,
@@ -76,7 +77,7 @@ def insert_item(tree: Any, list_path: Path_, index: int | None, kind: str,
     """Insert a new body item (or list item) into the list at `list_path`."""
     container = get(tree, list_path)
     if not isinstance(container, list):
-        raise EditError("Chỗ này không phải là một danh sách.")
+        raise EditError(msg("edit-not-list", "This is not a list."))
     item = new_item(kind)
     if text and kind == "paragraph":
         item = clean_text(text)
@@ -90,7 +91,7 @@ def split_paragraph(tree: Any, path: Path_, offset: int) -> Path_:
     container, index = parent_of(tree, path)
     text = get(tree, path)
     if not isinstance(container, list) or not isinstance(index, int) or not isinstance(text, str):
-        raise EditError("Chỉ tách được một đoạn văn.")
+        raise EditError(msg("edit-split", "Only a paragraph can be split."))
     offset = max(0, min(int(offset), len(text)))
     container[index] = styled_like(text, text[:offset].rstrip())
     container.insert(index + 1, text[offset:].lstrip())
@@ -102,7 +103,7 @@ def _rows(tree: Any, table_path: Path_) -> list:
     table = get(tree, table_path)
     rows = table.get("table") if isinstance(table, dict) else None
     if not isinstance(rows, list):
-        raise EditError("Chỗ này không phải là một bảng.")
+        raise EditError(msg("edit-not-table", "This is not a table."))
     return rows
 
 
@@ -132,9 +133,10 @@ def add_column(tree: Any, table_path: Path_) -> None:
 def delete_column(tree: Any, table_path: Path_, column: int) -> None:
     rows = _rows(tree, table_path)
     if any(isinstance(cell, dict) and cell.get("colspan") for row in rows for cell in row):
-        raise EditError("Bảng có ô gộp cột: hãy bỏ gộp trước khi xóa cột.")
+        raise EditError(msg("edit-table-spans", "The table has merged cells: unmerge them before "
+                            "deleting a column."))
     if max((_width(row) for row in rows), default=0) <= 1:
-        raise EditError("Bảng cần ít nhất một cột.")
+        raise EditError(msg("edit-table-column", "A table needs at least one column."))
     for row in rows:
         if isinstance(row, list) and 0 <= column < len(row):
             row.pop(column)

@@ -11,6 +11,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 from briefing.editing.items import clean_text, styled_like
 from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import new_map, new_seq
+from briefing.messages import msg
 
 #: Form fields -> their place under `meta` (in the order a new file writes them).
 FIELDS = ("form", "profile", "numbering", "issuer.superior", "issuer.name", "number", "place",
@@ -25,10 +26,10 @@ def set_field(tree: Any, name: str, value: Any) -> None:
         set_lines(tree, name, value)
         return
     if name not in FIELDS:
-        raise EditError(f"Không có trường '{name}'.")
+        raise EditError(msg("edit-field", "There is no field '{name}'.", name=name))
     text = clean_text(value)
     if "\n" in text:
-        raise EditError("Trường này nằm trên một dòng.")
+        raise EditError(msg("edit-one-line", "This field is one line."))
     meta = _meta(tree)
     *groups, key = name.split(".")
     holder = meta
@@ -66,7 +67,7 @@ def set_lines(tree: Any, name: str, value: Any) -> None:
     if isinstance(value, str):
         value = value.splitlines()
     if not isinstance(value, list):
-        raise EditError("Danh sách không hợp lệ.")
+        raise EditError(msg("edit-list", "The list is not valid."))
     lines = [clean_text(line) for line in value]
     lines = [line for line in lines if line]
     meta = _meta(tree)
@@ -88,5 +89,6 @@ def _meta(tree: Any) -> Any:
         meta = new_map()
         tree.insert(0, "meta", meta)
     if not isinstance(meta, dict):
-        raise EditError("Phần thông tin chung (meta) không đúng dạng.")
+        raise EditError(msg("edit-meta-shape", "The document's general information (meta) is not "
+                            "in the right form."))
     return meta

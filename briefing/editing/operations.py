@@ -19,6 +19,7 @@ from briefing.editing.items import styled_like
 from briefing.editing.paths import Path_, as_path, get, parent_of
 from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import render
+from briefing.messages import msg
 
 
 @dataclass
@@ -50,7 +51,7 @@ class Outcome:
 def _text(args: dict[str, Any], key: str = "value") -> str:
     value = args.get(key, "")
     if not isinstance(value, str):
-        raise EditError("Nội dung phải là văn bản.")
+        raise EditError(msg("edit-not-text", "The content must be text."))
     return value
 
 
@@ -59,7 +60,7 @@ def _int(args: dict[str, Any], key: str, default: int | None = None) -> int | No
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise EditError(f"'{key}' phải là một số.")
+        raise EditError(msg("edit-number", "'{key}' must be a number.", key=key))
     return value
 
 
@@ -158,7 +159,7 @@ def _apply_fix(tree: Any, args: dict, context: Context) -> Outcome:
     """Apply one safe fix `check` offers for the current text (and only such a fix)."""
     wanted = args.get("fix")
     if not isinstance(wanted, dict):
-        raise EditError("Không rõ cần sửa lỗi nào.")
+        raise EditError(msg("edit-which-fix", "Which problem to fix is not clear."))
     path = as_path(wanted.get("path"))
     offered = [f.fix for f in check_text(context.file, context.current_text()).findings
                if f.fix is not None]
@@ -169,7 +170,7 @@ def _apply_fix(tree: Any, args: dict, context: Context) -> Outcome:
             value = get(tree, path)
             container[key] = styled_like(value, value[:fix.start] + fix.text + value[fix.end:])
             return Outcome(path)
-    raise EditError("Lỗi này đã được sửa hoặc không còn nữa.")
+    raise EditError(msg("edit-fix-gone", "This problem has been fixed already or is gone."))
 
 
 def _set_unit_field(tree: Any, args: dict, context: Context) -> Outcome:
@@ -210,7 +211,7 @@ OPERATIONS: dict[str, Callable[[Any, dict, Context], Outcome]] = {
 def apply_operation(tree: Any, name: str, args: dict[str, Any], context: Context) -> Outcome:
     operation = OPERATIONS.get(name)
     if operation is None:
-        raise EditError(f"Thao tác không được hỗ trợ: '{name}'.")
+        raise EditError(msg("edit-operation", "Operation not supported: '{name}'.", name=name))
     if not isinstance(args, dict):
-        raise EditError("Tham số của thao tác không hợp lệ.")
+        raise EditError(msg("edit-arguments", "The operation's arguments are not valid."))
     return operation(tree, args, context)

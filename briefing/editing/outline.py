@@ -12,6 +12,7 @@ from typing import Any
 from briefing.editing.paths import Path_, get, is_section, parent_of, section_list
 from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import new_map, new_seq
+from briefing.messages import msg
 from briefing.text.slug import slug, unique
 
 #: kind of a section that becomes a top-level block without one
@@ -43,7 +44,7 @@ def unique_id(tree: Any, base: str) -> str:
 def _list_at(tree: Any, path: Path_) -> list:
     value = get(tree, path)
     if not isinstance(value, list):
-        raise EditError("Chỗ này không phải là một danh sách.")
+        raise EditError(msg("edit-not-list", "This is not a list."))
     return value
 
 
@@ -51,7 +52,8 @@ def add_section(tree: Any, parent: Path_, title: str, index: int | None = None) 
     """A new, empty section titled `title` in the list at `parent` (at `index`, else last)."""
     title = _clean_title(title)
     if not section_list(parent):
-        raise EditError("Chỉ thêm được mục vào danh sách mục hoặc vào nội dung của một mục.")
+        raise EditError(msg("edit-add-section", "A section can only be added to a list of sections "
+                            "or to a section's body."))
     container = _ensure_list(tree, parent)
     section = new_map(id=unique_id(tree, slug(title, fallback="muc")))
     if parent == ("blocks",):
@@ -75,16 +77,16 @@ def _ensure_list(tree: Any, path: Path_) -> list:
 def rename(tree: Any, path: Path_, title: str) -> None:
     section = get(tree, path)
     if not is_section(section):
-        raise EditError("Chỉ đổi tên được một mục.")
+        raise EditError(msg("edit-rename", "Only a section can be renamed."))
     section["title"] = _clean_title(title)
 
 
 def _clean_title(title: str) -> str:
     title = unicodedata.normalize("NFC", str(title)).strip()
     if not title:
-        raise EditError("Tên mục không được để trống.")
+        raise EditError(msg("edit-title-empty", "A section's title cannot be empty."))
     if "\n" in title:
-        raise EditError("Tên mục nằm trên một dòng.")
+        raise EditError(msg("edit-title-line", "A section's title is one line."))
     return title
 
 
@@ -92,10 +94,10 @@ def move(tree: Any, path: Path_, delta: int) -> Path_:
     """Swap the item with its neighbour (`delta` -1: up, +1: down) in the same list."""
     container, index = parent_of(tree, path)
     if not isinstance(container, list) or not isinstance(index, int):
-        raise EditError("Phần tử này không di chuyển được.")
+        raise EditError(msg("edit-move", "This element cannot be moved."))
     target = index + delta
     if delta not in (-1, 1) or not 0 <= target < len(container):
-        raise EditError("Không thể di chuyển thêm theo hướng này.")
+        raise EditError(msg("edit-move-end", "It cannot move further this way."))
     item = container.pop(index)
     container.insert(target, item)
     return (*path[:-1], target)
@@ -106,10 +108,11 @@ def indent(tree: Any, path: Path_) -> Path_:
     container, index = parent_of(tree, path)
     section = get(tree, path)
     if not is_section(section) or not isinstance(index, int):
-        raise EditError("Chỉ thụt lề được một mục.")
+        raise EditError(msg("edit-indent", "Only a section can be indented."))
     above = container[index - 1] if index > 0 else None
     if not is_section(above):
-        raise EditError("Mục này không có mục nào ngay phía trên để làm mục con.")
+        raise EditError(msg("edit-indent-above", "This section has no section right above it to "
+                            "become its subsection."))
     if "body" not in above or above["body"] is None:
         above["body"] = new_seq()
     container.pop(index)
@@ -120,14 +123,14 @@ def indent(tree: Any, path: Path_) -> Path_:
 def outdent(tree: Any, path: Path_) -> Path_:
     """The section leaves its parent and follows it, one level up."""
     if len(path) < 4 or path[-2] != "body":
-        raise EditError("Mục này đã ở cấp cao nhất.")
+        raise EditError(msg("edit-top-level", "This section is at the top level already."))
     section = get(tree, path)
     if not is_section(section):
-        raise EditError("Chỉ lùi lề được một mục.")
+        raise EditError(msg("edit-outdent", "Only a section can be outdented."))
     parent_path = path[:-2]
     grand, parent_index = parent_of(tree, parent_path)
     if not isinstance(grand, list) or not isinstance(parent_index, int):
-        raise EditError("Mục này đã ở cấp cao nhất.")
+        raise EditError(msg("edit-top-level", "This section is at the top level already."))
     get(tree, path[:-1]).pop(path[-1])
     if parent_path[:-1] == ("blocks",) and not section.get("kind"):
         section["kind"] = DEFAULT_KIND
@@ -148,10 +151,10 @@ def _put_first(mapping: Any, key: str, after: str) -> None:
 def delete(tree: Any, path: Path_) -> None:
     container, key = parent_of(tree, path)
     if path == ("blocks", 0) and len(container) == 1:
-        raise EditError("Tài liệu cần ít nhất một mục lớn.")
+        raise EditError(msg("edit-last-block", "A document needs at least one top-level section."))
     if isinstance(container, list) and isinstance(key, int) and 0 <= key < len(container):
         container.pop(key)
     elif isinstance(container, dict) and key in container:
         del container[key]
     else:
-        raise EditError("Phần tử này không còn trong tài liệu.")
+        raise EditError(msg("edit-gone", "This element is no longer in the document."))

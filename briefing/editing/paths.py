@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.editing.refusals import EditError
+from briefing.messages import msg
 
 Path_ = tuple[str | int, ...]
 
@@ -17,11 +18,11 @@ Path_ = tuple[str | int, ...]
 def as_path(value: Any) -> Path_:
     """A path from JSON (a list of keys and indexes); anything else is refused."""
     if not isinstance(value, (list, tuple)) or len(value) > 64:
-        raise EditError("Địa chỉ phần tử không hợp lệ.")
+        raise EditError(msg("edit-path", "The element's address is not valid."))
     out: list[str | int] = []
     for part in value:
         if isinstance(part, bool) or not isinstance(part, (str, int)):
-            raise EditError("Địa chỉ phần tử không hợp lệ.")
+            raise EditError(msg("edit-path", "The element's address is not valid."))
         out.append(part)
     return tuple(out)
 
@@ -41,13 +42,14 @@ def child(node: Any, part: str | int) -> Any:
             return node[part]
     except KeyError:
         pass
-    raise EditError("Phần tử này không còn trong tài liệu (tài liệu đã thay đổi?).")
+    raise EditError(msg("edit-path-gone", "This element is no longer in the document (has the "
+                        "document changed?)."))
 
 
 def parent_of(tree: Any, path: Path_) -> tuple[Any, str | int]:
     """The container holding `path` and the key or index inside it."""
     if not path:
-        raise EditError("Không thể sửa cả tài liệu bằng thao tác này.")
+        raise EditError(msg("edit-whole", "This operation cannot change the whole document."))
     return get(tree, path[:-1]), path[-1]
 
 

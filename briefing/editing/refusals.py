@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from briefing.messages import Message, msg
+
 
 class EditError(Exception):
     """An operation that cannot be applied (the document is left unchanged)."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: Message):
         self.message = message
         super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 class Conflict(EditError):
@@ -16,10 +21,10 @@ class Conflict(EditError):
 
     def __init__(self, current_version: str):
         self.current_version = current_version
-        super().__init__("Tài liệu đã được thay đổi ở nơi khác (một thẻ hoặc cửa sổ khác) "
-                         "sau khi bạn mở nó, nên thay đổi của bạn chưa được lưu. Bấm «Tải lại "
-                         "tài liệu» để lấy bản mới nhất; nội dung bạn đang gõ vẫn được giữ "
-                         "trong ô của nó.")
+        super().__init__(msg("edit-conflict", "The document was changed elsewhere (another tab "
+                             "or window) after you opened it, so your change was not saved. "
+                             "Click «Reload the document» for the latest version; what you are "
+                             "typing stays in its box."))
 
 
 class Taken(EditError):
@@ -27,4 +32,5 @@ class Taken(EditError):
 
     def __init__(self, name: str):
         self.name = name
-        super().__init__(f"Đã có tệp mang tên '{name}'; không ghi đè lên tệp đó. Hãy thử lại.")
+        super().__init__(msg("edit-taken", "A file named '{name}' exists already; it is not "
+                                           "overwritten. Try again.", name=name))

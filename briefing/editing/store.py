@@ -24,6 +24,7 @@ from briefing.atomic import write_atomic, write_new
 from briefing.editing.operations import Context, Outcome, apply_operation
 from briefing.editing.refusals import Conflict, EditError, Taken
 from briefing.editing.yamltext import deep_copy, dump_minimal, load_tree, render
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import MAX_FILE_BYTES
 
@@ -31,6 +32,9 @@ from briefing.source.yaml_source import MAX_FILE_BYTES
 SUBFOLDERS = ("units", "meetings")
 _NAME = re.compile(r"[^\x00-\x1f\x7f/\\:*?\"<>|]{1,120}\.yaml")
 UNDO_DEPTH = 50
+
+#: what a document is called in messages of the input guard
+_DOCUMENT = msg("what-document", "document")
 
 
 def version_of(data: bytes) -> str:
@@ -54,14 +58,14 @@ def check_name(name: Any) -> str:
     """A content file name the studio accepts: no folders but units/ and meetings/, no
     hidden files, no way out of the content folder."""
     if not isinstance(name, str):
-        raise EditError("Tên tài liệu không hợp lệ.")
+        raise EditError(msg("edit-name", "The document's name is not valid."))
     name = unicodedata.normalize("NFC", name)
     parts = name.split("/")
     if len(parts) > 2 or (len(parts) == 2 and parts[0] not in SUBFOLDERS):
-        raise EditError("Tên tài liệu không hợp lệ.")
+        raise EditError(msg("edit-name", "The document's name is not valid."))
     leaf = parts[-1]
     if not _NAME.fullmatch(leaf) or leaf.startswith(".") or leaf.strip() != leaf:
-        raise EditError("Tên tài liệu không hợp lệ.")
+        raise EditError(msg("edit-name", "The document's name is not valid."))
     return name
 
 
@@ -69,9 +73,9 @@ def confined(root: Path, name: str) -> Path:
     """`root/name` (its real path), refused if it, or a link on the way, leads outside `root`
     (the program's one path guard, `briefing.inputs.confined`)."""
     try:
-        return inputs.confined(root, name, what="tài liệu")
+        return inputs.confined(root, name, what=_DOCUMENT)
     except BriefingError:
-        raise EditError("Đường dẫn nằm ngoài thư mục nội dung.") from None
+        raise EditError(msg("edit-outside", "The path leads outside the content folder.")) from None
 
 
 class DocumentStore:
@@ -102,11 +106,12 @@ class DocumentStore:
         """The file's bytes: a regular file under the size cap (`briefing.inputs.read_input`)."""
         path = self.path(name)
         if not path.exists():
-            raise EditError("Không tìm thấy tài liệu này.")
+            raise EditError(msg("edit-missing", "This document was not found."))
         try:
-            return inputs.read_input(path, limit=MAX_FILE_BYTES, what="tài liệu")
+            return inputs.read_input(path, limit=MAX_FILE_BYTES, what=_DOCUMENT)
         except BriefingError as error:
-            raise EditError("Không đọc được tệp: " + error.problems[0].message) from None
+            raise EditError(msg("edit-unreadable", "The file cannot be read: {problem}",
+                                problem=error.problems[0].message)) from None
 
     def read(self, name: str) -> Snapshot:
         return self._read(name)[1]
@@ -116,7 +121,7 @@ class DocumentStore:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise EditError("Tệp không phải văn bản UTF-8.") from None
+            raise EditError(msg("edit-not-utf8", "The file is not UTF-8 text.")) from None
         return data, Snapshot(name, text, version_of(data))
 
     def taken(self, name: str) -> bool:
@@ -131,7 +136,8 @@ class DocumentStore:
         except FileExistsError:
             raise Taken(name) from None
         except BriefingError as error:
-            raise EditError("Không ghi được tệp: " + error.problems[0].message) from None
+            raise EditError(msg("edit-unwritable", "The file cannot be written: {problem}",
+                                problem=error.problems[0].message)) from None
 
     # -- changes --------------------------------------------------------------------------
     def change(self, name: str, version: str, operation: str, args: dict[str, Any]) -> Change:
@@ -143,7 +149,7 @@ class DocumentStore:
         """Several operations as one change (one write, one undo step): the edits typed in
         several fields before the studio saved."""
         if not operations:
-            raise EditError("Không có thay đổi nào.")
+            raise EditError(msg("edit-no-change", "Nothing to change."))
 
         def edit(snapshot: Snapshot) -> tuple[str, Outcome, tuple[Any, str] | None]:
             tree, rendered = self._tree(snapshot)
@@ -168,8 +174,9 @@ class DocumentStore:
         try:
             tree = load_tree(snapshot.text, snapshot.name)
         except BriefingError as error:
-            raise EditError("Tệp có lỗi cú pháp YAML, không sửa được bằng trình soạn "
-                            "thảo: " + str(error.problems[0])) from None
+            raise EditError(msg("edit-yaml", "The file has a YAML syntax error and cannot be "
+                                "changed with the editor: {problem}",
+                                problem=str(error.problems[0]))) from None
         return tree, render(tree)
 
     def replace_text(self, name: str, version: str,
@@ -189,7 +196,7 @@ class DocumentStore:
                 return Change(current, outcome)
             data = text.encode("utf-8")
             if len(data) > MAX_FILE_BYTES:
-                raise EditError("Tài liệu vượt quá kích thước cho phép.")
+                raise EditError(msg("edit-too-large", "The document is larger than allowed."))
             # the change was made on `before`: another program that saved meanwhile is a
             # conflict, never overwritten (nor its bytes kept as what undo puts back)
             now = version_of(self.read_bytes(name))
@@ -218,7 +225,7 @@ class DocumentStore:
                 raise Conflict(current.version)
             stack = self._history.get(name) or []
             if not stack or stack[-1][1] != current.version:
-                raise EditError("Không còn thay đổi nào để hoàn tác.")
+                raise EditError(msg("edit-no-undo", "There is no change left to undo."))
             before, _ = stack.pop()
             write_atomic(self.path(name), before)
             return self.read(name)

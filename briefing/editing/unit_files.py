@@ -13,6 +13,7 @@ from briefing.editing.items import clean_text, styled_like
 from briefing.editing.paths import get
 from briefing.editing.refusals import EditError, Taken
 from briefing.editing.yamltext import new_map, new_seq, render
+from briefing.messages import msg
 from briefing.units.addressing import index_sections
 from briefing.units.model import CODE_PATTERN, KIND_PREFIX
 
@@ -80,12 +81,12 @@ def set_unit_field(tree: Any, name: str, value: Any) -> None:
         key = name.split(".", 1)[1]
         unit = tree.get("unit")
         if not isinstance(unit, dict):
-            raise EditError("Tệp đơn vị thiếu phần 'unit'.")
+            raise EditError(msg("edit-unit-missing", "The unit file has no 'unit' part."))
         if key == "code" and not re.match(CODE_PATTERN, text):
-            raise EditError("Mã đơn vị chỉ gồm chữ thường không dấu, chữ số và '-', "
-                            "ví dụ 'quan-1'.")
+            raise EditError(msg("edit-unit-code", "A unit code has only lower-case letters without "
+                                "accents, digits and '-', e.g. 'quan-1'."))
         if key in ("code", "name") and not text:
-            raise EditError("Mã và tên đơn vị không được để trống.")
+            raise EditError(msg("edit-unit-empty", "A unit's code and name cannot be empty."))
         if text:
             unit[key] = styled_like(unit.get(key), text)
         else:
@@ -94,24 +95,26 @@ def set_unit_field(tree: Any, name: str, value: Any) -> None:
     if name.startswith("meta."):
         field = name[5:]
         if field not in OVERRIDES and field != "recipients":
-            raise EditError(f"Đơn vị không thay được trường '{field}'.")
+            raise EditError(msg("edit-unit-field", "A unit cannot replace the field '{field}'.",
+                                field=field))
         if "meta" not in tree:
             tree.insert(1, "meta", new_map())
         meta.set_field(tree, field, value)
         return
-    raise EditError(f"Không có trường '{name}'.")
+    raise EditError(msg("edit-field", "There is no field '{name}'.", name=name))
 
 
 def set_section_kept(tree: Any, section_id: str, kept: bool) -> None:
     """Tick or untick a section: its id leaves or joins `sections.exclude`."""
     if not isinstance(section_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", section_id):
-        raise EditError("Mã mục không hợp lệ.")
+        raise EditError(msg("edit-section-id", "The section id is not valid."))
     rules = tree.get("sections")
     if rules is None:
         rules = new_map()
         tree["sections"] = rules
     if not isinstance(rules, dict):
-        raise EditError("Phần 'sections' của tệp đơn vị không đúng dạng.")
+        raise EditError(msg("edit-unit-sections", "The unit file's 'sections' part is not in the "
+                            "right form."))
     exclude = rules.get("exclude")
     if exclude is None:
         exclude = new_seq()
@@ -132,14 +135,15 @@ def new_unit(store: DocumentStore, code: str, name: str) -> str:
     code = clean_text(code)
     name = clean_text(name)
     if not re.match(CODE_PATTERN, code):
-        raise EditError("Mã đơn vị chỉ gồm chữ thường không dấu, chữ số và '-', ví dụ 'quan-1'.")
+        raise EditError(msg("edit-unit-code", "A unit code has only lower-case letters without "
+                            "accents, digits and '-', e.g. 'quan-1'."))
     if not name:
-        raise EditError("Hãy nhập tên đơn vị.")
+        raise EditError(msg("edit-unit-name", "Type the unit's name."))
     target = f"units/{code}.yaml"
     tree = new_map(unit=new_map(code=code, name=name))
     text = "# Đơn vị " + name + ". Tạo bằng Briefing Studio.\n" + render(tree)
     try:
         store.create(target, text.encode("utf-8"))  # never over a unit already there
     except Taken:
-        raise EditError("Đã có đơn vị mang mã này.") from None
+        raise EditError(msg("edit-unit-taken", "A unit with this code exists already.")) from None
     return target

@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from briefing.problems import BriefingError, Position, Problem
-from briefing.source.yaml_source import load_yaml
+from briefing.source.yaml_source import load_yaml, malformed_yaml
 
 
 def _yaml() -> YAML:
@@ -40,7 +40,7 @@ def load_tree(text: str, file: str = "<content>") -> Any:
     try:
         tree = _yaml().load(text)
     except YAMLError as exc:  # pragma: no cover - load_yaml reported it first
-        raise BriefingError(Problem(Position(file), f"malformed YAML: {exc}")) from None
+        raise BriefingError(Problem(Position(file), malformed_yaml(str(exc)))) from None
     return CommentedMap() if tree is None else tree
 
 

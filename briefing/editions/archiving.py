@@ -48,6 +48,7 @@ from briefing.editions.layout import (
 )
 from briefing.editions.lock import edition_lock
 from briefing.editions.manifest import Manifest, VariantEntry, load_manifest
+from briefing.messages import Message, joined, msg, reason
 from briefing.problems import BriefingError, Position, Problem
 from briefing.units.model import UnitFile
 from briefing.units.selection import Selection
@@ -61,9 +62,9 @@ ARCHIVE_PDF_VARIANT = "pdf/a-3a"
 def check_date(text: str, where: str = "--date") -> str:
     """An edition date is a real calendar day, YYYY-MM-DD."""
     try:
-        return str(DocumentDate.parse_day(text, "an edition date"))
+        return str(DocumentDate.parse_day(text, msg("what-edition-date", "an edition date")))
     except ValueError as exc:
-        raise BriefingError(Problem(Position(where), str(exc))) from None
+        raise BriefingError(Problem(Position(where), reason(exc))) from None
 
 
 @dataclass
@@ -155,9 +156,9 @@ def preflight(request: EditionRequest,
     The checks' warnings go to `on_warning`, each once."""
     problems = list(request.selection.problems)
     if not request.selection.units and not request.with_base:
-        problems.append(Problem(Position(request.selection.content.path),
-                                "no unit files: an edition needs at least one variant",
-                                hint="add content/units/*.yaml, pass --units, or --with-base"))
+        problems.append(Problem(Position(request.selection.content.path), msg(
+            "edition-no-units", "no unit files: an edition needs at least one variant"), hint=msg(
+            "edition-no-units-hint", "add content/units/*.yaml, pass --units, or --with-base")))
     jobs = _jobs(request, "")
     problems += name_clashes(jobs, request.selection.content.path)
     profiles: set[str] = set()
@@ -177,23 +178,27 @@ def preflight(request: EditionRequest,
     return jobs, profiles
 
 
-def changes(old: Manifest, inputs: list[Input], options: dict, tools: dict[str, str]) -> list[str]:
+def changes(old: Manifest, inputs: list[Input], options: dict,
+            tools: dict[str, str]) -> list[Message]:
     """What differs between an archived revision and this build, in a few words each."""
     found = []
     new = {i.key: i for i in inputs}
     for key in sorted(set(old.inputs) | set(new)):
         if key not in new:
-            found.append(f"{key} removed")
+            found.append(msg("input-removed", "{key} removed", key=key))
         elif key not in old.inputs:
-            found.append(f"{key} added")
+            found.append(msg("input-added", "{key} added", key=key))
         elif old.inputs[key]["sha256"] != new[key].sha256:
-            found.append(f"{key} changed ({new[key].path})")
+            found.append(msg("input-changed", "{key} changed ({path})", key=key,
+                             path=new[key].path))
     for key in sorted(set(old.options) | set(options)):
         if old.options.get(key) != options.get(key):
-            found.append(f"option {key}: {old.options.get(key)} -> {options.get(key)}")
+            found.append(msg("option-changed", "option {key}: {old} -> {new}", key=key,
+                             old=str(old.options.get(key)), new=str(options.get(key))))
     for key in sorted(set(old.tools) | set(tools)):
         if old.tools.get(key) != tools.get(key):
-            found.append(f"{key} {old.tools.get(key)} -> {tools.get(key)}")
+            found.append(msg("tool-changed", "{key} {old} -> {new}", key=key,
+                             old=str(old.tools.get(key)), new=str(tools.get(key))))
     return found
 
 
@@ -206,7 +211,8 @@ def build_edition(request: EditionRequest,
         return _build_edition(request, on_result, on_wait, on_warning)
     except OSError as exc:  # an archive folder that cannot be written, a full disk, …
         where = exc.filename or request.archive.root
-        raise BriefingError.at(where, f"cannot write the edition: {exc.strerror or exc}") from None
+        raise BriefingError.at(where, msg("cannot-write-edition", "cannot write the edition: "
+                                          "{reason}", reason=exc.strerror or str(exc))) from None
 
 
 def _build_edition(request: EditionRequest, on_result: Callable[[JobResult], None] | None,
@@ -231,11 +237,12 @@ def _build_edition(request: EditionRequest, on_result: Callable[[JobResult], Non
         if revisions and not request.new_revision:
             latest = revisions[-1]
             what = changes(load_manifest(latest.manifest), inputs, options, tools)
-            raise BriefingError(Problem(
-                Position(str(latest.manifest)),
-                f"edition '{request.name}' is archived ({latest.label}) and is immutable; "
-                f"its inputs changed: {'; '.join(what)}",
-                hint=f"rebuild with --new-revision to store r{latest.number + 1} beside it"))
+            raise BriefingError(Problem(Position(str(latest.manifest)), msg(
+                "edition-immutable", "edition '{name}' is archived ({label}) and is immutable; "
+                "its inputs changed: {changes}", name=request.name, label=latest.label,
+                changes=joined(what)), hint=msg(
+                "edition-immutable-hint", "rebuild with --new-revision to store r{number} "
+                "beside it", number=latest.number + 1)))
         number = revisions[-1].number + 1 if revisions else 1
         temporary = Path(tempfile.mkdtemp(prefix=f"{BUILDING}r{number}-", dir=folder))
         try:

@@ -12,6 +12,7 @@ from briefing.editions.layout import Archive, Reference
 from briefing.editions.manifest import load_manifest
 from briefing.editions.verify import jobs_from_manifest
 from briefing.inputs import shown
+from briefing.messages import msg
 from briefing.problems import BriefingError, Position, Problem
 
 
@@ -22,9 +23,10 @@ def archived_jobs(archive: Archive, reference: Reference) -> dict[str, VariantJo
     jobs = {j.name: j for j in jobs_from_manifest(revision, manifest, "")}
     if reference.variant is not None:
         if reference.variant not in jobs:
-            raise BriefingError.at(revision.manifest,
-                                   f"{revision.label} has no variant '{reference.variant}'",
-                                   hint="variants: " + ", ".join(jobs))
+            raise BriefingError.at(revision.manifest, msg(
+                "no-such-variant", "{label} has no variant '{variant}'", label=revision.label,
+                variant=reference.variant), hint=msg("variants-are", "variants: {names}",
+                                                     names=tuple(jobs)))
         return {reference.variant: jobs[reference.variant]}
     return jobs
 

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from briefing.builds.variants import VariantJob, set_document_date, variant_of
+from briefing.messages import msg
 from briefing.tree.plain_text import inline_text, sections
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
@@ -90,14 +91,15 @@ def diff_texts(old: VariantText, new: VariantText) -> list[str]:
     """Report lines; empty when the two read the same."""
     out: list[str] = []
     if old.frame != new.frame:
-        out.append("~ header and closing")
+        out.append("~ " + msg("diff-frame", "header and closing"))
         out += _unified(old.frame, new.frame)
     before = {s.id: s for s in old.sections}
     after = {s.id: s for s in new.sections}
     for section in new.sections:
         previous = before.get(section.id)
         if previous is None:
-            out.append(f"+ [{section.id}] {section.heading} (added)")
+            added = msg("diff-added", "added")
+            out.append(f"+ [{section.id}] {section.heading} ({added})")
             out += ["    + " + line for line in section.lines]
             continue
         renumbered = previous.heading != section.heading
@@ -110,7 +112,8 @@ def diff_texts(old: VariantText, new: VariantText) -> list[str]:
         out += _unified(previous.lines, section.lines)
     for section in old.sections:
         if section.id not in after:
-            out.append(f"- [{section.id}] {section.heading} (removed)")
+            removed = msg("diff-removed", "removed")
+            out.append(f"- [{section.id}] {section.heading} ({removed})")
     if out:
         out[:0] = [f"--- {old.label}", f"+++ {new.label}"]
     return out

@@ -19,6 +19,7 @@ from briefing.atomic import safe_name
 from briefing.editions.hashing import sha256_bytes, tool_versions
 from briefing.editions.records import RecipeRecord, check_record, usable_variant_name
 from briefing.inputs import MB, output_folder, parse_json, printable, read_input
+from briefing.messages import joined, msg, reason
 from briefing.problems import BriefingError
 from briefing.units.sources import SourceFile, shown_path
 
@@ -85,8 +86,8 @@ def read_attachments(pdf: Path) -> dict[str, bytes]:
     try:
         import pypdf
     except ImportError:  # pragma: no cover - pypdf ships with the test extras
-        raise BriefingError.at(pdf, "reading embedded sources needs pypdf",
-                               hint="pip install pypdf") from None
+        raise BriefingError.at(pdf, msg("needs-pypdf", "reading embedded sources needs pypdf"),
+                               hint=msg("needs-pypdf-hint", "pip install pypdf")) from None
     data = read_input(pdf, limit=PDF_LIMIT, what="PDF")  # a FIFO or a device is refused
     try:
         with quiet_pypdf():
@@ -94,10 +95,12 @@ def read_attachments(pdf: Path) -> dict[str, bytes]:
             found = {name: contents[0] for name, contents in reader.attachments.items()
                      if contents}
     except Exception as exc:  # a damaged or hostile file can trip pypdf anywhere
-        raise BriefingError.at(pdf, f"cannot read the PDF: {exc or type(exc).__name__}") from None
+        raise BriefingError.at(pdf, msg("pdf-unreadable", "cannot read the PDF: {reason}",
+                                        reason=str(exc) or type(exc).__name__)) from None
     if RECIPE not in found:
-        raise BriefingError.at(pdf, f"this PDF carries no {RECIPE}: it was not built as an "
-                                    "archived edition (PDF/A with embedded sources)")
+        raise BriefingError.at(pdf, msg("no-recipe", "this PDF carries no {recipe}: it was not "
+                                        "built as an archived edition (PDF/A with embedded "
+                                        "sources)", recipe=RECIPE))
     return found
 
 
@@ -107,26 +110,33 @@ def parse_recipe(pdf: Path, files: dict[str, bytes]) -> dict[str, Any]:
     try:
         data = parse_json(files[RECIPE], RECIPE)
     except ValueError as exc:
-        raise BriefingError.at(pdf, f"embedded {exc}") from None
+        raise BriefingError.at(pdf, msg("recipe-json", "embedded {problem}",
+                                        problem=reason(exc))) from None
     if not isinstance(data, dict) or data.get("format") != RECIPE_FORMAT:
-        raise BriefingError.at(pdf, f"embedded {RECIPE} has an unknown format")
+        raise BriefingError.at(pdf, msg("recipe-format", "embedded {recipe} has an unknown "
+                                                         "format", recipe=RECIPE))
     variant = data.get("variant")
     # the variant names the rebuilt file: a recipe is untrusted, it may not climb out
     if not usable_variant_name(variant):
-        raise BriefingError.at(pdf, f"embedded {RECIPE} names no usable variant "
-                                    f"({printable(repr(variant))[:80]})")
+        raise BriefingError.at(pdf, msg("recipe-variant", "embedded {recipe} names no usable "
+                                        "variant ({variant})", recipe=RECIPE,
+                                        variant=printable(repr(variant))[:80]))
     record, problems = check_record(RecipeRecord, data)
     if record is None or "content" not in data.get("sources", {}):
-        raise BriefingError.at(pdf, f"embedded {RECIPE} is incomplete or damaged: "
-                                    + ("; ".join(problems) or "no content source"))
+        raise BriefingError.at(pdf, msg(
+            "recipe-damaged", "embedded {recipe} is incomplete or damaged: {problems}",
+            recipe=RECIPE, problems=joined(problems) if problems else
+            msg("recipe-no-content", "no content source")))
     assert isinstance(record, RecipeRecord)
     for role, entry in record.sources.items():
         if entry.attachment not in files:
-            raise BriefingError.at(pdf, f"embedded source '{entry.attachment}' ({role}) is "
-                                        "missing")
+            raise BriefingError.at(pdf, msg("recipe-source-missing", "embedded source "
+                                            "'{name}' ({role}) is missing",
+                                            name=entry.attachment, role=role))
         if sha256_bytes(files[entry.attachment]) != entry.sha256:
-            raise BriefingError.at(pdf, f"embedded source '{entry.attachment}' does not match "
-                                        "its recorded sha256")
+            raise BriefingError.at(pdf, msg("recipe-source-sha", "embedded source '{name}' does "
+                                            "not match its recorded sha256",
+                                            name=entry.attachment))
     return record.model_dump()
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing import FONTS_DIR, TEMPLATES_DIR, __version__
+from briefing.messages import msg
 
 if TYPE_CHECKING:  # light at import: `briefing.builds.stamps` hashes before pydantic is loaded
     from briefing.profile.model import Profile
@@ -47,7 +48,7 @@ def sha256_and_size(path: Path, *, follow_links: bool = True) -> tuple[str, int]
     size = 0
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
+            raise OSError(errno.EINVAL, msg("kind-irregular", "not a regular file"), str(path))
         for chunk in iter(lambda: os.read(descriptor, 1 << 20), b""):
             digest.update(chunk)
             size += len(chunk)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from briefing import PROJECT_ROOT
 from briefing.atomic import safe_name
 from briefing.inputs import printable, real_path
+from briefing.messages import msg
 from briefing.problems import BriefingError, Position, Problem
 
 if TYPE_CHECKING:
@@ -34,15 +35,16 @@ NAME_PATTERN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{NAME_LENGTH - 1}}}")
 REVISION = re.compile(r"r([1-9][0-9]{0,8})")
 #: folders of the sources inside a revision, by role
 SOURCE_FOLDERS = {"content": "content", "unit": "units", "meeting": "meetings"}
+ARCHIVE = msg("what-archive", "archive")
 
 
 def check_name(name: str, where: str = "--name") -> str:
     """An edition name that is one plain folder name; anything else is a one-line error."""
     if not NAME_PATTERN.fullmatch(name) or ".." in name:
-        raise BriefingError(Problem(
-            Position(where), f"edition name '{name}' cannot be used as a folder name",
-            hint="use letters, digits, '.', '_' and '-' (e.g. 2024-03-thong-tin-so-03); "
-                 "no '/', no '..'"))
+        raise BriefingError(Problem(Position(where), msg(
+            "edition-name", "edition name '{name}' cannot be used as a folder name", name=name),
+            hint=msg("edition-name-hint", "use letters, digits, '.', '_' and '-' (e.g. "
+                                          "2024-03-thong-tin-so-03); no '/', no '..'")))
     return name
 
 
@@ -94,12 +96,14 @@ class Reference:
         if revision:
             match = REVISION.fullmatch(revision)
             if not match:
-                raise BriefingError(Problem(Position(text), f"'@{revision}' is not a revision",
-                                            hint="write @r1, @r2, …"))
+                raise BriefingError(Problem(Position(text), msg(
+                    "revision-name", "'@{revision}' is not a revision", revision=revision),
+                    hint=msg("revision-name-hint", "write @r1, @r2, …")))
             number = int(match.group(1))
         check_name(edition, text)
         if variant and not NAME_PATTERN.fullmatch(variant):
-            raise BriefingError(Problem(Position(text), f"'{variant}' is not a variant name"))
+            raise BriefingError(Problem(Position(text), msg(
+                "variant-name", "'{variant}' is not a variant name", variant=variant)))
         return cls(edition, number, variant or None)
 
 
@@ -115,23 +119,27 @@ class Archive:
         if self.root.is_dir():
             return True
         if self.root.exists():
-            raise BriefingError.at(self.root, "the archive is not a folder",
-                                   hint="--archive names the folder of editions")
+            raise BriefingError.at(self.root, msg("archive-not-folder", "the archive is not a "
+                                                                        "folder"),
+                                   hint=msg("archive-hint",
+                                            "--archive names the folder of editions"))
         if not missing_ok:
-            raise BriefingError.at(self.root, "no archive here: the folder does not exist",
-                                   hint="--archive names the folder of editions; the default "
-                                        "is output/editions/")
+            raise BriefingError.at(self.root, msg("no-archive", "no archive here: the folder "
+                                                                "does not exist"),
+                                   hint=msg("no-archive-hint", "--archive names the folder of "
+                                            "editions; the default is output/editions/"))
         return False
 
     def edition_dir(self, name: str) -> Path:
         """The edition's folder: directly in the archive, never reached through a link (an
         archive holds no links: one planted there would send reads and writes elsewhere)."""
         path = self.root / check_name(name)
-        if path.is_symlink() or real_path(path, "edition folder").parent != \
-                real_path(self.root, "archive"):
-            raise BriefingError.at(printable(path), "edition folder is a link: an archive "
-                                                    "holds no links",
-                                   hint="remove the link; the archive is built by `edition`")
+        if path.is_symlink() or real_path(path, msg("what-edition-folder", "edition folder")
+                                          ).parent != real_path(self.root, ARCHIVE):
+            raise BriefingError.at(printable(path), msg(
+                "edition-link", "edition folder is a link: an archive holds no links"),
+                hint=msg("edition-link-hint", "remove the link; the archive is built by "
+                                              "`edition`"))
         return path
 
     def editions(self) -> list[str]:
@@ -156,19 +164,20 @@ class Archive:
         """The named revision, or the latest; a missing one lists what exists."""
         revisions = self.revisions(reference.edition)
         if not revisions:
-            known = ", ".join(self.editions()) or "none"
-            raise BriefingError.at(self.root / reference.edition,
-                                   f"no edition '{reference.edition}' in {self.root}",
-                                   hint=f"editions: {known}")
+            known = tuple(self.editions()) or msg("none", "none")
+            raise BriefingError.at(self.root / reference.edition, msg(
+                "no-edition", "no edition '{name}' in {archive}", name=reference.edition,
+                archive=str(self.root)), hint=msg("editions-are", "editions: {names}",
+                                                  names=known))
         if reference.revision is None:
             return revisions[-1]
         for revision in revisions:
             if revision.number == reference.revision:
                 return revision
-        raise BriefingError.at(self.root / reference.edition,
-                               f"edition '{reference.edition}' has no revision "
-                               f"r{reference.revision}",
-                               hint="revisions: " + ", ".join(f"r{r.number}" for r in revisions))
+        raise BriefingError.at(self.root / reference.edition, msg(
+            "no-revision", "edition '{name}' has no revision r{number}", name=reference.edition,
+            number=reference.revision), hint=msg(
+            "revisions-are", "revisions: {names}", names=tuple(f"r{r.number}" for r in revisions)))
 
     def find(self, texts: Sequence[str]) -> list[Revision]:
         """The revisions `EDITION` (all of its revisions) and `EDITION@rN` name; none named:

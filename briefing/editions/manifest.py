@@ -14,6 +14,7 @@ from typing import Any
 
 from briefing.editions.records import ManifestRecord, check_record
 from briefing.inputs import MB, NotPlainFile, parse_json, printable, read_input
+from briefing.messages import Message, joined, msg, reason
 from briefing.problems import BriefingError
 
 FORMAT = "briefing-edition/1"
@@ -76,10 +77,10 @@ class Manifest:
         """The manifest in `data`, every field checked (`records.ManifestRecord`: types,
         hashes, plain relative paths); ValueError lists what is wrong."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ValueError(f"not a {FORMAT} manifest")
+            raise ValueError(msg("manifest-format", "not a {format} manifest", format=FORMAT))
         record, problems = check_record(ManifestRecord, data)
         if record is None:
-            raise ValueError("; ".join(problems))
+            raise ValueError(joined(problems))
         assert isinstance(record, ManifestRecord)
         return cls(
             name=record.edition.name, date=record.edition.date,
@@ -95,14 +96,19 @@ class Manifest:
 def load_manifest(path: Path) -> Manifest:
     """Read a manifest (a plain file in the revision, size-capped); a missing or damaged one
     is a one-line error naming the file."""
+    what = msg("what-manifest", "manifest")
     try:  # an archive holds no links: one could read another file
-        raw = read_input(path, limit=MANIFEST_LIMIT, what="manifest", follow_links=False)
+        raw = read_input(path, limit=MANIFEST_LIMIT, what=what, follow_links=False)
     except NotPlainFile:
         if not path.is_symlink():
             raise
-        raise BriefingError.at(printable(path), "damaged manifest: it is a link, not a "
-                                                "file") from None
+        raise BriefingError.at(printable(path), damaged_manifest(msg(
+            "manifest-link", "it is a link, not a file"))) from None
     try:
-        return Manifest.from_json(parse_json(raw, "manifest"))
+        return Manifest.from_json(parse_json(raw, what))
     except ValueError as exc:
-        raise BriefingError.at(printable(path), f"damaged manifest: {exc}") from None
+        raise BriefingError.at(printable(path), damaged_manifest(reason(exc))) from None
+
+
+def damaged_manifest(why: Message | str) -> Message:
+    return msg("damaged-manifest", "damaged manifest: {why}", why=why)

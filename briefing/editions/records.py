@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from briefing.inputs import printable, relative_path_problem
+from briefing.messages import Message, msg
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -36,37 +37,42 @@ def usable_variant_name(name: object) -> bool:
 def _relative(value: str) -> str:
     problem = relative_path_problem(value)
     if problem is not None:
-        raise ValueError(f"'{printable(value)}' {problem}")
+        raise ValueError(msg("record-path", "'{path}' {problem}", path=printable(value),
+                             problem=problem))
     return value
 
 
 def _sha256(value: str) -> str:
     if not _SHA256.fullmatch(value):
-        raise ValueError("not a sha256 (64 hexadecimal digits)")
+        raise ValueError(msg("record-sha256", "not a sha256 (64 hexadecimal digits)"))
     return value
 
 
 def _text(value: str) -> str:
     if len(value) > MAX_TEXT or not value.isprintable():
-        raise ValueError(f"'{printable(value[:60])}' is not a short line of printable text")
+        raise ValueError(msg("record-text", "'{value}' is not a short line of printable text",
+                             value=printable(value[:60])))
     return value
 
 
 def _variant(value: str) -> str:
     if not usable_variant_name(value):
-        raise ValueError(f"'{printable(value[:60])}' is not a plain variant name")
+        raise ValueError(msg("record-variant", "'{value}' is not a plain variant name",
+                             value=printable(value[:60])))
     return value
 
 
 def _pdf_variant(value: str | None) -> str | None:
     if value is not None and not _PDF_VARIANT.fullmatch(value):
-        raise ValueError(f"'{printable(value[:60])}' is not a PDF variant (like pdf/a-3a)")
+        raise ValueError(msg("record-pdf-variant", "'{value}' is not a PDF variant (like "
+                                                   "pdf/a-3a)", value=printable(value[:60])))
     return value
 
 
 def _day(value: str | None) -> str | None:
     if value is not None and not _DAY.fullmatch(value):
-        raise ValueError(f"'{printable(value[:60])}' is not a YYYY-MM-DD date")
+        raise ValueError(msg("record-day", "'{value}' is not a YYYY-MM-DD date",
+                             value=printable(value[:60])))
     return value
 
 
@@ -140,18 +146,19 @@ class RecipeRecord(_Record):
     tools: dict[Text, Text] = {}
 
 
-def problems_of(exc: ValidationError, limit: int = 5) -> list[str]:
+def problems_of(exc: ValidationError, limit: int = 5) -> list[Message]:
     """pydantic's errors as "variants[0].sources.content: '../x' climbs out …" lines."""
+    from briefing.content.schema_problems import said
+
     lines = []
     for error in exc.errors()[:limit]:
         where = "".join(f"[{part}]" if isinstance(part, int) else f".{printable(part)}"
                         for part in error["loc"]).lstrip(".") or "document"
-        message = str(error["msg"]).removeprefix("Value error, ")
-        lines.append(f"{where}: {message}")
+        lines.append(msg("record-field", "{where}: {problem}", where=where, problem=said(error)))
     return lines
 
 
-def check_record(model: type[_Record], data: Any) -> tuple[_Record | None, list[str]]:
+def check_record(model: type[_Record], data: Any) -> tuple[_Record | None, list[Message]]:
     """The validated record, or None and what is wrong with `data`."""
     try:
         return model.model_validate(data), []

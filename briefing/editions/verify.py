@@ -20,16 +20,18 @@ from briefing.editions.hashing import (
     tool_versions,
 )
 from briefing.editions.layout import MANIFEST, Revision
-from briefing.editions.manifest import Manifest, load_manifest
+from briefing.editions.manifest import Manifest, damaged_manifest, load_manifest
 from briefing.editions.records import usable_variant_name
 from briefing.inputs import NotPlainFile, confined, read_input
+from briefing.messages import Message, joined, msg, reason
 from briefing.problems import BriefingError, Position, Problem
 from briefing.profile.model import load_profile
 from briefing.source.yaml_source import MAX_FILE_BYTES
 from briefing.units.sources import SourceFile
 
 
-def _problem(path: Path, message: str, severity: str = "error", hint: str = "") -> Problem:
+def _problem(path: Path, message: Message, severity: str = "error",
+             hint: Message | None = None) -> Problem:
     return Problem(Position(str(path)), message, severity=severity, hint=hint)
 
 
@@ -38,8 +40,9 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
     manifest = load_manifest(revision.manifest)
     problems: list[Problem] = []
     if (manifest.name, manifest.revision) != (revision.edition, revision.number):
-        problems.append(_problem(revision.manifest, f"the manifest is for {manifest.name}@r"
-                                                    f"{manifest.revision}, not {revision.label}"))
+        problems.append(_problem(revision.manifest, msg(
+            "manifest-other", "the manifest is for {name}@r{number}, not {label}",
+            name=manifest.name, number=manifest.revision, label=revision.label)))
     for relative, entry in sorted(manifest.files.items()):
         path = revision.path / relative  # a plain relative path: the manifest was checked
         try:
@@ -48,39 +51,46 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
             problems.extend(error.problems)
             continue
         if not path.exists() and not path.is_symlink():
-            problems.append(_problem(path, "missing: listed in the manifest, not in the archive"))
+            problems.append(_problem(path, msg("archived-missing", "missing: listed in the "
+                                                                   "manifest, not in the archive")))
             continue
         try:  # the name itself, never a link
             digest, size = sha256_and_size(path, follow_links=False)
         except OSError as exc:
             if exc.errno not in (errno.ELOOP, errno.EINVAL):
                 raise
-            problems.append(_problem(path, "not a file: an archive holds plain files only "
-                                           "(a link, a folder or a FIFO is in its place)"))
+            problems.append(_problem(path, msg(
+                "archived-not-file", "not a file: an archive holds plain files only (a link, a "
+                "folder or a FIFO is in its place)")))
             continue
         if size < entry["bytes"]:
-            problems.append(_problem(path, f"truncated: {size:,} bytes, the manifest says "
-                                           f"{entry['bytes']:,}"))
+            problems.append(_problem(path, msg(
+                "archived-truncated", "truncated: {size:,} bytes, the manifest says {listed:,}",
+                size=size, listed=entry["bytes"])))
         elif size != entry["bytes"]:
-            problems.append(_problem(path, f"size changed: {size:,} bytes, the manifest says "
-                                           f"{entry['bytes']:,}"))
+            problems.append(_problem(path, msg(
+                "archived-size", "size changed: {size:,} bytes, the manifest says {listed:,}",
+                size=size, listed=entry["bytes"])))
         elif digest != entry["sha256"]:
-            problems.append(_problem(path, f"modified: sha256 {digest[:16]}…, the "
-                                           f"manifest says {entry['sha256'][:16]}…"))
+            problems.append(_problem(path, msg(
+                "archived-modified", "modified: sha256 {digest}…, the manifest says {listed}…",
+                digest=digest[:16], listed=entry["sha256"][:16])))
     for path in sorted(revision.path.rglob("*")):
         relative = path.relative_to(revision.path).as_posix()
         if relative == MANIFEST or relative in manifest.files:
             continue
         if path.is_symlink():
-            problems.append(_problem(path, "unexpected link: an archive holds no links"))
+            problems.append(_problem(path, msg("archived-link", "unexpected link: an archive "
+                                                                "holds no links")))
         elif not path.is_dir():
-            problems.append(_problem(path, "unexpected file: not in the manifest"))
+            problems.append(_problem(path, msg("archived-unexpected",
+                                               "unexpected file: not in the manifest")))
     for variant in manifest.variants:
         for relative in [*variant.outputs.values(), *variant.sources.values()]:
             if relative not in manifest.files:
-                problems.append(_problem(revision.manifest,
-                                         f"variant '{variant.name}' names {relative}, which the "
-                                         "manifest does not list"))
+                problems.append(_problem(revision.manifest, msg(
+                    "manifest-unlisted", "variant '{name}' names {path}, which the manifest "
+                    "does not list", name=variant.name, path=relative)))
     return manifest, problems
 
 
@@ -103,7 +113,8 @@ def verify_revision(revision: Revision, rebuild: bool = False, workers: int = 0,
 def stored_file(revision: Revision, relative: str) -> Path:
     """The real path of a file the manifest names, inside the revision folder: a path that
     leads elsewhere (through '..', an absolute path or a link) is an error, never opened."""
-    return confined(revision.path, relative, what="the manifest names",
+    return confined(revision.path, relative,
+                    what=msg("what-manifest-names", "the manifest names"),
                     where=Position(str(revision.manifest)))
 
 
@@ -112,11 +123,12 @@ def read_stored(revision: Revision, relative: str) -> bytes:
     stored_file(revision, relative)  # inside the revision
     path = revision.path / relative
     try:  # the name itself, not where a link leads
-        return read_input(path, limit=MAX_FILE_BYTES, what="stored source",
-                          follow_links=False)
+        return read_input(path, limit=MAX_FILE_BYTES,
+                          what=msg("what-stored-source", "stored source"), follow_links=False)
     except NotPlainFile:
-        raise BriefingError.at(str(path), "stored source is not a plain file (a link, folder "
-                                          "or FIFO)") from None
+        raise BriefingError.at(str(path), msg(
+            "stored-not-plain", "stored source is not a plain file (a link, folder or "
+                                "FIFO)")) from None
 
 
 def jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str) -> list[VariantJob]:
@@ -125,11 +137,13 @@ def jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str) -> 
     try:
         return _jobs_from_manifest(revision, manifest, out_dir)
     except OSError as exc:
-        raise BriefingError.at(exc.filename or revision.path,
-                               f"cannot read a stored source: {exc.strerror or exc}") from None
+        raise BriefingError.at(exc.filename or revision.path, msg(
+            "stored-unreadable", "cannot read a stored source: {reason}",
+            reason=exc.strerror or str(exc))) from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise BriefingError.at(revision.manifest, f"damaged manifest: cannot rebuild from it "
-                                                  f"({type(exc).__name__}: {exc})") from None
+        raise BriefingError.at(revision.manifest, damaged_manifest(msg(
+            "manifest-cannot-rebuild", "cannot rebuild from it ({error}: {reason})",
+            error=type(exc).__name__, reason=reason(exc)))) from None
 
 
 def _jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str
@@ -138,7 +152,8 @@ def _jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str
     jobs = []
     for variant in manifest.variants:
         if not usable_variant_name(variant.name):  # it names the rebuilt files
-            raise ValueError(f"variant name {variant.name!r}")
+            raise ValueError(msg("manifest-variant", "variant name {name}",
+                                 name=repr(variant.name)))
         files: dict[str, SourceFile] = {}
         for role, relative in variant.sources.items():
             key = f"unit:{variant.name}" if role == "unit" else role
@@ -146,13 +161,14 @@ def _jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str
             original = manifest.inputs.get(key, {}).get("path", relative)
             files[role] = SourceFile(original, read_stored(revision, relative))
         if "content" not in files:
-            raise ValueError(f"variant '{variant.name}' has no content source")
+            raise ValueError(msg("manifest-no-content", "variant '{name}' has no content source",
+                                 name=variant.name))
         jobs.append(VariantJob.rebuilt(variant.name, files, options, tuple(options["formats"]),
                                        out_dir))
     return jobs
 
 
-def environment_changes(manifest: Manifest) -> list[str]:
+def environment_changes(manifest: Manifest) -> list[Message]:
     """Templates, profile, fonts and tools that differ now from when the revision was built."""
     current = {i.key: i.sha256 for i in template_inputs()}
     for key in manifest.inputs:
@@ -162,8 +178,10 @@ def environment_changes(manifest: Manifest) -> list[str]:
     for key, entry in sorted(manifest.inputs.items()):
         if key.split(":")[0] in ("template", "profile", "font") and current.get(key) != entry[
                 "sha256"]:
-            found.append(f"{key} {'changed' if key in current else 'removed'}")
-    found += [f"{name} {manifest.tools.get(name)} -> {version}"
+            found.append(msg("input-changed-now", "{key} changed", key=key) if key in current
+                         else msg("input-removed", "{key} removed", key=key))
+    found += [msg("tool-changed", "{key} {old} -> {new}", key=name,
+                  old=str(manifest.tools.get(name)), new=version)
               for name, version in tool_versions().items()
               if manifest.tools.get(name) != version]
     return found
@@ -176,10 +194,11 @@ def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0,
     changed = environment_changes(manifest)
     problems = []
     if changed:
-        problems.append(_problem(revision.manifest, "the tools changed since this revision: "
-                                 + "; ".join(changed), severity="warning",
-                                 hint="a rebuild cannot be byte-identical with other templates, "
-                                      "profile, fonts or tool versions"))
+        problems.append(_problem(revision.manifest, msg(
+            "tools-changed", "the tools changed since this revision: {changes}",
+            changes=joined(changed)), severity="warning", hint=msg(
+            "tools-changed-hint", "a rebuild cannot be byte-identical with other templates, "
+            "profile, fonts or tool versions")))
     with tempfile.TemporaryDirectory(prefix="briefing-rebuild-") as scratch:
         jobs = jobs_from_manifest(revision, manifest, scratch)
         for result in run_jobs(jobs, workers, parallel_formats=parallel_formats):
@@ -192,7 +211,7 @@ def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0,
                 relative = variant.outputs[fmt]
                 expected = manifest.files.get(relative, {}).get("sha256")
                 if output.sha256 != expected:
-                    problems.append(_problem(revision.path / relative,
-                                             "not reproducible: a rebuild from the stored "
-                                             "sources gives other bytes"))
+                    problems.append(_problem(revision.path / relative, msg(
+                        "not-reproducible", "not reproducible: a rebuild from the stored "
+                                            "sources gives other bytes")))
     return problems

@@ -16,12 +16,13 @@ from briefing.importing import cleanup, clutter, ladder, repair
 from briefing.importing import text_footnotes as typed_notes
 from briefing.importing.closing import ClosingReader, starts_closing
 from briefing.importing.draft import Item
-from briefing.importing.guesses import Notebook
+from briefing.importing.guesses import Notebook, guess_comment
 from briefing.importing.head import HeadReader, MetaDraft, head_lines, starts_document
 from briefing.importing.line_reading import Para, read_para
 from briefing.importing.markdown_text import escape
 from briefing.importing.meta_defaults import complete
 from briefing.importing.structure import BodyBuilder
+from briefing.messages import msg
 from briefing.profile.model import load_profile
 from briefing.readers.source import Block, Line, Picture, SourceDocument, Table
 from briefing.readers.text.legacy_encodings import NAMES, convert, detect
@@ -46,8 +47,9 @@ def legacy_text(doc: SourceDocument, notes: Notebook) -> None:
     found = detect(sample)
     if found is None:
         return
-    notes.fix(f"text typed in the legacy encoding {NAMES[found.encoding]} converted to "
-              "Unicode", "", found.text[:60])
+    notes.fix(msg("import-legacy-text", "text typed in the legacy encoding {encoding} converted "
+                                        "to Unicode", encoding=NAMES[found.encoding]),
+              None, found.text[:60])
     for line in lines:
         line.text = convert(line.text, found.encoding)
     for key, paragraphs in doc.notes.items():
@@ -163,7 +165,8 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
             figure: dict[str, Any] = {"figure": name}
             if block.width_percent and block.width_percent < 100:
                 figure["width"] = f"{block.width_percent}%"
-            notes.guess(f"a picture of the source, saved as {name}", block.where)
+            notes.guess(msg("import-picture", "a picture of the source, saved as {name}",
+                            name=name), block.where)
             paras.append(figure)
     markers = [p.marker for p in paras if isinstance(p, Para) and p.marker is not None]
     chosen = ladder.choose(profile.numbering.ladders, profile.numbering.default,
@@ -199,10 +202,12 @@ def _empty_block(builder: BodyBuilder, notes: Notebook) -> list:
     """A document without numbered headings: its text becomes one section."""
     body = builder.preamble or ["…"]
     builder.preamble = []
-    notes.guess("the source has no numbered headings: its text is one section; give it a "
-                "title")
+    notes.guess(msg("import-no-headings", "the source has no numbered headings: its text is one "
+                                          "section; give it a title"))
+    added = msg("import-no-headings-comment",
+                "no headings in the source; this section and its title are added")
     return [Item({"id": "noi-dung", "kind": "section", "title": "Nội dung", "body": body},
-                 ["guess: no headings in the source; this section and its title are added"])]
+                 [guess_comment(added)])]
 
 
 def _table(table: Table, notes: Notebook) -> Any:
@@ -311,15 +316,16 @@ def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook
     def call(match: re.Match[str]) -> str:
         note_id = match.group(1)
         if note_id not in doc.notes:
-            notes.guess(f"footnote call {note_id} has no note in the source; the call is "
-                        "left out")
+            notes.guess(msg("import-call-undefined", "footnote call {id} has no note in the "
+                                                     "source; the call is left out", id=note_id))
             return ""
         if note_id in used:
-            notes.guess(f"footnote {note_id} is called twice; the second call gets a copy",
-                        doc.note_where.get(note_id, ""))
+            notes.guess(msg("import-call-twice", "footnote {id} is called twice; the second call "
+                                                 "gets a copy", id=note_id),
+                        doc.note_where.get(note_id))
         used.add(note_id)
         new_id = str(len(out) + 1)  # numbered in order of call, as they print
-        paragraphs = [cleanup.clean(p, "footnote", doc.note_where.get(note_id, ""), notes)
+        paragraphs = [cleanup.clean(p, "footnote", doc.note_where.get(note_id), notes)
                       for p in doc.notes[note_id] if p.strip()]
         out[new_id] = paragraphs[0] if len(paragraphs) == 1 else (paragraphs or ["…"])
         called.add(note_id)
@@ -341,5 +347,6 @@ def unused_notes(part: Part, data: dict[str, Any], notes: Notebook) -> None:
     del data
     for note_id, paragraphs in part.notes.notes.items():
         if note_id not in part.notes.called:
-            notes.dropped(f"footnote {note_id} is never called in the text",
-                          part.notes.note_where.get(note_id, ""), " ".join(paragraphs)[:80])
+            notes.dropped(msg("import-note-unused", "footnote {id} is never called in the text",
+                              id=note_id),
+                          part.notes.note_where.get(note_id), " ".join(paragraphs)[:80])

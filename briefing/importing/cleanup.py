@@ -8,6 +8,8 @@ from __future__ import annotations
 import unicodedata
 
 from briefing.importing.guesses import Notebook
+from briefing.messages import Message, msg
+from briefing.readers.source import Where
 from briefing.validation.strings import issues_of
 
 #: Issues the structure takes care of itself (typed numbers become structure).
@@ -15,11 +17,12 @@ _LEFT_TO_STRUCTURE = {"numbering"}
 PASSES = 4
 
 
-def clean(text: str, role: str, where: str, notes: Notebook) -> str:
+def clean(text: str, role: str, where: Where, notes: Notebook) -> str:
     """`text` (inline Markdown) with every safe fix applied; NFC first."""
     normal = unicodedata.normalize("NFC", text)
     if normal != text:
-        notes.fix("Unicode normalised to NFC (decomposed accents composed)", where, normal)
+        notes.fix(msg("import-nfc", "Unicode normalised to NFC (decomposed accents composed)"),
+                  where, normal)
     text = normal
     for _ in range(PASSES):
         issues = [i for i in issues_of(text, role)
@@ -32,13 +35,18 @@ def clean(text: str, role: str, where: str, notes: Notebook) -> str:
                 kept.append(issue)
         for issue in reversed(kept):
             old = text[issue.start:issue.end]
-            notes.fix(f"{issue.message} ({_shown(old)} -> {_shown(issue.replacement or '')})",
-                      where, text)
+            notes.fix(fixed(issue.message, _shown(old), _shown(issue.replacement or "")), where,
+                      text)
             text = text[:issue.start] + (issue.replacement or "") + text[issue.end:]
     return _context_quotes(text, where, notes)
 
 
-def _context_quotes(text: str, where: str, notes: Notebook) -> str:
+def fixed(message: Message, old: str, new: str) -> Message:
+    """A fix `check --fix` would make, made on the way in: "what (old -> new)"."""
+    return msg("import-fix", "{message} ({old} -> {new})", message=message, old=old, new=new)
+
+
+def _context_quotes(text: str, where: Where, notes: Notebook) -> str:
     """Straight double quotes the check leaves (nested, so not in simple pairs) become “ or ”
     by what surrounds each: after a space or an opening bracket it opens, else it closes."""
     if '"' not in text:
@@ -57,7 +65,8 @@ def _context_quotes(text: str, where: str, notes: Notebook) -> str:
         else:
             return text  # a quote between two spaces: leave it to the clerk
     fixed = "".join(out)
-    notes.fix('straight quotes " in running text made “ ” by their place', where, text)
+    notes.fix(msg("import-quotes", 'straight quotes " in running text made “ ” by their place'),
+              where, text)
     return fixed
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from briefing.importing.guesses import Notebook
+from briefing.importing.guesses import Notebook, guess_comment
 from briefing.importing.head import HeadLine, MetaDraft, head_lines, is_caps
 from briefing.importing.words import words
+from briefing.messages import msg
 from briefing.readers.source import Block
 
 _AUTHORITY = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q\.|Q/)\s*\S", re.IGNORECASE)
@@ -73,10 +74,12 @@ class ClosingReader:
         if self.signer.get("name"):
             self.meta.set("signer", dict(self.signer))
         elif self.signer:
-            self.notes.guess("a signature block without the signer's name", "",
+            self.notes.guess(msg("import-no-signer", "a signature block without the signer's "
+                                                     "name"), None,
                              " ".join(self.signer.values()))
             self.meta.set("signer", {**self.signer, "name": words()["placeholders"]["signer"]},
-                          "guess: the signer's name is not in the source")
+                          guess_comment(msg("import-no-signer-comment",
+                                            "the signer's name is not in the source")))
 
 
 def _looks_like_name(text: str) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from briefing.importing.guesses import Notebook
+from briefing.messages import msg
 from briefing.readers.source import Block, Line
 from briefing.text.inline_markdown import plain_text
 
@@ -68,19 +69,21 @@ def drop_clutter(blocks: list[Block], notes: Notebook) -> list[Block]:
         text = plain_text(block.text)
         pieces = [p for p in text.split("\n") if p.strip()]
         if in_block and len(text) < 160 and not block.heading:
-            notes.dropped("a link in a list of related articles", block.where, text)
+            notes.dropped(msg("dropped-related-link", "a link in a list of related articles"),
+                          block.where, text)
             continue
         in_block = False
         if opens_block(text):
-            notes.dropped("web page clutter (a list of related articles follows)",
-                          block.where, text)
+            notes.dropped(msg("dropped-clutter-list", "web page clutter (a list of related "
+                                                      "articles follows)"), block.where, text)
             in_block = True
             continue
         if pieces and all(is_clutter(p) for p in pieces):
-            notes.dropped("web page clutter", block.where, text)
+            notes.dropped(msg("dropped-clutter", "web page clutter"), block.where, text)
             continue
         if pieces and sum(is_stamp(p) for p in pieces) >= max(1, len(pieces) // 2):
-            notes.dropped("the reception stamp of a scanned document", block.where, text)
+            notes.dropped(msg("dropped-stamp", "the reception stamp of a scanned document"),
+                          block.where, text)
             continue
         out.append(block)
     return out

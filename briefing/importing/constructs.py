@@ -10,6 +10,7 @@ from typing import Any
 
 from briefing.importing.line_reading import Para
 from briefing.importing.naming import slug
+from briefing.messages import msg
 from briefing.text.inline_markdown import plain_text
 
 _APPENDIX = re.compile(r"^(phụ lục|toàn văn)\b", re.IGNORECASE)
@@ -154,5 +155,6 @@ class Constructs:
         self.appendices.append(self.appendix)
         self.last_added = (self.appendices, len(self.appendices) - 1)
         self._appendix_ladder()
-        self.notes.guess("the text from here on is read as an appendix", para.where, title)
+        self.notes.guess(msg("import-appendix", "the text from here on is read as an appendix"),
+                         para.where, title)
         return True

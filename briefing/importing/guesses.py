@@ -1,40 +1,23 @@
 """Every decision the importer could get wrong, with the source text it was made from.
 
-A clerk must be able to check each guess against the document they were sent: every record
-names where in the source it comes from ("line 12", "paragraph 34") and quotes it. The CLI
-prints them; the emitter writes each one as a comment at the place in the content file.
+A clerk must be able to check each guess against the document they were sent: every note
+names where in the source it comes from ("line 12", "paragraph 34") and quotes it. Notes are
+`Problem`s of their own severities — a guess, a text fix, something dropped — so the CLI
+prints them as it prints every problem, and the emitter writes each one as a comment at the
+place in the content file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from briefing.messages import Message
+from briefing.problems import DROPPED, FIX, GUESS, Position, Problem
 
 EXCERPT = 60
 
 
-@dataclass(frozen=True)
-class Note:
-    """A guess ("guess"), a text fix ("fix") or something left out ("dropped")."""
-
-    kind: str
-    message: str
-    where: str = ""
-    excerpt: str = ""
-
-    def line(self, source: str) -> str:
-        """`source: where: kind: message: “excerpt”` — one line for the terminal."""
-        place = f"{source}: {self.where}" if self.where else source
-        text = f"{place}: {self.kind}: {self.message}"
-        if self.excerpt:
-            text += f" — “{self.excerpt}”"
-        return text
-
-    def comment(self) -> str:
-        """The YAML comment text (without '#')."""
-        text = f"{self.kind}: {self.message}"
-        if self.where:
-            text += f" [{self.where}]"
-        return text
+def guess_comment(message: Message) -> str:
+    """A guess written only as a comment in the content file ("guess: …"), at its value."""
+    return Problem(Position(""), message, GUESS).comment()
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -44,20 +27,27 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 
 
 class Notebook:
-    """Collects notes in the order they were made."""
+    """Collects notes on the source file `file` in the order they were made."""
 
-    def __init__(self) -> None:
-        self.notes: list[Note] = []
+    def __init__(self, file: str = "") -> None:
+        self.file = file
+        self.notes: list[Problem] = []
 
-    def guess(self, message: str, where: str = "", text: str = "") -> Note:
-        return self._add(Note("guess", message, where, excerpt(text) if text else ""))
+    def guess(self, message: Message, where: Message | None = None, text: str = "",
+              hint: Message | None = None) -> Problem:
+        return self._add(GUESS, message, where, text, hint)
 
-    def fix(self, message: str, where: str = "", text: str = "") -> Note:
-        return self._add(Note("fix", message, where, excerpt(text) if text else ""))
+    def fix(self, message: Message, where: Message | None = None, text: str = "",
+            hint: Message | None = None) -> Problem:
+        return self._add(FIX, message, where, text, hint)
 
-    def dropped(self, message: str, where: str = "", text: str = "") -> Note:
-        return self._add(Note("dropped", message, where, excerpt(text) if text else ""))
+    def dropped(self, message: Message, where: Message | None = None, text: str = "",
+                hint: Message | None = None) -> Problem:
+        return self._add(DROPPED, message, where, text, hint)
 
-    def _add(self, note: Note) -> Note:
+    def _add(self, severity: str, message: Message, where: Message | None, text: str,
+             hint: Message | None) -> Problem:
+        note = Problem(Position(self.file, place=where or None), message, severity, hint,
+                       quote=excerpt(text) if text else "")
         self.notes.append(note)
         return note

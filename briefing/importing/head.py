@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.importing.guesses import Notebook
+from briefing.importing.guesses import Notebook, guess_comment
 from briefing.importing.markdown_text import whole_emphasis
 from briefing.importing.words import upper, words
+from briefing.messages import msg
 from briefing.numbering import markers
-from briefing.readers.source import Block, Line, Table
+from briefing.readers.source import Block, Line, Table, Where
 from briefing.text.inline_markdown import plain_text
 
 _COLUMNS = re.compile(r"\t+|\s{3,}")
@@ -42,7 +43,7 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 @dataclass
 class HeadLine:
     text: str  # plain text (no Markdown)
-    where: str
+    where: Where
     role: str | None = None
     column: int = 0
     bold: bool = False
@@ -173,10 +174,10 @@ class HeadReader:
         self.seen = True
         if first and kind == "other" and _title_line(line.text):
             self.meta.set("subject", line.text)
-            self.notes.guess("the first line is read as the title (meta.subject)", line.where,
-                             line.text)
-            self.meta.comments.setdefault("subject", []).append(
-                "guess: the first line of the source")
+            self.notes.guess(msg("import-first-line", "the first line is read as the title "
+                                                      "(meta.subject)"), line.where, line.text)
+            self.meta.comments.setdefault("subject", []).append(guess_comment(msg(
+                "import-first-line-comment", "the first line of the source")))
             return True
         meta = self.meta
         if kind == "party-title":
@@ -203,8 +204,8 @@ class HeadReader:
             value = re.sub(r"\s+", "", line.text).lstrip("-–")
             meta.set("number", "-" + value if not value[:1].isdigit() else value)
             meta.values["number-where"] = line.where
-            self.notes.guess("read as the number and symbol (its 'Số' is missing)", line.where,
-                             line.text)
+            self.notes.guess(msg("import-symbol", "read as the number and symbol (its 'Số' is "
+                                                  "missing)"), line.where, line.text)
         elif kind == "place-date":
             self._place_date(line)
         elif kind == "place-month":
@@ -325,9 +326,10 @@ class HeadReader:
             text = " ".join(s.text for s in self.subject)
             where = self.subject[0].where
             if self.meta.get("type") and is_caps(text):
-                self.notes.guess("the trích yếu is typed in capitals; kept as written",
-                                 where, text)
-                self.meta.set("subject", text, "guess: typed in capitals in the source")
+                self.notes.guess(msg("import-caps-subject", "the trích yếu is typed in capitals; "
+                                                            "kept as written"), where, text)
+                self.meta.set("subject", text, guess_comment(msg(
+                    "import-caps-subject-comment", "typed in capitals in the source")))
             else:
                 self.meta.set("subject", text)
 

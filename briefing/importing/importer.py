@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 from briefing.atomic import safe_name
 from briefing.importing import assemble as middle
+from briefing.importing.cleanup import fixed
 from briefing.importing.emit import emit
-from briefing.importing.guesses import Note, Notebook
-from briefing.problems import BriefingError, Position, Problem
+from briefing.importing.guesses import Notebook
+from briefing.messages import Message, msg
+from briefing.problems import FIX, GUESS, SEVERITIES, BriefingError, Problem
 from briefing.readers.input_file import MAX_DOCX_BYTES, MAX_TEXT_BYTES, read_input
 from briefing.readers.source import SourceDocument
 
@@ -46,19 +48,20 @@ class ImportedDocument:
 class ImportResult:
     source: Path
     documents: list[ImportedDocument]
-    notes: list[Note]
+    #: every guess, fix and dropped piece, in the order they were made
+    notes: list[Problem]
 
     @property
     def yaml(self) -> str:
         return self.documents[0].yaml
 
     @property
-    def guesses(self) -> list[Note]:
-        return [n for n in self.notes if n.kind == "guess"]
+    def guesses(self) -> list[Problem]:
+        return [n for n in self.notes if n.severity == GUESS]
 
     @property
-    def fixes(self) -> list[Note]:
-        return [n for n in self.notes if n.kind == "fix"]
+    def fixes(self) -> list[Problem]:
+        return [n for n in self.notes if n.severity == FIX]
 
 
 def import_file(path: Path | str, *, form: str | None = None,
@@ -66,13 +69,14 @@ def import_file(path: Path | str, *, form: str | None = None,
     """Read `path` and return the content it makes; nothing is written, nothing printed."""
     path = Path(path)
     if form is not None and form not in FORMS:
-        raise BriefingError.at(path, f"unknown document form '{form}'",
-                               hint="booklet or official")
+        raise BriefingError.at(path, msg("import-form", "unknown document form '{form}'",
+                                         form=form),
+                               hint=msg("import-form-hint", "booklet or official"))
     if profile is not None:
         from briefing.profile.model import load_profile
 
         load_profile(profile)  # an unknown profile is reported before the work starts
-    notes = Notebook()
+    notes = Notebook(str(path))
     source = read_source(path, notes)
     _within_limits(path, middle.certain_values(source), 0)
     middle.prepare_source(source, notes)
@@ -92,9 +96,13 @@ def import_file(path: Path | str, *, form: str | None = None,
 
 def _finish(data: dict, part: middle.Part, path: Path, stem: str, notes: Notebook,
             count: int, index: int) -> ImportedDocument:
-    head = [f"Imported from {path.name} by `build.py import`"
-            + (f" (document {index + 1} of {count})" if count > 1 else "") + ".",
-            "Check every 'guess:' comment against the source, then delete it."]
+    head = [str(msg("import-head-of", "Imported from {source} by `build.py import` (document "
+                    "{index} of {count}).", source=path.name, index=index + 1, count=count)
+                if count > 1 else
+                msg("import-head", "Imported from {source} by `build.py import`.",
+                    source=path.name)),
+            str(msg("import-head-check", "Check every '{guess}:' comment against the source, "
+                                         "then delete it.", guess=SEVERITIES[GUESS]))]
     text = emit(data, head)
     _within_limits(path, 0, len(text.encode("utf-8")))
     text, warnings = verify(text, f"{stem}.yaml", part.media, notes)
@@ -119,15 +127,22 @@ def _within_limits(path: Path, values: int, size: int) -> None:
     from briefing.source.yaml_source import MAX_FILE_BYTES, MAX_YAML_NODES
 
     if values > MAX_YAML_NODES:
-        raise BriefingError.at(path, "the imported content does not pass check: more than "
-                                     f"{MAX_YAML_NODES:,} values in one file",
-                               hint=f"the source holds at least {values:,} headings, "
-                                    "paragraphs, items and table cells; split it into parts "
-                                    "and import each")
+        raise BriefingError.at(path, _fails_check(msg(
+            "import-too-many-values", "more than {limit:,} values in one file",
+            limit=MAX_YAML_NODES)), hint=msg(
+            "import-too-many-values-hint", "the source holds at least {values:,} headings, "
+            "paragraphs, items and table cells; split it into parts and import each",
+            values=values))
     if size > MAX_FILE_BYTES:
-        raise BriefingError.at(path, "the imported content does not pass check: the file would "
-                                     f"be more than the limit of {MAX_FILE_BYTES:,} bytes",
-                               hint="split the source into parts and import each")
+        raise BriefingError.at(path, _fails_check(msg(
+            "import-too-large", "the file would be more than the limit of {limit:,} bytes",
+            limit=MAX_FILE_BYTES)), hint=msg(
+            "import-too-large-hint", "split the source into parts and import each"))
+
+
+def _fails_check(problem: Message) -> Message:
+    return msg("import-fails-check", "the imported content does not pass check: {problem}",
+               problem=problem)
 
 
 def verify(text: str, name: str, media: dict[str, bytes],
@@ -146,17 +161,18 @@ def verify(text: str, name: str, media: dict[str, bytes],
             (path.parent / relative).write_bytes(data)
         text, _ = normalise(text)
         report = check_file(path, text)
-        text, fixed = _apply_fixes(path, text, report)
-    for problem in (f.problem for f in fixed):
+        text, applied = _apply_fixes(path, text, report)
+    for problem in (f.problem for f in applied):
         if notes is not None and problem.fix is not None:
-            notes.fix(f"{problem.message} ({problem.fix[0]} -> {problem.fix[1]})",
-                      f"line {problem.position.line} of the result")
-    problems = [_named(f.problem, name) for f in report.findings if f not in fixed]
+            notes.fix(fixed(problem.message, *problem.fix),
+                      msg("place-result-line", "line {n} of the result",
+                          n=problem.position.line))
+    problems = [_named(f.problem, name) for f in report.findings if f not in applied]
     errors = [p for p in problems if p.severity == ERROR]
     if errors:
-        raise BriefingError([Problem(p.position, "the imported content does not pass check: "
-                                     + p.message, hint="please report this with the source "
-                                     "file") for p in sorted_problems(errors)])
+        report_it = msg("import-report-hint", "please report this with the source file")
+        raise BriefingError([Problem(p.position, _fails_check(p.message), hint=report_it)
+                             for p in sorted_problems(errors)])
     return text, sorted_problems([p for p in problems if p.severity != ERROR])
 
 
@@ -181,8 +197,7 @@ def _apply_fixes(path: Path, text: str, report: FileReport) -> tuple[str, list[F
 
 def _named(problem: Problem, name: str) -> Problem:
     """The problem as found in the file `name` (not in the private folder it was checked in)."""
-    where = Position(name, problem.position.line, problem.position.col)
-    return Problem(where, problem.message, problem.severity, problem.hint, problem.code)
+    return problem.in_file(name)
 
 
 def read_source(path: Path, notes: Notebook) -> SourceDocument:
@@ -199,8 +214,8 @@ def read_source(path: Path, notes: Notebook) -> SourceDocument:
         if decoded.legacy:
             from briefing.readers.text.legacy_encodings import NAMES
 
-            notes.fix(f"the file is in the legacy encoding {NAMES[decoded.legacy]}; "
-                      "converted to Unicode")
+            notes.fix(msg("import-legacy-file", "the file is in the legacy encoding "
+                          "{encoding}; converted to Unicode", encoding=NAMES[decoded.legacy]))
         if suffix in MARKDOWN_SUFFIXES:
             from briefing.readers.markdown import read_markdown
 
@@ -210,9 +225,11 @@ def read_source(path: Path, notes: Notebook) -> SourceDocument:
         return read_text(decoded.text, path.name)
     if suffix in CONVERTED_SUFFIXES:
         return _through_libreoffice(path, notes)
-    raise BriefingError.at(path, f"cannot import '{suffix or 'a file without extension'}' "
-                                 "files", hint="give a .docx, .txt or .md file (.odt, .doc "
-                                               "and .rtf through LibreOffice)")
+    raise BriefingError.at(path, msg("import-suffix", "cannot import '{suffix}' files",
+                                     suffix=suffix or msg("import-no-suffix",
+                                                          "a file without extension")),
+                           hint=msg("import-suffix-hint", "give a .docx, .txt or .md file (.odt, "
+                                                          ".doc and .rtf through LibreOffice)"))
 
 
 def _through_libreoffice(path: Path, notes: Notebook) -> SourceDocument:
@@ -220,9 +237,11 @@ def _through_libreoffice(path: Path, notes: Notebook) -> SourceDocument:
     reader reads that (with all its checks)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise BriefingError.at(path, f"importing {path.suffix} files needs LibreOffice, which "
-                                     "is not installed",
-                               hint="install LibreOffice, or save the file as .docx")
+        raise BriefingError.at(path, msg("import-needs-soffice", "importing {suffix} files needs "
+                                         "LibreOffice, which is not installed",
+                                         suffix=path.suffix),
+                               hint=msg("import-needs-soffice-hint",
+                                        "install LibreOffice, or save the file as .docx"))
     data = read_input(path, MAX_DOCX_BYTES)
     with tempfile.TemporaryDirectory(prefix="briefing-import-") as folder:
         work = Path(folder)
@@ -235,13 +254,17 @@ def _through_libreoffice(path: Path, notes: Notebook) -> SourceDocument:
                             str(source)], capture_output=True, timeout=CONVERT_SECONDS,
                            check=False, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise BriefingError.at(path, "LibreOffice did not finish converting the file "
-                                         f"within {CONVERT_SECONDS} s") from None
+            raise BriefingError.at(path, msg("import-soffice-timeout", "LibreOffice did not "
+                                             "finish converting the file within {seconds} s",
+                                             seconds=CONVERT_SECONDS)) from None
         converted = work / "source.docx"
         if not converted.is_file():
-            raise BriefingError.at(path, f"LibreOffice could not read this {path.suffix} file",
-                                   hint="open it and save it as .docx")
+            raise BriefingError.at(path, msg("import-soffice-failed", "LibreOffice could not read "
+                                             "this {suffix} file", suffix=path.suffix),
+                                   hint=msg("import-soffice-failed-hint",
+                                            "open it and save it as .docx"))
         from briefing.readers.docx.parse import read_docx
 
-        notes.fix(f"converted from {path.suffix} to .docx with LibreOffice")
+        notes.fix(msg("import-converted", "converted from {suffix} to .docx with LibreOffice",
+                      suffix=path.suffix))
         return read_docx(converted.read_bytes(), path, notes)

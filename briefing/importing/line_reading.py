@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from briefing.importing.markdown_text import whole_emphasis
 from briefing.numbering import markers as M
-from briefing.readers.source import Line
+from briefing.readers.source import Line, Where
 from briefing.text.inline_markdown import plain_text
 
 _SENTENCE_END = (".", "!", "?", "…", ";")
@@ -25,7 +25,7 @@ class Para:
     emphasis_title: str  # the text without emphasis around all of it (for titles)
 
     @property
-    def where(self) -> str:
+    def where(self) -> Where:
         return self.line.where
 
 

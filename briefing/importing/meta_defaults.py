@@ -12,9 +12,10 @@ import re
 from typing import Any
 
 from briefing.importing.draft import Item
-from briefing.importing.guesses import Notebook
+from briefing.importing.guesses import Notebook, guess_comment
 from briefing.importing.head import MetaDraft, today_year, year_in
 from briefing.importing.words import words
+from briefing.messages import Message, msg
 from briefing.profile.model import Profile
 
 ORDER = ("form", "profile", "numbering", "issuer", "number", "place", "date", "type", "title",
@@ -30,33 +31,35 @@ def complete(meta: MetaDraft, profile: Profile, ladder: str, notes: Notebook, *,
     elif "form" not in v:
         v["form"] = "official" if v.get("type") and v.get("signer") else "booklet"
         if v["form"] == "booklet":
-            _comment(meta, "form", "guess: no document type and signature found: a booklet")
+            _comment(meta, "form", msg("import-form-comment",
+                                       "no document type and signature found: a booklet"))
     v["profile"] = profile.name
     v["numbering"] = ladder
     if not (v.get("issuer") or {}).get("name"):
         v["issuer"] = {**(v.get("issuer") or {}), "name": holders["issuer"]}
-        _missing(meta, notes, "issuer", "the issuing body")
+        _missing(meta, notes, "issuer", msg("missing-issuer", "the issuing body"))
     if not v.get("place"):
         v["place"] = holders["place"]
-        _missing(meta, notes, "place", "the place")
+        _missing(meta, notes, "place", msg("missing-place", "the place"))
     if not v.get("date"):
         year = year_in(v.get("issue", ""), v.get("subject", "")) or year_in(*texts) or today_year()
         v["date"] = str(year)
-        _missing(meta, notes, "date", f"the date (the year {year} is a guess)")
+        _missing(meta, notes, "date", msg("missing-date", "the date (the year {year} is a guess)",
+                                          year=year))
     if v["form"] == "official":
         if not v.get("type"):
             v["type"] = holders["type"]
-            _missing(meta, notes, "type", "the document type")
+            _missing(meta, notes, "type", msg("missing-type", "the document type"))
         if not v.get("subject"):
             v["subject"] = holders["subject"]
-            _missing(meta, notes, "subject", "the trích yếu")
+            _missing(meta, notes, "subject", msg("missing-subject", "the trích yếu"))
         if not v.get("signer"):
             v["signer"] = {"name": holders["signer"]}
-            _missing(meta, notes, "signer", "the signature")
+            _missing(meta, notes, "signer", msg("missing-signer", "the signature"))
         if not v.get("number"):
             code = words()["types"].get(v.get("type", ""), "HD")
             v["number"] = _blank_number(profile, code, holders["issuer_code"])
-            _missing(meta, notes, "number", "the number and symbol")
+            _missing(meta, notes, "number", msg("missing-number", "the number and symbol"))
     if v.get("number"):
         _check_number(meta, profile, notes)
     out: dict[str, Any] = {}
@@ -67,14 +70,15 @@ def complete(meta: MetaDraft, profile: Profile, ladder: str, notes: Notebook, *,
     return out
 
 
-def _comment(meta: MetaDraft, key: str, text: str) -> None:
-    meta.comments.setdefault(key, []).append(text)
+def _comment(meta: MetaDraft, key: str, guess: Message) -> None:
+    meta.comments.setdefault(key, []).append(guess_comment(guess))
 
 
-def _missing(meta: MetaDraft, notes: Notebook, key: str, what: str) -> None:
-    notes.guess(f"{what} is not in the source: a placeholder is written in meta.{key}; "
-                "replace it")
-    _comment(meta, key, "guess: not in the source, replace this placeholder")
+def _missing(meta: MetaDraft, notes: Notebook, key: str, what: Message) -> None:
+    notes.guess(msg("import-missing", "{what} is not in the source: a placeholder is written in "
+                                      "meta.{key}; replace it", what=what, key=key))
+    _comment(meta, key, msg("import-missing-comment",
+                            "not in the source, replace this placeholder"))
 
 
 def _blank_number(profile: Profile, code: str, issuer: str) -> str:
@@ -88,13 +92,14 @@ def _check_number(meta: MetaDraft, profile: Profile, notes: Notebook) -> None:
     v = meta.values
     pattern = re.compile(profile.document_number.pattern)
     number = v["number"]
-    where = v.get("number-where", "")
+    where = v.get("number-where")
     if pattern.match(number):
         return
     padded = re.sub(r"^(\d)(?=\D)", r"0\1", number)
     if pattern.match(padded):
-        notes.fix(f"number '{number}' zero-padded to '{padded}' (01–09 are written with "
-                  "two digits)", where, number)
+        notes.fix(msg("import-number-padded", "number '{number}' zero-padded to '{padded}' "
+                      "(01–09 are written with two digits)", number=number, padded=padded),
+                  where, number)
         v["number"] = padded
         return
     code = words()["types"].get(v.get("type", ""))
@@ -105,13 +110,16 @@ def _check_number(meta: MetaDraft, profile: Profile, notes: Notebook) -> None:
     else:
         repaired = f"{digits.group() if digits else ''}-{code}/{issuer}"
     if code and issuer and pattern.match(repaired):
-        notes.guess(f"number '{number}' does not match the profile's pattern; read as "
-                    f"'{repaired}' from the document type", where, number)
-        _comment(meta, "number", f"guess: the source shows '{number}'")
+        notes.guess(msg("import-number", "number '{number}' does not match the profile's "
+                        "pattern; read as '{repaired}' from the document type", number=number,
+                        repaired=repaired), where, number)
+        _comment(meta, "number", msg("import-number-comment", "the source shows '{number}'",
+                                     number=number))
         v["number"] = repaired
         return
     blank = _blank_number(profile, code or "HD", words()["placeholders"]["issuer_code"])
-    notes.guess(f"number '{number}' does not match the profile's pattern; a placeholder is "
-                "written", where, number)
-    _comment(meta, "number", f"guess: the source shows '{number}'; replace this placeholder")
+    notes.guess(msg("import-number", "number '{number}' does not match the profile's pattern; "
+                                     "a placeholder is written", number=number), where, number)
+    _comment(meta, "number", msg("import-number-comment", "the source shows '{number}'; replace "
+                                 "this placeholder", number=number))
     v["number"] = blank

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from briefing.importing.guesses import Notebook
 from briefing.importing.markdown_text import Run, markdown_runs, runs_to_markdown
+from briefing.messages import msg
 from briefing.numbering import markers
 from briefing.readers.source import Block, Line
 from briefing.text.inline_markdown import plain_text
@@ -39,9 +40,10 @@ def join_cut_paragraphs(blocks: list[Block], notes: Notebook) -> list[Block]:
         last = out[-1] if out else None
         if isinstance(block, Line) and isinstance(last, Line) and \
                 _continues(last, block, width, last_piece, pieces):
-            notes.fix("joined a paragraph cut by a page break" if block.page_break
-                      else "joined a line wrapped inside a paragraph", block.where,
-                      plain_text(block.text))
+            notes.fix(msg("import-joined-page", "joined a paragraph cut by a page break")
+                      if block.page_break else
+                      msg("import-joined-line", "joined a line wrapped inside a paragraph"),
+                      block.where, plain_text(block.text))
             last.text = _join(last.text, block.text)
             last_piece = len(plain_text(block.text))
             pieces += 1

@@ -20,8 +20,10 @@ from briefing.importing.ladder import Ladder
 from briefing.importing.line_reading import Para
 from briefing.importing.markdown_text import whole_emphasis
 from briefing.importing.naming import block_kind, slug
+from briefing.messages import msg
 from briefing.numbering import markers as M
 from briefing.numbering.sequence import Run, read_in_run
+from briefing.problems import GUESS
 from briefing.text.inline_markdown import plain_text
 
 _CONCLUSION = re.compile(r"^(trên đây là|trên đây)\b", re.IGNORECASE)
@@ -92,7 +94,7 @@ class BodyBuilder(Constructs):
 
     def _attach_guesses(self, since: int) -> None:
         """Write the guesses made for the paragraph just read as comments on its item."""
-        guesses = [n for n in self.notes.notes[since:] if n.kind == "guess"]
+        guesses = [n for n in self.notes.notes[since:] if n.severity == GUESS]
         if not guesses or self.last_added is None:
             return
         holder, index = self.last_added
@@ -208,8 +210,9 @@ class BodyBuilder(Constructs):
         marker = para.marker
         depth = len(self.stack)
         if level > depth + 1:
-            self.notes.guess(f"'{marker.raw if marker else ''}' skips a heading level; "
-                             f"placed one level below the heading before it", para.where,
+            self.notes.guess(msg("numbering-level", "'{marker}' skips a heading level; placed "
+                                 "one level below the heading before it",
+                                 marker=marker.raw if marker else ""), para.where,
                              plain_text(para.text))
             level = depth + 1
         if level > self.max_depth:
@@ -228,13 +231,18 @@ class BodyBuilder(Constructs):
         expected = self.counters[level - 1]
         typed = marker.value
         if typed != expected:
-            what = "repeats" if typed < expected else "skips"
-            self.notes.guess(f"the source's numbering {what} here: '{marker.raw}' where "
-                             f"number {expected} of its level comes (numbers are computed, "
-                             "check that nothing is missing)", para.where, plain_text(para.text))
+            message = msg("numbering-sequence", "the source's numbering repeats here: "
+                          "'{marker}' where number {expected} of its level comes") \
+                if typed < expected else msg("numbering-sequence", "the source's numbering "
+                                             "skips here: '{marker}' where number {expected} "
+                                             "of its level comes")
+            self.notes.guess(message.given(marker=marker.raw, expected=expected), para.where,
+                             plain_text(para.text), msg("numbering-sequence-hint", "numbers "
+                                                        "are computed, check that nothing is "
+                                                        "missing"))
         elif marker.kind == "path" and not marker.dotted:
-            self.notes.fix(f"'{marker.raw}' typed without its final dot", para.where,
-                           plain_text(para.text))
+            self.notes.fix(msg("import-final-dot", "'{marker}' typed without its final dot",
+                               marker=marker.raw), para.where, plain_text(para.text))
 
     # -- lists -------------------------------------------------------------------------------
     def list_item(self, para: Para, paras: list, index: int) -> None:
@@ -266,8 +274,8 @@ class BodyBuilder(Constructs):
             node = {"enumerate": [para.text], "style": M.ENUMERATION_STYLES.get(kind, "arabic")}
             if marker.value != 1:
                 node["start"] = marker.value
-                self.notes.guess(f"the list starts at '{marker.raw}'", para.where,
-                                 plain_text(para.text))
+                self.notes.guess(msg("import-list-start", "the list starts at '{marker}'",
+                                     marker=marker.raw), para.where, plain_text(para.text))
         holder.append(node)
         self.last_added = (holder, len(holder) - 1)
         self.lists.append(_List(kind, level, node, holder, marker))
@@ -293,11 +301,15 @@ class BodyBuilder(Constructs):
         previous = current.run.last
         _, verdict = current.run.take(marker)
         if verdict in ("repeat", "skip"):
-            what = "repeats" if verdict == "repeat" else "skips"
-            self.notes.guess(f"the source's list numbering {what} here: '{marker.raw}' after "
-                             f"'{previous.raw if previous else ''}' (markers are computed: "
-                             f"it prints as '{M.shown(current.kind, expected)}')", para.where,
-                             plain_text(para.text))
+            message = msg("list-sequence", "the source's list numbering repeats here: "
+                          "'{marker}' after '{previous}'") if verdict == "repeat" \
+                else msg("list-sequence", "the source's list numbering skips here: '{marker}' "
+                         "after '{previous}'")
+            self.notes.guess(message.given(marker=marker.raw,
+                                           previous=previous.raw if previous else ""),
+                             para.where, plain_text(para.text),
+                             msg("list-sequence-hint", "markers are computed: it prints as "
+                                 "'{printed}'", printed=M.shown(current.kind, expected)))
         current.value = marker.value
 
     def _item_holder(self) -> list:
@@ -333,7 +345,8 @@ class BodyBuilder(Constructs):
         if _CONCLUSION.match(plain_text(para.text)) and self.blocks:
             self.stack.clear()
             self.in_conclusion = True
-            self.notes.guess("read as the conclusion after the last section", para.where,
+            self.notes.guess(msg("import-conclusion", "read as the conclusion after the last "
+                                                      "section"), para.where,
                              plain_text(para.text))
         inline = inline_enumeration(para.text)
         if inline is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import string
 from typing import TYPE_CHECKING
 
+from briefing.messages import msg
 from briefing.numbering.letters import VIETNAMESE, Letters
 
 if TYPE_CHECKING:
@@ -48,13 +49,14 @@ def format_pieces(pattern: str) -> list[Piece]:
     try:
         parsed = list(string.Formatter().parse(pattern))
     except ValueError as exc:
-        raise ValueError(f"not a valid format: {exc}; write a literal brace as '{{{{' or '}}}}'"
-                         ) from None
+        raise ValueError(msg("format-invalid", "not a valid format: {reason}; write a literal "
+                             "brace as '{{{{' or '}}}}'", reason=str(exc))) from None
     pieces: list[Piece] = []
     for literal, name, spec, conversion in parsed:
         if name is not None and conversion is not None:
-            raise ValueError(f"'{{{name}!{conversion}}}': conversions ('!{conversion}') are not "
-                             "allowed")
+            raise ValueError(msg("format-conversion", "'{{{name}!{conversion}}}': conversions "
+                                 "('!{conversion}') are not allowed", name=name,
+                                 conversion=conversion))
         pieces.append((literal, name, spec or ""))
     return pieces
 
@@ -105,8 +107,8 @@ def enumeration_marker(style: Enumeration, n: int, letters: Letters = VIETNAMESE
         out.append(literal)
         if name == "word":
             if n > len(style.words):
-                raise ValueError(
-                    f"no ordinal word for item {n}: the profile lists {len(style.words)}")
+                raise ValueError(msg("style", "no ordinal word for item {n}: the profile lists "
+                                     "{count}", n=n, count=len(style.words)))
             out.append(style.words[n - 1])
         elif name is not None:
             out.append(_render(n, spec, letters))

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.messages import msg
+
 VIETNAMESE_LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o",
                       "p", "q", "r", "s", "t", "u", "v", "x", "y")
 #: what may follow the last letter: nothing (an error where it is used) or doubled letters
 AFTER_LAST = ("error", "double")
 LATIN_ONLY = frozenset("fjwz")
+
+
+#: what to do about an item past the alphabet's last letter (`check` and the build say it)
+SPLIT_OR_MOVE_UP = msg("letters-hint", "split the list or move items up a level")
 
 
 class PastLastLetter(ValueError):
@@ -24,8 +30,9 @@ class PastLastLetter(ValueError):
     def __init__(self, n: int, letters: Letters):
         self.n = n
         self.count = len(letters.letters)
-        super().__init__(f"item {n} cannot be lettered: the alphabet has {self.count} letters "
-                         f"(a to {letters.letters[-1]})")
+        super().__init__(msg("letters", "item {n} cannot be lettered: the alphabet has "
+                             "{count} letters (a to {last})", n=n, count=self.count,
+                             last=letters.letters[-1]))
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,7 @@ class Letters:
         """The letter of item `n` (1-based): "a", …, "đ", …, "y"; then "aa", "bb", … when the
         profile says `double`, else `PastLastLetter`."""
         if n < 1:
-            raise ValueError(f"item {n}: lettered items start at 1")
+            raise ValueError(msg("letter-from-one", "item {n}: lettered items start at 1", n=n))
         count = len(self.letters)
         if n <= count:
             return self.letters[n - 1]

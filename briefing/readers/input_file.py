@@ -21,4 +21,4 @@ MAX_TEXT_BYTES = 5_000_000
 def read_input(path: Path, max_bytes: int) -> bytes:
     """The bytes of `path`, which must be a regular file of at most `max_bytes` (the shared
     input guard, `briefing.inputs.read_input`: a FIFO cannot block, a loop is one line)."""
-    return guarded_read(path, limit=max_bytes, what="file")
+    return guarded_read(path, limit=max_bytes)

@@ -17,8 +17,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from briefing.importing.guesses import Notebook
 from briefing.importing.markdown_text import Run, runs_to_markdown
+from briefing.messages import Message, msg
 from briefing.readers.fill_in_blanks import blanks
-from briefing.readers.source import Cell, Line, SourceDocument, Table
+from briefing.readers.source import Cell, Line, SourceDocument, Table, place_line
 
 _SUP = re.compile(r"<sup>\s*([0-9]+)\s*</sup>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
@@ -91,10 +92,10 @@ class _Walker:
                                        self._where(token, offset + 1)), token)
             index += 1
 
-    def _where(self, token: Token, offset: int = 0) -> str:
+    def _where(self, token: Token, offset: int = 0) -> Message | None:
         if token.map:
-            return f"line {token.map[0] + 1 + offset}"
-        return f"line {self.last_line}" if self.last_line else ""
+            return place_line(token.map[0] + 1 + offset)
+        return place_line(self.last_line) if self.last_line else None
 
     def _inline_block(self, token: Token) -> None:
         text = self.render(token.children or [], token)
@@ -161,8 +162,9 @@ class _Walker:
                     runs.append(Run("\n"))
                 # other tags are dropped; their text stays
             elif kind == "image":
-                self.notes.dropped("a picture in Markdown cannot be imported (its file is "
-                                   "outside the input)", self._where(block), child.content)
+                self.notes.dropped(msg("dropped-markdown-picture", "a picture in Markdown "
+                                       "cannot be imported (its file is outside the input)"),
+                                   self._where(block), child.content)
             # link_open/close: the link text stays, the address is dropped
         return blanks(runs_to_markdown(runs))
 

@@ -16,7 +16,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefing.messages import Message, msg
+
 TWIPS_PER_MM = 1440 / 25.4
+
+#: where a line, table or picture is in its source, for messages ("line 12", "paragraph 34"),
+#: or the part of a Word file it was read from ("word/header1.xml", a name carried over)
+Where = Message | str | None
+
+
+def place_line(number: int) -> Message:
+    """"line 12": the place of a line of a text or Markdown source."""
+    return msg("place-line", "line {n}", n=number)
+
+
+def place_paragraph(number: int) -> Message:
+    """"paragraph 34": the place of a paragraph of a Word source."""
+    return msg("place-paragraph", "paragraph {n}", n=number)
 
 
 @dataclass
@@ -25,7 +41,7 @@ class Line:
 
     text: str
     #: where it is, for messages: "line 12", "paragraph 34", "text box in paragraph 5"
-    where: str
+    where: Where
     #: heading level the format says (Word heading style or outline level, Markdown '#'), or None
     heading: int | None = None
     #: a role our own DOCX writer names by a style ("masthead-issuer", "recipients",
@@ -79,7 +95,7 @@ class Cell:
 @dataclass
 class Table:
     rows: list[list[Cell]]
-    where: str
+    where: Where
     #: a table without borders is page layout (masthead, closing), not data
     borderless: bool = False
     header_rows: int = 0
@@ -95,11 +111,11 @@ class Table:
 class Picture:
     data: bytes
     extension: str  # "png" | "jpg"
-    where: str
+    where: Where
     width_percent: int | None = None
     #: what the picture stands for when it is not a picture of its own: "the preview of an
     #: embedded Visio drawing", …; None for an ordinary picture
-    stands_for: str | None = None
+    stands_for: Message | None = None
 
 
 Block = Line | Table | Picture
@@ -123,7 +139,7 @@ class HeaderFooter:
 class Section:
     """Page set-up of one section (Word's `w:sectPr`), in twips as Word writes it."""
 
-    where: str  # "section 2 (from paragraph 190)"
+    where: Where  # "section 2 (from paragraph 190)"
     width: int = 0
     height: int = 0
     landscape: bool = False
@@ -154,7 +170,7 @@ class SourceDocument:
     #: footnote id (as called in the text) -> its paragraphs (inline Markdown)
     notes: dict[str, list[str]] = field(default_factory=dict)
     #: where each footnote was found
-    note_where: dict[str, str] = field(default_factory=dict)
+    note_where: dict[str, Where] = field(default_factory=dict)
     #: lines of page headers and footers that carry a role (a booklet's cover foot)
     furniture: list[Line] = field(default_factory=list)
     #: the sections of a Word file, in order (none for text and Markdown, which have no pages)

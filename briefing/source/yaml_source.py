@@ -23,9 +23,10 @@ from typing import Any
 import yaml
 from yaml.composer import Composer
 
-from briefing.inputs import printable, read_input
+from briefing.inputs import FILE, What, printable, read_input
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError, Position, Problem
-from briefing.text.xmlchars import UNFIT, representations, unfit_description
+from briefing.text.xmlchars import UNFIT, UNFIT_HINT, representations, unfit_message
 
 #: Content written by hand is a few hundred kB at most; a larger file is a mistake or an attack.
 MAX_FILE_BYTES = 2_000_000
@@ -102,7 +103,7 @@ class YamlDocument:
     text: str
 
 
-def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES, what: str = "file") -> str:
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES, what: What = FILE) -> str:
     """The file as text, refusing special files, oversize and non-UTF-8 files with a clear
     message (`briefing.inputs.read_input`: a FIFO or /dev/zero is refused before it is read)."""
     return decode_utf8(read_input(path, limit=max_bytes, what=what), path)
@@ -120,11 +121,13 @@ def decode_utf8(raw: bytes, path: Path | str) -> str:
             line_start = 3  # the BOM is not a column
         col = len(raw[line_start: exc.start].decode("utf-8", "replace"))
         raise BriefingError.at(printable(path),
-                               f"file is not UTF-8 text (byte 0x{raw[exc.start]:02X})",
-                               line=line, col=col + 1, hint="save it as UTF-8") from None
+                               msg("not-utf8", "file is not UTF-8 text (byte 0x{byte:02X})",
+                                   byte=raw[exc.start]),
+                               line=line, col=col + 1,
+                               hint=msg("save-as-utf8", "save it as UTF-8")) from None
 
 
-def load_yaml(path: Path | str, text: str | None = None, *, what: str = "file",
+def load_yaml(path: Path | str, text: str | None = None, *, what: What = FILE,
               unfit: bool = True) -> YamlDocument:
     """Parse `path` (or `text` attributed to it) into data with a source map.
 
@@ -148,7 +151,7 @@ def load_yaml(path: Path | str, text: str | None = None, *, what: str = "file",
     except yaml.MarkedYAMLError as exc:
         raise BriefingError(_syntax_problem(exc, source)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error above is marked
-        raise BriefingError.at(name, f"malformed YAML: {exc}") from None
+        raise BriefingError.at(name, malformed_yaml(str(exc))) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -174,9 +177,7 @@ def unfit_problems(source: SourceMap) -> list[Problem]:
         found = [hit.start() for form in representations(char)
                  if (hit := re.search(re.escape(form), written, re.IGNORECASE))]
         position = source.position_at(scalar.start + (min(found) if found else 0))
-        problems.append(Problem(position, f"{unfit_description(char)} cannot be printed: XML, "
-                                          "hence DOCX and PDF, cannot carry it",
-                                hint="delete it", code="unfit-character"))
+        problems.append(Problem(position, unfit_message(char), hint=UNFIT_HINT))
     return problems
 
 
@@ -201,46 +202,78 @@ def _reader_problem(exc: yaml.reader.ReaderError, source: SourceMap) -> Problem:
     position = source.position_at(exc.position) if isinstance(exc.position, int) else \
         Position(source.file)
     character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[0])
-    name = unicodedata.name(chr(character), "") or unfit_description(chr(character)) \
-        or "control character"
-    name = name.split(" U+")[0]  # "noncharacter", "control character", …
-    return Problem(position, f"character U+{character:04X} ({name.lower()}) is not allowed "
-                             "in a YAML file",
-                   hint="delete it; `build.py check --fix` does", code="control-character")
+    name: Message | str = unicodedata.name(chr(character), "").lower()
+    if not name:
+        name = msg("control-character-word", "control character") if character < 0xA0 \
+            else msg("noncharacter-word", "noncharacter")
+    return Problem(position, msg("control-character", "character U+{code:04X} ({name}) is not "
+                                 "allowed in a YAML file", code=character, name=name),
+                   hint=msg("delete-it-check-fix", "delete it; `build.py check --fix` does"))
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, source: SourceMap) -> Problem:
     problem = str(exc.problem or exc.context or "")
     if "expected a single document" in str(exc.context or ""):
         mark = exc.problem_mark
-        return Problem(source.position_at(mark.index), "more than one YAML document in the file",
-                       hint="remove the '---' line", code="yaml")
+        return Problem(source.position_at(mark.index),
+                       msg("yaml", "more than one YAML document in the file"),
+                       hint=msg("remove-document-marker", "remove the '---' line"))
     mark = exc.problem_mark or exc.context_mark
     position = source.position_at(mark.index) if mark else Position(source.file)
-    hint = _yaml_hint(problem)
+    guard = exc.guard if isinstance(exc, GuardError) else None
+    hint = guard.hint if guard else _yaml_hint(problem)
     if not hint and exc.context and exc.context_mark and exc.problem_mark \
             and exc.context_mark.line != exc.problem_mark.line:
-        hint = f"{exc.context} that starts at line {exc.context_mark.line + 1}"
-    return Problem(position, f"malformed YAML: {problem}", hint=hint, code="yaml")
+        hint = msg("yaml-context", "{context} that starts at line {line}",
+                   context=str(exc.context), line=exc.context_mark.line + 1)
+    return Problem(position, malformed_yaml(guard.message if guard else problem), hint=hint)
 
 
-def _yaml_hint(problem: str) -> str:
-    if "aliases are not allowed" in problem or "anchors are not allowed" in problem:
-        return "a value cannot be reused with & and *; text starting with '*' or '&' " \
-               "must be quoted"
+def malformed_yaml(problem: Message | str) -> Message:
+    """PyYAML's own words (English) or one of our guard's messages, after "malformed YAML"."""
+    return msg("yaml", "malformed YAML: {problem}", problem=problem)
+
+
+def _yaml_hint(problem: str) -> Message | None:
+    """What to do about a syntax error PyYAML reports (its wording is English)."""
     if "alias" in problem or "anchor" in problem or "alphabetic or numeric" in problem:
-        return "text starting with '*' or '&' must be quoted"
+        return _QUOTE_STAR
     if "mapping values are not allowed" in problem:
-        return "a ': ' inside text needs the whole text in quotes"
+        return msg("yaml-colon-hint", "a ': ' inside text needs the whole text in quotes")
     if "found character '\\t'" in problem:
-        return "indent with spaces, not tabs"
+        return msg("yaml-tab-hint", "indent with spaces, not tabs")
     if "cannot start any token" in problem and ("'@'" in problem or "'`'" in problem):
-        return "text starting with '@' or '`' must be quoted"
-    if "nesting deeper" in problem:
-        return "a content file is never nested this deep; check that this is the right file"
-    if "values in one file" in problem:
-        return "a briefing has a few thousand values; split the content or check the file"
-    return ""
+        return msg("yaml-at-hint", "text starting with '@' or '`' must be quoted")
+    return None
+
+
+_QUOTE_STAR = msg("yaml-star-hint", "text starting with '*' or '&' must be quoted")
+
+
+@dataclass(frozen=True)
+class Guarded:
+    """Why the composer guard refused a file, and what to do."""
+
+    message: Message
+    hint: Message
+
+
+class GuardError(yaml.composer.ComposerError):
+    """A refusal of the composer guard, with our own message (PyYAML's are English)."""
+
+    def __init__(self, guard: Guarded, mark: Any):
+        super().__init__(None, None, guard.message.text("en"), mark)
+        self.guard = guard
+
+
+def _refused(message: Message, hint: Message, mark: Any) -> GuardError:
+    return GuardError(Guarded(message, hint), mark)
+
+
+_TOO_DEEP_HINT = msg("yaml-deep-hint", "a content file is never nested this deep; check that "
+                                       "this is the right file")
+_REUSE_HINT = msg("yaml-reuse-hint", "a value cannot be reused with & and *; text starting "
+                                     "with '*' or '&' must be quoted")
 
 
 def _pos(source: SourceMap, node: yaml.Node) -> Position:
@@ -251,11 +284,13 @@ def _build(node: yaml.Node, path: Path_, source: SourceMap, depth: int) -> Any:
     position = _pos(source, node)
     source.values[path] = position
     if depth > MAX_YAML_DEPTH:  # pragma: no cover - the composer refuses this earlier
-        raise BriefingError(Problem(position, f"nesting deeper than {MAX_YAML_DEPTH} levels"))
+        raise BriefingError(Problem(position, _too_deep()))
     if node.tag and node.tag not in _TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise BriefingError(Problem(position, f"YAML tag {tag} is not allowed in content",
-                                    hint="remove the word starting with '!'"))
+        raise BriefingError(Problem(position, msg("yaml-tag", "YAML tag {tag} is not allowed "
+                                                  "in content", tag=tag),
+                                    hint=msg("yaml-tag-hint", "remove the word starting with "
+                                                              "'!'")))
     if isinstance(node, yaml.ScalarNode):
         value = node.value
         style = node.style or None  # libyaml says "" where PyYAML says None (plain)
@@ -269,21 +304,25 @@ def _build(node: yaml.Node, path: Path_, source: SourceMap, depth: int) -> Any:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise BriefingError(Problem(_pos(source, key_node), "a key must be plain text"))
-            if key_node.tag == "tag:yaml.org,2002:merge":
                 raise BriefingError(Problem(_pos(source, key_node),
-                                            "YAML merge keys ('<<') are not allowed in content"))
+                                            msg("yaml-key", "a key must be plain text")))
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise BriefingError(Problem(_pos(source, key_node), msg(
+                    "yaml-merge-key", "YAML merge keys ('<<') are not allowed in content")))
             key = unicodedata.normalize("NFC", key_node.value)
             key_path = (*path, key)
             if key in result:
                 first = source.keys[key_path]
                 raise BriefingError(Problem(
-                    _pos(source, key_node), f"duplicate key '{key}'",
-                    hint=f"first given at line {first.line}"))
+                    _pos(source, key_node), msg("duplicate-key", "duplicate key '{key}'",
+                                                key=key),
+                    hint=msg("first-given-at", "first given at line {line}",
+                             line=first.line)))
             source.keys[key_path] = _pos(source, key_node)
             result[key] = _build(value_node, key_path, source, depth + 1)
         return result
-    raise BriefingError(Problem(position, "unsupported YAML node"))  # pragma: no cover
+    unsupported = msg("yaml-node", "unsupported YAML node")  # pragma: no cover
+    raise BriefingError(Problem(position, unsupported))  # pragma: no cover
 
 
 class _ComposeGuard:
@@ -297,25 +336,31 @@ class _ComposeGuard:
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None, None, f"found alias '*{event.anchor}': aliases are not allowed in content",
-                event.start_mark)
+            raise _refused(msg("yaml-alias", "found alias '*{anchor}': aliases are not allowed "
+                                             "in content", anchor=event.anchor),
+                           _REUSE_HINT, event.start_mark)
         if getattr(event, "anchor", None):
-            raise yaml.composer.ComposerError(
-                None, None, f"found anchor '&{event.anchor}': anchors are not allowed in content",
-                event.start_mark)
+            raise _refused(msg("yaml-anchor", "found anchor '&{anchor}': anchors are not "
+                                              "allowed in content", anchor=event.anchor),
+                           _REUSE_HINT, event.start_mark)
         self.nodes += 1
         if self.nodes > MAX_YAML_NODES:
-            raise yaml.composer.ComposerError(
-                None, None, f"more than {MAX_YAML_NODES:,} values in one file", event.start_mark)
+            raise _refused(msg("yaml-too-many", "more than {count:,} values in one file",
+                               count=MAX_YAML_NODES),
+                           msg("yaml-too-many-hint", "a briefing has a few thousand values; "
+                                                     "split the content or check the file"),
+                           event.start_mark)
         if self.depth >= MAX_YAML_DEPTH:
-            raise yaml.composer.ComposerError(
-                None, None, f"nesting deeper than {MAX_YAML_DEPTH} levels", event.start_mark)
+            raise _refused(_too_deep(), _TOO_DEEP_HINT, event.start_mark)
         self.depth += 1
         try:
             return Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
         finally:
             self.depth -= 1
+
+
+def _too_deep() -> Message:
+    return msg("too-deep", "nesting deeper than {depth} levels", depth=MAX_YAML_DEPTH)
 
 
 class ContentLoader(_ComposeGuard, yaml.SafeLoader):

@@ -11,15 +11,18 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from briefing.editing.refusals import Conflict, EditError
+from briefing.messages import msg
+from briefing.messages.language import VIETNAMESE, speaking
 from briefing.problems import BriefingError
 from briefing.studio.context import HERE, Studio, page
 from briefing.studio.routes import documents, editions, editor, preview, units
 from briefing.studio.security import Guard
 
-SERVER_ERROR = ("Lỗi máy chủ: thao tác chưa thực hiện được. Nội dung bạn đang sửa vẫn còn trên "
-                "trang; hãy thử lại.")
+SERVER_ERROR = msg("studio-server-error", "Server error: the operation was not carried out. "
+                   "What you are editing is still on the page; try again.")
 
 
 def _wants_page(request: Request) -> bool:
@@ -32,7 +35,7 @@ async def refused(request: Request, exc: Exception) -> Response:
     """A change or a page that cannot be made: why, in Vietnamese (a conflict also says the
     file's version now, for the page to offer a reload). Nothing was written."""
     if isinstance(exc, EditError):
-        message = exc.message
+        message = str(exc.message)
         status = 409 if isinstance(exc, Conflict) else getattr(exc, "status", 400)
     elif isinstance(exc, BriefingError):
         message, status = "; ".join(str(p) for p in exc.problems), 400
@@ -40,7 +43,8 @@ async def refused(request: Request, exc: Exception) -> Response:
         raise exc
     if _wants_page(request):
         return page(request, "message.html", status_code=status,
-                    title="Không thực hiện được", message=message)
+                    title=msg("studio-not-done", "The operation was not carried out"),
+                    message=message)
     answer: dict = {"error": message}
     if isinstance(exc, Conflict):
         answer |= {"conflict": True, "version": exc.current_version}
@@ -48,19 +52,36 @@ async def refused(request: Request, exc: Exception) -> Response:
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
-    """A bug: a short message (the client keeps every unsaved edit and shows it)."""
-    return PlainTextResponse(SERVER_ERROR, status_code=500)
+    """A bug: a short message (the client keeps every unsaved edit and shows it), in the
+    studio's language (this handler runs outside the middleware that sets it)."""
+    return PlainTextResponse(SERVER_ERROR.text(request.app.state.language), status_code=500)
+
+
+class Speaking:
+    """ASGI middleware: every message of a request is worded in the studio's language (the
+    clerks' Vietnamese unless `--lang` said otherwise), whatever the server's locale."""
+
+    def __init__(self, app: ASGIApp, language: str):
+        self.app = app
+        self.language = language
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        with speaking(self.language):
+            await self.app(scope, receive, send)
 
 
 def create_app(root: Path, studio: Studio | None = None,
-               allowed_hosts: set[str] | None = None) -> Starlette:
+               allowed_hosts: set[str] | None = None,
+               language: str = VIETNAMESE) -> Starlette:
     """The studio for the project at `root`; `allowed_hosts` None skips the Host check (tests)."""
     studio = studio or Studio(root)
     app = Starlette(
         routes=[*documents.routes, *editor.routes, *preview.routes, *units.routes,
                 *editions.routes,
                 Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
-        middleware=[Middleware(Guard, secrets_=studio.secrets, allowed_hosts=allowed_hosts)],
+        middleware=[Middleware(Speaking, language=language),
+                    Middleware(Guard, secrets_=studio.secrets, allowed_hosts=allowed_hosts)],
         exception_handlers={EditError: refused, BriefingError: refused, 500: server_error})
     app.state.studio = studio
+    app.state.language = language
     return app

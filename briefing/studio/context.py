@@ -14,11 +14,15 @@ from starlette.templating import Jinja2Templates
 from briefing import inputs
 from briefing.editing.refusals import EditError
 from briefing.editing.store import DocumentStore
+from briefing.inputs import ARCHIVE_FOLDER
+from briefing.messages import msg
 from briefing.preview.resident import Previewer
 from briefing.studio.security import Secrets
 from briefing.studio.texts import FORM_NAMES, humanize_time
 
 HERE = Path(__file__).parent
+#: the title of a page that says a document cannot be opened
+CANNOT_OPEN = msg("studio-cannot-open", "The document cannot be opened")
 
 
 @dataclass
@@ -48,7 +52,7 @@ class Studio:
     def archive_folder(self) -> Path:
         """output/editions/, checked likewise: not a link out of output/."""
         return inputs.output_folder(self.archive, root=self.output_folder(),
-                                    what="archive folder")
+                                    what=ARCHIVE_FOLDER)
 
 
 def studio_of(request: Request) -> Studio:
@@ -65,7 +69,7 @@ async def json_body(request: Request) -> dict[str, Any]:
     try:
         data = await request.json()
     except ValueError:
-        raise EditError("Yêu cầu không hợp lệ.") from None
+        raise EditError(msg("studio-request", "The request is not valid.")) from None
     if not isinstance(data, dict):
-        raise EditError("Yêu cầu không hợp lệ.")
+        raise EditError(msg("studio-request", "The request is not valid."))
     return data

@@ -19,6 +19,9 @@ from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from briefing import messages
+from briefing.messages import msg
+
 COOKIE = "briefing_studio"  # the prefix: each start names its cookie anew
 CSRF_HEADER = "x-csrf-token"
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -86,12 +89,13 @@ class Guard:
     def _refusal(self, scope: Scope, headers: Headers) -> Response | None:
         host = headers.get("host", "").lower()
         if self.allowed_hosts is not None and host not in self.allowed_hosts:
-            return PlainTextResponse("Địa chỉ không hợp lệ.", status_code=403)
+            return PlainTextResponse(str(msg("studio-host", "The address is not valid.")),
+                                     status_code=403)
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
         given = query.get("token")
         if given is not None:
             if not secrets.compare_digest(given, self.secrets.token):
-                return _denied(403, "Mã truy cập không đúng.")
+                return _denied(403, msg("studio-token", "The access code is wrong."))
             rest = urlencode({k: v for k, v in query.items() if k != "token"})
             response = RedirectResponse(scope["path"] + ("?" + rest if rest else ""), 303)
             response.set_cookie(self.secrets.cookie, self.secrets.token, httponly=True,
@@ -104,22 +108,24 @@ class Guard:
             cookie = SimpleCookie()
         held = cookie.get(self.secrets.cookie)
         if held is None:
-            return _denied(401, "Cần mã truy cập: hãy mở đường dẫn đầy đủ (có ?token=…) được "
-                                "in ra khi khởi động Studio.")
+            return _denied(401, msg("studio-token-missing", "An access code is needed: open the "
+                                    "full address (with ?token=…) printed when the Studio "
+                                    "started."))
         if not secrets.compare_digest(held.value, self.secrets.token):
-            return _denied(403, "Mã truy cập không đúng hoặc đã hết hạn (Studio đã khởi động "
-                                "lại): hãy mở đường dẫn mới được in ra.")
+            return _denied(403, msg("studio-token-expired", "The access code is wrong or has "
+                                    "expired (the Studio was restarted): open the new address "
+                                    "it printed."))
         if scope["method"] in UNSAFE:
             csrf = headers.get(CSRF_HEADER, "")
             if not secrets.compare_digest(csrf, self.secrets.csrf):
-                return _denied(403, "Yêu cầu bị từ chối (thiếu mã chống giả mạo). Hãy tải lại "
-                                    "trang.")
+                return _denied(403, msg("studio-csrf", "The request is refused (the "
+                                        "anti-forgery code is missing). Reload the page."))
             origin = headers.get("origin")
             if origin is not None and self.allowed_hosts is not None and \
                     authority(origin) not in self.allowed_hosts:
-                return _denied(403, "Yêu cầu từ trang khác bị từ chối.")
+                return _denied(403, _CROSS_SITE)
             if headers.get("sec-fetch-site") not in (None, "same-origin", "none"):
-                return _denied(403, "Yêu cầu từ trang khác bị từ chối.")
+                return _denied(403, _CROSS_SITE)
         return None
 
 
@@ -132,8 +138,11 @@ _SECURITY_HEADERS = [
 ]
 
 
-def _denied(status: int, message: str) -> Response:
-    return PlainTextResponse(message, status_code=status)
+_CROSS_SITE = msg("studio-cross-site", "A request from another site is refused.")
+
+
+def _denied(status: int, message: messages.Message) -> Response:
+    return PlainTextResponse(str(message), status_code=status)
 
 
 def _secured(response: Response) -> Response:

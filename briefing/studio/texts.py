@@ -1,34 +1,44 @@
-"""Words the studio shows (Vietnamese), kept apart from the code that shows them."""
+"""Words the studio shows beside its own pages (labels of forms, fields and kinds), kept apart
+from the code that shows them: messages of the catalogue, worded in the studio's language."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-FORM_NAMES = {"booklet": "Tài liệu thông tin nội bộ", "official": "Văn bản hành chính"}
+from briefing.messages import Message, msg
+
+FORM_NAMES = {"booklet": msg("form-booklet", "Internal information booklet"),
+              "official": msg("form-official", "Official document")}
 #: meta fields of the form, in order, with their labels
 META_FIELDS = (
-    ("issuer.superior", "Cơ quan cấp trên"),
-    ("issuer.name", "Cơ quan ban hành"),
-    ("number", "Số, ký hiệu"),
-    ("place", "Địa danh"),
-    ("date", "Ngày ban hành"),
-    ("type", "Loại văn bản"),
-    ("title", "Tiêu đề bìa"),
-    ("subject", "Trích yếu / chủ đề"),
-    ("issue", "Số phát hành (dòng số, tháng)"),
-    ("circulation", "Phạm vi lưu hành"),
-    ("signer.authority", "Quyền hạn ký (K/T, T/M…)"),
-    ("signer.title", "Chức vụ người ký"),
-    ("signer.name", "Họ tên người ký"),
+    ("issuer.superior", msg("field-issuer-superior", "Superior body")),
+    ("issuer.name", msg("field-issuer-name", "Issuing body")),
+    ("number", msg("field-number", "Number and symbol")),
+    ("place", msg("field-place", "Place")),
+    ("date", msg("field-date", "Date of issue")),
+    ("type", msg("field-type", "Document type")),
+    ("title", msg("field-title", "Cover title")),
+    ("subject", msg("field-subject", "Summary (trích yếu) / subject")),
+    ("issue", msg("field-issue", "Issue (number line, month)")),
+    ("circulation", msg("field-circulation", "Circulation")),
+    ("signer.authority", msg("field-signer-authority", "Signing authority (K/T, T/M…)")),
+    ("signer.title", msg("field-signer-title", "Signer's title")),
+    ("signer.name", msg("field-signer-name", "Signer's name")),
 )
-ITEM_KINDS = (("paragraph", "Đoạn văn"), ("numbered", "Đoạn văn đánh số"),
-              ("bullets", "Danh sách gạch đầu dòng"), ("enumerate", "Danh sách đánh số"),
-              ("table", "Bảng"), ("intertitle", "Tiêu đề phụ"), ("quote", "Trích dẫn"),
-              ("question", "Câu hỏi (phỏng vấn)"), ("answer", "Trả lời (phỏng vấn)"),
-              ("note", "Dòng ghi chú"))
+ITEM_KINDS: tuple[tuple[str, Message], ...] = (
+    ("paragraph", msg("kind-paragraph", "Paragraph")),
+    ("numbered", msg("kind-numbered", "Numbered paragraph")),
+    ("bullets", msg("kind-bullets", "Bulleted list")),
+    ("enumerate", msg("kind-enumerate", "Numbered list")),
+    ("table", msg("kind-table", "Table")),
+    ("intertitle", msg("kind-intertitle", "Intertitle")),
+    ("quote", msg("kind-quote", "Quotation")),
+    ("question", msg("kind-question", "Question (interview)")),
+    ("answer", msg("kind-answer", "Answer (interview)")),
+    ("note", msg("kind-note", "Note line")))
 
 
 def humanize_time(moment: dt.datetime | None) -> str:
     if moment is None:
-        return "chưa tạo"
+        return str(msg("time-never", "not yet"))
     return moment.strftime("%d/%m/%Y %H:%M")

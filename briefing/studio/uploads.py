@@ -19,6 +19,7 @@ from briefing.editing import documents
 from briefing.editing.refusals import EditError, Taken
 from briefing.editing.store import DocumentStore
 from briefing.importing import import_file
+from briefing.messages import joined, msg
 from briefing.problems import BriefingError, Problem
 
 #: what the studio accepts, by extension (the content is checked too)
@@ -41,20 +42,23 @@ def kind_of(filename: str, data: bytes) -> str:
     suffix = Path(filename or "").suffix.lower()
     kind = KINDS.get(suffix)
     if kind is None:
-        raise EditError("Chỉ nhập được tệp Word (.docx), văn bản (.txt) hoặc Markdown (.md).")
+        raise EditError(msg("studio-upload-kind", "Only Word (.docx), text (.txt) or Markdown "
+                            "(.md) files can be imported."))
     if len(data) > MAX_UPLOAD:
-        raise EditError("Tệp quá lớn (tối đa 10 MB).")
+        raise EditError(msg("studio-upload-large", "The file is too large (10 MB at most)."))
     if not data:
-        raise EditError("Tệp rỗng.")
+        raise EditError(msg("studio-upload-empty", "The file is empty."))
     if kind == "docx":
         if not data.startswith(b"PK\x03\x04"):
-            raise EditError("Tệp này không phải là tệp Word .docx hợp lệ.")
+            raise EditError(msg("studio-upload-docx", "This file is not a valid Word .docx file."))
         try:
             with zipfile.ZipFile(BytesIO(data)) as archive:
                 if "word/document.xml" not in archive.namelist():
-                    raise EditError("Tệp này không phải là tệp Word .docx hợp lệ.")
+                    raise EditError(msg("studio-upload-docx", "This file is not a valid Word .docx "
+                                        "file."))
         except zipfile.BadZipFile:
-            raise EditError("Tệp này không phải là tệp Word .docx hợp lệ.") from None
+            raise EditError(msg("studio-upload-docx",
+                                "This file is not a valid Word .docx file.")) from None
     return kind  # text encodings (UTF-8, UTF-16, legacy Vietnamese) are the importer's job
 
 
@@ -70,11 +74,13 @@ def import_upload(filename: str, data: bytes, stem: str) -> Imported:
         try:
             result = import_file(source, name=stem)
         except BriefingError as error:
-            raise EditError("Không nhập được tệp: " + "; ".join(
-                p.message for p in error.problems[:3])) from None
+            raise EditError(msg("studio-import-failed", "The file cannot be imported: {problems}",
+                                problems=joined(p.message for p in error.problems[:3]))
+                            ) from None
     documents_ = [(d.name, d.yaml) for d in result.documents]
     media = {k: v for d in result.documents for k, v in d.media.items()}
-    return Imported(documents_, media, [str(getattr(n, "text", n)) for n in result.notes],
+    shown = Path(filename).name
+    return Imported(documents_, media, [str(note.in_file(shown)) for note in result.notes],
                     [p for d in result.documents for p in d.warnings])
 
 
@@ -90,5 +96,5 @@ def import_into(store: DocumentStore, filename: str, data: bytes) -> tuple[list[
             return documents.save_imported(store, imported.documents, imported.media), imported
         except Taken:
             continue
-    raise EditError("Không chọn được tên cho tài liệu nhập vào: tên vừa chọn đã bị dùng. "
-                    "Hãy thử lại.")
+    raise EditError(msg("studio-upload-name", "No name could be chosen for the imported document: "
+                        "the name just chosen is taken. Try again."))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.messages import Message, msg
+
 _NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}"
                          for plane in range(17))
 #: every character XML 1.0 cannot carry, and Unicode's noncharacters
@@ -18,16 +20,31 @@ UNFIT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef" + _NO
                    + "]")
 
 
-def unfit_description(char: str) -> str | None:
+#: what to do with such a character, wherever it is found
+UNFIT_HINT = msg("delete-it", "delete it")
+
+
+def unfit_description(char: str) -> Message | None:
     """"noncharacter U+FFFE", "control character U+0007", … or None for a printable one."""
     if not UNFIT.fullmatch(char):
         return None
-    code = ord(char)
-    if code < 0x20:
-        return f"control character U+{code:04X}"
-    if 0xD800 <= code <= 0xDFFF:
-        return f"broken character U+{code:04X} (half of a surrogate pair)"
-    return f"noncharacter U+{code:04X}"
+    code = f"U+{ord(char):04X}"
+    if ord(char) < 0x20:
+        return msg("control-character-name", "control character {code}", code=code)
+    if 0xD800 <= ord(char) <= 0xDFFF:
+        return msg("surrogate-name", "broken character {code} (half of a surrogate pair)",
+                   code=code)
+    return msg("noncharacter-name", "noncharacter {code}", code=code)
+
+
+def unfit_message(char: str) -> Message | None:
+    """The one message for a character XML cannot carry (loader, checks and command-line
+    options alike), or None for a character it can."""
+    described = unfit_description(char)
+    if described is None:
+        return None
+    return msg("control", "{character} cannot be printed: XML, hence DOCX and PDF, cannot "
+                          "carry it", character=described)
 
 
 def representations(char: str) -> list[str]:

@@ -40,8 +40,9 @@ from briefing.content.table_grid import table_grid
 from briefing.layout.dates import place_and_date, place_and_month
 from briefing.layout.figure_size import figure_size_mm
 from briefing.layout.lines import balanced_lines
+from briefing.messages import Message, msg, reason
 from briefing.numbering.counters import enumeration_marker, format_counter, heading_number
-from briefing.numbering.letters import PastLastLetter
+from briefing.numbering.letters import SPLIT_OR_MOVE_UP, PastLastLetter
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile, TextStyle, load_profile
 from briefing.text.inline_markdown import to_tree_markup
@@ -204,8 +205,10 @@ class _Preparer:
         name = name or numbering.default
         if name not in numbering.ladders:
             raise BriefingError(Problem(
-                self.source.at(path), f"unknown numbering ladder '{name}'",
-                hint="profile '" + self.profile.name + "' has: " + ", ".join(numbering.ladders)))
+                self.source.at(path), msg("numbering", "unknown numbering ladder '{name}'",
+                                          name=name),
+                hint=msg("ladders-known", "profile '{profile}' has: {ladders}",
+                         profile=self.profile.name, ladders=tuple(numbering.ladders))))
         return numbering.ladders[name]
 
     # -- inline text -------------------------------------------------------------------------
@@ -218,16 +221,19 @@ class _Preparer:
     def footnote(self, note_id: str, path: Path_, in_footnote: bool) -> Markup:
         position = self.source.at(path)
         if in_footnote:
-            self.problems.append(Problem(position, f"footnote call [^{note_id}] inside a footnote"))
+            self.problems.append(Problem(position, msg(
+                "footnote-nested", "footnote call [^{id}] inside a footnote", id=note_id)))
             return Markup("")
         if note_id not in self.document.footnotes:
-            self.problems.append(Problem(position, f"footnote [^{note_id}] is not defined",
-                                         hint="add it under 'footnotes:'"))
+            self.problems.append(Problem(position, msg(
+                "footnote-undefined", "footnote [^{id}] is not defined", id=note_id),
+                hint=msg("footnote-define-hint", "define it under 'footnotes:'")))
             return Markup("")
         if note_id in self.footnote_numbers:
-            self.problems.append(Problem(
-                position, f"footnote [^{note_id}] is called a second time",
-                hint="a footnote has one call; define a second note for the second place"))
+            self.problems.append(Problem(position, msg(
+                "footnote-twice", "footnote [^{id}] is called a second time", id=note_id),
+                hint=msg("footnote-twice-build-hint",
+                         "a footnote has one call; define a second note for the second place")))
             return Markup("")
         number = len(self.footnote_numbers) + 1
         self.footnote_numbers[note_id] = number
@@ -270,11 +276,11 @@ class _Preparer:
                  allowed: bool) -> NumberedView:
         level = len(counters)
         if not allowed:
-            raise BriefingError(Problem(
-                self.source.at(path), "numbered paragraph outside a numbered section",
-                hint="numbered paragraphs go in 'blocks', in a section's body or in an "
-                     "appendix; here write a plain paragraph or a list"))
-        self.check_depth(level, path, "numbered paragraph")
+            raise BriefingError(Problem(self.source.at(path), msg(
+                "numbered-outside", "numbered paragraph outside a numbered section"), hint=msg(
+                "numbered-outside-hint", "numbered paragraphs go in 'blocks', in a section's "
+                "body or in an appendix; here write a plain paragraph or a list")))
+        self.check_depth(level, path, msg("depth-numbered", "numbered paragraph"))
         return NumberedView(self.number(counters, path), level,
                             self.paragraphs(item.numbered, (*path, "numbered")), item.id)
 
@@ -284,9 +290,8 @@ class _Preparer:
         try:
             return heading_number(self.ladder, counters, self.letters)
         except PastLastLetter as exc:
-            raise BriefingError(Problem(self.source.at(path), str(exc),
-                                        hint="split the list or move items up a level")
-                                ) from None
+            raise BriefingError(Problem(self.source.at(path), reason(exc),
+                                        hint=SPLIT_OR_MOVE_UP)) from None
 
     @staticmethod
     def paragraph_paths(path: Path_, value: str | list[str]) -> list[Path_]:
@@ -354,7 +359,7 @@ class _Preparer:
             image = load_image(self.media_root, figure.figure, max_bytes=limits.max_bytes,
                                max_pixels=limits.max_pixels)
         except MediaError as exc:
-            raise BriefingError(Problem(self.source.at((*path, "figure")), str(exc),
+            raise BriefingError(Problem(self.source.at((*path, "figure")), exc.message,
                                         hint=exc.hint)) from None
         self.media.images[figure.figure] = image
         label = ""
@@ -367,11 +372,12 @@ class _Preparer:
                           self.optional(figure.caption, (*path, "caption")),
                           self.optional(figure.credit, (*path, "credit")))
 
-    def check_depth(self, level: int, path: Path_, what: str) -> None:
+    def check_depth(self, level: int, path: Path_, what: Message) -> None:
         if level > self.profile.numbering.max_depth:
-            raise BriefingError(Problem(
-                self.source.at(path), f"{what} is nested {level} levels deep; profile "
-                f"'{self.profile.name}' allows {self.profile.numbering.max_depth}"))
+            raise BriefingError(Problem(self.source.at(path), msg(
+                "too-deep", "{what} is nested {level} levels deep; profile '{profile}' allows "
+                "{depth}", what=what, level=level, profile=self.profile.name,
+                depth=self.profile.numbering.max_depth)))
 
     def appendix(self, appendix: Appendix, path: Path_, index: int, count: int) -> AppendixView:
         look = self.profile.appendix
@@ -390,7 +396,7 @@ class _Preparer:
 
     def section(self, section: Section, path: Path_, counters: list[int]) -> SectionView:
         level = len(counters)
-        self.check_depth(level, path, f"section '{section.id}'")
+        self.check_depth(level, path, msg("depth-section", "section '{id}'", id=section.id))
         return SectionView(
             id=section.id,
             section_kind=section.kind or "section",
@@ -418,13 +424,14 @@ class _Preparer:
             from briefing.content.schema_problems import did_you_mean
 
             raise BriefingError(Problem(
-                self.source.at((*path, "style")), f"unknown enumeration style '{enum.style}'",
+                self.source.at((*path, "style")), msg("style", "unknown enumeration style "
+                                                               "'{style}'", style=enum.style),
                 hint=did_you_mean(enum.style, list(self.profile.enumerations))))
         try:
             markers = [enumeration_marker(style, enum.start + i, self.letters)
                        for i in range(len(enum.enumerate))]
         except ValueError as exc:
-            raise BriefingError(Problem(self.source.at(path), str(exc))) from None
+            raise BriefingError(Problem(self.source.at(path), exc.args[0])) from None
         if enum.inline:
             parts: list[str] = []
             if enum.lead:

@@ -15,6 +15,7 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, select_auto
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefing import TEMPLATES_DIR
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.tree.prepare import DocumentView
 
@@ -41,7 +42,8 @@ def render_markup(view: DocumentView, directory: Path = TEMPLATES_DIR) -> str:
     try:
         return environment(directory).get_template(name).render(doc=view)
     except TemplateError as exc:
-        raise BriefingError.at(directory / name, f"template error: {exc}",
+        raise BriefingError.at(directory / name, msg("template", "template error: {reason}",
+                                                     reason=str(exc)),
                                line=getattr(exc, "lineno", 0) or 0) from None
 
 
@@ -53,5 +55,6 @@ def render_tree(view: DocumentView, directory: Path = TEMPLATES_DIR) -> ET.Eleme
     except ET.ParseError as exc:
         line, col = exc.position
         raise BriefingError.at(directory / template_name(view),
-                               f"template produced malformed XML at output line {line}, "
-                               f"column {col}: {exc}") from None
+                               msg("template-xml", "template produced malformed XML at output "
+                                   "line {line}, column {col}: {reason}", line=line, col=col,
+                                   reason=str(exc))) from None

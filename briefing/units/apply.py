@@ -16,6 +16,7 @@ from typing import Any
 from briefing.content.legal import title_key
 from briefing.content.schema import BLOCK_KINDS
 from briefing.content.schema_problems import did_you_mean
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError, Position, Problem
 from briefing.source.yaml_source import SourceMap
 from briefing.units.addressing import CONTAINERS, SectionInfo, index_sections, is_section
@@ -93,15 +94,18 @@ class _Rules:
             path = ("sections", "replace", selector)
             for sid in self.targets(selector, path):
                 if sid in self.replaced:
-                    self.conflict(path, sid, "replaced twice", self.replaced[sid].position)
+                    self.conflict(path, sid, msg("conflict-twice", "replaced twice"),
+                                  self.replaced[sid].position)
                     continue
                 self.replaced[sid] = Located(self.raw["replace"][selector], overlay.source, path)
         #: rule path -> target ids, to report conflicts at the rule's own line
-        self.rule_targets: list[tuple[Path_, str, str]] = [
-            (rep.path, sid, "replaced") for sid, rep in self.replaced.items()]
-        self.after = self._additions("insert_after", model.insert_after, "given sections after it")
+        replaced = msg("action-replaced", "replaced")
+        self.rule_targets: list[tuple[Path_, str, Message]] = [
+            (rep.path, sid, replaced) for sid, rep in self.replaced.items()]
+        self.after = self._additions("insert_after", model.insert_after,
+                                     msg("action-after", "given sections after it"))
         self.appended_to = self._additions("append_to", model.append_to,
-                                           "given extra body items")
+                                           msg("action-append-to", "given extra body items"))
         self.appended = [Located(item, overlay.source, ("sections", "append", i))
                          for i, item in enumerate(self.raw.get("append") or [])]
         self.include_paths = self._include_paths()
@@ -111,7 +115,7 @@ class _Rules:
         self.check_added()
 
     def _additions(self, rule: str, selectors: dict[str, Any],
-                   action: str) -> dict[str, list[Located]]:
+                   action: Message) -> dict[str, list[Located]]:
         table: dict[str, list[Located]] = {}
         for selector in selectors:
             path = ("sections", rule, selector)
@@ -132,15 +136,17 @@ class _Rules:
             ids = [s.id for s in self.index.values() if s.kind == kind]
             if not ids and kind not in self.state.known_kinds:
                 present = sorted(self.state.known_kinds) or list(BLOCK_KINDS)
-                self.problems.append(Problem(
-                    position, f"{label}: no section of kind '{kind}' in {content}",
-                    hint="kinds there: " + ", ".join(present)))
+                self.problems.append(Problem(position, msg(
+                    "unknown-kind", "{label}: no section of kind '{kind}' in {content}",
+                    label=label, kind=kind, content=content), hint=msg(
+                    "kinds-there", "kinds there: {kinds}", kinds=tuple(present))))
             return ids
         if selector in self.index:
             return [selector]
         if selector not in self.state.known_ids:
-            self.problems.append(Problem(
-                position, f"{label}: no section '{selector}' in {content}",
+            self.problems.append(Problem(position, msg(
+                "unknown-section", "{label}: no section '{id}' in {content}", label=label,
+                id=selector, content=content),
                 hint=did_you_mean(selector, sorted(self.state.known_ids))))
         return []
 
@@ -153,49 +159,55 @@ class _Rules:
             paths.update(self.index[sid].ancestors)
         return paths
 
-    def drop_reason(self, info: SectionInfo) -> tuple[str, Position] | None:
+    def drop_reason(self, info: SectionInfo) -> tuple[Message, Position] | None:
         for sid in (*info.ancestors, info.id):
             if sid in self.excluded:
-                return ("excluded", self.excluded[sid])
+                return (msg("reason-excluded", "excluded"), self.excluded[sid])
         if self.included is None or info.added:
             return None
         if info.id in self.included or info.id in self.include_paths:
             return None
         if any(a in self.included for a in info.ancestors):
             return None
-        return ("not included", self.overlay.at("sections", "include", key=True))
+        return (msg("reason-not-included", "not included"),
+                self.overlay.at("sections", "include", key=True))
 
     # -- conflicts ---------------------------------------------------------------------------
-    def conflict(self, path: Path_, sid: str, what: str, other: Position) -> None:
-        where = f"line {other.line}" if other.file == self.overlay.file.path else str(other)
-        self.problems.append(Problem(
-            self.overlay.at(*path, key=True),
-            f"conflicting overrides in {self.overlay.label}: section '{sid}' is {what} "
-            f"({where})"))
+    def conflict(self, path: Path_, sid: str, what: Message, other: Position) -> None:
+        where = msg("at-line", "line {line}", line=other.line) \
+            if other.file == self.overlay.file.path else str(other)
+        self.problems.append(Problem(self.overlay.at(*path, key=True), msg(
+            "conflict", "conflicting overrides in {label}: section '{id}' is {what} ({where})",
+            label=self.overlay.label, id=sid, what=what, where=where)))
 
     def check_conflicts(self) -> None:
         for sid, position in self.excluded.items():
             if self.included is not None and sid in self.included:
                 other = self.included[sid]
-                self.problems.append(Problem(
-                    position, f"conflicting overrides in {self.overlay.label}: section '{sid}' "
-                              f"is both excluded and included (line {other.line})"))
+                self.problems.append(Problem(position, msg(
+                    "conflict", "conflicting overrides in {label}: section '{id}' is both "
+                    "excluded and included (line {line})", label=self.overlay.label, id=sid,
+                    line=other.line)))
         body_replaced = {sid for sid, rep in self.replaced.items()
                          if isinstance(rep.value, dict) and "body" in rep.value}
         for path, sid, action in self.rule_targets:
             if sid in self.dropped:
                 reason, other = self.dropped[sid]
-                self.conflict(path, sid, f"{action} but {reason}", other)
+                self.conflict(path, sid, msg("conflict-dropped", "{action} but {reason}",
+                                             action=action, reason=reason), other)
             inside = [a for a in self.index[sid].ancestors if a in body_replaced]
             if inside:
-                self.conflict(path, sid, f"{action} but lies inside '{inside[0]}', whose body "
-                                         "is replaced", self.replaced[inside[0]].position)
+                self.conflict(path, sid, msg("conflict-inside", "{action} but lies inside "
+                                             "'{inside}', whose body is replaced",
+                                             action=action, inside=inside[0]),
+                              self.replaced[inside[0]].position)
         for sid, position in self.excluded.items():
             inside = [a for a in self.index[sid].ancestors if a in body_replaced]
             if inside and sid not in self.replaced:
-                self.problems.append(Problem(
-                    position, f"conflicting overrides in {self.overlay.label}: section '{sid}' "
-                              f"is excluded but lies inside '{inside[0]}', whose body is replaced"))
+                self.problems.append(Problem(position, msg(
+                    "conflict", "conflicting overrides in {label}: section '{id}' is excluded "
+                    "but lies inside '{inside}', whose body is replaced",
+                    label=self.overlay.label, id=sid, inside=inside[0])))
 
     # -- added sections ----------------------------------------------------------------------
     def check_added(self) -> None:
@@ -219,22 +231,23 @@ class _Rules:
             position = self.overlay.at(*path, "id")
             if sid in taken:
                 where = self.source.at(taken[sid].path)
-                self.problems.append(Problem(
-                    position, f"section id '{sid}' is already used at {where}",
-                    hint="give the added section an id of its own"))
+                self.problems.append(Problem(position, msg(
+                    "duplicate-id", "section id '{id}' is already used at {where}", id=sid,
+                    where=str(where)), hint=msg("added-id-hint",
+                                                "give the added section an id of its own")))
             elif sid in seen:
-                self.problems.append(Problem(
-                    position, f"section id '{sid}' is added twice",
-                    hint=f"first at line {seen[sid].line}"))
+                self.problems.append(Problem(position, msg(
+                    "duplicate-id", "section id '{id}' is added twice", id=sid), hint=msg(
+                    "first-at-line", "first at line {line}", line=seen[sid].line)))
             seen[sid] = position
             for i, sub in enumerate(item.get("body") or []):
                 check(sub, (*path, "body", i))
 
         def needs_kind(item: Any, path: Path_) -> None:
             if isinstance(item, dict) and not item.get("kind"):
-                self.problems.append(Problem(
-                    self.overlay.at(*path), "an added top-level block needs a kind: one of "
-                    + ", ".join(BLOCK_KINDS)))
+                self.problems.append(Problem(self.overlay.at(*path), msg(
+                    "added-kind", "an added top-level block needs a kind: one of {kinds}",
+                    kinds=BLOCK_KINDS)))
 
         for located in self.appended:
             check(located.value, located.path)
@@ -371,8 +384,10 @@ def _footnotes(rebuild: _Rebuild, data: dict[str, Any], source: SourceMap, overl
             first = rebuild.out.keys.get(("footnotes", note_id))
             problems.append(Problem(
                 overlay.at("footnotes", note_id, key=True),
-                f"footnote '{note_id}' is already defined in {content}",
-                hint=f"at line {first.line}; give the unit's note another id" if first else ""))
+                msg("footnote-twice", "footnote '{id}' is already defined in {content}",
+                    id=note_id, content=content),
+                hint=msg("unit-footnote-hint", "at line {line}; give the unit's note another id",
+                         line=first.line) if first else None))
             continue
         path = ("footnotes", note_id)
         rebuild.out.keys[path] = overlay.at("footnotes", note_id, key=True)
@@ -410,10 +425,10 @@ def apply_overlay(data: dict[str, Any], source: SourceMap, overlay: Overlay,
             blocks.append(rebuild.added(located, ("blocks", len(blocks))))
         if not blocks and not problems:
             where = overlay.at("sections", key=True)
-            problems.append(Problem(
-                where, f"{overlay.label} leaves no block of {state.content}: every block is "
-                       "excluded or not included",
-                hint="keep at least one block, or add one with 'append'"))
+            problems.append(Problem(where, msg(
+                "no-block-left", "{label} leaves no block of {content}: every block is excluded "
+                "or not included", label=overlay.label, content=state.content), hint=msg(
+                "no-block-left-hint", "keep at least one block, or add one with 'append'")))
     if problems:
         raise BriefingError(problems)
     state.added_ids |= rules.added_ids

@@ -16,12 +16,16 @@ from pydantic import ValidationError
 
 from briefing import PROJECT_ROOT
 from briefing.content.schema_problems import problems_from_validation
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError, Position
 from briefing.source.yaml_source import SourceMap, YamlDocument, load_yaml
 from briefing.units.model import MEETING_LINE, MeetingFile, UnitFile
 from briefing.units.sources import SourceFile, read_source
 
 UNITS_DIR = PROJECT_ROOT / "content" / "units"
+#: what the files are called in messages ("unit file does not exist")
+UNIT_FILE = msg("what-unit-file", "unit file")
+MEETING_FILE = msg("what-meeting-file", "meeting file")
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,11 @@ class Overlay:
     file: SourceFile
 
     @property
-    def label(self) -> str:
+    def label(self) -> Message:
         """How messages name it: "unit 'quan-1'" or "meeting 'Hội nghị …'"."""
         if isinstance(self.model, UnitFile):
-            return f"unit '{self.model.unit.code}'"
-        return f"meeting '{self.model.meeting.name}'"
+            return msg("label-unit", "unit '{code}'", code=self.model.unit.code)
+        return msg("label-meeting", "meeting '{name}'", name=self.model.meeting.name)
 
     @property
     def code(self) -> str:
@@ -64,9 +68,11 @@ def overlay_from(document: YamlDocument, file: SourceFile, kind: str) -> Overlay
     data = document.data
     top = "unit" if kind == "unit" else "meeting"
     if not isinstance(data, dict) or top not in data:
-        raise BriefingError.at(file.path, f"a {kind} file is a mapping that starts with "
-                                          f"'{top}:'", line=1, col=1,
-                               hint="see docs/units-and-editions.md")
+        message = msg("unit-mapping", "a unit file is a mapping that starts with 'unit:'") \
+            if kind == "unit" else \
+            msg("meeting-mapping", "a meeting file is a mapping that starts with 'meeting:'")
+        raise BriefingError.at(file.path, message, line=1, col=1,
+                               hint=msg("see-units-docs", "see docs/units-and-editions.md"))
     try:
         checked = model.model_validate(data)
     except ValidationError as exc:
@@ -83,11 +89,11 @@ def parse_meeting(file: SourceFile) -> Overlay:
 
 
 def load_unit(path: Path | str) -> Overlay:
-    return parse_unit(read_source(path, what="unit file"))
+    return parse_unit(read_source(path, what=UNIT_FILE))
 
 
 def load_meeting(path: Path | str) -> Overlay:
-    return parse_meeting(read_source(path, what="meeting file"))
+    return parse_meeting(read_source(path, what=MEETING_FILE))
 
 
 def meeting_line(overlay: Overlay) -> tuple[str, Position]:

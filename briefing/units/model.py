@@ -11,7 +11,6 @@ import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
 
 from briefing.content.schema import (
     BLOCK_KINDS,
@@ -27,10 +26,14 @@ from briefing.content.schema import (
     check_footnote_ids,
     schema_namespace,
 )
+from briefing.content.schema_problems import did_you_mean
+from briefing.messages import msg
 
 #: A unit code names files and folders: short, lower-case, no way out of its folder.
 CODE_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 KIND_PREFIX = "kind:"
+#: what a meeting's date is called in messages
+MEETING_DATE = msg("what-meeting-date", "a meeting date")
 
 
 def check_selector(value: str) -> str:
@@ -38,16 +41,12 @@ def check_selector(value: str) -> str:
     if value.startswith(KIND_PREFIX):
         kind = value[len(KIND_PREFIX):]
         if kind not in BLOCK_KINDS:
-            from briefing.content.schema_problems import did_you_mean
-
-            raise PydanticCustomError(
-                "unknown_kind", "unknown kind '{kind}' in '{value}' ({hint})",
-                {"kind": kind, "value": value, "hint": did_you_mean(kind, BLOCK_KINDS)})
+            raise ValueError(msg("unknown_kind", "unknown kind '{kind}' in '{value}' ({hint})",
+                                 kind=kind, value=value, hint=did_you_mean(kind, BLOCK_KINDS)))
         return value
     if not re.match(ID_PATTERN, value):
-        raise PydanticCustomError(
-            "selector", "'{value}' is not a section id or 'kind:<kind>' (e.g. 'lessons', "
-            "'kind:directions')", {"value": value})
+        raise ValueError(msg("selector", "'{value}' is not a section id or 'kind:<kind>' (e.g. "
+                                         "'lessons', 'kind:directions')", value=value))
     return value
 
 
@@ -56,9 +55,9 @@ Selector = Annotated[str, AfterValidator(check_selector)]
 
 def check_code(value: str) -> str:
     if not re.match(CODE_PATTERN, value):
-        raise PydanticCustomError(
-            "unit_code", "unit code '{value}' must be lower-case letters, digits and '-' (at "
-            "most 64, e.g. 'quan-1'): it names the unit's files", {"value": value})
+        raise ValueError(msg("unit_code", "unit code '{value}' must be lower-case letters, "
+                             "digits and '-' (at most 64, e.g. 'quan-1'): it names the unit's "
+                             "files", value=value))
     return value
 
 
@@ -93,7 +92,8 @@ class Replacement(Node):
     @model_validator(mode="after")
     def _says_something(self) -> Replacement:
         if self.title is None and self.body is None:
-            raise ValueError("a replacement gives a new 'title', a new 'body' or both")
+            raise ValueError(msg("replacement", "a replacement gives a new 'title', a new 'body' "
+                                                "or both"))
         return self
 
 
@@ -103,12 +103,14 @@ def _briefing_names(value: Any) -> list[str] | None:
         return None
     names = [value] if isinstance(value, str) else value
     if not isinstance(names, list) or not names:
-        raise ValueError("'for' names the briefing(s) these rules are for: a content file "
-                         "name such as 'briefing-foreign-affairs', or a list of them")
+        raise ValueError(msg("unit-for", "'for' names the briefing(s) these rules are for: a "
+                             "content file name such as 'briefing-foreign-affairs', or a list "
+                             "of them"))
     for name in names:
         if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name):
-            raise ValueError(f"'{name}' is not a content file name (write it without folder "
-                             "and '.yaml', e.g. 'briefing-foreign-affairs')")
+            raise ValueError(msg("unit-for", "'{name}' is not a content file name (write it "
+                                 "without folder and '.yaml', e.g. 'briefing-foreign-affairs')",
+                                 name=str(name)))
     return [name.removesuffix(".yaml") for name in names]
 
 
@@ -132,7 +134,8 @@ class SectionRules(Node):
     @classmethod
     def _include_not_empty(cls, value: list[str] | None) -> list[str] | None:
         if value is not None and not value:
-            raise ValueError("an empty 'include' keeps nothing; leave it out to keep every block")
+            raise ValueError(msg("include-empty", "an empty 'include' keeps nothing; leave it "
+                                                  "out to keep every block"))
         return value
 
 
@@ -161,7 +164,7 @@ class MeetingInfo(Node):
     def _full_date(cls, value: Any) -> DocumentDate | None:
         if value is None:
             return None
-        return DocumentDate.parse_day(value, "a meeting date")
+        return DocumentDate.parse_day(value, MEETING_DATE)
 
 
 class MeetingFile(Node):

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from briefing.content.schema_problems import did_you_mean
+from briefing.messages import Message, msg
 from briefing.problems import Problem
 from briefing.source.yaml_source import SourceMap
 
@@ -41,7 +42,8 @@ def escape_markdown(text: str) -> str:
 class Substitution:
     """Replaces placeholders in every string of the data, collecting problems with positions."""
 
-    def __init__(self, values: Mapping[str, str], missing: Mapping[str, str], source: SourceMap):
+    def __init__(self, values: Mapping[str, str], missing: Mapping[str, Message],
+                 source: SourceMap):
         self.values = values
         self.missing = missing
         self.source = source
@@ -59,12 +61,12 @@ class Substitution:
                 return escape_markdown(value) if markdown else value
             position = self.source.at(path)
             if name in self.missing:
-                self.problems.append(Problem(
-                    position, f"placeholder {{{{{name}}}}} has no value here: "
-                              f"{self.missing[name]}"))
+                self.problems.append(Problem(position, msg(
+                    "placeholder", "placeholder {{{{{name}}}}} has no value here: {why}",
+                    name=name, why=self.missing[name])))
             else:
                 self.problems.append(Problem(
-                    position, f"unknown placeholder {{{{{name}}}}}",
+                    position, msg("placeholder", "unknown placeholder {{{{{name}}}}}", name=name),
                     hint=did_you_mean(name, list(PLACEHOLDERS))))
             return match.group(0)
 

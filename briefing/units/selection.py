@@ -13,11 +13,21 @@ from pathlib import Path
 
 import yaml
 
+from briefing.content.loader import CONTENT_FILE
 from briefing.content.schema import DocumentDate
-from briefing.inputs import confined, printable
+from briefing.inputs import FILE, What, confined, printable
+from briefing.messages import msg
 from briefing.problems import BriefingError, Position, Problem
-from briefing.text.xmlchars import UNFIT, unfit_description
-from briefing.units.load import Overlay, parse_meeting, parse_unit, unit_files
+from briefing.text.xmlchars import UNFIT, UNFIT_HINT, unfit_message
+from briefing.units.load import (
+    MEETING_FILE,
+    UNIT_FILE,
+    Overlay,
+    parse_meeting,
+    parse_unit,
+    unit_files,
+)
+from briefing.units.model import MEETING_DATE
 from briefing.units.sources import SourceFile, read_source, shown_path
 
 #: the name a meeting given by --meeting-* options goes by (in messages, manifests, PDFs)
@@ -50,7 +60,7 @@ class Selection:
         return [p for u in self.units for p in u.problems]
 
 
-def source_file(path: Path, what: str = "file") -> SourceFile:
+def source_file(path: Path, what: What = FILE) -> SourceFile:
     """Read a source file (through the input guard), named as messages and manifests show it
     (relative to the repo); `what` ("unit file") names it in messages."""
     file = read_source(path, what=what)
@@ -67,9 +77,9 @@ def meeting_from_options(name: str, date: str | None = None, place: str | None =
     """A meeting given on the command line, as the meeting file it stands for."""
     if date is not None:
         try:
-            DocumentDate.parse_day(date, "a meeting date")
+            DocumentDate.parse_day(date, MEETING_DATE)
         except ValueError as exc:
-            raise BriefingError(Problem(Position("--meeting-date"), str(exc))) from None
+            raise BriefingError(Problem(Position("--meeting-date"), exc.args[0])) from None
     meeting = {"name": name, "date": date, "place": place, "audience": audience,
                "circulation": circulation, "line": line}
     for option, value in meeting.items():  # typed on a command line: no line to point at
@@ -77,8 +87,7 @@ def meeting_from_options(name: str, date: str | None = None, place: str | None =
         if bad is not None:
             raise BriefingError(Problem(Position(f"--meeting-{option}" if option != "circulation"
                                                  else "--circulation"),
-                                        f"{unfit_description(bad.group())} cannot be printed",
-                                        hint="delete it"))
+                                        unfit_message(bad.group()), hint=UNFIT_HINT))
     text = yaml.safe_dump({"meeting": {k: v for k, v in meeting.items() if v is not None}},
                           allow_unicode=True, sort_keys=False)
     return SourceFile(OPTIONS_MEETING, text.encode("utf-8"))
@@ -99,12 +108,13 @@ def _duplicates(choices: list[UnitChoice]) -> None:
         for index, (choice, position) in enumerate(zip(group, positions, strict=True)):
             others = ", ".join(str(p) for i, p in enumerate(positions) if i != index)
             choice.problems.append(Problem(
-                position, f"duplicate unit code '{code}'",
-                hint=f"also used at {others}; each unit needs its own code"))
+                position, msg("duplicate-unit", "duplicate unit code '{code}'", code=code),
+                hint=msg("duplicate-unit-hint", "also used at {others}; each unit needs its own "
+                                                "code", others=others)))
             choice.overlay = None
 
 
-def guarded(path: Path, within: Path | None, what: str) -> Path:
+def guarded(path: Path, within: Path | None, what: What) -> Path:
     """`path`, or with `within` (the studio's content folder), its real path once confined to
     that folder by the one guard (`briefing.inputs.confined`): a link out is refused."""
     if within is None:
@@ -117,12 +127,12 @@ def select(content: Path, unit_paths: list[Path] | None = None, codes: list[str]
            meeting: Path | SourceFile | None = None, within: Path | None = None) -> Selection:
     """Read everything the variants need; raises only for what concerns every variant.
     `within`: every unit and meeting file must be inside this folder, not linked out of it."""
-    content_file = source_file(content, "content file")
+    content_file = source_file(content, CONTENT_FILE)
     choices: list[UnitChoice] = []
     files = unit_files(unit_paths)
     for path in files:
         try:
-            file = source_file(guarded(path, within, "unit file"), "unit file")
+            file = source_file(guarded(path, within, UNIT_FILE), UNIT_FILE)
         except BriefingError as error:
             choices.append(UnitChoice(SourceFile(shown_path(path), b""), None, error.problems))
             continue
@@ -138,7 +148,7 @@ def select(content: Path, unit_paths: list[Path] | None = None, codes: list[str]
     if isinstance(meeting, SourceFile):
         meeting_file = meeting
     elif meeting is not None:
-        meeting_file = source_file(guarded(meeting, within, "meeting file"), "meeting file")
+        meeting_file = source_file(guarded(meeting, within, MEETING_FILE), MEETING_FILE)
     if meeting_file is not None:
         parse_meeting(meeting_file)  # a bad meeting concerns every variant: stop here
     return Selection(content_file, choices, meeting_file)
@@ -154,9 +164,10 @@ def _by_code(choices: list[UnitChoice], codes: list[str], files: list[Path]) -> 
     for code in codes:
         if code not in by_code:
             where = shown_path(files[0].parent) if files else "content/units"
-            problems.append(Problem(Position(where), f"unknown unit '{code}'",
+            problems.append(Problem(Position(where), msg("unknown-unit", "unknown unit '{code}'",
+                                                         code=code),
                                     hint=did_you_mean(code, sorted(by_code)) if by_code
-                                    else "there are no unit files"))
+                                    else msg("no-unit-files", "there are no unit files")))
     if problems:
         raise BriefingError(problems)
     return [choice for code in dict.fromkeys(codes) for choice in by_code[code]]

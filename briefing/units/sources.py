@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing import PROJECT_ROOT
-from briefing.inputs import read_input, real_path
+from briefing.inputs import FILE, What, read_input, real_path
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import MAX_FILE_BYTES, decode_utf8
 
@@ -37,7 +37,7 @@ class SourceFile:
 
 
 def read_source(path: Path | str, max_bytes: int = MAX_FILE_BYTES,
-                what: str = "file") -> SourceFile:
+                what: What = FILE) -> SourceFile:
     """Read `path` once, refusing missing, special, oversize and non-UTF-8 files with a
     one-line error (the same guard and the same messages as content files)."""
     data = read_input(path, limit=max_bytes, what=what)

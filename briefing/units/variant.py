@@ -13,6 +13,7 @@ from typing import Any
 
 from briefing.atomic import safe_name
 from briefing.content.loader import LoadedDocument, parse_document
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError, Problem
 from briefing.source.yaml_source import SourceMap, YamlDocument
 from briefing.text.inline_markdown import FOOTNOTE_CALL
@@ -37,10 +38,10 @@ class Variant:
 
 
 def placeholder_values(unit: Overlay | None,
-                       meeting: Overlay | None) -> tuple[dict[str, str], dict[str, str]]:
+                       meeting: Overlay | None) -> tuple[dict[str, str], dict[str, Message]]:
     """Values of the whitelisted placeholders, and why the others have none here."""
     values: dict[str, str] = {}
-    missing: dict[str, str] = {}
+    missing: dict[str, Message] = {}
     if unit is not None and isinstance(unit.model, UnitFile):
         info = unit.model.unit
         short = info.short_name or info.name
@@ -48,7 +49,8 @@ def placeholder_values(unit: Overlay | None,
                        "unit.place": info.place or short, "unit.code": info.code})
     else:
         for name in ("unit.name", "unit.short_name", "unit.place", "unit.code"):
-            missing[name] = "only a unit variant has a unit (build it with a unit file)"
+            missing[name] = msg("placeholder-no-unit", "only a unit variant has a unit (build it "
+                                                       "with a unit file)")
     if meeting is not None and isinstance(meeting.model, MeetingFile):
         info = meeting.model.meeting
         values["meeting.name"] = info.name
@@ -58,10 +60,12 @@ def placeholder_values(unit: Overlay | None,
             if value:
                 values[f"meeting.{name}"] = value
             else:
-                missing[f"meeting.{name}"] = f"the meeting file gives no {name}"
+                missing[f"meeting.{name}"] = msg("placeholder-no-meeting-field",
+                                                 "the meeting file gives no {field}", field=name)
     else:
         for name in ("meeting.name", "meeting.date", "meeting.place", "meeting.audience"):
-            missing[name] = "only a meeting handout has a meeting (add --meeting)"
+            missing[name] = msg("placeholder-no-meeting", "only a meeting handout has a meeting "
+                                                          "(add --meeting)")
     return values, missing
 
 

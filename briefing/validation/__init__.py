@@ -9,7 +9,8 @@ is, from its path), `hygiene` (Vietnamese text hygiene), `numbering` (hand-typed
 `markup` (HTML and stray Markdown), `proofreading` (doubled words, impossible years, tone-mark
 style, unbalanced quotes, final punctuation), `text` (runs those on every string), `walk` and
 `checks` (structure against the profile), `coverage` and `overflow` (what the profile's font
-cannot draw, runs wider than a line; run by `printing`), `overlays` (unit and meeting files),
+cannot draw, runs wider than a line; `printing` runs them in the same walk as the text checks),
+`overlays` (unit and meeting files),
 `fixer` (`check --fix`).
 """
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.content.loader import LoadedDocument, parse_document
-from briefing.content.schema import missing_for_form
+from briefing.content.schema import form_requires, missing_for_form
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile
 from briefing.source.yaml_source import YamlDocument, load_yaml
@@ -29,7 +30,6 @@ from briefing.validation.checks import resolve_profile, structure_findings
 from briefing.validation.findings import ERROR, WARNING, Finding
 from briefing.validation.locate import Locator
 from briefing.validation.overlays import overlay_findings, overlay_kind, variant_overlay_findings
-from briefing.validation.printing import font_findings
 from briefing.validation.strings import text_findings
 
 __all__ = ["ERROR", "WARNING", "FileReport", "check_file", "check_loaded", "errors_in",
@@ -61,16 +61,15 @@ def check_file(path: Path | str, text: str | None = None) -> FileReport:
     if kind is not None:
         return FileReport(overlay_findings(path, document, kind), document)
     locator = Locator(document.source)
-    findings = text_findings(document.data, document.source, locator)
     try:
         loaded = parse_document(document, path)
-    except BriefingError as exc:
+    except BriefingError as exc:  # the text checks still run, without the font's
+        findings = text_findings(document.data, document.source, locator)
         schema = [Finding(problem) for problem in exc.problems]
         return FileReport(findings + schema + _form_findings(document, exc.problems), document)
-    findings += structure_findings(loaded, None, locator)
     profile, _ = resolve_profile(loaded, None)
-    if profile is not None:
-        findings += font_findings(document.data, document.source, locator, profile)
+    findings = text_findings(document.data, document.source, locator, profile, fonts=True)
+    findings += structure_findings(loaded, profile, locator)
     return FileReport(findings, document, loaded)
 
 
@@ -82,9 +81,8 @@ def _form_findings(document: YamlDocument, found: list[Problem]) -> list[Finding
     missing = missing_for_form(meta.get("form"), meta)
     if not missing:
         return []
-    message = f"an {meta['form']} document needs meta." + ", meta.".join(missing)
-    return [Finding(Problem(document.source.at(("meta", "form")), message,
-                            code="form_requires"))]
+    return [Finding(Problem(document.source.at(("meta", "form")),
+                            form_requires(meta["form"], missing)))]
 
 
 def validate_file(path: Path | str) -> list[Problem]:
@@ -103,10 +101,10 @@ def check_loaded(loaded: LoadedDocument, profile: Profile | None = None,
     locator = Locator(loaded.source)
     data = loaded.document.model_dump()
     profile, found = resolve_profile(loaded, profile)
-    findings = text_findings(data, loaded.source, locator, profile, own_only=True) + found
+    findings = text_findings(data, loaded.source, locator, profile, own_only=True,
+                             fonts=True) + found
     if profile is not None:
         findings += structure_findings(loaded, profile, locator)
-        findings += font_findings(data, loaded.source, locator, profile, own_only=True)
         for overlay in overlays:
             findings += variant_overlay_findings(overlay, profile)
     return sorted_problems([f.problem for f in findings])

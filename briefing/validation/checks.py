@@ -20,8 +20,9 @@ from briefing.content.media import MediaError, load_image
 from briefing.content.schema import Enumeration, Figure, NumberedParagraph, Section, Table
 from briefing.content.schema_problems import did_you_mean, visible
 from briefing.content.table_grid import table_grid
+from briefing.messages import Message, msg, reason
 from briefing.numbering.counters import enumeration_marker, heading_number
-from briefing.numbering.letters import PastLastLetter
+from briefing.numbering.letters import SPLIT_OR_MOVE_UP, PastLastLetter
 from briefing.problems import BriefingError, Position, Problem
 from briefing.profile.model import DocumentNumber, Profile, load_profile
 from briefing.source.yaml_source import Path_
@@ -48,12 +49,11 @@ class _Context:
     locator: Locator
     findings: list[Finding] = field(default_factory=list)
 
-    def report(self, position: Position, message: str, *, severity: str = ERROR,
-               hint: str = "", code: str = "", fix: ValueFix | None = None,
+    def report(self, position: Position, message: Message, *, severity: str = ERROR,
+               hint: Message | None = None, fix: ValueFix | None = None,
                old: str = "") -> None:
         shown = (old, fix.text) if fix is not None else None
-        self.findings.append(Finding(Problem(position, message, severity, hint, code, shown),
-                                     fix))
+        self.findings.append(Finding(Problem(position, message, severity, hint, shown), fix))
 
     def at(self, path: Path_, offset: int = 0) -> Position:
         return self.locator.position(path, offset)
@@ -69,7 +69,7 @@ def resolve_profile(loaded: LoadedDocument,
     except BriefingError as exc:
         first = exc.problems[0]
         position = loaded.source.at(("meta", "profile"))
-        return None, [Finding(Problem(position, first.message, hint=first.hint, code="profile"))]
+        return None, [Finding(Problem(position, first.message, hint=first.hint))]
 
 
 def structure_findings(loaded: LoadedDocument, profile: Profile | None = None,
@@ -98,9 +98,10 @@ def _ids(context: _Context) -> None:
     for path, section, _ in _sections_of(context):
         if section.id in first:
             earlier = context.at((*first[section.id], "id"))
-            context.report(context.at((*path, "id")), f"duplicate section id '{section.id}'",
-                           hint=f"first used at line {earlier.line}; ids are unique in a file",
-                           code="duplicate-id")
+            context.report(context.at((*path, "id")), msg(
+                "duplicate-id", "duplicate section id '{id}'", id=section.id), hint=msg(
+                "duplicate-id-hint", "first used at line {line}; ids are unique in a file",
+                line=earlier.line))
         else:
             first[section.id] = path
 
@@ -111,14 +112,18 @@ def _sections(context: _Context) -> None:
     for path, section, level in _sections_of(context):
         if not section.body:
             where = (*path, "body") if (*path, "body") in context.loaded.source.values else path
-            context.report(context.at(where), f"section '{section.id}' has no body",
-                           hint="write its text under 'body:', or remove the section",
-                           code="empty-section")
+            context.report(context.at(where), msg("empty-section", "section '{id}' has no body",
+                                                  id=section.id),
+                           hint=msg("empty-section-hint",
+                                    "write its text under 'body:', or remove the section"))
         if level == max_depth + 1:
-            context.report(context.at(path),
-                           f"section '{section.id}' is nested {level} levels deep; profile "
-                           f"'{context.profile.name}' numbers {max_depth} levels",
-                           hint="move it up a level or make it a list", code="too-deep")
+            context.report(context.at(path), msg(
+                "too-deep", "section '{id}' is nested {level} levels deep; profile '{profile}' "
+                "numbers {depth} levels", id=section.id, level=level,
+                profile=context.profile.name, depth=max_depth), hint=_MOVE_UP)
+
+
+_MOVE_UP = msg("too-deep-hint", "move it up a level or make it a list")
 
 
 def _lettered(context: _Context) -> None:
@@ -152,8 +157,7 @@ def _letter_each(context: _Context, items: list[Any], path: Path_, counters: lis
         try:
             heading_number(ladder, numbers, context.profile.numbering.alphabet)
         except PastLastLetter as exc:
-            context.report(context.at((*path, index)), str(exc),
-                           hint="split the list or move items up a level", code="letters")
+            context.report(context.at((*path, index)), reason(exc), hint=SPLIT_OR_MOVE_UP)
             return
         _letter_each(context, item.body, (*path, index, "body"), numbers, ladder)
 
@@ -165,8 +169,9 @@ def _ladder(context: _Context) -> None:
               for i, appendix in enumerate(context.loaded.document.appendices)]
     for path, name in named:
         if name is not None and name not in ladders:
-            context.report(context.at(path), f"unknown numbering ladder '{name}'",
-                           hint=did_you_mean(name, list(ladders)), code="numbering")
+            context.report(context.at(path), msg("numbering", "unknown numbering ladder "
+                                                              "'{name}'", name=name),
+                           hint=did_you_mean(name, list(ladders)))
 
 
 def _numbered(context: _Context) -> None:
@@ -178,14 +183,15 @@ def _numbered(context: _Context) -> None:
             continue
         path = visit.path
         if path[0] in ("preamble", "conclusion") or _inside_list(path):
-            context.report(context.at(path), "numbered paragraph outside a numbered section",
-                           hint="numbered paragraphs go in 'blocks', in a section's body or in "
-                                "an appendix; here write a plain paragraph or a list",
-                           code="numbered-outside")
+            context.report(context.at(path), msg(
+                "numbered-outside", "numbered paragraph outside a numbered section"), hint=msg(
+                "numbered-outside-hint", "numbered paragraphs go in 'blocks', in a section's "
+                "body or in an appendix; here write a plain paragraph or a list"))
         elif visit.level + 1 > max_depth:
-            context.report(context.at(path), f"numbered paragraph is nested {visit.level + 1} "
-                           f"levels deep; profile '{context.profile.name}' numbers {max_depth}",
-                           hint="move it up a level or make it a list", code="too-deep")
+            context.report(context.at(path), msg(
+                "too-deep", "numbered paragraph is nested {level} levels deep; profile "
+                "'{profile}' numbers {depth}", level=visit.level + 1,
+                profile=context.profile.name, depth=max_depth), hint=_MOVE_UP)
 
 
 def _inside_list(path: Path_) -> bool:
@@ -197,8 +203,7 @@ def _tables(context: _Context) -> None:
         if isinstance(visit.node, Table):
             _, problems = table_grid(visit.node, visit.path)
             for problem in problems:
-                context.report(context.at(problem.path), problem.message, hint=problem.hint,
-                               code="table")
+                context.report(context.at(problem.path), problem.message, hint=problem.hint)
 
 
 def _figures(context: _Context) -> None:
@@ -211,8 +216,7 @@ def _figures(context: _Context) -> None:
                 load_image(root, visit.node.figure, max_bytes=limits.max_bytes,
                            max_pixels=limits.max_pixels)
             except MediaError as exc:
-                context.report(context.at((*visit.path, "figure")), str(exc), hint=exc.hint,
-                               code="figure")
+                context.report(context.at((*visit.path, "figure")), exc.message, hint=exc.hint)
 
 
 def _enumerations(context: _Context) -> None:
@@ -224,8 +228,8 @@ def _enumerations(context: _Context) -> None:
         style = styles.get(enum.style)
         if style is None:
             context.report(context.at((*visit.path, "style")),
-                           f"unknown enumeration style '{enum.style}'",
-                           hint=did_you_mean(enum.style, list(styles)), code="style")
+                           msg("style", "unknown enumeration style '{style}'", style=enum.style),
+                           hint=did_you_mean(enum.style, list(styles)))
             continue
         for index in range(len(enum.enumerate)):
             try:
@@ -233,8 +237,8 @@ def _enumerations(context: _Context) -> None:
                                    context.profile.numbering.alphabet)
             except ValueError as exc:
                 context.report(context.at((*visit.path, "enumerate", index)),
-                               f"enumeration: {exc}",
-                               hint="split the list or choose another style", code="style")
+                               msg("style", "enumeration: {problem}", problem=exc.args[0]),
+                               hint=msg("style-hint", "split the list or choose another style"))
                 break
 
 
@@ -260,40 +264,49 @@ def _footnotes(context: _Context) -> None:
                 continue
             position = context.at(visit.path, match.start())
             if note_id not in notes:
-                hint = did_you_mean(note_id, list(notes)) if notes else \
-                    "define it under 'footnotes:'"
-                if notes and hint.startswith("expected"):
-                    hint = "define it under 'footnotes:'"
-                context.report(position, f"footnote [^{note_id}] is not defined", hint=hint,
-                               code="footnote-undefined")
+                hint = did_you_mean(note_id, list(notes)) if notes else None
+                if hint is None or hint.code != "did-you-mean":
+                    hint = msg("footnote-define-hint", "define it under 'footnotes:'")
+                context.report(position, msg("footnote-undefined", "footnote [^{id}] is not "
+                                                                   "defined", id=note_id),
+                               hint=hint)
             else:
                 first = context.at(*called[note_id])
-                context.report(position, f"footnote [^{note_id}] is called a second time",
-                               hint=f"first called at line {first.line}; a footnote "
-                                    "has one call, define a second note for the second place",
-                               code="footnote-twice")
+                context.report(position, msg("footnote-twice", "footnote [^{id}] is called a "
+                                                               "second time", id=note_id),
+                               hint=msg("footnote-twice-hint", "first called at line {line}; a "
+                                        "footnote has one call, define a second note for the "
+                                        "second place", line=first.line))
+    _unused_and_nested(context, called)
+
+
+def _unused_and_nested(context: _Context, called: dict[str, tuple[Path_, int]]) -> None:
     for path, text in footnote_texts(context.loaded.document):
         for match in _calls(text):
             context.report(context.at(path, match.start()),
-                           f"footnote call [^{match.group(1)}] inside a footnote",
-                           hint="footnotes cannot have footnotes; write the text in",
-                           code="footnote-nested")
-    for note_id in notes:
+                           msg("footnote-nested", "footnote call [^{id}] inside a footnote",
+                               id=match.group(1)),
+                           hint=msg("footnote-nested-hint",
+                                    "footnotes cannot have footnotes; write the text in"))
+    for note_id in context.loaded.document.footnotes:
         if note_id not in called:
             context.report(context.loaded.source.at(("footnotes", note_id), key=True),
-                           f"footnote '{note_id}' is defined but never called",
-                           severity=WARNING, hint=f"call it as [^{note_id}] or remove it",
-                           code="footnote-unused")
+                           msg("footnote-unused", "footnote '{id}' is defined but never called",
+                               id=note_id),
+                           severity=WARNING, hint=msg("footnote-unused-hint",
+                                                      "call it as [^{id}] or remove it",
+                                                      id=note_id))
 
 
 def _footnote_count(context: _Context) -> None:
     notes = list(context.loaded.document.footnotes)
     if len(notes) > MAX_FOOTNOTES:
         context.report(context.loaded.source.at(("footnotes", notes[MAX_FOOTNOTES]), key=True),
-                       f"{len(notes):,} footnotes: a document has at most {MAX_FOOTNOTES:,} "
-                       "(the PDF would take many minutes to lay out)",
-                       hint="split the document, or turn notes into a list of sources",
-                       code="too-many-footnotes")
+                       msg("too-many-footnotes", "{count:,} footnotes: a document has at most "
+                           "{limit:,} (the PDF would take many minutes to lay out)",
+                           count=len(notes), limit=MAX_FOOTNOTES),
+                       hint=msg("too-many-footnotes-hint",
+                                "split the document, or turn notes into a list of sources"))
 
 
 def _document_number(context: _Context) -> None:
@@ -312,25 +325,33 @@ def _document_number(context: _Context) -> None:
     hint = _number_shape(rules)
     if candidate != number and re.search(rules.pattern, candidate):
         fix = ValueFix(path, 0, len(number), candidate)
-        hint = fix_hint("", number, candidate)
+        hint = fix_hint(None, number, candidate)
     elif NUMBER_PREFIX.match(number):
-        hint = f"leave out '{NUMBER_PREFIX.match(number).group().strip()}': the layout prints " \
-               f"'{rules.prefix.strip()}'; {hint}"
-    context.report(context.at(path), f"document number '{visible(number)}' does not match the "
-                   f"'{context.profile.name}' pattern", hint=hint, code="number", fix=fix,
-                   old=number)
+        hint = msg("number-prefix-hint", "leave out '{prefix}': the layout prints '{printed}'; "
+                   "{hint}", prefix=NUMBER_PREFIX.match(number).group().strip(),
+                   printed=rules.prefix.strip(), hint=hint)
+    context.report(context.at(path), msg("number", "document number '{number}' does not match "
+                                         "the '{profile}' pattern", number=visible(number),
+                                         profile=context.profile.name),
+                   hint=hint, fix=fix, old=number)
 
 
-def _number_shape(rules: DocumentNumber) -> str:
+def _number_shape(rules: DocumentNumber) -> Message:
     """How the profile writes a number, from its `shape` and `example` (each rulebook orders
     number, type and issuer its own way), or its pattern if it says neither."""
     if not (rules.shape or rules.example):
-        return f"write it to match the pattern {rules.pattern}"
-    hint = "write it" + (f" as {rules.shape}" if rules.shape else "")
-    if rules.example:
-        hint += f", e.g. {rules.example}" if rules.shape else f" like {rules.example}"
-    blank = rules.blank_example() if rules.example else ""
-    return hint + (f", or {blank} to leave it blank" if blank else "")
+        return msg("number-hint", "write it to match the pattern {pattern}",
+                   pattern=rules.pattern)
+    if not rules.example:
+        return msg("number-hint", "write it as {shape}", shape=rules.shape)
+    if rules.shape:
+        hint = msg("number-hint", "write it as {shape}, e.g. {example}", shape=rules.shape,
+                   example=rules.example)
+    else:
+        hint = msg("number-hint", "write it like {example}", example=rules.example)
+    blank = rules.blank_example()
+    return msg("number-blank-hint", "{hint}, or {blank} to leave it blank", hint=hint,
+               blank=blank) if blank else hint
 
 
 def _repair_number(number: str) -> str:
@@ -342,6 +363,7 @@ def _repair_number(number: str) -> str:
 def _blank_texts(context: _Context) -> None:
     for visit in walk(context.loaded.document):
         if isinstance(visit.node, str) and not visit.node.strip():
-            what = "title" if visit.path[-1] == "title" else "text"
-            context.report(context.at(visit.path), f"empty {what}",
-                           hint="write the text or remove the line", code="blank")
+            message = msg("blank", "empty title") if visit.path[-1] == "title" else \
+                msg("blank", "empty text")
+            context.report(context.at(visit.path), message,
+                           hint=msg("blank-hint", "write the text or remove the line"))

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from briefing.messages import Message, msg
 from briefing.profile.model import Profile
 from briefing.validation.findings import ERROR, TextIssue
 
@@ -47,9 +48,14 @@ NEAR: dict[str, str] = {
 
 
 #: scripts a clerk may paste from the web, by the first word of their characters' names
-SCRIPTS = {"CJK": "Chinese", "HIRAGANA": "Japanese", "KATAKANA": "Japanese",
-           "HANGUL": "Korean", "ARABIC": "Arabic", "HEBREW": "Hebrew", "THAI": "Thai",
-           "LAO": "Lao", "KHMER": "Khmer", "DEVANAGARI": "Devanagari", "MYANMAR": "Myanmar"}
+_JAPANESE = msg("script-japanese", "Japanese")
+SCRIPTS = {"CJK": msg("script-chinese", "Chinese"), "HIRAGANA": _JAPANESE,
+           "KATAKANA": _JAPANESE, "HANGUL": msg("script-korean", "Korean"),
+           "ARABIC": msg("script-arabic", "Arabic"), "HEBREW": msg("script-hebrew", "Hebrew"),
+           "THAI": msg("script-thai", "Thai"), "LAO": msg("script-lao", "Lao"),
+           "KHMER": msg("script-khmer", "Khmer"),
+           "DEVANAGARI": msg("script-devanagari", "Devanagari"),
+           "MYANMAR": msg("script-myanmar", "Myanmar")}
 #: characters named one by one in a message
 MAX_NAMED = 5
 
@@ -99,19 +105,22 @@ def _missing(char: str, chars: frozenset[str]) -> bool:
 def _issue(value: str, start: int, end: int, chars: frozenset[str], family: str) -> TextIssue:
     run = value[start:end]
     distinct = list(dict.fromkeys(run))
-    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')}"
-                      for c in distinct[:MAX_NAMED])
+    named: Message | str = ", ".join(
+        f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')}" for c in distinct[:MAX_NAMED])
     if len(distinct) > MAX_NAMED:
-        named += f", and {len(distinct) - MAX_NAMED} more"
+        named = msg("font-coverage-more", "{named}, and {more} more", named=named,
+                    more=len(distinct) - MAX_NAMED)
     shown = run if len(run) <= 20 else run[:19] + "…"
     replacements = [suggestion(char, chars) for char in run]
     replacement = None if None in replacements else "".join(replacements)  # type: ignore[arg-type]
-    hint = "replace it" if replacement is not None else _advice(distinct[0])
+    hint = msg("replace-it", "replace it") if replacement is not None else _advice(distinct[0])
     what = f"'{shown}' ({named})" if len(run) == 1 else \
-        f"these {len(run)} characters: '{shown}' ({named})"
-    return TextIssue(start, end, f"the font {family} cannot draw {what}: the PDF would show "
-                     "blanks or another font's glyphs", "font-coverage", hint=hint,
-                     severity=ERROR, replacement=replacement)
+        msg("font-coverage-run", "these {count} characters: '{run}' ({named})", count=len(run),
+            run=shown, named=named)
+    return TextIssue(start, end, msg("font-coverage", "the font {family} cannot draw {what}: "
+                                     "the PDF would show blanks or another font's glyphs",
+                                     family=family, what=what),
+                     hint=hint, severity=ERROR, replacement=replacement)
 
 
 def suggestion(char: str, chars: frozenset[str]) -> str | None:
@@ -122,12 +131,13 @@ def suggestion(char: str, chars: frozenset[str]) -> str | None:
     return None
 
 
-def _advice(char: str) -> str:
+def _advice(char: str) -> Message:
     name = unicodedata.name(char, "")
     if unicodedata.category(char) == "So" or "EMOJI" in name or ord(char) >= 0x1F000:
-        return "delete it: a symbol or emoji has no place in the text of a briefing"
+        return msg("font-emoji-hint",
+                   "delete it: a symbol or emoji has no place in the text of a briefing")
     script = name.split(" ")[0] if name else ""
     if script in SCRIPTS:
-        return (f"the font has no {SCRIPTS[script]} characters: write it in Vietnamese, or a "
-                "name in Latin transcription")
-    return "delete it or write it out in words"
+        return msg("font-script-hint", "the font has no {script} characters: write it in "
+                   "Vietnamese, or a name in Latin transcription", script=SCRIPTS[script])
+    return msg("font-other-hint", "delete it or write it out in words")

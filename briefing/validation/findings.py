@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.content.schema_problems import visible
-from briefing.problems import Problem
+from briefing.messages import Message, msg
+from briefing.problems import ERROR, WARNING, Problem, hints
 from briefing.source.yaml_source import Path_
 
-ERROR, WARNING = "error", "warning"
+__all__ = ["ERROR", "WARNING", "Finding", "TextIssue", "ValueFix", "fix_hint", "shown"]
 
 
 @dataclass(frozen=True)
@@ -19,12 +20,15 @@ class TextIssue:
 
     start: int
     end: int
-    message: str
-    code: str
-    hint: str = ""
+    message: Message
+    hint: Message | None = None
     severity: str = WARNING
     replacement: str | None = None
     fix_span: tuple[int, int] | None = None
+
+    @property
+    def code(self) -> str:
+        return self.message.code
 
     @property
     def fixed(self) -> tuple[int, int]:
@@ -48,10 +52,11 @@ class Finding:
     fix: ValueFix | None = None
 
 
-def fix_hint(hint: str, old: str, new: str) -> str:
+def fix_hint(hint: Message | None, old: str, new: str) -> Message | None:
     """The hint, completed with what `check --fix` would do."""
-    action = f"fix: remove {shown(old)}" if new == "" else f"fix: {shown(old)} -> {shown(new)}"
-    return f"{hint}; {action}" if hint else action
+    action = msg("fix-remove", "fix: remove {old}", old=shown(old)) if new == "" else \
+        msg("fix-replace", "fix: {old} -> {new}", old=shown(old), new=shown(new))
+    return hints(hint, action)
 
 
 def shown(text: str) -> str:

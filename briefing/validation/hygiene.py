@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from briefing.text.xmlchars import UNFIT, unfit_description
+from briefing.messages import Message, msg
+from briefing.text.xmlchars import unfit_message
 from briefing.validation.findings import ERROR, TextIssue
 
 # -- data ------------------------------------------------------------------------------------
@@ -40,8 +41,11 @@ HOMOGLYPHS: dict[str, str] = {
 }
 
 #: Spaces other than the ordinary one, by what a clerk would call them.
-SPACE_NAMES = {"\u00a0": "non-breaking space", "\u202f": "narrow non-breaking space",
-               "\u2007": "figure space", "\t": "tab", "\u3000": "ideographic space"}
+SPACE_NAMES = {"\u00a0": msg("space-nbsp", "non-breaking space"),
+               "\u202f": msg("space-narrow-nbsp", "narrow non-breaking space"),
+               "\u2007": msg("space-figure", "figure space"), "\t": msg("space-tab", "tab"),
+               "\u3000": msg("space-ideographic", "ideographic space")}
+_SPACE = msg("space-space", "space")
 #: Punctuation that takes no space before it in Vietnamese typography.
 CLOSING_PUNCTUATION = ",.;:!?"
 OPENING_BRACKETS = "([{"
@@ -74,49 +78,45 @@ def character_issues(value: str) -> list[TextIssue]:
 
 
 def _character_issue(value: str, index: int, char: str) -> TextIssue | None:
-    code = ord(char)
+    code = f"U+{ord(char):04X}"
     if char in LOOKALIKES:
-        return TextIssue(index, index + 1,
-                         f"look-alike letter '{char}' (U+{code:04X} {_name(char)}) is not "
-                         f"the Vietnamese '{LOOKALIKES[char]}'", "lookalike",
-                         replacement=LOOKALIKES[char])
+        return TextIssue(index, index + 1, msg(
+            "lookalike", "look-alike letter '{char}' ({code} {name}) is not the Vietnamese "
+            "'{right}'", char=char, code=code, name=_name(char), right=LOOKALIKES[char]),
+            replacement=LOOKALIKES[char])
+    unfit = unfit_message(char)  # XML, hence DOCX and PDF, cannot carry it
+    if unfit is not None:
+        return TextIssue(index, index + 1, unfit, severity=ERROR, replacement="")
     category = unicodedata.category(char)
-    if category == "Cn" and UNFIT.fullmatch(char):
-        return TextIssue(index, index + 1, f"{unfit_description(char)} cannot be printed: XML, "
-                         "hence DOCX and PDF, cannot carry it", "control", severity=ERROR,
-                         replacement="")
     if category == "Cf":
-        return TextIssue(index, index + 1,
-                         f"invisible character U+{code:04X} ({_name(char)})", "invisible",
-                         replacement="")
+        return TextIssue(index, index + 1, msg("invisible", "invisible character {code} ({name})",
+                                               code=code, name=_name(char)), replacement="")
     if category == "Cc" and char != "\t":
-        if code < 0x20 and char not in "\r":  # XML, hence DOCX and PDF, cannot carry it
-            return TextIssue(index, index + 1, f"control character U+{code:04X} cannot be "
-                             "printed", "control", severity=ERROR, replacement="")
-        return TextIssue(index, index + 1, f"control character U+{code:04X}", "control",
+        return TextIssue(index, index + 1, msg("control", "control character {code}", code=code),
                          replacement="")
-    if category == "Cs":
-        return TextIssue(index, index + 1, f"broken character U+{code:04X} (half of a pair) "
-                         "cannot be printed", "control", severity=ERROR, replacement="")
     if category in ("Zl", "Zp"):
-        return TextIssue(index, index + 1,
-                         f"{_name(char)} U+{code:04X} (a line break Word keeps invisible)",
-                         "control", replacement=" ")
+        return TextIssue(index, index + 1, msg(
+            "control", "{name} {code} (a line break Word keeps invisible)", name=_name(char),
+            code=code), replacement=" ")
+    return _odd_mark(value, index, char, category, code)
+
+
+def _odd_mark(value: str, index: int, char: str, category: str, code: str) -> TextIssue | None:
+    """Accents that combine with nothing, symbol-font characters, damaged text."""
     if category == "Mn" and unicodedata.combining(char):
         base = value[index - 1] if index else ""
-        return TextIssue(index, index + 1,
-                         f"accent U+{code:04X} ({_name(char)}) does not combine with "
-                         f"'{base}' into a Vietnamese letter", "accent",
-                         hint="retype the letter with a Unicode keyboard (Unikey: Unicode)")
+        return TextIssue(index, index + 1, msg(
+            "accent", "accent {code} ({name}) does not combine with '{base}' into a Vietnamese "
+            "letter", code=code, name=_name(char), base=base), hint=msg(
+            "accent-hint", "retype the letter with a Unicode keyboard (Unikey: Unicode)"))
     if category == "Co":
-        return TextIssue(index, index + 1,
-                         f"private-use character U+{code:04X} (from a symbol font) prints "
-                         "as a box", "private-use", hint="delete it or type the real character")
+        return TextIssue(index, index + 1, msg(
+            "private-use", "private-use character {code} (from a symbol font) prints as a box",
+            code=code), hint=msg("private-use-hint", "delete it or type the real character"))
     if char == "\ufffd":
-        return TextIssue(index, index + 1,
-                         "replacement character U+FFFD: this text was damaged by a wrong "
-                         "encoding conversion", "damaged",
-                         hint="copy the text again from the source")
+        return TextIssue(index, index + 1, msg(
+            "damaged", "replacement character U+FFFD: this text was damaged by a wrong encoding "
+            "conversion"), hint=msg("damaged-hint", "copy the text again from the source"))
     return None
 
 
@@ -134,10 +134,20 @@ def _foreign_letter(value: str, index: int, char: str) -> TextIssue | None:
     if not any(_script(c) == "LATIN" for c in word):
         return None
     latin = HOMOGLYPHS.get(char)
-    return TextIssue(index, index + 1,
-                     f"{script.capitalize()} letter '{char}' (U+{ord(char):04X}) inside the word "
-                     f"'{word}'" + (f": it looks like '{latin}' but is not" if latin else ""),
-                     "lookalike", replacement=latin, hint="" if latin else "retype the word")
+    alphabet = _SCRIPTS[script]
+    code = f"U+{ord(char):04X}"
+    if latin:
+        return TextIssue(index, index + 1, msg(
+            "lookalike", "{script} letter '{char}' ({code}) inside the word '{word}': it looks "
+            "like '{latin}' but is not", script=alphabet, char=char, code=code, word=word,
+            latin=latin), replacement=latin)
+    return TextIssue(index, index + 1, msg(
+        "lookalike", "{script} letter '{char}' ({code}) inside the word '{word}'",
+        script=alphabet, char=char, code=code, word=word),
+        hint=msg("retype-word", "retype the word"))
+
+
+_SCRIPTS = {"CYRILLIC": msg("script-cyrillic", "Cyrillic"), "GREEK": msg("script-greek", "Greek")}
 
 
 def _script(char: str) -> str:
@@ -172,26 +182,25 @@ def _judge_run(run: str, start: int, end: int, before: str, after: str,
                value: str) -> TextIssue | None:
     described = _describe(run)
     if before == "":
-        return TextIssue(start, end, f"{described} at the start of the text", "space",
-                         replacement="")
+        return TextIssue(start, end, msg("space", "{blank} at the start of the text",
+                                         blank=described), replacement="")
     if after == "":
-        return TextIssue(start, end, f"{described} at the end of the text", "space",
-                         replacement="")
+        return TextIssue(start, end, msg("space", "{blank} at the end of the text",
+                                         blank=described), replacement="")
+    before_mark = msg("punctuation", "{blank} before '{mark}'", blank=described, mark=after)
     if after in CLOSING_PUNCTUATION and not _starts_number(after, end, value) \
             and before not in CLOSING_PUNCTUATION + OPENING_BRACKETS:
-        return TextIssue(start, end, f"{described} before '{after}'", "punctuation",
-                         replacement="")
+        return TextIssue(start, end, before_mark, replacement="")
     if before in OPENING_BRACKETS:
-        return TextIssue(start, end, f"{described} after '{before}'", "punctuation",
-                         replacement="")
+        return TextIssue(start, end, msg("punctuation", "{blank} after '{mark}'",
+                                         blank=described, mark=before), replacement="")
     if after in CLOSING_BRACKETS:
-        return TextIssue(start, end, f"{described} before '{after}'", "punctuation",
-                         replacement="")
+        return TextIssue(start, end, before_mark, replacement="")
     if len(run) > 1:
-        return TextIssue(start, end, f"{described}", "space", replacement=" ")
+        return TextIssue(start, end, described, replacement=" ")
     if run != " ":
-        return TextIssue(start, end, f"{described} where an ordinary space belongs", "space",
-                         replacement=" ")
+        return TextIssue(start, end, msg("space", "{blank} where an ordinary space belongs",
+                                         blank=described), replacement=" ")
     return None
 
 
@@ -202,14 +211,19 @@ def _starts_number(mark: str, index: int, value: str) -> bool:
     return (mark in ".," and following.isdigit()) or (mark == "." and following in (".", "…"))
 
 
-def _describe(run: str) -> str:
-    names = {SPACE_NAMES.get(char, "space" if char == " " else unicodedata.name(char, "blank")
-                             .lower()) for char in run}
+def _describe(run: str) -> Message | str:
+    """What a run of blanks is: "non-breaking space", "3 spaces in a row", …"""
+    names: dict[str, Message | str] = {
+        char: SPACE_NAMES.get(char, _SPACE if char == " " else unicodedata.name(char, "blank")
+                              .lower()) for char in run}
     if len(run) == 1:
-        return next(iter(names))
-    if names == {"space"}:
-        return f"{len(run)} spaces in a row"
-    return f"{len(run)} blanks in a row ({', '.join(sorted(names))})"
+        return names[run]
+    if set(run) == {" "}:
+        return msg("space", "{count} spaces in a row", count=len(run))
+    kinds = sorted({str(name.text("en") if isinstance(name, Message) else name): name
+                    for name in names.values()}.items())
+    return msg("space", "{count} blanks in a row ({names})", count=len(run),
+               names=tuple(name for _, name in kinds))
 
 
 _STRAIGHT = re.compile("[\"']")
@@ -223,21 +237,23 @@ def quote_issues(value: str) -> list[TextIssue]:
         if quote == "'":
             apostrophes = [i for i in marks if _between_letters(value, i)]
             for index in apostrophes:
-                issues.append(_quote_issue(index, quote, "’", "straight apostrophe"))
+                issues.append(_quote_issue(index, quote, "’", "apostrophe"))
             marks = [i for i in marks if i not in apostrophes]
         paired = len(marks) % 2 == 0 and all(
             _opens(value, marks[k]) and _closes(value, marks[k + 1])
             for k in range(0, len(marks), 2))
         for position, index in enumerate(marks):
             replacement = (opening if position % 2 == 0 else closing) if paired else None
-            issues.append(_quote_issue(index, quote, replacement, "straight quote"))
+            issues.append(_quote_issue(index, quote, replacement, "quote"))
     return issues
 
 
 def _quote_issue(index: int, quote: str, replacement: str | None, what: str) -> TextIssue:
-    hint = "" if replacement else "use “ ” around a quotation"
-    return TextIssue(index, index + 1, f"{what} {quote} in running text", "quote", hint=hint,
-                     replacement=replacement)
+    hint = None if replacement else msg("quote-hint", "use “ ” around a quotation")
+    message = msg("quote", "straight apostrophe {mark} in running text", mark=quote) \
+        if what == "apostrophe" else \
+        msg("quote", "straight quote {mark} in running text", mark=quote)
+    return TextIssue(index, index + 1, message, hint=hint, replacement=replacement)
 
 
 def _between_letters(value: str, index: int) -> bool:

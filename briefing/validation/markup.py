@@ -15,6 +15,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 
 from briefing.content.schema_problems import visible
+from briefing.messages import msg
 from briefing.text.inline_markdown import FOOTNOTE_CALL, make_parser
 from briefing.validation.findings import TextIssue
 from briefing.validation.roles import INLINE_ROLES
@@ -24,26 +25,31 @@ HTML_TAG = re.compile(r"<!--.*?-->|<!\[CDATA\[|<\?xml|</?[A-Za-z][\w.-]*(?::[\w.
 ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 LINK = re.compile(r"!?\[(?!\^)[^\]\n]*\]\([^)\n]*\)")
 
+_BOLD = msg("html-bold-hint", "write **bold**")
+_ITALIC = msg("html-italic-hint", "write *italic*")
+_PARAGRAPH = msg("html-paragraph-hint", "start a new paragraph instead")
 #: What to write instead of a tag, by tag name.
 TAG_ADVICE = {
-    "b": "write **bold**", "strong": "write **bold**", "i": "write *italic*",
-    "em": "write *italic*", "br": "start a new paragraph instead",
-    "p": "start a new paragraph instead", "sup": "write a footnote call [^id]",
-    "u": "underlining is not part of the layout",
+    "b": _BOLD, "strong": _BOLD, "i": _ITALIC, "em": _ITALIC, "br": _PARAGRAPH, "p": _PARAGRAPH,
+    "sup": msg("html-sup-hint", "write a footnote call [^id]"),
+    "u": msg("html-u-hint", "underlining is not part of the layout"),
 }
 
 
 def markup_issues(value: str, role: str) -> list[TextIssue]:
     issues = [_tag_issue(m) for m in HTML_TAG.finditer(value)]
     issues += [issue for m in ENTITY.finditer(value) if (issue := _entity_issue(m))]
-    issues += [TextIssue(m.start(), m.end(), f"Markdown link '{visible(m.group())}' prints as text",
-                         "markup", hint="links and images are not supported")
+    issues += [TextIssue(m.start(), m.end(), msg("markup", "Markdown link '{link}' prints as "
+                                                 "text", link=visible(m.group())),
+                         hint=msg("link-hint", "links and images are not supported"))
                for m in LINK.finditer(value)]
     if role in INLINE_ROLES:
         stray = _stray_star(value)
         if stray is not None:
-            issues.append(TextIssue(stray, stray + 1, "unmatched '*' prints as a star",
-                                    "markup", hint=r"close the emphasis, or write \* for a star"))
+            issues.append(TextIssue(stray, stray + 1, msg("markup", "unmatched '*' prints as a "
+                                                                    "star"),
+                                    hint=msg("star-hint", "close the emphasis, or write \\* "
+                                                          "for a star")))
     else:
         issues += _not_markdown(value)
     return issues
@@ -52,9 +58,11 @@ def markup_issues(value: str, role: str) -> list[TextIssue]:
 def _tag_issue(match: re.Match[str]) -> TextIssue:
     tag = match.group()
     name = re.match(r"</?([\w.:-]+)", tag)
-    advice = TAG_ADVICE.get(name.group(1).lower(), "") if name else ""
-    return TextIssue(match.start(), match.end(), f"raw HTML '{visible(tag, 40)}' prints as text",
-                     "html", hint=advice or "content is text with Markdown emphasis, not HTML")
+    advice = TAG_ADVICE.get(name.group(1).lower()) if name else None
+    return TextIssue(match.start(), match.end(), msg("html", "raw HTML '{tag}' prints as text",
+                                                    tag=visible(tag, 40)),
+                     hint=advice or msg("html-hint", "content is text with Markdown emphasis, "
+                                                     "not HTML"))
 
 
 def _entity_issue(match: re.Match[str]) -> TextIssue | None:
@@ -63,9 +71,10 @@ def _entity_issue(match: re.Match[str]) -> TextIssue | None:
     if char == entity:
         return None
     safe = " " if char.isspace() else char if char.isprintable() else None
-    return TextIssue(match.start(), match.end(), f"HTML entity '{entity}' prints as text",
-                     "html", replacement=safe,
-                     hint="" if safe is not None else "type the character itself")
+    return TextIssue(match.start(), match.end(), msg("html", "HTML entity '{entity}' prints as "
+                                                             "text", entity=entity),
+                     replacement=safe, hint=None if safe is not None else
+                     msg("entity-hint", "type the character itself"))
 
 
 def _stray_star(value: str) -> int | None:
@@ -112,10 +121,14 @@ def _not_markdown(value: str) -> list[TextIssue]:
     issues = []
     star = value.find("*")
     if star >= 0:
-        issues.append(TextIssue(star, star + 1, "'*' prints as a star: this field is not "
-                                "Markdown", "markup", hint="emphasis works in the body only"))
+        issues.append(TextIssue(star, star + 1, msg("markup", "'*' prints as a star: this "
+                                                              "field is not Markdown"),
+                                hint=msg("emphasis-body-hint", "emphasis works in the body "
+                                                               "only")))
     for match in FOOTNOTE_CALL.finditer(value):
         issues.append(TextIssue(match.start(), match.end(),
-                                f"footnote call '{match.group()}' prints as text here",
-                                "markup", hint="footnote calls work in the body only"))
+                                msg("markup", "footnote call '{call}' prints as text here",
+                                    call=match.group()),
+                                hint=msg("footnote-body-hint", "footnote calls work in the body "
+                                                               "only")))
     return issues

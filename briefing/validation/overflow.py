@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from briefing.layout.measure import MM_PER_PT, text_width_pt
+from briefing.messages import msg
 from briefing.profile.model import Profile
 from briefing.text.inline_markdown import FOOTNOTE_ID
 from briefing.validation.findings import ERROR, TextIssue
@@ -41,12 +42,17 @@ def overflow_issues(value: str, profile: Profile, size: float) -> list[TextIssue
         width_mm = text_width_pt(printed, profile, size) * MM_PER_PT
         if width_mm <= limit_mm:
             continue
-        wide = f"{width_mm:,.0f} mm wide, more than" if len(run) <= _LONGEST else "wider than"
-        issues.append(TextIssue(
-            start, start + len(run),
-            f"an unbreakable run of {len(run):,} characters is {wide} the {limit_mm:.0f} mm of "
-            "a line: it would run off the page", "overflow",
-            hint="add spaces where it may break, or shorten it", severity=ERROR))
+        if len(run) <= _LONGEST:
+            message = msg("overflow", "an unbreakable run of {count:,} characters is "
+                          "{width:,.0f} mm wide, more than the {limit:.0f} mm of a line: it "
+                          "would run off the page", count=len(run), width=width_mm,
+                          limit=limit_mm)
+        else:
+            message = msg("overflow", "an unbreakable run of {count:,} characters is wider "
+                          "than the {limit:.0f} mm of a line: it would run off the page",
+                          count=len(run), limit=limit_mm)
+        issues.append(TextIssue(start, start + len(run), message, hint=msg(
+            "overflow-hint", "add spaces where it may break, or shorten it"), severity=ERROR))
     return issues
 
 

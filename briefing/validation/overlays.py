@@ -16,13 +16,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from briefing.content.schema_problems import problems_from_validation
+from briefing.messages import msg
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile, load_profile
 from briefing.source.yaml_source import YamlDocument
 from briefing.units.load import Overlay
 from briefing.validation.findings import Finding
 from briefing.validation.locate import Locator
-from briefing.validation.printing import font_findings
 from briefing.validation.strings import text_findings
 
 #: top-level key -> what the file is
@@ -48,14 +48,13 @@ def overlay_findings(path: Path, document: YamlDocument, kind: str) -> list[Find
 
     model = UnitFile if kind == "unit" else MeetingFile
     locator = Locator(document.source)
-    findings = text_findings(document.data, document.source, locator)
     try:
         checked = model.model_validate(document.data)
-    except ValidationError as exc:
-        return findings + [Finding(p) for p in problems_from_validation(exc, document.source,
-                                                                         model)]
-    findings += font_findings(document.data, document.source, locator,
-                              load_profile(DEFAULT_PROFILE))
+    except ValidationError as exc:  # the text checks still run, without the font's
+        return text_findings(document.data, document.source, locator) + \
+            [Finding(p) for p in problems_from_validation(exc, document.source, model)]
+    findings = text_findings(document.data, document.source, locator,
+                             load_profile(DEFAULT_PROFILE), fonts=True)
     briefings = checked.sections.briefings if kind == "unit" else None
     for name in briefings or []:
         findings += _applied_to(path, document, kind, name)
@@ -66,14 +65,14 @@ def variant_overlay_findings(overlay: Overlay, profile: Profile) -> list[Finding
     """The text and font checks on every string of a variant's unit or meeting file, in that
     file (the assembled document skips them: `text_findings(..., own_only=True)`)."""
     locator = Locator(overlay.source)
-    return text_findings(overlay.data, overlay.source, locator, profile) + \
-        font_findings(overlay.data, overlay.source, locator, profile)
+    return text_findings(overlay.data, overlay.source, locator, profile, fonts=True)
 
 
 def _applied_to(path: Path, document: YamlDocument, kind: str, name: str) -> list[Finding]:
     """The unit's rules applied to the briefing `name` (content/<name>.yaml beside the
     unit's folder), as a batch would: each problem at its line."""
-    from briefing.units.load import parse_unit
+    from briefing.content.loader import CONTENT_FILE
+    from briefing.units.load import UNIT_FILE, parse_unit
     from briefing.units.sources import read_source
     from briefing.units.variant import load_variant
 
@@ -82,13 +81,13 @@ def _applied_to(path: Path, document: YamlDocument, kind: str, name: str) -> lis
         raw = document.data["sections"]["for"]
         where = ("sections", "for") if isinstance(raw, str) else \
             ("sections", "for", raw.index(name) if name in raw else 0)
-        return [Finding(Problem(document.source.at(where), f"'for' names '{name}', but there "
-                                f"is no {content.parent.name}/{name}.yaml",
-                                hint="write the name of a content file, without '.yaml'",
-                                code="unit-for"))]
+        return [Finding(Problem(document.source.at(where), msg(
+            "unit-for", "'for' names '{name}', but there is no {folder}/{name}.yaml", name=name,
+            folder=content.parent.name), hint=msg(
+            "unit-for-hint", "write the name of a content file, without '.yaml'")))]
     try:
-        unit = parse_unit(read_source(path, what="unit file"))
-        load_variant(read_source(content, what="content file"), unit)
+        unit = parse_unit(read_source(path, what=UNIT_FILE))
+        load_variant(read_source(content, what=CONTENT_FILE), unit)
     except BriefingError as exc:
         return [Finding(problem) for problem in exc.problems]
     return []

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from briefing.problems import BriefingError, Problem
+from briefing.messages import msg
+from briefing.problems import WARNING, BriefingError, Problem
 from briefing.profile.model import Profile, load_profile
 from briefing.source.yaml_source import Path_, SourceMap
 from briefing.validation.blanks import blank_issues
@@ -20,6 +21,7 @@ from briefing.validation.findings import Finding, TextIssue, ValueFix, fix_hint
 from briefing.validation.hygiene import character_issues, quote_issues, spacing_issues
 from briefing.validation.locate import Locator
 from briefing.validation.markup import markup_issues
+from briefing.validation.printing import font_check
 from briefing.validation.proofreading import Proofreader
 from briefing.validation.roles import INLINE_ROLES, TEXT_ROLES, role_of
 from briefing.validation.typed_numbers import numbering_issues
@@ -52,9 +54,11 @@ def strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
 
 
 def text_findings(data: Any, source: SourceMap, locator: Locator | None = None,
-                  profile: Profile | None = None, *, own_only: bool = False) -> list[Finding]:
-    """The string checks on every string of `data`, located through `source`; proofreading
-    follows `profile` (by default the one the data's meta names, if it loads).
+                  profile: Profile | None = None, *, own_only: bool = False,
+                  fonts: bool = False) -> list[Finding]:
+    """The string checks on every string of `data`, located through `source`, in one walk;
+    proofreading follows `profile` (by default the one the data's meta names, if it loads),
+    and with `fonts` (and a profile) the checks of its font run on each string too.
 
     Positions are exact (and fixes offered) where `source` has the scalar that wrote the string;
     a document assembled from several files (unit variants) gets the value's position instead.
@@ -64,31 +68,19 @@ def text_findings(data: Any, source: SourceMap, locator: Locator | None = None,
     locator = locator or Locator(source)
     texts = [(path, value, role_of(path)) for path, value in strings(data)]
     reader = Proofreader(texts, tone_style(data, profile), data)  # every text is context
+    font = font_check(profile) if fonts and profile is not None else None
     findings: list[Finding] = []
     for path, value, role in texts:
         if own_only and source.at(path).file != source.file:
             continue
         scalar = source.scalars.get(path)
         exact = scalar is not None and unicodedata.normalize("NFC", scalar.raw) == value
-        for issue in issues_of(value, role, path) + reader.issues(value, role, path):
-            findings.append(_finding(locator, path, value, issue, exact))
+        issues = issues_of(value, role, path) + reader.issues(value, role, path)
+        if font is not None:
+            issues += font(value, role, path)
+        findings.extend(_finding(locator, path, value, issue, exact) for issue in issues)
         if exact and scalar is not None and scalar.style is None and role in INLINE_ROLES:
             findings.extend(_cut_by_comment(source, path, scalar.end))
-    return findings
-
-
-def located_findings(data: Any, source: SourceMap, locator: Locator,
-                     check: Callable[[str, str, Path_], list[TextIssue]], *,
-                     own_only: bool = False) -> list[Finding]:
-    """`check(value, role, path)` on every string of `data`, each issue located in its file."""
-    findings: list[Finding] = []
-    for path, value in strings(data):
-        if own_only and source.at(path).file != source.file:
-            continue
-        scalar = source.scalars.get(path)
-        exact = scalar is not None and unicodedata.normalize("NFC", scalar.raw) == value
-        for issue in check(value, role_of(path), path):
-            findings.append(_finding(locator, path, value, issue, exact))
     return findings
 
 
@@ -111,9 +103,10 @@ def _cut_by_comment(source: SourceMap, path: Path_, end: int) -> list[Finding]:
     if match is None:
         return []
     position = source.position_at(match.end() - 1)
-    return [Finding(Problem(position, "the text after ' #' is a YAML comment and is not printed",
-                            "warning", "put the whole text in quotes if it belongs to it",
-                            "comment"))]
+    return [Finding(Problem(position, msg("comment", "the text after ' #' is a YAML comment "
+                                                     "and is not printed"), WARNING,
+                            msg("comment-hint", "put the whole text in quotes if it belongs to "
+                                                "it")))]
 
 
 def _finding(locator: Locator, path: Path_, value: str, issue: TextIssue,
@@ -127,6 +120,6 @@ def _finding(locator: Locator, path: Path_, value: str, issue: TextIssue,
         if exact:
             fix = ValueFix(path, start, end, issue.replacement)
     position = locator.position(path, issue.start) if exact else locator.source.at(path)
-    problem = Problem(position, issue.message, issue.severity, hint, issue.code,
+    problem = Problem(position, issue.message, issue.severity, hint,
                       fix=(old, issue.replacement) if fix else None)
     return Finding(problem, fix)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.messages import Message, msg
 from briefing.validation.findings import TextIssue
 
 _ORDINAL_WORDS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
@@ -33,21 +34,44 @@ _COMPILED = tuple(
                        + (r"\s*" if label == "ordinal" else r"\s+")))
     for label, pattern in MARKERS)
 
+#: What each marker is called in messages.
+LABEL_NAMES = {
+    "heading number": msg("marker-heading-number", "heading number"),
+    "number": msg("marker-number", "number"),
+    "Roman numeral": msg("marker-roman", "Roman numeral"),
+    "letter": msg("marker-letter", "letter"),
+    "ordinal": msg("marker-ordinal", "ordinal"),
+    "bullet": msg("marker-bullet", "bullet"),
+}
+
 #: Where a marker is computed, by role, and which markers count there.
-WHERE = {
-    "title": ("heading numbers are computed from the structure", None),
-    "item": ("list markers are computed from the list's style", None),
-    "numbered": ("the number of a numbered paragraph is computed from the ladder", None),
-    "recipient": ("'- ' is added before each recipient", {"bullet"}),
-    "addressee": ("'- ' is added before each addressee where there are several", {"bullet"}),
-    "clause": ("a clause's number is computed (1., 2., … in each article)", None),
+WHERE: dict[str, tuple[Message, set[str] | None]] = {
+    "title": (msg("numbering-title", "heading numbers are computed from the structure"), None),
+    "item": (msg("numbering-item", "list markers are computed from the list's style"), None),
+    "numbered": (msg("numbering-numbered", "the number of a numbered paragraph is computed "
+                                           "from the ladder"), None),
+    "recipient": (msg("numbering-recipient", "'- ' is added before each recipient"),
+                  {"bullet"}),
+    "addressee": (msg("numbering-addressee", "'- ' is added before each addressee where there "
+                                             "are several"), {"bullet"}),
+    "clause": (msg("numbering-clause", "a clause's number is computed (1., 2., … in each "
+                                       "article)"), None),
     # In running text an ordinal ("Thứ nhất, …") may be the author's prose; outline numbers
     # and bullets are not. The fix is a change of structure, so none is offered.
-    "paragraph": ("numbers are computed: write the paragraph as `numbered:` (a heading "
-                  "number) or the text as a list (`bullets:`, `enumerate:`)",
+    "paragraph": (msg("numbering-paragraph", "numbers are computed: write the paragraph as "
+                      "`numbered:` (a heading number) or the text as a list (`bullets:`, "
+                      "`enumerate:`)"),
                   {"heading number", "number", "Roman numeral", "letter", "bullet"}),
 }
-ROLE_NAMES = {"numbered": "numbered paragraph"}
+#: What the text holding the marker is called in messages, by role.
+ROLE_NAMES = {
+    "title": msg("role-title", "title"), "item": msg("role-item", "item"),
+    "numbered": msg("role-numbered", "numbered paragraph"),
+    "recipient": msg("role-recipient", "recipient"),
+    "addressee": msg("role-addressee", "addressee"),
+    "clause": msg("role-clause", "clause"),
+    "paragraph": msg("role-paragraph", "paragraph"),
+}
 #: A legal heading's typed label: "Điều 5.", "Chương IV", "Mục 2:", "Phần I -"
 LEGAL_LABEL = re.compile(
     r"(?P<stars>\*{0,3})(?P<marker>(?i:phần|chương|tiểu mục|mục|điều)\s+(?:\d+|[IVXLC]+)\b"
@@ -70,16 +94,19 @@ APPENDIX_LABEL = re.compile(
 def numbering_issues(value: str, role: str, path: tuple = ()) -> list[TextIssue]:
     """A warning (with the fix that removes it) if `value` starts with a typed marker."""
     if role == "caption":
-        return _label_issue(value, CAPTION_LABEL, "caption label", "the caption's number "
-                            "(Bảng 1., Hình 1.) is computed")
+        return _label_issue(value, CAPTION_LABEL, msg(
+            "numbering", "hand-typed caption label '{marker}' at the start: the caption's "
+            "number (Bảng 1., Hình 1.) is computed"))
     if role == "title" and path and path[-1] in LEGAL_TITLES:
-        issues = _label_issue(value, LEGAL_LABEL, "label", "the label (Chương I, Điều 5.) "
-                              "and its number are computed")
+        issues = _label_issue(value, LEGAL_LABEL, msg(
+            "numbering", "hand-typed label '{marker}' at the start: the label (Chương I, "
+            "Điều 5.) and its number are computed"))
         if issues:
             return issues
     if role == "title" and path[:1] == ("appendices",) and len(path) == 3:
-        return _label_issue(value, APPENDIX_LABEL, "appendix label", "the label (PHỤ LỤC, "
-                            "PHỤ LỤC I …) is computed and printed above the title")
+        return _label_issue(value, APPENDIX_LABEL, msg(
+            "numbering", "hand-typed appendix label '{marker}' at the start: the label (PHỤ "
+            "LỤC, PHỤ LỤC I …) is computed and printed above the title"))
     if role not in WHERE:
         return []
     reason, labels = WHERE[role]
@@ -99,19 +126,18 @@ def numbering_issues(value: str, role: str, path: tuple = ()) -> list[TextIssue]
         else:
             start, end = len(stars), match.end()  # "**I. Bối cảnh**" -> "**Bối cảnh**"
         marker = match.group("marker")
-        return [TextIssue(start, end,
-                          f"hand-typed {label} '{marker}' at the start of the "
-                          f"{ROLE_NAMES.get(role, role)}: {reason}",
-                          "numbering", replacement=None if role in NO_FIX else "")]
+        return [TextIssue(start, end, msg(
+            "numbering", "hand-typed {what} '{marker}' at the start of the {role}: {reason}",
+            what=LABEL_NAMES[label], marker=marker, role=ROLE_NAMES[role], reason=reason),
+            replacement=None if role in NO_FIX else "")]
     return []
 
 
-def _label_issue(value: str, pattern: re.Pattern[str], label: str, reason: str
-                 ) -> list[TextIssue]:
+def _label_issue(value: str, pattern: re.Pattern[str], message: Message) -> list[TextIssue]:
     match = pattern.match(value)
     if match is None or not value[match.end():].strip():
         return []
     stars = match.group("stars")
     start = 0 if stars and match.group("close") == stars else len(stars)
-    return [TextIssue(start, match.end(), f"hand-typed {label} '{match.group('marker')}' at "
-                      f"the start: {reason}", "numbering", replacement="")]
+    return [TextIssue(start, match.end(), message.given(marker=match.group("marker")),
+                      replacement="")]

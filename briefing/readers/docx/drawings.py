@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from briefing.messages import Message, msg
 from briefing.readers.docx.wordml import A_NS, MC_NS, R_NS, V_NS, WP_NS, attr, branch, w
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -134,16 +135,23 @@ def _object(element: etree._Element, size: tuple | None) -> Drawing:
 
 
 #: An object's program -> what a reader calls it in a note.
-PROGRAMS = (("visio", "a Visio drawing"), ("equation", "an equation"),
-            ("mathtype", "an equation"), ("excel.chart", "an Excel chart"),
-            ("excel", "an Excel sheet"), ("word", "a Word document"),
-            ("powerpoint", "a PowerPoint slide"), ("acroexch", "a PDF file"),
-            ("package", "a packaged file"), ("paint", "a Paint picture"))
+_EQUATION = msg("object-equation", "an equation")
+PROGRAMS = (("visio", msg("object-visio", "a Visio drawing")), ("equation", _EQUATION),
+            ("mathtype", _EQUATION), ("excel.chart", msg("object-excel-chart", "an Excel chart")),
+            ("excel", msg("object-excel", "an Excel sheet")),
+            ("word", msg("object-word", "a Word document")),
+            ("powerpoint", msg("object-powerpoint", "a PowerPoint slide")),
+            ("acroexch", msg("object-pdf", "a PDF file")),
+            ("package", msg("object-package", "a packaged file")),
+            ("paint", msg("object-paint", "a Paint picture")))
 
 
-def program_name(program: str | None) -> str:
+def program_name(program: str | None) -> Message:
+    """What an embedded object is, for messages ("a Visio drawing")."""
     low = (program or "").lower()
     for key, name in PROGRAMS:
         if key in low:
             return name
-    return f"an embedded object ({program})" if program else "an embedded object"
+    if program:
+        return msg("object-program", "an embedded object ({program})", program=program)
+    return msg("object-other", "an embedded object")

@@ -13,6 +13,7 @@ import re
 from lxml import etree
 
 from briefing.importing.markdown_text import Run, runs_to_markdown
+from briefing.messages import msg
 from briefing.readers.docx.runs import RunReader
 from briefing.readers.docx.styles import Styles
 from briefing.readers.docx.wordml import attr, child, w
@@ -21,6 +22,11 @@ from briefing.readers.source import SourceDocument
 
 _DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _TYPED_NUMBER = re.compile(r"^\s*([0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+)[.)]?(?:\s+|$)")
+
+
+#: where a note is, for messages ("footnote 3")
+_PLACES = {"footnote": msg("place-footnote", "footnote {id}"),
+           "endnote": msg("place-endnote", "endnote {id}")}
 
 
 def read_notes(doc: SourceDocument, footnotes: etree._Element | None,
@@ -44,7 +50,7 @@ def read_notes(doc: SourceDocument, footnotes: etree._Element | None,
             texts = [blanks(runs_to_markdown(runs)).strip() for runs in paragraphs]
             note_id = prefix + raw_id
             doc.notes[note_id] = [t for t in texts if t]
-            doc.note_where[note_id] = f"{what} {raw_id}"
+            doc.note_where[note_id] = _PLACES[what].given(id=raw_id)
 
 
 def _display_numbers(body: etree._Element, what: str) -> dict[str, str]:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError
 
 MAX_ENTRIES = 2_000
@@ -46,8 +47,16 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           remove_pis=True)
 
 
-def refuse(path: Path, message: str, hint: str = "") -> BriefingError:
+def refuse(path: Path, message: Message, hint: Message | None = None) -> BriefingError:
     return BriefingError.at(path, message, hint=hint)
+
+
+_ENCRYPTED = msg("docx-encrypted", "the Word file is encrypted (password protected)")
+_ASK_AGAIN = msg("docx-ask-again-hint", "ask for the file again")
+_PLAIN_DOCX = msg("docx-macros-hint", "save it in Word as a plain .docx (Word Document) first")
+_ALT_CHUNK = msg("docx-alt-chunk", "the Word file imports another file (altChunk)")
+_ALT_CHUNK_HINT = msg("docx-alt-chunk-hint",
+                      "open it in Word and save it again, which merges the chunk")
 
 
 @dataclass
@@ -76,35 +85,43 @@ class Package:
 
 def parse_xml(data: bytes, path: Path, name: str) -> etree._Element:
     if b"<!DOCTYPE" in data[:2000] or b"<!ENTITY" in data[:5000]:
-        raise refuse(path, f"{name} declares a DTD or entities, which a Word file never does",
-                     "the file was made to attack XML readers; it is not imported")
+        raise refuse(path, msg("docx-dtd", "{name} declares a DTD or entities, which a Word "
+                                           "file never does", name=name),
+                     msg("docx-dtd-hint", "the file was made to attack XML readers; it is not "
+                                          "imported"))
     try:
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        raise refuse(path, f"damaged Word file: {name} is not well-formed XML ({exc.msg})",
-                     "open it in Word and save it again") from None
+        raise refuse(path, msg("docx-xml", "damaged Word file: {name} is not well-formed XML "
+                                           "({reason})", name=name, reason=exc.msg),
+                     msg("docx-resave-hint", "open it in Word and save it again")) from None
 
 
 def open_package(data: bytes, path: Path) -> Package:
     if data.startswith(OLE_MAGIC):
         if ENCRYPTED in data:
-            raise refuse(path, "the Word file is encrypted (password protected)",
-                         "remove the password in Word (File > Info > Protect Document) and "
-                         "save again")
-        raise refuse(path, "this is an old binary Word file (.doc) or another OLE file, not "
-                           "a .docx", "rename it to .doc, or save it as .docx in Word")
+            raise refuse(path, _ENCRYPTED, msg(
+                "docx-encrypted-hint", "remove the password in Word (File > Info > Protect "
+                "Document) and save again"))
+        raise refuse(path, msg("docx-ole", "this is an old binary Word file (.doc) or another "
+                                           "OLE file, not a .docx"),
+                     msg("docx-ole-hint", "rename it to .doc, or save it as .docx in Word"))
     if not data.startswith(b"PK"):
-        raise refuse(path, "not a Word document (.docx): the file is not a ZIP archive",
-                     "a .docx renamed from another format? open it in Word and save as .docx")
+        raise refuse(path, msg("docx-not-zip", "not a Word document (.docx): the file is not a "
+                                               "ZIP archive"),
+                     msg("docx-not-zip-hint", "a .docx renamed from another format? open it in "
+                                              "Word and save as .docx"))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        raise refuse(path, f"not a readable .docx: the ZIP archive is damaged or truncated "
-                           f"({exc})", "ask for the file again") from None
+        raise refuse(path, msg("docx-zip", "not a readable .docx: the ZIP archive is damaged or "
+                                           "truncated ({reason})", reason=str(exc)),
+                     _ASK_AGAIN) from None
     if len(infos) > MAX_ENTRIES:
-        raise refuse(path, f"the archive holds {len(infos):,} entries, more than the "
-                           f"{MAX_ENTRIES:,} a Word file ever has")
+        raise refuse(path, msg("docx-entries", "the archive holds {count:,} entries, more than "
+                                               "the {limit:,} a Word file ever has",
+                               count=len(infos), limit=MAX_ENTRIES))
     parts = _read_entries(archive, infos, path)
     package = Package(path, parts)
     _check_content_types(package)
@@ -122,27 +139,31 @@ def _read_entries(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo],
         if info.is_dir():
             continue
         if name.startswith("/") or ".." in name.split("/") or "\\" in name:
-            raise refuse(path, f"the archive has an entry with an unsafe name '{name}'")
+            raise refuse(path, msg("docx-entry-name", "the archive has an entry with an unsafe "
+                                                      "name '{name}'", name=name))
         if info.flag_bits & 0x1:
-            raise refuse(path, "the Word file is encrypted (password protected)",
-                         "remove the password in Word and save again")
+            raise refuse(path, _ENCRYPTED, msg("docx-encrypted-short-hint",
+                                               "remove the password in Word and save again"))
         try:
             with archive.open(info) as stream:
                 chunk = stream.read(MAX_ENTRY_BYTES + 1)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError,
                 RuntimeError) as exc:
-            raise refuse(path, f"not a readable .docx: entry {name} is damaged or truncated "
-                               f"({exc})", "ask for the file again") from None
+            raise refuse(path, msg("docx-entry", "not a readable .docx: entry {name} is damaged "
+                                                 "or truncated ({reason})", name=name,
+                                   reason=str(exc)), _ASK_AGAIN) from None
         if len(chunk) > MAX_ENTRY_BYTES:
-            raise refuse(path, f"entry {name} inflates to more than {MAX_ENTRY_BYTES:,} bytes "
-                               "(a ZIP bomb?)")
+            raise refuse(path, msg("docx-bomb", "entry {name} inflates to more than {limit:,} "
+                                                "bytes (a ZIP bomb?)", name=name,
+                                   limit=MAX_ENTRY_BYTES))
         if len(chunk) > RATIO_FLOOR and len(chunk) > MAX_RATIO * max(info.compress_size, 1):
-            raise refuse(path, f"entry {name} inflates {len(chunk) // max(info.compress_size, 1)}"
-                               " times (a ZIP bomb?)")
+            raise refuse(path, msg("docx-bomb", "entry {name} inflates {ratio} times (a ZIP "
+                                                "bomb?)", name=name,
+                                   ratio=len(chunk) // max(info.compress_size, 1)))
         total += len(chunk)
         if total > MAX_TOTAL_BYTES:
-            raise refuse(path, f"the archive inflates to more than {MAX_TOTAL_BYTES:,} bytes "
-                               "(a ZIP bomb?)")
+            raise refuse(path, msg("docx-bomb", "the archive inflates to more than {limit:,} "
+                                                "bytes (a ZIP bomb?)", limit=MAX_TOTAL_BYTES))
         parts[name] = chunk
     return parts
 
@@ -151,25 +172,28 @@ def _check_content_types(package: Package) -> None:
     path = package.path
     types = package.xml("[Content_Types].xml")
     if types is None:
-        raise refuse(path, "not a Word document (.docx): the archive has no [Content_Types].xml",
-                     "a ZIP file renamed to .docx?")
+        raise refuse(path, msg("docx-no-types", "not a Word document (.docx): the archive has "
+                                                "no [Content_Types].xml"),
+                     msg("docx-no-types-hint", "a ZIP file renamed to .docx?"))
     main = None
     for override in types.iter(f"{{{CT_NS}}}Override"):
         content_type = override.get("ContentType", "")
         if any(word in content_type for word in MACRO_TYPES):
-            raise refuse(path, "the Word file contains macros (a .docm)",
-                         "save it in Word as a plain .docx (Word Document) first")
+            raise refuse(path, msg("docx-macros", "the Word file contains macros (a .docm)"),
+                         _PLAIN_DOCX)
         if content_type in (MAIN, TEMPLATE_MAIN):
             main = override.get("PartName", "").lstrip("/")
     if main is None:
-        raise refuse(path, "not a Word document (.docx): no main document part",
-                     "an Excel or PowerPoint file? give the Word file")
+        raise refuse(path, msg("docx-no-main", "not a Word document (.docx): no main document "
+                                               "part"),
+                     msg("docx-no-main-hint", "an Excel or PowerPoint file? give the Word file"))
     if main not in package.parts:
-        raise refuse(path, f"damaged Word file: the main part {main} is missing")
+        raise refuse(path, msg("docx-main-missing", "damaged Word file: the main part {name} is "
+                                                    "missing", name=main))
     package.main = main
     if any(name.lower().endswith("vbaproject.bin") for name in package.parts):
-        raise refuse(path, "the Word file contains macros (vbaProject.bin)",
-                     "save it in Word as a plain .docx (Word Document) first")
+        raise refuse(path, msg("docx-macros", "the Word file contains macros (vbaProject.bin)"),
+                     _PLAIN_DOCX)
 
 
 def _rels_name(part: str) -> str:
@@ -186,12 +210,13 @@ def _check_relationships(package: Package) -> None:
             rel_type = rel.get("Type", "")
             if rel.get("TargetMode") == "External" and rel_type != HYPERLINK:
                 kind = rel_type.rsplit("/", 1)[-1]
-                raise refuse(package.path, f"the Word file refers to an external {kind} "
-                                           f"('{rel.get('Target', '')[:60]}')",
-                             "external content is never fetched: embed it, or remove the link")
+                raise refuse(package.path, msg(
+                    "docx-external", "the Word file refers to an external {kind} ('{target}')",
+                    kind=kind, target=rel.get("Target", "")[:60]), msg(
+                    "docx-external-hint", "external content is never fetched: embed it, or "
+                                          "remove the link"))
             if rel_type.endswith("/aFChunk"):
-                raise refuse(package.path, "the Word file imports another file (altChunk)",
-                             "open it in Word and save it again, which merges the chunk")
+                raise refuse(package.path, _ALT_CHUNK, _ALT_CHUNK_HINT)
     rels = package.xml(_rels_name(package.main))
     if rels is None:
         return
@@ -213,5 +238,4 @@ def _check_parts(package: Package) -> None:
     is read."""
     document = package.parts[package.main]
     if b"altChunk" in document:
-        raise refuse(package.path, "the Word file imports another file (altChunk)",
-                     "open it in Word and save it again, which merges the chunk")
+        raise refuse(package.path, _ALT_CHUNK, _ALT_CHUNK_HINT)

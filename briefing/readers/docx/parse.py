@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from briefing.importing.guesses import Notebook
+from briefing.messages import msg
 from briefing.readers.docx.drawings import Drawing
 from briefing.readers.docx.footnotes import read_notes
 from briefing.readers.docx.package import Package, open_package
@@ -27,7 +28,14 @@ from briefing.readers.docx.tables import TableReader
 from briefing.readers.docx.text_boxes import BoxSorter, BoxText, is_frame
 from briefing.readers.docx.word_numbering import Numbering
 from briefing.readers.docx.wordml import A_NS, V_NS, attr, blocks_of, child, int_attr, w
-from briefing.readers.source import TWIPS_PER_MM, Block, Line, SourceDocument
+from briefing.readers.source import (
+    TWIPS_PER_MM,
+    Block,
+    Line,
+    SourceDocument,
+    Where,
+    place_paragraph,
+)
 
 ALIGN = {"both": "justify", "distribute": "justify", "center": "center", "left": "left",
          "start": "left", "right": "right", "end": "right"}
@@ -96,7 +104,9 @@ class DocxReader:
         index = len(self.doc.sections)
         first = self._section_start
         previous = self.doc.sections[-1] if self.doc.sections else None
-        self.doc.sections.append(read_section(sect, index, first, f"to paragraph {self.count}",
+        self.doc.sections.append(read_section(sect, index, first,
+                                              msg("place-to-paragraph", "to paragraph {n}",
+                                                  n=self.count),
                                               self.package, self._part_lines, previous))
         self._section_start = len(self.doc.blocks)
         self.section = index + 1
@@ -105,13 +115,13 @@ class DocxReader:
             self.pending_break = True
 
     def paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None = None,
-                  box: str | None = None, drawings: bool = True) -> list[Block]:
+                  box: Where = None, drawings: bool = True) -> list[Block]:
         """The line of a paragraph (if it shows anything), then what it anchors: the lines of
         its kept text boxes and its pictures. `box` names where a paragraph that is not
         counted (in a text box, a header) is."""
         if box is None:
             self.count += 1
-        where = box or f"paragraph {self.count}"
+        where = box or place_paragraph(self.count)
         ppr = child(p, "pPr")
         style = self.styles.paragraph_style(attr(child(ppr, "pStyle"), "val"))
         indent = read_indent(ppr).over(self.styles.indent(style))
@@ -131,8 +141,8 @@ class DocxReader:
         elif page_break:
             self.pending_break = True
         if read.equations:
-            self.notebook.guess("an equation is read as its plain text (fractions and "
-                                "exponents flattened); check it", where)
+            self.notebook.guess(msg("equation-as-text", "an equation is read as its plain text "
+                                    "(fractions and exponents flattened); check it"), where)
         if drawings:
             out += self._drawings(read.drawings, cell, where, box is not None)
         return out
@@ -148,7 +158,7 @@ class DocxReader:
         label = self.numbering.label(num_id, ilvl)
         return label, ilvl if label else 0
 
-    def _line(self, read: ParagraphRuns, text: str, where: str, ppr: etree._Element | None,
+    def _line(self, read: ParagraphRuns, text: str, where: Where, ppr: etree._Element | None,
               style: str | None, label: str, level: int, cell: tuple[int, int, int] | None,
               page_break: bool, indent) -> Line:
         align = attr(child(ppr, "jc"), "val") or self.styles.first(style, "align")
@@ -162,7 +172,7 @@ class DocxReader:
                     page_break=page_break, cell=cell, section=self.section)
 
     def _drawings(self, drawings: list[Drawing], cell: tuple[int, int, int] | None,
-                  where: str, in_box: bool) -> list[Block]:
+                  where: Where, in_box: bool) -> list[Block]:
         boxes: list[BoxText] = []
         out: list[Block] = []
         for drawing in drawings:
@@ -178,12 +188,12 @@ class DocxReader:
         return [*kept, *out]
 
     def _box_lines(self, content: etree._Element, cell: tuple[int, int, int] | None,
-                   where: str) -> list[Line]:
+                   where: Where) -> list[Line]:
         lines: list[Line] = []
         saved = self.pending_break
         for p in content.iter(w("p")):
-            lines += [block for block in self.paragraph(p, cell, box=f"text box in {where}",
-                                                        drawings=False)
+            lines += [block for block in self.paragraph(p, cell, box=msg(
+                          "place-text-box", "text box in {where}", where=where), drawings=False)
                       if isinstance(block, Line)]
         self.pending_break = saved
         return lines
@@ -224,5 +234,6 @@ def _mm(twips: int | None) -> float | None:
 def raise_empty(path: Path) -> None:
     from briefing.problems import BriefingError
 
-    raise BriefingError.at(path, "damaged Word file: the document has no body")
+    raise BriefingError.at(path, msg("docx-no-body", "damaged Word file: the document has no "
+                                                     "body"))
 

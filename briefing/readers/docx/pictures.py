@@ -10,9 +10,10 @@ offline) or missing, and for a chart Word draws itself, a note says what was lef
 from __future__ import annotations
 
 from briefing.importing.guesses import Notebook
+from briefing.messages import Message, msg
 from briefing.readers.docx.drawings import Drawing, program_name
 from briefing.readers.docx.package import Package
-from briefing.readers.source import Picture
+from briefing.readers.source import Picture, Where
 
 #: A4 text width of the official layout, in EMU, to express picture widths as a share
 _TEXT_WIDTH_EMU = 165 * 36_000
@@ -40,19 +41,23 @@ class PictureReader:
         self.package = package
         self.notes = notes
 
-    def read(self, drawing: Drawing, where: str) -> Picture | None:
+    def read(self, drawing: Drawing, where: Where) -> Picture | None:
         if drawing.kind == "chart":
-            self.notes.dropped("a chart Word draws from its data is not imported (paste it "
-                               "as a picture in Word, or add it as a figure)", where)
+            self.notes.dropped(msg("dropped-chart", "a chart Word draws from its data is not "
+                                   "imported (paste it as a picture in Word, or add it as a "
+                                   "figure)"), where)
             return None
         what = program_name(drawing.program) if drawing.kind == "object" else None
         data = self._data(drawing.rel)
         if data is None:
             if what:
-                self.notes.dropped(f"{what} embedded in the document is left out: Word keeps "
-                                   "no picture of it", where)
+                self.notes.dropped(msg("dropped-object-no-picture", "{what} embedded in the "
+                                       "document is left out: Word keeps no picture of it",
+                                       what=what), where)
             else:
-                self.notes.dropped("a picture whose file is missing from the document", where)
+                self.notes.dropped(msg("dropped-picture-missing", "a picture whose file is "
+                                                                  "missing from the document"),
+                                   where)
             return None
         extension = picture_format(data)
         if extension is None:
@@ -60,10 +65,11 @@ class PictureReader:
             return None
         share = round(100 * drawing.width_emu / _TEXT_WIDTH_EMU) if drawing.width_emu else None
         if what:
-            self.notes.guess(f"{what} embedded in the document comes in as the picture Word "
-                             "shows of it", where)
+            self.notes.guess(msg("object-as-picture", "{what} embedded in the document comes in "
+                                 "as the picture Word shows of it", what=what), where)
         return Picture(data, extension, where, min(share, 100) if share else None,
-                       stands_for=f"the picture of {what}" if what else None)
+                       stands_for=msg("picture-of", "the picture of {what}", what=what)
+                       if what else None)
 
     def _data(self, rel: str | None) -> bytes | None:
         target = self.package.rels.get(rel or "")
@@ -71,14 +77,16 @@ class PictureReader:
             return None
         return self.package.parts.get(target[1])
 
-    def _unreadable(self, data: bytes, what: str | None, where: str) -> None:
+    def _unreadable(self, data: bytes, what: Message | None, where: Where) -> None:
         metafile = _metafile(data)
-        kind = f"a Windows metafile ({metafile})" if metafile else "a format other than PNG " \
-                                                                   "or JPEG"
+        kind = msg("picture-metafile", "a Windows metafile ({name})", name=metafile) \
+            if metafile else msg("picture-other-format", "a format other than PNG or JPEG")
         if what:
-            self.notes.dropped(f"{what} embedded in the document is left out: the picture "
-                               f"Word keeps of it is {kind}, which cannot be converted here "
-                               "(save it as PNG and add it as a figure)", where)
+            self.notes.dropped(msg("dropped-object-picture", "{what} embedded in the document is "
+                                   "left out: the picture Word keeps of it is {kind}, which "
+                                   "cannot be converted here (save it as PNG and add it as a "
+                                   "figure)", what=what, kind=kind), where)
         else:
-            self.notes.dropped(f"a picture in {kind} is not imported (save it as PNG and add "
-                               "it as a figure)", where)
+            self.notes.dropped(msg("dropped-picture-format", "a picture in {kind} is not "
+                                   "imported (save it as PNG and add it as a figure)",
+                                   kind=kind), where)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from briefing.messages import Message, msg
 from briefing.readers.docx.package import Package
 from briefing.readers.docx.wordml import R_NS, attr, child, int_attr, w
 from briefing.readers.source import HeaderFooter, Line, Section
@@ -21,14 +22,14 @@ _MARGINS = ("top", "bottom", "left", "right", "header", "footer", "gutter")
 ReadPart = Callable[[etree._Element, str], list[Line]]
 
 
-def read_section(sect: etree._Element | None, index: int, first_block: int, where: str,
+def read_section(sect: etree._Element | None, index: int, first_block: int, where: Message,
                  package: Package, read_part: ReadPart,
                  previous: Section | None) -> Section:
     size = child(sect, "pgSz")
     margins = child(sect, "pgMar")
     columns = int_attr(child(sect, "cols"), "num") or 1
     section = Section(
-        where=f"section {index + 1} ({where})",
+        where=msg("place-section", "section {n} ({where})", n=index + 1, where=where),
         width=int_attr(size, "w") or 0, height=int_attr(size, "h") or 0,
         margins={name: int_attr(margins, name) or 0 for name in _MARGINS
                  if margins is not None and attr(margins, name) is not None},

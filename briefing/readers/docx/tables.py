@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from briefing.messages import msg
 from briefing.readers.docx.styles import Styles
 from briefing.readers.docx.wordml import attr, blocks_of, child, int_attr, w
 from briefing.readers.source import Cell, Line, Picture, Table
@@ -34,7 +35,8 @@ class TableReader:
     def read(self, table: etree._Element) -> Table:
         self.count += 1
         number = self.count
-        where = f"table {number} (paragraph {self.reader.count + 1})"
+        where = msg("place-table", "table {number} (paragraph {n})", number=number,
+                    n=self.reader.count + 1)
         rows: list[list[Cell]] = []
         open_cells: dict[int, Cell] = {}  # grid column -> the cell a vertical merge continues
         header_rows = 0
@@ -71,15 +73,17 @@ class TableReader:
                 inner = self.read(element)
                 self.depth -= 1
                 lines += [line for row in inner.rows for c in row for line in c.lines]
-                self.reader.notebook.guess("a table inside a table cell is flattened: its "
-                                           "cells are read as lines of the outer cell", where)
+                self.reader.notebook.guess(msg("table-in-cell", "a table inside a table cell is "
+                                               "flattened: its cells are read as lines of the "
+                                               "outer cell"), where)
                 continue
             for block in self.reader.block(element, cell):
                 if isinstance(block, Line):
                     lines.append(block)
                 elif isinstance(block, Picture):
-                    self.reader.notebook.dropped("a picture inside a table cell is not "
-                                                 "imported (add it as a figure)", block.where)
+                    self.reader.notebook.dropped(msg("dropped-cell-picture", "a picture inside "
+                                                     "a table cell is not imported (add it as "
+                                                     "a figure)"), block.where)
         self.shaded = False
         return lines, nested
 

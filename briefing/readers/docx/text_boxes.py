@@ -22,9 +22,10 @@ import re
 from dataclasses import dataclass
 
 from briefing.importing.guesses import Notebook
+from briefing.messages import msg
 from briefing.readers.docx.drawings import Drawing
 from briefing.readers.fill_in_blanks import BLANK, FILL
-from briefing.readers.source import Line
+from briefing.readers.source import Line, Where
 
 _STAMP = re.compile(r"giờ\s*:?\s*phút\s*:?\s*giây|ngày\s*/\s*tháng\s*/\s*năm", re.IGNORECASE)
 #: A box this small (mm) or a frame this large counts as a drawing's part.
@@ -60,7 +61,7 @@ class BoxSorter:
         self.last_diagram = -100  # number of the last paragraph that held a diagram
 
     def settle(self, boxes: list[BoxText], frames: int, paragraph: int,
-               where: str) -> list[Line]:
+               where: Where) -> list[Line]:
         """The lines of the boxes a paragraph holds that a reader keeps, in order."""
         boxes = [box for box in boxes if box.text]
         if not boxes:
@@ -83,16 +84,18 @@ class BoxSorter:
                 line.role = "mark" if kind == "mark" else line.role
                 out.append(line)
             if box.pictures:
-                self.notes.dropped("a picture inside a text box is not imported (add it as a "
-                                   "figure)", where)
+                self.notes.dropped(msg("dropped-box-picture", "a picture inside a text box is "
+                                       "not imported (add it as a figure)"), where)
         if "diagram" in dropped:
             self.last_diagram = paragraph
             labels = ", ".join(f"“{label[:20]}”" for label in dropped["diagram"][:6])
             more = " …" if len(dropped["diagram"]) > 6 else ""
-            self.notes.dropped(f"a diagram drawn with text boxes is not imported (its labels: "
-                               f"{labels}{more})", where)
+            self.notes.dropped(msg("dropped-diagram", "a diagram drawn with text boxes is not "
+                                   "imported (its labels: {labels}{more})", labels=labels,
+                                   more=more), where)
         for text in dropped.get("sample", []):
-            self.notes.dropped("a sample drawn in a text box is not imported", where, text)
+            self.notes.dropped(msg("dropped-sample", "a sample drawn in a text box is not "
+                                                     "imported"), where, text)
         return out
 
 

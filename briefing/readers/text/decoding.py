@@ -7,6 +7,7 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.readers.text.legacy_encodings import NAMES, decode_legacy
 
@@ -25,8 +26,8 @@ def decode(raw: bytes, path: Path) -> Decoded:
         if raw.startswith(bom):
             return Decoded(_strict(raw[2:], codec, path))
     if b"\0" in raw:
-        raise BriefingError.at(path, "not a text file (it holds NUL bytes)",
-                               hint="give a .docx, .txt or .md file")
+        raise BriefingError.at(path, msg("text-nul", "not a text file (it holds NUL bytes)"),
+                               hint=msg("text-nul-hint", "give a .docx, .txt or .md file"))
     try:
         return Decoded(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -35,14 +36,17 @@ def decode(raw: bytes, path: Path) -> Decoded:
             return Decoded(legacy.text, legacy.encoding)
         line = raw[: exc.start].count(b"\n") + 1
         raise BriefingError.at(
-            path, f"not UTF-8 text (byte 0x{raw[exc.start]:02X} on line {line}) and not a "
-                  f"Vietnamese legacy encoding this importer knows ({', '.join(NAMES.values())})",
-            hint="save the file as UTF-8 (Unicode)") from None
+            path, msg("text-encoding", "not UTF-8 text (byte 0x{byte:02X} on line {line}) and "
+                      "not a Vietnamese legacy encoding this importer knows ({known})",
+                      byte=raw[exc.start], line=line, known=tuple(NAMES.values())),
+            hint=msg("text-encoding-hint", "save the file as UTF-8 (Unicode)")) from None
 
 
 def _strict(raw: bytes, codec: str, path: Path) -> str:
     try:
         return raw.decode(codec)
     except UnicodeDecodeError as exc:
-        raise BriefingError.at(path, f"damaged {codec.upper()} text (byte {exc.start})",
-                               hint="save the file again as UTF-8") from None
+        raise BriefingError.at(path, msg("text-damaged", "damaged {codec} text (byte {index})",
+                                         codec=codec.upper(), index=exc.start),
+                               hint=msg("text-damaged-hint", "save the file again as UTF-8")
+                               ) from None

@@ -14,7 +14,7 @@ import re
 
 from briefing.importing.markdown_text import TYPED_BLANK
 from briefing.readers.fill_in_blanks import blanks
-from briefing.readers.source import Line, SourceDocument
+from briefing.readers.source import Line, SourceDocument, place_line
 from briefing.validation.markup import markup_issues
 
 _BREAKS = re.compile(r"\r\n|\r|\n")
@@ -31,7 +31,7 @@ def read_text(text: str, name: str) -> SourceDocument:
         if not raw.strip():
             blank += 1
             continue
-        doc.blocks.append(Line(_inline(raw.rstrip()), f"line {number}",
+        doc.blocks.append(Line(_inline(raw.rstrip()), place_line(number),
                                page_break=page or blank >= 2, gap_before=blank > 0))
         blank = 0
         page = False

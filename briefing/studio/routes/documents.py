@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from briefing.editing import documents
 from briefing.editing.refusals import EditError
+from briefing.messages import msg
 from briefing.studio import uploads
 from briefing.studio.context import Studio, json_body, page, studio_of
 from briefing.studio.urls import edit_url
@@ -51,14 +52,15 @@ async def upload(request: Request) -> Response:
                                 max_part_size=uploads.MAX_UPLOAD) as form:
             item = form.get("file")
             if item is None or isinstance(item, str):
-                raise EditError("Hãy chọn một tệp để nhập.")
+                raise EditError(msg("studio-upload-none", "Choose a file to import."))
             data = await item.read(uploads.MAX_UPLOAD + 1)
             filename = item.filename or ""
     except EditError:
         raise
     except Exception as error:  # multipart limits and malformed bodies
         if type(error).__name__ in ("MultiPartException", "HTTPException"):
-            raise EditError("Tệp tải lên không hợp lệ hoặc quá lớn.") from None
+            raise EditError(msg("studio-upload-bad",
+                                "The uploaded file is not valid or too large.")) from None
         raise
     names, imported = await run_in_threadpool(uploads.import_into, studio.store, filename,
                                               data)

@@ -21,6 +21,7 @@ from briefing.editions.creating import EditionOrder, create_edition, every_varia
 from briefing.editions.layout import Archive, Reference
 from briefing.editions.listing import listed
 from briefing.editions.verify import verify_revision
+from briefing.messages import msg
 from briefing.preview.rendering import rendering
 from briefing.studio.context import Studio, json_body, page, studio_of
 
@@ -48,10 +49,12 @@ async def editions_page(request: Request) -> Response:
 def _create(studio: Studio, content: str, date: str, name: str, new_revision: bool) -> dict:
     path = studio.store.path(content)
     if not path.is_file():
-        raise EditError("Không tìm thấy tài liệu này.")
+        raise EditError(msg("edit-missing", "This document was not found."))
     order = EditionOrder(every_variant(path, studio.content), date, _archive(studio),
                          name=name or None, new_revision=new_revision, parallel_formats=False,
-                         stamped=False, date_field="Ngày ấn bản", name_field="Tên ấn bản")
+                         stamped=False,
+                         date_field=str(msg("studio-edition-date", "Edition date")),
+                         name_field=str(msg("studio-edition-name", "Edition name")))
     with rendering():
         outcome = create_edition(order)
     return {"label": outcome.revision.label, "created": outcome.created,

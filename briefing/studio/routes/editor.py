@@ -22,17 +22,19 @@ from briefing.editing.documents import document_title
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import EditError
 from briefing.editing.store import Snapshot
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
-from briefing.studio.context import Studio, json_body, page, studio_of
+from briefing.studio.context import CANNOT_OPEN, Studio, json_body, page, studio_of
 from briefing.studio.texts import ITEM_KINDS, META_FIELDS
 from briefing.studio.urls import edit_url
 from briefing.validation.fixer import fix_text
 
 #: operations that only change one value: the page keeps its fields, no re-draw needed
 IN_PLACE = {"set_text", "set_meta", "set_footnote"}
-BROKEN = ("Tài liệu hiện có lỗi cú pháp YAML nên không hiện được thành các ô để sửa: {problem}. "
-          "Mở lại trang để sửa nó dạng văn bản; nội dung bạn đang gõ vẫn còn trong ô.")
+BROKEN = msg("studio-broken", "The document now has a YAML syntax error, so it cannot be shown "
+             "as fields to edit: {problem}. Open the page again to edit it as text; what you "
+             "are typing stays in its box.")
 
 
 def _data(snapshot: Snapshot) -> Any:
@@ -52,7 +54,7 @@ def render_fields(studio: Studio, snapshot: Snapshot, meta_open: bool = False) -
         context = fields_context(studio, snapshot) | {"meta_open": meta_open}
     except BriefingError as error:
         return {"broken": True, "url": edit_url(snapshot.name),
-                "message": BROKEN.format(problem=error.problems[0].message)}
+                "message": str(BROKEN.given(problem=error.problems[0].message))}
     env = studio.templates.env
     return {"doc": env.get_template("_doc.html").render(context),
             "outline": env.get_template("_outline.html").render(context)}
@@ -69,7 +71,7 @@ def _editor_page(studio: Studio, name: str) -> tuple[str, int, dict[str, Any]]:
     try:
         snapshot = studio.store.read(name)
     except EditError as error:
-        return "message.html", 404, {"title": "Không mở được tài liệu", "message": error.message}
+        return "message.html", 404, {"title": CANNOT_OPEN, "message": error.message}
     try:
         data = _data(snapshot)
     except BriefingError as error:
@@ -135,14 +137,14 @@ def _operations(body: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """`{"op", "args"}` or `{"ops": [{"op", "args"}, …]}` (fields saved together)."""
     items = body.get("ops") if "ops" in body else [body]
     if not isinstance(items, list) or not 0 < len(items) <= 200:
-        raise EditError("Yêu cầu không hợp lệ.")
+        raise EditError(msg("studio-request", "The request is not valid."))
     out = []
     for item in items:
         if not isinstance(item, dict) or not isinstance(item.get("op"), str):
-            raise EditError("Thiếu thao tác.")
+            raise EditError(msg("studio-no-operation", "The operation is missing."))
         args = item.get("args") or {}
         if not isinstance(args, dict):
-            raise EditError("Tham số của thao tác không hợp lệ.")
+            raise EditError(msg("edit-arguments", "The operation's arguments are not valid."))
         out.append((item["op"], args))
     return out
 
@@ -187,7 +189,7 @@ async def save_raw(request: Request) -> Response:
     body = await json_body(request)
     text = body.get("text")
     if not isinstance(text, str):
-        raise EditError("Thiếu nội dung.")
+        raise EditError(msg("studio-no-text", "The text is missing."))
     return JSONResponse(await run_in_threadpool(_save_raw, studio, request.path_params["name"],
                                                 str(body.get("version")), text))
 

@@ -15,6 +15,7 @@ from starlette.routing import Route
 from briefing.builds.variants import VariantJob
 from briefing.editing.refusals import EditError
 from briefing.editing.store import version_of
+from briefing.messages import joined, msg
 from briefing.preview.outputs import VariantSpec, build_outputs, load, output_dir
 from briefing.preview.pages import Expired
 from briefing.preview.resident import Build
@@ -29,16 +30,16 @@ def variant_spec(studio: Studio, name: str, unit: str | None, meeting: str | Non
     """The variant the query names; every file confined to content/ (units/, meetings/)."""
     content = studio.store.path(name)
     if not content.is_file():
-        raise EditError("Không tìm thấy tài liệu này.")
+        raise EditError(msg("edit-missing", "This document was not found."))
     unit_path = meeting_path = None
     if unit:
         unit_path = studio.store.path(f"units/{unit}")
         if not unit_path.is_file():
-            raise EditError("Không tìm thấy đơn vị này.")
+            raise EditError(msg("studio-unit-missing", "This unit was not found."))
     if meeting:
         meeting_path = studio.store.path(f"meetings/{meeting}")
         if not meeting_path.is_file():
-            raise EditError("Không tìm thấy hội nghị này.")
+            raise EditError(msg("studio-meeting-missing", "This meeting was not found."))
     return VariantSpec(content, unit_path, meeting_path)
 
 
@@ -98,7 +99,7 @@ async def page_image(request: Request) -> Response:
     build = studio.previewer.get(request.path_params["key"])
     index = request.path_params["index"]
     if build is None or build.pages is None or not 0 <= index < build.pages.count:
-        return Response("Trang xem trước đã hết hạn.", status_code=404)
+        return Response(str(_EXPIRED), status_code=404)
     try:
         width = int(request.query_params.get("w", "900"))
     except ValueError:
@@ -106,9 +107,12 @@ async def page_image(request: Request) -> Response:
     try:
         image = await run_in_threadpool(build.pages.image, index, width)
     except Expired:
-        return Response("Trang xem trước đã hết hạn.", status_code=404)
+        return Response(str(_EXPIRED), status_code=404)
     return Response(image, media_type="image/png",
                     headers={"cache-control": "private, max-age=600"})
+
+
+_EXPIRED = msg("studio-preview-expired", "The preview page has expired.")
 
 
 class NotBuilt(EditError):
@@ -124,8 +128,9 @@ def _download(studio: Studio, name: str, unit: str | None, meeting: str | None,
     try:
         targets, _ = build_outputs(spec, studio.output)
     except BriefingError as error:
-        raise NotBuilt("Tài liệu còn lỗi, chưa xuất được: " + "; ".join(
-            str(p) for p in error.problems[:5])) from None
+        raise NotBuilt(msg("studio-not-built", "The document still has errors and was not "
+                                               "made: {problems}",
+                           problems=joined(str(p) for p in error.problems[:5]))) from None
     return targets[fmt]
 
 
@@ -137,7 +142,7 @@ async def download(request: Request) -> Response:
     studio = studio_of(request)
     fmt = request.path_params["fmt"]
     if fmt not in MEDIA:
-        return Response("Định dạng không hỗ trợ.", status_code=404)
+        return Response(str(msg("studio-format", "Format not supported.")), status_code=404)
     query = request.query_params
     target = await run_in_threadpool(_download, studio, request.path_params["name"],
                                      query.get("unit") or None, query.get("meeting") or None,

@@ -15,7 +15,7 @@ from briefing.editing.refusals import EditError
 from briefing.editing.unit_files import OVERRIDES, excluded, new_unit, outline, rules_for
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
-from briefing.studio.context import Studio, json_body, page, studio_of
+from briefing.studio.context import CANNOT_OPEN, Studio, json_body, page, studio_of
 from briefing.studio.texts import META_FIELDS
 
 LABELS = dict(META_FIELDS)
@@ -58,7 +58,7 @@ def _units_page(studio: Studio, name: str, chosen: str) -> tuple[str, int, dict[
     try:
         briefing, _ = _data(studio, name)
     except EditError as error:
-        return "message.html", 404, {"title": "Không mở được tài liệu", "message": error.message}
+        return "message.html", 404, {"title": CANNOT_OPEN, "message": error.message}
     units = _unit_rows(studio)
     chosen = chosen or (units[0]["file"] if units else "")
     unit_data, unit_version = ({}, "")

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from briefing.messages import msg
 from briefing.source.yaml_source import Path_
 from briefing.validation.findings import TextIssue
 from briefing.validation.proofreading.balance import unbalanced
@@ -50,14 +51,15 @@ class Proofreader:
         if role not in TEXT_ROLES:
             return []
         issues = self._tone_marks(value) + self._doubled(value) + self._years(value)
-        issues += [TextIssue(u.index, u.index + 1, u.message, "unbalanced", u.hint)
-                   for u in unbalanced(value)]
+        issues += [TextIssue(u.index, u.index + 1, u.message, u.hint) for u in unbalanced(value)]
         if role in ENDING_ROLES and path not in self.run_in:
             end = missing_final_punctuation(value)
             if end is not None:
-                issues.append(TextIssue(end, end, "no final punctuation at the end of the "
-                                        f"{_what(role)}", "final-punctuation",
-                                        "end it with '.' (or ';' in a list, ':' before one)"))
+                issues.append(TextIssue(end, end, msg(
+                    "final-punctuation", "no final punctuation at the end of the {what}",
+                    what=_ENDED.get(role, _PARAGRAPH)), msg(
+                    "final-punctuation-hint",
+                    "end it with '.' (or ';' in a list, ':' before one)")))
         return issues
 
     def _tone_marks(self, value: str) -> list[TextIssue]:
@@ -67,11 +69,15 @@ class Proofreader:
         for mark in tone_marks(value):
             if mark.style == self.style:
                 continue
-            why = ("this document writes the other style elsewhere" if self.mixed
-                   else f"the profile writes the {self.style} style")
+            why = msg("tone-mark-mixed-hint", "this document writes the other style elsewhere") \
+                if self.mixed else msg("tone-mark-profile-hint",
+                                       "the profile writes the {style} style",
+                                       style=_STYLES[self.style])
             issues.append(TextIssue(
-                mark.start, mark.end, f"'{mark.word}' has its tone mark in the {mark.style} "
-                f"style", "tone-mark", hint=why, replacement=mark.other))
+                mark.start, mark.end, msg("tone-mark", "'{word}' has its tone mark in the "
+                                          "{style} style", word=mark.word,
+                                          style=_STYLES[mark.style]),
+                hint=why, replacement=mark.other))
         return issues
 
     def _doubled(self, value: str) -> list[TextIssue]:
@@ -82,22 +88,24 @@ class Proofreader:
                 continue
             certain = found == "typo"
             if found == "letter":
-                hint = "a wrong letter? this document writes " + ", ".join(
-                    f"'{s}'" for s in self.phrases.substitutes(doubled)[:3])
+                hint = msg("doubled-letter-hint", "a wrong letter? this document writes "
+                           "{phrases}", phrases=tuple(
+                               f"'{s}'" for s in self.phrases.substitutes(doubled)[:3]))
             elif certain:
-                hint = "remove the repeated word"
+                hint = msg("doubled-remove-hint", "remove the repeated word")
             else:
-                hint = "remove the repeated word, or correct it if a letter is wrong"
+                hint = msg("doubled-maybe-hint",
+                           "remove the repeated word, or correct it if a letter is wrong")
             issues.append(TextIssue(
-                doubled.start, doubled.end, f"'{doubled.word}' is written twice",
-                "doubled-word", hint, replacement="" if certain else None,
+                doubled.start, doubled.end, msg("doubled-word", "'{word}' is written twice",
+                                                word=doubled.word),
+                hint, replacement="" if certain else None,
                 fix_span=doubled.remove if certain else None))
         return issues
 
     @staticmethod
     def _years(value: str) -> list[TextIssue]:
-        return [TextIssue(p.start, p.end, p.message, p.code, p.hint)
-                for p in year_problems(value)]
+        return [TextIssue(p.start, p.end, p.message, p.hint) for p in year_problems(value)]
 
 
 #: `inline: true` as YAML data (strings) or as the checked model (bool) writes it.
@@ -133,5 +141,7 @@ def _majority(values: list[str]) -> str | None:
     return max(counts, key=lambda style: (counts[style], -first[style]))
 
 
-def _what(role: str) -> str:
-    return {"item": "list item", "footnote": "footnote"}.get(role, "paragraph")
+_PARAGRAPH = msg("ending-paragraph", "paragraph")
+#: what a text that ought to end in punctuation is called, by role
+_ENDED = {"item": msg("ending-item", "list item"), "footnote": msg("ending-footnote", "footnote")}
+_STYLES = {NEW: msg("tone-style-new", "new"), OLD: msg("tone-style-old", "old")}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.messages import Message, msg
 from briefing.text.inline_markdown import FOOTNOTE_CALL
 
 PAIRS = {"”": "“", "’": "‘", "»": "«", ")": "(", "]": "["}
@@ -23,8 +24,8 @@ _MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(OPENERS)) + '"]')
 class Unbalanced:
     index: int
     mark: str
-    message: str
-    hint: str
+    message: Message
+    hint: Message
 
 
 def unbalanced(value: str) -> list[Unbalanced]:
@@ -48,8 +49,10 @@ def unbalanced(value: str) -> list[Unbalanced]:
             depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == opener),
                          None)
             if depth is None:
-                found.append(Unbalanced(index, mark, f"'{mark}' closes nothing in this "
-                                        "paragraph", f"open it with '{opener}', or delete it"))
+                found.append(Unbalanced(index, mark, msg(
+                    "unbalanced", "'{mark}' closes nothing in this paragraph", mark=mark),
+                    msg("unbalanced-open-hint", "open it with '{opener}', or delete it",
+                        opener=opener)))
                 continue
             found.extend(_unclosed(*item) for item in stack[depth + 1:])
             del stack[depth:]
@@ -59,8 +62,10 @@ def unbalanced(value: str) -> list[Unbalanced]:
 
 def _unclosed(mark: str, index: int) -> Unbalanced:
     closer = '"' if mark == '"' else next(c for c, o in PAIRS.items() if o == mark)
-    return Unbalanced(index, mark, f"'{mark}' is not closed in this paragraph",
-                      f"close it with '{closer}', or delete it")
+    return Unbalanced(index, mark, msg("unbalanced", "'{mark}' is not closed in this paragraph",
+                                       mark=mark),
+                      msg("unbalanced-close-hint", "close it with '{closer}', or delete it",
+                          closer=closer))
 
 
 def _between_letters(value: str, index: int) -> bool:

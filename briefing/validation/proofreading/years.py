@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.messages import Message, msg
+
 _CUE = r"(?:năm|giai đoạn|từ|đến|tới|khóa|khoá|niên khóa|niên khoá|nhiệm kỳ|kỳ)"
 _DASH = r"\s*[-–—]\s*"
 _YEAR = r"(?:1[89]|20)\d{2}"
@@ -30,9 +32,12 @@ SPOKEN_RANGE = re.compile(rf"(?i:từ)\s+(?:(?i:năm)\s+)?(?P<first>{_YEAR})\s+(
 class YearProblem:
     start: int
     end: int
-    message: str
-    hint: str
-    code: str
+    message: Message
+    hint: Message
+
+    @property
+    def code(self) -> str:
+        return self.message.code
 
 
 def year_problems(value: str) -> list[YearProblem]:
@@ -54,12 +59,15 @@ def _five_digit_years(value: str) -> list[YearProblem]:
         number = match.group()
         readings = sorted({number[:k] + number[k + 1:] for k in range(5)}
                           & {str(y) for y in range(1900, 2100)})
-        hint = "a year has four digits"
-        if readings:
-            hint += f": {', '.join(readings[:-1])} or {readings[-1]}?" if len(readings) > 1 \
-                else f": {readings[0]}?"
-        found.append(YearProblem(match.start(), match.end(),
-                                 f"'{number}' is not a year (five digits)", hint, "year"))
+        if len(readings) > 1:
+            hint = msg("year-hint", "a year has four digits: {some} or {last}?",
+                       some=", ".join(readings[:-1]), last=readings[-1])
+        elif readings:
+            hint = msg("year-hint", "a year has four digits: {year}?", year=readings[0])
+        else:
+            hint = msg("year-hint", "a year has four digits")
+        found.append(YearProblem(match.start(), match.end(), msg(
+            "year", "'{number}' is not a year (five digits)", number=number), hint))
     return found
 
 
@@ -71,7 +79,8 @@ def _reversed_ranges(value: str) -> list[YearProblem]:
             if last < first:
                 found.append(YearProblem(
                     match.start("last"), match.end("last"),
-                    f"the range {first} - {last} ends before it starts",
-                    f"the earlier year comes first: {last} - {first}?",
-                    "year-range"))
+                    msg("year-range", "the range {first} - {last} ends before it starts",
+                        first=first, last=last),
+                    msg("year-range-hint", "the earlier year comes first: {last} - {first}?",
+                        first=first, last=last)))
     return found

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from briefing.messages import msg
 from briefing.writers.pdf import cffi_types, note_split, pydyf_patches
 from briefing.writers.pdf.libraries import import_weasyprint
 
@@ -50,6 +51,6 @@ def subsetting_note() -> None:
     if hb_subset_available() or "hb-subset" in _said:
         return
     _said.add("hb-subset")
-    print("note: the HarfBuzz subsetting library is not installed: fonts are subset with "
-          "fontTools, about 0.3 s slower per PDF (apt-get install libharfbuzz-subset0)",
-          file=sys.stderr)
+    print(msg("note-hb-subset", "note: the HarfBuzz subsetting library is not installed: fonts "
+              "are subset with fontTools, about 0.3 s slower per PDF (apt-get install "
+              "libharfbuzz-subset0)"), file=sys.stderr)
