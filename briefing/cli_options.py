@@ -9,6 +9,7 @@ from pathlib import Path
 from briefing.builds.forked import default_workers
 from briefing.builds.variant_set import MeetingFields, VariantSet
 from briefing.cli import formats_of
+from briefing.messages import msg
 
 
 def positive_int(text: str) -> int:
@@ -16,9 +17,11 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(str(msg("jobs-not-number", "'{text}' is not a whole "
+                                                 "number", text=text))) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}': give 1 or more worker processes")
+        raise argparse.ArgumentTypeError(str(msg("jobs-too-few", "'{text}': give 1 or more "
+                                                 "worker processes", text=text)))
     return value
 
 

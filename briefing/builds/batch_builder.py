@@ -152,8 +152,9 @@ def _jobs(request: BatchRequest, selection: Selection
         else:
             jobs.append(VariantJob(name=choice.name, unit=choice.file, **common))
     if not jobs and not results:
-        raise BriefingError(Problem(Position(selection.content.path), "no unit files to build",
-                                    hint="add content/units/*.yaml or pass --units"))
+        raise BriefingError(Problem(Position(selection.content.path), msg(
+            "batch-no-units", "no unit files to build"), hint=msg(
+            "batch-no-units-hint", "add content/units/*.yaml or pass --units")))
     clashes = name_clashes(jobs, selection.content.path)
     if clashes:  # both variants would write the same files, in parallel: build neither
         raise BriefingError(clashes)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # light: an unchanged batch imports none of the builders' machinery
     from briefing.builds.variants import JobResult
+    from briefing.messages import Message
 
 
 class Events:
@@ -29,6 +30,6 @@ class Events:
     def waiting(self, name: str) -> None:
         """Another process holds the lock of the edition `name`."""
 
-    def building(self, total: int, label: str) -> AbstractContextManager[object]:
+    def building(self, total: int, label: Message) -> AbstractContextManager[object]:
         """Around the building of `total` variants (a progress display)."""
         return nullcontext()

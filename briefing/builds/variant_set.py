@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.builds.stamps import variant_files
+from briefing.messages import msg
 from briefing.problems import BriefingError, Position, Problem
 
 if TYPE_CHECKING:
@@ -68,12 +69,13 @@ class VariantSet:
         """Read the briefing, units and meeting; one line for options that contradict."""
         fields = self.meeting_fields
         if self.meeting and fields.name:
-            raise BriefingError(Problem(Position("--meeting-name"),
-                                        "give either --meeting FILE or --meeting-name, not both"))
+            raise BriefingError(Problem(Position("--meeting-name"), msg(
+                "meeting-options-both", "give either --meeting FILE or --meeting-name, not "
+                                        "both")))
         loose = [option for name, option in FIELD_OPTIONS.items() if getattr(fields, name)]
         if loose and not fields.name:
-            raise BriefingError(Problem(Position(loose[0]),
-                                        "this option describes a meeting: add --meeting-name"))
+            raise BriefingError(Problem(Position(loose[0]), msg(
+                "meeting-option-alone", "this option describes a meeting: add --meeting-name")))
         from briefing.units.selection import meeting_from_options, select
 
         meeting: Any = self.meeting

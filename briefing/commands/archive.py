@@ -71,7 +71,8 @@ def run(argv: list[str]) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     archive = Archive(args.archive)
-    rows = [COLUMNS, *(entry.row() for entry in listed(archive, args.names))]
+    rows = [tuple(str(heading) for heading in COLUMNS),
+            *(entry.row() for entry in listed(archive, args.names))]
     if len(rows) == 1:
         print(_no_editions(archive))
         return EXIT_OK

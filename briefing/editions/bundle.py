@@ -9,9 +9,12 @@ import zipfile
 
 from briefing.editions.layout import Archive, Reference
 from briefing.inputs import MB, NotPlainFile, read_input
+from briefing.messages import msg
 
 #: no file of a revision is larger (an archived PDF with its figures)
 MEMBER_LIMIT = 256 * MB
+
+_ARCHIVED_FILE = msg("what-archived-file", "archived file")
 
 
 def revision_zip(archive: Archive, reference: Reference) -> tuple[str, bytes]:
@@ -22,7 +25,7 @@ def revision_zip(archive: Archive, reference: Reference) -> tuple[str, bytes]:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
         for path in sorted(revision.path.rglob("*")):
             try:  # the name itself: a folder or a link is no member
-                data = read_input(path, limit=MEMBER_LIMIT, what="archived file",
+                data = read_input(path, limit=MEMBER_LIMIT, what=_ARCHIVED_FILE,
                                   follow_links=False)
             except NotPlainFile:
                 continue

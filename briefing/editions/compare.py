@@ -41,14 +41,17 @@ def operand(text: str, content: Path | None, archive: Archive
         from briefing.units.selection import source_file
 
         if content is None:
-            raise BriefingError(Problem(Position(text), "a unit file or 'base' operand needs "
-                                                        "--content FILE (the briefing)"))
-        briefing = source_file(content, "content file")
+            raise BriefingError(Problem(Position(text), msg(
+                "diff-needs-content", "a unit file or 'base' operand needs --content FILE (the "
+                                      "briefing)")))
+        from briefing.content.loader import CONTENT_FILE
+
+        briefing = source_file(content, CONTENT_FILE)
         if text == "base":
             return "base", {"base": VariantJob(name=base_name(briefing), content=briefing)}
-        unit = source_file(path, "unit file")
-        from briefing.units.load import parse_unit
+        from briefing.units.load import UNIT_FILE, parse_unit
 
+        unit = source_file(path, UNIT_FILE)
         code = parse_unit(unit).code
         return shown(path), {code: VariantJob(name=code, content=briefing, unit=unit)}
     if path.suffix == ".pdf":

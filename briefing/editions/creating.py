@@ -16,6 +16,7 @@ from briefing.builds.variant_set import VariantSet
 from briefing.editions.layout import Archive, EditionOutcome, check_name, default_name
 from briefing.editions.stamp_file import archived, edition_stamp, record
 from briefing.inputs import printable
+from briefing.messages import msg
 
 #: a date as an edition date is written: anything else is left to the full check's message
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -91,7 +92,8 @@ def create_edition(order: EditionOrder, events: Events | None = None) -> Edition
                              archive=order.archive, formats=variants.formats,
                              new_revision=order.new_revision, with_base=variants.with_base,
                              workers=order.workers, parallel_formats=order.parallel_formats)
-    with events.building(len(request.selection.units) + variants.with_base, f"edition {name}"):
+    label = msg("progress-edition", "edition {name}", name=name)
+    with events.building(len(request.selection.units) + variants.with_base, label):
         outcome = build_edition(request, on_result=events.result,
                                 on_wait=lambda: events.waiting(name), on_warning=warn)
     if before is not None and all(r.ok for r in outcome.results):

@@ -8,10 +8,13 @@ from dataclasses import dataclass
 
 from briefing.editions.layout import Archive, Reference, Revision, check_name
 from briefing.editions.manifest import Manifest, load_manifest
+from briefing.messages import msg
 from briefing.problems import BriefingError, Problem
 
 #: the columns of `archive list`
-COLUMNS = ("EDITION", "DATE", "REV", "VARIANTS", "FORMATS", "TOOL")
+COLUMNS = (msg("list-edition", "EDITION"), msg("list-date", "DATE"), msg("list-revision", "REV"),
+           msg("list-variants", "VARIANTS"), msg("list-formats", "FORMATS"),
+           msg("list-tool", "TOOL"))
 
 
 @dataclass

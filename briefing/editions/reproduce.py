@@ -11,6 +11,7 @@ from typing import Any
 from briefing.builds.variants import JobResult, VariantJob, run_job
 from briefing.editions.embed import embedded_sources
 from briefing.editions.hashing import sha256_file, tool_versions
+from briefing.messages import Message, msg
 from briefing.units.sources import SourceFile
 
 
@@ -27,7 +28,7 @@ class Reproduction:
     #: the rebuilt PDF is byte for byte the archived one
     identical: bool = False
     #: the tools whose version changed since: "weasyprint 61.0 -> 62.1", …
-    changed: list[str] = field(default_factory=list)
+    changed: list[Message] = field(default_factory=list)
 
 
 def reproduce(pdf: Path, recipe: dict[str, Any], out_dir: Path) -> Reproduction:
@@ -38,5 +39,6 @@ def reproduce(pdf: Path, recipe: dict[str, Any], out_dir: Path) -> Reproduction:
         return Reproduction(result)
     now = tool_versions()
     return Reproduction(result, result.outputs["pdf"].sha256 == sha256_file(pdf),
-                        [f"{k} {v} -> {now.get(k)}"
+                        [msg("tool-changed", "{key} {old} -> {new}", key=k, old=str(v),
+                             new=str(now.get(k)))
                          for k, v in (recipe.get("tools") or {}).items() if now.get(k) != v])
