@@ -13,7 +13,6 @@ import multiprocessing
 import os
 import time
 import traceback
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -28,6 +27,7 @@ from briefing.builds.pipeline import FORMATS, render_formats, validated
 from briefing.editions.embed import source_attachments
 from briefing.editions.hashing import sha256_bytes
 from briefing.problems import BriefingError, Position, Problem
+from briefing.tree.nodes import Document
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
 from briefing.units.load import parse_meeting, parse_unit
@@ -135,15 +135,9 @@ def variant_of(job: VariantJob, check: bool = True) -> Variant:
     return variant
 
 
-def set_document_date(tree: ET.Element, date: str) -> None:
+def set_document_date(tree: Document, date: str) -> None:
     """Stamp the tree with the edition date: writers take every file timestamp from it."""
-    info = tree.find("info")
-    if info is None:
-        info = ET.SubElement(tree, "info")
-    node = info.find("date")
-    if node is None:
-        node = ET.SubElement(info, "date")
-    node.text = date
+    tree.info.date = date
 
 
 def render_job(job: VariantJob, parallel_formats: bool = True) -> dict[str, bytes]:

@@ -1,0 +1,455 @@
+"""The semantic tree: the one intermediate document every writer reads, as typed nodes.
+
+This module is the vocabulary. The templates (templates/*.xml.j2) write it as XML markup;
+`briefing.tree.render` reads that markup into these nodes in one pass and refuses anything this
+module does not define (`briefing.tree.builder`); writers visit the nodes
+(`briefing.tree.visitor`) and never see XML. Text is exact source text (NFC); every number and
+marker is already computed (`briefing.tree.prepare`).
+
+    document[form, profile, lang]
+      info: title, author, subject, date        document properties (PDF/DOCX metadata)
+      cover (booklet)                           page 1, alone: issuer, title, subject?, issue?,
+                                                meeting?, mark?, foot
+      masthead (official)                       first-page band: issuer beside the profile's
+                                                title lines, number beside place-date
+        issuer: superior?, name, star|rule, number?
+      mark?                                     circulation or secrecy mark, boxed
+      body: title-block? (doc-type, subject?), blocks
+      closing?: recipients?, signature?         Nơi nhận (left), the signature (right)
+      appendices?: appendix[id, label]+         each on a new page: title, subtitle?, blocks
+
+    blocks: p[kind?] · section[id, kind, level] (number, title, blocks) · numbered[number,
+    level, id?] (p+) · intertitle[id?] · list[type, style] (item[marker]: blocks) · quote (p+,
+    attribution?) · turn[role, label] (p+) · table[id?, number, label] (caption?, cols/col[width],
+    thead?/tbody of row/cell[colspan, rowspan, align] holding p+, note?) · figure[id?, src,
+    width-mm, height-mm, number, label] (caption?, credit?)
+
+    inline (inside p, titles, captions, cells, notes): text · em · strong · marker (a run-in
+    enumeration marker) · br (a computed line break) · fn[n, id] (a footnote: p+; its call
+    stands where the node is)
+
+How a field is written in the markup is declared beside it: `attribute()` (an XML attribute;
+its type converts and checks the value), `part()` (a child element of that name holding text,
+inline content, nodes, or nothing for a flag), `content()` (the element's own text or inline
+content); a field of node type without a declaration holds child elements of those classes.
+Adding a construct means one class here (a subclass of `Block`, `Inline` or `Node`), one line
+in a template and one `visit_…` method per writer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import MISSING, Field, dataclass, field, fields
+from typing import Any, ClassVar, Literal, TypeVar
+
+ParagraphKind = Literal["standfirst", "dateline", "byline", "credit", "note", "salutation"]
+Align = Literal["left", "center", "right", "justify"]
+
+#: every concrete node class, by name, in the order they are defined (see `node_classes`)
+_CLASSES: dict[str, type[Node]] = {}
+_WALKED: dict[type, tuple[str, ...]] = {}
+N = TypeVar("N", bound="Node")
+
+
+def attribute(name: str | None = None, *, default: Any = MISSING) -> Any:
+    """A field written as an XML attribute (`name`, default: the field's name with dashes)."""
+    return field(default=default, metadata={"xml": "attribute", "name": name})
+
+
+def part(name: str | None = None, *, default: Any = MISSING,
+         default_factory: Any = MISSING) -> Any:
+    """A field written as a child element of its own (`name`, default: the field's name with
+    dashes) holding text, inline content or nodes; a `bool` part is an empty flag element."""
+    return field(default=default, default_factory=default_factory,
+                 metadata={"xml": "part", "name": name})
+
+
+def content(*, default: Any = MISSING, default_factory: Any = MISSING) -> Any:
+    """A field holding the element's own content: its text (str) or inline nodes."""
+    return field(default=default, default_factory=default_factory, metadata={"xml": "content"})
+
+
+def xml_name(spec: Field[Any]) -> str:
+    """The attribute or element name a field is written as."""
+    return spec.metadata.get("name") or spec.name.replace("_", "-")
+
+
+class Node:
+    """Every node of the tree. `tag` is its element in the markup; `method` names the visitor
+    methods (`visit_<method>`, `depart_<method>`); `children()` are the nodes a visitor walks
+    into after visiting this one."""
+
+    __slots__ = ()
+    tag: ClassVar[str] = ""
+    method: ClassVar[str] = ""
+
+    def __init_subclass__(cls, *, abstract: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if not abstract:
+            cls.method = re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
+            _CLASSES[cls.__name__] = cls  # dataclass(slots=True) re-creates it: keep the last
+
+    def children(self) -> Iterator[Node]:
+        names = _WALKED.get(type(self))
+        for name in _walked_fields(type(self)) if names is None else names:
+            value = getattr(self, name)
+            if isinstance(value, list):
+                yield from value
+            elif isinstance(value, Node):
+                yield value
+
+
+class Block(Node, abstract=True):
+    """A construct of the body's flow: paragraphs, sections, lists, tables, …"""
+
+    __slots__ = ()
+
+
+class Inline(Node, abstract=True):
+    """Content inside a paragraph, a title, a caption, a cell or a note."""
+
+    __slots__ = ()
+
+
+def node_classes() -> tuple[type[Node], ...]:
+    """Every concrete node class: what a complete writer must visit."""
+    return tuple(_CLASSES.values())
+
+
+def _walked_fields(cls: type[Node]) -> tuple[str, ...]:
+    """The fields a visitor walks into: child nodes and the element's own inline content (a
+    text content field yields no node, see `Node.children`), in order."""
+    names = tuple(f.name for f in fields(cls)  # type: ignore[arg-type]
+                  if f.metadata.get("xml") in (None, "content"))
+    _WALKED[cls] = names
+    return names
+
+
+def iter_nodes(node: Node) -> Iterator[Node]:
+    """`node` and every node under it, in document order: titles, captions, table cells and
+    footnotes included (what `xml.etree`'s `iter()` gave)."""
+    yield node
+    for spec in fields(node):  # type: ignore[arg-type]
+        value = getattr(node, spec.name)
+        if isinstance(value, Node):
+            yield from iter_nodes(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, Node):
+                    yield from iter_nodes(item)
+
+
+def nodes_of(tree: Node, cls: type[N]) -> list[N]:
+    """Every node of class `cls` in `tree`, in document order (`iter_nodes`)."""
+    return [node for node in iter_nodes(tree) if isinstance(node, cls)]
+
+
+# -- inline -----------------------------------------------------------------------------------
+@dataclass(slots=True, kw_only=True)
+class Text(Inline):
+    """Characters, exactly as in the source."""
+
+    text: str
+
+
+@dataclass(slots=True, kw_only=True)
+class Emphasis(Inline):
+    tag = "em"
+    content: list[Inline] = content(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Strong(Inline):
+    tag = "strong"
+    content: list[Inline] = content(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Marker(Inline):
+    """A run-in enumeration marker ("(i)", "a)") inside a paragraph of inline items."""
+
+    tag = "marker"
+    content: list[Inline] = content(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class LineBreak(Inline):
+    """A computed line break (balanced display lines of a subject)."""
+
+    tag = "br"
+
+
+@dataclass(slots=True, kw_only=True)
+class Footnote(Inline):
+    """A footnote: its call stands where the node is; `number` counts calls in order."""
+
+    tag = "fn"
+    number: int = attribute("n")
+    id: str = attribute()
+    paragraphs: list[Paragraph]
+
+
+# -- blocks -----------------------------------------------------------------------------------
+@dataclass(slots=True, kw_only=True)
+class Paragraph(Block):
+    """A paragraph; `kind` names a furniture construct with a look of its own."""
+
+    tag = "p"
+    kind: ParagraphKind | None = attribute(default=None)
+    content: list[Inline] = content(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class TitleBlock(Node):
+    """The centred document type and subject (trích yếu), lines balanced by <br/>."""
+
+    tag = "title-block"
+    doc_type: str = part()
+    subject: list[Inline] | None = part(default=None)
+
+
+@dataclass(slots=True, kw_only=True)
+class Section(Block):
+    """A numbered heading and the blocks under it; `level` counts from 1."""
+
+    tag = "section"
+    id: str = attribute()
+    kind: str = attribute()
+    level: int = attribute()
+    number: str = part()
+    title: list[Inline] = part()
+    body: list[Block] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Numbered(Block):
+    """Body paragraphs carrying a run-in number from the ladder ("1.1. …"): not a heading."""
+
+    tag = "numbered"
+    number: str = attribute()
+    level: int = attribute()
+    id: str | None = attribute(default=None)
+    paragraphs: list[Paragraph]
+
+
+@dataclass(slots=True, kw_only=True)
+class Intertitle(Block):
+    """An unnumbered heading in the flow."""
+
+    tag = "intertitle"
+    id: str | None = attribute(default=None)
+    content: list[Inline] = content(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Item(Node):
+    """A list item: `marker` ("-", "(i)", "Thứ nhất,") opens its first paragraph."""
+
+    tag = "item"
+    marker: str = attribute()
+    body: list[Block] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class ItemList(Block):
+    """Bullets (`type` "bullet") or an enumeration ("enum", `style` the profile's name)."""
+
+    tag = "list"
+    type: Literal["bullet", "enum"] = attribute()
+    style: str = attribute()
+    items: list[Item]
+
+
+@dataclass(slots=True, kw_only=True)
+class Quote(Block):
+    tag = "quote"
+    paragraphs: list[Paragraph]
+    attribution: list[Inline] | None = part(default=None)
+
+
+@dataclass(slots=True, kw_only=True)
+class Turn(Block):
+    """An interview turn; `label` ("Phóng viên: ") is printed run-in before the first p."""
+
+    tag = "turn"
+    role: Literal["question", "answer"] = attribute()
+    label: str = attribute()
+    paragraphs: list[Paragraph]
+
+
+@dataclass(slots=True, kw_only=True)
+class Column(Node):
+    """A table column; `width` is its share of the text width, in %."""
+
+    tag = "col"
+    width: float = attribute()
+
+
+@dataclass(slots=True, kw_only=True)
+class Cell(Node):
+    tag = "cell"
+    colspan: int = attribute()
+    rowspan: int = attribute()
+    align: Align = attribute()
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Row(Node):
+    tag = "row"
+    cells: list[Cell] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Table(Block):
+    """A data table; `label` is "Bảng 1. " when captioned (`number` 1), else "" (0)."""
+
+    tag = "table"
+    id: str | None = attribute(default=None)
+    number: int = attribute()
+    label: str = attribute()
+    caption: list[Inline] | None = part(default=None)
+    columns: list[Column] = part("cols")
+    header: list[Row] = part("thead", default_factory=list)
+    rows: list[Row] = part("tbody")
+    note: list[Inline] | None = part(default=None)
+
+
+@dataclass(slots=True, kw_only=True)
+class Figure(Block):
+    """A picture at its printed size; `src` names a checked file of the document's media
+    (never read by path)."""
+
+    tag = "figure"
+    id: str | None = attribute(default=None)
+    src: str = attribute()
+    width_mm: float = attribute()
+    height_mm: float = attribute()
+    number: int = attribute()
+    label: str = attribute()
+    caption: list[Inline] | None = part(default=None)
+    credit: list[Inline] | None = part(default=None)
+
+
+# -- the parts of a document ------------------------------------------------------------------
+@dataclass(slots=True, kw_only=True)
+class Info(Node):
+    """Document properties; `date` is YYYY[-MM[-DD]] (every file timestamp comes from it)."""
+
+    tag = "info"
+    title: str = part()
+    author: str = part()
+    subject: str = part()
+    date: str = part()
+
+
+@dataclass(slots=True, kw_only=True)
+class Issuer(Node):
+    """The issuing body: "*" under its name (HD 36) or a short `rule` (ND 30)."""
+
+    tag = "issuer"
+    superior: str | None = part(default=None)
+    name: str = part()
+    star: str | None = part(default=None)
+    rule: bool = part(default=False)
+    number: str | None = part(default=None)
+
+
+@dataclass(slots=True, kw_only=True)
+class Mark(Node):
+    """The circulation or secrecy mark ("LƯU HÀNH NỘI BỘ")."""
+
+    tag = "mark"
+    text: str = content()
+
+
+@dataclass(slots=True, kw_only=True)
+class Cover(Node):
+    """Page 1 of a booklet; `foot` (place and month) stands at the bottom of the page."""
+
+    tag = "cover"
+    issuer: Issuer
+    title: str = part()
+    subject: list[Inline] | None = part(default=None)
+    issue: str | None = part(default=None)
+    meeting: str | None = part(default=None)
+    mark: Mark | None = None
+    foot: str = part()
+
+
+@dataclass(slots=True, kw_only=True)
+class Masthead(Node):
+    """The official first-page band: the issuer beside the profile's title lines ("ĐẢNG CỘNG
+    SẢN VIỆT NAM"; national title and motto), the number beside the place and date."""
+
+    tag = "masthead"
+    issuer: Issuer
+    title_lines: list[str] = part("title-line")
+    place_date: str = part()
+
+
+@dataclass(slots=True, kw_only=True)
+class Body(Node):
+    tag = "body"
+    title_block: TitleBlock | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Recipients(Node):
+    """Nơi nhận: the label and one line per recipient (prefix included)."""
+
+    tag = "recipients"
+    label: str = part()
+    items: list[str] = part("item", default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Signature(Node):
+    tag = "signature"
+    authority: str | None = part(default=None)
+    title: str | None = part(default=None)
+    name: str = part()
+
+
+@dataclass(slots=True, kw_only=True)
+class Closing(Node):
+    tag = "closing"
+    recipients: Recipients | None = None
+    signature: Signature | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Appendix(Node):
+    """"PHỤ LỤC" or "PHỤ LỤC II" (`label`), on a new page; its blocks are numbered afresh."""
+
+    tag = "appendix"
+    id: str = attribute()
+    label: str = attribute()
+    title: list[Inline] = part()
+    subtitle: list[Inline] | None = part(default=None)
+    body: list[Block] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Appendices(Node):
+    tag = "appendices"
+    appendices: list[Appendix]
+
+
+@dataclass(slots=True, kw_only=True)
+class Document(Node):
+    """The root: `form` "booklet" (a cover) or "official" (a masthead)."""
+
+    tag = "document"
+    form: Literal["booklet", "official"] = attribute()
+    profile: str = attribute()
+    lang: str = attribute()
+    info: Info
+    cover: Cover | None = None
+    masthead: Masthead | None = None
+    mark: Mark | None = None
+    body: Body
+    closing: Closing | None = None
+    appendices: Appendices | None = None
