@@ -97,10 +97,16 @@ class DocxWriter(Visitor):
 
     def out(self, element: Element) -> None:
         """Append `element`; after a table, the paragraph that follows keeps the profile's
-        space under the table (the PDF's table margin), as its space before; after a cover,
-        the first paragraph starts a new page."""
+        space under the table (the PDF's table margin), as its space before, and a table
+        that follows is kept apart by an empty line as high as the PDF's margins between
+        the two (Word has no space before a table, and draws two adjacent tables as one);
+        after a cover, the first paragraph starts a new page."""
         if self.pending_space is not None and element.tag == qn("w:p"):
             space_before(element, self.pending_space)
+        elif self.pending_space is not None and element.tag == qn("w:tbl"):
+            gap = max(self.pending_space, self.profile.table.space_before)
+            self.sink(paragraph(ParagraphLook(style=S.BODY, space_before=0, space_after=0,
+                                              line_exact=gap)))
         self.pending_space = None
         if self.break_next:
             first = element if element.tag == qn("w:p") else element.find(f".//{qn('w:p')}")
