@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from briefing.profile.model import Profile
 from briefing.tree.nodes import Closing
-from briefing.writers.docx import styles as S
+from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import text_paragraph
 from briefing.writers.docx.layout_tables import close_cells, layout_table

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from briefing.profile.model import Profile
 from briefing.tree.nodes import Cell, Row, Table
-from briefing.writers.docx import styles as S
+from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import InlineSink
 from briefing.writers.docx.lengths import mm_to_twips

@@ -25,7 +25,7 @@ from briefing.tree.nodes import Footnote
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import InlineSink, footnote_mark, text_run
 from briefing.writers.docx.ooxml import Element, w
-from briefing.writers.docx.styles import FOOTNOTE_TEXT
+from briefing.writers.docx.style_ids import FOOTNOTE_TEXT
 
 SEPARATOR_ID = -1
 CONTINUATION_ID = 0

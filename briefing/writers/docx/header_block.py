@@ -25,7 +25,7 @@ from briefing.layout.masthead import Band, Line, Rule
 from briefing.layout.measure import MM_PER_PT, line_width_mm
 from briefing.layout.rules import HAIRLINE_PT
 from briefing.profile.model import Profile
-from briefing.writers.docx import styles as S
+from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import InlineSink, text_paragraph
 from briefing.writers.docx.layout_tables import close_cells, layout_table

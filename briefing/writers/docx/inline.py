@@ -16,7 +16,7 @@ from typing import Any
 from briefing.tree.nodes import Inline
 from briefing.writers.docx.formatting import ParagraphLook, RunLook, paragraph, run_properties
 from briefing.writers.docx.ooxml import Element, text, w
-from briefing.writers.docx.styles import FOOTNOTE_REFERENCE
+from briefing.writers.docx.style_ids import FOOTNOTE_REFERENCE
 
 #: Fills a paragraph with inline content (the writer visits it: text, emphasis, notes).
 InlineSink = Callable[[Element, Sequence[Inline]], None]

@@ -48,7 +48,7 @@ from briefing.tree.nodes import (
     Turn,
 )
 from briefing.tree.visitor import SKIP_CHILDREN, WRITTEN_BY_PARENT, Visitor
-from briefing.writers.docx import styles as S
+from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.closing import closing
 from briefing.writers.docx.data_table import data_table
 from briefing.writers.docx.figures import Pictures, caption
