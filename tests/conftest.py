@@ -11,8 +11,9 @@ from briefing import PROJECT_ROOT
 from briefing.content.loader import load_document
 from briefing.tree.builder import build_document
 from briefing.tree.nodes import Document
-from briefing.tree.prepare import DocumentView, prepare
+from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
+from briefing.tree.views import DocumentView
 
 CONTENT = PROJECT_ROOT / "content"
 BRIEFING = CONTENT / "briefing-foreign-affairs.yaml"

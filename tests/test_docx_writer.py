@@ -26,6 +26,7 @@ from briefing.content.loader import load_document
 from briefing.content.schema import footnote_paragraphs
 from briefing.profile.model import Profile, load_profile
 from briefing.text.inline_markdown import plain_text
+from briefing.tree.base import Node, iter_nodes
 from briefing.tree.nodes import (
     Document,
     Emphasis,
@@ -34,7 +35,6 @@ from briefing.tree.nodes import (
     Inline,
     Intertitle,
     ItemList,
-    Node,
     Numbered,
     Paragraph,
     Quote,
@@ -43,7 +43,6 @@ from briefing.tree.nodes import (
     Table,
     TitleBlock,
     Turn,
-    iter_nodes,
 )
 from briefing.tree.plain_text import inline_text
 from briefing.tree.prepare import prepare

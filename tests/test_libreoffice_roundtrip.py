@@ -11,7 +11,8 @@ import pytest
 from briefing import PROJECT_ROOT
 from briefing.builds.pipeline import render_loaded
 from briefing.content.loader import load_document
-from briefing.tree.nodes import Table, nodes_of
+from briefing.tree.base import nodes_of
+from briefing.tree.nodes import Table
 from briefing.tree.plain_text import every_text
 from tests.conftest import BRIEFING, PROGRAMME
 

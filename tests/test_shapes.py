@@ -25,7 +25,8 @@ from briefing.cli import main
 from briefing.content.loader import load_document
 from briefing.layout.measure import line_width_mm
 from briefing.profile.model import load_profile
-from briefing.tree.nodes import Table, nodes_of
+from briefing.tree.base import nodes_of
+from briefing.tree.nodes import Table
 from briefing.validation.proofreading.tones import OLD, tone_marks
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"

@@ -14,6 +14,7 @@ import pytest
 
 from briefing import TEMPLATES_DIR
 from briefing.problems import BriefingError
+from briefing.tree.base import Node, node_classes
 from briefing.tree.builder import Refused, build_document
 from briefing.tree.nodes import (
     Block,
@@ -21,11 +22,9 @@ from briefing.tree.nodes import (
     Emphasis,
     Footnote,
     LineBreak,
-    Node,
     Paragraph,
     Section,
     Text,
-    node_classes,
 )
 from briefing.tree.visitor import SKIP_CHILDREN, IncompleteWriter, Visitor
 from tests.conftest import PROGRAMME, tree_of

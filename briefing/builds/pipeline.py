@@ -19,8 +19,9 @@ from briefing.content.media import MediaStore
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile
 from briefing.tree.nodes import Document
-from briefing.tree.prepare import DocumentView, prepare
+from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
+from briefing.tree.views import DocumentView
 
 if TYPE_CHECKING:  # a plain build needs no unit overlay code
     from briefing.units.load import Overlay

@@ -2,10 +2,11 @@
 
 The templates write the tree as XML; this reads it with expat and builds the node of each
 element as the element closes. How each element maps to its node is read from the node classes
-themselves (`briefing.tree.nodes`: `attribute()`, `part()`, `content()` and the fields' types),
-once per class. Anything else is refused with `Refused`: an element or attribute the vocabulary
-does not define, a missing required attribute or child, a child out of order or twice where one
-is allowed, text where only elements belong, a value that does not convert (`level="x"`).
+themselves (`briefing.tree.nodes`: their fields' types and `attribute()`, `part()` and
+`content()` declarations), once per class. Anything else is refused with `Refused`: an element
+or attribute the vocabulary does not define, a missing required attribute or child, a child out
+of order or twice where one is allowed, text where only elements belong, a value that does not
+convert (`level="x"`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal, Union
 from xml.parsers import expat
 
-from briefing.tree import nodes
-from briefing.tree.nodes import Document, Inline, Node, Text, xml_name
+from briefing.tree.base import Node, node_classes, xml_name
+from briefing.tree.nodes import Document, Inline, Text
 
 
 class Refused(ValueError):
@@ -91,14 +92,14 @@ def _converter(kind: Any, where: str) -> Any:
 
 def _concrete(base: type) -> dict[str, type[Node]]:
     """Tag -> class of every concrete node class under `base`."""
-    return {c.tag: c for c in nodes.node_classes() if issubclass(c, base) and c.tag}
+    return {c.tag: c for c in node_classes() if issubclass(c, base) and c.tag}
 
 
 def _schema(cls: type[Node]) -> _Schema:
     found = _SCHEMAS.get(cls)
     if found is not None:
         return found
-    hints = typing.get_type_hints(cls, vars(nodes))
+    hints = typing.get_type_hints(cls)
     schema = _Schema(cls)
     lists = []
     for index, spec in enumerate(fields(cls)):  # type: ignore[arg-type]

@@ -28,76 +28,30 @@ marker is already computed (`briefing.tree.prepare`).
     enumeration marker) · br (a computed line break) · fn[n, id] (a footnote: p+; its call
     stands where the node is)
 
-How a field is written in the markup is declared beside it: `attribute()` (an XML attribute;
-its type converts and checks the value), `part()` (a child element of that name holding text,
-inline content, nodes, or nothing for a flag), `content()` (the element's own text or inline
-content); a field of node type without a declaration holds child elements of those classes.
-Adding a construct means one class here (a subclass of `Block`, `Inline` or `Node`), one line
-in a template and one `visit_…` method per writer.
+How a field is written in the markup is declared beside it (`briefing.tree.base`):
+`attribute()` (an XML attribute; its type converts and checks the value), `part()` (a child
+element of that name holding text, inline content, nodes, or nothing for a flag), `content()`
+(the element's own text or inline content); a field of node type without a declaration holds
+child elements of those classes, in field order.
+
+Adding a construct means one class here, one line in a template and one `visit_…` method per
+writer (a writer without it fails when it is imported). A new `Block` is allowed wherever blocks
+are, a new `Inline` wherever inline content is. The constructs asked for next would go so: the
+legal structure (Phần, Chương, Mục, Điều, khoản, điểm) as blocks holding blocks, as `Section`
+does; a fill-in blank as an inline node; the "Kính gửi" addressees, the "V/v" line and the Căn
+cứ lines as parts of `Document` or `Body`, each a field in reading order; two signature blocks
+as a list in `Closing`; an end mark as a block.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import MISSING, Field, dataclass, field, fields
-from typing import Any, ClassVar, Literal, TypeVar
+from dataclasses import dataclass, field
+from typing import Literal
+
+from briefing.tree.base import Node, attribute, content, part
 
 ParagraphKind = Literal["standfirst", "dateline", "byline", "credit", "note", "salutation"]
 Align = Literal["left", "center", "right", "justify"]
-
-#: every concrete node class, by name, in the order they are defined (see `node_classes`)
-_CLASSES: dict[str, type[Node]] = {}
-_WALKED: dict[type, tuple[str, ...]] = {}
-N = TypeVar("N", bound="Node")
-
-
-def attribute(name: str | None = None, *, default: Any = MISSING) -> Any:
-    """A field written as an XML attribute (`name`, default: the field's name with dashes)."""
-    return field(default=default, metadata={"xml": "attribute", "name": name})
-
-
-def part(name: str | None = None, *, default: Any = MISSING,
-         default_factory: Any = MISSING) -> Any:
-    """A field written as a child element of its own (`name`, default: the field's name with
-    dashes) holding text, inline content or nodes; a `bool` part is an empty flag element."""
-    return field(default=default, default_factory=default_factory,
-                 metadata={"xml": "part", "name": name})
-
-
-def content(*, default: Any = MISSING, default_factory: Any = MISSING) -> Any:
-    """A field holding the element's own content: its text (str) or inline nodes."""
-    return field(default=default, default_factory=default_factory, metadata={"xml": "content"})
-
-
-def xml_name(spec: Field[Any]) -> str:
-    """The attribute or element name a field is written as."""
-    return spec.metadata.get("name") or spec.name.replace("_", "-")
-
-
-class Node:
-    """Every node of the tree. `tag` is its element in the markup; `method` names the visitor
-    methods (`visit_<method>`, `depart_<method>`); `children()` are the nodes a visitor walks
-    into after visiting this one."""
-
-    __slots__ = ()
-    tag: ClassVar[str] = ""
-    method: ClassVar[str] = ""
-
-    def __init_subclass__(cls, *, abstract: bool = False, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if not abstract:
-            cls.method = re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
-            _CLASSES[cls.__name__] = cls  # dataclass(slots=True) re-creates it: keep the last
-
-    def children(self) -> Iterator[Node]:
-        names = _WALKED.get(type(self))
-        for name in _walked_fields(type(self)) if names is None else names:
-            value = getattr(self, name)
-            if isinstance(value, list):
-                yield from value
-            elif isinstance(value, Node):
-                yield value
 
 
 class Block(Node, abstract=True):
@@ -110,39 +64,6 @@ class Inline(Node, abstract=True):
     """Content inside a paragraph, a title, a caption, a cell or a note."""
 
     __slots__ = ()
-
-
-def node_classes() -> tuple[type[Node], ...]:
-    """Every concrete node class: what a complete writer must visit."""
-    return tuple(_CLASSES.values())
-
-
-def _walked_fields(cls: type[Node]) -> tuple[str, ...]:
-    """The fields a visitor walks into: child nodes and the element's own inline content (a
-    text content field yields no node, see `Node.children`), in order."""
-    names = tuple(f.name for f in fields(cls)  # type: ignore[arg-type]
-                  if f.metadata.get("xml") in (None, "content"))
-    _WALKED[cls] = names
-    return names
-
-
-def iter_nodes(node: Node) -> Iterator[Node]:
-    """`node` and every node under it, in document order: titles, captions, table cells and
-    footnotes included (what `xml.etree`'s `iter()` gave)."""
-    yield node
-    for spec in fields(node):  # type: ignore[arg-type]
-        value = getattr(node, spec.name)
-        if isinstance(value, Node):
-            yield from iter_nodes(value)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, Node):
-                    yield from iter_nodes(item)
-
-
-def nodes_of(tree: Node, cls: type[N]) -> list[N]:
-    """Every node of class `cls` in `tree`, in document order (`iter_nodes`)."""
-    return [node for node in iter_nodes(tree) if isinstance(node, cls)]
 
 
 # -- inline -----------------------------------------------------------------------------------

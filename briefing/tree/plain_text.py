@@ -6,18 +6,17 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 
+from briefing.tree.base import Node, iter_nodes
 from briefing.tree.nodes import (
     Document,
     Footnote,
     Inline,
     ItemList,
     LineBreak,
-    Node,
     Paragraph,
     Section,
     Text,
     TitleBlock,
-    iter_nodes,
 )
 
 #: ZIP cannot store an earlier time; a document without a usable date gets this one

@@ -19,7 +19,7 @@ from briefing import TEMPLATES_DIR
 from briefing.problems import BriefingError
 from briefing.tree.builder import Refused, build_document
 from briefing.tree.nodes import Document
-from briefing.tree.prepare import DocumentView
+from briefing.tree.views import DocumentView
 
 
 @lru_cache(maxsize=4)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar
 
+from briefing.tree.base import Node, node_classes
 from briefing.tree.nodes import (
     Cell,
     Closing,
@@ -25,12 +26,10 @@ from briefing.tree.nodes import (
     Cover,
     Issuer,
     Masthead,
-    Node,
     Recipients,
     Row,
     Signature,
     Table,
-    node_classes,
 )
 
 #: returned by a visit method whose node's children must not be walked

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from briefing.tree.base import Node
 from briefing.tree.nodes import (
     Appendix,
     Document,
@@ -20,7 +21,6 @@ from briefing.tree.nodes import (
     Intertitle,
     Item,
     LineBreak,
-    Node,
     Numbered,
     Paragraph,
     Quote,

@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from briefing.layout.cover import cover_layout
 from briefing.layout.masthead import masthead_layout
 from briefing.profile.model import Caption, Profile
+from briefing.tree.base import Node
 from briefing.tree.nodes import (
     Appendix,
     Closing,
@@ -36,7 +37,6 @@ from briefing.tree.nodes import (
     LineBreak,
     Mark,
     Masthead,
-    Node,
     Numbered,
     Paragraph,
     Quote,

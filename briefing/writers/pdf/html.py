@@ -16,6 +16,7 @@ from briefing.content.media import MediaStore
 from briefing.layout.cover import cover_layout
 from briefing.layout.masthead import Line, Rule, masthead_layout
 from briefing.profile.model import Profile
+from briefing.tree.base import Node
 from briefing.tree.nodes import (
     Appendix,
     Body,
@@ -35,7 +36,6 @@ from briefing.tree.nodes import (
     Mark,
     Marker,
     Masthead,
-    Node,
     Numbered,
     Paragraph,
     Quote,
