@@ -3,7 +3,7 @@
 The templates write the tree as XML; this reads it with expat and builds the node of each
 element as the element closes. How each element maps to its node is read from the node classes
 themselves (`briefing.tree.nodes`: their fields' types and `attribute()`, `part()` and
-`content()` declarations), once per class. Anything else is refused with `Refused`: an element
+`content()` declarations), once per process. Anything else is refused with `Refused`: an element
 or attribute the vocabulary does not define, a missing required attribute or child, a child out
 of order or twice where one is allowed, text where only elements belong, a value that does not
 convert (`level="x"`).
@@ -11,6 +11,7 @@ convert (`level="x"`).
 
 from __future__ import annotations
 
+import sys
 import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields
@@ -32,35 +33,39 @@ class Refused(ValueError):
 # -- what each element may hold, read from the node classes -----------------------------------
 @dataclass
 class _Slot:
-    """Where a child element goes: a field of the parent node, read as `what`."""
+    """Where a child element goes: field `name` of the parent node, read as `what`: "node"
+    (a child node, of the classes by tag in `schemas`), "text", "inline", "nodes" (a wrapper
+    element holding nodes) or "flag" (an empty element)."""
 
     index: int
     name: str
-    #: "node" (a child node), "text", "inline", "nodes" (a wrapper of nodes), "flag"
     what: str
     many: bool
-    classes: dict[str, type[Node]] = field(default_factory=dict)
+    schemas: dict[str, _Schema] = field(default_factory=dict)
+    #: one element per value, gathered in a list (a wrapper is one element)
+    repeats: bool = False
 
-    @property
-    def repeats(self) -> bool:
-        """One element per value, gathered in a list (a wrapper part is one element)."""
-        return self.many and self.what != "nodes"
+    def __post_init__(self) -> None:
+        self.repeats = self.many and self.what != "nodes"
 
 
 @dataclass
 class _Schema:
     cls: type[Node]
-    attributes: dict[str, tuple[str, Any, bool]] = field(default_factory=dict)
+    #: xml name -> (field, converter)
+    attributes: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    required_attributes: list[tuple[str, str]] = field(default_factory=list)
     children: dict[str, _Slot] = field(default_factory=dict)
-    #: None (elements only), "text" or "inline": the element's own content, in field `content`
+    #: the element's own content: None (elements only), "text" or "inline", in `content_field`
     content: str | None = None
     content_field: str = ""
-    #: single fields that must be there (child tag or attribute name, for messages)
+    #: single fields that must be there (field -> its child tag, for messages)
     required: dict[str, str] = field(default_factory=dict)
     lists: tuple[str, ...] = ()
 
 
 _SCHEMAS: dict[type[Node], _Schema] = {}
+_INLINE: dict[str, _Schema] = {}
 
 
 def _unwrap(kind: Any) -> tuple[Any, bool, bool]:
@@ -90,62 +95,66 @@ def _converter(kind: Any, where: str) -> Any:
     raise TypeError(f"{where}: an attribute of type {kind!r} cannot be read")
 
 
-def _concrete(base: type) -> dict[str, type[Node]]:
-    """Tag -> class of every concrete node class under `base`."""
-    return {c.tag: c for c in node_classes() if issubclass(c, base) and c.tag}
+def _schemas_under(base: type) -> dict[str, _Schema]:
+    """Tag -> schema of every concrete node class under `base`."""
+    return {c.tag: _SCHEMAS[c] for c in node_classes() if issubclass(c, base) and c.tag}
 
 
-def _schema(cls: type[Node]) -> _Schema:
-    found = _SCHEMAS.get(cls)
-    if found is not None:
-        return found
-    hints = typing.get_type_hints(cls)
-    schema = _Schema(cls)
+def _compile(schema: _Schema) -> None:
+    """Fill `schema` from its class's fields (their annotations read in the class's module)."""
+    cls = schema.cls
+    namespace = vars(sys.modules[cls.__module__])
     lists = []
     for index, spec in enumerate(fields(cls)):  # type: ignore[arg-type]
-        kind, optional, many = _unwrap(hints[spec.name])
+        kind, optional, many = _unwrap(eval(spec.type, namespace)
+                                       if isinstance(spec.type, str) else spec.type)
         how = spec.metadata.get("xml")
         required = (spec.default is MISSING and spec.default_factory is MISSING
                     and not optional)
         if how == "attribute":
             name = xml_name(spec)
-            convert = _converter(kind, f"{cls.__name__}.{spec.name}")
-            schema.attributes[name] = (spec.name, convert, required)
-            continue
-        if how == "content":
-            schema.content = "inline" if many else "text"
-            schema.content_field = spec.name
-            continue
-        slot = _slot(index, spec.name, kind, many, how == "part")
-        if slot.repeats:
-            lists.append(spec.name)
-        tags = [xml_name(spec)] if how == "part" else list(slot.classes)
-        for tag in tags:
-            if tag in schema.children:
-                raise TypeError(f"{cls.__name__}: two fields read <{tag}>")
-            schema.children[tag] = slot
-            if required and not slot.repeats:
-                schema.required[spec.name] = tag
+            schema.attributes[name] = (spec.name,
+                                       _converter(kind, f"{cls.__name__}.{spec.name}"))
+            if required:
+                schema.required_attributes.append((name, spec.name))
+        elif how == "content":
+            schema.content, schema.content_field = ("inline" if many else "text"), spec.name
+        else:
+            slot = _slot(index, spec.name, kind, many, how == "part")
+            lists += [spec.name] if slot.repeats else []
+            for tag in [xml_name(spec)] if how == "part" else list(slot.schemas):
+                if tag in schema.children:
+                    raise TypeError(f"{cls.__name__}: two fields read <{tag}>")
+                schema.children[tag] = slot
+                if required and not slot.repeats:
+                    schema.required[spec.name] = tag
     schema.lists = tuple(lists)
-    _SCHEMAS[cls] = schema
-    return schema
 
 
 def _slot(index: int, name: str, kind: Any, many: bool, is_part: bool) -> _Slot:
     if not is_part:
-        return _Slot(index, name, "node", many, _concrete(kind))
+        return _Slot(index, name, "node", many, _schemas_under(kind))
     if kind is bool:
         return _Slot(index, name, "flag", False)
     if kind is str:
         return _Slot(index, name, "text", many)
     if kind is Inline:
         return _Slot(index, name, "inline", False)
-    return _Slot(index, name, "nodes", True, _concrete(kind))
+    return _Slot(index, name, "nodes", True, _schemas_under(kind))
+
+
+def _vocabulary() -> None:
+    """Read every node class once: a schema each, then their fields (which name schemas)."""
+    for cls in node_classes():
+        _SCHEMAS[cls] = _Schema(cls)
+    for schema in list(_SCHEMAS.values()):
+        _compile(schema)
+    _INLINE.update(_schemas_under(Inline))
 
 
 # -- reading ----------------------------------------------------------------------------------
 class _Element:
-    """An element being read; `close` returns its value for the parent's slot."""
+    """An element being read (a text part); `close` returns its value for the parent."""
 
     __slots__ = ("parts", "slot", "tag")
 
@@ -178,22 +187,15 @@ class _Flag(_Element):
 
 
 class _Inline(_Element):
-    """Mixed content: text and the inline nodes."""
+    """Mixed content (a part such as a title): text and the inline nodes."""
 
     __slots__ = ()
 
     def open(self, tag: str, attributes: dict[str, str]) -> _Element:
-        cls = _inline_tags().get(tag)
-        if cls is None:
-            raise Refused(f"<{tag}> is not inline content (inside <{self.tag}>)")
-        return _NodeElement(cls, tag, None, attributes)
+        return _inline_node(tag, self.tag, attributes)
 
     def text(self, data: str) -> None:
-        parts = self.parts
-        if parts and isinstance(parts[-1], Text):
-            parts[-1].text += data
-        else:
-            parts.append(Text(text=data))
+        _add_text(self.parts, data)
 
     def close(self) -> Any:
         return self.parts
@@ -206,10 +208,10 @@ class _Wrapper(_Element):
 
     def open(self, tag: str, attributes: dict[str, str]) -> _Element:
         assert self.slot is not None
-        cls = self.slot.classes.get(tag)
-        if cls is None:
+        schema = self.slot.schemas.get(tag)
+        if schema is None:
             raise Refused(f"<{tag}> is not an element of <{self.tag}>")
-        return _NodeElement(cls, tag, None, attributes)
+        return _NodeElement(schema, tag, None, attributes)
 
     def text(self, data: str) -> None:
         if data.strip():
@@ -219,36 +221,57 @@ class _Wrapper(_Element):
         return self.parts
 
 
+_PARTS = {"text": _Element, "inline": _Inline, "nodes": _Wrapper, "flag": _Flag}
+
+
+def _add_text(parts: list[Any], data: str) -> None:
+    if parts and type(parts[-1]) is Text:
+        parts[-1].text += data
+    else:
+        parts.append(Text(text=data))
+
+
+def _inline_node(tag: str, parent: str, attributes: dict[str, str]) -> _NodeElement:
+    schema = _INLINE.get(tag)
+    if schema is None:
+        raise Refused(f"<{tag}> is not inline content (inside <{parent}>)")
+    return _NodeElement(schema, tag, None, attributes)
+
+
 class _NodeElement(_Element):
-    """The element of a node: attributes converted, children put in their fields in order."""
+    """The element of a node: attributes converted, children put in their fields in order;
+    the element's own content, if the node has some, in `parts`."""
 
-    __slots__ = ("content", "last", "position", "schema", "values")
+    __slots__ = ("inline", "last", "position", "schema", "values")
 
-    def __init__(self, cls: type[Node], tag: str, slot: _Slot | None,
+    def __init__(self, schema: _Schema, tag: str, slot: _Slot | None,
                  attributes: dict[str, str]):
-        super().__init__(tag, slot)
-        self.schema = schema = _schema(cls)
+        self.tag, self.slot, self.schema = tag, slot, schema
+        self.parts = []
         self.values: dict[str, Any] = {name: [] for name in schema.lists}
-        self.position = -1
-        self.last = ""
-        self.content = _Inline(tag, None) if schema.content == "inline" else None
-        known = schema.attributes
+        self.position, self.last = -1, ""
+        self.inline = schema.content == "inline"
+        if attributes or schema.required_attributes:
+            self.convert(attributes)
+
+    def convert(self, attributes: dict[str, str]) -> None:
+        known, values = self.schema.attributes, self.values
         for name, raw in attributes.items():
             entry = known.get(name)
             if entry is None:
-                raise Refused(f"<{tag}> has no attribute '{name}'")
+                raise Refused(f"<{self.tag}> has no attribute '{name}'")
             try:
-                self.values[entry[0]] = entry[1](raw)
+                values[entry[0]] = entry[1](raw)
             except ValueError as exc:
                 reason = str(exc) if entry[1] not in (int, float) else "not a number"
-                raise Refused(f"<{tag} {name}=\"{raw}\">: {reason}") from None
-        for name, (field_name, _, required) in known.items():
-            if required and field_name not in self.values:
-                raise Refused(f"<{tag}> needs the attribute '{name}'")
+                raise Refused(f"<{self.tag} {name}=\"{raw}\">: {reason}") from None
+        for name, field_name in self.schema.required_attributes:
+            if field_name not in values:
+                raise Refused(f"<{self.tag}> needs the attribute '{name}'")
 
     def open(self, tag: str, attributes: dict[str, str]) -> _Element:
-        if self.content is not None:
-            return self.content.open(tag, attributes)
+        if self.inline:
+            return _inline_node(tag, self.tag, attributes)
         if self.schema.content == "text":
             return super().open(tag, attributes)
         slot = self.schema.children.get(tag)
@@ -261,50 +284,36 @@ class _NodeElement(_Element):
             raise Refused(f"<{self.tag}> holds one <{tag}>, not two")
         self.position, self.last = slot.index, tag
         if slot.what == "node":
-            return _NodeElement(slot.classes[tag], tag, slot, attributes)
+            return _NodeElement(slot.schemas[tag], tag, slot, attributes)
         if attributes:
             raise Refused(f"<{tag}> in <{self.tag}> has no attributes")
-        element = {"text": _Element, "inline": _Inline, "nodes": _Wrapper,
-                   "flag": _Flag}[slot.what]
-        return element(tag, slot)
+        return _PARTS[slot.what](tag, slot)
 
     def text(self, data: str) -> None:
-        if self.content is not None:
-            self.content.text(data)
+        if self.inline:
+            _add_text(self.parts, data)
         elif self.schema.content == "text":
             self.parts.append(data)
         elif data.strip():
             raise Refused(f"text is not allowed directly in <{self.tag}>")
 
     def take(self, slot: _Slot | None, value: Any) -> None:
-        if self.content is not None:
-            self.content.take(slot, value)
+        if slot is None:  # an inline node of the element's own content
+            self.parts.append(value)
+        elif slot.repeats:
+            self.values[slot.name].append(value)
         else:
-            assert slot is not None
-            if slot.repeats:
-                self.values[slot.name].append(value)
-            else:
-                self.values[slot.name] = value
+            self.values[slot.name] = value
 
     def close(self) -> Any:
-        schema = self.schema
+        schema, values = self.schema, self.values
         for name, tag in schema.required.items():
-            if name not in self.values:
+            if name not in values:
                 raise Refused(f"<{self.tag}> needs a <{tag}>")
-        if self.content is not None:
-            self.values[schema.content_field] = self.content.parts
-        elif schema.content == "text":
-            self.values[schema.content_field] = "".join(self.parts)
-        return schema.cls(**self.values)
-
-
-_INLINE: dict[str, type[Node]] = {}
-
-
-def _inline_tags() -> dict[str, type[Node]]:
-    if not _INLINE:
-        _INLINE.update(_concrete(Inline))
-    return _INLINE
+        if schema.content is not None:
+            values[schema.content_field] = (self.parts if self.inline
+                                            else "".join(self.parts))
+        return schema.cls(**values)
 
 
 class _Reader:
@@ -316,7 +325,7 @@ class _Reader:
         if self.stack:
             self.stack.append(self.stack[-1].open(tag, attributes))
         elif tag == Document.tag:
-            self.stack.append(_NodeElement(Document, tag, None, attributes))
+            self.stack.append(_NodeElement(_SCHEMAS[Document], tag, None, attributes))
         else:
             raise Refused(f"the tree starts with <{Document.tag}>, not <{tag}>")
 
@@ -336,6 +345,8 @@ class _Reader:
 def build_document(markup: str) -> Document:
     """The typed tree of `markup`; raises `Refused` (with the markup's line and column) or
     `expat.ExpatError` (malformed XML)."""
+    if not _SCHEMAS:
+        _vocabulary()
     reader = _Reader()
     parser = expat.ParserCreate()
     parser.buffer_text = True
