@@ -7,14 +7,26 @@ The vocabulary itself, one class per node, is `briefing.tree.nodes`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import MISSING, Field, field, fields
+from collections.abc import Callable, Iterator
+from dataclasses import MISSING, Field, dataclass, field, fields
 from typing import Any, ClassVar, TypeVar
+
+from typing_extensions import dataclass_transform
 
 #: every concrete node class, by name, in the order they are defined (see `node_classes`)
 _CLASSES: dict[str, type[Node]] = {}
 _WALKED: dict[type, tuple[str, ...]] = {}
 N = TypeVar("N", bound="Node")
+T = TypeVar("T", bound=type)
+
+
+@dataclass_transform(kw_only_default=True, field_specifiers=(field,))
+def node(cls: T) -> T:
+    """Make `cls` a node class: a dataclass with slots and keyword-only fields, compared and
+    shown by `Node` (generating those methods per class would double the vocabulary's import
+    time, which every cold build pays)."""
+    make: Callable[[T], T] = dataclass(slots=True, kw_only=True, repr=False, eq=False)
+    return make(cls)
 
 
 def attribute(name: str | None = None, *, default: Any = MISSING) -> Any:
@@ -54,6 +66,18 @@ class Node:
         if not abstract:
             cls.method = re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
             _CLASSES[cls.__name__] = cls  # dataclass(slots=True) re-creates it: keep the last
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(
+            getattr(self, spec.name) == getattr(other, spec.name)
+            for spec in fields(self))  # type: ignore[arg-type]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass with eq
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{spec.name}={getattr(self, spec.name)!r}"
+                          for spec in fields(self))  # type: ignore[arg-type]
+        return f"{type(self).__name__}({shown})"
 
     def children(self) -> Iterator[Node]:
         names = _WALKED.get(type(self))

@@ -45,10 +45,10 @@ as a list in `Closing`; an end mark as a block.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
-from briefing.tree.base import Node, attribute, content, part
+from briefing.tree.base import Node, attribute, content, node, part
 
 ParagraphKind = Literal["standfirst", "dateline", "byline", "credit", "note", "salutation"]
 Align = Literal["left", "center", "right", "justify"]
@@ -67,26 +67,26 @@ class Inline(Node, abstract=True):
 
 
 # -- inline -----------------------------------------------------------------------------------
-@dataclass(slots=True, kw_only=True)
+@node
 class Text(Inline):
     """Characters, exactly as in the source."""
 
     text: str
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Emphasis(Inline):
     tag = "em"
     content: list[Inline] = content(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Strong(Inline):
     tag = "strong"
     content: list[Inline] = content(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Marker(Inline):
     """A run-in enumeration marker ("(i)", "a)") inside a paragraph of inline items."""
 
@@ -94,14 +94,14 @@ class Marker(Inline):
     content: list[Inline] = content(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class LineBreak(Inline):
     """A computed line break (balanced display lines of a subject)."""
 
     tag = "br"
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Footnote(Inline):
     """A footnote: its call stands where the node is; `number` counts calls in order."""
 
@@ -112,7 +112,7 @@ class Footnote(Inline):
 
 
 # -- blocks -----------------------------------------------------------------------------------
-@dataclass(slots=True, kw_only=True)
+@node
 class Paragraph(Block):
     """A paragraph; `kind` names a furniture construct with a look of its own."""
 
@@ -121,7 +121,7 @@ class Paragraph(Block):
     content: list[Inline] = content(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class TitleBlock(Node):
     """The centred document type and subject (trích yếu), lines balanced by <br/>."""
 
@@ -130,7 +130,7 @@ class TitleBlock(Node):
     subject: list[Inline] | None = part(default=None)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Section(Block):
     """A numbered heading and the blocks under it; `level` counts from 1."""
 
@@ -143,7 +143,7 @@ class Section(Block):
     body: list[Block] = field(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Numbered(Block):
     """Body paragraphs carrying a run-in number from the ladder ("1.1. …"): not a heading."""
 
@@ -154,7 +154,7 @@ class Numbered(Block):
     paragraphs: list[Paragraph]
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Intertitle(Block):
     """An unnumbered heading in the flow."""
 
@@ -163,7 +163,7 @@ class Intertitle(Block):
     content: list[Inline] = content(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Item(Node):
     """A list item: `marker` ("-", "(i)", "Thứ nhất,") opens its first paragraph."""
 
@@ -172,7 +172,7 @@ class Item(Node):
     body: list[Block] = field(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class ItemList(Block):
     """Bullets (`type` "bullet") or an enumeration ("enum", `style` the profile's name)."""
 
@@ -182,14 +182,14 @@ class ItemList(Block):
     items: list[Item]
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Quote(Block):
     tag = "quote"
     paragraphs: list[Paragraph]
     attribution: list[Inline] | None = part(default=None)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Turn(Block):
     """An interview turn; `label` ("Phóng viên: ") is printed run-in before the first p."""
 
@@ -199,7 +199,7 @@ class Turn(Block):
     paragraphs: list[Paragraph]
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Column(Node):
     """A table column; `width` is its share of the text width, in %."""
 
@@ -207,7 +207,7 @@ class Column(Node):
     width: float = attribute()
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Cell(Node):
     tag = "cell"
     colspan: int = attribute()
@@ -216,13 +216,13 @@ class Cell(Node):
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Row(Node):
     tag = "row"
     cells: list[Cell] = field(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Table(Block):
     """A data table; `label` is "Bảng 1. " when captioned (`number` 1), else "" (0)."""
 
@@ -237,7 +237,7 @@ class Table(Block):
     note: list[Inline] | None = part(default=None)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Figure(Block):
     """A picture at its printed size; `src` names a checked file of the document's media
     (never read by path)."""
@@ -254,7 +254,7 @@ class Figure(Block):
 
 
 # -- the parts of a document ------------------------------------------------------------------
-@dataclass(slots=True, kw_only=True)
+@node
 class Info(Node):
     """Document properties; `date` is YYYY[-MM[-DD]] (every file timestamp comes from it)."""
 
@@ -265,7 +265,7 @@ class Info(Node):
     date: str = part()
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Issuer(Node):
     """The issuing body: "*" under its name (HD 36) or a short `rule` (ND 30)."""
 
@@ -277,7 +277,7 @@ class Issuer(Node):
     number: str | None = part(default=None)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Mark(Node):
     """The circulation or secrecy mark ("LƯU HÀNH NỘI BỘ")."""
 
@@ -285,7 +285,7 @@ class Mark(Node):
     text: str = content()
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Cover(Node):
     """Page 1 of a booklet; `foot` (place and month) stands at the bottom of the page."""
 
@@ -299,7 +299,7 @@ class Cover(Node):
     foot: str = part()
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Masthead(Node):
     """The official first-page band: the issuer beside the profile's title lines ("ĐẢNG CỘNG
     SẢN VIỆT NAM"; national title and motto), the number beside the place and date."""
@@ -310,14 +310,14 @@ class Masthead(Node):
     place_date: str = part()
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Body(Node):
     tag = "body"
     title_block: TitleBlock | None = None
     blocks: list[Block] = field(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Recipients(Node):
     """Nơi nhận: the label and one line per recipient (prefix included)."""
 
@@ -326,7 +326,7 @@ class Recipients(Node):
     items: list[str] = part("item", default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Signature(Node):
     tag = "signature"
     authority: str | None = part(default=None)
@@ -334,14 +334,14 @@ class Signature(Node):
     name: str = part()
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Closing(Node):
     tag = "closing"
     recipients: Recipients | None = None
     signature: Signature | None = None
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Appendix(Node):
     """"PHỤ LỤC" or "PHỤ LỤC II" (`label`), on a new page; its blocks are numbered afresh."""
 
@@ -353,13 +353,13 @@ class Appendix(Node):
     body: list[Block] = field(default_factory=list)
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Appendices(Node):
     tag = "appendices"
     appendices: list[Appendix]
 
 
-@dataclass(slots=True, kw_only=True)
+@node
 class Document(Node):
     """The root: `form` "booklet" (a cover) or "official" (a masthead)."""
 
