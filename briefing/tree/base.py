@@ -80,8 +80,7 @@ class Node:
         return f"{type(self).__name__}({shown})"
 
     def children(self) -> Iterator[Node]:
-        names = _WALKED.get(type(self))
-        for name in _walked_fields(type(self)) if names is None else names:
+        for name in walked_fields(type(self)):
             value = getattr(self, name)
             if isinstance(value, list):
                 yield from value
@@ -94,12 +93,13 @@ def node_classes() -> tuple[type[Node], ...]:
     return tuple(_CLASSES.values())
 
 
-def _walked_fields(cls: type[Node]) -> tuple[str, ...]:
+def walked_fields(cls: type[Node]) -> tuple[str, ...]:
     """The fields a visitor walks into: child nodes and the element's own inline content (a
     text content field yields no node, see `Node.children`), in order."""
-    names = tuple(f.name for f in fields(cls)  # type: ignore[arg-type]
-                  if f.metadata.get("xml") in (None, "content"))
-    _WALKED[cls] = names
+    names = _WALKED.get(cls)
+    if names is None:
+        names = _WALKED[cls] = tuple(f.name for f in fields(cls)  # type: ignore[arg-type]
+                                     if f.metadata.get("xml") in (None, "content"))
     return names
 
 

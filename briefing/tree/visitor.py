@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, ClassVar
 
-from briefing.tree.base import Node, node_classes
+from briefing.tree.base import Node, node_classes, walked_fields
 from briefing.tree.nodes import (
     Cell,
     Closing,
@@ -54,16 +54,18 @@ class Visitor:
 
     #: node class -> the parent classes whose visit writes it with its children
     handled_by_parent: ClassVar[Mapping[type[Node], tuple[type[Node], ...]]] = {}
-    _dispatch: ClassVar[dict[type[Node], tuple[_Method, _Method | None]]] = {}
+    #: node class -> its visit method, its depart method (or None), the fields walked into
+    _dispatch: ClassVar[dict[type[Node], tuple[_Method, _Method | None, tuple[str, ...]]]] = {}
 
     def __init_subclass__(cls, *, partial: bool = False, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        dispatch: dict[type[Node], tuple[_Method, _Method | None]] = {}
+        dispatch: dict[type[Node], tuple[_Method, _Method | None, tuple[str, ...]]] = {}
         missing = []
         for node_class in node_classes():
             visit = getattr(cls, "visit_" + node_class.method, None)
             if visit is not None:
-                dispatch[node_class] = (visit, getattr(cls, "depart_" + node_class.method, None))
+                dispatch[node_class] = (visit, getattr(cls, "depart_" + node_class.method, None),
+                                        walked_fields(node_class))
                 continue
             parents = cls.handled_by_parent.get(node_class)
             if not parents or not all(hasattr(cls, "visit_" + p.method) for p in parents):
@@ -77,13 +79,18 @@ class Visitor:
     def walk(self, node: Node) -> None:
         """Visit `node`, walk its children unless told not to, then depart from it."""
         try:
-            visit, depart = self._dispatch[type(node)]
+            visit, depart, walked = self._dispatch[type(node)]
         except KeyError:
             raise TypeError(f"{type(self).__name__} writes {type(node).__name__} in its "
                             f"parent's visit, which must return SKIP_CHILDREN") from None
         if visit(self, node) is not SKIP_CHILDREN:
-            for child in node.children():
-                self.walk(child)
+            for name in walked:  # node.children(), without a generator per node
+                value = getattr(node, name)
+                if type(value) is list:
+                    for child in value:
+                        self.walk(child)
+                elif isinstance(value, Node):
+                    self.walk(value)
         if depart is not None:
             depart(self, node)
 
