@@ -7,11 +7,15 @@ The vocabulary itself, one class per node, is `briefing.tree.nodes`.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import MISSING, Field, dataclass, field, fields
 from typing import Any, ClassVar, TypeVar
 
-from typing_extensions import dataclass_transform
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pydantic, a dependency, brings typing_extensions
+    from typing_extensions import dataclass_transform
 
 #: every concrete node class, by name, in the order they are defined (see `node_classes`)
 _CLASSES: dict[str, type[Node]] = {}
