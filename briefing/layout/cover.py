@@ -8,15 +8,14 @@ absolutely at the same height). Each line carries its role; the writers name its
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.layout.masthead import Line, Rule, issuer_lines
 from briefing.profile.model import Profile
 from briefing.tree.nodes import Cover
 
 
-@dataclass(frozen=True)
-class CoverLayout:
+class CoverLayout(NamedTuple):
     issuer: tuple[Line | Rule, ...]
     #: title, subject?, issue?, meeting?, mark? in order
     lines: tuple[Line, ...]

@@ -9,8 +9,7 @@ read the same numbers; a value written in the profile always wins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefing.profile.model import Profile, TextStyle
 
@@ -22,8 +21,7 @@ def _unless_set(style: TextStyle, **defaults: Any) -> TextStyle:
     return style.model_copy(update=unset) if unset else style
 
 
-@dataclass(frozen=True)
-class Looks:
+class Looks(NamedTuple):
     mark: TextStyle
     cover_subject: TextStyle
     cover_issue: TextStyle

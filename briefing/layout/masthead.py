@@ -17,8 +17,7 @@ profile's share of the issuer name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from briefing.layout.measure import line_width_mm, safe_width_mm
 from briefing.profile.model import Profile, TextStyle
@@ -29,32 +28,28 @@ Role = Literal["superior", "issuer", "star", "number", "title-line", "place-date
                "title", "subject", "issue", "meeting", "mark", "foot"]
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of the head; `text` is plain or inline content (a subject broken by <br/>);
-    `index` counts the title lines from 1 (each has its look in the profile)."""
+    `position` counts the title lines from 1 (each has its look in the profile)."""
 
     role: Role
     text: str | list[Inline]
-    index: int = 1
+    position: int = 1
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule under the line above it, `length_mm` long, centred in its column."""
 
     role: Literal["issuer-rule", "title-rule"]
     length_mm: float
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     width_mm: float
     lines: tuple[Line | Rule, ...]
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """Two rows of two cells: issuer | title lines, number | place and date."""
 
     rows: tuple[tuple[Cell, Cell], ...]

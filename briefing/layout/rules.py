@@ -8,8 +8,7 @@ separator are defined here once; the DOCX styles and the PDF stylesheet read the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.layout.measure import MM_PER_PT
 
@@ -25,8 +24,7 @@ HAIRLINE_PT = 1
 BOX_SPACE_PT = (1, 4)
 
 
-@dataclass(frozen=True)
-class Separator:
+class Separator(NamedTuple):
     """The room of the rule above the footnotes: space above (mm), the rule (pt) and the space
     below it (pt), as the DOCX's separator line and the PDF's footnote area take it."""
 

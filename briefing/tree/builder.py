@@ -31,7 +31,7 @@ class Refused(ValueError):
 
 
 # -- what each element may hold, read from the node classes -----------------------------------
-@dataclass(eq=False)
+@dataclass(repr=False, eq=False)
 class _Slot:
     """Where a child element goes: field `name` of the parent node, read as `what`: "node"
     (a child node, of the classes by tag in `schemas`), "text", "inline", "nodes" (a wrapper
@@ -49,7 +49,7 @@ class _Slot:
         self.repeats = self.many and self.what != "nodes"
 
 
-@dataclass(eq=False)
+@dataclass(repr=False, eq=False)
 class _Schema:
     cls: type[Node]
     #: xml name -> (field, converter)

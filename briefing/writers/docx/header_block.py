@@ -50,7 +50,7 @@ def _line(line: Line | Rule, profile: Profile, column_mm: float, inline: InlineS
         assert isinstance(line.text, str)
         return boxed_mark(line.text, profile)
     if line.role == "title-line":
-        style = S.party_name(min(line.index, len(profile.masthead.title_lines)))
+        style = S.party_name(min(line.position, len(profile.masthead.title_lines)))
     else:
         style = ROLE_STYLES[line.role]
     if isinstance(line.text, str):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from docx.oxml.ns import qn
 
@@ -92,8 +92,7 @@ class _Sources:
         return value
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A style of one of the profile's text looks (TextStyle)."""
 
     id: str
@@ -123,8 +122,7 @@ class Text:
                           paragraph=paragraph, run=_run(style, source.font))]
 
 
-@dataclass(frozen=True)
-class Construct:
+class Construct(NamedTuple):
     """A body construct's style (ParagraphStyle): its text look, indents and spacing, the
     body's exact line height unless the profile gives one (the PDF stylesheet reads the same
     values); kept with the next paragraph always, or when its caption stands `above`."""
@@ -151,8 +149,7 @@ class Construct:
             run=_run(style, source.font))]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """An empty, hairline-high paragraph whose bottom border is the rule."""
 
     id: str
@@ -167,8 +164,7 @@ class Rule:
                           run=RunLook(font=source.font, size=HAIRLINE_PT))]
 
 
-@dataclass(frozen=True)
-class Built:
+class Built(NamedTuple):
     """Styles a function of their own builds."""
 
     build: Callable[[_Sources], list[StyleSpec]]

@@ -129,7 +129,7 @@ class HtmlWriter(Visitor):
             mark = _div(parent, "mark", "", "p")
             ET.SubElement(mark, "span").text = str(line.text)
         elif line.role == "title-line":
-            _div(parent, f"party party-{line.index}", str(line.text), tag)
+            _div(parent, f"party party-{line.position}", str(line.text), tag)
         elif isinstance(line.text, str):
             _div(parent, line.role, line.text, tag)
         else:
