@@ -10,10 +10,10 @@ import pytest
 from briefing import PROJECT_ROOT
 from briefing.content.loader import load_document
 from briefing.tree.builder import build_document
-from briefing.tree.nodes import Document
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
 from briefing.tree.views import DocumentView
+from briefing.tree.vocabulary import Document
 
 CONTENT = PROJECT_ROOT / "content"
 BRIEFING = CONTENT / "briefing-foreign-affairs.yaml"

@@ -27,7 +27,10 @@ from briefing.content.schema import footnote_paragraphs
 from briefing.profile.model import Profile, load_profile
 from briefing.text.inline_markdown import plain_text
 from briefing.tree.base import Node, iter_nodes
-from briefing.tree.nodes import (
+from briefing.tree.plain_text import inline_text
+from briefing.tree.prepare import prepare
+from briefing.tree.render import render_tree
+from briefing.tree.vocabulary import (
     Document,
     Emphasis,
     Figure,
@@ -44,9 +47,6 @@ from briefing.tree.nodes import (
     TitleBlock,
     Turn,
 )
-from briefing.tree.plain_text import inline_text
-from briefing.tree.prepare import prepare
-from briefing.tree.render import render_tree
 from briefing.writers.docx import write_docx
 from tests.conftest import tree_of
 

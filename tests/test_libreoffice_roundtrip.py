@@ -12,8 +12,8 @@ from briefing import PROJECT_ROOT
 from briefing.builds.pipeline import render_loaded
 from briefing.content.loader import load_document
 from briefing.tree.base import nodes_of
-from briefing.tree.nodes import Table
 from briefing.tree.plain_text import every_text
+from briefing.tree.vocabulary import Table
 from tests.conftest import BRIEFING, PROGRAMME
 
 #: documents of other shapes: a report numbered 1.–7., an interview with a table and a figure

@@ -7,8 +7,8 @@ import pytest
 from briefing.layout.numbering import enumeration_marker, heading_number, letter, roman
 from briefing.profile.model import load_profile
 from briefing.tree.base import nodes_of
-from briefing.tree.nodes import Item, Section
 from briefing.tree.plain_text import body_paragraphs
+from briefing.tree.vocabulary import Item, Section
 
 
 @pytest.mark.parametrize(("number", "expected"), [

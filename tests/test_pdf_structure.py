@@ -17,8 +17,8 @@ import pytest
 from briefing import PROJECT_ROOT
 from briefing.cli import main
 from briefing.tree.base import nodes_of
-from briefing.tree.nodes import Appendix, Footnote, Intertitle, ItemList, Paragraph, Section
 from briefing.tree.plain_text import body_paragraphs, footnotes, heading_text, inline_text
+from briefing.tree.vocabulary import Appendix, Footnote, Intertitle, ItemList, Paragraph, Section
 from tests.pdf_structure import Element, Structure, read_structure
 
 

@@ -26,7 +26,7 @@ from briefing.content.loader import load_document
 from briefing.layout.measure import line_width_mm
 from briefing.profile.model import load_profile
 from briefing.tree.base import nodes_of
-from briefing.tree.nodes import Table
+from briefing.tree.vocabulary import Table
 from briefing.validation.proofreading.tones import OLD, tone_marks
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"

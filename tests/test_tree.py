@@ -16,7 +16,8 @@ from briefing import TEMPLATES_DIR
 from briefing.problems import BriefingError
 from briefing.tree.base import Node, node_classes
 from briefing.tree.builder import Refused, build_document
-from briefing.tree.nodes import (
+from briefing.tree.visitor import SKIP_CHILDREN, IncompleteWriter, Visitor
+from briefing.tree.vocabulary import (
     Block,
     Document,
     Emphasis,
@@ -26,7 +27,6 @@ from briefing.tree.nodes import (
     Section,
     Text,
 )
-from briefing.tree.visitor import SKIP_CHILDREN, IncompleteWriter, Visitor
 from tests.conftest import PROGRAMME, tree_of
 
 WRITERS = [("briefing.writers.docx.writer", "DocxWriter"),
@@ -158,7 +158,7 @@ def test_walking_visits_then_departs_and_can_skip_children() -> None:
 
 
 def test_a_node_left_to_its_parent_must_not_be_walked() -> None:
-    from briefing.tree.nodes import Row
+    from briefing.tree.vocabulary import Row
     from briefing.writers.markdown import MarkdownWriter
 
     with pytest.raises(TypeError, match="SKIP_CHILDREN"):

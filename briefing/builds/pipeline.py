@@ -18,10 +18,10 @@ from briefing.content.loader import LoadedDocument, load_document
 from briefing.content.media import MediaStore
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile
-from briefing.tree.nodes import Document
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
 from briefing.tree.views import DocumentView
+from briefing.tree.vocabulary import Document
 
 if TYPE_CHECKING:  # a plain build needs no unit overlay code
     from briefing.units.load import Overlay

@@ -27,9 +27,9 @@ from briefing.builds.pipeline import FORMATS, render_formats, validated
 from briefing.editions.embed import source_attachments
 from briefing.editions.hashing import sha256_bytes
 from briefing.problems import BriefingError, Position, Problem
-from briefing.tree.nodes import Document
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
+from briefing.tree.vocabulary import Document
 from briefing.units.load import parse_meeting, parse_unit
 from briefing.units.sources import SourceFile
 from briefing.units.variant import Variant, load_variant

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field, fields
 
 from briefing.builds.variants import VariantJob, set_document_date, variant_of
 from briefing.tree.base import Node, iter_nodes, xml_name
-from briefing.tree.nodes import Document, Footnote, Inline, Section
 from briefing.tree.plain_text import inline_text, sections
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
+from briefing.tree.vocabulary import Document, Footnote, Inline, Section
 
 #: the parts of a document outside the body that a reader sees: the head and the closing
 FRAME = ("cover", "masthead", "mark", "closing")

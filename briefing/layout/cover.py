@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from briefing.layout.masthead import Line, Rule, issuer_lines
 from briefing.profile.model import Profile
-from briefing.tree.nodes import Cover
+from briefing.tree.vocabulary import Cover
 
 
 class CoverLayout(NamedTuple):

@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 
 from briefing.layout.measure import line_width_mm, safe_width_mm
 from briefing.profile.model import Profile, TextStyle
-from briefing.tree.nodes import Inline, Issuer, Masthead
+from briefing.tree.vocabulary import Inline, Issuer, Masthead
 
 #: what a line of the head is; each writer names its style (DOCX) or class (HTML) after it
 Role = Literal["superior", "issuer", "star", "number", "title-line", "place-date",

@@ -1,7 +1,7 @@
 """What every node of the tree is: the base class, how a field is written in the markup, the
 registry of node classes, and walking a tree.
 
-The vocabulary itself, one class per node, is `briefing.tree.nodes`.
+The vocabulary itself, one class per node, is `briefing.tree.vocabulary`.
 """
 
 from __future__ import annotations

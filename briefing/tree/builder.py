@@ -2,7 +2,7 @@
 
 The templates write the tree as XML; this reads it with expat and builds the node of each
 element as the element closes. How each element maps to its node is read from the node classes
-themselves (`briefing.tree.nodes`: their fields' types and `attribute()`, `part()` and
+themselves (`briefing.tree.vocabulary`: their fields' types and `attribute()`, `part()` and
 `content()` declarations), once per process. Anything else is refused with `Refused`: an element
 or attribute the vocabulary does not define, a missing required attribute or child, a child out
 of order or twice where one is allowed, text where only elements belong, a value that does not
@@ -19,7 +19,7 @@ from typing import Any, Literal, Union
 from xml.parsers import expat
 
 from briefing.tree.base import Node, node_classes, xml_name
-from briefing.tree.nodes import Document, Inline, Text
+from briefing.tree.vocabulary import Document, Inline, Text
 
 
 class Refused(ValueError):

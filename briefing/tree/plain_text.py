@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import fields
 
 from briefing.tree.base import Node, iter_nodes
-from briefing.tree.nodes import (
+from briefing.tree.vocabulary import (
     Document,
     Footnote,
     Inline,

@@ -2,8 +2,9 @@
 
 Templates live in `templates/` (one per document form) and run in Jinja's sandbox with XML
 autoescaping: content is data, so a `<script>` or a raw OOXML fragment in a content file can
-only ever come out as text. The markup they write is read into `briefing.tree.nodes` at once
-(`briefing.tree.builder`); markup outside the vocabulary is the template's error, named as such.
+only ever come out as text. The markup they write is read at once into the nodes of
+`briefing.tree.vocabulary` (`briefing.tree.builder`); markup outside the vocabulary is the
+template's error, named as such.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from briefing import TEMPLATES_DIR
 from briefing.problems import BriefingError
 from briefing.tree.builder import Refused, build_document
-from briefing.tree.nodes import Document
 from briefing.tree.views import DocumentView
+from briefing.tree.vocabulary import Document
 
 
 @lru_cache(maxsize=4)

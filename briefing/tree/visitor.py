@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from briefing.tree.base import Node, node_classes, walked_fields
-from briefing.tree.nodes import (
+from briefing.tree.vocabulary import (
     Cell,
     Closing,
     Column,

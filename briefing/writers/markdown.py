@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.tree import nodes
+from briefing.tree import vocabulary
 from briefing.tree.base import Node
 from briefing.tree.visitor import SKIP_CHILDREN, WRITTEN_BY_PARENT, Visitor
 
@@ -30,7 +30,7 @@ class MarkdownWriter(Visitor):
         #: a list item's marker, waiting for the item's first paragraph
         self.marker: str | None = None
 
-    def text(self, content: Sequence[nodes.Inline]) -> str:
+    def text(self, content: Sequence[vocabulary.Inline]) -> str:
         """Inline content as Markdown (its footnotes collected on the way)."""
         saved, self.buffer = self.buffer, []
         self.walk_all(content)
@@ -38,13 +38,13 @@ class MarkdownWriter(Visitor):
         return text
 
     # -- the parts of the document ------------------------------------------------------------
-    def visit_document(self, node: nodes.Document) -> None:
+    def visit_document(self, node: vocabulary.Document) -> None:
         """Front matter, body, appendices, then the notes."""
 
-    def depart_document(self, node: nodes.Document) -> None:
+    def depart_document(self, node: vocabulary.Document) -> None:
         self.parts.extend(self.notes)
 
-    def visit_info(self, node: nodes.Info) -> None:
+    def visit_info(self, node: vocabulary.Info) -> None:
         self.parts.append(f"---\ntitle: \"{node.title}\"\nlang: vi\n---")
 
     def skip(self, node: Node) -> object:
@@ -56,7 +56,7 @@ class MarkdownWriter(Visitor):
     def visit_body(self, node: Node) -> None:
         """The title block, then the blocks."""
 
-    def visit_title_block(self, node: nodes.TitleBlock) -> None:
+    def visit_title_block(self, node: vocabulary.TitleBlock) -> None:
         self.parts.append(f"**{_escape(node.doc_type)}**")
         if node.subject is not None:
             self.parts.append(f"**{self.text(node.subject)}**")
@@ -64,72 +64,72 @@ class MarkdownWriter(Visitor):
     def visit_appendices(self, node: Node) -> None:
         """Each appendix in turn."""
 
-    def visit_appendix(self, node: nodes.Appendix) -> None:
+    def visit_appendix(self, node: vocabulary.Appendix) -> None:
         self.parts.append(f"# {_escape(node.label)}")
         self.parts.append(f"**{self.text(node.title)}**")
         if node.subtitle is not None:
             self.parts.append(f"*{self.text(node.subtitle)}*")
 
     # -- blocks -------------------------------------------------------------------------------
-    def visit_paragraph(self, node: nodes.Paragraph) -> object:
+    def visit_paragraph(self, node: vocabulary.Paragraph) -> object:
         prefix = f"{_escape(self.marker)} " if self.marker is not None else ""
         self.marker = None
         self.parts.append(prefix + self.text(node.content))
         return SKIP_CHILDREN
 
-    def visit_section(self, node: nodes.Section) -> None:
+    def visit_section(self, node: vocabulary.Section) -> None:
         self.parts.append("#" * min(node.level, 6) + f" {node.number} {self.text(node.title)}")
 
     def visit_item_list(self, node: Node) -> None:
         """Its items in turn."""
 
-    def visit_item(self, node: nodes.Item) -> object:
+    def visit_item(self, node: vocabulary.Item) -> object:
         """The marker opens the item's first paragraph."""
         marker: str | None = node.marker
         for child in node.body:
-            if marker is not None and isinstance(child, nodes.Paragraph):
+            if marker is not None and isinstance(child, vocabulary.Paragraph):
                 self.marker, marker = marker, None
             self.walk(child)
         return SKIP_CHILDREN
 
-    def led(self, paragraphs: list[nodes.Paragraph], lead: str) -> object:
+    def led(self, paragraphs: list[vocabulary.Paragraph], lead: str) -> object:
         """`paragraphs`, the first opening with `lead` in bold."""
         for index, paragraph in enumerate(paragraphs):
             shown = f"**{_escape(lead.strip())}** " if index == 0 and lead.strip() else ""
             self.parts.append(shown + self.text(paragraph.content))
         return SKIP_CHILDREN
 
-    def visit_numbered(self, node: nodes.Numbered) -> object:
+    def visit_numbered(self, node: vocabulary.Numbered) -> object:
         return self.led(node.paragraphs, node.number + " ")
 
-    def visit_turn(self, node: nodes.Turn) -> object:
+    def visit_turn(self, node: vocabulary.Turn) -> object:
         return self.led(node.paragraphs, node.label)
 
-    def visit_intertitle(self, node: nodes.Intertitle) -> object:
+    def visit_intertitle(self, node: vocabulary.Intertitle) -> object:
         self.parts.append(f"**{self.text(node.content)}**")
         return SKIP_CHILDREN
 
-    def visit_quote(self, node: nodes.Quote) -> object:
+    def visit_quote(self, node: vocabulary.Quote) -> object:
         self.parts.extend("> " + self.text(p.content) for p in node.paragraphs)
         if node.attribution is not None:
             self.parts.append(self.text(node.attribution))
         return SKIP_CHILDREN
 
-    def visit_figure(self, node: nodes.Figure) -> object:
+    def visit_figure(self, node: vocabulary.Figure) -> object:
         if node.caption is not None:  # the image itself stays out
             self.parts.append(_escape(node.label) + self.text(node.caption))
         if node.credit is not None:
             self.parts.append(self.text(node.credit))
         return SKIP_CHILDREN
 
-    def visit_table(self, node: nodes.Table) -> object:
+    def visit_table(self, node: vocabulary.Table) -> object:
         """A pipe table (Pandoc Markdown has no spans: a spanned cell is written once)."""
         if node.caption is not None:
             self.parts.append(_escape(node.label) + self.text(node.caption))
         rows = node.header + node.rows
         columns = len(node.columns)
 
-        def line(row: nodes.Row) -> str:
+        def line(row: vocabulary.Row) -> str:
             cells = [" ".join(self.text(p.content) for p in cell.paragraphs)
                      for cell in row.cells]
             cells += [""] * (columns - len(cells))
@@ -145,15 +145,15 @@ class MarkdownWriter(Visitor):
         return SKIP_CHILDREN
 
     # -- inline -------------------------------------------------------------------------------
-    def visit_text(self, node: nodes.Text) -> None:
+    def visit_text(self, node: vocabulary.Text) -> None:
         self.buffer.append(_escape(node.text))
 
-    def visit_emphasis(self, node: nodes.Emphasis) -> None:
+    def visit_emphasis(self, node: vocabulary.Emphasis) -> None:
         self.buffer.append("*")
 
     depart_emphasis = visit_emphasis
 
-    def visit_strong(self, node: nodes.Strong) -> None:
+    def visit_strong(self, node: vocabulary.Strong) -> None:
         self.buffer.append("**")
 
     depart_strong = visit_strong
@@ -161,17 +161,17 @@ class MarkdownWriter(Visitor):
     def visit_marker(self, node: Node) -> None:
         """Its text, as the text around it."""
 
-    def visit_line_break(self, node: nodes.LineBreak) -> None:
+    def visit_line_break(self, node: vocabulary.LineBreak) -> None:
         self.buffer.append("\\\n")
 
-    def visit_footnote(self, node: nodes.Footnote) -> object:
+    def visit_footnote(self, node: vocabulary.Footnote) -> object:
         body = "\n\n    ".join(self.text(p.content) for p in node.paragraphs)
         self.notes.append(f"[^{node.number}]: {body}")
         self.buffer.append(f"[^{node.number}]")
         return SKIP_CHILDREN
 
 
-def write_markdown(tree: nodes.Document) -> str:
+def write_markdown(tree: vocabulary.Document) -> str:
     writer = MarkdownWriter()
     writer.walk(tree)
     return "\n\n".join(writer.parts) + "\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.profile.model import Profile
-from briefing.tree.nodes import Cell, Row, Table
+from briefing.tree.vocabulary import Cell, Row, Table
 from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import InlineSink

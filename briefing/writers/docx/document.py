@@ -17,8 +17,8 @@ from docx.oxml.ns import qn
 
 from briefing.content.media import MediaStore
 from briefing.profile.model import Profile
-from briefing.tree.nodes import Document as Tree
 from briefing.tree.plain_text import document_moment
+from briefing.tree.vocabulary import Document as Tree
 from briefing.writers.docx.figures import Pictures
 from briefing.writers.docx.footnotes_part import Footnotes, settings_properties
 from briefing.writers.docx.ooxml import Element

@@ -17,7 +17,7 @@ from docx.shared import Emu
 from briefing.content.media import MediaStore
 from briefing.layout.numbering import format_counter, format_pieces
 from briefing.profile.model import Caption, Profile
-from briefing.tree.nodes import Figure, Table
+from briefing.tree.vocabulary import Figure, Table
 from briefing.writers.docx.fields import field_runs
 from briefing.writers.docx.inline import InlineSink, text_run
 from briefing.writers.docx.ooxml import Element, w

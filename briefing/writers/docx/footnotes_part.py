@@ -19,9 +19,9 @@ from docx.oxml.ns import nsdecls
 from docx.oxml.parser import parse_xml
 from docx.parts.document import DocumentPart
 
-from briefing.layout.rules import footnote_separator
+from briefing.layout.borders import footnote_separator
 from briefing.profile.model import Profile
-from briefing.tree.nodes import Footnote
+from briefing.tree.vocabulary import Footnote
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import InlineSink, footnote_mark, text_run
 from briefing.writers.docx.ooxml import Element, w

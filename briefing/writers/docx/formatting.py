@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 from docx.shared import Twips
 
-from briefing.layout.rules import RULE_WEIGHT_PT
+from briefing.layout.borders import RULE_WEIGHT_PT
 from briefing.writers.docx.lengths import half_points, justification, mm_to_twips, pt_to_twips
 from briefing.writers.docx.ooxml import Element, val, w
 
-#: every rule and box the layout draws, in eighths of a point (`briefing.layout.rules`)
+#: every rule and box the layout draws, in eighths of a point (`briefing.layout.borders`)
 BORDER_EIGHTHS = round(RULE_WEIGHT_PT * 8)
 
 

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from briefing.layout.borders import HAIRLINE_PT
 from briefing.layout.cover import CoverLayout
 from briefing.layout.masthead import Band, Line, Rule
 from briefing.layout.measure import MM_PER_PT, line_width_mm
-from briefing.layout.rules import HAIRLINE_PT
 from briefing.profile.model import Profile
 from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.tree.nodes import Inline
+from briefing.tree.vocabulary import Inline
 from briefing.writers.docx.formatting import ParagraphLook, RunLook, paragraph, run_properties
 from briefing.writers.docx.ooxml import Element, text, w
 from briefing.writers.docx.style_ids import FOOTNOTE_REFERENCE

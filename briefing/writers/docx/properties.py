@@ -14,8 +14,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-from briefing.tree.nodes import Document as Tree
 from briefing.tree.plain_text import document_moment
+from briefing.tree.vocabulary import Document as Tree
 
 _APP = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'

@@ -19,8 +19,8 @@ from typing import Any, NamedTuple
 
 from docx.oxml.ns import qn
 
+from briefing.layout.borders import BOX_SPACE_PT, HAIRLINE_PT
 from briefing.layout.looks import resolved_looks
-from briefing.layout.rules import BOX_SPACE_PT, HAIRLINE_PT
 from briefing.profile.model import ParagraphStyle, Profile, TextStyle
 from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.formatting import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from briefing.profile.model import Profile
-from briefing.tree.nodes import TitleBlock
+from briefing.tree.vocabulary import TitleBlock
 from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import InlineSink, text_paragraph

@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from briefing.layout.cover import cover_layout
 from briefing.layout.masthead import masthead_layout
 from briefing.profile.model import Caption, Profile
-from briefing.tree import nodes
+from briefing.tree import vocabulary
 from briefing.tree.base import Node
 from briefing.tree.visitor import SKIP_CHILDREN, WRITTEN_BY_PARENT, Visitor
 from briefing.writers.docx import style_ids as S
@@ -93,7 +93,7 @@ class DocxWriter(Visitor):
                 self.break_next = False
         self.sink(element)
 
-    def inline(self, p: Element, content: Sequence[nodes.Inline],
+    def inline(self, p: Element, content: Sequence[vocabulary.Inline],
                look: RunEmphasis = PLAIN) -> None:
         """Fill paragraph `p` with inline `content`, its runs in `look`."""
         saved = self.target, self.look
@@ -101,7 +101,7 @@ class DocxWriter(Visitor):
         self.walk_all(content)
         self.target, self.look = saved
 
-    def styled(self, style: str, content: Sequence[nodes.Inline], lead: str = "",
+    def styled(self, style: str, content: Sequence[vocabulary.Inline], lead: str = "",
                lead_look: RunEmphasis = PLAIN) -> Element:
         """A paragraph in `style` with inline `content` after a run-in `lead`."""
         p = paragraph(ParagraphLook(style=style))
@@ -110,7 +110,7 @@ class DocxWriter(Visitor):
         self.inline(p, content)
         return p
 
-    def led_paragraphs(self, paragraphs: list[nodes.Paragraph], style: str, lead: str,
+    def led_paragraphs(self, paragraphs: list[vocabulary.Paragraph], style: str, lead: str,
                        lead_look: RunEmphasis) -> None:
         """`paragraphs` in `style`, the first opening with a run-in `lead`."""
         for index, source in enumerate(paragraphs):
@@ -123,17 +123,17 @@ class DocxWriter(Visitor):
     def visit_info(self, node: Node) -> object:
         return SKIP_CHILDREN  # the document properties are set from it at the end
 
-    def visit_cover(self, node: nodes.Cover) -> object:
+    def visit_cover(self, node: vocabulary.Cover) -> object:
         self.cover_foot = cover(cover_layout(node, self.profile), self.profile, self.out,
                                 self.inline)
         self.has_cover = self.break_next = True
         return SKIP_CHILDREN
 
-    def visit_masthead(self, node: nodes.Masthead) -> object:
+    def visit_masthead(self, node: vocabulary.Masthead) -> object:
         masthead(masthead_layout(node, self.profile), self.profile, self.out, self.inline)
         return SKIP_CHILDREN
 
-    def visit_mark(self, node: nodes.Mark) -> None:
+    def visit_mark(self, node: vocabulary.Mark) -> None:
         self.out(boxed_mark(node.text, self.profile))
 
     def visit_body(self, node: Node) -> None:
@@ -144,18 +144,18 @@ class DocxWriter(Visitor):
         # not move onto the closing block, or onto the next appendix's first line
         self.pending_space = None
 
-    def visit_title_block(self, node: nodes.TitleBlock) -> object:
+    def visit_title_block(self, node: vocabulary.TitleBlock) -> object:
         title_block(node, self.profile, self.out, self.inline)
         return SKIP_CHILDREN
 
-    def visit_closing(self, node: nodes.Closing) -> object:
+    def visit_closing(self, node: vocabulary.Closing) -> object:
         closing(node, self.profile, self.out)
         return SKIP_CHILDREN
 
     def visit_appendices(self, node: Node) -> None:
         """Each appendix in turn."""
 
-    def visit_appendix(self, node: nodes.Appendix) -> None:
+    def visit_appendix(self, node: vocabulary.Appendix) -> None:
         """On a new page: label, title, subtitle, then its blocks; the head's last line keeps
         the profile's space under it."""
         self.pending_space = None  # a new page: no space kept from a table above
@@ -169,14 +169,14 @@ class DocxWriter(Visitor):
             self.out(p)
 
     # -- blocks -------------------------------------------------------------------------------
-    def visit_paragraph(self, node: nodes.Paragraph) -> object:
+    def visit_paragraph(self, node: vocabulary.Paragraph) -> object:
         """A body paragraph (after a list item's marker) or a construct of its own kind."""
         marker, self.marker = self.marker, None
         style = S.FURNITURE_STYLES[node.kind] if node.kind else S.BODY
         self.out(self.styled(style, node.content, marker + " " if marker else ""))
         return SKIP_CHILDREN
 
-    def visit_section(self, node: nodes.Section) -> None:
+    def visit_section(self, node: vocabulary.Section) -> None:
         """The heading; its blocks follow."""
         p = paragraph(ParagraphLook(style=S.heading(node.level)))
         if node.number:
@@ -187,11 +187,11 @@ class DocxWriter(Visitor):
     def visit_item_list(self, node: Node) -> None:
         """Its items in turn."""
 
-    def visit_item(self, node: nodes.Item) -> object:
+    def visit_item(self, node: vocabulary.Item) -> object:
         """The marker opens the first paragraph, or stands alone before any other block."""
         marker = node.marker or None
         for child in node.body:
-            if marker is not None and not isinstance(child, nodes.Paragraph):
+            if marker is not None and not isinstance(child, vocabulary.Paragraph):
                 self.out(self.styled(S.BODY, (), marker))
                 marker = None
             self.marker = marker
@@ -201,17 +201,17 @@ class DocxWriter(Visitor):
             self.out(self.styled(S.BODY, (), marker))
         return SKIP_CHILDREN
 
-    def visit_numbered(self, node: nodes.Numbered) -> object:
+    def visit_numbered(self, node: vocabulary.Numbered) -> object:
         look = self.profile.numbered_paragraphs.number
         self.led_paragraphs(node.paragraphs, S.BODY, node.number + " ",
                             RunEmphasis(look.bold, look.italic))
         return SKIP_CHILDREN
 
-    def visit_intertitle(self, node: nodes.Intertitle) -> object:
+    def visit_intertitle(self, node: vocabulary.Intertitle) -> object:
         self.out(self.styled(S.INTERTITLE, node.content))
         return SKIP_CHILDREN
 
-    def visit_quote(self, node: nodes.Quote) -> object:
+    def visit_quote(self, node: vocabulary.Quote) -> object:
         """The quote's paragraphs, then its attribution, kept with the last of them (as the
         PDF avoids a break before it)."""
         paragraphs = [self.styled(S.QUOTE, source.content) for source in node.paragraphs]
@@ -223,13 +223,13 @@ class DocxWriter(Visitor):
             self.out(self.styled(S.ATTRIBUTION, node.attribution))
         return SKIP_CHILDREN
 
-    def visit_turn(self, node: nodes.Turn) -> object:
+    def visit_turn(self, node: vocabulary.Turn) -> object:
         style = S.QUESTION if node.role == "question" else S.ANSWER
         look = self.profile.furniture.speaker
         self.led_paragraphs(node.paragraphs, style, node.label, RunEmphasis(look.bold, look.italic))
         return SKIP_CHILDREN
 
-    def visit_table(self, node: nodes.Table) -> object:
+    def visit_table(self, node: vocabulary.Table) -> object:
         look = self.profile.table
         table = data_table(node, self.profile, self.inline)
         below = node.caption is not None and self.profile.captions.table.position == "below"
@@ -246,14 +246,14 @@ class DocxWriter(Visitor):
             self.pending_space = look.space_after
         return SKIP_CHILDREN
 
-    def visit_figure(self, node: nodes.Figure) -> object:
+    def visit_figure(self, node: vocabulary.Figure) -> object:
         picture = paragraph(ParagraphLook(style=S.FIGURE), self.pictures.run(node))
         self.captioned(node, S.FIGURE_CAPTION, self.profile.captions.figure, "Figure", picture)
         if node.credit is not None:
             self.out(self.styled(S.CREDIT, node.credit))
         return SKIP_CHILDREN
 
-    def captioned(self, node: nodes.Table | nodes.Figure, style: str, look: Caption,
+    def captioned(self, node: vocabulary.Table | vocabulary.Figure, style: str, look: Caption,
                   identifier: str, content: Element) -> None:
         """`content` (a table, a figure's paragraph) with its numbered caption above or below
         it, as the profile places it."""
@@ -268,32 +268,32 @@ class DocxWriter(Visitor):
             self.out(label)
 
     # -- inline: runs of the target paragraph -------------------------------------------------
-    def visit_text(self, node: nodes.Text) -> None:
+    def visit_text(self, node: vocabulary.Text) -> None:
         assert self.target is not None
         self.target.append(text_run(node.text, self.look))
 
-    def visit_emphasis(self, node: nodes.Emphasis) -> None:
+    def visit_emphasis(self, node: vocabulary.Emphasis) -> None:
         self.looks.append(self.look)
         self.look = replace(self.look, italic=True)
 
-    def depart_emphasis(self, node: nodes.Emphasis) -> None:
+    def depart_emphasis(self, node: vocabulary.Emphasis) -> None:
         self.look = self.looks.pop()
 
-    def visit_strong(self, node: nodes.Strong) -> None:
+    def visit_strong(self, node: vocabulary.Strong) -> None:
         self.looks.append(self.look)
         self.look = replace(self.look, bold=True)
 
-    def depart_strong(self, node: nodes.Strong) -> None:
+    def depart_strong(self, node: vocabulary.Strong) -> None:
         self.look = self.looks.pop()
 
     def visit_marker(self, node: Node) -> None:
         """A run-in marker: its text as the text around it."""
 
-    def visit_line_break(self, node: nodes.LineBreak) -> None:
+    def visit_line_break(self, node: vocabulary.LineBreak) -> None:
         assert self.target is not None
         self.target.append(w("w:r", w("w:br")))
 
-    def visit_footnote(self, node: nodes.Footnote) -> object:
+    def visit_footnote(self, node: vocabulary.Footnote) -> object:
         """The call where the node stands; the note itself goes to the footnotes part."""
         if self.in_note:
             raise ValueError("a footnote call cannot stand inside a footnote")

@@ -22,7 +22,7 @@ from briefing import FONTS_DIR
 if TYPE_CHECKING:
     from briefing.content.media import MediaStore
     from briefing.profile.model import Profile
-    from briefing.tree.nodes import Document
+    from briefing.tree.vocabulary import Document
 
 
 @dataclass(frozen=True)

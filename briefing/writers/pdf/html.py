@@ -16,7 +16,7 @@ from briefing.content.media import MediaStore
 from briefing.layout.cover import cover_layout
 from briefing.layout.masthead import Line, Rule, masthead_layout
 from briefing.profile.model import Profile
-from briefing.tree import nodes
+from briefing.tree import vocabulary
 from briefing.tree.base import Node
 from briefing.tree.plain_text import inline_text
 from briefing.tree.visitor import SKIP_CHILDREN, WRITTEN_BY_PARENT, Visitor
@@ -71,19 +71,19 @@ class HtmlWriter(Visitor):
         self.block_count += 1
         return ET.SubElement(parent, tag, {**(attributes or {}), "data-b": str(self.block_count)})
 
-    def inline(self, content: Sequence[nodes.Inline], out: ET.Element) -> None:
+    def inline(self, content: Sequence[vocabulary.Inline], out: ET.Element) -> None:
         """Copy inline content into `out`: text, em, strong, marker, footnotes as spans."""
         with self.into(out):
             self.walk_all(content)
 
     # -- the parts of the document ------------------------------------------------------------
-    def visit_document(self, node: nodes.Document) -> None:
+    def visit_document(self, node: vocabulary.Document) -> None:
         self.html.set("lang", node.lang.split("-")[0])
         self.head = ET.SubElement(self.html, "head")
         ET.SubElement(self.head, "meta", {"charset": "utf-8"})
         self.parent = ET.SubElement(self.html, "body", {"class": f"form-{node.form}"})
 
-    def visit_info(self, node: nodes.Info) -> object:
+    def visit_info(self, node: vocabulary.Info) -> object:
         """Document properties, in <head>."""
         ET.SubElement(self.head, "title").text = node.title
         for name, value in (("author", node.author), ("description", node.subject),
@@ -92,7 +92,7 @@ class HtmlWriter(Visitor):
             ET.SubElement(self.head, "meta", {"name": name, "content": value})
         return SKIP_CHILDREN
 
-    def visit_cover(self, node: nodes.Cover) -> object:
+    def visit_cover(self, node: vocabulary.Cover) -> object:
         layout = cover_layout(node, self.profile)
         cover = ET.SubElement(self.parent, "section", {"class": "cover"})
         block = ET.SubElement(cover, "div", {"class": "cover-issuer"})
@@ -102,7 +102,7 @@ class HtmlWriter(Visitor):
             self.head_line(line, cover, "p")
         return SKIP_CHILDREN
 
-    def visit_masthead(self, node: nodes.Masthead) -> object:
+    def visit_masthead(self, node: vocabulary.Masthead) -> object:
         """The band as the DOCX's two-row table: issuer block beside the title lines and their
         rule, then the number beside the place and date, on one baseline; the first row's
         cells fix the columns' widths."""
@@ -135,16 +135,16 @@ class HtmlWriter(Visitor):
         else:
             self.inline(line.text, _div(parent, line.role, "", tag))
 
-    def visit_mark(self, node: nodes.Mark) -> None:
+    def visit_mark(self, node: vocabulary.Mark) -> None:
         mark = _div(self.parent, "mark", "", "p")
         ET.SubElement(mark, "span").text = node.text
 
-    def visit_body(self, node: nodes.Body) -> None:
+    def visit_body(self, node: vocabulary.Body) -> None:
         self.enter(ET.SubElement(self.parent, "main"))
 
     depart_body = leave
 
-    def visit_title_block(self, node: nodes.TitleBlock) -> object:
+    def visit_title_block(self, node: vocabulary.TitleBlock) -> object:
         block = ET.SubElement(self.parent, "div", {"class": "title-block"})
         _div(block, "doc-type", node.doc_type, "p")
         if node.subject is not None:
@@ -153,7 +153,7 @@ class HtmlWriter(Visitor):
             ET.SubElement(block, "div", {"class": "rule"})
         return SKIP_CHILDREN
 
-    def visit_closing(self, node: nodes.Closing) -> object:
+    def visit_closing(self, node: vocabulary.Closing) -> object:
         row = ET.SubElement(_layout_grid(self.parent, "closing"), "div", {"class": "row"})
         left = ET.SubElement(row, "div", {"class": "cell recipients-col"})
         right = ET.SubElement(row, "div", {"class": "cell signature-col"})
@@ -174,7 +174,7 @@ class HtmlWriter(Visitor):
     def visit_appendices(self, node: Node) -> None:
         """Each appendix in turn."""
 
-    def visit_appendix(self, node: nodes.Appendix) -> object:
+    def visit_appendix(self, node: vocabulary.Appendix) -> object:
         """On a new page: label, title, subtitle, then its own numbered blocks."""
         out = ET.SubElement(self.parent, "section", {"class": "appendix", "id": node.id})
         head = ET.SubElement(out, "header", {"class": "appendix-head"})
@@ -187,7 +187,7 @@ class HtmlWriter(Visitor):
         return SKIP_CHILDREN
 
     # -- blocks -------------------------------------------------------------------------------
-    def visit_paragraph(self, node: nodes.Paragraph) -> object:
+    def visit_paragraph(self, node: vocabulary.Paragraph) -> object:
         paragraph = self.block(self.parent, "p", {"class": f"f-{node.kind}"} if node.kind else None)
         if self.marker is not None:
             paragraph.text = self.marker + " "
@@ -195,7 +195,7 @@ class HtmlWriter(Visitor):
         self.inline(node.content, paragraph)
         return SKIP_CHILDREN
 
-    def visit_section(self, node: nodes.Section) -> object:
+    def visit_section(self, node: vocabulary.Section) -> object:
         heading = self.block(self.parent, f"h{min(node.level, 6)}", {"id": node.id})
         heading.text = node.number + " "
         self.inline(node.title, heading)
@@ -204,7 +204,7 @@ class HtmlWriter(Visitor):
         self.level = outer
         return SKIP_CHILDREN
 
-    def visit_item_list(self, node: nodes.ItemList) -> object:
+    def visit_item_list(self, node: vocabulary.ItemList) -> object:
         """A list as ul/ol and li (tagged L, LI, LBody in the PDF); the computed marker stays
         run-in text of the item's first paragraph, as the layout prints it."""
         tag = "ol" if node.type == "enum" else "ul"
@@ -212,17 +212,17 @@ class HtmlWriter(Visitor):
             self.walk_all(node.items)
         return SKIP_CHILDREN
 
-    def visit_item(self, node: nodes.Item) -> object:
+    def visit_item(self, node: vocabulary.Item) -> object:
         """The marker opens the item's first paragraph."""
         marker: str | None = node.marker
         with self.into(ET.SubElement(self.parent, "li")):
             for child in node.body:
-                if marker is not None and isinstance(child, nodes.Paragraph):
+                if marker is not None and isinstance(child, vocabulary.Paragraph):
                     self.marker, marker = marker, None
                 self.walk(child)
         return SKIP_CHILDREN
 
-    def lead_paragraphs(self, paragraphs: list[nodes.Paragraph], out: ET.Element, lead: str,
+    def lead_paragraphs(self, paragraphs: list[vocabulary.Paragraph], out: ET.Element, lead: str,
                         lead_class: str, cls: str | None = None) -> None:
         """`paragraphs`; the first opens with a run-in `lead` (a number, a speaker's label)
         in a span of `lead_class`."""
@@ -233,16 +233,16 @@ class HtmlWriter(Visitor):
                 span.text = lead.rstrip() + " " if lead_class == "num" else lead
             self.inline(source.content, paragraph)
 
-    def visit_numbered(self, node: nodes.Numbered) -> object:
+    def visit_numbered(self, node: vocabulary.Numbered) -> object:
         self.lead_paragraphs(node.paragraphs, self.parent, node.number, "num", "numbered")
         return SKIP_CHILDREN
 
-    def visit_intertitle(self, node: nodes.Intertitle) -> object:
+    def visit_intertitle(self, node: vocabulary.Intertitle) -> object:
         heading = self.block(self.parent, f"h{min(self.level + 1, 6)}", {"class": "intertitle"})
         self.inline(node.content, heading)
         return SKIP_CHILDREN
 
-    def visit_quote(self, node: nodes.Quote) -> object:
+    def visit_quote(self, node: vocabulary.Quote) -> object:
         quote = ET.SubElement(self.parent, "blockquote")
         for source in node.paragraphs:
             self.inline(source.content, self.block(quote, "p"))
@@ -250,12 +250,12 @@ class HtmlWriter(Visitor):
             self.inline(node.attribution, self.block(quote, "p", {"class": "attribution"}))
         return SKIP_CHILDREN
 
-    def visit_turn(self, node: nodes.Turn) -> object:
+    def visit_turn(self, node: vocabulary.Turn) -> object:
         turn = ET.SubElement(self.parent, "div", {"class": f"turn {node.role}"})
         self.lead_paragraphs(node.paragraphs, turn, node.label, "speaker")
         return SKIP_CHILDREN
 
-    def visit_table(self, node: nodes.Table) -> object:
+    def visit_table(self, node: vocabulary.Table) -> object:
         """A data table: caption where the profile puts it, header rows repeated on every
         page (thead), rows never split, column widths and alignments as given."""
         wrapper = ET.SubElement(self.parent, "div", {"class": "table"})
@@ -280,18 +280,18 @@ class HtmlWriter(Visitor):
             self.inline(node.note, self.block(wrapper, "p", {"class": "f-note table-note"}))
         return SKIP_CHILDREN
 
-    def cell(self, cell: nodes.Cell, out: ET.Element) -> None:
+    def cell(self, cell: vocabulary.Cell, out: ET.Element) -> None:
         for paragraph in cell.paragraphs:
             self.inline(paragraph.content, ET.SubElement(out, "p"))
 
-    def caption(self, node: nodes.Table | nodes.Figure, caption: Sequence[nodes.Inline],
-                out: ET.Element, cls: str) -> None:
+    def caption(self, node: vocabulary.Table | vocabulary.Figure,
+                caption: Sequence[vocabulary.Inline], out: ET.Element, cls: str) -> None:
         paragraph = self.block(out, "p", {"class": f"caption {cls}"})
         if node.label:
             ET.SubElement(paragraph, "span", {"class": "caption-label"}).text = node.label
         self.inline(caption, paragraph)
 
-    def visit_figure(self, node: nodes.Figure) -> object:
+    def visit_figure(self, node: vocabulary.Figure) -> object:
         """The image at its width (a share of the text width or mm), caption and credit."""
         image = self.media[node.src]
         width, height = f"{node.width_mm:.3f}", f"{node.height_mm:.3f}"
@@ -310,24 +310,24 @@ class HtmlWriter(Visitor):
         return SKIP_CHILDREN
 
     # -- inline -------------------------------------------------------------------------------
-    def visit_text(self, node: nodes.Text) -> None:
+    def visit_text(self, node: vocabulary.Text) -> None:
         _append_text(self.parent, node.text)
 
-    def visit_emphasis(self, node: nodes.Emphasis) -> None:
+    def visit_emphasis(self, node: vocabulary.Emphasis) -> None:
         self.enter(ET.SubElement(self.parent, "em"))
 
-    def visit_strong(self, node: nodes.Strong) -> None:
+    def visit_strong(self, node: vocabulary.Strong) -> None:
         self.enter(ET.SubElement(self.parent, "strong"))
 
-    def visit_marker(self, node: nodes.Marker) -> None:
+    def visit_marker(self, node: vocabulary.Marker) -> None:
         self.enter(ET.SubElement(self.parent, "span", {"class": "marker"}))
 
     depart_emphasis = depart_strong = depart_marker = leave
 
-    def visit_line_break(self, node: nodes.LineBreak) -> None:
+    def visit_line_break(self, node: vocabulary.LineBreak) -> None:
         ET.SubElement(self.parent, "br")
 
-    def visit_footnote(self, node: nodes.Footnote) -> object:
+    def visit_footnote(self, node: vocabulary.Footnote) -> object:
         """A floated span (the note) where the call stands; a span per paragraph."""
         note = ET.SubElement(self.parent, "span", {"class": "fn", "data-n": str(node.number)})
         for paragraph in node.paragraphs:
@@ -335,7 +335,7 @@ class HtmlWriter(Visitor):
         return SKIP_CHILDREN
 
 
-def _cell_attributes(cell: nodes.Cell) -> dict[str, str]:
+def _cell_attributes(cell: vocabulary.Cell) -> dict[str, str]:
     attributes = {"style": f"text-align: {cell.align}"}
     for name, span in (("colspan", cell.colspan), ("rowspan", cell.rowspan)):
         if span != 1:
@@ -358,7 +358,7 @@ def _append_text(element: ET.Element, text: str) -> None:
         element.text = (element.text or "") + text
 
 
-def to_html(tree: nodes.Document, profile: Profile, media: MediaStore | None = None) -> str:
+def to_html(tree: vocabulary.Document, profile: Profile, media: MediaStore | None = None) -> str:
     writer = HtmlWriter(profile, media)
     writer.walk(tree)
     return "<!DOCTYPE html>\n" + ET.tostring(writer.html, encoding="unicode", method="html")

@@ -1,12 +1,12 @@
 """The print stylesheet: templates/pdf/style.css.j2 filled with the layout profile, its
-resolved looks (`briefing.layout.looks`) and the rules both writers draw (`.rules`)."""
+resolved looks (`briefing.layout.looks`) and the rules both writers draw (`.borders`)."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
+from briefing.layout.borders import BOX_SPACE_PT, HAIRLINE_PT, RULE_WEIGHT_PT, footnote_separator
 from briefing.layout.looks import resolved_looks
-from briefing.layout.rules import BOX_SPACE_PT, HAIRLINE_PT, RULE_WEIGHT_PT, footnote_separator
 from briefing.profile.model import Profile
 from briefing.tree.render import environment
 
