@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,8 +10,11 @@ import pytest
 
 from briefing import PROJECT_ROOT
 from briefing.content.loader import load_document
-from briefing.tree.prepare import DocumentView, prepare
+from briefing.tree.builder import build_document
+from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
+from briefing.tree.views import DocumentView
+from briefing.tree.vocabulary import Document
 
 # The suites compare English output: messages are worded by the locale (briefing.messages), so
 # the tests pin it, for this process and every command they run, whatever the machine's.
@@ -29,8 +31,16 @@ PROGRAMME = CONTENT / "coordination-programme-2024.yaml"
 class Built:
     source: Path
     view: DocumentView
-    tree: ET.Element
+    tree: Document
     pdf: Path
+
+
+def tree_of(parts: str, *, date: str = "2024-03-05", form: str = "official") -> Document:
+    """A tree from the markup of its parts (`<body>…</body>`, a masthead, …): the document
+    element and an info with `date` around them, read as the renderer reads a template's."""
+    return build_document(
+        f'<document form="{form}" profile="party" lang="vi-VN"><info><title/><author/>'
+        f'<subject/><date>{date}</date></info>{parts}</document>')
 
 
 def _build_pdf(source: Path, out: Path) -> Built:

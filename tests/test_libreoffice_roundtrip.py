@@ -11,6 +11,9 @@ import pytest
 from briefing import PROJECT_ROOT
 from briefing.builds.pipeline import render_loaded
 from briefing.content.loader import load_document
+from briefing.tree.base import nodes_of
+from briefing.tree.plain_text import every_text
+from briefing.tree.vocabulary import Table
 from tests.conftest import BRIEFING, PROGRAMME
 
 #: documents of other shapes: a report numbered 1.–7., an interview with a table and a figure
@@ -40,8 +43,8 @@ def test_docx_converts_in_libreoffice_with_page_count_within_one(source, tmp_pat
     assert abs(ours - theirs) <= 1, f"our PDF has {ours} pages, LibreOffice's {theirs}"
     text = "".join(page.extract_text() for page in pypdf.PdfReader(converted).pages)
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text or "TÀI LIỆU THÔNG TIN NỘI BỘ" in text
-    for table in rendered.tree.iter("table"):  # tables survive: captions and every header cell
-        if table.get("label"):
-            assert table.get("label").strip() in text
-        for cell in table.findall("thead/row/cell"):
-            assert "".join(cell.itertext()).strip() in text
+    for table in nodes_of(rendered.tree, Table):  # captions and every header cell survive
+        if table.label:
+            assert table.label.strip() in text
+        for cell in (cell for row in table.header for cell in row.cells):
+            assert "".join(every_text(cell)).strip() in text

@@ -59,13 +59,13 @@ def _render(html: str, patched: bool = True) -> list[dict]:
 
     if patched:
         note_split.apply()
-        note_split.configure(continuation_rule_pt=0.5)
     else:
         note_split.remove()
     try:
         fonts = FontConfiguration()
-        data = HTML(string=html).write_pdf(
-            stylesheets=[Stylesheet(string=CSS, font_config=fonts)], font_config=fonts)
+        with note_split.layout_settings(continuation_rule_pt=0.5):
+            data = HTML(string=html).write_pdf(
+                stylesheets=[Stylesheet(string=CSS, font_config=fonts)], font_config=fonts)
     finally:
         note_split.apply()
     pages = []

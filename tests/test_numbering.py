@@ -11,7 +11,9 @@ from briefing.numbering.letters import VIETNAMESE, Letters, PastLastLetter, word
 from briefing.numbering.markers import parse
 from briefing.numbering.sequence import Run
 from briefing.profile.model import load_profile
+from briefing.tree.base import nodes_of
 from briefing.tree.plain_text import body_paragraphs
+from briefing.tree.vocabulary import Item, Section
 
 
 @pytest.mark.parametrize(("number", "expected"), [
@@ -79,11 +81,11 @@ def test_enumeration_markers():
 
 
 def _section(tree, section_id):
-    return next(s for s in tree.iter("section") if s.get("id") == section_id)
+    return next(s for s in nodes_of(tree, Section) if s.id == section_id)
 
 
 def test_briefing_headings_follow_the_hierarchical_ladder(briefing_pdf):
-    numbers = {s.get("id"): s.findtext("heading/number") for s in briefing_pdf.tree.iter("section")}
+    numbers = {s.id: s.number for s in nodes_of(briefing_pdf.tree, Section)}
     assert numbers["context"] == "I." and numbers["guidance"] == "IV."
     assert numbers["international"] == "1.1." and numbers["domestic"] == "1.2."
     assert numbers["results"] == "2.1." and numbers["lessons"] == "2.2."
@@ -94,31 +96,31 @@ def test_briefing_headings_follow_the_hierarchical_ladder(briefing_pdf):
 def test_guidance_enumeration_reads_i_to_iv_without_gap(briefing_pdf):
     """The source typed (i) (ii) (iii) (v); the computed markers have no gap."""
     guidance = _section(briefing_pdf.tree, "guidance")
-    markers = [item.get("marker") for item in guidance.iter("item")]
+    markers = [item.marker for item in nodes_of(guidance, Item)]
     assert markers == ["(i)", "(ii)", "(iii)", "(iv)"]
-    paragraphs = list(body_paragraphs(guidance))
+    paragraphs = list(body_paragraphs(guidance.body))
     assert paragraphs[1].startswith("(i) Tiếp tục đẩy mạnh cụ thể hóa")
     assert paragraphs[4].startswith("(iv) Tiếp tục đẩy mạnh thông tin, tuyên truyền")
 
 
 def test_orientations_use_vietnamese_ordinals(briefing_pdf):
     orientations = _section(briefing_pdf.tree, "orientations")
-    markers = [item.get("marker") for item in orientations.iter("item")]
+    markers = [item.marker for item in nodes_of(orientations, Item)]
     assert markers == ["Thứ nhất,", "Thứ hai,", "Thứ ba,", "Thứ tư,", "Thứ năm,", "Thứ sáu,"]
-    paragraphs = list(body_paragraphs(orientations))
+    paragraphs = list(body_paragraphs(orientations.body))
     assert paragraphs[0].startswith("Thứ nhất, tiếp tục củng cố vững chắc")
     # "Thứ tư" has a second paragraph, which carries no marker
     assert paragraphs[4].startswith("Chủ động, tích cực xây dựng")
 
 
 def test_run_in_objectives(briefing_pdf):
-    text = next(body_paragraphs(_section(briefing_pdf.tree, "objectives")))
+    text = next(body_paragraphs(_section(briefing_pdf.tree, "objectives").body))
     for marker in ("(i) Tiếp tục", "(ii) bảo vệ", "(iii) Tận dụng", "(iv) Không ngừng"):
         assert marker in text
 
 
 def test_programme_uses_the_sequential_ladder(programme_pdf):
-    numbers = [s.findtext("heading/number") for s in programme_pdf.tree.iter("section")]
+    numbers = [s.number for s in nodes_of(programme_pdf.tree, Section)]
     assert numbers[:5] == ["I.", "1.", "1.1.", "1.2.", "1.3."]
     assert "3.3." in numbers and numbers.count("II.") == 1
 

@@ -16,7 +16,9 @@ import pytest
 
 from briefing import PROJECT_ROOT
 from briefing.cli import main
-from briefing.tree.plain_text import body_paragraphs, footnotes, inline_text
+from briefing.tree.base import nodes_of
+from briefing.tree.plain_text import body_paragraphs, footnotes, heading_text, inline_text
+from briefing.tree.vocabulary import Appendix, Footnote, Intertitle, ItemList, Paragraph, Section
 from tests.pdf_structure import Element, Structure, read_structure
 
 
@@ -45,7 +47,7 @@ def test_catalog_says_tagged_vietnamese_and_shows_the_title(case):
     assert bool(root["/MarkInfo"]["/Marked"])
     assert root["/Lang"] == "vi"
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
-    title = built.tree.findtext("info/title")
+    title = built.tree.info.title
     assert title and reader.metadata.title == title
     xmp = reader.xmp_metadata.stream.get_data().decode("utf-8")
     assert 'pdfuaid:part="1"' in xmp and title in xmp
@@ -54,11 +56,8 @@ def test_catalog_says_tagged_vietnamese_and_shows_the_title(case):
 def test_headings_are_tagged_by_level_with_their_numbers(case):
     built, structure = case
     expected = []
-    for section in built.tree.iter("section"):
-        head = section.find("heading")
-        level = min(int(section.get("level", "1")), 6)
-        expected.append((f"H{level}", bare(f"{head.findtext('number')} "
-                                           f"{inline_text(head.find('title'))}")))
+    for section in nodes_of(built.tree, Section):
+        expected.append((f"H{min(section.level, 6)}", bare(heading_text(section))))
     found = [(e.type, bare(e.text)) for e in structure.all() if re.fullmatch(r"H[1-6]", e.type)]
     assert len(expected) > 5
     # each section heading, in order and at its level (a heading never breaks across pages);
@@ -67,8 +66,8 @@ def test_headings_are_tagged_by_level_with_their_numbers(case):
     for kind, want in expected:
         position = next(k for k in range(position, len(found))
                         if found[k][0] == kind and found[k][1].startswith(want[:40])) + 1
-    others = [bare(inline_text(n)) for n in built.tree.iter("intertitle")]
-    others += [bare(inline_text(n.find("title"))) for n in built.tree.iter("appendix")]
+    others = [bare(inline_text(n.content)) for n in nodes_of(built.tree, Intertitle)]
+    others += [bare(inline_text(n.title)) for n in nodes_of(built.tree, Appendix)]
     assert len(found) == len(expected) + len(others)
     known = [want[:40] for _, want in expected] + [other[:40] for other in others]
     assert all(any(text.startswith(k) for k in known) for _, text in found)
@@ -96,7 +95,7 @@ def _body_text(structure: Structure) -> str:
 def test_reading_order_is_the_source_order(case):
     built, structure = case
     text = _body_text(structure)
-    paragraphs = [bare(p) for p in body_paragraphs(built.tree.find("body"))]
+    paragraphs = [bare(p) for p in body_paragraphs(built.tree.body.children())]
     assert len(paragraphs) > 20
     position = 0
     for paragraph in paragraphs:
@@ -108,9 +107,10 @@ def test_reading_order_is_the_source_order(case):
 def test_paragraphs_are_tagged_as_paragraphs(case):
     built, structure = case
     tagged = [bare(e.text) for e in structure.all("P")]
-    body = built.tree.find("body")
-    in_notes = {id(p) for fn in body.iter("fn") for p in fn}
-    paragraphs = [inline_text(p) for p in body.iter("p") if id(p) not in in_notes]
+    body = built.tree.body
+    in_notes = {id(p) for fn in nodes_of(body, Footnote) for p in fn.paragraphs}
+    paragraphs = [inline_text(p.content) for p in nodes_of(body, Paragraph)
+                  if id(p) not in in_notes]
     assert len(paragraphs) > 20
     for paragraph in paragraphs:
         opening = bare(paragraph)[:30]
@@ -131,15 +131,17 @@ def test_footnotes_are_notes_with_their_number_as_label(case):
 
 def test_lists_are_tagged_as_lists(briefing_pdf, structures):
     structure = structures["briefing"]
-    items = sum(len(list_.findall("item")) for list_ in briefing_pdf.tree.iter("list"))
+    lists = nodes_of(briefing_pdf.tree, ItemList)
+    items = sum(len(list_.items) for list_ in lists)
     assert items > 10
     # an item that runs over a page break is one LI on each page
     tagged = [bare(li.text) for li in structure.all("LI")]
     assert structure.all("L") and len(tagged) >= items
     position = 0
-    for list_ in briefing_pdf.tree.iter("list"):
-        for item in list_.findall("item"):
-            opening = bare(f"{item.get('marker')} {inline_text(item.find('p'))}")[:30]
+    for list_ in lists:
+        for item in list_.items:
+            first = next(p for p in item.body if isinstance(p, Paragraph))
+            opening = bare(f"{item.marker} {inline_text(first.content)}")[:30]
             position = next(k for k in range(position, len(tagged))
                             if tagged[k].startswith(opening)) + 1
     assert all(any(c.type == "LBody" for c in li.children) for li in structure.all("LI"))

@@ -7,7 +7,7 @@ import re
 import pypdf
 import pytest
 
-from briefing.tree.plain_text import body_paragraphs, footnotes
+from briefing.tree.plain_text import body_paragraphs, every_text, footnotes
 from tests.pdf_reading import MM, read_pages, squash
 
 
@@ -41,7 +41,7 @@ def test_body_text_equals_source_in_order(built_pdf):
     pages = read_pages(built_pdf.pdf)
     text = squash(" ".join(p.body for p in pages))
     position = 0
-    paragraphs = [squash(p) for p in body_paragraphs(built_pdf.tree.find("body"))]
+    paragraphs = [squash(p) for p in body_paragraphs(built_pdf.tree.body.children())]
     assert len(paragraphs) > 20
     for paragraph in paragraphs:
         found = text.find(paragraph, position)
@@ -53,7 +53,7 @@ def test_every_source_sentence_is_extractable(built_pdf):
     pages = read_pages(built_pdf.pdf)
     text = squash(" ".join(p.body for p in pages)) + " " + squash(" ".join(p.notes for p in pages))
     sentences = []
-    for paragraph in body_paragraphs(built_pdf.tree.find("body")):
+    for paragraph in body_paragraphs(built_pdf.tree.body.children()):
         sentences += [s for s in re.split(r"(?<=[.;:])\s+", squash(paragraph)) if s]
     for _, paragraphs in footnotes(built_pdf.tree):
         for paragraph in paragraphs:
@@ -97,9 +97,9 @@ def test_fonts_are_embedded_and_from_the_vendored_family(built_pdf):
 def test_metadata_title_author_language(built_pdf):
     reader = pypdf.PdfReader(built_pdf.pdf)
     meta = reader.metadata
-    info = built_pdf.tree.find("info")
-    assert meta.title == info.findtext("title")
-    assert meta.author == info.findtext("author")
+    info = built_pdf.tree.info
+    assert meta.title == info.title
+    assert meta.author == info.author
     assert str(reader.trailer["/Root"].get("/Lang", "")).startswith("vi")
 
 
@@ -127,7 +127,7 @@ def test_vendored_font_covers_every_character_of_the_content(face, briefing_pdf,
 
     cmap = TTFont(FONTS_DIR / "liberation-serif" / face).getBestCmap()
     for built in (briefing_pdf, programme_pdf):
-        text = "".join(built.tree.itertext())
+        text = "".join(every_text(built.tree))
         missing = sorted({c for c in text if not c.isspace() and ord(c) not in cmap})
         assert not missing, missing
 
@@ -146,14 +146,14 @@ def test_full_date_keeps_the_place_date_line_whole_like_the_docx(tmp_path):
         "date: 2024-03\n", "date: 2024-12-25\n"), encoding="utf-8")
     rendered = render_loaded(load_document(source), ("pdf",))
     line = "Thành phố Hồ Chí Minh, ngày 25 tháng 12 năm 2024"
-    assert rendered.tree.findtext("masthead/party/place-date") == line
+    assert rendered.tree.masthead.place_date == line
     pdf = tmp_path / "dated.pdf"
     pdf.write_bytes(rendered.outputs["pdf"])
     with pdfplumber.open(pdf) as document:
         lines = [squash(t) for t in document.pages[0].extract_text().splitlines()]
     # whole, and on the row of the number, as in the layout reference and the DOCX
     assert any(text.startswith("Số") and text.endswith(line) for text in lines), lines[:8]
-    left, right = masthead_columns(rendered.tree.find("masthead"), rendered.view.profile)
+    left, right = masthead_columns(rendered.tree.masthead, rendered.view.profile)
     assert right > 100 and abs(left + right - rendered.view.profile.text_width_mm) < 0.01
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import io
 import re
-import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
@@ -26,6 +25,8 @@ from briefing.cli import main
 from briefing.content.loader import load_document
 from briefing.layout.measure import line_width_mm
 from briefing.profile.model import load_profile
+from briefing.tree.base import nodes_of
+from briefing.tree.vocabulary import Table
 from briefing.validation.proofreading.tones import OLD, tone_marks
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
@@ -426,9 +427,8 @@ def test_check_reads_unit_and_meeting_files_with_their_schema(capsys, monkeypatc
 
 def test_tree_of_a_table_is_a_rectangle():
     tree = rendered(BOOKLET).tree
-    table = tree.find(".//table")
-    assert isinstance(table, ET.Element)
-    widths = [float(c.get("width")) for c in table.findall("cols/col")]
+    (table, *_) = nodes_of(tree, Table)
+    widths = [column.width for column in table.columns]
     assert abs(sum(widths) - 100) < 0.01
 
 

@@ -197,7 +197,7 @@ def test_docx_closing_recipients_and_signature(document, styles) -> None:
 def test_pdf_page_one_masthead(built) -> None:
     profile = load_profile("state")
     view = prepare(load_document(STATE))
-    left_mm, _ = masthead_columns(render_tree(view).find("masthead"), profile)
+    left_mm, _ = masthead_columns(render_tree(view).masthead, profile)
     split = (profile.page.margins["left"] + left_mm) * MM
     with pdfplumber.open(built.pdf) as pdf:
         page = pdf.pages[0]
@@ -242,7 +242,7 @@ def test_pdf_numbers_pages_from_two_and_headings_follow_the_sequential_ladder(bu
 def test_sequential_is_the_state_default_ladder() -> None:
     view = prepare(load_document(STATE))
     assert view.profile.numbering.default == "sequential"
-    paragraphs = list(body_paragraphs(render_tree(view).find("body")))
+    paragraphs = list(body_paragraphs(render_tree(view).body.children()))
     assert "1.1. Chủ trương, chính sách về chuyển đổi số" in paragraphs
 
 

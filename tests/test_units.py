@@ -13,7 +13,8 @@ import pytest
 
 from briefing import PROJECT_ROOT
 from briefing.problems import BriefingError
-from briefing.tree.prepare import DocumentView, SectionView, prepare
+from briefing.tree.prepare import prepare
+from briefing.tree.views import DocumentView, SectionView
 from briefing.units.load import load_meeting, load_unit, parse_meeting, parse_unit
 from briefing.units.selection import meeting_from_options, select
 from briefing.units.sources import SourceFile, read_source

@@ -6,7 +6,6 @@ each file is replaced atomically, so a failed build leaves the previous output i
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -19,8 +18,10 @@ from briefing.content.loader import LoadedDocument, load_document
 from briefing.content.media import MediaStore
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile
-from briefing.tree.prepare import DocumentView, prepare
+from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
+from briefing.tree.views import DocumentView
+from briefing.tree.vocabulary import Document
 
 if TYPE_CHECKING:  # a plain build needs no unit overlay code
     from briefing.units.load import Overlay
@@ -34,7 +35,7 @@ class Rendered:
 
     name: str
     view: DocumentView
-    tree: ET.Element
+    tree: Document
     outputs: dict[str, bytes] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -50,7 +51,7 @@ def validated(loaded: LoadedDocument, overlays: Sequence[Overlay] = ()) -> list[
     return problems
 
 
-def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
+def render_formats(tree: Document, profile: Profile, formats: tuple[str, ...],
                    pdf_options: dict | None = None, *, parallel: bool = True,
                    media: MediaStore | None = None) -> dict[str, bytes]:
     """Bytes of each format; with both, one is written in another process meanwhile: the PDF
@@ -90,7 +91,7 @@ def render_formats(tree: ET.Element, profile: Profile, formats: tuple[str, ...],
 
 
 def checked_tree(loaded: LoadedDocument, overlays: Sequence[Overlay] = ()
-                 ) -> tuple[list[Problem], DocumentView, ET.Element]:
+                 ) -> tuple[list[Problem], DocumentView, Document]:
     """`check`'s warnings (errors raise; a variant's unit and meeting files checked too), the
     numbered view and the semantic tree: everything a writer needs."""
     warnings = validated(loaded, overlays)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 import traceback
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from briefing.messages import Message, msg
 from briefing.problems import BriefingError, Position, Problem
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
+from briefing.tree.vocabulary import Document
 from briefing.units.load import parse_meeting, parse_unit
 from briefing.units.sources import SourceFile
 from briefing.units.variant import Variant, load_variant
@@ -149,15 +149,9 @@ def variant_of(job: VariantJob, check: bool = True) -> Variant:
     return variant
 
 
-def set_document_date(tree: ET.Element, date: str) -> None:
+def set_document_date(tree: Document, date: str) -> None:
     """Stamp the tree with the edition date: writers take every file timestamp from it."""
-    info = tree.find("info")
-    if info is None:
-        info = ET.SubElement(tree, "info")
-    node = info.find("date")
-    if node is None:
-        node = ET.SubElement(info, "date")
-    node.text = date
+    tree.info.date = date
 
 
 def render_job(job: VariantJob, parallel_formats: bool = True) -> dict[str, bytes]:

@@ -9,16 +9,17 @@ renumbered section shows as renumbered, not as one removed and one added.
 from __future__ import annotations
 
 import difflib
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from briefing.builds.variants import VariantJob, set_document_date, variant_of
 from briefing.messages import msg
+from briefing.tree.base import Node, iter_nodes, xml_name
 from briefing.tree.plain_text import inline_text, sections
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
+from briefing.tree.vocabulary import Document, Footnote, Inline, Section
 
-#: tree elements outside the body that a reader sees: the header/cover and the closing
+#: the parts of a document outside the body that a reader sees: the head and the closing
 FRAME = ("cover", "masthead", "mark", "closing")
 
 
@@ -36,41 +37,43 @@ class VariantText:
     sections: list[SectionText] = field(default_factory=list)
 
 
-def _leaves(node: ET.Element, prefix: str) -> list[str]:
-    children = list(node)
-    if not children:
-        text = " ".join((node.text or "").split())
-        return [f"{prefix}: {text}"] if text else []
-    lines = []
-    for child in children:
-        lines += _leaves(child, f"{prefix}/{child.tag}")
+def _leaves(node: Node, prefix: str) -> list[str]:
+    """"path: text" of every text of `node` ("cover/issuer/name: …"), in document order."""
+    lines: list[str] = []
+    for spec in fields(node):  # type: ignore[arg-type]
+        how = spec.metadata.get("xml")
+        if how == "attribute":
+            continue
+        value = getattr(node, spec.name)
+        path = f"{prefix}/{xml_name(spec)}" if how == "part" else prefix
+        inline = isinstance(value, list) and all(isinstance(v, Inline) for v in value)
+        for item in value if isinstance(value, list) and not inline else [value]:
+            if isinstance(item, Node):
+                lines += _leaves(item, f"{prefix}/{item.tag}")
+            elif isinstance(item, str | list):
+                text = " ".join((item if isinstance(item, str)
+                                 else inline_text(item, breaks=" ")).split())
+                lines += [f"{path}: {text}"] if text else []
     return lines
 
 
-def _own_footnotes(section: ET.Element) -> list[str]:
-    notes = []
-    stack = [c for c in section if c.tag != "section"]
-    while stack:
-        node = stack.pop(0)
-        if node.tag == "fn":
-            text = " ".join(inline_text(p) for p in node.findall("p"))
-            notes.append(f"[{node.get('n', '')}] {text}")
-            continue
-        stack[:0] = [c for c in node if c.tag != "section"]
-    return notes
+def _own_footnotes(section: Section) -> list[str]:
+    """The notes called in the section's own text (not in its subsections)."""
+    return [f"[{node.number}] " + " ".join(inline_text(p.content) for p in node.paragraphs)
+            for child in section.body if not isinstance(child, Section)
+            for node in iter_nodes(child) if isinstance(node, Footnote)]
 
 
-def tree_text(tree: ET.Element, label: str) -> VariantText:
+def tree_text(tree: Document, label: str) -> VariantText:
     """The reader's view of a tree: frame lines and each section's own text."""
     result = VariantText(label)
-    for tag in FRAME:
-        for node in tree.findall(tag):
-            result.frame += _leaves(node, tag)
-    # sections() and tree.iter("section") walk the same sections in the same order
-    for (ident, heading, paragraphs), section in zip(sections(tree), tree.iter("section"),
-                                                     strict=True):
+    for name in FRAME:
+        part = getattr(tree, name)
+        if part is not None:
+            result.frame += _leaves(part, part.tag)
+    for section, heading, paragraphs in sections(tree):
         lines = [" ".join(p.split()) for p in paragraphs]
-        result.sections.append(SectionText(ident, heading, lines + _own_footnotes(section)))
+        result.sections.append(SectionText(section.id, heading, lines + _own_footnotes(section)))
     return result
 
 

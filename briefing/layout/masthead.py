@@ -1,21 +1,63 @@
-"""How the masthead band is split between the issuer column and the title column.
+"""The masthead band laid out once, for both writers: rows, cells, lines, rules.
 
-Both writers call `masthead_columns`, so the PDF and the DOCX break the header lines alike.
-The profile's split is kept unless the right column is too narrow for its lines (party name or
-national title and motto, place and date): a wrapped "Thành phố Hồ Chí Minh, ngày … năm 2024"
-is the first thing a clerk would fix by hand, so the split moves left, as far as the issuer
-name and number allow; a long superior line may then wrap, as it does in real documents. The
-band never leaves the text area. The lengths of the rules drawn under the title and the
-issuer are measured here too, for the same reason.
+HD 36 and ND 30 set the first-page header as a borderless two-column band: the issuer block
+(superior, issuer, "*" or a short rule) beside the profile's title lines (party name; national
+title and motto) and the rule under the last, then the number beside the place-and-date line,
+so the two sit on one baseline. `masthead_layout` computes all of it from the profile and the
+tree's `Masthead`; the DOCX writer draws it as a table, the PDF writer as a grid of divs, each
+line in the style its `role` names.
+
+The profile's column split is kept unless the right column is too narrow for its lines: a
+wrapped "Thành phố Hồ Chí Minh, ngày … năm 2024" is the first thing a clerk would fix by hand,
+so the split moves left, as far as the issuer name and number allow; a long superior line may
+then wrap, as it does in real documents. The band never leaves the text area. Rules are
+measured with the profile font: the title rule as long as its line, the issuer rule the
+profile's share of the issuer name.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+from typing import Literal, NamedTuple
 
 from briefing.layout.measure import line_width_mm, safe_width_mm
-from briefing.profile.model import Profile, TitleLine
-from briefing.tree.plain_text import node_text
+from briefing.profile.model import Profile, TextStyle
+from briefing.tree.vocabulary import Inline, Issuer, Masthead
+
+#: what a line of the head is; each writer names its style (DOCX) or class (HTML) after it
+Role = Literal["superior", "issuer", "star", "number", "title-line", "place-date",
+               "title", "subject", "issue", "meeting", "mark", "foot"]
+
+
+class Line(NamedTuple):
+    """One line of the head; `text` is plain or inline content (a subject broken by <br/>);
+    `position` counts the title lines from 1 (each has its look in the profile)."""
+
+    role: Role
+    text: str | list[Inline]
+    position: int = 1
+
+
+class Rule(NamedTuple):
+    """A rule under the line above it, `length_mm` long, centred in its column."""
+
+    role: Literal["issuer-rule", "title-rule"]
+    length_mm: float
+
+
+class Cell(NamedTuple):
+    width_mm: float
+    lines: tuple[Line | Rule, ...]
+
+
+class Band(NamedTuple):
+    """Two rows of two cells: issuer | title lines, number | place and date."""
+
+    rows: tuple[tuple[Cell, Cell], ...]
+
+    @property
+    def columns(self) -> tuple[float, float]:
+        left, right = self.rows[0]
+        return left.width_mm, right.width_mm
 
 
 def split_columns(profile: Profile, left_needs: list[float], must_left: list[float],
@@ -37,50 +79,71 @@ def split_columns(profile: Profile, left_needs: list[float], must_left: list[flo
     return left, total - left
 
 
-def title_lines(party: ET.Element, profile: Profile) -> list[tuple[ET.Element, TitleLine]]:
-    """Each <name> of the right column with the profile line that styles it (the template
-    writes one per profile line; extra lines take the look of the last)."""
-    lines = profile.masthead.title_lines
-    return [(name, lines[min(index, len(lines) - 1)])
-            for index, name in enumerate(party.findall("name"))]
+def title_lines(lines: list[str], profile: Profile) -> list[tuple[str, TextStyle]]:
+    """Each title line with the profile line that styles it (the template writes one per
+    profile line; extra lines take the look of the last)."""
+    looks = profile.masthead.title_lines
+    return [(text, looks[min(index, len(looks) - 1)]) for index, text in enumerate(lines)]
 
 
-def title_rule_mm(party: ET.Element, profile: Profile, column_mm: float) -> float | None:
+def title_rule_mm(lines: list[str], profile: Profile, column_mm: float) -> float | None:
     """Length of the rule under the title (ĐẢNG CỘNG SẢN VIỆT NAM, or the motto): as wide as
     its last line, at most the column; None when the profile draws none."""
-    lines = title_lines(party, profile)
-    if not (lines and profile.masthead.title_rule):
+    looked = title_lines(lines, profile)
+    if not (looked and profile.masthead.title_rule):
         return None
-    name, look = lines[-1]
-    return min(line_width_mm(node_text(name), look, profile), column_mm)
+    text, look = looked[-1]
+    return min(line_width_mm(text, look, profile), column_mm)
 
 
-def issuer_rule_mm(issuer: ET.Element, profile: Profile, column_mm: float) -> float:
+def issuer_rule_mm(issuer: Issuer, profile: Profile, column_mm: float) -> float:
     """Length of the rule under the issuer name (ND 30): the profile's share of the name's
     width, or of the column when the name wraps."""
     mast = profile.masthead
-    width = min(line_width_mm(node_text(issuer.find("name")), mast.issuer, profile), column_mm)
+    width = min(line_width_mm(issuer.name, mast.issuer, profile), column_mm)
     return width * (mast.issuer_rule or 0)
 
 
-def masthead_columns(masthead: ET.Element, profile: Profile) -> tuple[float, float]:
-    """(left, right) widths in mm of the band for the tree's <masthead>."""
+def issuer_lines(issuer: Issuer, profile: Profile, column_mm: float) -> list[Line | Rule]:
+    """The issuer block without its number: superior, name, then "*" or the issuer rule."""
+    lines: list[Line | Rule] = []
+    if issuer.superior is not None:
+        lines.append(Line("superior", issuer.superior))
+    lines.append(Line("issuer", issuer.name))
+    if issuer.star is not None:
+        lines.append(Line("star", issuer.star))
+    if issuer.rule:
+        lines.append(Rule("issuer-rule", issuer_rule_mm(issuer, profile, column_mm)))
+    return lines
+
+
+def masthead_columns(masthead: Masthead, profile: Profile) -> tuple[float, float]:
+    """(left, right) widths in mm of the band."""
     mast = profile.masthead
-    issuer = masthead.find("issuer")
-    party = masthead.find("party")
-    must_left, optional_left = [], []
-    if issuer is not None:
-        for child in issuer:
-            look = {"superior": mast.superior, "name": mast.issuer, "star": mast.issuer,
-                    "number": mast.number}.get(child.tag)
-            if look is None:
-                continue
-            width = safe_width_mm(node_text(child), look, profile)
-            (optional_left if child.tag == "superior" else must_left).append(width)
-    right_needs = []
-    if party is not None:
-        right_needs = [safe_width_mm(node_text(name), look, profile)
-                       for name, look in title_lines(party, profile)]
-        right_needs.append(safe_width_mm(node_text(party.find("place-date")), mast.place_date,
-                                         profile))
-    return split_columns(profile, must_left + optional_left, must_left, right_needs)
+    issuer = masthead.issuer
+    must_left = [safe_width_mm(text, look, profile)
+                 for text, look in ((issuer.name, mast.issuer), (issuer.star, mast.issuer),
+                                    (issuer.number, mast.number)) if text is not None]
+    optional_left = ([safe_width_mm(issuer.superior, mast.superior, profile)]
+                     if issuer.superior is not None else [])
+    right_needs = [safe_width_mm(text, look, profile)
+                   for text, look in title_lines(masthead.title_lines, profile)]
+    right_needs.append(safe_width_mm(masthead.place_date, mast.place_date, profile))
+    return split_columns(profile, optional_left + must_left, must_left, right_needs)
+
+
+def masthead_layout(masthead: Masthead, profile: Profile) -> Band:
+    """The band of the official first page (HD 36 "thể thức" items 1–4; ND 30 alike)."""
+    left_mm, right_mm = masthead_columns(masthead, profile)
+    titles: list[Line | Rule] = [Line("title-line", text, index) for index, text
+                                 in enumerate(masthead.title_lines, start=1)]
+    rule_mm = title_rule_mm(masthead.title_lines, profile, right_mm)
+    if rule_mm is not None:
+        titles.append(Rule("title-rule", rule_mm))
+    number = masthead.issuer.number
+    return Band((
+        (Cell(left_mm, tuple(issuer_lines(masthead.issuer, profile, left_mm))),
+         Cell(right_mm, tuple(titles))),
+        (Cell(left_mm, (Line("number", number),) if number is not None else ()),
+         Cell(right_mm, (Line("place-date", masthead.place_date),))),
+    ))

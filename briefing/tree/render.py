@@ -1,15 +1,17 @@
-"""Render a document view through its Jinja template into the semantic tree (an XML element).
+"""Render a document view through its Jinja template into the semantic tree (typed nodes).
 
 Templates live in `templates/` (one per document form) and run in Jinja's sandbox with XML
 autoescaping: content is data, so a `<script>` or a raw OOXML fragment in a content file can
-only ever come out as text.
+only ever come out as text. The markup they write is read at once into the nodes of
+`briefing.tree.vocabulary` (`briefing.tree.builder`); markup outside the vocabulary is the
+template's error, named as such.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
+from xml.parsers.expat import ExpatError
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -17,7 +19,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from briefing import TEMPLATES_DIR
 from briefing.messages import msg
 from briefing.problems import BriefingError
-from briefing.tree.prepare import DocumentView
+from briefing.tree.builder import Refused, build_document
+from briefing.tree.views import DocumentView
+from briefing.tree.vocabulary import Document
 
 
 @lru_cache(maxsize=4)
@@ -47,14 +51,18 @@ def render_markup(view: DocumentView, directory: Path = TEMPLATES_DIR) -> str:
                                line=getattr(exc, "lineno", 0) or 0) from None
 
 
-def render_tree(view: DocumentView, directory: Path = TEMPLATES_DIR) -> ET.Element:
-    """The semantic tree both writers consume."""
+def render_tree(view: DocumentView, directory: Path = TEMPLATES_DIR) -> Document:
+    """The semantic tree every writer visits."""
     markup = render_markup(view, directory)
+    template = directory / template_name(view)
     try:
-        return ET.fromstring(markup)
-    except ET.ParseError as exc:
-        line, col = exc.position
-        raise BriefingError.at(directory / template_name(view),
-                               msg("template-xml", "template produced malformed XML at output "
-                                   "line {line}, column {col}: {reason}", line=line, col=col,
-                                   reason=str(exc))) from None
+        return build_document(markup)
+    except ExpatError as exc:
+        raise BriefingError.at(template, msg(
+            "template-xml", "template produced malformed XML at output line {line}, column "
+            "{col}: {reason}", line=exc.lineno, col=exc.offset, reason=str(exc))) from None
+    except Refused as exc:
+        raise BriefingError.at(template, msg(
+            "template-vocabulary", "template produced markup outside the tree's vocabulary at "
+            "output line {line}, column {col}: {reason}", line=exc.line, col=exc.column,
+            reason=str(exc))) from None

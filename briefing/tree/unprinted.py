@@ -14,39 +14,43 @@ from typing import Any
 from briefing.content.legal import LEGAL_ITEMS
 from briefing.content.loader import LoadedDocument
 from briefing.content.schema import NumberedParagraph
+from briefing.messages import Message, msg
 from briefing.problems import Problem
 from briefing.profile.model import Profile
 from briefing.source.yaml_source import Path_
 from briefing.text.inline_markdown import BLANK
 
-HINT = "check accepts it; this version cannot print it yet"
+HINT = msg("unprinted-hint", "check accepts it; this version cannot print it yet")
+_BLANKS = msg("unprinted-blanks", "fill-in blanks")
 
 
 def unprinted(loaded: LoadedDocument, profile: Profile) -> list[Problem]:
     """One problem for the first use of each construct the writers do not print yet."""
     from briefing.validation.walk import footnote_texts, walk
 
-    found: dict[str, Path_] = {}
+    found: dict[Message, Path_] = {}
     document = loaded.document
     for visit in walk(document):
         node = visit.node
         if isinstance(node, LEGAL_ITEMS):
-            found.setdefault("legal structure (parts, chapters, articles, clauses, points)",
-                             visit.path)
+            found.setdefault(msg("unprinted-legal", "legal structure (parts, chapters, articles, "
+                                                    "clauses, points)"), visit.path)
         elif isinstance(node, NumberedParagraph) and node.body:
-            found.setdefault("a numbered paragraph with a body", (*visit.path, "body"))
+            found.setdefault(msg("unprinted-numbered-body", "a numbered paragraph with a body"),
+                             (*visit.path, "body"))
         elif isinstance(node, str) and BLANK.search(node):
-            found.setdefault("fill-in blanks", visit.path)
+            found.setdefault(_BLANKS, visit.path)
     for path, text in footnote_texts(document):
         if BLANK.search(text):
-            found.setdefault("fill-in blanks", path)
+            found.setdefault(_BLANKS, path)
     meta = document.meta
-    parts: list[tuple[Any, str, Path_]] = [
-        (document.basis, "Căn cứ lines ('basis')", ("basis",)),
-        (meta.addressees, "addressees", ("meta", "addressees")),
-        (meta.signers, "two signers", ("meta", "signers")),
-        (meta.enacting_authority, "the enacting authority's line", ("meta", "enacting_authority")),
-        *((a.type, "an attached text", ("appendices", i, "type"))
+    parts: list[tuple[Any, Message, Path_]] = [
+        (document.basis, msg("unprinted-basis", "Căn cứ lines ('basis')"), ("basis",)),
+        (meta.addressees, msg("unprinted-addressees", "addressees"), ("meta", "addressees")),
+        (meta.signers, msg("unprinted-signers", "two signers"), ("meta", "signers")),
+        (meta.enacting_authority, msg("unprinted-authority", "the enacting authority's line"),
+         ("meta", "enacting_authority")),
+        *((a.type, msg("unprinted-attached", "an attached text"), ("appendices", i, "type"))
           for i, a in enumerate(document.appendices)),
     ]
     for given, what, path in parts:
@@ -57,9 +61,11 @@ def unprinted(loaded: LoadedDocument, profile: Profile) -> list[Problem]:
         name, layout = kind[1].called(kind[0]), kind[1]
         if layout.name is None or layout.subject != "title" or not layout.place_date \
                 or layout.signers != 1 or layout.enactment:
-            found.setdefault(f"the layout of a {name}", ("meta", "type"))
-    return [Problem(loaded.source.at(path), f"{what} cannot be printed yet", hint=HINT,
-                    code="unprinted") for what, path in found.items()]
+            found.setdefault(msg("unprinted-layout", "the layout of a {name}", name=name),
+                             ("meta", "type"))
+    return [Problem(loaded.source.at(path), msg("unprinted", "{what} cannot be printed yet",
+                                                what=what), hint=HINT)
+            for what, path in found.items()]
 
 
 def printed_type(meta_type: str | None, profile: Profile) -> str | None:

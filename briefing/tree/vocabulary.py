@@ -1,52 +1,376 @@
-"""The semantic tree: the one intermediate document both writers read.
+"""The semantic tree: the one intermediate document every writer reads, as typed nodes.
 
-Templates (templates/*.xml.j2) emit it as XML; `briefing.tree.render` parses it into an
-`xml.etree.ElementTree.Element`. Text is exact source text (NFC); whitespace-only text between
-block elements carries no meaning. Elements:
+This module is the vocabulary. The templates (templates/*.xml.j2) write it as XML markup;
+`briefing.tree.render` reads that markup into these nodes in one pass and refuses anything this
+module does not define (`briefing.tree.builder`); writers visit the nodes
+(`briefing.tree.visitor`) and never see XML. Text is exact source text (NFC); every number and
+marker is already computed (`briefing.tree.prepare`).
 
-document[form=booklet|official, profile, lang]
-  info: title, author, subject, date            -- document properties (PDF/DOCX metadata)
-  cover (booklet only)                          -- the cover page, alone on page 1
-    issuer: superior?, name, star|rule, number? -- issuing body block; "*" (HD 36) or an
-                                                   empty <rule/> under the name (ND 30)
-    title, subject?, issue?, meeting?, mark?, foot
-  masthead (official only)                      -- first-page header, a two-column band
-    issuer: superior?, name, star|rule, number? -- left column
-    party: name+, place-date                    -- right column: the profile's title lines
-                                                   ("ĐẢNG CỘNG SẢN VIỆT NAM"; national title
-                                                   and motto), rule under the last
-  mark?                                         -- circulation/secrecy mark (official form)
-  body
-    title-block: doc-type, subject?             -- centred type and trích yếu (subject lines
-                                                   balanced, broken by <br/>)
-    p[kind?]                                    -- paragraph, inline content; kind names a
-                                                   construct with a look of its own: standfirst,
-                                                   dateline, byline, credit, note, salutation
-    section[id, kind, level]                    -- heading: number, title (inline); then body items
-    numbered[number, level, id?]                -- p+: body paragraphs, the first run-in numbered
-                                                   from the ladder ("1.1. …"), not a heading
-    intertitle[id?]                             -- an unnumbered heading in the flow (inline)
-    list[type=bullet|enum, style]               -- item[marker]: body items; the first p carries
-                                                   the marker ("-", "(i)", "Thứ nhất,")
-    quote                                       -- p+, attribution? (block quote)
-    turn[role=question|answer, label]           -- p+: an interview turn; label ("Phóng viên: ")
-                                                   printed run-in before the first p
-    table[id?, number, label]                   -- caption?, cols/col[width %], thead?/tbody with
-                                                   row/cell[colspan, rowspan, align] holding p+,
-                                                   note?; label "Bảng 1. " when captioned
-    figure[id?, src, width, number, label]      -- caption?, credit?; src names a checked file of
-                                                   the document's MediaStore (never read by path)
-  closing?
-    recipients: label, item*                    -- Nơi nhận (left half)
-    signature: authority?, title?, name         -- right half
-  appendices?
-    appendix[id, label]                         -- "PHỤ LỤC" / "PHỤ LỤC II": title, subtitle?, then
-                                                   body items numbered afresh; each on a new page
-Inline content (inside p, title, fn/p, cells, captions): text, em, strong, marker (run-in
-enumeration marker), br (a computed line break), fn[n, id] containing p+ (a footnote: its call
-sits where the element is).
+    document[form, profile, lang]
+      info: title, author, subject, date        document properties (PDF/DOCX metadata)
+      cover (booklet)                           page 1, alone: issuer, title, subject?, issue?,
+                                                meeting?, mark?, foot
+      masthead (official)                       first-page band: issuer beside the profile's
+                                                title lines, number beside place-date
+        issuer: superior?, name, star|rule, number?
+      mark?                                     circulation or secrecy mark, boxed
+      body: title-block? (doc-type, subject?), blocks
+      closing?: recipients?, signature?         Nơi nhận (left), the signature (right)
+      appendices?: appendix[id, label]+         each on a new page: title, subtitle?, blocks
+
+    blocks: p[kind?] · section[id, kind, level] (number, title, blocks) · numbered[number,
+    level, id?] (p+) · intertitle[id?] · list[type, style] (item[marker]: blocks) · quote (p+,
+    attribution?) · turn[role, label] (p+) · table[id?, number, label] (caption?, cols/col[width],
+    thead?/tbody of row/cell[colspan, rowspan, align] holding p+, note?) · figure[id?, src,
+    width-mm, height-mm, number, label] (caption?, credit?)
+
+    inline (inside p, titles, captions, cells, notes): text · em · strong · marker (a run-in
+    enumeration marker) · br (a computed line break) · fn[n, id] (a footnote: p+; its call
+    stands where the node is)
+
+How a field is written in the markup is declared beside it (`briefing.tree.base`):
+`attribute()` (an XML attribute; its type converts and checks the value), `part()` (a child
+element of that name holding text, inline content, nodes, or nothing for a flag), `content()`
+(the element's own text or inline content); a field of node type without a declaration holds
+child elements of those classes, in field order.
+
+Adding a construct means one class here, one line in a template and one `visit_…` method per
+writer (a writer without it fails when it is imported). A new `Block` is allowed wherever blocks
+are, a new `Inline` wherever inline content is. The constructs asked for next would go so: the
+legal structure (Phần, Chương, Mục, Điều, khoản, điểm) as blocks holding blocks, as `Section`
+does; a fill-in blank as an inline node; the "Kính gửi" addressees, the "V/v" line and the Căn
+cứ lines as parts of `Document` or `Body`, each a field in reading order; two signature blocks
+as a list in `Closing`; an end mark as a block.
 """
 
-BLOCK_ELEMENTS = {"p", "section", "list", "title-block", "numbered", "intertitle", "quote",
-                  "turn", "table", "figure"}
-INLINE_ELEMENTS = {"em", "strong", "fn", "marker", "br"}
+from __future__ import annotations
+
+from dataclasses import field
+from typing import Literal
+
+from briefing.tree.base import Node, attribute, content, node, part
+
+ParagraphKind = Literal["standfirst", "dateline", "byline", "credit", "note", "salutation"]
+Align = Literal["left", "center", "right", "justify"]
+
+
+class Block(Node, abstract=True):
+    """A construct of the body's flow: paragraphs, sections, lists, tables, …"""
+
+    __slots__ = ()
+
+
+class Inline(Node, abstract=True):
+    """Content inside a paragraph, a title, a caption, a cell or a note."""
+
+    __slots__ = ()
+
+
+# -- inline -----------------------------------------------------------------------------------
+@node
+class Text(Inline):
+    """Characters, exactly as in the source."""
+
+    text: str
+
+
+@node
+class Emphasis(Inline):
+    tag = "em"
+    content: list[Inline] = content(default_factory=list)
+
+
+@node
+class Strong(Inline):
+    tag = "strong"
+    content: list[Inline] = content(default_factory=list)
+
+
+@node
+class Marker(Inline):
+    """A run-in enumeration marker ("(i)", "a)") inside a paragraph of inline items."""
+
+    tag = "marker"
+    content: list[Inline] = content(default_factory=list)
+
+
+@node
+class LineBreak(Inline):
+    """A computed line break (balanced display lines of a subject)."""
+
+    tag = "br"
+
+
+@node
+class Footnote(Inline):
+    """A footnote: its call stands where the node is; `number` counts calls in order."""
+
+    tag = "fn"
+    number: int = attribute("n")
+    id: str = attribute()
+    paragraphs: list[Paragraph]
+
+
+# -- blocks -----------------------------------------------------------------------------------
+@node
+class Paragraph(Block):
+    """A paragraph; `kind` names a furniture construct with a look of its own."""
+
+    tag = "p"
+    kind: ParagraphKind | None = attribute(default=None)
+    content: list[Inline] = content(default_factory=list)
+
+
+@node
+class TitleBlock(Node):
+    """The centred document type and subject (trích yếu), lines balanced by <br/>."""
+
+    tag = "title-block"
+    doc_type: str = part()
+    subject: list[Inline] | None = part(default=None)
+
+
+@node
+class Section(Block):
+    """A numbered heading and the blocks under it; `level` counts from 1."""
+
+    tag = "section"
+    id: str = attribute()
+    kind: str = attribute()
+    level: int = attribute()
+    number: str = part()
+    title: list[Inline] = part()
+    body: list[Block] = field(default_factory=list)
+
+
+@node
+class Numbered(Block):
+    """Body paragraphs carrying a run-in number from the ladder ("1.1. …"): not a heading."""
+
+    tag = "numbered"
+    number: str = attribute()
+    level: int = attribute()
+    id: str | None = attribute(default=None)
+    paragraphs: list[Paragraph]
+
+
+@node
+class Intertitle(Block):
+    """An unnumbered heading in the flow."""
+
+    tag = "intertitle"
+    id: str | None = attribute(default=None)
+    content: list[Inline] = content(default_factory=list)
+
+
+@node
+class Item(Node):
+    """A list item: `marker` ("-", "(i)", "Thứ nhất,") opens its first paragraph."""
+
+    tag = "item"
+    marker: str = attribute()
+    body: list[Block] = field(default_factory=list)
+
+
+@node
+class ItemList(Block):
+    """Bullets (`type` "bullet") or an enumeration ("enum", `style` the profile's name)."""
+
+    tag = "list"
+    type: Literal["bullet", "enum"] = attribute()
+    style: str = attribute()
+    items: list[Item]
+
+
+@node
+class Quote(Block):
+    tag = "quote"
+    paragraphs: list[Paragraph]
+    attribution: list[Inline] | None = part(default=None)
+
+
+@node
+class Turn(Block):
+    """An interview turn; `label` ("Phóng viên: ") is printed run-in before the first p."""
+
+    tag = "turn"
+    role: Literal["question", "answer"] = attribute()
+    label: str = attribute()
+    paragraphs: list[Paragraph]
+
+
+@node
+class Column(Node):
+    """A table column; `width` is its share of the text width, in %."""
+
+    tag = "col"
+    width: float = attribute()
+
+
+@node
+class Cell(Node):
+    tag = "cell"
+    colspan: int = attribute()
+    rowspan: int = attribute()
+    align: Align = attribute()
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@node
+class Row(Node):
+    tag = "row"
+    cells: list[Cell] = field(default_factory=list)
+
+
+@node
+class Table(Block):
+    """A data table; `label` is "Bảng 1. " when captioned (`number` 1), else "" (0)."""
+
+    tag = "table"
+    id: str | None = attribute(default=None)
+    number: int = attribute()
+    label: str = attribute()
+    caption: list[Inline] | None = part(default=None)
+    columns: list[Column] = part("cols")
+    header: list[Row] = part("thead", default_factory=list)
+    rows: list[Row] = part("tbody")
+    note: list[Inline] | None = part(default=None)
+
+
+@node
+class Figure(Block):
+    """A picture at its printed size; `src` names a checked file of the document's media
+    (never read by path)."""
+
+    tag = "figure"
+    id: str | None = attribute(default=None)
+    src: str = attribute()
+    width_mm: float = attribute()
+    height_mm: float = attribute()
+    number: int = attribute()
+    label: str = attribute()
+    caption: list[Inline] | None = part(default=None)
+    credit: list[Inline] | None = part(default=None)
+
+
+# -- the parts of a document ------------------------------------------------------------------
+@node
+class Info(Node):
+    """Document properties; `date` is YYYY[-MM[-DD]] (every file timestamp comes from it)."""
+
+    tag = "info"
+    title: str = part()
+    author: str = part()
+    subject: str = part()
+    date: str = part()
+
+
+@node
+class Issuer(Node):
+    """The issuing body: "*" under its name (HD 36) or a short `rule` (ND 30)."""
+
+    tag = "issuer"
+    superior: str | None = part(default=None)
+    name: str = part()
+    star: str | None = part(default=None)
+    rule: bool = part(default=False)
+    number: str | None = part(default=None)
+
+
+@node
+class Mark(Node):
+    """The circulation or secrecy mark ("LƯU HÀNH NỘI BỘ")."""
+
+    tag = "mark"
+    text: str = content()
+
+
+@node
+class Cover(Node):
+    """Page 1 of a booklet; `foot` (place and month) stands at the bottom of the page."""
+
+    tag = "cover"
+    issuer: Issuer
+    title: str = part()
+    subject: list[Inline] | None = part(default=None)
+    issue: str | None = part(default=None)
+    meeting: str | None = part(default=None)
+    mark: Mark | None = None
+    foot: str = part()
+
+
+@node
+class Masthead(Node):
+    """The official first-page band: the issuer beside the profile's title lines ("ĐẢNG CỘNG
+    SẢN VIỆT NAM"; national title and motto), the number beside the place and date."""
+
+    tag = "masthead"
+    issuer: Issuer
+    title_lines: list[str] = part("title-line")
+    place_date: str = part()
+
+
+@node
+class Body(Node):
+    tag = "body"
+    title_block: TitleBlock | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@node
+class Recipients(Node):
+    """Nơi nhận: the label and one line per recipient (prefix included)."""
+
+    tag = "recipients"
+    label: str = part()
+    items: list[str] = part("item", default_factory=list)
+
+
+@node
+class Signature(Node):
+    tag = "signature"
+    authority: str | None = part(default=None)
+    title: str | None = part(default=None)
+    name: str = part()
+
+
+@node
+class Closing(Node):
+    tag = "closing"
+    recipients: Recipients | None = None
+    signature: Signature | None = None
+
+
+@node
+class Appendix(Node):
+    """"PHỤ LỤC" or "PHỤ LỤC II" (`label`), on a new page; its blocks are numbered afresh."""
+
+    tag = "appendix"
+    id: str = attribute()
+    label: str = attribute()
+    title: list[Inline] = part()
+    subtitle: list[Inline] | None = part(default=None)
+    body: list[Block] = field(default_factory=list)
+
+
+@node
+class Appendices(Node):
+    tag = "appendices"
+    appendices: list[Appendix]
+
+
+@node
+class Document(Node):
+    """The root: `form` "booklet" (a cover) or "official" (a masthead)."""
+
+    tag = "document"
+    form: Literal["booklet", "official"] = attribute()
+    profile: str = attribute()
+    lang: str = attribute()
+    info: Info
+    cover: Cover | None = None
+    masthead: Masthead | None = None
+    mark: Mark | None = None
+    body: Body
+    closing: Closing | None = None
+    appendices: Appendices | None = None

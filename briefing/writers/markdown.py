@@ -1,120 +1,177 @@
 """Markdown writer: the semantic tree as Pandoc Markdown (headings, lists, footnotes).
 
 A third, small writer: it feeds the benchmark's pandoc baseline with exactly our text, and
-gives reviewers a diffable plain-text view of a document.
+gives reviewers a diffable plain-text view of a document. It writes the body and the
+appendices; the head (cover, masthead, mark) and the closing are layout, left out.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from briefing.tree import vocabulary
+from briefing.tree.base import Node
+from briefing.tree.visitor import SKIP_CHILDREN, WRITTEN_BY_PARENT, Visitor
 
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("[", "\\[")
 
 
-class MarkdownWriter:
+class MarkdownWriter(Visitor):
+    """Collects the document's blocks (`parts`) and footnotes (`notes`) as Markdown text."""
+
+    handled_by_parent = WRITTEN_BY_PARENT
+
     def __init__(self) -> None:
+        self.parts: list[str] = []
         self.notes: list[str] = []
+        self.buffer: list[str] = []
+        #: a list item's marker, waiting for the item's first paragraph
+        self.marker: str | None = None
 
-    def inline(self, node: ET.Element) -> str:
-        out = [_escape(node.text or "")]
-        for child in node:
-            if child.tag == "em":
-                out.append(f"*{self.inline(child)}*")
-            elif child.tag == "strong":
-                out.append(f"**{self.inline(child)}**")
-            elif child.tag == "marker":
-                out.append(self.inline(child))
-            elif child.tag == "br":
-                out.append("\\\n")
-            elif child.tag == "fn":
-                number = child.get("n", str(len(self.notes) + 1))
-                body = "\n\n    ".join(self.inline(p) for p in child.findall("p"))
-                self.notes.append(f"[^{number}]: {body}")
-                out.append(f"[^{number}]")
-            out.append(_escape(child.tail or ""))
-        return "".join(out)
+    def text(self, content: Sequence[vocabulary.Inline]) -> str:
+        """Inline content as Markdown (its footnotes collected on the way)."""
+        saved, self.buffer = self.buffer, []
+        self.walk_all(content)
+        text, self.buffer = "".join(self.buffer), saved
+        return text
 
-    def blocks(self, node: ET.Element, marker: str | None = None) -> list[str]:
-        out: list[str] = []
-        for child in node:
-            if child.tag == "p":
-                prefix = f"{_escape(marker)} " if marker is not None else ""
-                marker = None
-                out.append(prefix + self.inline(child))
-            elif child.tag == "section":
-                level = int(child.get("level", "1"))
-                head = child.find("heading")
-                number = head.findtext("number", "")
-                out.append("#" * min(level, 6) + f" {number} {self.inline(head.find('title'))}")
-                out.extend(self.blocks(child))
-            elif child.tag == "list":
-                for item in child.findall("item"):
-                    out.extend(self.blocks(item, item.get("marker", "")))
-            elif child.tag == "title-block":
-                out.append(f"**{_escape(child.findtext('doc-type', ''))}**")
-                if child.find("subject") is not None:
-                    out.append(f"**{self.inline(child.find('subject'))}**")
-            elif child.tag in ("numbered", "turn"):
-                lead = child.get("number", "") + " " if child.tag == "numbered" else \
-                    child.get("label", "")
-                for index, paragraph in enumerate(child.findall("p")):
-                    shown = f"**{_escape(lead.strip())}** " if index == 0 and lead.strip() else ""
-                    out.append(shown + self.inline(paragraph))
-            elif child.tag == "intertitle":
-                out.append(f"**{self.inline(child)}**")
-            elif child.tag == "quote":
-                out.extend("> " + self.inline(p) for p in child.findall("p"))
-                if child.find("attribution") is not None:
-                    out.append(self.inline(child.find("attribution")))
-            elif child.tag == "table":
-                out.extend(self.table(child))
-            elif child.tag == "figure":
-                if child.find("caption") is not None:  # the image itself stays out
-                    out.append(_escape(child.get("label", "")) + self.inline(child.find("caption")))
-                if child.find("credit") is not None:
-                    out.append(self.inline(child.find("credit")))
-        return out
+    # -- the parts of the document ------------------------------------------------------------
+    def visit_document(self, node: vocabulary.Document) -> None:
+        """Front matter, body, appendices, then the notes."""
 
-    def table(self, node: ET.Element) -> list[str]:
+    def depart_document(self, node: vocabulary.Document) -> None:
+        self.parts.extend(self.notes)
+
+    def visit_info(self, node: vocabulary.Info) -> None:
+        self.parts.append(f"---\ntitle: \"{node.title}\"\nlang: vi\n---")
+
+    def skip(self, node: Node) -> object:
+        """A part of the page's layout, not of the text."""
+        return SKIP_CHILDREN
+
+    visit_cover = visit_masthead = visit_mark = visit_closing = skip
+
+    def visit_body(self, node: Node) -> None:
+        """The title block, then the blocks."""
+
+    def visit_title_block(self, node: vocabulary.TitleBlock) -> None:
+        self.parts.append(f"**{_escape(node.doc_type)}**")
+        if node.subject is not None:
+            self.parts.append(f"**{self.text(node.subject)}**")
+
+    def visit_appendices(self, node: Node) -> None:
+        """Each appendix in turn."""
+
+    def visit_appendix(self, node: vocabulary.Appendix) -> None:
+        self.parts.append(f"# {_escape(node.label)}")
+        self.parts.append(f"**{self.text(node.title)}**")
+        if node.subtitle is not None:
+            self.parts.append(f"*{self.text(node.subtitle)}*")
+
+    # -- blocks -------------------------------------------------------------------------------
+    def visit_paragraph(self, node: vocabulary.Paragraph) -> object:
+        prefix = f"{_escape(self.marker)} " if self.marker is not None else ""
+        self.marker = None
+        self.parts.append(prefix + self.text(node.content))
+        return SKIP_CHILDREN
+
+    def visit_section(self, node: vocabulary.Section) -> None:
+        self.parts.append("#" * min(node.level, 6) + f" {node.number} {self.text(node.title)}")
+
+    def visit_item_list(self, node: Node) -> None:
+        """Its items in turn."""
+
+    def visit_item(self, node: vocabulary.Item) -> object:
+        """The marker opens the item's first paragraph."""
+        marker: str | None = node.marker
+        for child in node.body:
+            if marker is not None and isinstance(child, vocabulary.Paragraph):
+                self.marker, marker = marker, None
+            self.walk(child)
+        return SKIP_CHILDREN
+
+    def led(self, paragraphs: list[vocabulary.Paragraph], lead: str) -> object:
+        """`paragraphs`, the first opening with `lead` in bold."""
+        for index, paragraph in enumerate(paragraphs):
+            shown = f"**{_escape(lead.strip())}** " if index == 0 and lead.strip() else ""
+            self.parts.append(shown + self.text(paragraph.content))
+        return SKIP_CHILDREN
+
+    def visit_numbered(self, node: vocabulary.Numbered) -> object:
+        return self.led(node.paragraphs, node.number + " ")
+
+    def visit_turn(self, node: vocabulary.Turn) -> object:
+        return self.led(node.paragraphs, node.label)
+
+    def visit_intertitle(self, node: vocabulary.Intertitle) -> object:
+        self.parts.append(f"**{self.text(node.content)}**")
+        return SKIP_CHILDREN
+
+    def visit_quote(self, node: vocabulary.Quote) -> object:
+        self.parts.extend("> " + self.text(p.content) for p in node.paragraphs)
+        if node.attribution is not None:
+            self.parts.append(self.text(node.attribution))
+        return SKIP_CHILDREN
+
+    def visit_figure(self, node: vocabulary.Figure) -> object:
+        if node.caption is not None:  # the image itself stays out
+            self.parts.append(_escape(node.label) + self.text(node.caption))
+        if node.credit is not None:
+            self.parts.append(self.text(node.credit))
+        return SKIP_CHILDREN
+
+    def visit_table(self, node: vocabulary.Table) -> object:
         """A pipe table (Pandoc Markdown has no spans: a spanned cell is written once)."""
-        out: list[str] = []
-        if node.find("caption") is not None:
-            out.append(_escape(node.get("label", "")) + self.inline(node.find("caption")))
-        rows = node.findall("thead/row") + node.findall("tbody/row")
-        columns = len(node.findall("cols/col"))
+        if node.caption is not None:
+            self.parts.append(_escape(node.label) + self.text(node.caption))
+        rows = node.header + node.rows
+        columns = len(node.columns)
 
-        def line(row: ET.Element) -> str:
-            cells = [" ".join(self.inline(p) for p in cell.findall("p"))
-                     for cell in row.findall("cell")]
+        def line(row: vocabulary.Row) -> str:
+            cells = [" ".join(self.text(p.content) for p in cell.paragraphs)
+                     for cell in row.cells]
             cells += [""] * (columns - len(cells))
             return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
 
         if rows:
-            header = node.findall("thead/row")
-            first = line(header[0]) if header else "| " + " | ".join([" "] * columns) + " |"
-            body = [line(r) for r in rows[1:]] if header else [line(r) for r in rows]
-            out.append("\n".join([first, "|" + "---|" * columns, *body]))
-        if node.find("note") is not None:
-            out.append(self.inline(node.find("note")))
-        return out
+            first = (line(node.header[0]) if node.header
+                     else "| " + " | ".join([" "] * columns) + " |")
+            body = [line(r) for r in (rows[1:] if node.header else rows)]
+            self.parts.append("\n".join([first, "|" + "---|" * columns, *body]))
+        if node.note is not None:
+            self.parts.append(self.text(node.note))
+        return SKIP_CHILDREN
 
-    def document(self, tree: ET.Element) -> str:
-        title = tree.findtext("info/title", "")
-        parts = [f"---\ntitle: \"{title}\"\nlang: vi\n---"]
-        body = tree.find("body")
-        if body is not None:
-            parts.extend(self.blocks(body))
-        for appendix in tree.findall("appendices/appendix"):
-            parts.append(f"# {_escape(appendix.get('label', ''))}")
-            parts.append(f"**{self.inline(appendix.find('title'))}**")
-            if appendix.find("subtitle") is not None:
-                parts.append(f"*{self.inline(appendix.find('subtitle'))}*")
-            parts.extend(self.blocks(appendix))
-        parts.extend(self.notes)
-        return "\n\n".join(parts) + "\n"
+    # -- inline -------------------------------------------------------------------------------
+    def visit_text(self, node: vocabulary.Text) -> None:
+        self.buffer.append(_escape(node.text))
+
+    def visit_emphasis(self, node: vocabulary.Emphasis) -> None:
+        self.buffer.append("*")
+
+    depart_emphasis = visit_emphasis
+
+    def visit_strong(self, node: vocabulary.Strong) -> None:
+        self.buffer.append("**")
+
+    depart_strong = visit_strong
+
+    def visit_marker(self, node: Node) -> None:
+        """Its text, as the text around it."""
+
+    def visit_line_break(self, node: vocabulary.LineBreak) -> None:
+        self.buffer.append("\\\n")
+
+    def visit_footnote(self, node: vocabulary.Footnote) -> object:
+        body = "\n\n    ".join(self.text(p.content) for p in node.paragraphs)
+        self.notes.append(f"[^{node.number}]: {body}")
+        self.buffer.append(f"[^{node.number}]")
+        return SKIP_CHILDREN
 
 
-def write_markdown(tree: ET.Element) -> str:
-    return MarkdownWriter().document(tree)
+def write_markdown(tree: vocabulary.Document) -> str:
+    writer = MarkdownWriter()
+    writer.walk(tree)
+    return "\n\n".join(writer.parts) + "\n"

@@ -1,4 +1,4 @@
-"""Tables of the body (<table> in the tree) as real Word tables.
+"""Tables of the body (`Table` nodes) as real Word tables.
 
 Unlike the borderless layout bands of the masthead and the closing (`tables.py`), these are
 the document's data: ruled as the profile says, header rows marked `w:tblHeader` so Word and
@@ -10,13 +10,13 @@ autofit cannot reflow the table away from the PDF.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from briefing.profile.model import Profile
-from briefing.writers.docx import styles as S
+from briefing.tree.vocabulary import Cell, Row, Table
+from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
-from briefing.writers.docx.inline import FootnoteCall, append_inline
+from briefing.writers.docx.inline import InlineSink
 from briefing.writers.docx.lengths import mm_to_twips
 from briefing.writers.docx.ooxml import Element, w
 
@@ -29,16 +29,15 @@ class _Placed:
 
     column: int
     colspan: int
-    cell: ET.Element | None  # None: covered by the row span of the cell above
+    cell: Cell | None  # None: covered by the row span of the cell above
     restart: bool = False
 
 
-def data_table(node: ET.Element, profile: Profile, on_footnote: FootnoteCall) -> Element:
-    """The w:tbl for a <table> element of the tree."""
+def data_table(node: Table, profile: Profile, inline: InlineSink) -> Element:
+    """The w:tbl of a table of the tree; `inline` fills the cells' paragraphs."""
     look = profile.table
     text_width = mm_to_twips(profile.text_width_mm)
-    shares = [float(col.get("width", "0")) for col in node.findall("cols/col")]
-    widths = _twips(shares, text_width)
+    widths = _twips([column.width for column in node.columns], text_width)
     border = round(look.border * 8)  # eighths of a point
     vertical, horizontal = (mm_to_twips(m) for m in look.padding)
     table = w(
@@ -57,13 +56,12 @@ def data_table(node: ET.Element, profile: Profile, on_footnote: FootnoteCall) ->
             noHBand=1, noVBand=1)),
         w("w:tblGrid", *(w("w:gridCol", w=width) for width in widths)),
     )
-    header_rows = node.findall("thead/row")
-    rows = header_rows + node.findall("tbody/row")
+    rows = node.header + node.rows
     for index, placed in enumerate(_placements(rows)):
-        header = index < len(header_rows)
+        header = index < len(node.header)
         row = w("w:tr", w("w:trPr", w("w:cantSplit"), w("w:tblHeader") if header else None))
         for slot in placed:
-            row.append(_cell(slot, widths, header, on_footnote))
+            row.append(_cell(slot, widths, header, inline))
         table.append(row)
     return table
 
@@ -76,7 +74,7 @@ def _twips(shares: list[float], total: int) -> list[int]:
     return widths
 
 
-def _placements(rows: list[ET.Element]) -> list[list[_Placed]]:
+def _placements(rows: list[Row]) -> list[list[_Placed]]:
     """Each row's cells at their grid columns, with continuation slots for row spans."""
     covered: dict[tuple[int, int], int] = {}  # (row, column) -> colspan of the span above
     placed_rows: list[list[_Placed]] = []
@@ -87,11 +85,10 @@ def _placements(rows: list[ET.Element]) -> list[list[_Placed]]:
         taken = {slot for (row_index, column), span in covered.items() if row_index == r
                  for slot in range(column, column + span)}
         column = 0
-        for cell in row.findall("cell"):
+        for cell in row.cells:
             while column in taken:
                 column += 1
-            colspan = int(cell.get("colspan", "1"))
-            rowspan = int(cell.get("rowspan", "1"))
+            colspan, rowspan = cell.colspan, cell.rowspan
             placed.append(_Placed(column, colspan, cell, restart=rowspan > 1))
             for below in range(r + 1, r + rowspan):
                 covered[(below, column)] = colspan
@@ -100,7 +97,7 @@ def _placements(rows: list[ET.Element]) -> list[list[_Placed]]:
     return placed_rows
 
 
-def _cell(slot: _Placed, widths: list[int], header: bool, on_footnote: FootnoteCall) -> Element:
+def _cell(slot: _Placed, widths: list[int], header: bool, inline: InlineSink) -> Element:
     width = sum(widths[slot.column:slot.column + slot.colspan])
     properties = w("w:tcPr", w("w:tcW", w=width, type="dxa"),
                    w("w:gridSpan", val=slot.colspan) if slot.colspan > 1 else None,
@@ -112,11 +109,9 @@ def _cell(slot: _Placed, widths: list[int], header: bool, on_footnote: FootnoteC
     if slot.cell is None:
         cell.append(paragraph(ParagraphLook(style=style)))
         return cell
-    align = slot.cell.get("align")
-    paragraphs = slot.cell.findall("p") or [None]
-    for source in paragraphs:
-        p = paragraph(ParagraphLook(style=style, align=align))
+    for source in slot.cell.paragraphs or [None]:
+        p = paragraph(ParagraphLook(style=style, align=slot.cell.align))
         if source is not None:
-            append_inline(p, source, on_footnote)
+            inline(p, source.content)
         cell.append(p)
     return cell

@@ -10,7 +10,6 @@ from it when a clerk adds a table.
 from __future__ import annotations
 
 import io
-import xml.etree.ElementTree as ET
 
 from docx.parts.document import DocumentPart
 from docx.shared import Emu
@@ -18,8 +17,9 @@ from docx.shared import Emu
 from briefing.content.media import MediaStore
 from briefing.numbering.counters import format_counter, format_pieces
 from briefing.profile.model import Caption, Profile
+from briefing.tree.vocabulary import Figure, Table
 from briefing.writers.docx.fields import field_runs
-from briefing.writers.docx.inline import FootnoteCall, append_inline, text_run
+from briefing.writers.docx.inline import InlineSink, text_run
 from briefing.writers.docx.ooxml import Element, w
 
 EMU_PER_MM = 36000
@@ -35,12 +35,12 @@ class Pictures:
         self.media = media
         self.profile = profile
 
-    def run(self, node: ET.Element) -> Element:
-        """The w:r holding the picture of a <figure>."""
-        image = self.media[node.get("src", "")]
-        wide, high = float(node.get("width-mm", "0")), float(node.get("height-mm", "0"))
-        inline = self.part.new_pic_inline(io.BytesIO(image.data), Emu(round(wide * EMU_PER_MM)),
-                                          Emu(round(high * EMU_PER_MM)))
+    def run(self, node: Figure) -> Element:
+        """The w:r holding the picture of a figure."""
+        image = self.media[node.src]
+        inline = self.part.new_pic_inline(io.BytesIO(image.data),
+                                          Emu(round(node.width_mm * EMU_PER_MM)),
+                                          Emu(round(node.height_mm * EMU_PER_MM)))
         return w("w:r", w("w:drawing", inline))
 
 
@@ -57,14 +57,12 @@ def caption_runs(style: Caption, number: int, identifier: str) -> list[Element]:
     return runs
 
 
-def caption(p: Element, node: ET.Element, style: Caption, identifier: str,
-            on_footnote: FootnoteCall) -> Element:
+def caption(p: Element, node: Table | Figure, style: Caption, identifier: str,
+            inline: InlineSink) -> Element:
     """Fill paragraph `p` with the label of `node` (a table or figure) and its caption."""
-    number = int(node.get("number", "0"))
-    if number:
-        for run in caption_runs(style, number, identifier):
+    if node.number:
+        for run in caption_runs(style, node.number, identifier):
             p.append(run)
-    source = node.find("caption")
-    if source is not None:
-        append_inline(p, source, on_footnote)
+    if node.caption is not None:
+        inline(p, node.caption)
     return p

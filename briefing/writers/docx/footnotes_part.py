@@ -2,7 +2,7 @@
 
 python-docx has no footnote API, so the part is written here: the separator and continuation
 separator entries Word requires (ids -1 and 0, also named in settings), then one w:footnote per
-<fn> of the tree, numbered from 1 in order of their calls. Both separators take the room the
+footnote of the tree, numbered from 1 in order of their calls. Both separators take the room the
 profile gives the rule (space above, the rule, space below), as the PDF's separator does above
 its notes and above a note continued from the page before. Each note opens with the
 auto-numbered footnoteRef mark and a space; a note of several paragraphs is several w:p in one
@@ -10,8 +10,6 @@ w:footnote. Word then numbers, places and renumbers the notes itself, as a clerk
 """
 
 from __future__ import annotations
-
-import xml.etree.ElementTree as ET
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -21,12 +19,13 @@ from docx.oxml.ns import nsdecls
 from docx.oxml.parser import parse_xml
 from docx.parts.document import DocumentPart
 
-from briefing.layout.measure import MM_PER_PT
+from briefing.layout.borders import footnote_separator
 from briefing.profile.model import Profile
+from briefing.tree.vocabulary import Footnote
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
-from briefing.writers.docx.inline import append_inline, footnote_mark, text_run
+from briefing.writers.docx.inline import InlineSink, footnote_mark, text_run
 from briefing.writers.docx.ooxml import Element, w
-from briefing.writers.docx.styles import FOOTNOTE_TEXT
+from briefing.writers.docx.style_ids import FOOTNOTE_TEXT
 
 SEPARATOR_ID = -1
 CONTINUATION_ID = 0
@@ -42,19 +41,19 @@ class Footnotes:
     def __len__(self) -> int:
         return len(self.notes)
 
-    def call(self, fn: ET.Element) -> int:
-        """Register the note `fn` whose call is being written; returns its footnote id."""
+    def call(self, fn: Footnote, inline: InlineSink) -> int:
+        """Register the note `fn` whose call is being written, its paragraphs filled by
+        `inline`; returns its footnote id."""
         note_id = len(self.notes) + 1
-        paragraphs = fn.findall("p")
-        if not paragraphs:
-            raise ValueError(f"footnote {fn.get('n', note_id)} has no paragraph")
+        if not fn.paragraphs:
+            raise ValueError(f"footnote {fn.number} has no paragraph")
         note = w("w:footnote", id=note_id)
-        for index, source in enumerate(paragraphs):
+        for index, source in enumerate(fn.paragraphs):
             p = paragraph(ParagraphLook(style=FOOTNOTE_TEXT))
             if index == 0:
                 p.append(footnote_mark())
                 p.append(text_run(" "))
-            append_inline(p, source, None)
+            inline(p, source.content)
             note.append(p)
         self.notes.append(note)
         return note_id
@@ -83,10 +82,9 @@ def _separator(kind: str, note_id: int, mark: str, profile: Profile) -> Element:
     the space below it together, the room the PDF gives its rules. (LibreOffice draws its own
     rule, a quarter of the text width with 1 mm either side, about as high, and draws none
     without the separator character.)"""
-    note = profile.footnote
-    height = (note.separator_above + note.separator_below) / MM_PER_PT + note.separator_weight
     look = ParagraphLook(align="left", first_line=0, left=0, right=0, space_before=0,
-                         space_after=0, line_exact=height, widow_control=False)
+                         space_after=0, line_exact=footnote_separator(profile).height_pt,
+                         widow_control=False)
     return w("w:footnote", paragraph(look, w("w:r", w(mark))), type=kind, id=note_id)
 
 

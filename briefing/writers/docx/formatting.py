@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 
 from docx.shared import Twips
 
+from briefing.layout.borders import RULE_WEIGHT_PT
 from briefing.writers.docx.lengths import half_points, justification, mm_to_twips, pt_to_twips
 from briefing.writers.docx.ooxml import Element, val, w
 
-#: Word's own default paragraph-border width, ½ pt in eighths of a point: the line a clerk
-#: gets from the Borders button, used for every rule and box the layout draws.
-BORDER_EIGHTHS = 4
+#: every rule and box the layout draws, in eighths of a point (`briefing.layout.borders`)
+BORDER_EIGHTHS = round(RULE_WEIGHT_PT * 8)
 
 
 @dataclass(frozen=True)

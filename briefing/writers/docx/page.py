@@ -19,7 +19,7 @@ from briefing.writers.docx.fields import page_number_runs
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.lengths import mm_to_twips
 from briefing.writers.docx.ooxml import Element
-from briefing.writers.docx.styles import FOOTER, HEADER
+from briefing.writers.docx.style_ids import FOOTER, HEADER
 
 
 def set_up_page(section: Section, profile: Profile, *, cover_foot: Element | None = None,

@@ -1,4 +1,4 @@
-"""Document properties (docProps/core.xml and app.xml) from the tree's <info>.
+"""Document properties (docProps/core.xml and app.xml) from the tree's `Info`.
 
 Title, subject, author and language come from the content; created and modified are the
 document's own date, never "now", so the same content always gives the same bytes. The
@@ -8,17 +8,14 @@ naming this generator.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-from briefing.tree.plain_text import document_moment, node_text
-
-#: ZIP timestamps cannot predate 1980; an undated tree gets this epoch.
+from briefing.tree.plain_text import document_moment
+from briefing.tree.vocabulary import Document as Tree
 
 _APP = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -26,17 +23,14 @@ _APP = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         "</Properties>")
 
 
-def _info(tree: ET.Element, name: str) -> str:
-    return node_text(tree.find(f"info/{name}")).strip()
-
-
-def set_properties(document: Document, tree: ET.Element, lang: str) -> None:
+def set_properties(document: Document, tree: Tree, lang: str) -> None:
     when = document_moment(tree)
+    info = tree.info
     core = document.core_properties
-    core.title = _info(tree, "title")
-    core.subject = _info(tree, "subject")
-    core.author = _info(tree, "author")
-    core.last_modified_by = _info(tree, "author")
+    core.title = info.title.strip()
+    core.subject = info.subject.strip()
+    core.author = info.author.strip()
+    core.last_modified_by = info.author.strip()
     core.comments = ""
     core.keywords = ""
     core.category = ""

@@ -13,12 +13,16 @@ other built-in styles on demand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from docx.oxml.ns import qn
 
+from briefing.layout.borders import BOX_SPACE_PT, HAIRLINE_PT
+from briefing.layout.looks import resolved_looks
 from briefing.profile.model import ParagraphStyle, Profile, TextStyle
+from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.formatting import (
     Border,
     ParagraphLook,
@@ -28,81 +32,6 @@ from briefing.writers.docx.formatting import (
 )
 from briefing.writers.docx.ooxml import Element, val, w
 
-# Style ids the writers refer to. Built-in styles use Word's ids, which Word matches by name.
-NORMAL = "Normal"
-BODY = "BodyText"
-FOOTNOTE_TEXT = "FootnoteText"
-FOOTNOTE_REFERENCE = "FootnoteReference"
-HEADER = "Header"
-FOOTER = "Footer"
-MASTHEAD = "Masthead"
-MASTHEAD_SUPERIOR = "MastheadSuperior"
-MASTHEAD_ISSUER = "MastheadIssuer"
-MASTHEAD_STAR = "MastheadStar"
-MASTHEAD_NUMBER = "MastheadNumber"
-MASTHEAD_ISSUER_RULE = "MastheadIssuerRule"
-PARTY_NAME = "PartyName"
-PARTY_RULE = "PartyRule"
-PLACE_DATE = "PlaceDate"
-MARK = "Mark"
-DOCUMENT_TYPE = "DocumentType"
-SUBJECT = "Subject"
-TITLE_RULE = "TitleRule"
-COVER_TITLE = "CoverTitle"
-COVER_SUBJECT = "CoverSubject"
-COVER_ISSUE = "CoverIssue"
-COVER_MEETING = "CoverMeeting"
-COVER_FOOT = "CoverFoot"
-RECIPIENTS_LABEL = "RecipientsLabel"
-RECIPIENTS = "Recipients"
-SIGNATURE = "Signature"
-SIGNATURE_AUTHORITY = "SignatureAuthority"
-SIGNATURE_TITLE = "SignatureTitle"
-SIGNATURE_NAME = "SignatureName"
-# body constructs with a look of their own (profile: furniture, table, captions, appendix)
-INTERTITLE = "Intertitle"
-STANDFIRST = "Standfirst"
-DATELINE = "Dateline"
-BYLINE = "Byline"
-CREDIT = "Credit"
-NOTE = "NoteLine"
-SALUTATION = "Salutation"
-QUOTE = "Quote"  # Word's built-in "Quote"
-ATTRIBUTION = "Attribution"
-QUESTION = "Question"
-ANSWER = "Answer"
-TABLE_TEXT = "TableText"
-TABLE_HEADING = "TableHeading"
-CAPTION = "Caption"  # Word's built-in "caption": what Insert Caption uses (tables)
-FIGURE_CAPTION = "FigureCaption"
-FIGURE = "Figure"
-APPENDIX_LABEL = "AppendixLabel"
-APPENDIX_TITLE = "AppendixTitle"
-APPENDIX_SUBTITLE = "AppendixSubtitle"
-
-#: paragraph kinds of the tree (<p kind="…">) -> their style
-FURNITURE_STYLES = {"standfirst": STANDFIRST, "dateline": DATELINE, "byline": BYLINE,
-                    "credit": CREDIT, "note": NOTE, "salutation": SALUTATION}
-
-#: Word's built-in heading styles ("heading 1" … "heading 9"); all are defined from the profile's
-#: ladder, levels deeper than the profile's list taking its last entry.
-HEADING_LEVELS = 9
-
-#: A paragraph that exists only to carry a rule (a border) is made one point high, the least
-#: Word lays out reliably, so the rule sits right under the text it belongs to.
-HAIRLINE_PT = 1
-
-
-def heading(level: int) -> str:
-    """Style id of the heading for a section `level` deep (deeper levels share the last)."""
-    return f"Heading{min(max(level, 1), HEADING_LEVELS)}"
-
-
-def party_name(index: int) -> str:
-    """Style id of title line `index` (from 1) of the masthead: "PartyName" for the first,
-    the one line of HD 36, so Party documents keep their style; "PartyName2" … after it."""
-    return PARTY_NAME if index == 1 else f"{PARTY_NAME}{index}"
-
 
 @dataclass(frozen=True)
 class StyleSpec:
@@ -111,7 +40,7 @@ class StyleSpec:
     id: str
     name: str
     kind: str = "paragraph"
-    based_on: str | None = NORMAL
+    based_on: str | None = S.NORMAL
     next: str | None = None
     custom: bool = False
     gallery: bool = True
@@ -120,7 +49,7 @@ class StyleSpec:
 
     def element(self) -> Element:
         style = w("w:style", type=self.kind, styleId=self.id)
-        if self.id in (NORMAL, "DefaultParagraphFont"):
+        if self.id in (S.NORMAL, "DefaultParagraphFont"):
             style.set(qn("w:default"), "1")
         if self.custom:
             style.set(qn("w:customStyle"), "1")
@@ -141,239 +70,314 @@ class StyleSpec:
         return style
 
 
-def _chosen(style: TextStyle, name: str, default: Any) -> Any:
-    """`style.<name>` if the profile sets it (or no `default` is given), else `default`."""
-    if default is None or name in style.model_fields_set:
-        return getattr(style, name)
-    return default
+# -- the styles, one row each ----------------------------------------------------------------
+# A row makes the style(s) of one part of the layout from the profile. Most are a text look of
+# the profile (`Text`: lines exactly single-spaced for their size, as in the PDF) or a body
+# construct's paragraph look (`Construct`); the rest are built by a function of their own.
+# `look` is the look's path in the profile, or in its resolved looks (`looks.…`,
+# `briefing.layout.looks`). The rows are in the order styles.xml lists them.
+
+class _Sources:
+    """What a row reads: the profile, its resolved looks and the font family."""
+
+    def __init__(self, profile: Profile):
+        self.profile = profile
+        self.looks = resolved_looks(profile)
+        self.font = profile.font.family
+
+    def look(self, path: str) -> Any:
+        value: Any = self.looks if path.startswith("looks.") else self.profile
+        for name in path.removeprefix("looks.").split("."):
+            value = value[int(name)] if name.isdigit() else getattr(value, name)
+        return value
 
 
-def _looks(style: TextStyle, font: str, line: float, *, align: str | None = None,
-           space_before: float | None = None, box: bool = False) -> tuple[ParagraphLook, RunLook]:
-    """Paragraph and run look of a profile `TextStyle`: lines exactly `line` pt high (the
-    profile's single line for its size, as in the PDF), no space after.
+class Text(NamedTuple):
+    """A style of one of the profile's text looks (TextStyle)."""
 
-    `align` and `space_before` are used where the profile leaves the value at the model's
-    default; a value written in the profile always wins.
-    """
-    borders = {}
-    if box and style.boxed:
-        # Word's own spacing for a "Box" border: 1 pt above and below, 4 pt at the sides.
-        borders = {"top": Border(1), "bottom": Border(1), "left": Border(4), "right": Border(4)}
-    paragraph = ParagraphLook(align=_chosen(style, "align", align), first_line=style.indent,
-                              left=0, right=0,
-                              space_before=_chosen(style, "space_before", space_before),
-                              space_after=0, line_exact=line,
-                              borders=borders)
-    run = RunLook(font=font, size=style.size, bold=style.bold, italic=style.italic,
-                  underline=style.underline, caps=style.caps)
-    return paragraph, run
+    id: str
+    name: str
+    look: str
+    based_on: str = S.NORMAL
+    #: the profile's side margin (a path), for lines balanced between margins
+    sides: str | None = None
+    keep_next: bool = False
+    #: drawn in Word's "Box" border when the look says `boxed`
+    box: bool = False
 
-
-def _text_style(style_id: str, name: str, style: TextStyle, profile: Profile, *,
-                based_on: str = NORMAL, align: str | None = None,
-                space_before: float | None = None, box: bool = False,
-                sides: float = 0, keep_next: bool = False) -> StyleSpec:
-    paragraph, run = _looks(style, profile.font.family, profile.single_line(style.size),
-                            align=align, space_before=space_before, box=box)
-    if keep_next:
-        paragraph = replace(paragraph, keep_next=True)
-    if sides:
-        paragraph = replace(paragraph, left=sides, right=sides)
-    return StyleSpec(style_id, name, based_on=based_on, custom=True, paragraph=paragraph,
-                     run=run)
+    def specs(self, source: _Sources) -> list[StyleSpec]:
+        style: TextStyle = source.look(self.look)
+        borders = {}
+        if self.box and style.boxed:
+            vertical, side = BOX_SPACE_PT
+            borders = {"top": Border(vertical), "bottom": Border(vertical),
+                       "left": Border(side), "right": Border(side)}
+        sides = source.look(self.sides) if self.sides else 0
+        paragraph = ParagraphLook(
+            align=style.align, first_line=style.indent, left=sides or 0, right=sides or 0,
+            space_before=style.space_before, space_after=0,
+            line_exact=source.profile.single_line(style.size), keep_next=self.keep_next,
+            borders=borders)
+        return [StyleSpec(self.id, self.name, based_on=self.based_on, custom=True,
+                          paragraph=paragraph, run=_run(style, source.font))]
 
 
-def _rule(style_id: str, name: str, font: str) -> StyleSpec:
+class Construct(NamedTuple):
+    """A body construct's style (ParagraphStyle): its text look, indents and spacing, the
+    body's exact line height unless the profile gives one (the PDF stylesheet reads the same
+    values); kept with the next paragraph always, or when its caption stands `above`."""
+
+    id: str
+    name: str
+    look: str
+    keep_next: bool | str = False
+
+    def specs(self, source: _Sources) -> list[StyleSpec]:
+        style: ParagraphStyle = source.look(self.look)
+        body = source.profile.body
+        keep = (self.keep_next if isinstance(self.keep_next, bool)
+                else getattr(style, "position", None) == self.keep_next)
+        return [StyleSpec(
+            self.id, self.name, custom=self.id not in (S.QUOTE, S.CAPTION), next=S.BODY,
+            paragraph=ParagraphLook(align=style.align, first_line=style.indent,
+                                    left=style.left, right=style.right,
+                                    space_before=style.space_before,
+                                    space_after=(body.space_after if style.space_after is None
+                                                 else style.space_after),
+                                    line_exact=style.line_height or body.line_height,
+                                    keep_next=keep),
+            run=_run(style, source.font))]
+
+
+class Rule(NamedTuple):
     """An empty, hairline-high paragraph whose bottom border is the rule."""
-    return StyleSpec(style_id, name, custom=True, gallery=False,
-                     paragraph=ParagraphLook(align="center", first_line=0, space_before=0,
-                                             space_after=0, line_exact=HAIRLINE_PT,
-                                             borders={"bottom": Border(0)}),
-                     run=RunLook(font=font, size=HAIRLINE_PT))
+
+    id: str
+    name: str
+
+    def specs(self, source: _Sources) -> list[StyleSpec]:
+        return [StyleSpec(self.id, self.name, custom=True, gallery=False,
+                          paragraph=ParagraphLook(align="center", first_line=0,
+                                                  space_before=0, space_after=0,
+                                                  line_exact=HAIRLINE_PT,
+                                                  borders={"bottom": Border(0)}),
+                          run=RunLook(font=source.font, size=HAIRLINE_PT))]
 
 
-def _paragraph_style(style_id: str, name: str, style: ParagraphStyle, profile: Profile, *,
-                     based_on: str = NORMAL, keep_next: bool = False) -> StyleSpec:
-    """A body construct's style: its text look, indents and spacing, the body's exact line
-    height unless the profile gives one (the PDF stylesheet reads the same values)."""
-    body = profile.body
-    return StyleSpec(
-        style_id, name, based_on=based_on, custom=style_id not in (QUOTE, CAPTION), next=BODY,
-        paragraph=ParagraphLook(align=style.align, first_line=style.indent, left=style.left,
-                                right=style.right, space_before=style.space_before,
-                                space_after=(body.space_after if style.space_after is None
-                                             else style.space_after),
-                                line_exact=style.line_height or body.line_height,
-                                keep_next=keep_next),
-        run=RunLook(font=profile.font.family, size=style.size, bold=style.bold,
-                    italic=style.italic, underline=style.underline, caps=style.caps))
+class Built(NamedTuple):
+    """Styles a function of their own builds."""
+
+    build: Callable[[_Sources], list[StyleSpec]]
+
+    def specs(self, source: _Sources) -> list[StyleSpec]:
+        return self.build(source)
 
 
-def _body_construct_specs(profile: Profile) -> list[StyleSpec]:
-    """Styles of intertitles, article lines, quotes, interview turns, tables, captions,
-    figures and appendices."""
-    f = profile.furniture
-    table = profile.table
-    captions = profile.captions
-    appendix = profile.appendix
-    font = profile.font.family
-    table_text = StyleSpec(TABLE_TEXT, "Table Text", custom=True,
-                           paragraph=ParagraphLook(align="left", first_line=0, left=0, right=0,
-                                                   space_before=0, space_after=0,
-                                                   line_exact=table.line_height),
-                           run=RunLook(font=font, size=table.size))
+def _run(style: TextStyle, font: str) -> RunLook:
+    return RunLook(font=font, size=style.size, bold=style.bold, italic=style.italic,
+                   underline=style.underline, caps=style.caps)
+
+
+def _base(source: _Sources) -> list[StyleSpec]:
+    """Normal, the default character style and the body text."""
+    body, font = source.profile.body, source.font
     return [
-        _paragraph_style(INTERTITLE, "Intertitle", f.intertitle, profile, keep_next=True),
-        _paragraph_style(STANDFIRST, "Standfirst", f.standfirst, profile),
-        _paragraph_style(DATELINE, "Dateline", f.dateline, profile, keep_next=True),
-        _paragraph_style(BYLINE, "Byline", f.byline, profile, keep_next=True),
-        _paragraph_style(CREDIT, "Credit", f.credit, profile),
-        _paragraph_style(NOTE, "Note Line", f.note, profile),
-        _paragraph_style(SALUTATION, "Salutation", f.salutation, profile),
-        _paragraph_style(QUOTE, "Quote", f.quote, profile),
-        _paragraph_style(ATTRIBUTION, "Attribution", f.attribution, profile),
-        _paragraph_style(QUESTION, "Question", f.question, profile, keep_next=True),
-        _paragraph_style(ANSWER, "Answer", f.answer, profile),
-        table_text,
-        StyleSpec(TABLE_HEADING, "Table Heading", based_on=TABLE_TEXT, custom=True,
-                  paragraph=ParagraphLook(align=table.header_align),
-                  run=RunLook(font=font, bold=table.header.bold, italic=table.header.italic)),
-        _paragraph_style(CAPTION, "caption", captions.table, profile,
-                         keep_next=captions.table.position == "above"),
-        _paragraph_style(FIGURE_CAPTION, "Figure Caption", captions.figure, profile,
-                         keep_next=captions.figure.position == "above"),
-        # the picture's line is as high as the picture: a single-spaced line adds the
-        # paragraph font's descent under an inline picture, so that font is a hairline
-        StyleSpec(FIGURE, "Figure", custom=True,
-                  paragraph=ParagraphLook(align="center", first_line=0, left=0, right=0,
-                                          space_before=profile.body.space_after,
-                                          space_after=profile.body.space_after, single=True,
-                                          keep_next=captions.figure.position == "below"),
-                  run=RunLook(font=font, size=HAIRLINE_PT)),
-        # heads are kept with what follows them, as in the PDF (break-after: avoid)
-        _text_style(APPENDIX_LABEL, "Appendix Label", appendix.label_style, profile,
-                    keep_next=True),
-        _text_style(APPENDIX_TITLE, "Appendix Title", appendix.title, profile, keep_next=True),
-        _text_style(APPENDIX_SUBTITLE, "Appendix Subtitle", appendix.subtitle, profile,
-                    keep_next=True),
-    ]
-
-
-def style_specs(profile: Profile) -> list[StyleSpec]:
-    """Every style the writer uses, in the order they appear in styles.xml."""
-    font = profile.font.family
-    body = profile.body
-    note = profile.footnote
-    mast = profile.masthead
-    cover = profile.cover
-    closing = profile.closing
-    title_block = profile.title_block
-    number_align = profile.page.number.position.partition("-")[2] or "center"
-    side = (profile.text_width_mm - title_block.rule) / 2
-
-    specs = [
-        StyleSpec(NORMAL, "Normal", based_on=None,
+        StyleSpec(S.NORMAL, "Normal", based_on=None,
                   paragraph=ParagraphLook(widow_control=True),
-                  run=RunLook(font=font, size=body.size, lang=profile.lang)),
+                  run=RunLook(font=font, size=body.size, lang=source.profile.lang)),
         StyleSpec("DefaultParagraphFont", "Default Paragraph Font", kind="character",
                   based_on=None, gallery=False),
-        StyleSpec(BODY, "Body Text", next=BODY,
+        StyleSpec(S.BODY, "Body Text", next=S.BODY,
                   paragraph=ParagraphLook(align=body.align, first_line=body.first_line_indent,
                                           left=0, right=0, space_before=0,
                                           space_after=body.space_after,
                                           line_exact=body.line_height),
                   run=RunLook(font=font, size=body.size)),
     ]
-    for level in range(1, HEADING_LEVELS + 1):
-        look = profile.heading(level)
+
+
+def _headings(source: _Sources) -> list[StyleSpec]:
+    """Word's "heading 1" … "heading 9" from the profile's ladder of looks."""
+    body = source.profile.body
+    specs = []
+    for level in range(1, S.HEADING_LEVELS + 1):
+        look = source.profile.heading(level)
         specs.append(StyleSpec(
-            heading(level), f"heading {level}", next=BODY,
+            S.heading(level), f"heading {level}", next=S.BODY,
             paragraph=ParagraphLook(align=look.align, first_line=look.indent, left=0, right=0,
                                     space_before=look.space_before,
                                     space_after=body.space_after, line_exact=body.line_height,
                                     keep_next=True, keep_lines=True,
                                     outline_level=level - 1),
-            run=RunLook(font=font, size=look.size, bold=look.bold, italic=look.italic,
-                        underline=look.underline, caps=look.caps)))
-    specs += [
+            run=_run(look, source.font)))
+    return specs
+
+
+def _notes_and_page(source: _Sources) -> list[StyleSpec]:
+    """Footnote text and reference, the page number's header and footer."""
+    profile, font = source.profile, source.font
+    note = profile.footnote
+    number_align = profile.page.number.position.partition("-")[2] or "center"
+    return [
         # no widow control: a note that does not fit below its call continues on the next
         # page from a single line on, as our PDF does (LibreOffice, with widow control, moves
         # such a note whole to the next page, away from its call)
-        StyleSpec(FOOTNOTE_TEXT, "footnote text",
-                  paragraph=ParagraphLook(align=body.align, first_line=note.first_line_indent,
-                                          left=0, right=0,
+        StyleSpec(S.FOOTNOTE_TEXT, "footnote text",
+                  paragraph=ParagraphLook(align=profile.body.align,
+                                          first_line=note.first_line_indent, left=0, right=0,
                                           space_before=0, space_after=note.space_after,
                                           line_exact=note.line_height, widow_control=False),
                   run=RunLook(font=font, size=note.size)),
-        StyleSpec(FOOTNOTE_REFERENCE, "footnote reference", kind="character",
+        StyleSpec(S.FOOTNOTE_REFERENCE, "footnote reference", kind="character",
                   based_on="DefaultParagraphFont", gallery=False,
                   run=RunLook(superscript=True)),
-        StyleSpec(HEADER, "header", gallery=False,
+        StyleSpec(S.HEADER, "header", gallery=False,
                   paragraph=ParagraphLook(align=number_align, first_line=0, space_after=0,
                                           line_exact=profile.single_line(
                                               profile.page.number.size)),
                   run=RunLook(font=font, size=profile.page.number.size)),
-        StyleSpec(FOOTER, "footer", based_on=HEADER, gallery=False),
-        # official masthead and booklet cover: the issuing body's block
-        StyleSpec(MASTHEAD, "Masthead", custom=True,
-                  paragraph=ParagraphLook(align="center", first_line=0, left=0, right=0,
-                                          space_before=0, space_after=0,
-                                          line_exact=profile.single_line(mast.superior.size)),
-                  run=RunLook(font=font, size=mast.superior.size)),
-        _text_style(MASTHEAD_SUPERIOR, "Masthead Superior", mast.superior, profile,
-                    based_on=MASTHEAD),
-        _text_style(MASTHEAD_ISSUER, "Masthead Issuer", mast.issuer, profile, based_on=MASTHEAD),
-        *([_rule(MASTHEAD_ISSUER_RULE, "Masthead Issuer Rule", font)]
-          if mast.issuer_mark == "rule" else []),
-        StyleSpec(MASTHEAD_STAR, "Masthead Star", based_on=MASTHEAD_ISSUER, custom=True,
-                  run=RunLook(font=font, bold=False)),
-        _text_style(MASTHEAD_NUMBER, "Masthead Number", mast.number, profile, based_on=MASTHEAD),
-        *(_text_style(party_name(index), "Party Name" + (f" {index}" if index > 1 else ""),
-                      line, profile, based_on=MASTHEAD)
-          for index, line in enumerate(mast.title_lines, start=1)),
-        _rule(PARTY_RULE, "Party Rule", font),
-        _text_style(PLACE_DATE, "Place Date", mast.place_date, profile, based_on=MASTHEAD),
-        _text_style(MARK, "Mark", cover.mark, profile, box=True, space_before=body.line_height),
-        # title block (both forms)
-        _text_style(DOCUMENT_TYPE, "Document Type", title_block.type, profile, keep_next=True),
-        _text_style(SUBJECT, "Subject", title_block.subject, profile,
-                    sides=title_block.subject_margin, keep_next=True),
-        # the rule keeps the body's paragraph gap from the subject, so it does not read as
-        # an underline of the subject's last line
-        StyleSpec(TITLE_RULE, "Title Rule", custom=True, gallery=False,
-                  paragraph=ParagraphLook(align="center", first_line=0, left=side, right=side,
-                                          space_before=body.space_after,
-                                          space_after=body.space_after, keep_next=True,
-                                          line_exact=HAIRLINE_PT,
-                                          borders={"bottom": Border(0)}),
-                  run=RunLook(font=font, size=HAIRLINE_PT)),
-        # booklet cover: the lines under the title keep the body's paragraph gap, the mark a
-        # full body line, unless the profile sets their space
-        _text_style(COVER_TITLE, "Cover Title", cover.title, profile),
-        _text_style(COVER_SUBJECT, "Cover Subject", cover.subject, profile,
-                    space_before=body.space_after, sides=cover.subject_margin),
-        _text_style(COVER_ISSUE, "Cover Issue", cover.issue, profile,
-                    space_before=body.space_after),
-        StyleSpec(COVER_MEETING, "Cover Meeting", based_on=COVER_ISSUE, custom=True),
-        _text_style(COVER_FOOT, "Cover Foot", cover.foot, profile),
-        # closing: recipients left-aligned without indent, signature centred; one blank body
-        # line between the text and the band, unless the profile sets the space
-        _text_style(RECIPIENTS_LABEL, "Recipients Label", closing.label, profile, align="left",
-                    space_before=body.line_height),
-        _text_style(RECIPIENTS, "Recipients", closing.item, profile, align="left"),
-        StyleSpec(SIGNATURE, "Signature",
-                  paragraph=ParagraphLook(align="center", first_line=0, left=0, right=0,
-                                          space_before=0, space_after=0,
-                                          line_exact=profile.single_line(closing.name.size)),
-                  run=RunLook(font=font, size=closing.name.size)),
-        _text_style(SIGNATURE_AUTHORITY, "Signature Authority", closing.authority, profile,
-                    based_on=SIGNATURE, space_before=body.line_height),
-        _text_style(SIGNATURE_TITLE, "Signature Title", closing.title, profile,
-                    based_on=SIGNATURE),
-        _text_style(SIGNATURE_NAME, "Signature Name", closing.name, profile, based_on=SIGNATURE),
+        StyleSpec(S.FOOTER, "footer", based_on=S.HEADER, gallery=False),
     ]
-    return specs + _body_construct_specs(profile)
+
+
+def _band(style_id: str, name: str, size: float, source: _Sources) -> StyleSpec:
+    """The base of the lines of a band (masthead, signature): centred, single-spaced."""
+    return StyleSpec(style_id, name, custom=style_id == S.MASTHEAD,
+                     paragraph=ParagraphLook(align="center", first_line=0, left=0, right=0,
+                                             space_before=0, space_after=0,
+                                             line_exact=source.profile.single_line(size)),
+                     run=RunLook(font=source.font, size=size))
+
+
+def _masthead(source: _Sources) -> list[StyleSpec]:
+    return [_band(S.MASTHEAD, "Masthead", source.profile.masthead.superior.size, source)]
+
+
+def _issuer_mark(source: _Sources) -> list[StyleSpec]:
+    """The rule under the issuer (ND 30) where the profile draws one, then the star."""
+    rule = Rule(S.MASTHEAD_ISSUER_RULE, "Masthead Issuer Rule").specs(source)
+    star = StyleSpec(S.MASTHEAD_STAR, "Masthead Star", based_on=S.MASTHEAD_ISSUER, custom=True,
+                     run=RunLook(font=source.font, bold=False))
+    return [*(rule if source.profile.masthead.issuer_mark == "rule" else []), star]
+
+
+def _title_lines(source: _Sources) -> list[StyleSpec]:
+    """One style per title line of the profile ("Party Name", "Party Name 2", …)."""
+    rows = [Text(S.party_name(index), "Party Name" + (f" {index}" if index > 1 else ""),
+                 f"masthead.title_lines.{index - 1}", based_on=S.MASTHEAD)
+            for index in range(1, len(source.profile.masthead.title_lines) + 1)]
+    return [spec for row in rows for spec in row.specs(source)]
+
+
+def _title_rule(source: _Sources) -> list[StyleSpec]:
+    """The rule under the subject keeps the body's paragraph gap from it, so it does not read
+    as an underline of the subject's last line."""
+    profile, body = source.profile, source.profile.body
+    side = (profile.text_width_mm - profile.title_block.rule) / 2
+    return [StyleSpec(S.TITLE_RULE, "Title Rule", custom=True, gallery=False,
+                      paragraph=ParagraphLook(align="center", first_line=0, left=side,
+                                              right=side, space_before=body.space_after,
+                                              space_after=body.space_after, keep_next=True,
+                                              line_exact=HAIRLINE_PT,
+                                              borders={"bottom": Border(0)}),
+                      run=RunLook(font=source.font, size=HAIRLINE_PT))]
+
+
+def _cover_meeting(source: _Sources) -> list[StyleSpec]:
+    return [StyleSpec(S.COVER_MEETING, "Cover Meeting", based_on=S.COVER_ISSUE, custom=True)]
+
+
+def _signature(source: _Sources) -> list[StyleSpec]:
+    return [_band(S.SIGNATURE, "Signature", source.profile.closing.name.size, source)]
+
+
+def _table_text(source: _Sources) -> list[StyleSpec]:
+    table = source.profile.table
+    return [
+        StyleSpec(S.TABLE_TEXT, "Table Text", custom=True,
+                  paragraph=ParagraphLook(align="left", first_line=0, left=0, right=0,
+                                          space_before=0, space_after=0,
+                                          line_exact=table.line_height),
+                  run=RunLook(font=source.font, size=table.size)),
+        StyleSpec(S.TABLE_HEADING, "Table Heading", based_on=S.TABLE_TEXT, custom=True,
+                  paragraph=ParagraphLook(align=table.header_align),
+                  run=RunLook(font=source.font, bold=table.header.bold,
+                              italic=table.header.italic)),
+    ]
+
+
+def _figure(source: _Sources) -> list[StyleSpec]:
+    """The picture's line is as high as the picture: a single-spaced line adds the paragraph
+    font's descent under an inline picture, so that font is a hairline."""
+    space = source.profile.body.space_after
+    return [StyleSpec(S.FIGURE, "Figure", custom=True,
+                      paragraph=ParagraphLook(align="center", first_line=0, left=0, right=0,
+                                              space_before=space, space_after=space,
+                                              single=True,
+                                              keep_next=source.profile.captions.figure.position
+                                              == "below"),
+                      run=RunLook(font=source.font, size=HAIRLINE_PT))]
+
+
+#: every style the writer uses, in styles.xml order
+STYLES: tuple[Text | Construct | Rule | Built, ...] = (
+    Built(_base), Built(_headings), Built(_notes_and_page),
+    # official masthead and booklet cover: the issuing body's block
+    Built(_masthead),
+    Text(S.MASTHEAD_SUPERIOR, "Masthead Superior", "masthead.superior", based_on=S.MASTHEAD),
+    Text(S.MASTHEAD_ISSUER, "Masthead Issuer", "masthead.issuer", based_on=S.MASTHEAD),
+    Built(_issuer_mark),
+    Text(S.MASTHEAD_NUMBER, "Masthead Number", "masthead.number", based_on=S.MASTHEAD),
+    Built(_title_lines),
+    Rule(S.PARTY_RULE, "Party Rule"),
+    Text(S.PLACE_DATE, "Place Date", "masthead.place_date", based_on=S.MASTHEAD),
+    Text(S.MARK, "Mark", "looks.mark", box=True),
+    # title block (both forms)
+    Text(S.DOCUMENT_TYPE, "Document Type", "title_block.type", keep_next=True),
+    Text(S.SUBJECT, "Subject", "title_block.subject", sides="title_block.subject_margin",
+         keep_next=True),
+    Built(_title_rule),
+    # booklet cover
+    Text(S.COVER_TITLE, "Cover Title", "cover.title"),
+    Text(S.COVER_SUBJECT, "Cover Subject", "looks.cover_subject", sides="cover.subject_margin"),
+    Text(S.COVER_ISSUE, "Cover Issue", "looks.cover_issue"),
+    Built(_cover_meeting),
+    Text(S.COVER_FOOT, "Cover Foot", "cover.foot"),
+    # closing: recipients left-aligned without indent, the signature centred
+    Text(S.RECIPIENTS_LABEL, "Recipients Label", "looks.recipients_label"),
+    Text(S.RECIPIENTS, "Recipients", "looks.recipients"),
+    Built(_signature),
+    Text(S.SIGNATURE_AUTHORITY, "Signature Authority", "looks.signature_authority",
+         based_on=S.SIGNATURE),
+    Text(S.SIGNATURE_TITLE, "Signature Title", "closing.title", based_on=S.SIGNATURE),
+    Text(S.SIGNATURE_NAME, "Signature Name", "closing.name", based_on=S.SIGNATURE),
+    # body constructs with a look of their own
+    Construct(S.INTERTITLE, "Intertitle", "furniture.intertitle", keep_next=True),
+    Construct(S.STANDFIRST, "Standfirst", "furniture.standfirst"),
+    Construct(S.DATELINE, "Dateline", "furniture.dateline", keep_next=True),
+    Construct(S.BYLINE, "Byline", "furniture.byline", keep_next=True),
+    Construct(S.CREDIT, "Credit", "furniture.credit"),
+    Construct(S.NOTE, "Note Line", "furniture.note"),
+    Construct(S.SALUTATION, "Salutation", "furniture.salutation"),
+    Construct(S.QUOTE, "Quote", "furniture.quote"),
+    Construct(S.ATTRIBUTION, "Attribution", "furniture.attribution"),
+    Construct(S.QUESTION, "Question", "furniture.question", keep_next=True),
+    Construct(S.ANSWER, "Answer", "furniture.answer"),
+    Built(_table_text),
+    Construct(S.CAPTION, "caption", "captions.table", keep_next="above"),
+    Construct(S.FIGURE_CAPTION, "Figure Caption", "captions.figure", keep_next="above"),
+    Built(_figure),
+    # heads are kept with what follows them, as in the PDF (break-after: avoid)
+    Text(S.APPENDIX_LABEL, "Appendix Label", "appendix.label_style", keep_next=True),
+    Text(S.APPENDIX_TITLE, "Appendix Title", "appendix.title", keep_next=True),
+    Text(S.APPENDIX_SUBTITLE, "Appendix Subtitle", "appendix.subtitle", keep_next=True),
+)
+
+
+def style_specs(profile: Profile) -> list[StyleSpec]:
+    """Every style the writer uses, in the order they appear in styles.xml."""
+    source = _Sources(profile)
+    return [spec for row in STYLES for spec in row.specs(source)]
 
 
 def _defaults(profile: Profile) -> Element:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from briefing import FONTS_DIR
 if TYPE_CHECKING:
     from briefing.content.media import MediaStore
     from briefing.profile.model import Profile
+    from briefing.tree.vocabulary import Document
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def _source_date_epoch(moment: dt.datetime) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = None,
+def write_pdf(tree: Document, profile: Profile, *, media: MediaStore | None = None,
               variant: str | None = None,
               attachments: Sequence[tuple[str, bytes] | tuple[str, bytes, str]] = ()) -> bytes:
     """The PDF as bytes, tagged; `media` holds the checked figure files the tree names,
@@ -63,7 +63,7 @@ def write_pdf(tree: ET.Element, profile: Profile, *, media: MediaStore | None = 
                                   attachments=attachments))
 
 
-def pdf_request(tree: ET.Element, profile: Profile, *, media: MediaStore | None = None,
+def pdf_request(tree: Document, profile: Profile, *, media: MediaStore | None = None,
                 variant: str | None = None,
                 attachments: Sequence[tuple[str, bytes] | tuple[str, bytes, str]] = ()
                 ) -> PdfRequest:
@@ -87,7 +87,6 @@ def lay_out(request: PdfRequest) -> Any:
     CSS, HTML = weasyprint.CSS, weasyprint.HTML
     subsetting_note()
     note_split.apply()  # footnotes continue on the next page as in Word (once per process)
-    note_split.configure(continuation_rule_pt=request.continuation_rule_pt)
     setup = print_setup(request.css)  # fonts and parsed stylesheet, shared by every build
     html = HTML(string=request.html, base_url=FONTS_DIR.as_uri() + "/",
                 url_fetcher=setup.fetcher)
@@ -96,7 +95,7 @@ def lay_out(request: PdfRequest) -> Any:
         sheets = [setup.css] + ([CSS(string=extra_css)] if extra_css else [])
         return html.render(font_config=setup.fonts, stylesheets=sheets)
 
-    with collector_paused():
+    with collector_paused(), note_split.layout_settings(request.continuation_rule_pt):
         return render_with_notes_in_place(render, BREAKS.key(request.html, request.css)).document
 
 

@@ -16,7 +16,8 @@ call. This module teaches it Word's rule, without changing a line of WeasyPrint'
   kept for the next page (the note's `orphans`/`widows` say how few lines a part may have);
 - `make_page` — the continued parts open the next page's footnote area, before its own notes;
   that area's separator is then Word's continuation separator, a rule across the text width
-  (`configure(continuation_rule_pt=…)`), drawn where the short rule would be;
+  (`layout_settings(continuation_rule_pt)`, given with each layout), drawn where the short
+  rule would be;
 - `unlayout_footnote` / `report_footnote` — when WeasyPrint takes the calling line back (widows
   and orphans of the paragraph) or moves the note, the cut is undone first, so WeasyPrint's own
   bookkeeping sees the note it laid out;
@@ -30,10 +31,9 @@ call. This module teaches it Word's rule, without changing a line of WeasyPrint'
   source is patched: the page's list of notes reads as empty once, which ends WeasyPrint's
   loop.
 
-The note is cut where WeasyPrint broke its lines: each laid-out line records where the next one
-resumes (a "skip stack"), and the note's box tree is split there into two trees. The first part
-justifies its last line (it is not the end of a paragraph); the second starts without the
-first-line indent and without the number.
+The note is cut where WeasyPrint broke its lines (`note_cutting`): each laid-out line records
+where the next one resumes (a "skip stack"), and the note's box tree is split there into two
+trees.
 
 `apply()` installs this only on the WeasyPrint it was written for (its version and the source of
 the functions it relies on); any other WeasyPrint keeps its own behaviour, and the PDF writer's
@@ -45,8 +45,13 @@ from __future__ import annotations
 import hashlib
 import inspect
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from math import inf
 from typing import Any
+
+from briefing.writers.pdf.note_cutting import resume_after, source_skip, split_note, text_lines
 
 #: WeasyPrint versions and the sha256 of the functions whose behaviour this module relies on
 #: (their locals, their calls to the methods wrapped here).
@@ -70,13 +75,21 @@ KNOWN = {
 _installed: dict[str, Any] = {}
 
 #: weight (pt) of the separator, stretched across the text above the notes of a page whose
-#: first note is continued from the page before; None leaves that page's separator as it is
-_settings: dict[str, float | None] = {"continuation_rule_pt": None}
+#: first note is continued from the page before; None leaves that page's separator as it is.
+#: Set for one layout call by `layout_settings`, so builds in concurrent threads each see
+#: their own.
+_continuation_rule_pt: ContextVar[float | None] = ContextVar("continuation_rule_pt",
+                                                             default=None)
 
 
-def configure(*, continuation_rule_pt: float | None) -> None:
-    """How pages that open with a continued note show it (set before each layout)."""
-    _settings["continuation_rule_pt"] = continuation_rule_pt
+@contextmanager
+def layout_settings(continuation_rule_pt: float | None) -> Iterator[None]:
+    """How pages that open with a continued note show it, for the layouts made meanwhile."""
+    token = _continuation_rule_pt.set(continuation_rule_pt)
+    try:
+        yield
+    finally:
+        _continuation_rule_pt.reset(token)
 
 
 def _continuation_separator(context: Any) -> None:
@@ -85,7 +98,7 @@ def _continuation_separator(context: Any) -> None:
     the ordinary one."""
     from weasyprint.css.properties import Dimension
 
-    weight_pt = _settings["continuation_rule_pt"]
+    weight_pt = _continuation_rule_pt.get()
     area = context.current_footnote_area
     if weight_pt is None or getattr(area, "continuation", False):
         return
@@ -93,154 +106,6 @@ def _continuation_separator(context: Any) -> None:
     style["background_size"] = ((Dimension(100, "%"), Dimension(weight_pt * 4 / 3, "px")),)
     area.style = style
     area.continuation = True
-
-
-# -- cutting a box tree ----------------------------------------------------------------------
-def cut(box: Any, skip: dict | None) -> tuple[Any | None, Any | None]:
-    """`box` split at `skip` (a WeasyPrint skip stack relative to `box`): the content before
-    and the content from there on, each a copy (None where a part would be empty)."""
-    from weasyprint.formatting_structure import boxes
-
-    if skip is None:
-        return None, box
-    (index, inner), = skip.items()
-    if isinstance(box, boxes.TextBox):
-        data = box.text.encode()
-        head, tail = data[:index].decode(), data[index:].decode()
-        return (box.copy_with_text(head) if head else None,
-                box.copy_with_text(tail) if tail else None)
-    children = list(box.children)
-    if inner is None:
-        before, after = children[:index], children[index:]
-    else:
-        head, tail = cut(children[index], inner)
-        before = children[:index] + ([head] if head is not None else [])
-        after = ([tail] if tail is not None else []) + children[index + 1:]
-    return (box.copy_with_children(before) if before else None,
-            box.copy_with_children(after) if after else None)
-
-
-def _lines(box: Any, path: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], Any]]:
-    """The line boxes of a laid-out block, in order, each with the path of block-child indices
-    from `box` down to the block that holds it (a fresh layout keeps the source's indices)."""
-    from weasyprint.formatting_structure import boxes
-
-    found = []
-    for index, child in enumerate(getattr(box, "children", ())):
-        if isinstance(child, boxes.LineBox):
-            found.append((path, child))
-        elif isinstance(child, boxes.BlockContainerBox):
-            found += _lines(child, (*path, index))
-    return found
-
-
-def _nest(path: tuple[int, ...], leaf: dict | None) -> dict | None:
-    for index in reversed(path):
-        leaf = {index: leaf}
-    return leaf
-
-
-def resume_after(laid: Any, lines: list[tuple[tuple[int, ...], Any]], count: int) -> dict | None:
-    """The skip stack (relative to the note as WeasyPrint lays it out) that starts right after
-    the `count` first lines of `laid`, the laid-out note; None if nothing follows them."""
-    path, line = lines[count - 1]
-    if line.resume_at is not None:  # inside a paragraph: the block's one line box, resumed
-        return _nest(path, {0: line.resume_at})
-    # the line ends its block: resume at the next block of the nearest ancestor that has one
-    parents = [laid]
-    for index in path[:-1]:
-        parents.append(parents[-1].children[index])
-    for depth in range(len(path) - 1, -1, -1):
-        if path[depth] + 1 < len(parents[depth].children):
-            return _nest(path[:depth], {path[depth] + 1: None})
-    return None
-
-
-def _innermost(box: Any, skip: dict | None) -> list[Any]:
-    """The boxes along `skip` from `box` down (block-level ones are the ones we restyle)."""
-    chain = [box]
-    while skip is not None and hasattr(box, "children"):
-        (index, skip), = skip.items()
-        if index >= len(box.children):
-            break
-        box = box.children[index]
-        chain.append(box)
-    return chain
-
-
-def _copy_tree(box: Any, originals: dict[int, Any]) -> Any:
-    """A copy of `box`'s tree; `originals` maps each copy's id to the box it copies."""
-    copy = box.copy()
-    originals[id(copy)] = box
-    if hasattr(box, "children"):
-        copy.children = [_copy_tree(child, originals) for child in box.children]
-    return copy
-
-
-def _leaf_at(box: Any, skip: dict | None) -> tuple[Any, int] | None:
-    """The leaf box where `skip` resumes inside `box`, and the byte offset into it."""
-    from weasyprint.formatting_structure import boxes
-
-    while skip is not None:
-        (index, skip), = skip.items()
-        if isinstance(box, boxes.TextBox):
-            return box, index
-        if index >= len(box.children):
-            return None
-        box = box.children[index]
-    while getattr(box, "children", None):
-        box = box.children[0]
-    return box, 0
-
-
-def _path_to(box: Any, target: Any) -> list[int] | None:
-    if box is target:
-        return []
-    for index, child in enumerate(getattr(box, "children", ()) or ()):
-        found = _path_to(child, target)
-        if found is not None:
-            return [index, *found]
-    return None
-
-
-def source_skip(note: Any, processed_skip: dict) -> dict | None:
-    """`processed_skip` (relative to the note as laid out: WeasyPrint wraps its inline content
-    in line boxes and anonymous blocks first) as a skip stack relative to `note` itself."""
-    from weasyprint.formatting_structure import build
-
-    originals: dict[int, Any] = {}
-    processed = build.create_anonymous_boxes(_copy_tree(note, originals))
-    found = _leaf_at(processed, processed_skip)
-    if found is None:
-        return None
-    leaf, offset = found
-    source = originals.get(id(leaf))
-    path = _path_to(note, source) if source is not None else None
-    if not path:
-        return None
-    return _nest(tuple(path[:-1]), {path[-1]: {offset: None} if offset else None})
-
-
-def split_note(note: Any, skip: dict) -> tuple[Any, Any]:
-    """The two parts of footnote box `note` cut at `skip` (relative to `note`): the first
-    justifies its last line, the second has neither the first-line indent nor the number."""
-    from weasyprint.css.properties import Dimension
-    from weasyprint.formatting_structure import boxes
-
-    head, tail = cut(note, skip)
-    last = head
-    for box in _innermost(head, skip):
-        if isinstance(box, boxes.BlockContainerBox):
-            last = box
-    last.style = last.style.copy()
-    last.style["text_align_last"] = "justify"
-    box = tail
-    while isinstance(box, boxes.BlockContainerBox):
-        box.style = box.style.copy()
-        box.style["text_indent"] = Dimension(0, "px")
-        box = box.children[0] if box.children else None
-    tail.continued_from = note
-    return head, tail
 
 
 # -- the layout hooks ------------------------------------------------------------------------
@@ -320,7 +185,7 @@ def _try_cut(context: Any, note: Any, line_bottom: float, bottom_space: float) -
     if not area.children:
         return False
     laid_note = area.children[-1]
-    lines = _lines(laid_note)
+    lines = text_lines(laid_note)
     orphans = max(1, int(note.style["orphans"]))
     widows = max(1, int(note.style["widows"]))
     page_end = context.current_footnote_area.position_y  # the page's content bottom

@@ -1,9 +1,12 @@
-"""The print stylesheet: templates/pdf/style.css.j2 filled with the layout profile."""
+"""The print stylesheet: templates/pdf/style.css.j2 filled with the layout profile, its
+resolved looks (`briefing.layout.looks`) and the rules both writers draw (`.borders`)."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
+from briefing.layout.borders import BOX_SPACE_PT, HAIRLINE_PT, RULE_WEIGHT_PT, footnote_separator
+from briefing.layout.looks import resolved_looks
 from briefing.profile.model import Profile
 from briefing.tree.render import environment
 
@@ -27,7 +30,10 @@ def stylesheet(profile: Profile) -> str:
         font_urls = {face: profile.font.path(face).resolve().as_uri()
                      for face in ("regular", "bold", "italic", "bold_italic")}
         template = environment().get_template("pdf/style.css.j2")
-        _cache[key] = template.render(p=profile, font_urls=font_urls,
-                                      separator_url=_separator(profile.footnote.separator,
-                                                               profile.footnote.separator_weight))
+        _cache[key] = template.render(
+            p=profile, looks=resolved_looks(profile), separator=footnote_separator(profile),
+            rule_pt=RULE_WEIGHT_PT, hairline_pt=HAIRLINE_PT, box_pt=BOX_SPACE_PT,
+            font_urls=font_urls,
+            separator_url=_separator(profile.footnote.separator,
+                                     profile.footnote.separator_weight))
     return _cache[key]
