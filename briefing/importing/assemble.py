@@ -212,8 +212,9 @@ def _empty_block(builder: BodyBuilder, notes: Notebook) -> list:
 
 def _table(table: Table, notes: Notebook) -> Any:
     if table.repeated_rows:
-        notes.fix(f"{len(table.repeated_rows)} rows that type the table's header again left out "
-                  "(the header repeats on every page by itself)", table.where)
+        notes.fix(msg("import-repeated-header", "{n} rows that type the table's header again left "
+                      "out (the header repeats on every page by itself)",
+                      n=len(table.repeated_rows)), table.where)
         table.rows = [row for r, row in enumerate(table.rows) if r not in table.repeated_rows]
     header_rows = table.header_rows or (1 if len(table.rows) > 1 else 0)
     columns = _columns(table, header_rows)

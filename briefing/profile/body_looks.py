@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import field_validator
 
+from briefing.messages import msg
 from briefing.profile.values import (
     Align,
     Length,
@@ -118,5 +119,6 @@ class Blanks(Strict):
     @classmethod
     def _one_character(cls, value: str) -> str:
         if len(value) != 1 or not value.isprintable() or value.isspace():
-            raise ValueError(f"'{value}' is not one visible character (a dot: '.')")
+            raise ValueError(msg("one-character", "'{value}' is not one visible character (a "
+                                                  "dot: '.')", value=value))
         return value

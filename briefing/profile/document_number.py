@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from briefing.messages import msg
 from briefing.profile.values import Strict
 
 
@@ -23,9 +24,10 @@ def _compiled(value: str) -> re.Pattern[str]:
     try:
         return re.compile(value)
     except re.error as exc:
-        raise ValueError(f"not a valid regular expression: {exc}") from None
+        raise ValueError(msg("regex", "not a valid regular expression: {reason}",
+                             reason=str(exc))) from None
     except (RecursionError, OverflowError, MemoryError):
-        raise ValueError("not a valid regular expression: too complex") from None
+        raise ValueError(msg("regex", "not a valid regular expression: too complex")) from None
 
 
 class DocumentNumber(Strict):
@@ -51,8 +53,8 @@ class DocumentNumber(Strict):
     @classmethod
     def _term_needs_start(cls, value: date | None, info: ValidationInfo) -> date | None:
         if value is None and info.data.get("counted") == "term":
-            raise ValueError("numbers counted per term need the term's first day: "
-                             "term_start: YYYY-MM-DD")
+            raise ValueError(msg("term-start", "numbers counted per term need the term's first "
+                                               "day: term_start: YYYY-MM-DD"))
         return value
 
     @field_validator("pattern")
@@ -66,8 +68,8 @@ class DocumentNumber(Strict):
     def _example_matches(cls, value: str, info: ValidationInfo) -> str:
         pattern = info.data.get("pattern")
         if value and pattern is not None and not re.search(pattern, value):
-            raise ValueError(f"'{value}' does not match the pattern, so it would mislead "
-                             "the hint it is shown in")
+            raise ValueError(msg("number-example", "'{example}' does not match the pattern, so "
+                                 "it would mislead the hint it is shown in", example=value))
         return value
 
     @field_validator("symbol")
@@ -76,11 +78,13 @@ class DocumentNumber(Strict):
         if not value:
             return value
         if "symbol" not in _compiled(value).groupindex:
-            raise ValueError("must have a group named 'symbol', like "
-                             "'^\\d*/(?P<symbol>[^-/]+)-'")
+            raise ValueError(msg("symbol-group", "must have a group named 'symbol', like "
+                                                 "'{example}'",
+                                 example="^\\d*/(?P<symbol>[^-/]+)-"))
         example = info.data.get("example")
         if example and not re.search(value, example):
-            raise ValueError(f"finds no symbol in the example '{example}'")
+            raise ValueError(msg("symbol-example", "finds no symbol in the example '{example}'",
+                                 example=example))
         return value
 
     def blank_example(self, example: str | None = None) -> str:

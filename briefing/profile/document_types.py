@@ -21,6 +21,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from briefing.messages import Message, msg
 from briefing.profile.document_number import DocumentNumber
 from briefing.profile.values import Strict
 
@@ -67,8 +68,8 @@ class DocumentType(Strict):
     @classmethod
     def _symbol_letters(cls, value: str | None) -> str | None:
         if value is not None and not SYMBOL.match(value):
-            raise ValueError(f"'{value}' is not a symbol: letters, the first upper-case "
-                             "(QĐ, TTr, QyĐ)")
+            raise ValueError(msg("type-symbol", "'{symbol}' is not a symbol: letters, the first "
+                                                "upper-case (QĐ, TTr, QyĐ)", symbol=value))
         return value
 
     @field_validator("expects")
@@ -79,14 +80,16 @@ class DocumentType(Strict):
         for expected in value:
             key = switch.get(expected)
             if key is not None and not info.data.get(key):
-                raise ValueError(f"expects {expected}, which the type does not print: set "
-                                 f"'{key}: true' or drop it")
+                raise ValueError(msg("type-expects-unprinted", "expects {expected}, which the "
+                                     "type does not print: set '{key}: true' or drop it",
+                                     expected=expected, key=key))
         return value
 
     @model_validator(mode="after")
     def _two_signers(self) -> DocumentType:
         if "signers" in self.expects and self.signers != 2:
-            raise ValueError("expects signers but signs with one block: set 'signers: 2'")
+            raise ValueError(msg("type-expects-signers", "expects signers but signs with one "
+                                                         "block: set 'signers: 2'"))
         return self
 
     def called(self, key: str) -> str:
@@ -94,11 +97,12 @@ class DocumentType(Strict):
         return self.name.lower() if self.name else self.label or key
 
 
-def type_key_problem(key: str) -> str:
-    """What is wrong with a type's key, or ""."""
+def type_key_problem(key: str) -> Message | None:
+    """What is wrong with a type's key, or None."""
     if not TYPE_KEY.match(key):
-        return f"'{key}' is not a type key: lower-case letters, digits and '-' (cong-van)"
-    return ""
+        return msg("type_key", "'{key}' is not a type key: lower-case letters, digits and '-' "
+                               "(cong-van)", key=key)
+    return None
 
 
 def folded(text: str) -> str:
@@ -132,10 +136,10 @@ def type_choices(types: dict[str, DocumentType]) -> list[str]:
 
 
 def types_problems(types: dict[str, DocumentType], number: DocumentNumber | None
-                   ) -> list[tuple[tuple[str | int, ...], str, str, object]]:
+                   ) -> list[tuple[tuple[str | int, ...], str, Message, object]]:
     """What is wrong with a profile's list of types as a whole: keys, two types with one name
     or one symbol, a symbol the profile's own number pattern would refuse."""
-    errors: list[tuple[tuple[str | int, ...], str, str, object]] = []
+    errors: list[tuple[tuple[str | int, ...], str, Message, object]] = []
     names: dict[str, str] = {}
     symbols: dict[str, str] = {}
     for key, kind in types.items():
@@ -147,17 +151,20 @@ def types_problems(types: dict[str, DocumentType], number: DocumentNumber | None
                 continue
             other = names.setdefault(folded(name), key)
             if other != key:
-                errors.append(((key, field), "type_name", f"'{name}' is also the name of "
-                               f"'{other}': meta.type could not tell them apart", name))
+                errors.append(((key, field), "type_name", msg(
+                    "type_name", "'{name}' is also the name of '{other}': meta.type could not "
+                    "tell them apart", name=name, other=other), name))
         if kind.symbol is not None:
             other = symbols.setdefault(kind.symbol, key)
             if other != key:
-                errors.append(((key, "symbol"), "type_symbol", f"'{kind.symbol}' is also the "
-                               f"symbol of '{other}'", kind.symbol))
+                errors.append(((key, "symbol"), "type_symbol", msg(
+                    "type_symbol", "'{symbol}' is also the symbol of '{other}'",
+                    symbol=kind.symbol, other=other), kind.symbol))
             elif number is not None and kind.form == "official":
                 example = number.for_symbol(kind.symbol).example
                 if example and not re.search(number.pattern, example):
-                    errors.append(((key, "symbol"), "type_symbol",
-                                   f"a number with '{kind.symbol}' ({example}) does not match "
-                                   "document_number.pattern", kind.symbol))
+                    errors.append(((key, "symbol"), "type_symbol", msg(
+                        "type_symbol", "a number with '{symbol}' ({example}) does not match "
+                        "document_number.pattern", symbol=kind.symbol, example=example),
+                        kind.symbol))
     return errors

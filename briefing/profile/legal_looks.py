@@ -14,6 +14,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
+from briefing.messages import msg
 from briefing.numbering.counters import STYLES, field_text, format_pieces
 from briefing.profile.values import HeadingStyle, RunStyle, Strict, TextStyle
 
@@ -23,9 +24,11 @@ def counter_format(value: str) -> str:
     pieces = format_pieces(value)  # a malformed format: its own message
     fields = [(name, style) for _, name, style in pieces if name is not None]
     if len(fields) != 1 or fields[0][0] != "n" or fields[0][1] not in STYLES:
-        shown = ", ".join(field_text(name, style) for name, style in fields) or "no field"
-        raise ValueError(f"must hold one counter {{n}}, {{n:R}} or {{n:a}} (found {shown}), "
-                         "e.g. 'Chương {n:R}', 'Điều {n}.', '{n:a})'")
+        shown = ", ".join(field_text(name, style) for name, style in fields) or \
+            msg("legal-label-no-field", "no field")
+        raise ValueError(msg("legal-label", "must hold one counter {{n}}, {{n:R}} or {{n:a}} "
+                             "(found {found}), e.g. 'Chương {{n:R}}', 'Điều {{n}}.', "
+                             "'{{n:a}})'", found=shown))
     return value
 
 

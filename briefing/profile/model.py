@@ -23,6 +23,7 @@ from typing import Annotated
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 
 from briefing import FONTS_DIR, PROJECT_ROOT
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.profile.body_looks import (
     AppendixLook,
@@ -150,9 +151,9 @@ class Profile(Strict):
                            info: ValidationInfo) -> list[HeadingStyle]:
         numbering = info.data.get("numbering")
         if numbering is not None and len(value) < numbering.max_depth:
-            raise ValueError(f"{len(value)} styles for numbering.max_depth "
-                             f"{numbering.max_depth}: give one style per heading level, or "
-                             "lower max_depth")
+            raise ValueError(msg("heading-styles", "{count} styles for numbering.max_depth "
+                                 "{depth}: give one style per heading level, or lower max_depth",
+                                 count=len(value), depth=numbering.max_depth))
         return value
 
     @field_validator("document_types")
@@ -199,11 +200,13 @@ def available_profiles() -> list[str]:
 def load_profile(name: str) -> Profile:
     """Read and check `profiles/<name>.yaml`; an unknown name lists the known ones."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name or ""):
-        raise BriefingError.at("profiles", f"invalid profile name '{name}'")
+        raise BriefingError.at("profiles", msg("profile-name", "invalid profile name '{name}'",
+                                               name=name))
     path = PROFILES_DIR / f"{name}.yaml"
     if not path.is_file():
-        raise BriefingError.at(path, f"unknown layout profile '{name}'",
-                               hint="known: " + ", ".join(available_profiles()))
+        raise BriefingError.at(path, msg("profile", "unknown layout profile '{name}'", name=name),
+                               hint=msg("profile-known", "known: {names}",
+                                        names=tuple(available_profiles())))
     return load_profile_file(path)
 
 
@@ -213,9 +216,10 @@ def load_profile_file(path: Path) -> Profile:
     from briefing.content.schema_problems import problems_from_validation
     from briefing.source.yaml_source import load_yaml
 
-    document = load_yaml(path, what="profile")
+    document = load_yaml(path, what=msg("what-profile", "profile"))
     if not isinstance(document.data, dict):
-        raise BriefingError.at(path, "a layout profile is a mapping ('key: value' lines)",
+        raise BriefingError.at(path, msg("profile-mapping", "a layout profile is a mapping "
+                                                            "('key: value' lines)"),
                                line=1, col=1)
     try:
         return Profile.model_validate({**document.data, "source": str(path)})

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from briefing import FONTS_DIR
+from briefing.messages import msg
 from briefing.profile.values import Align, Length, Positive, Share, Strict, shown_number
 
 #: The first bytes of the font files the writers can read (TrueType, OpenType, collections).
@@ -32,18 +33,20 @@ class Page(Strict):
     @classmethod
     def _four_sides(cls, value: dict[str, float], info: ValidationInfo) -> dict[str, float]:
         if set(value) != {"top", "bottom", "left", "right"}:
-            raise ValueError("margins need exactly top, bottom, left and right")
+            raise ValueError(msg("margins", "margins need exactly top, bottom, left and right"))
         size = info.data.get("size")
         if size is not None:
             width, height = size
             across = value["left"] + value["right"]
             if across >= width:
-                raise ValueError(f"left + right ({shown_number(across)} mm) leave no room for "
-                                 f"text on a page {shown_number(width)} mm wide")
+                raise ValueError(msg("margins", "left + right ({sum} mm) leave no room for text "
+                                     "on a page {width} mm wide", sum=shown_number(across),
+                                     width=shown_number(width)))
             down = value["top"] + value["bottom"]
             if down >= height:
-                raise ValueError(f"top + bottom ({shown_number(down)} mm) leave no room for "
-                                 f"text on a page {shown_number(height)} mm high")
+                raise ValueError(msg("margins", "top + bottom ({sum} mm) leave no room for text "
+                                     "on a page {height} mm high", sum=shown_number(down),
+                                     height=shown_number(height)))
         return value
 
 
@@ -58,27 +61,33 @@ class FontFiles(Strict):
     @field_validator("regular", "bold", "italic", "bold_italic")
     @classmethod
     def _under_fonts(cls, value: str) -> str:
-        example = "write it relative to fonts/, like 'liberation-serif/LiberationSerif-Bold.ttf'"
+        example = msg("font-path-hint", "write it relative to fonts/, like "
+                                        "'liberation-serif/LiberationSerif-Bold.ttf'")
         if "\0" in value or "\\" in value:
-            raise ValueError(f"'{value}' is not a usable path: {example}")
+            raise ValueError(msg("font-file", "'{path}' is not a usable path: {example}",
+                                 path=value, example=example))
         relative = Path(value)
         if relative.is_absolute() or ".." in relative.parts:
-            raise ValueError(f"'{value}' is outside fonts/: {example}")
+            raise ValueError(msg("font-file", "'{path}' is outside fonts/: {example}",
+                                 path=value, example=example))
         root = FONTS_DIR.resolve()
         path = (root / relative).resolve()
         if not path.is_relative_to(root):
-            raise ValueError(f"'{value}' leads outside fonts/ (a link?): {example}")
+            raise ValueError(msg("font-file", "'{path}' leads outside fonts/ (a link?): "
+                                              "{example}", path=value, example=example))
         if not path.is_file():
-            raise ValueError(f"there is no font file fonts/{value}")
+            raise ValueError(msg("font-file", "there is no font file fonts/{path}", path=value))
         with path.open("rb") as handle:
             if handle.read(4) not in _FONT_MAGIC:
-                raise ValueError(f"fonts/{value} is not a TrueType or OpenType font")
+                raise ValueError(msg("font-file", "fonts/{path} is not a TrueType or OpenType "
+                                                  "font", path=value))
         return value
 
 
 def _font_name(value: str) -> str:
     if not value.strip() or any(c in value for c in '"\\;{}<>') or not value.isprintable():
-        raise ValueError(f"'{value}' is not a font name (no quotes, braces, ';' or '\\')")
+        raise ValueError(msg("font-name", "'{name}' is not a font name (no quotes, braces, ';' "
+                                          "or '\\')", name=value))
     return value
 
 

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from briefing.messages import msg
 from briefing.profile.values import Columns, Length, Positive, Share, Strict, TextStyle, near
 
 #: The fields each date line may use, and must: a line for a partial date has no day.
@@ -36,8 +37,8 @@ class DateFormat(Strict):
         try:
             parsed = list(string.Formatter().parse(value))
         except ValueError as exc:
-            raise ValueError(f"not a valid format: {exc}; write a literal brace as '{{{{' "
-                             "or '}}'") from None
+            raise ValueError(msg("format-invalid", "not a valid format: {reason}; write a "
+                                 "literal brace as '{{{{' or '}}}}'", reason=str(exc))) from None
         used = set()
         for _, name, spec, conversion in parsed:
             if name is None:
@@ -46,18 +47,22 @@ class DateFormat(Strict):
                 (f":{spec}" if spec else "") + "}"
             if name not in _ALL_DATE_FIELDS:
                 close = near(name, list(_ALL_DATE_FIELDS), shown="{{{}}}")
-                raise ValueError(f"unknown field {shown}{close}: the fields are {listed}")
+                raise ValueError(msg("date-field", "unknown field {field}{near}: the fields are "
+                                     "{listed}", field=shown, near=close, listed=listed))
             if name not in wanted:
-                raise ValueError(f"{shown} cannot be used here (this line is for a date "
-                                 f"without a {name}): the fields are {listed}")
+                raise ValueError(msg("date-field", "{field} cannot be used here (this line is "
+                                     "for a date without a {name}): the fields are {listed}",
+                                     field=shown, name=name, listed=listed))
             if spec or conversion:
-                raise ValueError(f"{shown}: write the field bare, as {{{name}}} (the profile "
-                                 "pads days and pad_months itself)")
+                raise ValueError(msg("date-field", "{field}: write the field bare, as {{{name}}} "
+                                     "(the profile pads days and pad_months itself)",
+                                     field=shown, name=name))
             used.add(name)
         missing = [name for name in wanted if name not in used]
         if missing:
-            raise ValueError("must contain " + ", ".join("{" + n + "}" for n in missing)
-                             + f" (the fields are {listed})")
+            raise ValueError(msg("date-field", "must contain {missing} (the fields are "
+                                               "{listed})", listed=listed,
+                                 missing=", ".join("{" + n + "}" for n in missing)))
         return value
 
 
@@ -86,8 +91,8 @@ class Masthead(Strict):
     @classmethod
     def _rule_length(cls, value: float | None, info: ValidationInfo) -> float | None:
         if value is None and info.data.get("issuer_mark") == "rule":
-            raise ValueError("issuer_mark 'rule' needs its length: issuer_rule, a share of "
-                             "the issuer line (ND 30: 1/3 to 1/2)")
+            raise ValueError(msg("issuer-rule", "issuer_mark 'rule' needs its length: "
+                                 "issuer_rule, a share of the issuer line (ND 30: 1/3 to 1/2)"))
         return value
 
 
@@ -129,8 +134,9 @@ class Closing(Strict):
     def _one_word_each(cls, value: list[str]) -> list[str]:
         for authority in value:
             if not authority or any(c.isspace() for c in authority):
-                raise ValueError(f"'{authority}' is not one word: list the abbreviation "
-                                 "only, like 'KT.' or 'K/T'")
+                raise ValueError(msg("authority-word", "'{authority}' is not one word: list the "
+                                     "abbreviation only, like 'KT.' or 'K/T'",
+                                     authority=authority))
         return value
 
 
@@ -157,7 +163,9 @@ class ESignature(Strict):
         try:
             fields = {name for _, name, _, _ in string.Formatter().parse(value) if name}
         except ValueError as exc:
-            raise ValueError(f"not a format: {exc}") from None
+            raise ValueError(msg("stamp-format", "not a format: {reason}",
+                                 reason=str(exc))) from None
         if fields != {"number", "time"}:
-            raise ValueError("the stamp line names {number} and {time}, and nothing else")
+            raise ValueError(msg("stamp-format", "the stamp line names {{number}} and {{time}}, "
+                                                 "and nothing else"))
         return value

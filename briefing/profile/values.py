@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
+from briefing.messages import Message, msg
 from briefing.numbering.counters import format_pieces
 
 
@@ -22,13 +23,15 @@ def shown_number(value: float) -> str:
 
 def _positive(value: float) -> float:
     if not (math.isfinite(value) and value > 0):
-        raise ValueError(f"must be positive, found {shown_number(value)}")
+        raise ValueError(msg("positive", "must be positive, found {value}",
+                             value=shown_number(value)))
     return value
 
 
 def _not_negative(value: float) -> float:
     if not (math.isfinite(value) and value >= 0):
-        raise ValueError(f"must not be negative, found {shown_number(value)}")
+        raise ValueError(msg("not-negative", "must not be negative, found {value}",
+                             value=shown_number(value)))
     return value
 
 
@@ -42,8 +45,8 @@ Align = Literal["left", "center", "right", "justify"]
 
 def _share(value: float) -> float:
     if not (math.isfinite(value) and 0 < value <= 1):
-        raise ValueError(f"must be a share of the line, more than 0 and at most 1, found "
-                         f"{shown_number(value)}")
+        raise ValueError(msg("share", "must be a share of the line, more than 0 and at most 1, "
+                                      "found {value}", value=shown_number(value)))
     return value
 
 
@@ -53,8 +56,9 @@ Share = Annotated[float, AfterValidator(_share)]
 
 def _columns(value: tuple[float, float]) -> tuple[float, float]:
     if sum(value) > 100:
-        raise ValueError(f"{shown_number(value[0])} + {shown_number(value[1])} is more than "
-                         "100 % of the text width")
+        raise ValueError(msg("columns", "{first} + {second} is more than 100 % of the text "
+                                        "width", first=shown_number(value[0]),
+                             second=shown_number(value[1])))
     return value
 
 
@@ -62,7 +66,7 @@ def _columns(value: tuple[float, float]) -> tuple[float, float]:
 Columns = Annotated[tuple[Positive, Positive], AfterValidator(_columns)]
 
 
-def fail(errors: list[tuple[tuple[str | int, ...], str, str, Any]]) -> None:
+def fail(errors: list[tuple[tuple[str | int, ...], str, Message, Any]]) -> None:
     """Report several problems below the value being checked, each at its own place.
 
     `errors` are (location relative to the value, error code, message, input). pydantic adds
@@ -75,10 +79,11 @@ def fail(errors: list[tuple[tuple[str | int, ...], str, str, Any]]) -> None:
             for loc, code, message, value in errors])
 
 
-def near(word: str, choices: list[str], shown: str = '"{}"') -> str:
+def near(word: str, choices: list[str], shown: str = '"{}"') -> Message | str:
     """' (did you mean "x"?)' for a near miss among `choices`, else ""."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {shown.format(close[0])}?)" if close else ""
+    return msg("did-you-mean-inline", " (did you mean {word}?)",
+               word=shown.format(close[0])) if close else ""
 
 
 def only_field(value: str, name: str, example: str) -> str:
@@ -86,7 +91,8 @@ def only_field(value: str, name: str, example: str) -> str:
     speaker's name)."""
     names = {field for _, field, _ in format_pieces(value) if field is not None}
     if names != {name}:
-        raise ValueError(f"must contain {{{name}}} and no other field, e.g. {example}")
+        raise ValueError(msg("only-field", "must contain {{{name}}} and no other field, e.g. "
+                                           "{example}", name=name, example=example))
     return value
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from briefing.messages import msg
 from briefing.profile.model import Profile
 from briefing.text.inline_markdown import BLANK
 from briefing.validation.findings import ERROR, TextIssue
@@ -30,11 +31,16 @@ _LOOKS_LIKE = re.compile(r"(?<!\{)\{(?P<word>[A-Za-z]{3,6})(?P<rest>:[^{}\s]{0,1
 _DOTS = re.compile(r"[.…]{2,}")
 #: What may follow a blank at the end of a paragraph: its punctuation ("……;", "…… ./.").
 _AT_END = re.compile(r"\s*(?:\./\.|[.;:,])?\s*$")
-_SYNTAX = "write {blank} (the default width), {blank:40} (40 mm) or {fill} (to the end of " \
-          "the line)"
-_WHERE = {"title": "a title", "caption": "a caption", "footnote": "a footnote",
-          "meta": "meta", "recipient": "a Nơi nhận item", "addressee": "an addressee",
-          "lead": "an inline enumeration's lead", "label": "a speaker's label"}
+_SYNTAX = msg("blank-hint", "write {{blank}} (the default width), {{blank:40}} (40 mm) or "
+                            "{{fill}} (to the end of the line)")
+_WHERE = {"title": msg("blank-in-title", "a title"),
+          "caption": msg("blank-in-caption", "a caption"),
+          "footnote": msg("blank-in-footnote", "a footnote"),
+          "meta": msg("blank-in-meta", "meta"),
+          "recipient": msg("blank-in-recipient", "a Nơi nhận item"),
+          "addressee": msg("blank-in-addressee", "an addressee"),
+          "lead": msg("blank-in-lead", "an inline enumeration's lead"),
+          "label": msg("blank-in-label", "a speaker's label")}
 
 
 def blank_issues(value: str, role: str) -> list[TextIssue]:
@@ -57,22 +63,24 @@ def _written(match: re.Match[str], role: str) -> list[TextIssue]:
         near = difflib.get_close_matches(word.lower(), ["blank", "fill"], n=1, cutoff=0.6)
         if not near:
             return []
-        return [TextIssue(start, end, f"'{written}' is printed as written: did you mean "
-                          f"{{{near[0]}}}?", "blank", _SYNTAX)]
+        return [TextIssue(start, end, msg("blank", "'{written}' is printed as written: did you "
+                                          "mean {{{near}}}?", written=written, near=near[0]),
+                          _SYNTAX)]
     blank = BLANK.fullmatch(written)
     if blank is None:
-        return [TextIssue(start, end, f"'{written}' is not a fill-in blank", "blank", _SYNTAX,
-                          severity=ERROR)]
+        return [TextIssue(start, end, msg("blank", "'{written}' is not a fill-in blank",
+                                          written=written), _SYNTAX, severity=ERROR)]
     if blank.group("width") is not None and float(blank.group("width")) <= 0:
-        return [TextIssue(start, end, f"'{written}': a blank is more than 0 mm wide", "blank",
-                          _SYNTAX, severity=ERROR)]
+        return [TextIssue(start, end, msg("blank", "'{written}': a blank is more than 0 mm wide",
+                                          written=written), _SYNTAX, severity=ERROR)]
     if role not in BLANK_ROLES:
-        where = _WHERE.get(role, "this place")
-        hint = ("meta prints as written; a number is left blank without its digits "
-                "('/QĐ-UBND'), a date without its day and month ('2024')" if role == "meta"
-                else "blanks stand in running text: paragraphs, list items, clauses, cells")
-        return [TextIssue(start, end, f"a fill-in blank cannot stand in {where}", "blank",
-                          hint, severity=ERROR)]
+        where = _WHERE.get(role) or msg("blank-in-other", "this place")
+        hint = msg("blank-meta-hint", "meta prints as written; a number is left blank without "
+                   "its digits ('/QĐ-UBND'), a date without its day and month ('2024')") \
+            if role == "meta" else msg("blank-place-hint", "blanks stand in running text: "
+                                       "paragraphs, list items, clauses, cells")
+        return [TextIssue(start, end, msg("blank", "a fill-in blank cannot stand in {where}",
+                                          where=where), hint, severity=ERROR)]
     return []
 
 
@@ -87,9 +95,10 @@ def _typed_dots(value: str) -> list[TextIssue]:
             end -= 1  # "……………." — the last dot ends the sentence
         at_end = _AT_END.fullmatch(value, end) is not None
         blank = "{fill}" if at_end else "{blank}"
-        issues.append(TextIssue(start, end, f"a run of {end - start} dots typed for a fill-in "
-                                "blank",
-                                "blank", "a blank is drawn, as wide as the layout says",
+        issues.append(TextIssue(start, end, msg("blank", "a run of {n} dots typed for a "
+                                                "fill-in blank", n=end - start),
+                                msg("blank-dots-hint", "a blank is drawn, as wide as the "
+                                                       "layout says"),
                                 replacement=blank))
     return issues
 
@@ -104,9 +113,11 @@ def blank_width_issues(value: str, profile: Profile) -> list[TextIssue]:
         width = match.group("width")
         if width is not None and float(width) > limit:
             issues.append(TextIssue(
-                match.start(), match.end(), f"a blank {float(width):g} mm wide is wider than "
-                f"the {limit:.0f} mm of a line", "blank", "write {fill} for a blank to the end "
-                "of the line, or a narrower width", severity=ERROR))
+                match.start(), match.end(), msg("blank", "a blank {width:g} mm wide is wider than "
+                                                "the {limit:.0f} mm of a line",
+                                                width=float(width), limit=limit),
+                msg("blank-width-hint", "write {{fill}} for a blank to the end of the line, or "
+                                        "a narrower width"), severity=ERROR))
     return issues
 
 

@@ -17,8 +17,9 @@ from typing import Any
 
 from briefing.content.legal import Article, Chapter, Division, Part, Subdivision
 from briefing.content.loader import LoadedDocument
-from briefing.content.schema import Document, Meta
+from briefing.content.schema import Document, Meta, form_requires
 from briefing.content.schema_problems import did_you_mean
+from briefing.messages import joined, msg
 from briefing.profile.document_number import DocumentNumber
 from briefing.profile.document_types import DocumentType, slug, type_choices
 from briefing.profile.model import Profile
@@ -26,6 +27,8 @@ from briefing.validation.findings import WARNING, Finding
 from briefing.validation.locate import Locator
 from briefing.validation.reporter import Reporter
 from briefing.validation.type_lines import line_findings
+
+_LEAVE_OUT = msg("leave-it-out-hint", "leave it out")
 
 
 def effective_type(profile: Profile, meta: Meta) -> tuple[str, DocumentType] | None:
@@ -54,8 +57,7 @@ def type_findings(loaded: LoadedDocument, profile: Profile, locator: Locator) ->
     meta = document.meta
     if not profile.document_types:
         if meta.form == "official" and meta.type and not meta.subject:
-            report.report(("meta", "form"), "an official document needs meta.subject",
-                          code="form_requires")
+            report.report(("meta", "form"), form_requires("official", ["subject"]))
         return report.findings
     if meta.type and profile.document_type(meta.type) is None:
         _unknown(report, ("meta", "type"), meta.type, profile)
@@ -76,12 +78,12 @@ def type_findings(loaded: LoadedDocument, profile: Profile, locator: Locator) ->
 def _unknown(report: Reporter, path: tuple[Any, ...], written: str, profile: Profile) -> None:
     choices = type_choices(profile.document_types)
     hint = did_you_mean(written, choices)
-    if hint.startswith("expected"):
+    if hint.code == "expected-one-of":
         near = did_you_mean(slug(written), list(profile.document_types))
-        hint = near if not near.startswith("expected") else \
-            "the types are: " + ", ".join(profile.document_types)
-    report.report(path, f"unknown document type '{written}' in profile '{profile.name}'",
-                  hint=hint, code="type")
+        hint = near if near.code != "expected-one-of" else \
+            msg("type-hint", "the types are: {types}", types=", ".join(profile.document_types))
+    report.report(path, msg("type", "unknown document type '{type}' in profile '{profile}'",
+                            type=written, profile=profile.name), hint=hint)
 
 
 def _form(report: Reporter, loaded: LoadedDocument, name: str, kind: DocumentType) -> None:
@@ -91,27 +93,30 @@ def _form(report: Reporter, loaded: LoadedDocument, name: str, kind: DocumentTyp
         return
     written = ("meta", "form") in loaded.source.values
     if kind.form == "official":
-        message = (f"a {name} is an official document, but meta.form is booklet: its type, "
-                   "number and signature would not print")
+        message = msg("type-form", "a {name} is an official document, but meta.form is "
+                      "booklet: its type, number and signature would not print", name=name)
     else:
-        message = f"a {name} is a booklet (with a cover), but meta.form is official"
+        message = msg("type-form", "a {name} is a booklet (with a cover), but meta.form is "
+                      "official", name=name)
     if written:
         report.fix(("meta", "form"), meta.form, 0, len(meta.form), kind.form, message,
-                   code="type-form", severity=WARNING)
+                   severity=WARNING)
     else:
-        report.report(("meta", "type"), message, hint=f"write 'form: {kind.form}' in meta",
-                      code="type-form", severity=WARNING)
+        report.report(("meta", "type"), message, hint=msg(
+            "type-form-hint", "write 'form: {form}' in meta", form=kind.form), severity=WARNING)
 
 
 def _subject(report: Reporter, meta: Meta, name: str, kind: DocumentType) -> None:
     if kind.subject != "none" and not meta.subject:
-        where = "under the number ('V/v …')" if kind.subject == "under-number" else \
-            "under its name"
-        report.report(("meta", "type"), f"a {name} needs meta.subject (its trích yếu, printed "
-                      f"{where})", code="form_requires")
+        where = msg("subject-under-number", "under the number ('V/v …')") \
+            if kind.subject == "under-number" else msg("subject-under-name", "under its name")
+        report.report(("meta", "type"), msg("form_requires", "a {name} needs meta.subject (its "
+                                            "trích yếu, printed {where})", name=name,
+                                            where=where))
     elif kind.subject == "none" and meta.subject:
-        report.report(("meta", "subject"), f"a {name} prints no subject: meta.subject would "
-                      "not print", hint="leave it out", code="type-unprinted", severity=WARNING)
+        report.report(("meta", "subject"), msg("type-unprinted", "a {name} prints no subject: "
+                                               "meta.subject would not print", name=name),
+                      hint=_LEAVE_OUT, severity=WARNING)
 
 
 def _number(report: Reporter, meta: Meta, profile: Profile, name: str,
@@ -124,28 +129,33 @@ def _number(report: Reporter, meta: Meta, profile: Profile, name: str,
     symbol = rules.symbol_of(number)
     path = ("meta", "number")
     wanted = number_rules(profile, meta.type)
-    shape = f"write it as {wanted.shape}" + (f", e.g. {wanted.example}" if wanted.example else "")
+    shape = msg("number-shape-example", "write it as {shape}, e.g. {example}",
+                shape=wanted.shape, example=wanted.example) if wanted.example else \
+        msg("number-shape", "write it as {shape}", shape=wanted.shape)
     owner = next((other.called(key) for key, other in profile.document_types.items()
                   if other.symbol == symbol and other is not kind), None)
-    also = f"; '{symbol}' is the symbol of a {owner}" if owner else ""
+    hint = joined([shape, msg("number-symbol-owner", "'{symbol}' is the symbol of a {owner}",
+                              symbol=symbol, owner=owner)]) if owner else shape
     if kind.symbol is not None and symbol is not None and symbol != kind.symbol:
-        message = (f"document number '{number}': the symbol of a {name} is {kind.symbol}, "
-                   f"not {symbol}")
+        message = msg("number-type", "document number '{number}': the symbol of a {name} is "
+                      "{symbol}, not {written}", number=number, name=name, symbol=kind.symbol,
+                      written=symbol)
         if symbol.casefold() == kind.symbol.casefold():
             start = number.index(symbol)
-            report.fix(path, number, start, start + len(symbol), kind.symbol, message,
-                       code="number-type")
+            report.fix(path, number, start, start + len(symbol), kind.symbol, message)
         else:
-            report.report(path, message, hint=shape + also, code="number-type")
+            report.report(path, message, hint=hint)
     elif kind.symbol is None and symbol is not None and owner is not None:
-        report.report(path, f"document number '{number}': a {name} has no type code in its "
-                      f"number (its symbol is the issuer and the drafting unit)",
-                      hint=shape + also, code="number-type")
+        report.report(path, msg("number-type", "document number '{number}': a {name} has no "
+                                "type code in its number (its symbol is the issuer and the "
+                                "drafting unit)", number=number, name=name), hint=hint)
     year = re.match(r"^\d*/(\d{4})/", number)
     if year and int(year.group(1)) != meta.date.year:
-        report.report(path, f"the year in the number ({year.group(1)}) is not the document's "
-                      f"({meta.date.year})", hint="numbers are counted per year",
-                      code="number-year", severity=WARNING)
+        report.report(path, msg("number-year", "the year in the number ({year}) is not the "
+                                "document's ({date_year})", year=year.group(1),
+                                date_year=meta.date.year),
+                      hint=msg("number-year-hint", "numbers are counted per year"),
+                      severity=WARNING)
 
 
 def _has_articles(items: list[Any]) -> bool:
@@ -164,28 +174,34 @@ def _expects(report: Reporter, document: Document, name: str, kind: DocumentType
     """What the type expects of a document (of an attached text: its articles)."""
     meta = document.meta
     said = {
-        "addressees": (not meta.addressees, f"a {name} is sent to its addressees ('Kính "
-                       "gửi:'), but meta.addressees is empty", "list them under "
-                       "meta.addressees"),
-        "basis": (not document.basis, f"a {name} states its legal basis, but there are no "
-                  "Căn cứ lines", "list them under 'basis:' at the top level (each ends with "
-                  "';', the last with '.'), not in the preamble"),
-        "enacting_authority": (not meta.enacting_authority, f"a {name} names the authority "
-                               "that enacts it, but meta.enacting_authority is missing",
-                               "e.g. 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH'"),
-        "articles": (not _has_articles(document.blocks if body is None else body),
-                     f"a {name} is laid out in articles (Điều), but it has none",
-                     "write its provisions as '- article: …' items"),
-        "signers": (not meta.signers, f"a {name} is signed by two: meta.signers is missing",
-                    "write meta.signers: the secretary's block first (left), the chair's "
-                    "second (right)"),
+        "addressees": (not meta.addressees, msg(
+            "type-expects", "a {name} is sent to its addressees ('Kính gửi:'), but "
+            "meta.addressees is empty", name=name), msg(
+            "expects-addressees-hint", "list them under meta.addressees")),
+        "basis": (not document.basis, msg(
+            "type-expects", "a {name} states its legal basis, but there are no Căn cứ lines",
+            name=name), msg(
+            "expects-basis-hint", "list them under 'basis:' at the top level (each ends with "
+            "';', the last with '.'), not in the preamble")),
+        "enacting_authority": (not meta.enacting_authority, msg(
+            "type-expects", "a {name} names the authority that enacts it, but "
+            "meta.enacting_authority is missing", name=name), msg(
+            "expects-authority-hint", "e.g. 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH'")),
+        "articles": (not _has_articles(document.blocks if body is None else body), msg(
+            "type-expects", "a {name} is laid out in articles (Điều), but it has none",
+            name=name), msg("expects-articles-hint", "write its provisions as '- article: …' "
+                                                     "items")),
+        "signers": (not meta.signers, msg(
+            "type-expects", "a {name} is signed by two: meta.signers is missing", name=name),
+            msg("expects-signers-hint", "write meta.signers: the secretary's block first "
+                                        "(left), the chair's second (right)")),
     }
     for expected in kind.expects:
         if body is not None and expected != "articles":
             continue
         missing, message, hint = said[expected]
         if missing:
-            report.report(path, message, hint=hint, code="type-expects", severity=WARNING)
+            report.report(path, message, hint=hint, severity=WARNING)
 
 
 def _not_printed(report: Reporter, document: Document, name: str, kind: DocumentType) -> None:
@@ -193,20 +209,24 @@ def _not_printed(report: Reporter, document: Document, name: str, kind: Document
     meta = document.meta
     unprinted = (
         (meta.addressees and not kind.addressees, ("meta", "addressees"),
-         f"a {name} prints no 'Kính gửi:': meta.addressees would not print",
-         "send it through Nơi nhận (meta.recipients)"),
+         msg("type-unprinted", "a {name} prints no 'Kính gửi:': meta.addressees would not "
+                               "print", name=name),
+         msg("unprinted-addressees-hint", "send it through Nơi nhận (meta.recipients)")),
         (document.basis and not kind.basis, ("basis",),
-         f"a {name} prints no Căn cứ lines under its title: 'basis' would not print",
-         "write them as the first paragraphs of the preamble"),
+         msg("type-unprinted", "a {name} prints no Căn cứ lines under its title: 'basis' would "
+                               "not print", name=name),
+         msg("unprinted-basis-hint", "write them as the first paragraphs of the preamble")),
         (meta.enacting_authority and not kind.authority_line, ("meta", "enacting_authority"),
-         f"a {name} prints no enacting authority line", "leave it out"),
+         msg("type-unprinted", "a {name} prints no enacting authority line", name=name),
+         _LEAVE_OUT),
         (meta.signers and kind.signers == 1, ("meta", "signers"),
-         f"a {name} has one signature block: meta.signers would not print",
-         "write meta.signer"),
+         msg("type-unprinted", "a {name} has one signature block: meta.signers would not "
+                               "print", name=name),
+         msg("unprinted-signers-hint", "write meta.signer")),
     )
     for given, path, message, hint in unprinted:
         if given:
-            report.report(path, message, hint=hint, code="type-unprinted", severity=WARNING)
+            report.report(path, message, hint=hint, severity=WARNING)
 
 
 def _attached(report: Reporter, document: Document, profile: Profile) -> None:
@@ -223,9 +243,9 @@ def _attached(report: Reporter, document: Document, profile: Profile) -> None:
         key, kind = found
         _expects(report, document, kind.called(key), kind, path, appendix.body)
         if issuer.in_text is None and issuer.name == issuer.name.upper():
-            report.report(("meta", "issuer"), "an attached text names the issuer in running "
-                          "text ('Ban hành kèm theo … của Ủy ban nhân dân tỉnh …'), but "
-                          "meta.issuer.in_text is missing",
-                          hint="write meta.issuer.in_text: the name as a sentence writes it",
-                          code="type-expects", severity=WARNING)
+            report.report(("meta", "issuer"), msg(
+                "type-expects", "an attached text names the issuer in running text ('Ban hành "
+                "kèm theo … của Ủy ban nhân dân tỉnh …'), but meta.issuer.in_text is missing"),
+                hint=msg("expects-in-text-hint", "write meta.issuer.in_text: the name as a "
+                                                 "sentence writes it"), severity=WARNING)
             issuer = issuer.model_copy(update={"in_text": issuer.name})  # said once

@@ -16,6 +16,7 @@ from typing import Any
 from briefing.content.legal import HEADING_KEYS, LEGAL_KEYS, Clause, Points, legal_key
 from briefing.content.loader import LoadedDocument
 from briefing.content.schema import Bullets, Enumeration, NumberedParagraph, Section
+from briefing.messages import Message, msg
 from briefing.numbering.counters import format_counter
 from briefing.numbering.letters import PastLastLetter
 from briefing.problems import Problem
@@ -36,32 +37,54 @@ ALLOWED = {
 }
 #: Containers that hold legal structure only: no sections, no numbered paragraphs.
 LEGAL_ONLY = {"chapter", "division", "subdivision", "article", "clause"}
+#: How messages name an item, with its article ("an article (Điều)").
+A_NAMES = {
+    "part": msg("legal-a-part", "a part (Phần)"),
+    "chapter": msg("legal-a-chapter", "a chapter (Chương)"),
+    "division": msg("legal-a-division", "a division (Mục)"),
+    "subdivision": msg("legal-a-subdivision", "a subdivision (Tiểu mục)"),
+    "article": msg("legal-an-article", "an article (Điều)"),
+    "clause": msg("legal-a-clause", "a clause (khoản)"),
+    "section": msg("legal-a-section", "a section ('title:')"),
+    "numbered": msg("legal-a-numbered", "a numbered paragraph"),
+}
 #: How messages name a container.
 CONTAINERS = {
-    "top": "the document's blocks", "appendix": "an appendix", "preamble": "the preamble",
-    "conclusion": "the conclusion", "section": "a section", "numbered": "a numbered paragraph",
-    "list": "a list", "part": "a part (Phần)", "chapter": "a chapter (Chương)",
-    "division": "a division (Mục)", "subdivision": "a subdivision (Tiểu mục)",
-    "article": "an article (Điều)", "clause": "a clause (khoản)",
+    "top": msg("legal-in-top", "the document's blocks"),
+    "appendix": msg("legal-in-appendix", "an appendix"),
+    "preamble": msg("legal-in-preamble", "the preamble"),
+    "conclusion": msg("legal-in-conclusion", "the conclusion"),
+    "section": msg("legal-in-section", "a section"), "numbered": A_NAMES["numbered"],
+    "list": msg("legal-in-list", "a list"),
+    **{key: A_NAMES[key] for key in ("part", "chapter", "division", "subdivision", "article",
+                                     "clause")},
 }
-NAMES = {"part": "part (Phần)", "chapter": "chapter (Chương)", "division": "division (Mục)",
-         "subdivision": "subdivision (Tiểu mục)", "article": "article (Điều)",
-         "clause": "clause (khoản)", "section": "section ('title:')",
-         "numbered": "numbered paragraph"}
-PLURALS = {"part": "parts (Phần)", "chapter": "chapters (Chương)",
-           "division": "divisions (Mục)", "subdivision": "subdivisions (Tiểu mục)",
-           "article": "articles (Điều)", "section": "sections ('title:')",
-           "numbered": "numbered paragraphs"}
+NAMES = {"part": msg("legal-part", "part (Phần)"),
+         "chapter": msg("legal-chapter", "chapter (Chương)"),
+         "division": msg("legal-division", "division (Mục)"),
+         "subdivision": msg("legal-subdivision", "subdivision (Tiểu mục)"),
+         "article": msg("legal-article", "article (Điều)")}
+PLURALS = {"part": msg("legal-parts", "parts (Phần)"),
+           "chapter": msg("legal-chapters", "chapters (Chương)"),
+           "division": msg("legal-divisions", "divisions (Mục)"),
+           "subdivision": msg("legal-subdivisions", "subdivisions (Tiểu mục)"),
+           "article": msg("legal-articles", "articles (Điều)"),
+           "section": msg("legal-sections", "sections ('title:')"),
+           "numbered": msg("legal-numbered-paragraphs", "numbered paragraphs")}
 #: Where each item belongs, said in the hint of a misplaced one.
 BELONGS = {
-    "part": "parts stand at the top of the document (in 'blocks' or an attached text)",
-    "chapter": "chapters stand at the top of the document or in a part; a part of a chapter "
-               "is a division (Mục)",
-    "division": "divisions stand in a chapter (or a part, or at the top)",
-    "subdivision": "subdivisions (Tiểu mục) stand in a division (Mục)",
-    "article": "articles stand at the top of the document or in a part, chapter, division or "
-               "subdivision",
-    "clause": "clauses stand in an article's body: put it under '- article: …' 'body:'",
+    "part": msg("legal-part-belongs", "parts stand at the top of the document (in 'blocks' or "
+                                      "an attached text)"),
+    "chapter": msg("legal-chapter-belongs", "chapters stand at the top of the document or in "
+                                            "a part; a part of a chapter is a division (Mục)"),
+    "division": msg("legal-division-belongs", "divisions stand in a chapter (or a part, or at "
+                                              "the top)"),
+    "subdivision": msg("legal-subdivision-belongs", "subdivisions (Tiểu mục) stand in a "
+                                                    "division (Mục)"),
+    "article": msg("legal-article-belongs", "articles stand at the top of the document or in "
+                                            "a part, chapter, division or subdivision"),
+    "clause": msg("legal-clause-belongs", "clauses stand in an article's body: put it under "
+                                          "'- article: …' 'body:'"),
 }
 
 
@@ -73,18 +96,14 @@ def _kind(item: Any) -> str | None:
     return legal_key(item)
 
 
-def _article(name: str) -> str:
-    return ("an " if name[0] in "aeiou" else "a ") + name
-
-
 class _Placement(Reporter):
     def __init__(self, loaded: LoadedDocument, profile: Profile, locator: Locator):
         super().__init__(locator)
         self.loaded = loaded
         self.profile = profile
 
-    def said(self, path: Path_, message: str, hint: str, code: str) -> None:
-        self.report(path, message, hint=hint, code=code)
+    def said(self, path: Path_, message: Message, hint: Message) -> None:
+        self.report(path, message, hint=hint)
 
     def container(self, items: list[Any], path: Path_, where: str) -> None:
         self.mixing(items, path, where)
@@ -94,35 +113,38 @@ class _Placement(Reporter):
     def item(self, item: Any, path: Path_, where: str) -> None:
         kind = _kind(item)
         if isinstance(item, Points):
-            self.said(path, "lettered points (điểm) outside a clause",
-                        "points belong to a clause: write '- clause: …' with 'points:' under "
-                        "it, in an article's body", "legal-points")
+            self.said(path, msg("legal-points", "lettered points (điểm) outside a clause"),
+                      msg("legal-points-hint", "points belong to a clause: write '- clause: …' "
+                                               "with 'points:' under it, in an article's body"))
             self.listed(item.points, (*path, "points"))
             return
         if kind in ALLOWED and _misplaced(kind, where):
             self.misplaced(kind, path, where)
         elif kind in ("section", "numbered") and _misplaced(kind, where):
-            hint = ("an article's numbered paragraphs are its clauses: write '- clause: …'"
-                    if where in ("article", "clause") and kind == "numbered" else
-                    "an article's headings are titled clauses: write '- clause: …' with "
-                    "'titled: true'" if where in ("article", "clause") else
-                    f"{CONTAINERS[where]} holds articles or lower legal headings; a document "
-                    "without articles is laid out in sections, or in parts of sections")
-            self.said(path, f"{_article(NAMES[kind])} inside {CONTAINERS[where]}", hint,
-                        "legal-place")
+            hint = msg("legal-numbered-hint", "an article's numbered paragraphs are its clauses: "
+                       "write '- clause: …'") \
+                if where in ("article", "clause") and kind == "numbered" else \
+                msg("legal-headings-hint", "an article's headings are titled clauses: write "
+                    "'- clause: …' with 'titled: true'") if where in ("article", "clause") else \
+                msg("legal-only-hint", "{container} holds articles or lower legal headings; a "
+                    "document without articles is laid out in sections, or in parts of "
+                    "sections", container=CONTAINERS[where])
+            self.said(path, _inside(kind, where), hint)
         self.children(item, kind, path)
 
     def misplaced(self, kind: str, path: Path_, where: str) -> None:
         hint = BELONGS[kind]
         if where in ("division", "subdivision") and kind in ("part", "chapter", "division"):
-            hint = (f"{PLURALS[where]} stand in {PLURALS[kind]}, not the reverse: move the "
-                    f"{kind} out of the {where}")
+            hint = msg("legal-reverse-hint", "{inner} stand in {outer}, not the reverse: move "
+                       "the {kind} out of the {where}", inner=PLURALS[where],
+                       outer=PLURALS[kind], kind=kind, where=where)
         if kind == "clause" and where == "clause":
-            hint = "a clause's lettered items go under its 'points:'; its paragraphs in 'body:'"
-        message = (f"a clause (khoản) outside an article: in {CONTAINERS[where]}"
-                   if kind == "clause" and where != "clause" else
-                   f"{_article(NAMES[kind])} inside {CONTAINERS[where]}")
-        self.said(path, message, hint, "legal-place")
+            hint = msg("legal-clause-in-clause-hint", "a clause's lettered items go under its "
+                                                      "'points:'; its paragraphs in 'body:'")
+        message = msg("legal-place", "a clause (khoản) outside an article: in {container}",
+                      container=CONTAINERS[where]) \
+            if kind == "clause" and where != "clause" else _inside(kind, where)
+        self.said(path, message, hint)
 
     def children(self, item: Any, kind: str | None, path: Path_) -> None:
         if isinstance(item, Section | NumberedParagraph):
@@ -149,28 +171,31 @@ class _Placement(Reporter):
             try:
                 format_counter(label, index + 1, self.profile.numbering.alphabet)
             except PastLastLetter as exc:
-                self.said((*path, "points", index), f"point {exc.n} cannot be lettered: the "
-                            f"alphabet has {exc.count} letters (a to "
-                            f"{self.profile.numbering.letters[-1]})",
-                            "split the clause: a clause letters its points a) to "
-                            f"{self.profile.numbering.letters[-1]})", "letters")
+                last = self.profile.numbering.letters[-1]
+                self.said((*path, "points", index), msg(
+                    "letters", "point {n} cannot be lettered: the alphabet has {count} letters "
+                    "(a to {last})", n=exc.n, count=exc.count, last=last), msg(
+                    "letters-points-hint", "split the clause: a clause letters its points a) "
+                    "to {last})", last=last))
                 break
         self.listed(clause.points, (*path, "points"))
 
     def empty(self, item: Any, kind: str, path: Path_) -> None:
         if isinstance(item, Clause):
             if item.titled and not item.body and not item.points:
-                self.said(path, "a titled clause has no text",
-                            "write its text under 'body:' or its points under 'points:'",
-                            "legal-empty")
+                self.said(path, msg("legal-empty", "a titled clause has no text"),
+                          msg("legal-empty-clause-hint", "write its text under 'body:' or its "
+                                                         "points under 'points:'"))
             return
         if item.body or (kind == "article" and not item.titled):
             return
         title = str(getattr(item, kind))
-        hint = ("write its text under 'body:': paragraphs or clauses ('- clause: …')"
-                if kind == "article" else "put its articles under 'body:'")
+        hint = msg("legal-empty-article-hint", "write its text under 'body:': paragraphs or "
+                                               "clauses ('- clause: …')") \
+            if kind == "article" else msg("legal-empty-hint", "put its articles under 'body:'")
         where = (*path, "body") if (*path, "body") in self.loaded.source.values else path
-        self.said(where, f"{NAMES[kind]} '{title}' has no body", hint, "legal-empty")
+        self.said(where, msg("legal-empty", "{name} '{title}' has no body", name=NAMES[kind],
+                             title=title), hint)
 
     def mixing(self, items: list[Any], path: Path_, where: str) -> None:
         """One level of legal headings per list, and no legal headings beside sections."""
@@ -185,14 +210,21 @@ class _Placement(Reporter):
                 continue
             line = self.locator.position((*path, seen[other])).line
             if kind in HEADING_KEYS and other in HEADING_KEYS:
-                hint = (f"one list holds one level of the legal structure (the {other} at "
-                        f"line {line}): move it into one, or make them all {kind}s")
+                hint = msg("legal-mixed-levels-hint", "one list holds one level of the legal "
+                           "structure (the {other} at line {line}): move it into one, or make "
+                           "them all {kind}s", other=other, line=line, kind=kind)
             else:
-                hint = (f"legal headings and sections (I., 1., …) cannot share one list (the "
-                        f"{other} at line {line}): lay the document out in one or the other")
-            self.said((*path, index), f"{_article(NAMES[kind])} beside {PLURALS[other]}",
-                        hint, "legal-mixed")
+                hint = msg("legal-mixed-sections-hint", "legal headings and sections (I., 1., "
+                           "…) cannot share one list (the {other} at line {line}): lay the "
+                           "document out in one or the other", other=other, line=line)
+            self.said((*path, index), msg("legal-mixed", "{item} beside {others}",
+                                          item=A_NAMES[kind], others=PLURALS[other]), hint)
             return
+
+
+def _inside(kind: str, where: str) -> Message:
+    return msg("legal-place", "{item} inside {container}", item=A_NAMES[kind],
+               container=CONTAINERS[where])
 
 
 def _misplaced(kind: str, where: str) -> bool:
@@ -256,7 +288,8 @@ def _duplicate_ids(loaded: LoadedDocument, locator: Locator) -> list[Finding]:
             if legal or earlier_legal:
                 line = locator.position((*earlier, "id")).line
                 findings.append(Finding(Problem(
-                    locator.position((*item_path, "id")), f"duplicate id '{item.id}'",
-                    hint=f"first used at line {line}; ids are unique in a file",
-                    code="duplicate-id")))
+                    locator.position((*item_path, "id")), msg(
+                        "duplicate-id", "duplicate id '{id}'", id=item.id),
+                    hint=msg("duplicate-id-hint", "first used at line {line}; ids are unique "
+                                                  "in a file", line=line))))
     return findings

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from briefing.messages import Message
 from briefing.problems import Position, Problem
 from briefing.source.yaml_source import Path_
 from briefing.validation.findings import ERROR, Finding, ValueFix, fix_hint
@@ -20,19 +21,18 @@ class Reporter:
     def at(self, path: Path_, offset: int = 0) -> Position:
         return self.locator.position(path, offset)
 
-    def report(self, path: Path_, message: str, *, hint: str = "", code: str = "",
+    def report(self, path: Path_, message: Message, *, hint: Message | None = None,
                severity: str = ERROR, offset: int = 0) -> None:
-        self.findings.append(Finding(Problem(self.at(path, offset), message, severity, hint,
-                                             code)))
+        self.findings.append(Finding(Problem(self.at(path, offset), message, severity, hint)))
 
-    def fix(self, path: Path_, value: str, start: int, end: int, new: str, message: str, *,
-            hint: str = "", code: str = "", severity: str = ERROR) -> None:
+    def fix(self, path: Path_, value: str, start: int, end: int, new: str, message: Message, *,
+            hint: Message | None = None, severity: str = ERROR) -> None:
         """A problem with the safe edit value[start:end] -> new, reported at `start`; the edit
         is offered only where the file writes the value as it reads (not in a variant)."""
         old = value[start:end]
         scalar = self.locator.source.scalars.get(path)
         exact = scalar is not None and unicodedata.normalize("NFC", scalar.raw) == value
         problem = Problem(self.at(path, start) if exact else self.locator.source.at(path),
-                          message, severity, fix_hint(hint, old, new), code,
+                          message, severity, fix_hint(hint, old, new),
                           (old, new) if exact else None)
         self.findings.append(Finding(problem, ValueFix(path, start, end, new) if exact else None))

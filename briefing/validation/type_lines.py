@@ -18,6 +18,7 @@ from typing import Any
 
 from briefing.content.loader import LoadedDocument
 from briefing.content.schema import Document, Meta
+from briefing.messages import Message, msg
 from briefing.profile.document_types import DocumentType
 from briefing.profile.model import Profile
 from briefing.source.yaml_source import Path_
@@ -41,7 +42,8 @@ def line_findings(loaded: LoadedDocument, profile: Profile, locator: Locator,
     meta = document.meta
     _authorities(report, meta, profile)
     _ends(report, [(("basis", i), line) for i, line in enumerate(document.basis)],
-          "Căn cứ line", "PL I §II.6.a")
+          (msg("line-basis-last", "the last Căn cứ line"), msg("line-basis", "a Căn cứ line")),
+          "PL I §II.6.a")
     _addressees(report, meta)
     if found is not None:
         key, kind = found
@@ -49,10 +51,11 @@ def line_findings(loaded: LoadedDocument, profile: Profile, locator: Locator,
             _end_mark(report, document, kind.called(key), profile.body.end_mark)
         if kind.addressees and meta.addressees and meta.recipients and \
                 not _AS_ABOVE.match(meta.recipients[0]):
-            report.report(("meta", "recipients", 0), "with addressees ('Kính gửi:'), Nơi "
-                          "nhận should start with 'Như trên;'",
-                          hint="add '- Như trên;' as its first item (ND 30 PL I §II.9.b)",
-                          code="recipients", severity=WARNING)
+            report.report(("meta", "recipients", 0), msg(
+                "recipients", "with addressees ('Kính gửi:'), Nơi nhận should start with 'Như "
+                "trên;'"), hint=msg("recipients-as-above-hint", "add '- Như trên;' as its first "
+                                                                "item (ND 30 PL I §II.9.b)"),
+                severity=WARNING)
     return report.findings
 
 
@@ -75,28 +78,30 @@ def _authorities(report: Reporter, meta: Meta, profile: Profile) -> None:
             continue
         start = text.index(token)
         report.fix((*path, "authority"), text, start, start + len(token), form,
-                   f"signing authority '{token}': profile '{profile.name}' writes '{form}'",
-                   hint=f"{', '.join(profile.closing.authorities)}", code="authority",
+                   msg("authority", "signing authority '{token}': profile '{profile}' writes "
+                       "'{form}'", token=token, profile=profile.name, form=form),
+                   hint=msg("authority-hint", "{forms}",
+                            forms=", ".join(profile.closing.authorities)),
                    severity=WARNING)
 
 
-def _ends(report: Reporter, lines: list[tuple[Path_, str]], what: str, rule: str) -> None:
+def _ends(report: Reporter, lines: list[tuple[Path_, str]], what: tuple[Message, Message],
+          rule: str) -> None:
     """Each line ends with ';', the last with '.'; a wrong mark is replaced, a missing one
-    added after the last character."""
+    added after the last character. `what`: the last line and any line, as messages say."""
     for number, (path, value) in enumerate(lines):
         wanted = "." if number == len(lines) - 1 else ";"
         end = _TAIL.search(value).start()
         if end == 0 or value[end - 1] == wanted:
             continue
         last = value[end - 1]
-        which = f"the last {what}" if wanted == "." else f"a {what}"
-        message = f"{which} should end with '{wanted}' ({rule})"
+        which = what[0] if wanted == "." else what[1]
+        message = msg("line-end", "{which} should end with '{mark}' ({rule})", which=which,
+                      mark=wanted, rule=rule)
         if last in ";.,:":
-            report.fix(path, value, end - 1, end, wanted, message, code="line-end",
-                       severity=WARNING)
+            report.fix(path, value, end - 1, end, wanted, message, severity=WARNING)
         else:
-            report.fix(path, value, end - 1, end, last + wanted, message, code="line-end",
-                       severity=WARNING)
+            report.fix(path, value, end - 1, end, last + wanted, message, severity=WARNING)
 
 
 def _addressees(report: Reporter, meta: Meta) -> None:
@@ -104,16 +109,19 @@ def _addressees(report: Reporter, meta: Meta) -> None:
     for path, value in lines:
         typed = _KINH_GUI.match(value)
         if typed and value[typed.end():].strip():
-            report.fix(path, value, 0, typed.end(), "", "hand-typed 'Kính gửi:' in an "
-                       "addressee: the layout prints it", code="line-start", severity=WARNING)
+            report.fix(path, value, 0, typed.end(), "", msg(
+                "line-start", "hand-typed 'Kính gửi:' in an addressee: the layout prints it"),
+                severity=WARNING)
     if len(lines) > 1:
-        _ends(report, lines, "addressee", "ND 30 PL I §II.9.d")
+        _ends(report, lines, (msg("line-addressee-last", "the last addressee"),
+                              msg("line-addressee", "an addressee")), "ND 30 PL I §II.9.d")
     elif lines:
         path, value = lines[0]
         end = _TAIL.search(value).start()
         if end and value[end - 1] in ";.":
-            report.fix(path, value, end - 1, end, "", "one addressee should stand on the "
-                       "'Kính gửi:' line without ';' or '.'", code="line-end", severity=WARNING)
+            report.fix(path, value, end - 1, end, "", msg(
+                "line-end", "one addressee should stand on the 'Kính gửi:' line without ';' "
+                "or '.'"), severity=WARNING)
 
 
 def _last_texts(document: Document) -> list[tuple[Path_, str]]:
@@ -140,6 +148,6 @@ def _end_mark(report: Reporter, document: Document, name: str, mark: str) -> Non
             continue
         start = end - len(tail)
         keep = "" if value[:start].endswith(".") else "."
-        report.fix(path, value, start, end, keep, f"hand-typed end mark '{mark}': the layout "
-                   f"prints it after the last paragraph of a {name}", code="end-mark",
-                   severity=WARNING)
+        report.fix(path, value, start, end, keep, msg(
+            "end-mark", "hand-typed end mark '{mark}': the layout prints it after the last "
+            "paragraph of a {name}", mark=mark, name=name), severity=WARNING)
