@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.editing import documents
+from briefing.editing import document_files as documents
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import Conflict, EditError
 from briefing.editing.store import DocumentStore, check_name

@@ -164,7 +164,7 @@ def test_points_past_the_alphabet_are_fine_where_the_profile_doubles(tmp_path):
     errors = [p for p in problems(tmp_path, blocks) if " error: " in p]
     assert len(errors) == 1 and "point 24 cannot be lettered" in errors[0]
     from briefing.profile.model import load_profile
-    from briefing.validation.legal import legal_findings
+    from briefing.validation.legal_nesting import legal_findings
     from briefing.validation.locate import Locator
 
     loaded = load_document(tmp_path / "doc.yaml")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from briefing.editing import documents
+from briefing.editing import document_files as documents
 from briefing.studio.app import create_app
 from briefing.studio.context import Studio
 

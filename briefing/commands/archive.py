@@ -13,17 +13,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.atomic import safe_name
-from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, archive_folder, default_output, shown
+from briefing.cli import EXIT_ERRORS, EXIT_OK, EXIT_WARNINGS, archive_folder, shown
 from briefing.cli_options import jobs_option
+from briefing.commands import archive_extract
 from briefing.editions.compare import compare, operand
-from briefing.editions.embed import extract
 from briefing.editions.layout import DEFAULT_ARCHIVE, Archive
 from briefing.editions.listing import COLUMNS, listed
-from briefing.editions.reproduce import reproduce
 from briefing.editions.verify import verify_revision
-from briefing.messages import Message, joined, msg
-from briefing.problems import Position, Problem
+from briefing.messages import Message, msg
 
 HELP = "list, verify, diff and extract archived editions"
 
@@ -66,7 +63,7 @@ def run(argv: list[str]) -> int:
     if "archive" in args:
         archive_folder(args.archive)
     return {"list": run_list, "verify": run_verify, "diff": run_diff,
-            "extract": run_extract}[args.action](args)
+            "extract": archive_extract.run}[args.action](args)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -129,41 +126,3 @@ def run_diff(args: argparse.Namespace) -> int:
                   new=new_label))
         return EXIT_OK
     return EXIT_WARNINGS
-
-
-def run_extract(args: argparse.Namespace) -> int:
-    pdf: Path = args.pdf
-    if args.out is not None:  # the user's own folder
-        out, root = args.out, None
-    else:  # output/extracted/<name>/: not through a link planted in output/
-        out, root = default_output() / "extracted" / safe_name(pdf.stem), default_output()
-    recipe, written = extract(pdf, out, root)
-    for path in written:
-        print(msg("wrote-file", "wrote {file}", file=shown(path)))
-    options = recipe.get("options") or {}
-    print(msg("extracted", "variant {variant}, edition date {date}, built with briefing "
-                           "{version}", variant=str(recipe["variant"]),
-              date=str(options.get("date")),
-              version=str(recipe.get("tools", {}).get("briefing"))))
-    if not args.rebuild:
-        print(msg("extract-rebuild-hint", "to rebuild it: python build.py archive extract {pdf} "
-                                          "--rebuild", pdf=shown(pdf)))
-        return EXIT_OK
-    again = reproduce(pdf, recipe, out)
-    for problem in again.result.problems:
-        print(problem, file=sys.stderr)
-    if not again.result.ok:
-        return EXIT_ERRORS
-    print(msg("rebuilt", "rebuilt {file}", file=shown(Path(again.result.outputs["pdf"].path))))
-    if again.identical:
-        print(msg("rebuilt-identical", "identical: the rebuilt PDF is byte for byte {pdf}",
-                  pdf=shown(pdf)))
-        return EXIT_OK
-    print(Problem(Position(str(pdf)), msg("rebuilt-differs", "the rebuilt PDF differs from this "
-                                                             "one"),
-                  hint=msg("rebuilt-tools-hint", "tools changed: {changes}",
-                           changes=joined(again.changed)) if again.changed
-                  else msg("rebuilt-other-hint",
-                           "templates, profile or fonts changed since it was built")),
-          file=sys.stderr)
-    return EXIT_ERRORS

@@ -5,8 +5,8 @@ A quyết định holds articles (`article:`), a quy chế or quy định chapte
 (`points:`). Every number is computed: Phần and Chương Roman, Mục and Tiểu mục Arabic, Điều
 continuing across the whole text, khoản restarting in each Điều, điểm in each khoản, lettered
 in the profile's alphabet. Where each may stand is checked with the whole file in view
-(`briefing.validation.legal`), so a clause outside an article is one line at its place, not a
-schema error about a union.
+(`briefing.validation.legal_nesting`), so a clause outside an article is one line at its
+place, not a schema error about a union.
 
 The models refer to the body-item union of `briefing.content.schema` (`BodyItem`,
 `ListItem`), which is built from them: the schema rebuilds them once the union exists.

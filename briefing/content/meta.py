@@ -2,7 +2,7 @@
 
 What a document type needs beyond what every form needs (a quyết định's Căn cứ lines, a công
 văn's addressees, a biên bản's two signers) is the profile's to say (`document_types:`), so it
-is checked against the profile in `briefing.validation.document_types`, not here.
+is checked against the profile in `briefing.validation.type_rules`, not here.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.editing import footnotes, items, meta, outline, unit_files
+from briefing.editing import footnotes, items, outline, unit_files
+from briefing.editing import meta_form as meta
 from briefing.editing.field_findings import check_text
 from briefing.editing.items import styled_like
 from briefing.editing.paths import Path_, as_path, get, parent_of

@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from briefing.content.legal import title_key
-from briefing.editing import meta
+from briefing.editing import meta_form as meta
 from briefing.editing.items import clean_text, styled_like
 from briefing.editing.paths import get
 from briefing.editing.refusals import EditError, Taken
 from briefing.editing.yamltext import new_map, new_seq, render
 from briefing.messages import msg
 from briefing.units.addressing import index_sections
-from briefing.units.model import CODE_PATTERN, KIND_PREFIX
+from briefing.units.overlay_schema import CODE_PATTERN, KIND_PREFIX
 
-if TYPE_CHECKING:
-    from briefing.editing.store import DocumentStore
+
+class FileCreator(Protocol):
+    """The store's one call a new unit needs (`store.DocumentStore.create`)."""
+
+    def create(self, name: str, data: bytes) -> None: ...
 
 UNIT_FIELDS = ("unit.code", "unit.name", "unit.short_name", "unit.place")
 #: header and closing fields a unit may override (see docs/units-and-editions.md)
@@ -130,7 +133,7 @@ def set_section_kept(tree: Any, section_id: str, kept: bool) -> None:
         exclude.append(section_id)
 
 
-def new_unit(store: DocumentStore, code: str, name: str) -> str:
+def new_unit(store: FileCreator, code: str, name: str) -> str:
     """A new unit file `units/<code>.yaml` with its identity only (the briefing's header)."""
     code = clean_text(code)
     name = clean_text(name)

@@ -50,7 +50,7 @@ from briefing.editions.lock import edition_lock
 from briefing.editions.manifest import Manifest, VariantEntry, load_manifest
 from briefing.messages import Message, joined, msg, reason
 from briefing.problems import BriefingError, Position, Problem
-from briefing.units.model import UnitFile
+from briefing.units.overlay_schema import UnitFile
 from briefing.units.selection import Selection
 from briefing.units.sources import SourceFile
 

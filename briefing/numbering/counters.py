@@ -10,13 +10,19 @@ parser the profile's checks use, so what loads is exactly what prints ("{{" is a
 from __future__ import annotations
 
 import string
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 from briefing.messages import msg
 from briefing.numbering.letters import VIETNAMESE, Letters
 
-if TYPE_CHECKING:
-    from briefing.profile.model import Enumeration
+
+class MarkerStyle(Protocol):
+    """What an enumeration marker is made from (the profile's `Enumeration` has both): the
+    numbering package stays below the profile that uses it."""
+
+    format: str
+    words: Sequence[str]
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -100,7 +106,7 @@ def format_counter(pattern: str, n: int, letters: Letters = VIETNAMESE) -> str:
     return "".join(out)
 
 
-def enumeration_marker(style: Enumeration, n: int, letters: Letters = VIETNAMESE) -> str:
+def enumeration_marker(style: MarkerStyle, n: int, letters: Letters = VIETNAMESE) -> str:
     """The marker of item n: "(iv)", "(2)", "c)", "Thứ tư,"."""
     out = []
     for literal, name, spec in format_pieces(style.format):

@@ -15,7 +15,7 @@ from io import BytesIO
 from pathlib import Path
 
 from briefing.atomic import safe_name
-from briefing.editing import documents
+from briefing.editing import document_files as documents
 from briefing.editing.refusals import EditError, Taken
 from briefing.editing.store import DocumentStore
 from briefing.importing import import_file

@@ -21,7 +21,7 @@ from briefing.problems import BriefingError, Position, Problem
 from briefing.source.yaml_source import SourceMap
 from briefing.units.addressing import CONTAINERS, SectionInfo, index_sections, is_section
 from briefing.units.load import Overlay, meeting_line
-from briefing.units.model import KIND_PREFIX, SectionRules, UnitFile
+from briefing.units.overlay_schema import KIND_PREFIX, SectionRules, UnitFile
 
 Path_ = tuple[Any, ...]
 META_FIELDS = ("issuer", "number", "place", "signer", "recipients", "circulation", "issue",

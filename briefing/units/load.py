@@ -19,7 +19,7 @@ from briefing.content.schema_problems import problems_from_validation
 from briefing.messages import Message, msg
 from briefing.problems import BriefingError, Position
 from briefing.source.yaml_source import SourceMap, YamlDocument, load_yaml
-from briefing.units.model import MEETING_LINE, MeetingFile, UnitFile
+from briefing.units.overlay_schema import MEETING_LINE, MeetingFile, UnitFile
 from briefing.units.sources import SourceFile, read_source
 
 UNITS_DIR = PROJECT_ROOT / "content" / "units"

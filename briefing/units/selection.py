@@ -27,7 +27,7 @@ from briefing.units.load import (
     parse_unit,
     unit_files,
 )
-from briefing.units.model import MEETING_DATE
+from briefing.units.overlay_schema import MEETING_DATE
 from briefing.units.sources import SourceFile, read_source, shown_path
 
 #: the name a meeting given by --meeting-* options goes by (in messages, manifests, PDFs)

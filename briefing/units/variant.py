@@ -19,7 +19,7 @@ from briefing.source.yaml_source import SourceMap, YamlDocument
 from briefing.text.inline_markdown import FOOTNOTE_CALL
 from briefing.units.apply import apply_overlay, new_state
 from briefing.units.load import Overlay, parse_yaml
-from briefing.units.model import MeetingFile, UnitFile
+from briefing.units.overlay_schema import MeetingFile, UnitFile
 from briefing.units.placeholders import Substitution
 from briefing.units.sources import SourceFile
 

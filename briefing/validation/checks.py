@@ -27,10 +27,10 @@ from briefing.problems import BriefingError, Position, Problem
 from briefing.profile.model import DocumentNumber, Profile, load_profile
 from briefing.source.yaml_source import Path_
 from briefing.text.inline_markdown import FOOTNOTE_CALL
-from briefing.validation.document_types import number_rules, type_findings
 from briefing.validation.findings import ERROR, WARNING, Finding, ValueFix, fix_hint
-from briefing.validation.legal import legal_findings
+from briefing.validation.legal_nesting import legal_findings
 from briefing.validation.locate import Locator
+from briefing.validation.type_rules import number_rules, type_findings
 from briefing.validation.walk import footnote_texts, walk
 
 #: The most footnotes a document may have. The PDF engine lays out a page's footnote area

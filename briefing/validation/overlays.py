@@ -44,7 +44,7 @@ def overlay_kind(document: YamlDocument) -> str | None:
 
 def overlay_findings(path: Path, document: YamlDocument, kind: str) -> list[Finding]:
     """Every finding of a unit or meeting file."""
-    from briefing.units.model import MeetingFile, UnitFile
+    from briefing.units.overlay_schema import MeetingFile, UnitFile
 
     model = UnitFile if kind == "unit" else MeetingFile
     locator = Locator(document.source)

@@ -8,24 +8,34 @@ break) found, borders judged (a borderless table is layout).
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from lxml import etree
 
+from briefing.importing.guesses import Notebook
 from briefing.messages import msg
 from briefing.readers.docx.styles import Styles
 from briefing.readers.docx.wordml import attr, blocks_of, child, int_attr, w
-from briefing.readers.source import Cell, Line, Picture, Table
+from briefing.readers.source import Block, Cell, Line, Picture, Table
 
-if TYPE_CHECKING:
-    from briefing.readers.docx.parse import DocxReader
+
+class BlockReader(Protocol):
+    """What a table needs of the document reader (`parse.DocxReader`): its paragraph count,
+    styles and notebook, and reading a cell's blocks as the body's."""
+
+    count: int
+    styles: Styles
+    notebook: Notebook
+
+    def block(self, element: etree._Element, cell: tuple[int, int, int] | None = None
+              ) -> list[Block]: ...
 
 ALIGN = {"both": "justify", "distribute": "justify", "center": "center", "left": "left",
          "start": "left", "right": "right", "end": "right"}
 
 
 class TableReader:
-    def __init__(self, reader: DocxReader):
+    def __init__(self, reader: BlockReader):
         self.reader = reader
         self.count = 0
         #: the cell being read has a shading (white text shows on it)

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from briefing.editing import documents
+from briefing.editing import document_files as documents
 from briefing.editing.refusals import EditError
 from briefing.messages import msg
 from briefing.studio import uploads

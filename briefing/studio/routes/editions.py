@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from briefing.editing import documents
+from briefing.editing import document_files as documents
 from briefing.editing.refusals import EditError
 from briefing.editions.bundle import revision_zip
 from briefing.editions.compare import compare_archived

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from briefing.editing.documents import document_title
+from briefing.editing.document_files import document_title
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import EditError
 from briefing.editing.store import Snapshot

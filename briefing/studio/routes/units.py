@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from briefing.editing.documents import document_title
+from briefing.editing.document_files import document_title
 from briefing.editing.refusals import EditError
 from briefing.editing.unit_files import OVERRIDES, excluded, new_unit, outline, rules_for
 from briefing.problems import BriefingError

@@ -16,7 +16,7 @@ from typing import Any
 
 from briefing.atomic import NO_HARD_LINKS, write_new
 from briefing.builds.variants import base_name
-from briefing.editing import meta
+from briefing.editing import meta_form as meta
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import Conflict, EditError, Taken
 from briefing.editing.store import DocumentStore, check_name, confined, version_of
