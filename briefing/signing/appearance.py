@@ -23,6 +23,7 @@ from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import BaseStamp, BaseStampStyle, TextStampStyle
 
 from briefing.inputs import read_input
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.profile.model import Profile
 from briefing.signing.placement import MM, Rect, fit
@@ -38,20 +39,25 @@ def load_image(path: Path, what: str) -> Image.Image:
     try:
         image = Image.open(io.BytesIO(data))
         if image.format != "PNG":
-            raise BriefingError.at(path, f"{what} must be a PNG with a transparent background "
-                                         f"(ND 30 PL I §II.7.d), not {image.format}")
+            raise BriefingError.at(path, msg("image-not-png", "{what} must be a PNG with a "
+                                             "transparent background (ND 30 PL I §II.7.d), "
+                                             "not {format}", what=what,
+                                             format=str(image.format)))
         dpi = image.info.get("dpi")
         image = image.convert("RGBA")
     except BriefingError:
         raise
     except Exception:  # any decoding failure is the file's
-        raise BriefingError.at(path, f"{what}: not an image this program can read") from None
+        raise BriefingError.at(path, msg("image-unreadable",
+                                         "{what}: not an image this program can read",
+                                         what=what)) from None
     if dpi:
         image.info["dpi"] = dpi
     if image.getextrema()[3][0] == 255:
-        raise BriefingError.at(path, f"{what} has no transparent background",
-                               hint="ND 30 PL I §II.7.d, §II.8.a: a PNG with a transparent "
-                                    "background")
+        raise BriefingError.at(path, msg("image-opaque", "{what} has no transparent background",
+                                   what=what),
+                               hint=msg("image-opaque-hint", "ND 30 PL I §II.7.d, §II.8.a: a "
+                                        "PNG with a transparent background"))
     return image
 
 
