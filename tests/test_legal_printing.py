@@ -231,7 +231,7 @@ def expected_lines(chapters: list[dict], letters: tuple[str, ...]) -> list[str]:
     """What a reader must see, numbers computed by hand from the rules."""
     out, article = [], 0
     for c, chapter in enumerate(chapters, 1):
-        out += [f"Chương {'I II III IV V'.split()[c - 1]}", chapter["chapter"]]
+        out += [f"Chương {['I', 'II', 'III', 'IV', 'V'][c - 1]}", chapter["chapter"]]
         for item in chapter["body"]:
             article += 1
             out.append(f"Điều {article}. {item['article']}")

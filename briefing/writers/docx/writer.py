@@ -315,6 +315,5 @@ class DocxWriter(LegalVisits, BlankVisits, Visitor):
             note_id = self.footnotes.call(node, self.inline)
         finally:
             self.in_note = False
-        self.fills: list[Element] = []
         target.append(footnote_reference(note_id))
         return SKIP_CHILDREN
