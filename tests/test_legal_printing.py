@@ -256,3 +256,94 @@ def test_generated_legal_trees_print_their_text_in_order(tmp_path, chapters, pro
     wanted = expected_lines(chapters, VIETNAMESE_LETTERS)
     start = texts.index("Chương I")
     assert texts[start:start + len(wanted)] == wanted
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; "
+                    "CI installs it so this runs there")
+@pytest.mark.parametrize("name", [QUY_CHE, QUYET_DINH, ATTACHED])
+def test_pages_agree_with_libreoffice(name, tmp_path):
+    """Word-side pagination (LibreOffice rendering our DOCX) against our PDF: the same pages,
+    each starting with the same line."""
+    from tests.page_agreement import Case, compare
+
+    agreement = compare(Case(printable(TYPES / name, tmp_path)), tmp_path / "compare")
+    assert len(agreement.ours) == len(agreement.theirs), agreement.report()
+    assert agreement.start_share == 1.0, agreement.report()
+
+
+DEEP = """meta:
+  form: official
+  profile: {profile}
+  issuer: {{superior: TỈNH ỦY HÀ TĨNH, name: BAN TUYÊN GIÁO}}
+  number: {number}
+  place: Hà Tĩnh
+  date: 2024-01-15
+  type: quy-che
+  subject: làm việc của Ban
+  signer: {{authority: {authority}, title: TRƯỞNG BAN, name: Trần An}}
+blocks:
+  - part: Quy định chung
+    body:
+      - chapter: Phạm vi
+        body:
+          - division: Văn bản đi
+            body:
+              - article: Soạn thảo
+                body:
+                  - clause: Nguyên tắc
+                    titled: true
+                    body: [Văn bản soạn thảo đúng thể thức.]
+                  - clause: Trình ký đúng hạn.
+          - division: Văn bản đến
+            body:
+              - subdivision: Tiếp nhận
+                body:
+                  - article: Tiếp nhận văn bản
+                    body: [Văn bản đến được đăng ký.]
+      - chapter: Trách nhiệm
+        body:
+          - division: Lãnh đạo
+            body:
+              - article: Trưởng ban
+                body: [Chỉ đạo chung.]
+  - part: Thi hành
+    body:
+      - chapter: Hiệu lực
+        body:
+          - article: Hiệu lực thi hành
+            body: [Có hiệu lực kể từ ngày ký.]
+"""
+
+
+@pytest.mark.parametrize("profile", ["party", "state"])
+def test_parts_divisions_and_titled_clauses_number_and_print(profile, tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text(DEEP.format(
+        profile=profile, number="03-QC/BTGTU" if profile == "party" else "03/QC-BTG",
+        authority="T/M BAN TUYÊN GIÁO" if profile == "party" else "TM. BAN TUYÊN GIÁO"),
+        "utf-8")
+    rendered = render_loaded(load_document(path), ("docx", "pdf"))
+    document = Document(io.BytesIO(rendered.outputs["docx"]))
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("Phần I")
+    assert texts[start:] [:22] == [
+        "Phần I", "Quy định chung", "Chương I", "Phạm vi", "Mục 1", "Văn bản đi",
+        "Điều 1. Soạn thảo", "1. Nguyên tắc", "Văn bản soạn thảo đúng thể thức.",
+        "2. Trình ký đúng hạn.", "Mục 2", "Văn bản đến", "Tiểu mục 1", "Tiếp nhận",
+        "Điều 2. Tiếp nhận văn bản", "Văn bản đến được đăng ký.",
+        "Chương II", "Trách nhiệm", "Mục 1", "Lãnh đạo",  # Mục afresh in each Chương
+        "Điều 3. Trưởng ban", "Chỉ đạo chung."]
+    assert texts[start + 22:start + 28] == [
+        "Phần II", "Thi hành", "Chương III", "Hiệu lực",  # Chương continue across Phần
+        "Điều 4. Hiệu lực thi hành", "Có hiệu lực kể từ ngày ký."]
+    titled = document.paragraphs[texts.index("1. Nguyên tắc")]
+    assert all(run.bold for run in titled.runs if run.text)
+    assert titled.paragraph_format.keep_with_next
+    plain = document.paragraphs[texts.index("2. Trình ký đúng hạn.")]
+    assert not any(run.bold for run in plain.runs)
+    with pdfplumber.open(io.BytesIO(rendered.outputs["pdf"])) as pdf:
+        shown = [line["text"] for page in pdf.pages for line in page.extract_text_lines()]
+    at = [shown.index(text) for text in ("Phần I", "QUY ĐỊNH CHUNG", "Mục 1", "VĂN BẢN ĐI",
+                                         "Điều 1. Soạn thảo", "1. Nguyên tắc", "Tiểu mục 1",
+                                         "Phần II", "Chương III", "Điều 4. Hiệu lực thi hành")]
+    assert at == sorted(at)
