@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from briefing.content.loader import load_document
 from briefing.layout.measure import MM_PER_PT, text_width_pt
 from briefing.profile.model import load_profile
 from briefing.writers.markdown import write_markdown
+from tests.page_agreement import libreoffice_pdf
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 MM = 72 / 25.4
@@ -161,13 +161,9 @@ def test_libreoffice_draws_the_leader_to_the_right_margin(tmp_path):
     docx = build("state", tmp_path)[0]
     path = tmp_path / "blanks.docx"
     path.write_bytes(docx)
-    result = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path / "out"), str(path)],
-        capture_output=True, text=True, timeout=240)
-    assert result.returncode == 0, result.stderr
+    converted = libreoffice_pdf(path, tmp_path)
     right = (profile.page.size[0] - profile.page.margins["right"]) * MM
-    with pdfplumber.open(tmp_path / "out" / "blanks.pdf") as document:
+    with pdfplumber.open(converted) as document:
         lines = document.pages[0].extract_text_lines()
     filled = next(line for line in lines if "Họ và tên" in line["text"])
     assert filled["text"].endswith("....") and abs(filled["x1"] - right) < 3, filled

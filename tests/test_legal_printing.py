@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from briefing.content.loader import load_document
 from briefing.numbering.letters import VIETNAMESE_LETTERS
 from briefing.profile.model import load_profile
 from briefing.writers.markdown import write_markdown
+from tests.page_agreement import libreoffice_pdf
 
 TYPES = PROJECT_ROOT / "tests" / "fixtures" / "types"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -193,12 +193,7 @@ def test_libreoffice_keeps_the_text_of_our_docx(name, tmp_path):
     docx = built(name)[0]
     path = tmp_path / "legal.docx"
     path.write_bytes(docx)
-    result = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path / "out"), str(path)],
-        capture_output=True, text=True, timeout=240)
-    converted = tmp_path / "out" / "legal.pdf"
-    assert result.returncode == 0 and converted.is_file(), result.stderr
+    converted = libreoffice_pdf(path, tmp_path)
     text = re.sub(r"\s+", " ", " ".join(page.extract_text()
                                         for page in pypdf.PdfReader(converted).pages))
     wanted = [re.sub(r"\s+", " ", p.text) for p in paragraphs(docx)
