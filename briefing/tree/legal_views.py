@@ -16,12 +16,11 @@ from briefing.numbering.counters import format_counter
 from briefing.numbering.letters import SPLIT_OR_MOVE_UP, PastLastLetter
 from briefing.problems import BriefingError, Problem
 from briefing.tree.views import ArticleView, ClauseView, ItemView, LegalHeadingView, ListView
+from briefing.tree.vocabulary import LEGAL_RANKS
 
 if TYPE_CHECKING:
     from briefing.tree.prepare import Path_, _Preparer
 
-#: the headings from the top down; a heading restarts the counters of the ranks under it
-RANKS = ("part", "chapter", "division", "subdivision")
 #: what each heading restarts: Mục in each Chương or Phần, Tiểu mục in each Mục
 _RESTARTS = {"part": ("division", "subdivision"), "chapter": ("division", "subdivision"),
              "division": ("subdivision",), "subdivision": ()}
@@ -31,7 +30,7 @@ class LegalCounters:
     """The running numbers of one text: headings by rank, and articles."""
 
     def __init__(self) -> None:
-        self.counts = dict.fromkeys((*RANKS, "article"), 0)
+        self.counts = dict.fromkeys((*LEGAL_RANKS, "article"), 0)
 
     def next(self, rank: str) -> int:
         self.counts[rank] += 1
@@ -66,7 +65,7 @@ class LegalPreparer:
             return self.clause(item, path, self.clauses)
         if isinstance(item, Points):
             return self.points(item.points, (*path, "points"))
-        rank = next(rank for rank in RANKS if hasattr(item, rank))
+        rank = next(rank for rank in LEGAL_RANKS if hasattr(item, rank))
         label = self.label(rank, self.counters.next(rank), path)
         title = self.preparer.inline(getattr(item, rank), (*path, rank))
         holds_sections = isinstance(item, Part)  # "Phần I / TÌNH HÌNH …": sections afresh

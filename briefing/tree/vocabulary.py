@@ -49,7 +49,7 @@ as a list in `Closing`; an end mark as a block.
 from __future__ import annotations
 
 from dataclasses import field
-from typing import Literal
+from typing import Literal, get_args
 
 from briefing.tree.base import Node, attribute, content, node, part
 
@@ -168,6 +168,8 @@ class Numbered(Block):
 
 
 LegalRank = Literal["part", "chapter", "division", "subdivision"]
+#: the legal headings from the top down (h1–h4 in the PDF, outline levels 0–3 in the DOCX)
+LEGAL_RANKS: tuple[str, ...] = get_args(LegalRank)
 
 
 @node

@@ -108,7 +108,7 @@ class MarkdownWriter(Visitor):
 
     def visit_legal_heading(self, node: vocabulary.LegalHeading) -> None:
         """"## Chương I" and the title in bold under it; the blocks follow."""
-        depth = ("part", "chapter", "division", "subdivision").index(node.rank) + 1
+        depth = vocabulary.LEGAL_RANKS.index(node.rank) + 1
         self.parts.append("#" * depth + f" {_escape(node.label)}")
         self.parts.append(f"**{self.text(node.title)}**")
 

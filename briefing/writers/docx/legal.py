@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from briefing.profile.model import Profile
 from briefing.tree import vocabulary
 from briefing.tree.visitor import Visitor
+from briefing.tree.vocabulary import LEGAL_RANKS
 from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.formatting import (
     ParagraphLook,
@@ -26,7 +27,6 @@ from briefing.writers.docx.inline import RunEmphasis, text_run
 from briefing.writers.docx.ooxml import Element
 from briefing.writers.docx.styles import StyleSpec, _run
 
-RANKS = ("part", "chapter", "division", "subdivision")
 ARTICLE = "Article"
 
 
@@ -92,7 +92,7 @@ def legal_styles(profile: Profile) -> list[StyleSpec]:
     """The label and title styles of each heading rank and the article's style."""
     legal, body, font = profile.legal, profile.body, profile.font.family
     specs = []
-    for depth, rank in enumerate(RANKS):
+    for depth, rank in enumerate(LEGAL_RANKS):
         look = getattr(legal, rank)
         for style_id, name, style, after, outline in (
                 (label_style(rank), f"{rank.capitalize()} Label", look.label_style, 0, None),

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from briefing.tree import vocabulary
 from briefing.tree.visitor import Visitor
-
-RANKS = ("part", "chapter", "division", "subdivision")
+from briefing.tree.vocabulary import LEGAL_RANKS
 
 
 class LegalHtml(Visitor, partial=True):
@@ -33,7 +32,7 @@ class LegalHtml(Visitor, partial=True):
         attributes = {"class": f"legal {node.rank}"}
         if node.id:
             attributes["id"] = node.id
-        heading = self.block(self.parent, f"h{RANKS.index(node.rank) + 1}", attributes)
+        heading = self.block(self.parent, f"h{LEGAL_RANKS.index(node.rank) + 1}", attributes)
         ET.SubElement(heading, "span", {"class": "legal-label"}).text = node.label
         self.inline(node.title, ET.SubElement(heading, "span", {"class": "legal-title"}))
 
