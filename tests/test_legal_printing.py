@@ -241,16 +241,41 @@ def expected_lines(chapters: list[dict], letters: tuple[str, ...]) -> list[str]:
 @given(chapters=st.lists(CHAPTER, min_size=1, max_size=5), profile=st.sampled_from(["party",
                                                                                    "state"]))
 def test_generated_legal_trees_print_their_text_in_order(tmp_path, chapters, profile):
+    rendered = render_generated(tmp_path, chapters, profile, ("docx",))
+    texts = [p.text for p in paragraphs(rendered.outputs["docx"])]
+    wanted = expected_lines(chapters, VIETNAMESE_LETTERS)
+    start = texts.index("Chương I")
+    assert texts[start:start + len(wanted)] == wanted
+    markdown, at = write_markdown(rendered.tree), 0
+    for line in wanted:  # the same text, in the same order, in the Markdown view
+        at = markdown.index(line.split(". ", 1)[-1].split(") ", 1)[-1], at)
+
+
+def render_generated(tmp_path: Path, chapters: list[dict], profile: str,
+                     formats: tuple[str, ...]):
     meta = {**HEAD, "profile": profile,
             "number": "03-QC/BTGTU" if profile == "party" else "03/QC-BTG"}
     path = tmp_path / "doc.yaml"
     path.write_text(yaml.safe_dump({"meta": meta, "blocks": chapters}, allow_unicode=True,
                                    sort_keys=False), "utf-8")
-    rendered = render_loaded(load_document(path), ("docx",))
-    texts = [p.text for p in paragraphs(rendered.outputs["docx"])]
-    wanted = expected_lines(chapters, VIETNAMESE_LETTERS)
-    start = texts.index("Chương I")
-    assert texts[start:start + len(wanted)] == wanted
+    return render_loaded(load_document(path), formats)
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                HealthCheck.function_scoped_fixture])
+@given(chapters=st.lists(CHAPTER, min_size=1, max_size=3), profile=st.sampled_from(["party",
+                                                                                   "state"]))
+def test_generated_legal_trees_print_in_order_in_the_pdf(tmp_path, chapters, profile):
+    """Each line of the PDF as computed: chapter titles in capitals, every other line as
+    written (each short enough for one line)."""
+    shown = [line["text"] for line in lines(render_generated(tmp_path, chapters, profile,
+                                                             ("pdf",)).outputs["pdf"])]
+    titles = {chapter["chapter"] for chapter in chapters}
+    wanted = [line.upper() if line in titles else line
+              for line in expected_lines(chapters, VIETNAMESE_LETTERS)]
+    start = shown.index("Chương I")
+    body = [line for line in shown[start:] if not line.isdigit()]  # page numbers aside
+    assert body[:len(wanted)] == wanted
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; "
