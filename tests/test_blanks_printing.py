@@ -59,6 +59,7 @@ BODY = """blocks:
       - numbered: Phát hành 4.000 bản tin nội bộ.
   - numbered: "Họ và tên người báo cáo: {fill}"
   - "Ngày {blank} tháng {blank:40} năm 2024 tại trụ sở[^n1]."
+  - quote: "Người trích dẫn: {fill}"
   - table:
       - [Nội dung, Ghi chú]
       - ["Chức vụ: {fill}", "Ký {blank:15}"]
@@ -108,6 +109,9 @@ def test_a_fill_is_a_right_dot_leader_tab_at_the_text_edge_in_the_docx(outputs):
     body = next(p for p in document.paragraphs if "Họ và tên" in p.text)
     assert stops(body._p) == [("right", "dot", edge)]
     assert body._p.findall(f".//{qn('w:r')}/{qn('w:tab')}")  # the tab that reaches it
+    quote = next(p for p in document.paragraphs if p.text.startswith("Người trích dẫn"))
+    inset = round(profile.furniture.quote.right * TWIPS_PER_MM)
+    assert stops(quote._p) == [("right", "dot", edge - inset)]  # measured from the margin
     cell = next(p for table in document.tables for row in table.rows for c in row.cells
                 for p in c.paragraphs if p.text.startswith("Chức vụ"))
     (kind, leader, position), = stops(cell._p)
@@ -138,6 +142,9 @@ def test_the_pdf_fills_to_the_right_margin_and_draws_blanks_their_width(outputs)
         lines = page.extract_text_lines()
         filled = next(line for line in lines if "Họ và tên" in line["text"])
         assert filled["text"].endswith("....") and abs(filled["x1"] - right) < 3, filled
+        quoted = next(line for line in lines if "Người trích dẫn" in line["text"])
+        inset = profile.furniture.quote.right * MM
+        assert abs(quoted["x1"] - (right - inset)) < 3, quoted
         note = next(line for line in lines if "Ghi rõ địa chỉ" in line["text"])
         assert note["text"].endswith("....") and abs(note["x1"] - right) < 3, note
         dated = next(line for line in lines if line["text"].startswith("Ngày"))

@@ -51,17 +51,33 @@ class BlankVisits(Visitor, partial=True):
         self.target.append(text_run(blank_dots(node.width, size, profile), self.look))
 
 
-def fill_stops(paragraphs: list[Element], profile: Profile) -> None:
+def fill_stops(paragraphs: list[Element], profile: Profile, styles: Element) -> None:
     """A right tab stop with the profile's leader at the edge of each of `paragraphs`: the
-    cell's text edge in a table, the text width elsewhere."""
+    cell's text edge in a table, elsewhere the text width less the paragraph's right indent
+    (a quote's); Word measures tab stops from the margin, not from the indent."""
     leader = _LEADERS.get(profile.blanks.leader, WD_TAB_LEADER.DOTS)
     text_width = mm_to_twips(profile.text_width_mm)
     padding = 2 * mm_to_twips(profile.table.padding[1])
     for p in paragraphs:
-        edge = text_width
-        cell = next((a for a in p.iterancestors(qn("w:tc"))), None)
+        cell = next(p.iterancestors(qn("w:tc")), None)
         if cell is not None:
             width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
             edge = int(width.get(qn("w:w"))) - padding
+        else:
+            edge = text_width - _right_indent(p, styles)
         tabs = p.get_or_add_pPr().get_or_add_tabs()
         tabs.insert_tab_in_order(Twips(edge), WD_TAB_ALIGNMENT.RIGHT, leader)
+
+
+def _right_indent(p: Element, styles: Element) -> int:
+    """The right indent of paragraph `p` in twips: its own, else its style's."""
+    ppr = p.pPr
+    style = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    candidates = [ppr] if ppr is not None else []
+    candidates += [s.find(qn("w:pPr")) for s in styles.iterchildren(qn("w:style"))
+                   if s.get(qn("w:styleId")) == style]
+    for properties in candidates:
+        indent = properties.find(qn("w:ind")) if properties is not None else None
+        if indent is not None and indent.get(qn("w:right")) is not None:
+            return int(indent.get(qn("w:right")))
+    return 0

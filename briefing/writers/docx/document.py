@@ -64,7 +64,7 @@ def build(tree: Tree, profile: Profile, media: MediaStore | None = None) -> Docu
     writer.walk(tree)
     if writer.legal_used:
         install_legal_styles(document.styles.element, profile)
-    fill_stops(writer.fills, profile)
+    fill_stops(writer.fills, profile, document.styles.element)
 
     set_up_page(document.sections[0], profile, cover_foot=writer.cover_foot,
                 has_cover=writer.has_cover)
