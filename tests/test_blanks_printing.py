@@ -57,7 +57,7 @@ BODY = """blocks:
     body:
       - numbered: Tổ chức 12 hội nghị báo cáo viên.
       - numbered: Phát hành 4.000 bản tin nội bộ.
-  - numbered: "Họ và tên người báo cáo: {fill}"
+  - numbered: "Họ và tên người báo cáo: {fill} ký tên"
   - "Ngày {blank} tháng {blank:40} năm 2024 tại trụ sở[^n1]."
   - quote: "Người trích dẫn: {fill}"
   - table:
@@ -94,7 +94,7 @@ def test_numbered_children_count_one_level_down(outputs):
     assert texts[start:start + 4] == ["1. Công tác tuyên truyền được đẩy mạnh.",
                                       "1.1. Tổ chức 12 hội nghị báo cáo viên.",
                                       "1.2. Phát hành 4.000 bản tin nội bộ.",
-                                      "2. Họ và tên người báo cáo: \t"]
+                                      "2. Họ và tên người báo cáo: \t ký tên"]
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         text = document.pages[0].extract_text()
     at = [text.index(piece) for piece in ("1. Công tác", "1.1. Tổ chức", "1.2. Phát hành",
@@ -141,7 +141,8 @@ def test_the_pdf_fills_to_the_right_margin_and_draws_blanks_their_width(outputs)
         page = document.pages[0]
         lines = page.extract_text_lines()
         filled = next(line for line in lines if "Họ và tên" in line["text"])
-        assert filled["text"].endswith("....") and abs(filled["x1"] - right) < 3, filled
+        # the text after a fill ends at the margin, the dots before it (first line indented)
+        assert filled["text"].endswith(".... ký tên") and abs(filled["x1"] - right) < 3, filled
         quoted = next(line for line in lines if "Người trích dẫn" in line["text"])
         inset = profile.furniture.quote.right * MM
         assert abs(quoted["x1"] - (right - inset)) < 3, quoted
@@ -173,5 +174,5 @@ def test_libreoffice_draws_the_leader_to_the_right_margin(tmp_path):
     with pdfplumber.open(converted) as document:
         lines = document.pages[0].extract_text_lines()
     filled = next(line for line in lines if "Họ và tên" in line["text"])
-    assert filled["text"].endswith("....") and abs(filled["x1"] - right) < 3, filled
+    assert filled["text"].endswith(" ký tên") and abs(filled["x1"] - right) < 3, filled
     assert any(line["text"].startswith("1.1. Tổ chức") for line in lines)
