@@ -6,8 +6,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 
+from briefing.text.inline_markdown import BLANK_TEXT
 from briefing.tree.base import Node, iter_nodes
 from briefing.tree.vocabulary import (
+    Blank,
     Document,
     Footnote,
     Inline,
@@ -45,6 +47,8 @@ def inline_text(content: Iterable[Inline] | None, *, notes: bool = False,
             parts.append(node.text)
         elif isinstance(node, LineBreak):
             parts.append(breaks)
+        elif isinstance(node, Blank):
+            parts.append(BLANK_TEXT)
         elif isinstance(node, Footnote):
             if notes:
                 parts.extend(inline_text(p.content, notes=True) for p in node.paragraphs)

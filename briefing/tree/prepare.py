@@ -11,6 +11,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from briefing.content.legal import LEGAL_ITEMS
 from briefing.content.loader import LoadedDocument
 from briefing.content.media import MediaError, MediaStore, load_image
 from briefing.content.schema import (
@@ -45,6 +46,7 @@ from briefing.numbering.letters import SPLIT_OR_MOVE_UP, PastLastLetter
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile, TextStyle, load_profile
 from briefing.text.inline_markdown import to_tree_markup
+from briefing.tree.legal_views import LegalPreparer
 from briefing.tree.unprinted import printed_type, unprinted
 from briefing.tree.views import (
     AppendixView,
@@ -78,6 +80,7 @@ class _Preparer:
         self.figures = 0
         self.media = MediaStore()
         self.problems: list[Problem] = []
+        self.legal = LegalPreparer(self)
 
     def ladder_named(self, name: str | None, path: Path_) -> list[str]:
         numbering = self.profile.numbering
@@ -147,6 +150,8 @@ class _Preparer:
                 views.append(self.bullets(item, item_path, counters, depth))
             elif isinstance(item, Enumeration):
                 views.append(self.enumeration(item, item_path, counters, depth))
+            elif isinstance(item, LEGAL_ITEMS):
+                views.append(self.legal.item(item, item_path))
             else:
                 views.append(self.furniture(item, item_path))
         return views
@@ -161,7 +166,8 @@ class _Preparer:
                 "body or in an appendix; here write a plain paragraph or a list")))
         self.check_depth(level, path, msg("depth-numbered", "numbered paragraph"))
         return NumberedView(self.number(counters, path), level,
-                            self.paragraphs(item.numbered, (*path, "numbered")), item.id)
+                            self.paragraphs(item.numbered, (*path, "numbered")), item.id,
+                            body=self.body(item.body, (*path, "body"), counters, 0))
 
     def number(self, counters: list[int], path: Path_) -> str:
         """The ladder's number for `counters`; a lettered level past the alphabet's last letter
@@ -266,10 +272,11 @@ class _Preparer:
         self.ladder = self.ladder_named(appendix.numbering or self.document.meta.numbering,
                                         (*path, "numbering") if appendix.numbering
                                         else ("meta", "numbering"))
+        saved_legal, self.legal = self.legal, LegalPreparer(self)  # an attached text: Điều 1 again
         try:
             body = self.body(appendix.body, (*path, "body"), [], 0)
         finally:
-            self.ladder = saved
+            self.ladder, self.legal = saved, saved_legal
         return AppendixView(appendix.id, label, self.inline(appendix.title, (*path, "title")),
                             self.optional(appendix.subtitle, (*path, "subtitle")), body)
 

@@ -1,48 +1,28 @@
 """What `check` accepts but the writers cannot print yet: the build refuses it, one line each.
 
-The content model knows legal structure, numbered paragraphs with children, fill-in blanks,
-Căn cứ lines, addressees, two signers and attached texts (issue 19); the templates and both
-writers learn them one by one. Until a construct prints, building a file that uses it stops
-here with its place, rather than dropping it silently or failing inside a writer. Remove a
-construct from this list in the change that prints it.
+The content model knows Căn cứ lines, addressees, two signers and attached texts (issue
+19); the templates and both writers learn them one by one. Until a construct prints, building
+a file that uses it stops here with its place, rather than dropping it silently or failing
+inside a writer. Remove a construct from this list in the change that prints it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from briefing.content.legal import LEGAL_ITEMS
 from briefing.content.loader import LoadedDocument
-from briefing.content.schema import NumberedParagraph
 from briefing.messages import Message, msg
 from briefing.problems import Problem
 from briefing.profile.model import Profile
 from briefing.source.yaml_source import Path_
-from briefing.text.inline_markdown import BLANK
 
 HINT = msg("unprinted-hint", "check accepts it; this version cannot print it yet")
-_BLANKS = msg("unprinted-blanks", "fill-in blanks")
 
 
 def unprinted(loaded: LoadedDocument, profile: Profile) -> list[Problem]:
     """One problem for the first use of each construct the writers do not print yet."""
-    from briefing.validation.walk import footnote_texts, walk
-
     found: dict[Message, Path_] = {}
     document = loaded.document
-    for visit in walk(document):
-        node = visit.node
-        if isinstance(node, LEGAL_ITEMS):
-            found.setdefault(msg("unprinted-legal", "legal structure (parts, chapters, articles, "
-                                                    "clauses, points)"), visit.path)
-        elif isinstance(node, NumberedParagraph) and node.body:
-            found.setdefault(msg("unprinted-numbered-body", "a numbered paragraph with a body"),
-                             (*visit.path, "body"))
-        elif isinstance(node, str) and BLANK.search(node):
-            found.setdefault(_BLANKS, visit.path)
-    for path, text in footnote_texts(document):
-        if BLANK.search(text):
-            found.setdefault(_BLANKS, path)
     meta = document.meta
     parts: list[tuple[Any, Message, Path_]] = [
         (document.basis, msg("unprinted-basis", "Căn cứ lines ('basis')"), ("basis",)),

@@ -35,6 +35,8 @@ class NumberedView:
     level: int
     paragraphs: list[Markup]
     id: str | None = None
+    #: numbered children one level down ("1.1.", "1.2."), printed after it
+    body: list[Any] = field(default_factory=list)
     kind: str = "numbered"
 
 
@@ -150,3 +152,39 @@ class DocumentView:
     info: dict[str, str] = field(default_factory=dict)
     #: the checked figure files, by their `src` (the writers read bytes from here only)
     media: MediaStore = field(default_factory=MediaStore)
+
+
+@dataclass
+class LegalHeadingView:
+    """Phần, Chương, Mục, Tiểu mục: `rank` names which; `label` ("Chương II") is computed."""
+
+    rank: str  # "part" | "chapter" | "division" | "subdivision"
+    label: str
+    title: Markup
+    body: list[Any]
+    id: str | None = None
+    kind: str = "legal-heading"
+
+
+@dataclass
+class ArticleView:
+    """Điều: `label` ("Điều 5.") with its `title` run in, or, untitled, its first paragraph."""
+
+    label: str
+    title: Markup | None
+    paragraphs: list[Markup]
+    body: list[Any]
+    id: str | None = None
+    kind: str = "article"
+
+
+@dataclass
+class ClauseView:
+    """Khoản: `label` ("2.") opens its first paragraph, or its title line when `titled`."""
+
+    label: str
+    titled: bool
+    paragraphs: list[Markup]
+    body: list[Any]
+    id: str | None = None
+    kind: str = "clause"

@@ -19,14 +19,17 @@ marker is already computed (`briefing.tree.prepare`).
       appendices?: appendix[id, label]+         each on a new page: title, subtitle?, blocks
 
     blocks: p[kind?] · section[id, kind, level] (number, title, blocks) · numbered[number,
-    level, id?] (p+) · intertitle[id?] · list[type, style] (item[marker]: blocks) · quote (p+,
-    attribution?) · turn[role, label] (p+) · table[id?, number, label] (caption?, cols/col[width],
-    thead?/tbody of row/cell[colspan, rowspan, align] holding p+, note?) · figure[id?, src,
-    width-mm, height-mm, number, label] (caption?, credit?)
+    level, id?] (p+; its numbered children follow it) · legal-heading[rank, id?] (label, title,
+    blocks) · article[label, id?] (title?, text(p+)?, blocks) · clause[label, id?] (titled?,
+    text(p+), blocks; its points a list of style "point") · intertitle[id?] · list[type,
+    style] (item[marker]: blocks) · quote (p+, attribution?) · turn[role, label] (p+) ·
+    table[id?, number, label] (caption?, cols/col[width], thead?/tbody of row/cell[colspan,
+    rowspan, align] holding p+, note?) · figure[id?, src, width-mm, height-mm, number, label]
+    (caption?, credit?)
 
     inline (inside p, titles, captions, cells, notes): text · em · strong · marker (a run-in
     enumeration marker) · br (a computed line break) · fn[n, id] (a footnote: p+; its call
-    stands where the node is)
+    stands where the node is) · blank[width?, fill?] (a fill-in blank)
 
 How a field is written in the markup is declared beside it (`briefing.tree.base`):
 `attribute()` (an XML attribute; its type converts and checks the value), `part()` (a child
@@ -46,7 +49,7 @@ as a list in `Closing`; an end mark as a block.
 from __future__ import annotations
 
 from dataclasses import field
-from typing import Literal
+from typing import Literal, get_args
 
 from briefing.tree.base import Node, attribute, content, node, part
 
@@ -111,6 +114,16 @@ class Footnote(Inline):
     paragraphs: list[Paragraph]
 
 
+@node
+class Blank(Inline):
+    """A fill-in blank: dots `width` mm wide (None: the profile's width), or, with `fill`,
+    dots to the end of the line."""
+
+    tag = "blank"
+    width: float | None = attribute(default=None)
+    fill: Literal["fill"] | None = attribute(default=None)
+
+
 # -- blocks -----------------------------------------------------------------------------------
 @node
 class Paragraph(Block):
@@ -152,6 +165,50 @@ class Numbered(Block):
     level: int = attribute()
     id: str | None = attribute(default=None)
     paragraphs: list[Paragraph]
+
+
+LegalRank = Literal["part", "chapter", "division", "subdivision"]
+#: the legal headings from the top down (h1–h4 in the PDF, outline levels 0–3 in the DOCX)
+LEGAL_RANKS: tuple[str, ...] = get_args(LegalRank)
+
+
+@node
+class LegalHeading(Block):
+    """Phần, Chương, Mục or Tiểu mục (`rank`): its label ("Chương II") on a line of its own,
+    its title under it, then the blocks it holds."""
+
+    tag = "legal-heading"
+    rank: LegalRank = attribute()
+    id: str | None = attribute(default=None)
+    label: str = part()
+    title: list[Inline] = part()
+    body: list[Block] = field(default_factory=list)
+
+
+@node
+class Article(Block):
+    """Điều: the label ("Điều 5.") with its `title` run in — or, without a title, the first
+    of its `text` paragraphs — then the blocks it holds (clauses, paragraphs, lists, …)."""
+
+    tag = "article"
+    label: str = attribute()
+    id: str | None = attribute(default=None)
+    title: list[Inline] | None = part(default=None)
+    text: list[Paragraph] = part(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+
+
+@node
+class Clause(Block):
+    """Khoản: the label ("2.") opens its first `text` paragraph; a `titled` clause's label and
+    one-line title stand on a line of their own. Its points and other blocks follow."""
+
+    tag = "clause"
+    label: str = attribute()
+    id: str | None = attribute(default=None)
+    titled: bool = part(default=False)
+    text: list[Paragraph] = part(default_factory=list)
+    body: list[Block] = field(default_factory=list)
 
 
 @node

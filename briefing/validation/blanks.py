@@ -2,8 +2,8 @@
 
 `{blank}`, `{blank:40}` (mm) and `{fill}` (to the end of the line) belong to running text that
 prints as inline Markdown: paragraphs, list items and points, numbered paragraphs and clauses,
-table cells, one-line constructs and Căn cứ lines ("Căn cứ {fill};"). Not in titles, captions
-or footnotes (a heading with a gap in it is a form's label, a body line), nor in meta: the
+table cells, footnotes, one-line constructs and Căn cứ lines ("Căn cứ {fill};"). Not in titles
+or captions (a heading with a gap in it is a form's label, a body line), nor in meta: the
 number is left blank by writing it without its digits ("/QĐ-UBND"), the date by leaving out
 its day and month ("2024"); Nơi nhận and Kính gửi print as written.
 
@@ -24,7 +24,8 @@ from briefing.text.inline_markdown import BLANK
 from briefing.validation.findings import ERROR, TextIssue
 
 #: Roles whose text may hold blanks (`roles.role_of`).
-BLANK_ROLES = frozenset({"paragraph", "item", "numbered", "clause", "cell", "line"})
+BLANK_ROLES = frozenset({"paragraph", "item", "numbered", "clause", "cell", "line",
+                         "footnote"})
 #: Anything written like a blank, well formed or not: {blank…}, {fill…}, and near misses.
 _LOOKS_LIKE = re.compile(r"(?<!\{)\{(?P<word>[A-Za-z]{3,6})(?P<rest>:[^{}\s]{0,12})?\}(?!\})")
 #: Dots typed for a blank: "." and "…" mixed, at least two characters.
@@ -35,7 +36,6 @@ _SYNTAX = msg("blank-hint", "write {{blank}} (the default width), {{blank:40}} (
                             "{{fill}} (to the end of the line)")
 _WHERE = {"title": msg("blank-in-title", "a title"),
           "caption": msg("blank-in-caption", "a caption"),
-          "footnote": msg("blank-in-footnote", "a footnote"),
           "meta": msg("blank-in-meta", "meta"),
           "recipient": msg("blank-in-recipient", "a Nơi nhận item"),
           "addressee": msg("blank-in-addressee", "an addressee"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from briefing.text.inline_markdown import BLANK_TEXT
 from briefing.tree import vocabulary
 from briefing.tree.base import Node
 from briefing.tree.visitor import SKIP_CHILDREN, WRITTEN_BY_PARENT, Visitor
@@ -105,6 +106,25 @@ class MarkdownWriter(Visitor):
     def visit_turn(self, node: vocabulary.Turn) -> object:
         return self.led(node.paragraphs, node.label)
 
+    def visit_legal_heading(self, node: vocabulary.LegalHeading) -> None:
+        """"## Chương I" and the title in bold under it; the blocks follow."""
+        depth = vocabulary.LEGAL_RANKS.index(node.rank) + 1
+        self.parts.append("#" * depth + f" {_escape(node.label)}")
+        self.parts.append(f"**{self.text(node.title)}**")
+
+    def visit_article(self, node: vocabulary.Article) -> None:
+        """"**Điều 5. Title**", or "**Điều 1.** text"; its other paragraphs follow."""
+        if node.title is not None:
+            self.parts.append(f"**{_escape(node.label)} {self.text(node.title)}**")
+        else:
+            self.led(node.text, node.label)
+
+    def visit_clause(self, node: vocabulary.Clause) -> None:
+        if node.titled:
+            self.parts.append(f"**{_escape(node.label)} {self.text(node.text[0].content)}**")
+        else:
+            self.led(node.text, node.label)
+
     def visit_intertitle(self, node: vocabulary.Intertitle) -> object:
         self.parts.append(f"**{self.text(node.content)}**")
         return SKIP_CHILDREN
@@ -160,6 +180,10 @@ class MarkdownWriter(Visitor):
 
     def visit_marker(self, node: Node) -> None:
         """Its text, as the text around it."""
+
+    def visit_blank(self, node: vocabulary.Blank) -> None:
+        """What a reader sees of a blank in plain text."""
+        self.buffer.append(BLANK_TEXT)
 
     def visit_line_break(self, node: vocabulary.LineBreak) -> None:
         self.buffer.append("\\\n")

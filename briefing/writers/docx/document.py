@@ -19,8 +19,10 @@ from briefing.content.media import MediaStore
 from briefing.profile.model import Profile
 from briefing.tree.plain_text import document_moment
 from briefing.tree.vocabulary import Document as Tree
+from briefing.writers.docx.blanks import fill_stops
 from briefing.writers.docx.figures import Pictures
 from briefing.writers.docx.footnotes_part import Footnotes, settings_properties
+from briefing.writers.docx.legal import install_legal_styles
 from briefing.writers.docx.ooxml import Element
 from briefing.writers.docx.package import drop_template_leftovers, reproducible_zip
 from briefing.writers.docx.page import set_up_page
@@ -60,6 +62,9 @@ def build(tree: Tree, profile: Profile, media: MediaStore | None = None) -> Docu
     writer = DocxWriter(profile, _Body(document), footnotes,
                         Pictures(document.part, media or MediaStore(), profile))
     writer.walk(tree)
+    if writer.legal_used:
+        install_legal_styles(document.styles.element, profile)
+    fill_stops(writer.fills, profile, document.styles.element)
 
     set_up_page(document.sections[0], profile, cover_foot=writer.cover_foot,
                 has_cover=writer.has_cover)

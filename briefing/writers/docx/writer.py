@@ -27,6 +27,7 @@ from briefing.tree import vocabulary
 from briefing.tree.base import Node
 from briefing.tree.visitor import SKIP_CHILDREN, WRITTEN_BY_PARENT, Visitor
 from briefing.writers.docx import style_ids as S
+from briefing.writers.docx.blanks import BlankVisits
 from briefing.writers.docx.closing import closing
 from briefing.writers.docx.data_table import data_table
 from briefing.writers.docx.figures import Pictures, caption
@@ -41,6 +42,7 @@ from briefing.writers.docx.formatting import (
 )
 from briefing.writers.docx.header_block import boxed_mark, cover, masthead
 from briefing.writers.docx.inline import RunEmphasis, footnote_reference, text_run
+from briefing.writers.docx.legal import LegalVisits
 from briefing.writers.docx.ooxml import Element, w
 from briefing.writers.docx.title_block import title_block
 
@@ -48,7 +50,7 @@ Sink = Callable[[Element], None]
 PLAIN = RunEmphasis()
 
 
-class DocxWriter(Visitor):
+class DocxWriter(LegalVisits, BlankVisits, Visitor):
     """Appends the document's block elements to `sink`, collecting footnotes on the way."""
 
     handled_by_parent = WRITTEN_BY_PARENT
@@ -72,6 +74,7 @@ class DocxWriter(Visitor):
         self.look = PLAIN
         self.looks: list[RunEmphasis] = []
         self.in_note = False
+        self.fills: list[Element] = []
 
     def out(self, element: Element) -> None:
         """Append `element`; after a table, the paragraph that follows keeps the profile's
@@ -100,6 +103,14 @@ class DocxWriter(Visitor):
         self.target, self.look = p, look
         self.walk_all(content)
         self.target, self.look = saved
+
+    def cell_inline(self, p: Element, content: Sequence[vocabulary.Inline]) -> None:
+        """Fill a table cell's paragraph `p` (its blanks are set at the table's size)."""
+        self.in_cell = True
+        try:
+            self.inline(p, content)
+        finally:
+            self.in_cell = False
 
     def styled(self, style: str, content: Sequence[vocabulary.Inline], lead: str = "",
                lead_look: RunEmphasis = PLAIN) -> Element:
@@ -231,7 +242,7 @@ class DocxWriter(Visitor):
 
     def visit_table(self, node: vocabulary.Table) -> object:
         look = self.profile.table
-        table = data_table(node, self.profile, self.inline)
+        table = data_table(node, self.profile, self.cell_inline)
         below = node.caption is not None and self.profile.captions.table.position == "below"
         if node.note is not None or below:  # the PDF avoids a break before either
             rows = table.findall(qn("w:tr"))

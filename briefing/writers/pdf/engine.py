@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from briefing.messages import msg
-from briefing.writers.pdf import cffi_types, note_split, pydyf_patches
+from briefing.writers.pdf import cffi_types, leader_indent, note_split, pydyf_patches
 from briefing.writers.pdf.libraries import import_weasyprint
 
 weasyprint = import_weasyprint()
@@ -24,6 +24,8 @@ cffi_types.install(weasyprint.text.ffi.ffi)
 FOOTNOTES_IN_ONE_PASS = note_split.apply()
 #: True when tagging a page costs the same on page 1 and page 140
 PAGE_REFERENCES_CACHED = pydyf_patches.apply()
+#: True when a {fill} leader on an indented first line stops at the margin, as Word's tab
+LEADERS_AFTER_INDENT = leader_indent.apply()
 
 _said: set[str] = set()
 

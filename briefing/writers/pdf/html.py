@@ -20,6 +20,8 @@ from briefing.tree import vocabulary
 from briefing.tree.base import Node
 from briefing.tree.plain_text import inline_text
 from briefing.tree.visitor import SKIP_CHILDREN, WRITTEN_BY_PARENT, Visitor
+from briefing.writers.pdf.blanks import BlankHtml
+from briefing.writers.pdf.legal import LegalHtml
 
 #: the class of each role of a head line (title lines: "party party-<index>")
 ROLE_CLASSES = {"issuer-rule": "issuer-rule", "title-rule": "party-rule"}
@@ -31,7 +33,7 @@ def _div(parent: ET.Element, cls: str, text: str, tag: str = "div") -> ET.Elemen
     return element
 
 
-class HtmlWriter(Visitor):
+class HtmlWriter(LegalHtml, BlankHtml, Visitor):
     """Appends HTML elements to the element being filled (`self.parent`)."""
 
     handled_by_parent = WRITTEN_BY_PARENT
@@ -282,8 +284,10 @@ class HtmlWriter(Visitor):
         return SKIP_CHILDREN
 
     def cell(self, cell: vocabulary.Cell, out: ET.Element) -> None:
+        self.in_cell = True
         for paragraph in cell.paragraphs:
             self.inline(paragraph.content, ET.SubElement(out, "p"))
+        self.in_cell = False
 
     def caption(self, node: vocabulary.Table | vocabulary.Figure,
                 caption: Sequence[vocabulary.Inline], out: ET.Element, cls: str) -> None:
@@ -331,8 +335,10 @@ class HtmlWriter(Visitor):
     def visit_footnote(self, node: vocabulary.Footnote) -> object:
         """A floated span (the note) where the call stands; a span per paragraph."""
         note = ET.SubElement(self.parent, "span", {"class": "fn", "data-n": str(node.number)})
+        self.in_note = True
         for paragraph in node.paragraphs:
             self.inline(paragraph.content, ET.SubElement(note, "span", {"class": "fnp"}))
+        self.in_note = False
         return SKIP_CHILDREN
 
 
