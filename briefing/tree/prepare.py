@@ -45,6 +45,7 @@ from briefing.numbering.letters import SPLIT_OR_MOVE_UP, PastLastLetter
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile, TextStyle, load_profile
 from briefing.text.inline_markdown import to_tree_markup
+from briefing.tree.type_view import appendix_views, type_layout
 from briefing.tree.unprinted import printed_type, unprinted
 from briefing.tree.views import (
     AppendixView,
@@ -357,12 +358,11 @@ def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentV
         raise BriefingError(blocked)
     meta = meta.model_copy(update={"type": printed_type(meta.type, profile)})
     preparer = _Preparer(loaded, profile)
+    layout = type_layout(document, profile, preparer.inline)
     preamble = preparer.body(document.preamble, ("preamble",), [], 0, numbered=False)
     blocks = preparer.body(document.blocks, ("blocks",), [], 0)
     conclusion = preparer.body(document.conclusion, ("conclusion",), [], 0, numbered=False)
-    appendices = [preparer.appendix(appendix, ("appendices", i), i + 1,
-                                    len(document.appendices))
-                  for i, appendix in enumerate(document.appendices)]
+    appendices = appendix_views(document, profile, preparer.appendix)
     if preparer.problems:
         raise BriefingError(preparer.problems)
     title = meta.subject or meta.title or meta.type or loaded.path.stem
@@ -389,4 +389,5 @@ def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentV
             "lang": profile.lang,
         },
         media=preparer.media,
+        layout=layout,
     )

@@ -1,15 +1,14 @@
 """What `check` accepts but the writers cannot print yet: the build refuses it, one line each.
 
-The content model knows legal structure, numbered paragraphs with children, fill-in blanks,
-Căn cứ lines, addressees, two signers and attached texts (issue 19); the templates and both
-writers learn them one by one. Until a construct prints, building a file that uses it stops
-here with its place, rather than dropping it silently or failing inside a writer. Remove a
-construct from this list in the change that prints it.
+The content model knows legal structure, numbered paragraphs with children and fill-in blanks
+(issue 19); the templates and both writers learn them one by one (the lines each document type
+adds, two signers and attached texts print: `briefing.tree.type_view`). Until a construct
+prints, building a file that uses it stops here with its place, rather than dropping it
+silently or failing inside a writer. Remove a construct from this list in the change that
+prints it.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from briefing.content.legal import LEGAL_ITEMS
 from briefing.content.loader import LoadedDocument
@@ -43,26 +42,6 @@ def unprinted(loaded: LoadedDocument, profile: Profile) -> list[Problem]:
     for path, text in footnote_texts(document):
         if BLANK.search(text):
             found.setdefault(_BLANKS, path)
-    meta = document.meta
-    parts: list[tuple[Any, Message, Path_]] = [
-        (document.basis, msg("unprinted-basis", "Căn cứ lines ('basis')"), ("basis",)),
-        (meta.addressees, msg("unprinted-addressees", "addressees"), ("meta", "addressees")),
-        (meta.signers, msg("unprinted-signers", "two signers"), ("meta", "signers")),
-        (meta.enacting_authority, msg("unprinted-authority", "the enacting authority's line"),
-         ("meta", "enacting_authority")),
-        *((a.type, msg("unprinted-attached", "an attached text"), ("appendices", i, "type"))
-          for i, a in enumerate(document.appendices)),
-    ]
-    for given, what, path in parts:
-        if given:
-            found.setdefault(what, path)
-    kind = profile.document_type(meta.type)
-    if kind is not None:
-        name, layout = kind[1].called(kind[0]), kind[1]
-        if layout.name is None or layout.subject != "title" or not layout.place_date \
-                or layout.signers != 1 or layout.enactment:
-            found.setdefault(msg("unprinted-layout", "the layout of a {name}", name=name),
-                             ("meta", "type"))
     return [Problem(loaded.source.at(path), msg("unprinted", "{what} cannot be printed yet",
                                                 what=what), hint=HINT)
             for what, path in found.items()]

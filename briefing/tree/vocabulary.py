@@ -13,10 +13,14 @@ marker is already computed (`briefing.tree.prepare`).
       masthead (official)                       first-page band: issuer beside the profile's
                                                 title lines, number beside place-date
         issuer: superior?, name, star|rule, number?
+        place-date?, subject? ("V/v …" under the number)
       mark?                                     circulation or secrecy mark, boxed
-      body: title-block? (doc-type, subject?), blocks
-      closing?: recipients?, signature?         Nơi nhận (left), the signature (right)
-      appendices?: appendix[id, label]+         each on a new page: title, subtitle?, blocks
+      body: title-block? (doc-type, subject?),  the lines the document type adds:
+            addressees? (label, item*), authority-line?, basis? (p+), enactment?, blocks
+      closing?[arrangement]: recipients?,       Nơi nhận beside (left of) or below the
+            signature*                          signature blocks (one, or two side by side)
+      appendices?: appendix[id, label]+         each on a new page: title, subtitle?, rule?,
+                                                blocks (an attached text: its type as label)
 
     blocks: p[kind?] · section[id, kind, level] (number, title, blocks) · numbered[number,
     level, id?] (p+) · intertitle[id?] · list[type, style] (item[marker]: blocks) · quote (p+,
@@ -307,13 +311,57 @@ class Masthead(Node):
     tag = "masthead"
     issuer: Issuer
     title_lines: list[str] = part("title-line")
-    place_date: str = part()
+    #: none in a biên bản (its type says `place_date: false`)
+    place_date: str | None = part(default=None)
+    #: "V/v …": a công văn's subject, in the left column under the number
+    subject: list[Inline] | None = part(default=None)
+
+
+@node
+class Addressees(Node):
+    """"Kính gửi:" and whom: one addressee on the label's line, several one per line (each
+    with its prefix, "- "), as the document type prints them."""
+
+    tag = "addressees"
+    label: str = part()
+    items: list[str] = part("item", default_factory=list)
+
+
+@node
+class AuthorityLine(Node):
+    """The enacting authority ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH") over the Căn cứ lines."""
+
+    tag = "authority-line"
+    text: str = content()
+
+
+@node
+class Basis(Node):
+    """The Căn cứ lines, one paragraph each, under the title block."""
+
+    tag = "basis"
+    paragraphs: list[Paragraph]
+
+
+@node
+class Enactment(Node):
+    """The line before the articles ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:")."""
+
+    tag = "enactment"
+    text: str = content()
 
 
 @node
 class Body(Node):
+    """The title block and the lines the document's type adds, in reading order, then the
+    blocks (the end mark, where the type has one, is already in the last paragraph)."""
+
     tag = "body"
     title_block: TitleBlock | None = None
+    addressees: Addressees | None = None
+    authority: AuthorityLine | None = None
+    basis: Basis | None = None
+    enactment: Enactment | None = None
     blocks: list[Block] = field(default_factory=list)
 
 
@@ -336,9 +384,14 @@ class Signature(Node):
 
 @node
 class Closing(Node):
+    """Nơi nhận and one or two signature blocks (side by side: a biên bản's secretary left,
+    its chair right). `recipients` "beside": Nơi nhận left of the one signature; "below":
+    under the left signature block."""
+
     tag = "closing"
+    arrangement: Literal["beside", "below"] = attribute(default="beside")
     recipients: Recipients | None = None
-    signature: Signature | None = None
+    signatures: list[Signature] = field(default_factory=list)
 
 
 @node
@@ -350,6 +403,9 @@ class Appendix(Node):
     label: str = attribute()
     title: list[Inline] = part()
     subtitle: list[Inline] | None = part(default=None)
+    #: a short rule under the head (an attached text: its type's name as the label, its
+    #: "(Ban hành kèm theo …)" line as the subtitle)
+    rule: bool = part(default=False)
     body: list[Block] = field(default_factory=list)
 
 
