@@ -227,12 +227,12 @@ def test_the_attached_quy_che_starts_a_new_page_with_its_line_and_rule(build):
                                   "tỉnh Hà Tĩnh")
     assert paragraphs[at + 2] == ("AppendixSubtitle", ATTACHED)
     assert paragraphs[at + 3][0] == "TitleRule"
-    label = [p for p in built.xml().iter(f"{W}p") if _text(p) == "QUY CHẾ"][0]
+    label = next(p for p in built.xml().iter(f"{W}p") if _text(p) == "QUY CHẾ")
     assert label.find(f"{W}pPr/{W}pageBreakBefore") is not None
     assert "PHỤ LỤC" not in built.text()
     # the PDF: QUY CHẾ heads a page of its own, after the closing; no signature after it
     pages = built.lines()
-    page, line = built.line("QUY CHẾ")
+    page, _ = built.line("QUY CHẾ")
     assert page > 0 and [line["text"] for line in pages[page]][:2] == [str(page + 1), "QUY CHẾ"]
     signer_page, _ = built.line("Võ Trọng Hải")
     assert signer_page < page
@@ -269,10 +269,10 @@ def test_bien_ban_signs_side_by_side_with_recipients_under_the_secretary(build):
               for cell in rows[1].findall(f"{W}tc")]
     assert second[0][0] == "Nơi nhận:" and second[1] == []
     # the PDF: THƯ KÝ left, CHỦ TỌA right on one line; Nơi nhận under the secretary
-    page, line = built.line("THƯ KÝ")
+    _, line = built.line("THƯ KÝ")
     assert "CHỦ TỌA" in line["text"]
-    secretary = [c for c in line["chars"] if c["text"] == "T"][0]
-    chair = [c for c in line["chars"] if c["text"] == "C"][0]
+    secretary = next(c for c in line["chars"] if c["text"] == "T")
+    chair = next(c for c in line["chars"] if c["text"] == "C")
     assert secretary["x0"] < _page_center() < chair["x0"]
     _, names = built.line("Lê Thị Hồng Nhung")
     assert "Phạm Đình Nghĩa" in names["text"]

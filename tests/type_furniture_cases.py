@@ -50,8 +50,8 @@ def without_body_constructs(data: dict[str, Any]) -> dict[str, Any]:
 
 def uses_body_constructs(path: Path) -> bool:
     text = path.read_text("utf-8")
-    return bool(_BLANK.search(text) or re.search(r"^\s*-?\s*(?:%s):" % "|".join(_LEGAL),
-                                                 text, re.MULTILINE))
+    legal = re.compile(r"^\s*-?\s*(?:" + "|".join(_LEGAL) + "):", re.MULTILINE)
+    return bool(_BLANK.search(text) or legal.search(text))
 
 
 @cache
