@@ -40,11 +40,12 @@ child elements of those classes, in field order.
 
 Adding a construct means one class here, one line in a template and one `visit_…` method per
 writer (a writer without it fails when it is imported). A new `Block` is allowed wherever blocks
-are, a new `Inline` wherever inline content is. The constructs asked for next would go so: the
-legal structure (Phần, Chương, Mục, Điều, khoản, điểm) as blocks holding blocks, as `Section`
-does; a fill-in blank as an inline node; the "Kính gửi" addressees, the "V/v" line and the Căn
-cứ lines as parts of `Document` or `Body`, each a field in reading order; two signature blocks
-as a list in `Closing`; an end mark as a block.
+are, a new `Inline` wherever inline content is. The lines a document type adds are fields of
+`Masthead` (the "V/v" line) and `Body` (Kính gửi, the enacting authority, Căn cứ, the
+enactment line) in reading order; the signature blocks a list in `Closing`; the end mark is
+text of the last paragraph, put there once the tree is built (`briefing.tree.end_mark`). The
+constructs asked for next would go so: the legal structure (Phần, Chương, Mục, Điều, khoản,
+điểm) as blocks holding blocks, as `Section` does; a fill-in blank as an inline node.
 """
 
 from __future__ import annotations

@@ -56,9 +56,8 @@ def addressees(node: Addressees, profile: Profile, out: Sink) -> None:
         out(text_paragraph(S.ADDRESSEES, f"{node.label} {node.items[0]}", left=place.label_left))
         return
     out(text_paragraph(S.ADDRESSEES, node.label, left=place.label_left))
-    for index, item in enumerate(node.items):
-        out(text_paragraph(S.ADDRESSEES, item, left=place.items_left, space_before=0,
-                           keep_next=index < len(node.items) - 1))
+    for item in node.items:  # kept with what follows, as the label (its style says so)
+        out(text_paragraph(S.ADDRESSEES, item, left=place.items_left, space_before=0))
 
 
 def basis(paragraphs: Sequence[Paragraph], out: Sink, inline: InlineSink) -> None:
