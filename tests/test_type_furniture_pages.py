@@ -1,5 +1,6 @@
 """Every document type through LibreOffice: our DOCX of each type fixture (tests/fixtures/types,
-a copy without the body constructs another change prints: tests/type_furniture_cases.py)
+a copy without the body constructs another change prints, and Party copies of the state types
+the Party profile has too: tests/type_furniture_cases.py)
 converts, shows the furniture its type prints, and paginates as our PDF does — the same page
 count, every page starting with the same line (measured: all of them, in every fixture).
 """
@@ -27,6 +28,8 @@ FURNITURE = {
     "party-quyet-dinh": ["BAN THƯỜNG VỤ TỈNH ỦY", "- Căn cứ Điều lệ", "QUYẾT ĐỊNH:"],
     "state-quyet-dinh-quy-che": ["QUY CHẾ", "(Ban hành kèm theo Quyết định số 15/QĐ-UBND"],
     "state-bien-ban": ["THƯ KÝ", "CHỦ TỌA", "Nơi nhận:"],
+    "party-as-bien-ban": ["ĐẢNG CỘNG SẢN VIỆT NAM", "THƯ KÝ", "CHỦ TỌA", "Nơi nhận:"],
+    "party-as-to-trinh": ["Kính gửi: Ủy ban nhân dân tỉnh", "K/T GIÁM ĐỐC"],
 }
 
 

@@ -19,7 +19,12 @@ import yaml
 from briefing import PROJECT_ROOT
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "types"
-NAMES = sorted(path.stem for path in FIXTURES.glob("*.yaml"))
+#: state types the Party profile has too, built from the state fixture made a Party document
+PARTY_COPIES = {"state-bien-ban": "BB", "state-to-trinh": "TTr", "state-bao-cao": "BC",
+                "state-thong-bao": "TB", "state-ke-hoach": "KH", "state-giay-moi": "GM"}
+NAMES = sorted([*(path.stem for path in FIXTURES.glob("*.yaml")),
+                *(f"party-as-{name.removeprefix('state-')}" for name in PARTY_COPIES)])
+_AUTHORITIES = {"TM.": "T/M", "KT.": "K/T", "TL.": "T/L"}
 _LEGAL = ("part", "chapter", "division", "subdivision", "article", "clause")
 _BLANK = re.compile(r"\{(?:blank(?::\d+)?|fill)\}")
 
@@ -54,13 +59,32 @@ def uses_body_constructs(path: Path) -> bool:
     return bool(_BLANK.search(text) or legal.search(text))
 
 
+def as_party(data: dict[str, Any], symbol: str) -> dict[str, Any]:
+    """A state fixture as a Party document of the same type: the Party's masthead, number
+    and signing authorities."""
+    meta = data["meta"]
+    meta["profile"] = "party"
+    meta.pop("numbering", None)
+    meta["issuer"] = {"superior": "TỈNH ỦY HÀ TĨNH", "name": "BAN TUYÊN GIÁO"}
+    meta["number"] = f"27-{symbol}/BTGTU"
+    for signer in [meta.get("signer"), *(meta.get("signers") or [])]:
+        if signer and signer.get("authority"):
+            word, _, rest = signer["authority"].partition(" ")
+            signer["authority"] = f"{_AUTHORITIES.get(word, word)} {rest}".strip()
+    return data
+
+
 @cache
 def case_path(name: str, directory: Path) -> Path:
-    """The fixture itself, or its copy without body constructs in `directory`."""
-    source = FIXTURES / f"{name}.yaml"
-    if not uses_body_constructs(source):
+    """The fixture itself, or its copy without body constructs in `directory` (a Party copy
+    of a state fixture: "party-as-bien-ban")."""
+    state = f"state-{name.removeprefix('party-as-')}"
+    source = FIXTURES / f"{state if name.startswith('party-as-') else name}.yaml"
+    if not name.startswith("party-as-") and not uses_body_constructs(source):
         return source
     data = without_body_constructs(yaml.safe_load(source.read_text("utf-8")))
+    if name.startswith("party-as-"):
+        data = as_party(data, PARTY_COPIES[state])
     copy = directory / f"{name}.yaml"
     copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     return copy

@@ -382,7 +382,8 @@ def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentV
         cover_subject_lines=_subject_lines(meta.subject, profile.cover.subject,
                                            profile.cover.subject_margin, profile),
         info={
-            "title": " ".join(p for p in (meta.type or meta.title or "", title) if p).strip(),
+            "title": " ".join(p for p in (layout.name or meta.title or "", title)
+                              if p).strip(),
             "author": " ".join(p for p in (meta.issuer.name, meta.issuer.superior or "") if p),
             "subject": meta.subject or "",
             "date": str(meta.date),
