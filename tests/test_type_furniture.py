@@ -266,6 +266,7 @@ def test_bien_ban_signs_side_by_side_with_recipients_under_the_secretary(name, b
     first = [[_text(p) for p in cell.iter(f"{W}p") if _text(p)]
              for cell in rows[0].findall(f"{W}tc")]
     assert first == [["THƯ KÝ", "Lê Thị Hồng Nhung"], ["CHỦ TỌA", "Phạm Đình Nghĩa"]]
+    assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in rows[0].iter(f"{W}p"))
     second = [[_text(p) for p in cell.iter(f"{W}p") if _text(p)]
               for cell in rows[1].findall(f"{W}tc")]
     assert second[0][0] == "Nơi nhận:" and second[1] == []
@@ -281,6 +282,15 @@ def test_bien_ban_signs_side_by_side_with_recipients_under_the_secretary(name, b
     assert recipients["top"] > names["top"] and recipients["x0"] < _page_center()
     assert not re.search(r"ngày \d+ tháng \d+ năm 2024$", built.lines()[0][1]["text"])
     assert "Hà Tĩnh, ngày" not in built.text()
+
+
+def test_the_type_lines_styles_are_in_a_document_only_where_it_uses_them(build):
+    letter, invitation = build("state-cong-van"), build("state-giay-moi")
+    assert letter.style("LetterSubject") is not None and letter.style("Addressees") is not None
+    assert letter.style("Basis") is None and letter.style("Enactment") is None
+    assert all(invitation.style(s) is None for s in ("LetterSubject", "Addressees", "Basis",
+                                                      "AuthorityLine", "Enactment"))
+    assert build("state-quyet-dinh").style("Basis") is not None
 
 
 # -- end mark, authorities ------------------------------------------------------------------

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from docx.oxml.ns import qn
+
 from briefing.profile.model import Profile
 from briefing.tree.vocabulary import Closing, Recipients, Signature
 from briefing.writers.docx import style_ids as S
-from briefing.writers.docx.formatting import ParagraphLook, paragraph
+from briefing.writers.docx.formatting import ParagraphLook, keep_with_next, paragraph
 from briefing.writers.docx.inline import text_paragraph
 from briefing.writers.docx.layout_tables import close_cells, layout_table
 from briefing.writers.docx.lengths import mm_to_twips
@@ -40,6 +42,10 @@ def closing(node: Closing, profile: Profile, out: Sink) -> None:
     if node.recipients is not None:
         _recipients(cells[-1][0], node.recipients)
     close_cells(cells, S.SIGNATURE)
+    if rows == 2:  # the band stays on one page, as the PDF's (break-inside: avoid)
+        for cell in cells[0]:
+            for p in cell.iter(qn("w:p")):
+                keep_with_next(p)
     out(table)
 
 
