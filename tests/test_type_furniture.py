@@ -335,3 +335,45 @@ def test_markdown_keeps_the_lines_the_type_adds(build):
     assert "**GIÁM ĐỐC SỞ THÔNG TIN VÀ TRUYỀN THÔNG**" in decision
     assert "*Căn cứ Luật Tổ chức chính quyền" in decision and "**QUYẾT ĐỊNH:**" in decision
     assert decision.index("*Căn cứ") < decision.index("**QUYẾT ĐỊNH:**")
+
+
+# -- the tree: the type lines in reading order, the end mark computed ---------------------------
+def test_the_type_lines_are_read_in_order_and_refused_out_of_it():
+    from briefing.tree.builder import Refused
+    from tests.conftest import tree_of
+
+    tree = tree_of("<body><addressees><label>Kính gửi:</label><item>Sở Tài chính</item>"
+                   "</addressees><authority-line>ỦY BAN NHÂN DÂN TỈNH</authority-line><basis>"
+                   "<p>Căn cứ <em>Luật</em>;</p></basis><enactment>QUYẾT ĐỊNH:</enactment>"
+                   "<p>Điều 1.</p></body>")
+    body = tree.body
+    assert body.addressees.items == ["Sở Tài chính"] and body.authority.text.endswith("TỈNH")
+    assert len(body.basis.paragraphs) == 1 and body.enactment.text == "QUYẾT ĐỊNH:"
+    with pytest.raises(Refused):
+        tree_of("<body><enactment>QUYẾT ĐỊNH:</enactment><basis><p>Căn cứ.</p></basis></body>")
+
+
+def _paragraph(*content):
+    from briefing.tree.vocabulary import Paragraph
+
+    return Paragraph(content=list(content))
+
+
+def test_the_end_mark_is_computed_after_the_last_text():
+    from briefing.tree.end_mark import append_end_mark
+    from briefing.tree.vocabulary import Column, Item, ItemList, Row, Strong, Table, Text
+
+    ended = [_paragraph(Text(text="Một.")), _paragraph(Text(text="thi hành Quyết định này."))]
+    append_end_mark(ended, "./.")
+    assert ended[-1].content[-1].text == "thi hành Quyết định này./."
+    append_end_mark(ended, "./.")  # never twice
+    assert ended[-1].content[-1].text == "thi hành Quyết định này./."
+    listed = [ItemList(type="bullet", style="bullet", items=[
+        Item(marker="-", body=[_paragraph(Text(text="một;"))]),
+        Item(marker="-", body=[_paragraph(Text(text="Hai "), Strong(content=[Text(text="b")]))])])]
+    append_end_mark(listed, "./.")
+    assert listed[0].items[-1].body[0].content[-1].text == "./."
+    tabled = [_paragraph(Text(text="Bảng sau:")),
+              Table(number=0, label="", columns=[Column(width=100.0)], rows=[Row()])]
+    append_end_mark(tabled, "./.")
+    assert tabled[-1].content[0].text == "./." and tabled[0].content[0].text == "Bảng sau:"
