@@ -722,7 +722,7 @@ def test_closing_band(programme: Docx) -> None:
     recipients = closing.recipients
     assert cell_texts(left) == [recipients.label, *recipients.items]
     assert cell_texts(left)[0] == "Nơi nhận:"
-    signature = closing.signature
+    signature, = closing.signatures
     space = programme.profile.closing.signature_space
     assert cell_texts(right) == [signature.authority, signature.title] + [""] * space + [
         signature.name]

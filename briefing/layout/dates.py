@@ -24,6 +24,14 @@ def place_and_date(place: str, date: DocumentDate, rules: DateFormat) -> str:
     return rules.format.format(place=place, day=_day(date.day), month=month, year=date.year)
 
 
+def day_and_month(date: DocumentDate, rules: DateFormat) -> tuple[str, str]:
+    """The day and month as running text writes them ("05", "3"); blanks where the date has
+    none (a draft)."""
+    blank = "    "
+    month = _month(date.month, rules) if date.month else blank
+    return (_day(date.day) if date.day else blank), month
+
+
 def place_and_month(place: str, date: DocumentDate, rules: DateFormat) -> str:
     """The foot of a booklet cover: "Hà Tĩnh, tháng 3 năm 2024"."""
     month = _month(date.month, rules) if date.month else "   "

@@ -3,7 +3,8 @@
 HD 36 and ND 30 set the first-page header as a borderless two-column band: the issuer block
 (superior, issuer, "*" or a short rule) beside the profile's title lines (party name; national
 title and motto) and the rule under the last, then the number beside the place-and-date line,
-so the two sit on one baseline. `masthead_layout` computes all of it from the profile and the
+so the two sit on one baseline; a công văn's "V/v …" stands under the number, a biên bản has
+no place and date. `masthead_layout` computes all of it from the profile and the
 tree's `Masthead`; the DOCX writer draws it as a table, the PDF writer as a grid of divs, each
 line in the style its `role` names.
 
@@ -25,7 +26,7 @@ from briefing.tree.vocabulary import Inline, Issuer, Masthead
 
 #: what a line of the head is; each writer names its style (DOCX) or class (HTML) after it
 Role = Literal["superior", "issuer", "star", "number", "title-line", "place-date",
-               "title", "subject", "issue", "meeting", "mark", "foot"]
+               "letter-subject", "title", "subject", "issue", "meeting", "mark", "foot"]
 
 
 class Line(NamedTuple):
@@ -128,7 +129,8 @@ def masthead_columns(masthead: Masthead, profile: Profile) -> tuple[float, float
                      if issuer.superior is not None else [])
     right_needs = [safe_width_mm(text, look, profile)
                    for text, look in title_lines(masthead.title_lines, profile)]
-    right_needs.append(safe_width_mm(masthead.place_date, mast.place_date, profile))
+    if masthead.place_date is not None:
+        right_needs.append(safe_width_mm(masthead.place_date, mast.place_date, profile))
     return split_columns(profile, optional_left + must_left, must_left, right_needs)
 
 
@@ -141,9 +143,13 @@ def masthead_layout(masthead: Masthead, profile: Profile) -> Band:
     if rule_mm is not None:
         titles.append(Rule("title-rule", rule_mm))
     number = masthead.issuer.number
+    under: list[Line | Rule] = [Line("number", number)] if number is not None else []
+    if masthead.subject is not None:  # "V/v …" under the number (a công văn)
+        under.append(Line("letter-subject", masthead.subject))
+    dated = masthead.place_date
     return Band((
         (Cell(left_mm, tuple(issuer_lines(masthead.issuer, profile, left_mm))),
          Cell(right_mm, tuple(titles))),
-        (Cell(left_mm, (Line("number", number),) if number is not None else ()),
-         Cell(right_mm, (Line("place-date", masthead.place_date),))),
+        (Cell(left_mm, tuple(under)),
+         Cell(right_mm, (Line("place-date", dated),) if dated is not None else ())),
     ))

@@ -50,6 +50,7 @@ from briefing.profile.parts import (
     TitleBlock,
     TitleLine,
 )
+from briefing.profile.type_lines import TypeLines
 from briefing.profile.values import (
     Align,
     HeadingStyle,
@@ -103,6 +104,7 @@ __all__ = [
     "TextStyle",
     "TitleBlock",
     "TitleLine",
+    "TypeLines",
     "available_profiles",
     "load_profile",
     "load_profile_file",
@@ -142,6 +144,8 @@ class Profile(Strict):
     #: the types of document this rulebook knows, by key (empty: any meta.type is printed as
     #: written, unchecked)
     document_types: dict[str, DocumentType] = Field(default_factory=dict)
+    #: how the lines the types add look (V/v, Kính gửi, Căn cứ, the enactment line, …)
+    type_lines: TypeLines = TypeLines()
     #: the file it was read from, for hashing into edition manifests
     source: str = ""
 

@@ -47,7 +47,7 @@ from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile, TextStyle, load_profile
 from briefing.text.inline_markdown import to_tree_markup
 from briefing.tree.legal_views import LegalPreparer
-from briefing.tree.unprinted import printed_type, unprinted
+from briefing.tree.type_view import appendix_views, printed_type, type_layout
 from briefing.tree.views import (
     AppendixView,
     CellView,
@@ -359,17 +359,13 @@ def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentV
             problem = exc.problems[0]
             raise BriefingError(Problem(loaded.source.at(("meta", "profile")), problem.message,
                                         hint=problem.hint)) from None
-    blocked = unprinted(loaded, profile)
-    if blocked:
-        raise BriefingError(blocked)
     meta = meta.model_copy(update={"type": printed_type(meta.type, profile)})
     preparer = _Preparer(loaded, profile)
+    layout = type_layout(document, profile, preparer.inline)
     preamble = preparer.body(document.preamble, ("preamble",), [], 0, numbered=False)
     blocks = preparer.body(document.blocks, ("blocks",), [], 0)
     conclusion = preparer.body(document.conclusion, ("conclusion",), [], 0, numbered=False)
-    appendices = [preparer.appendix(appendix, ("appendices", i), i + 1,
-                                    len(document.appendices))
-                  for i, appendix in enumerate(document.appendices)]
+    appendices = appendix_views(document, profile, preparer.appendix)
     if preparer.problems:
         raise BriefingError(preparer.problems)
     title = meta.subject or meta.title or meta.type or loaded.path.stem
@@ -389,11 +385,13 @@ def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentV
         cover_subject_lines=_subject_lines(meta.subject, profile.cover.subject,
                                            profile.cover.subject_margin, profile),
         info={
-            "title": " ".join(p for p in (meta.type or meta.title or "", title) if p).strip(),
+            "title": " ".join(p for p in (layout.name or meta.title or "", title)
+                              if p).strip(),
             "author": " ".join(p for p in (meta.issuer.name, meta.issuer.superior or "") if p),
             "subject": meta.subject or "",
             "date": str(meta.date),
             "lang": profile.lang,
         },
         media=preparer.media,
+        layout=layout,
     )

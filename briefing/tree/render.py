@@ -20,6 +20,7 @@ from briefing import TEMPLATES_DIR
 from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.tree.builder import Refused, build_document
+from briefing.tree.end_mark import append_end_mark
 from briefing.tree.views import DocumentView
 from briefing.tree.vocabulary import Document
 
@@ -56,7 +57,7 @@ def render_tree(view: DocumentView, directory: Path = TEMPLATES_DIR) -> Document
     markup = render_markup(view, directory)
     template = directory / template_name(view)
     try:
-        return build_document(markup)
+        tree = build_document(markup)
     except ExpatError as exc:
         raise BriefingError.at(template, msg(
             "template-xml", "template produced malformed XML at output line {line}, column "
@@ -66,3 +67,16 @@ def render_tree(view: DocumentView, directory: Path = TEMPLATES_DIR) -> Document
             "template-vocabulary", "template produced markup outside the tree's vocabulary at "
             "output line {line}, column {col}: {reason}", line=exc.line, col=exc.column,
             reason=str(exc))) from None
+    _end_marks(tree, view)
+    return tree
+
+
+def _end_marks(tree: Document, view: DocumentView) -> None:
+    """"./." after the body and after each attached text whose type has one."""
+    layout = view.layout
+    if layout is not None and layout.end_mark:
+        append_end_mark(tree.body.blocks, layout.end_mark)
+    if tree.appendices is not None:
+        for node, appendix in zip(tree.appendices.appendices, view.appendices, strict=True):
+            if appendix.end_mark:
+                append_end_mark(node.body, appendix.end_mark)

@@ -105,6 +105,10 @@ class AppendixView:
     title: Markup
     subtitle: Markup | None
     body: list[Any]
+    #: a short rule under the head (an attached text)
+    rule: bool = False
+    #: "./." after its last paragraph (an attached text whose type has one)
+    end_mark: str | None = None
 
 
 @dataclass
@@ -152,6 +156,8 @@ class DocumentView:
     info: dict[str, str] = field(default_factory=dict)
     #: the checked figure files, by their `src` (the writers read bytes from here only)
     media: MediaStore = field(default_factory=MediaStore)
+    #: what the document's type prints around the body (`briefing.tree.type_view`)
+    layout: Any = None
 
 
 @dataclass

@@ -13,10 +13,14 @@ marker is already computed (`briefing.tree.prepare`).
       masthead (official)                       first-page band: issuer beside the profile's
                                                 title lines, number beside place-date
         issuer: superior?, name, star|rule, number?
+        place-date?, subject? ("V/v …" under the number)
       mark?                                     circulation or secrecy mark, boxed
-      body: title-block? (doc-type, subject?), blocks
-      closing?: recipients?, signature?         Nơi nhận (left), the signature (right)
-      appendices?: appendix[id, label]+         each on a new page: title, subtitle?, blocks
+      body: title-block? (doc-type, subject?),  the lines the document type adds:
+            addressees? (label, item*), authority-line?, basis? (p+), enactment?, blocks
+      closing?[arrangement]: recipients?,       Nơi nhận beside (left of) or below the
+            signature*                          signature blocks (one, or two side by side)
+      appendices?: appendix[id, label]+         each on a new page: title, subtitle?, rule?,
+                                                blocks (an attached text: its type as label)
 
     blocks: p[kind?] · section[id, kind, level] (number, title, blocks) · numbered[number,
     level, id?] (p+; its numbered children follow it) · legal-heading[rank, id?] (label, title,
@@ -39,11 +43,12 @@ child elements of those classes, in field order.
 
 Adding a construct means one class here, one line in a template and one `visit_…` method per
 writer (a writer without it fails when it is imported). A new `Block` is allowed wherever blocks
-are, a new `Inline` wherever inline content is. The constructs asked for next would go so: the
-legal structure (Phần, Chương, Mục, Điều, khoản, điểm) as blocks holding blocks, as `Section`
-does; a fill-in blank as an inline node; the "Kính gửi" addressees, the "V/v" line and the Căn
-cứ lines as parts of `Document` or `Body`, each a field in reading order; two signature blocks
-as a list in `Closing`; an end mark as a block.
+are, a new `Inline` wherever inline content is. The lines a document type adds are fields of
+`Masthead` (the "V/v" line) and `Body` (Kính gửi, the enacting authority, Căn cứ, the
+enactment line) in reading order; the signature blocks a list in `Closing`; the end mark is
+text of the last paragraph, put there once the tree is built (`briefing.tree.end_mark`). The
+constructs asked for next would go so: the legal structure (Phần, Chương, Mục, Điều, khoản,
+điểm) as blocks holding blocks, as `Section` does; a fill-in blank as an inline node.
 """
 
 from __future__ import annotations
@@ -364,13 +369,57 @@ class Masthead(Node):
     tag = "masthead"
     issuer: Issuer
     title_lines: list[str] = part("title-line")
-    place_date: str = part()
+    #: none in a biên bản (its type says `place_date: false`)
+    place_date: str | None = part(default=None)
+    #: "V/v …": a công văn's subject, in the left column under the number
+    subject: list[Inline] | None = part(default=None)
+
+
+@node
+class Addressees(Node):
+    """"Kính gửi:" and whom: one addressee on the label's line, several one per line (each
+    with its prefix, "- "), as the document type prints them."""
+
+    tag = "addressees"
+    label: str = part()
+    items: list[str] = part("item", default_factory=list)
+
+
+@node
+class AuthorityLine(Node):
+    """The enacting authority ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH") over the Căn cứ lines."""
+
+    tag = "authority-line"
+    text: str = content()
+
+
+@node
+class Basis(Node):
+    """The Căn cứ lines, one paragraph each, under the title block."""
+
+    tag = "basis"
+    paragraphs: list[Paragraph]
+
+
+@node
+class Enactment(Node):
+    """The line before the articles ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:")."""
+
+    tag = "enactment"
+    text: str = content()
 
 
 @node
 class Body(Node):
+    """The title block and the lines the document's type adds, in reading order, then the
+    blocks (the end mark, where the type has one, is already in the last paragraph)."""
+
     tag = "body"
     title_block: TitleBlock | None = None
+    addressees: Addressees | None = None
+    authority: AuthorityLine | None = None
+    basis: Basis | None = None
+    enactment: Enactment | None = None
     blocks: list[Block] = field(default_factory=list)
 
 
@@ -393,9 +442,14 @@ class Signature(Node):
 
 @node
 class Closing(Node):
+    """Nơi nhận and one or two signature blocks (side by side: a biên bản's secretary left,
+    its chair right). `recipients` "beside": Nơi nhận left of the one signature; "below":
+    under the left signature block."""
+
     tag = "closing"
+    arrangement: Literal["beside", "below"] = attribute(default="beside")
     recipients: Recipients | None = None
-    signature: Signature | None = None
+    signatures: list[Signature] = field(default_factory=list)
 
 
 @node
@@ -407,6 +461,9 @@ class Appendix(Node):
     label: str = attribute()
     title: list[Inline] = part()
     subtitle: list[Inline] | None = part(default=None)
+    #: a short rule under the head (an attached text: its type's name as the label, its
+    #: "(Ban hành kèm theo …)" line as the subtitle)
+    rule: bool = part(default=False)
     body: list[Block] = field(default_factory=list)
 
 

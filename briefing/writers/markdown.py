@@ -1,8 +1,9 @@
 """Markdown writer: the semantic tree as Pandoc Markdown (headings, lists, footnotes).
 
 A third, small writer: it feeds the benchmark's pandoc baseline with exactly our text, and
-gives reviewers a diffable plain-text view of a document. It writes the body and the
-appendices; the head (cover, masthead, mark) and the closing are layout, left out.
+gives reviewers a diffable plain-text view of a document. It writes the body (with the lines
+its type adds: V/v, Kính gửi, the enacting authority, Căn cứ, the enactment line) and the
+appendices; the rest of the head (cover, masthead, mark) and the closing are layout, left out.
 """
 
 from __future__ import annotations
@@ -52,10 +53,31 @@ class MarkdownWriter(Visitor):
         """A part of the page's layout, not of the text."""
         return SKIP_CHILDREN
 
-    visit_cover = visit_masthead = visit_mark = visit_closing = skip
+    visit_cover = visit_mark = visit_closing = skip
+
+    def visit_masthead(self, node: vocabulary.Masthead) -> object:
+        """Layout, but for a công văn's subject ("V/v …"): the text says what it is about."""
+        if node.subject is not None:
+            self.parts.append(self.text(node.subject))
+        return SKIP_CHILDREN
 
     def visit_body(self, node: Node) -> None:
-        """The title block, then the blocks."""
+        """The title block and the lines the document's type adds, then the blocks."""
+
+    def visit_addressees(self, node: vocabulary.Addressees) -> None:
+        if len(node.items) == 1:
+            self.parts.append(_escape(f"{node.label} {node.items[0]}"))
+        else:
+            self.parts.append("\\\n".join(_escape(line) for line in (node.label, *node.items)))
+
+    def visit_authority_line(self, node: vocabulary.AuthorityLine) -> None:
+        self.parts.append(f"**{_escape(node.text)}**")
+
+    def visit_basis(self, node: vocabulary.Basis) -> object:
+        self.parts.extend(f"*{self.text(p.content)}*" for p in node.paragraphs)
+        return SKIP_CHILDREN
+
+    visit_enactment = visit_authority_line
 
     def visit_title_block(self, node: vocabulary.TitleBlock) -> None:
         self.parts.append(f"**{_escape(node.doc_type)}**")

@@ -30,6 +30,7 @@ from briefing.writers.docx.properties import set_properties
 from briefing.writers.docx.settings import configure_settings
 from briefing.writers.docx.styles import install_styles
 from briefing.writers.docx.theme import set_theme_fonts
+from briefing.writers.docx.type_lines import install_used_styles
 from briefing.writers.docx.writer import DocxWriter
 
 
@@ -62,6 +63,7 @@ def build(tree: Tree, profile: Profile, media: MediaStore | None = None) -> Docu
     writer = DocxWriter(profile, _Body(document), footnotes,
                         Pictures(document.part, media or MediaStore(), profile))
     writer.walk(tree)
+    install_used_styles(document.styles.element, document.element.body, profile)
     if writer.legal_used:
         install_legal_styles(document.styles.element, profile)
     fill_stops(writer.fills, profile, document.styles.element)

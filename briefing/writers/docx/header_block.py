@@ -37,7 +37,8 @@ Sink = Callable[[Element], None]
 #: the paragraph style of each role of a head line (title lines: `S.party_name`)
 ROLE_STYLES = {"superior": S.MASTHEAD_SUPERIOR, "issuer": S.MASTHEAD_ISSUER,
                "star": S.MASTHEAD_STAR, "number": S.MASTHEAD_NUMBER,
-               "place-date": S.PLACE_DATE, "title": S.COVER_TITLE,
+               "place-date": S.PLACE_DATE, "letter-subject": S.LETTER_SUBJECT,
+               "title": S.COVER_TITLE,
                "subject": S.COVER_SUBJECT, "issue": S.COVER_ISSUE,
                "meeting": S.COVER_MEETING, "foot": S.COVER_FOOT,
                "issuer-rule": S.MASTHEAD_ISSUER_RULE, "title-rule": S.PARTY_RULE}

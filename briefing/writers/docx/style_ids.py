@@ -38,6 +38,12 @@ SIGNATURE = "Signature"
 SIGNATURE_AUTHORITY = "SignatureAuthority"
 SIGNATURE_TITLE = "SignatureTitle"
 SIGNATURE_NAME = "SignatureName"
+# the lines a document type adds (profile: type_lines), defined only where a document uses them
+LETTER_SUBJECT = "LetterSubject"
+ADDRESSEES = "Addressees"
+AUTHORITY_LINE = "AuthorityLine"
+BASIS = "Basis"
+ENACTMENT = "Enactment"
 # body constructs with a look of their own (profile: furniture, table, captions, appendix)
 INTERTITLE = "Intertitle"
 STANDFIRST = "Standfirst"

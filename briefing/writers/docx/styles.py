@@ -374,10 +374,11 @@ STYLES: tuple[Text | Construct | Rule | Built, ...] = (
 )
 
 
-def style_specs(profile: Profile) -> list[StyleSpec]:
-    """Every style the writer uses, in the order they appear in styles.xml."""
+def style_specs(profile: Profile, rows: tuple[Text | Construct | Rule | Built, ...] = STYLES
+                ) -> list[StyleSpec]:
+    """The styles of `rows` (default: every style the writer always uses), in order."""
     source = _Sources(profile)
-    return [spec for row in STYLES for spec in row.specs(source)]
+    return [spec for row in rows for spec in row.specs(source)]
 
 
 def _defaults(profile: Profile) -> Element:

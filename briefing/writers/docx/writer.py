@@ -27,6 +27,7 @@ from briefing.tree import vocabulary
 from briefing.tree.base import Node
 from briefing.tree.visitor import SKIP_CHILDREN, WRITTEN_BY_PARENT, Visitor
 from briefing.writers.docx import style_ids as S
+from briefing.writers.docx import type_lines
 from briefing.writers.docx.blanks import BlankVisits
 from briefing.writers.docx.closing import closing
 from briefing.writers.docx.data_table import data_table
@@ -41,7 +42,12 @@ from briefing.writers.docx.formatting import (
     space_before,
 )
 from briefing.writers.docx.header_block import boxed_mark, cover, masthead
-from briefing.writers.docx.inline import RunEmphasis, footnote_reference, text_run
+from briefing.writers.docx.inline import (
+    RunEmphasis,
+    footnote_reference,
+    text_paragraph,
+    text_run,
+)
 from briefing.writers.docx.legal import LegalVisits
 from briefing.writers.docx.ooxml import Element, w
 from briefing.writers.docx.title_block import title_block
@@ -159,6 +165,20 @@ class DocxWriter(LegalVisits, BlankVisits, Visitor):
         title_block(node, self.profile, self.out, self.inline)
         return SKIP_CHILDREN
 
+    def visit_addressees(self, node: vocabulary.Addressees) -> object:
+        type_lines.addressees(node, self.profile, self.out)
+        return SKIP_CHILDREN
+
+    def visit_authority_line(self, node: vocabulary.AuthorityLine) -> None:
+        self.out(text_paragraph(S.AUTHORITY_LINE, node.text))
+
+    def visit_basis(self, node: vocabulary.Basis) -> object:
+        type_lines.basis(node.paragraphs, self.out, self.inline)
+        return SKIP_CHILDREN
+
+    def visit_enactment(self, node: vocabulary.Enactment) -> None:
+        self.out(text_paragraph(S.ENACTMENT, node.text))
+
     def visit_closing(self, node: vocabulary.Closing) -> object:
         closing(node, self.profile, self.out)
         return SKIP_CHILDREN
@@ -175,6 +195,8 @@ class DocxWriter(LegalVisits, BlankVisits, Visitor):
         head = [label, self.styled(S.APPENDIX_TITLE, node.title)]
         if node.subtitle is not None:
             head.append(self.styled(S.APPENDIX_SUBTITLE, node.subtitle))
+        if node.rule:  # an attached text: the title block's short rule
+            head.append(paragraph(ParagraphLook(style=S.TITLE_RULE)))
         space_after(head[-1], self.profile.appendix.space_after)
         for p in head:
             self.out(p)

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from briefing.content.media import MediaStore
+from briefing.layout.addressees import addressees_layout
 from briefing.layout.cover import cover_layout
 from briefing.layout.masthead import Line, Rule, masthead_layout
 from briefing.profile.model import Profile
@@ -155,24 +156,66 @@ class HtmlWriter(LegalHtml, BlankHtml, Visitor):
             ET.SubElement(block, "div", {"class": "rule"})
         return SKIP_CHILDREN
 
+    def visit_addressees(self, node: vocabulary.Addressees) -> object:
+        """One addressee on the label's line; several one per line, under the colon."""
+        place = addressees_layout(node.label, self.profile)
+        block = ET.SubElement(self.parent, "div", {"class": "addressees"})
+        first = self.block(block, "p", {"style": f"margin-left: {place.label_left:.2f}mm"})
+        first.text = node.label + (f" {node.items[0]}" if len(node.items) == 1 else "")
+        for item in node.items if len(node.items) > 1 else ():
+            line = self.block(block, "p", {"class": "addressee",
+                                           "style": f"margin-left: {place.items_left:.2f}mm"})
+            line.text = item
+        return SKIP_CHILDREN
+
+    def visit_authority_line(self, node: vocabulary.AuthorityLine) -> None:
+        _div(self.parent, "authority-line", node.text, "p")
+
+    def visit_basis(self, node: vocabulary.Basis) -> object:
+        for source in node.paragraphs:
+            self.inline(source.content, self.block(self.parent, "p", {"class": "basis"}))
+        return SKIP_CHILDREN
+
+    def visit_enactment(self, node: vocabulary.Enactment) -> None:
+        _div(self.parent, "enactment", node.text, "p")
+
     def visit_closing(self, node: vocabulary.Closing) -> object:
-        row = ET.SubElement(_layout_grid(self.parent, "closing"), "div", {"class": "row"})
+        """As the DOCX's band: Nơi nhận left of the signature, or two signature blocks side
+        by side with Nơi nhận in a row under the left one."""
+        grid = _layout_grid(self.parent, "closing")
+        row = ET.SubElement(grid, "div", {"class": "row"})
         left = ET.SubElement(row, "div", {"class": "cell recipients-col"})
         right = ET.SubElement(row, "div", {"class": "cell signature-col"})
-        recipients, signature = node.recipients, node.signature
-        if recipients is not None:
-            _div(left, "label", recipients.label)
-            for item in recipients.items:
+        signatures = node.signatures[-2:]
+        if node.arrangement == "below":
+            if len(signatures) == 2:
+                left.set("class", "cell signature-col")
+                self.signature(left, signatures[0], named=False)
+            if node.recipients is not None:
+                below = ET.SubElement(grid, "div", {"class": "row"})
+                left = ET.SubElement(below, "div", {"class": "cell recipients-col"})
+                ET.SubElement(below, "div", {"class": "cell signature-col"})
+        if signatures:
+            self.signature(right, signatures[-1], named=True)
+        if node.recipients is not None:
+            _div(left, "label", node.recipients.label)
+            for item in node.recipients.items:
                 _div(left, "recipient", item)
-        if signature is not None:
-            if signature.authority is not None:
-                _div(right, "authority", signature.authority)
-            if signature.title is not None:
-                _div(right, "signer-title", signature.title)
-            # ids: named destinations where a digital signature goes (briefing/signing/)
-            _div(right, "signature-space", "").set("id", "signature.space")
-            _div(right, "signer-name", signature.name).set("id", "signature.name")
         return SKIP_CHILDREN
+
+    @staticmethod
+    def signature(out: ET.Element, signature: vocabulary.Signature, *, named: bool) -> None:
+        """A signature block; `named`: the one a digital signature goes in (its ids are the
+        named destinations briefing/signing/ looks for)."""
+        if signature.authority is not None:
+            _div(out, "authority", signature.authority)
+        if signature.title is not None:
+            _div(out, "signer-title", signature.title)
+        space = _div(out, "signature-space", "")
+        name = _div(out, "signer-name", signature.name)
+        if named:
+            space.set("id", "signature.space")
+            name.set("id", "signature.name")
 
     def visit_appendices(self, node: Node) -> None:
         """Each appendix in turn."""
@@ -185,6 +228,8 @@ class HtmlWriter(LegalHtml, BlankHtml, Visitor):
         self.inline(node.title, self.block(head, "h1", {"class": "appendix-title"}))
         if node.subtitle is not None:
             self.inline(node.subtitle, ET.SubElement(head, "p", {"class": "appendix-subtitle"}))
+        if node.rule:  # an attached text: the title block's short rule
+            ET.SubElement(head, "div", {"class": "rule"})
         with self.into(out):
             self.walk_all(node.body)
         return SKIP_CHILDREN
