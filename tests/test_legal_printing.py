@@ -222,6 +222,15 @@ HEAD = {"form": "official", "issuer": {"superior": "TỈNH ỦY HÀ TĨNH", "nam
         "signer": {"authority": "T/M BAN TUYÊN GIÁO", "title": "TRƯỞNG BAN", "name": "Trần An"}}
 
 
+def end_marked(lines: list[str], profile: str) -> list[str]:
+    """The last line with the end mark "./." where the profile's quy chế takes one (a final
+    "." becomes its first dot)."""
+    if not load_profile(profile).document_type("quy-che")[1].end_mark:
+        return lines
+    last = lines[-1]
+    return [*lines[:-1], last + ("/." if last.endswith(".") else "./.")]
+
+
 def expected_lines(chapters: list[dict], letters: tuple[str, ...]) -> list[str]:
     """What a reader must see, numbers computed by hand from the rules."""
     out, article = [], 0
@@ -243,7 +252,7 @@ def expected_lines(chapters: list[dict], letters: tuple[str, ...]) -> list[str]:
 def test_generated_legal_trees_print_their_text_in_order(tmp_path, chapters, profile):
     rendered = render_generated(tmp_path, chapters, profile, ("docx",))
     texts = [p.text for p in paragraphs(rendered.outputs["docx"])]
-    wanted = expected_lines(chapters, VIETNAMESE_LETTERS)
+    wanted = end_marked(expected_lines(chapters, VIETNAMESE_LETTERS), profile)
     start = texts.index("Chương I")
     assert texts[start:start + len(wanted)] == wanted
     markdown, at = write_markdown(rendered.tree), 0
@@ -272,7 +281,7 @@ def test_generated_legal_trees_print_in_order_in_the_pdf(tmp_path, chapters, pro
                                                              ("pdf",)).outputs["pdf"])]
     titles = {chapter["chapter"] for chapter in chapters}
     wanted = [line.upper() if line in titles else line
-              for line in expected_lines(chapters, VIETNAMESE_LETTERS)]
+              for line in end_marked(expected_lines(chapters, VIETNAMESE_LETTERS), profile)]
     start = shown.index("Chương I")
     body = [line for line in shown[start:] if not line.isdigit()]  # page numbers aside
     assert body[:len(wanted)] == wanted
@@ -355,7 +364,7 @@ def test_parts_divisions_and_titled_clauses_number_and_print(profile, tmp_path):
         "Điều 3. Trưởng ban", "Chỉ đạo chung."]
     assert texts[start + 22:start + 28] == [
         "Phần II", "Thi hành", "Chương III", "Hiệu lực",  # Chương continue across Phần
-        "Điều 4. Hiệu lực thi hành", "Có hiệu lực kể từ ngày ký."]
+        *end_marked(["Điều 4. Hiệu lực thi hành", "Có hiệu lực kể từ ngày ký."], profile)]
     titled = document.paragraphs[texts.index("1. Nguyên tắc")]
     assert all(run.bold for run in titled.runs if run.text)
     assert titled.paragraph_format.keep_with_next
