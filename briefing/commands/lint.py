@@ -22,7 +22,7 @@ from briefing.cli import (
     shown,
 )
 from briefing.messages import msg, msgn
-from briefing.problems import ERROR
+from briefing.problems import ERROR, WARNING
 
 HELP = "check a Word file against the official layout"
 
@@ -34,8 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit code: 0 no errors, 1 warnings only (with --strict), 2 errors.")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE.docx")
     parser.add_argument("--profile", metavar="NAME",
-                        help="layout profile (default: party, or state when the masthead "
-                             "has the national title)")
+                        help="layout profile (default: the one the file shows: state with the "
+                             "national title, party with 'ĐẢNG CỘNG SẢN VIỆT NAM')")
     parser.add_argument("--strict", action="store_true",
                         help="treat warnings as errors (exit code 1 when there are any)")
     return parser
@@ -50,8 +50,14 @@ def run(argv: list[str]) -> int:
     errors = warnings = 0
     for path in args.files:
         facts = read_facts(path)
-        name = args.profile or _profile_of(facts)
-        findings = Linter(facts, load_profile(name), shown(path)).run()
+        found = args.profile or profile_of(facts)
+        linter = Linter(facts, load_profile(found or "party"), shown(path), known=bool(found))
+        if not found:
+            linter.add(WARNING, msg("lint-profile", "neither 'ĐẢNG CỘNG SẢN VIỆT NAM' nor the "
+                                    "national title heads the file: judged by the rules the "
+                                    "Party and state layouts share (name one with --profile "
+                                    "party|state)"))
+        findings = linter.run()
         for finding in findings:
             print(finding, file=sys.stderr)
         errors += sum(f.severity == ERROR for f in findings)
@@ -66,11 +72,10 @@ def run(argv: list[str]) -> int:
     return EXIT_OK
 
 
-def _profile_of(facts) -> str:
-    from briefing.importing.head import head_lines, kind_of
+def profile_of(facts) -> str | None:
+    """The layout the file shows it follows (`lint.profile_signs`), None if it shows none."""
+    from briefing.importing.head import head_lines
+    from briefing.lint.profile_signs import profile_signs
 
-    for block in (facts.source.blocks if facts.source else [])[:20]:
-        for line in head_lines(block):
-            if kind_of(line.text) == "state-title" or line.role == "masthead-rule":
-                return "state"
-    return "party"
+    blocks = facts.source.blocks if facts.source else []
+    return profile_signs([line for block in blocks[:40] for line in head_lines(block)][:60])

@@ -1,0 +1,215 @@
+"""The lint on the shapes real files take (ND 30/2020 and its appendices): each rule on a small
+Word file made here with python-docx — the profile read from the file, legal numbering,
+sections one by one, form fields, rule lines and masthead lines, wrapped Nơi nhận items, the
+motto's hyphens, and messages that say what the layout wants."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml import parse_xml
+from docx.shared import Mm, Pt
+
+from briefing.cli import main
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+STATE_HEAD = ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "Số: 15/QĐ-UBND",
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+              "Hà Tĩnh, ngày 05 tháng 3 năm 2024", "QUYẾT ĐỊNH", "Về việc ban hành quy chế")
+STATE_CLOSING = ("Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, NC.", "TM. ỦY BAN NHÂN DÂN",
+                 "CHỦ TỊCH", "Nguyễn Văn A")
+
+def _page_number(paragraph) -> None:
+    for xml in (f'<w:r {NS}><w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r {NS}><w:instrText> PAGE </w:instrText></w:r>',
+                f'<w:r {NS}><w:fldChar w:fldCharType="end"/></w:r>'):
+        paragraph._p.append(parse_xml(xml))
+
+def _document(texts: Iterable[str], *, numbered: bool = True) -> docx.Document:
+    """An A4 Times New Roman 14 pt document in the layout's margins, a page number from page
+    2, one paragraph per text."""
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Times New Roman"
+    document.styles["Normal"].font.size = Pt(14)
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    if numbered:
+        section.different_first_page_header_footer = True
+        header = section.header.paragraphs[0]
+        header.alignment = 1
+        _page_number(header)
+    for text in texts:
+        document.add_paragraph(text)
+    return document
+
+def _lint(path: Path, capsys, *options: str) -> list[str]:
+    """The findings the command prints for `path`, in English."""
+    main(["--lang", "en", "lint", str(path), *options])
+    return [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+
+def _saved(tmp_path: Path, document: docx.Document, name: str = "x.docx") -> Path:
+    path = tmp_path / name
+    document.save(path)
+    return path
+
+def _with(findings: list[str], fragment: str) -> list[str]:
+    return [line for line in findings if fragment in line]
+
+# -- the profile the file shows ------------------------------------------------------------
+
+def test_a_state_file_is_judged_by_the_state_layout(tmp_path, capsys):
+    path = _saved(tmp_path, _document([*STATE_HEAD, "Nội dung quyết định.", *STATE_CLOSING]))
+    findings = _lint(path, capsys)
+    assert findings == [], findings
+
+def test_a_file_with_neither_title_is_said_so_once(tmp_path, capsys):
+    """No national title, no ĐẢNG CỘNG SẢN VIỆT NAM, no number: one finding, not a cascade of
+    Party errors (no ĐCSVN line, no '*', T/M wanted)."""
+    texts = ["SỞ NỘI VỤ", "Hà Nội, ngày 05 tháng 3 năm 2024", "THÔNG BÁO", "Về lịch làm việc",
+             "Nội dung thông báo.",
+             "Nơi nhận:", "- Các phòng;", "- Lưu: VT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
+             "Trần Văn B"]
+    findings = _lint(_saved(tmp_path, _document(texts)), capsys)
+    assert len(findings) == 1, findings
+    assert "neither 'ĐẢNG CỘNG SẢN VIỆT NAM' nor the national title" in findings[0]
+    assert ": warning: " in findings[0]
+
+def test_the_profile_option_still_decides(tmp_path, capsys):
+    path = _saved(tmp_path, _document([*STATE_HEAD, "Nội dung.", *STATE_CLOSING]))
+    findings = _lint(path, capsys, "--profile", "party")
+    assert _with(findings, "no 'ĐẢNG CỘNG SẢN VIỆT NAM' line")
+
+def test_an_appendix_of_a_state_decree_is_state_and_has_no_masthead(tmp_path, capsys):
+    texts = ["Phụ lục II", "VIẾT HOA TRONG VĂN BẢN HÀNH CHÍNH",
+             "(Kèm theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ)",
+             "I. VIẾT HOA VÌ PHÉP ĐẶT CÂU", "1. Viết hoa chữ cái đầu âm tiết.",
+             "TM. ỦY BAN NHÂN DÂN", "KT. BỘ TRƯỞNG"]
+    findings = _lint(_saved(tmp_path, _document(texts)), capsys)
+    assert findings == [], findings
+
+# -- legal numbering ---------------------------------------------------------------------------
+
+def test_legal_numbering_restarts_where_the_layout_restarts_it(tmp_path, capsys):
+    """Khoản restart in every Điều, điểm in every khoản in the Vietnamese alphabet (đ after d,
+    g after e, i after h a letter), Điều run on across chapters, Mục restart per Chương."""
+    points = [f"{letter}) Điểm {letter};" for letter in "abcdđeghikl"]
+    body = ["Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi", "1. Khoản một.", *points,
+            "2. Khoản hai.", "a) Điểm a.", "b) Điểm b.", "Điều 2. Đối tượng", "1. Khoản một.",
+            "Chương II", "QUY ĐỊNH CỤ THỂ", "Mục 1", "VĂN BẢN ĐI", "Điều 3. Văn bản",
+            "1. Khoản một.", "2. Khoản hai.", "Mục 2", "VĂN BẢN ĐẾN", "Điều 4. Tiếp nhận",
+            "1. Khoản một."]
+    path = _saved(tmp_path, _document([*STATE_HEAD, *body, *STATE_CLOSING]))
+    assert _lint(path, capsys) == []
+
+def test_a_real_gap_in_legal_numbering_is_reported_with_the_number_wanted(tmp_path, capsys):
+    body = ["Điều 1. Phạm vi", "1. Khoản một.", "a) Điểm a;", "b) Điểm b;", "d) Điểm d.",
+            "Điều 3. Hiệu lực", "1. Khoản một."]
+    path = _saved(tmp_path, _document([*STATE_HEAD, *body, *STATE_CLOSING]))
+    findings = _lint(path, capsys)
+    assert len(findings) == 2, findings
+    assert "skips here: 'd)' after 'b)' (the next is 'c)')" in findings[0]
+    assert "skips here: 'Điều 3' after 'Điều 1' (the next is 'Điều 2.')" in findings[1]
+
+# -- sections, one by one ----------------------------------------------------------------------
+
+def test_each_section_is_read_on_its_own(tmp_path, capsys):
+    """Page 1 is the first section's: its Different First Page hides the number, whatever the
+    last section sets; a landscape section (wide tables, PL I §I.2) is neither a page-size nor
+    a margin error."""
+    document = _document([*STATE_HEAD, "Nội dung trước bảng."])
+    wide = document.add_section()
+    wide.orientation = WD_ORIENT.LANDSCAPE
+    wide.page_width, wide.page_height = Mm(297), Mm(210)
+    wide.top_margin, wide.bottom_margin = Mm(20), Mm(15)
+    wide.left_margin, wide.right_margin = Mm(30), Mm(15)
+    document.add_paragraph("Bảng số liệu.")
+    last = document.add_section()
+    last.orientation = WD_ORIENT.PORTRAIT
+    last.page_width, last.page_height = Mm(210), Mm(297)
+    last.bottom_margin, last.right_margin = Mm(20), Mm(15)
+    last.different_first_page_header_footer = False
+    for text in ("Nội dung sau bảng.", *STATE_CLOSING):
+        document.add_paragraph(text)
+    assert _lint(_saved(tmp_path, document), capsys) == []
+
+def test_a_narrow_margin_is_reported_in_its_section(tmp_path, capsys):
+    document = _document([*STATE_HEAD, "Nội dung."])
+    second = document.add_section()
+    second.right_margin = Mm(5)
+    for text in ("Nội dung tiếp.", *STATE_CLOSING):
+        document.add_paragraph(text)
+    findings = _lint(_saved(tmp_path, document), capsys)
+    assert len(findings) == 1, findings
+    assert "section 2" in findings[0] and "right margin is 5 mm" in findings[0]
+
+# -- the number, rule lines, the masthead ------------------------------------------------------
+
+def test_a_form_field_is_not_the_document_number(tmp_path, capsys):
+    texts = [*STATE_HEAD[:1], "Số: 15/GNP-UBND", *STATE_HEAD[2:5], "GIẤY NGHỈ PHÉP",
+             "Cấp cho ông (bà): Nguyễn Văn C", "Số định danh cá nhân/CCCD/Hộ chiếu: 0123",
+             "Số 12 đường Trần Phú/phường Bắc Hà", *STATE_CLOSING]
+    assert _lint(_saved(tmp_path, _document(texts)), capsys) == []
+
+def test_rule_lines_and_the_national_title_are_not_small_body_text(tmp_path, capsys):
+    document = _document([])
+    for text, size in (("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12),
+                       ("Độc lập - Tự do - Hạnh phúc", 13), ("_______________", 12),
+                       ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", 13), ("Số: 15/QĐ-UBND", 13),
+                       ("Hà Tĩnh, ngày 05 tháng 3 năm 2024", 14), ("QUYẾT ĐỊNH", 14),
+                       ("__________", 11), ("Nội dung quyết định.", 14)):
+        document.add_paragraph().add_run(text).font.size = Pt(size)
+    for text in STATE_CLOSING:
+        document.add_paragraph(text)
+    assert _lint(_saved(tmp_path, document), capsys) == []
+
+def test_the_motto_with_en_dashes_is_reported(tmp_path, capsys):
+    texts = [*STATE_HEAD[:3], "Độc lập – Tự do – Hạnh phúc", *STATE_HEAD[4:], "Nội dung.",
+             *STATE_CLOSING]
+    findings = _lint(_saved(tmp_path, _document(texts)), capsys)
+    assert len(findings) == 1, findings
+    assert "joins its phrases with hyphens, 'Độc lập - Tự do - Hạnh phúc'" in findings[0]
+
+# -- Nơi nhận ----------------------------------------------------------------------------------
+
+def _closing_table(document: docx.Document, recipients: list[str]) -> None:
+    """The closing as real files lay it out: a borderless 1 x 2 table."""
+    table = document.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.paragraphs[0].text = "Nơi nhận:"
+    for text in recipients:
+        left.add_paragraph(text)
+    right.paragraphs[0].text = "TM. ỦY BAN NHÂN DÂN"
+    for text in ("CHỦ TỊCH", "Nguyễn Văn A"):
+        right.add_paragraph(text)
+
+@pytest.mark.parametrize(("recipients", "wanted"), [
+    (["- Các bộ, cơ quan ngang bộ,", "   cơ quan thuộc Chính phủ;", "- Lưu: VT, HC (2)."], []),
+    (["- Như Điều 3;", "- UBND các huyện."],
+     ["the last Nơi nhận item should be '- Lưu: VT, …'"]),
+])
+def test_a_wrapped_recipient_is_one_item_and_the_message_says_what_is_wanted(
+        tmp_path, capsys, recipients, wanted):
+    document = _document([*STATE_HEAD, "Nội dung."])
+    _closing_table(document, recipients)
+    findings = _lint(_saved(tmp_path, document), capsys)
+    assert len(findings) == len(wanted), findings
+    for line, fragment in zip(findings, wanted, strict=True):
+        assert fragment in line
+
+def test_a_data_table_column_named_noi_nhan_is_not_the_closing(tmp_path, capsys):
+    document = _document([*STATE_HEAD, "Nội dung.", *STATE_CLOSING, "Phụ lục",
+                          "SỔ ĐĂNG KÝ VĂN BẢN ĐI"])
+    table = document.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Số, ký hiệu", "Nơi nhận văn bản"),
+                          strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("(1)", "(2)"), strict=True):
+        cell.text = text
+    assert _lint(_saved(tmp_path, document), capsys) == []
