@@ -116,6 +116,24 @@ def test_a_real_gap_in_legal_numbering_is_reported_with_the_number_wanted(tmp_pa
     assert "skips here: 'd)' after 'b)' (the next is 'c)')" in findings[0]
     assert "skips here: 'Điều 3' after 'Điều 1' (the next is 'Điều 2.')" in findings[1]
 
+@pytest.mark.parametrize("lines", [
+    # a lettered heading whose first item holds a list of its own points
+    ["1.1. Chế độ báo cáo", "a) Thời gian", "a) điểm một;", "b) điểm hai;", "c) điểm ba.",
+     "b) Giải thích từ ngữ"],
+    # a chapter's label and title on one line, a division's too
+    ["Chương I", "Mục 1", "Điều 1. A", "Mục 2 TUYÊN TRUYỀN", "Điều 2. B",
+     "Chương II PHƯƠNG HƯỚNG, NHIỆM VỤ", "Điều 3. C", "Chương III", "Điều 4. D"],
+    # "i)" after "h)" is a letter; an appendix starts its numbers afresh
+    ["g) bảy;", "h) tám;", "i) chín;", "k) mười.", "Phụ lục II", "I. MỘT", "1. Một", "Điều 1. A"],
+])
+def test_the_outline_reads_these_runs_without_a_gap(lines):
+    from briefing.numbering.outline import Outline
+
+    outline = Outline()
+    verdicts = [outline.take(line) for line in lines]
+    assert [v.marker.raw for v in verdicts if v is not None and v.verdict] == []
+
+
 # -- sections, one by one ----------------------------------------------------------------------
 
 def test_each_section_is_read_on_its_own(tmp_path, capsys):
@@ -156,16 +174,18 @@ def test_a_form_field_is_not_the_document_number(tmp_path, capsys):
              "Số 12 đường Trần Phú/phường Bắc Hà", *STATE_CLOSING]
     assert _lint(_saved(tmp_path, _document(texts)), capsys) == []
 
-def test_rule_lines_and_the_national_title_are_not_small_body_text(tmp_path, capsys):
+def test_rule_lines_the_masthead_and_the_closing_are_not_small_body_text(tmp_path, capsys):
+    """Each has its own size by rule (national title 12–13 pt, Nơi nhận 12 and 11 pt), even
+    typed as plain paragraphs rather than in a table."""
     document = _document([])
     for text, size in (("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12),
                        ("Độc lập - Tự do - Hạnh phúc", 13), ("_______________", 12),
                        ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", 13), ("Số: 15/QĐ-UBND", 13),
                        ("Hà Tĩnh, ngày 05 tháng 3 năm 2024", 14), ("QUYẾT ĐỊNH", 14),
-                       ("__________", 11), ("Nội dung quyết định.", 14)):
+                       ("__________", 11), ("Nội dung quyết định.", 14),
+                       ("Nơi nhận:", 12), ("- Như Điều 3;", 11), ("- Lưu: VT, NC.", 11),
+                       ("TM. ỦY BAN NHÂN DÂN", 13), ("CHỦ TỊCH", 13), ("Nguyễn Văn A", 14)):
         document.add_paragraph().add_run(text).font.size = Pt(size)
-    for text in STATE_CLOSING:
-        document.add_paragraph(text)
     assert _lint(_saved(tmp_path, document), capsys) == []
 
 def test_the_motto_with_en_dashes_is_reported(tmp_path, capsys):

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 _LABEL = re.compile(r"^Nơi\s+nhận\s*:", re.IGNORECASE)
 _BULLET = ("-", "–", "+", "•")
 _AUTHORITY = re.compile(r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.)\s")
+#: the lines of a signature block from its authority line: authority, title, "(Đã ký)", name
+_SIGNATURE = 5
 
 
 def closing_lines(linter: Linter) -> list[tuple[HeadLine, int]]:
@@ -46,6 +48,21 @@ def check_closing(linter: Linter) -> None:
     if labels:
         _recipients(linter, recipient_items(placed, labels[-1]))
     _authority(linter, [line for line, _ in placed])
+
+
+def closing_places(linter: Linter) -> set[str]:
+    """Where the closing's lines are (Nơi nhận, its items, the signature block): laid out by
+    their own rules (12 and 11 pt, 13–14 pt), not as body text."""
+    placed = closing_lines(linter)
+    places: set[str] = set()
+    for index, (line, _) in enumerate(placed):
+        if _LABEL.match(line.text):
+            places.add(str(line.where))
+            places.update(str(part.where) for item in recipient_items(placed, index)
+                          for part in item)
+        elif _AUTHORITY.match(line.text):
+            places.update(str(after.where) for after, _ in placed[index:index + _SIGNATURE])
+    return places
 
 
 def recipient_items(placed: list[tuple[HeadLine, int]], label: int) -> list[list[HeadLine]]:

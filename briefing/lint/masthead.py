@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefing.importing.head import PLACE_DATE, HeadLine, document_type, kind_of
 from briefing.importing.words import upper
-from briefing.lint.profile_signs import NUMBER_LINE
+from briefing.lint.profile_signs import NUMBER_LINE, title_of
 from briefing.messages import msg
 from briefing.problems import ERROR, WARNING
 
@@ -29,7 +29,7 @@ def check_masthead(linter: Linter) -> None:
     head = linter.head
     kinds = [kind_of(line.text) for line in head]
     if linter.official and not linter.booklet and linter.known:
-        _titles(linter, kinds)
+        _titles(linter, kinds, {title_of(line.text) for line in head})
     for line in linter.masthead_area:
         match = NUMBER_LINE.match(line.text)
         if match is not None and linter.known:
@@ -53,9 +53,8 @@ def masthead_area(head: list[HeadLine]) -> list[HeadLine]:
     return head[:12]
 
 
-def _titles(linter: Linter, kinds: list[str]) -> None:
-    title = "party-title" if linter.party else "state-title"
-    if title not in kinds:
+def _titles(linter: Linter, kinds: list[str], titles: set[str | None]) -> None:
+    if ("party" if linter.party else "state") not in titles:
         words = "ĐẢNG CỘNG SẢN VIỆT NAM" if linter.party else \
             f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / {MOTTO}"
         linter.add(ERROR, msg("lint-masthead", "the masthead has no '{words}' line",

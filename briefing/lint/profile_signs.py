@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.importing.head import HeadLine, kind_of
+from briefing.importing.head import HeadLine, is_caps, kind_of
+from briefing.importing.words import upper
 
 #: the number and symbol of a document: "12/QĐ-UBND", "30/2020/NĐ-CP", "05/BNV-VP", a blank
 #: number "   /QĐ-UBND" (state); "12-HD/BTGTU", "-CTr/BTGTU" (Party) — never a form field
@@ -23,6 +24,20 @@ NUMBER_LINE = re.compile(rf"^Số\s*(?P<colon>:?)\s*(?P<number>{_STATE_NUMBER}|{
 _ATTACHED = re.compile(r"^\(\s*(?:ban\s+hành\s+)?kèm\s+theo\b.*?\bsố\s+(?P<number>\S+)",
                        re.IGNORECASE)
 _TITLES = {"state-title": "state", "party-title": "party"}
+_NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+_MOTTO = re.compile(r"^ĐỘC LẬP\s*[-–—]\s*TỰ DO\s*[-–—]\s*HẠNH PHÚC$")
+
+
+def title_of(text: str) -> str | None:
+    """"state" for the national title or the motto, "party" for "ĐẢNG CỘNG SẢN VIỆT NAM",
+    however spaced, dashed or toned ("HOÀ"); None for any other line."""
+    found = _TITLES.get(kind_of(text))
+    if found is not None:
+        return found
+    line = upper(text).strip(" .:*")
+    if (line.startswith(_NATIONAL) and is_caps(text)) or _MOTTO.match(line):
+        return "state"
+    return "party" if line == "ĐẢNG CỘNG SẢN VIỆT NAM" else None
 
 
 def number_profile(number: str) -> str | None:
@@ -37,7 +52,7 @@ def number_profile(number: str) -> str | None:
 def profile_signs(lines: list[HeadLine]) -> str | None:
     """"state", "party" or None, from the head of a file (its first lines)."""
     for line in lines:
-        found = _TITLES.get(kind_of(line.text))
+        found = title_of(line.text)
         if found is not None:
             return found
     if any(line.role == "masthead-rule" for line in lines):  # our own state masthead

@@ -18,7 +18,7 @@ import yaml
 
 from briefing.importing.guesses import excerpt
 from briefing.importing.head import document_type, head_lines, kind_of
-from briefing.lint.closing import check_closing
+from briefing.lint.closing import check_closing, closing_places
 from briefing.lint.facts import Facts, ParagraphLook
 from briefing.lint.masthead import check_masthead, masthead_area
 from briefing.lint.numbering import numbering_findings
@@ -75,6 +75,10 @@ class Linter:
         kinds = [kind_of(line.text) for line in self.head]
         self.booklet = "booklet-title" in kinds or any(line.role == "cover-title"
                                                        for line in self.head)
+        #: where the masthead's and the closing's lines are: their sizes are their own
+        self.furniture = {str(line.where) for line in self.masthead_area
+                          if self.official or kind_of(line.text) != "other"
+                          or line.text.startswith("V/v")} | closing_places(self)
 
     def add(self, severity: str, message: Message, where: Where = None, text: str = "") -> None:
         self.findings.append(Problem(Position(self.source, place=where), message, severity,
@@ -91,10 +95,11 @@ class Linter:
         return self.findings
 
     def _body(self) -> list[ParagraphLook]:
-        """Paragraphs of running text (the body styles), outside tables: not the masthead's
-        title lines nor rule lines."""
+        """Paragraphs of running text (the body styles), outside tables: not the masthead nor
+        the closing, not the title lines nor rule lines."""
         return [p for p in self.facts.paragraphs if not p.in_table
-                and p.style.lower() in _BODY_STYLES and kind_of(p.text.strip()) not in _NOT_BODY]
+                and p.style.lower() in _BODY_STYLES and kind_of(p.text.strip()) not in _NOT_BODY
+                and str(place_paragraph(p.number)) not in self.furniture]
 
     def fonts(self) -> None:
         family = self.profile.font.family

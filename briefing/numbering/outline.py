@@ -8,8 +8,10 @@ Mục in every Chương (or Phần), Tiểu mục in every Mục, Roman mục un
 Quyết định …)") or an appendix ("Phụ lục II") starts its numbers afresh. Below the legal
 headings the typed markers nest as they come ("I." → "1." → "1.1." → "a)" → "(i)"): a marker
 of a kind already open closes the runs opened after it, so "b)" after "(iii)" continues the
-points and "2." after "c)" the khoản. Whether one marker follows another is `sequence`'s to say
-(the Vietnamese alphabet, "i)" after "h)" a letter).
+points and "2." after "c)" the khoản; a first marker ("a)", "1.") opens a run of its own,
+inside the one of its kind already open, which a later marker may still continue. Whether one
+marker follows another is `sequence`'s to say (the Vietnamese alphabet, "i)" after "h)" a
+letter).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 
 from briefing.numbering.counters import roman
 from briefing.numbering.markers import Marker, parse, roman_value, shown
-from briefing.numbering.sequence import Run, read_in_run
+from briefing.numbering.sequence import Run, follows, read_in_run
 
 #: legal headings, highest first; Phần, Chương and Điều never restart under a higher one
 LEGAL_KINDS = ("part", "chapter", "division", "subdivision", "article")
@@ -31,7 +33,7 @@ _LABELS = {"part": "Phần {}", "chapter": "Chương {}", "division": "Mục {}"
 #: "Chương IV", "Mục 2", "Phần II", "Tiểu mục 1" alone (or with a title after a dot or colon);
 #: "Điều 5." with its title run in — never "Điều 5 của Luật …" in running text
 _LEGAL = re.compile(r"^(?P<word>(?i:tiểu\s+mục|phần|chương|mục|điều))\s+"
-                    r"(?P<n>[IVXLC]{1,7}|\d{1,3})(?P<end>\s*[.:]\s*|\s*$)")
+                    r"(?P<n>[IVXLC]{1,7}|\d{1,3})(?P<end>\s*[.:]\s*|\s*$|\s+)")
 #: a new text whose numbers start again: an appendix head or an attached text's reference line
 _NEW_TEXT = re.compile(r"^(?:phụ\s+lục(?:\s+[IVXLC\d]+)?\s*$|\(\s*(?:ban\s+hành\s+)?kèm\s+theo\b)",
                        re.IGNORECASE)
@@ -45,10 +47,17 @@ def legal_marker(text: str) -> Marker | None:
     kind = _WORDS[" ".join(match.group("word").lower().split())]
     raw = match.group("n")
     value = int(raw) if raw.isdigit() else roman_value(raw)
-    if not value or (kind == "article" and not match.group("end").strip()
-                     and text[match.end():].strip()):
-        return None
-    return Marker(kind, (value,), f"{match.group('word')} {raw}", text[match.end():])
+    rest = text[match.end():]
+    if not value or (rest and not match.group("end").strip()
+                     and (kind == "article" or not _capitals(rest))):
+        return None  # "Điều 5 của Luật …", "Mục 2 về …": running text, not a heading
+    return Marker(kind, (value,), f"{match.group('word')} {raw}", rest)
+
+
+def _capitals(text: str) -> bool:
+    """"Chương II PHƯƠNG HƯỚNG, NHIỆM VỤ": the title in capitals after the label."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def legal_label(kind: str, value: int, like: Marker) -> str:
@@ -105,14 +114,16 @@ class Outline:
                 marker = read
                 break
         key = (marker.kind, marker.depth)
-        index = next((i for i, (k, _) in enumerate(self.open) if k == key), None)
-        if index is None or marker.value == 1:  # a new run: a first number is never a gap
-            if index is not None:
-                del self.open[index:]
+        same = [i for i, (k, _) in enumerate(self.open) if k == key]
+        if not same or marker.value == 1:  # a new run (or a list inside an item of its kind)
             run = Run()
             self.open.append((key, run))
             run.take(marker)
             return Verdict(marker, "")
+        # the innermost open run it continues ("b)" of a lettered heading after the a) … e) of
+        # a list inside its first item), else the innermost of its kind, which it breaks
+        index = next((i for i in reversed(same) if follows(self.open[i][1].last, marker)),
+                     same[-1])
         del self.open[index + 1:]
         run = self.open[index][1]
         return _judged(run, marker, lambda value: shown(marker.kind, value)
