@@ -22,7 +22,7 @@ from briefing.cli import (
     shown,
 )
 from briefing.messages import msg, msgn
-from briefing.problems import ERROR, WARNING
+from briefing.problems import ERROR
 
 HELP = "check a Word file against the official layout"
 
@@ -43,21 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    from briefing.lint.facts import read_facts
-    from briefing.lint.rules import Linter
-    from briefing.profile.model import load_profile
+    from briefing.lint.rules import lint_file
 
     errors = warnings = 0
     for path in args.files:
-        facts = read_facts(path)
-        found = args.profile or profile_of(facts)
-        linter = Linter(facts, load_profile(found or "party"), shown(path), known=bool(found))
-        if not found:
-            linter.add(WARNING, msg("lint-profile", "neither 'ĐẢNG CỘNG SẢN VIỆT NAM' nor the "
-                                    "national title heads the file: judged by the rules the "
-                                    "Party and state layouts share (name one with --profile "
-                                    "party|state)"))
-        findings = linter.run()
+        findings = lint_file(path, args.profile, shown(path))
         for finding in findings:
             print(finding, file=sys.stderr)
         errors += sum(f.severity == ERROR for f in findings)
@@ -70,12 +60,3 @@ def run(argv: list[str]) -> int:
     if warnings and args.strict:
         return EXIT_WARNINGS
     return EXIT_OK
-
-
-def profile_of(facts) -> str | None:
-    """The layout the file shows it follows (`lint.profile_signs`), None if it shows none."""
-    from briefing.importing.head import head_lines
-    from briefing.lint.profile_signs import profile_signs
-
-    blocks = facts.source.blocks if facts.source else []
-    return profile_signs([line for block in blocks[:40] for line in head_lines(block)][:60])

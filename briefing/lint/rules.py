@@ -19,13 +19,14 @@ import yaml
 from briefing.importing.guesses import excerpt
 from briefing.importing.head import document_type, head_lines, kind_of
 from briefing.lint.closing import check_closing, closing_places
-from briefing.lint.facts import Facts, ParagraphLook
+from briefing.lint.facts import Facts, ParagraphLook, read_facts
 from briefing.lint.masthead import check_masthead, masthead_area
 from briefing.lint.numbering import numbering_findings
 from briefing.lint.page import check_page, check_page_numbers
+from briefing.lint.profile_signs import profile_signs
 from briefing.messages import Message, msg, msgn
 from briefing.problems import WARNING, Position, Problem
-from briefing.profile.model import Profile
+from briefing.profile.model import Profile, load_profile
 from briefing.readers.source import Where, place_paragraph
 from briefing.text.inline_markdown import plain_text
 
@@ -48,6 +49,22 @@ def _allowed() -> dict[str, Any]:
 
 def _inside(value: float, bounds: list[float], slack: float = 0.3) -> bool:
     return bounds[0] - slack <= value <= bounds[1] + slack
+
+
+def lint_file(path: Path, profile: str | None = None, source: str = "") -> list[Problem]:
+    """The findings for the Word file at `path`, by the layout `profile` names or, without
+    one, the layout the file shows (`profile_signs`); a file that shows none is said so once."""
+    facts = read_facts(path)
+    blocks = facts.source.blocks if facts.source else []
+    found = profile or profile_signs([line for block in blocks[:40]
+                                      for line in head_lines(block)][:60])
+    linter = Linter(facts, load_profile(found or "party"), source or str(path),
+                    known=bool(found))
+    if not found:
+        linter.add(WARNING, msg("lint-profile", "neither 'ĐẢNG CỘNG SẢN VIỆT NAM' nor the "
+                                "national title heads the file: judged by the rules the Party "
+                                "and state layouts share (name one with --profile party|state)"))
+    return linter.run()
 
 
 class Linter:
