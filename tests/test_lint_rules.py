@@ -93,6 +93,27 @@ def test_an_appendix_of_a_state_decree_is_state_and_has_no_masthead(tmp_path, ca
     findings = _lint(_saved(tmp_path, _document(texts)), capsys)
     assert findings == [], findings
 
+CONG_VAN = ["BỘ NỘI VỤ", "Số: 05/BNV-VP", "V/v nâng bậc lương năm 2024",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Hà Nội, ngày 05 tháng 3 năm 2024", "Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.",
+            "Bộ Nội vụ đề nghị Sở Nội vụ báo cáo trước ngày 30 tháng 3 năm 2024./.",
+            "Nơi nhận:", "- Như trên;", "- Lưu: VT, VP.", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG",
+            "Trần Văn B"]
+
+
+def test_a_one_page_cong_van_needs_no_page_number(tmp_path, capsys):
+    """A công văn has no type name: its number line makes it a document with a masthead. One
+    page (as the file's properties count) shows no page number, by rule."""
+    assert _lint(_saved(tmp_path, _document(CONG_VAN, numbered=False)), capsys) == []
+
+
+def test_a_cong_van_without_the_national_title_is_told(tmp_path, capsys):
+    texts = [text for text in CONG_VAN if not text.startswith(("CỘNG HÒA", "Độc lập"))]
+    findings = _lint(_saved(tmp_path, _document(texts, numbered=False)), capsys)
+    assert len(findings) == 1, findings
+    assert ": error: the masthead has no 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in findings[0]
+
+
 # -- legal numbering ---------------------------------------------------------------------------
 
 def test_legal_numbering_restarts_where_the_layout_restarts_it(tmp_path, capsys):

@@ -40,6 +40,11 @@ class Facts:
     page_align: dict[str, str | None] = field(default_factory=dict)
     footnote_size: float | None = None
     real_footnotes: int = 0
+    #: the pages the application that saved the file counted (docProps/app.xml), if it says
+    pages: int | None = None
+
+
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
 
 def read_facts(path: Path) -> Facts:
@@ -63,6 +68,7 @@ def read_facts(path: Path) -> Facts:
         if look is not None:
             facts.paragraphs.append(look)
     facts.real_footnotes = len(facts.source.notes)
+    facts.pages = _pages(package.xml("docProps/app.xml"))
     note_style = styles.by_name("footnote text")
     facts.footnote_size = styles.size(note_style) if note_style else None
     return facts
@@ -84,6 +90,12 @@ def _look(p: etree._Element, number: int, styles: _Styles) -> ParagraphLook | No
     in_table = any(a.tag == w("tc") for a in p.iterancestors())
     return ParagraphLook(number, text, styles.name(style), font and family(font), size, line,
                          in_table)
+
+
+def _pages(app: etree._Element | None) -> int | None:
+    pages = app.find(f"{{{_EXTENDED}}}Pages") if app is not None else None
+    text = (pages.text or "").strip() if pages is not None else ""
+    return int(text) if text.isdigit() else None
 
 
 def _in_box(element: etree._Element) -> bool:

@@ -65,8 +65,9 @@ def check_page_numbers(linter: Linter) -> None:
     numbered = [(section, item) for section in sections for item in section.headers
                 if item.page_number]
     if not numbered:
-        linter.add(WARNING, msg("lint-page-numbers",
-                                "no page numbers (a PAGE field in the header)"))
+        if linter.facts.pages != 1:  # a one-page document shows none (page 1 never does)
+            linter.add(WARNING, msg("lint-page-numbers",
+                                    "no page numbers (a PAGE field in the header)"))
         return
     if sections and not linter.profile.page.number.first_page:
         _first_page(linter, sections[0])

@@ -23,7 +23,7 @@ from briefing.lint.facts import Facts, ParagraphLook, read_facts
 from briefing.lint.masthead import check_masthead, masthead_area
 from briefing.lint.numbering import numbering_findings
 from briefing.lint.page import check_page, check_page_numbers
-from briefing.lint.profile_signs import profile_signs
+from briefing.lint.profile_signs import NUMBER_LINE, profile_signs
 from briefing.messages import Message, msg, msgn
 from briefing.problems import WARNING, Position, Problem
 from briefing.profile.model import Profile, load_profile
@@ -87,8 +87,11 @@ class Linter:
         self.head = self.lines[:25]
         self.masthead_area = masthead_area(self.head)
         self.appendix = bool(self.head) and bool(_APPENDIX.match(self.head[0].text))
-        self.official = not self.appendix and any(document_type(line.text)
-                                                  for line in self.head)
+        #: a document with a masthead: a type name in its head ("QUYẾT ĐỊNH"), or a number
+        #: line in its masthead (a công văn has no type name)
+        self.official = not self.appendix and (
+            any(document_type(line.text) for line in self.head)
+            or any(NUMBER_LINE.match(line.text) for line in self.masthead_area))
         kinds = [kind_of(line.text) for line in self.head]
         self.booklet = "booklet-title" in kinds or any(line.role == "cover-title"
                                                        for line in self.head)
