@@ -209,6 +209,25 @@ def test_rule_lines_the_masthead_and_the_closing_are_not_small_body_text(tmp_pat
         document.add_paragraph().add_run(text).font.size = Pt(size)
     assert _lint(_saved(tmp_path, document), capsys) == []
 
+def test_a_title_set_apart_is_not_body_text_but_large_running_text_is(tmp_path, capsys):
+    document = _document(STATE_HEAD)
+    title = document.add_paragraph()
+    title.alignment = 1
+    title.add_run("Quy định chung về công tác văn thư").font.size = Pt(16)
+    document.add_paragraph().add_run("Nội dung in quá cỡ chữ của phần lời văn.").font.size = Pt(16)
+    for text in STATE_CLOSING:
+        document.add_paragraph(text)
+    findings = _lint(_saved(tmp_path, document), capsys)
+    assert len(findings) == 1 and "body text in 16 pt (1 paragraph)" in findings[0], findings
+
+
+def test_a_bien_ban_has_no_place_and_date_to_miss(tmp_path, capsys):
+    """ND 30 PL III Mẫu 1.9: a biên bản's masthead has no place and date (its type says so)."""
+    texts = [*STATE_HEAD[:4], "BIÊN BẢN", "Cuộc họp giao ban", "Nội dung cuộc họp./.",
+             *STATE_CLOSING]
+    assert _lint(_saved(tmp_path, _document(texts)), capsys) == []
+
+
 def test_the_motto_with_en_dashes_is_reported(tmp_path, capsys):
     texts = [*STATE_HEAD[:3], "Độc lập – Tự do – Hạnh phúc", *STATE_HEAD[4:], "Nội dung.",
              *STATE_CLOSING]

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefing.importing.head import HeadLine, head_lines, is_caps
+from briefing.importing.closing import ClosingReader
+from briefing.importing.guesses import Notebook
+from briefing.importing.head import HeadLine, MetaDraft, head_lines, is_caps
 from briefing.messages import msg
 from briefing.problems import WARNING
 from briefing.readers.source import Table
@@ -47,7 +49,11 @@ def check_closing(linter: Linter) -> None:
                                                    "closing"))
     if labels:
         _recipients(linter, recipient_items(placed, labels[-1]))
-    _authority(linter, [line for line, _ in placed])
+    lines = [line for line, _ in placed]
+    _authority(linter, lines)
+    if linter.official and not _signed(lines[labels[-1]:] if labels else lines[-12:]):
+        linter.add(WARNING, msg("lint-signature",
+                                "no signature block (authority, title, name) found"))
 
 
 def closing_places(linter: Linter) -> set[str]:
@@ -113,7 +119,14 @@ def _authority(linter: Linter, lines: list[HeadLine]) -> None:
             if not linter.party and re.match(r"^(T/M|K/T|T/L)", line.text):
                 linter.add(WARNING, msg("lint-authority", "state documents write TM., KT., TL. "
                                         "(with a dot)"), line.where, line.text)
-    if linter.official and not authority and not any(line.role == "signature-name"
-                                                     for line in lines):
-        linter.add(WARNING, msg("lint-signature",
-                                "no signature block (authority, title, name) found"))
+
+
+def _signed(lines: list[HeadLine]) -> bool:
+    """Whether a signature block (an authority or a title in capitals, then a name) is among
+    `lines`, read as the importer reads a closing — a head of office signs without "KT."."""
+    reader = ClosingReader(MetaDraft(), Notebook())
+    for line in lines:
+        reader.take(line)
+        if reader.done:
+            return True
+    return bool(reader.signer.get("name"))

@@ -39,8 +39,9 @@ def check_masthead(linter: Linter) -> None:
             _date(linter, date, line)
     for line in head:
         _motto(linter, line)
-    if linter.official and not linter.booklet and not any(PLACE_DATE.match(line.text)
-                                                          for line in head):
+    dated = linter.type_layout is None or linter.type_layout.place_date
+    if linter.official and not linter.booklet and dated and not any(PLACE_DATE.match(line.text)
+                                                                    for line in head):
         linter.add(WARNING, msg("lint-place-date",
                                 "no '<place>, ngày … tháng … năm …' line in the masthead"))
 

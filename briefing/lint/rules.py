@@ -21,7 +21,7 @@ from briefing.importing.head import document_type, head_lines, kind_of
 from briefing.lint.closing import check_closing, closing_places
 from briefing.lint.facts import Facts, ParagraphLook, read_facts
 from briefing.lint.masthead import check_masthead, masthead_area
-from briefing.lint.numbering import numbering_findings
+from briefing.lint.numbering import numbering_findings, running_lines
 from briefing.lint.page import check_page, check_page_numbers
 from briefing.lint.profile_signs import NUMBER_LINE, profile_signs
 from briefing.messages import Message, msg, msgn
@@ -89,12 +89,17 @@ class Linter:
         self.appendix = bool(self.head) and bool(_APPENDIX.match(self.head[0].text))
         #: a document with a masthead: a type name in its head ("QUYẾT ĐỊNH"), or a number
         #: line in its masthead (a công văn has no type name)
+        named = next((name for line in self.head if (name := document_type(line.text))), None)
         self.official = not self.appendix and (
-            any(document_type(line.text) for line in self.head)
-            or any(NUMBER_LINE.match(line.text) for line in self.masthead_area))
+            named is not None or any(NUMBER_LINE.match(line.text) for line in self.masthead_area))
+        #: the layout of the type the head names, as the profile has it (a biên bản has no
+        #: place and date), None when it names none the profile knows
+        found = self.profile.document_type(named) if named else None
+        self.type_layout = found[1] if found else None
         kinds = [kind_of(line.text) for line in self.head]
         self.booklet = "booklet-title" in kinds or any(line.role == "cover-title"
                                                        for line in self.head)
+        self.running = {str(line.where): line for line in running_lines(facts.source)}
         #: where the masthead's and the closing's lines are: their sizes are their own
         self.furniture = {str(line.where) for line in self.masthead_area
                           if self.official or kind_of(line.text) != "other"
@@ -117,9 +122,18 @@ class Linter:
     def _body(self) -> list[ParagraphLook]:
         """Paragraphs of running text (the body styles), outside tables: not the masthead nor
         the closing, not the title lines nor rule lines."""
+        high = self.allowed["body_size"][1]
         return [p for p in self.facts.paragraphs if not p.in_table
                 and p.style.lower() in _BODY_STYLES and kind_of(p.text.strip()) not in _NOT_BODY
-                and str(place_paragraph(p.number)) not in self.furniture]
+                and str(place_paragraph(p.number)) not in self.furniture
+                and not (p.size and p.size > high and self._displayed(p))]
+
+    def _displayed(self, paragraph: ParagraphLook) -> bool:
+        """A title set apart by its look (bold, centred, capitals or a heading), as clerks
+        format titles by hand in the Normal style: larger than body text by design."""
+        line = self.running.get(str(place_paragraph(paragraph.number)))
+        return line is not None and (line.bold or line.caps or line.align == "center"
+                                     or line.heading is not None)
 
     def fonts(self) -> None:
         family = self.profile.font.family
