@@ -189,6 +189,20 @@ def test_a_narrow_margin_is_reported_in_its_section(tmp_path, capsys):
 
 # -- the number, rule lines, the masthead ------------------------------------------------------
 
+@pytest.mark.parametrize(("line", "profile"), [
+    ("Số: 30/2020/NĐ-CP", "state"), ("Số: 05/BNV-VP", "state"), ("Số:      /QĐ-UBND", "state"),
+    ("Số: 05/TTr-UBND", "state"), ("Số: 12/QyĐ-UBND.", "state"), ("Số 12-HD/BTGTU", "party"),
+    ("Số 125-QĐ/TU", "party"), ("Số -CTr/BTGTU", "party"),
+    ("Số định danh cá nhân/CCCD/Hộ chiếu:", None), ("Số 12 đường Trần Phú/phường Bắc Hà", None),
+    ("Số 02 – Tháng 02/2024", None), ("Số lượng: 5/10 ĐVT", None),
+])
+def test_a_number_line_is_a_document_number_in_its_layouts_shape(line, profile):
+    from briefing.lint.profile_signs import NUMBER_LINE, number_profile
+
+    match = NUMBER_LINE.match(line)
+    assert (number_profile(match.group("number")) if match else None) == profile
+
+
 def test_a_form_field_is_not_the_document_number(tmp_path, capsys):
     texts = [*STATE_HEAD[:1], "Số: 15/GNP-UBND", *STATE_HEAD[2:5], "GIẤY NGHỈ PHÉP",
              "Cấp cho ông (bà): Nguyễn Văn C", "Số định danh cá nhân/CCCD/Hộ chiếu: 0123",

@@ -17,10 +17,10 @@ from briefing.importing.words import upper
 #: the number and symbol of a document: "12/QĐ-UBND", "30/2020/NĐ-CP", "05/BNV-VP", a blank
 #: number "   /QĐ-UBND" (state); "12-HD/BTGTU", "-CTr/BTGTU" (Party) — never a form field
 #: such as "Số định danh cá nhân/CCCD/Hộ chiếu:"
-_STATE_NUMBER = r"[\d.…_\s]*/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)+"
-_PARTY_NUMBER = r"[\d.…_\s]*-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐa-zđ0-9/-]*"
+_STATE_NUMBER = r"[\d.…_\s]*/\s*(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)+"
+_PARTY_NUMBER = r"[\d.…_\s]*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ][A-ZĐa-zđ0-9/-]*"
 NUMBER_LINE = re.compile(rf"^Số\s*(?P<colon>:?)\s*(?P<number>{_STATE_NUMBER}|{_PARTY_NUMBER})"
-                         r"\s*$")
+                         r"\s*[.,;]?\s*$")
 _ATTACHED = re.compile(r"^\(\s*(?:ban\s+hành\s+)?kèm\s+theo\b.*?\bsố\s+(?P<number>\S+)",
                        re.IGNORECASE)
 _TITLES = {"state-title": "state", "party-title": "party"}
