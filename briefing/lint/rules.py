@@ -71,8 +71,8 @@ class Linter:
     """The findings for one Word file (`source`, as messages name it): `Problem`s.
 
     `known` says whether the profile was named (`--profile`) or read from the file; when it was
-    not, the rules that differ between the Party and the state layouts are not applied (the
-    command says so once) and the ranges both allow are used."""
+    not, the rules that differ between the Party and the state layouts are not applied
+    (`lint_file` says so once) and the wider ranges, the Party's, are used."""
 
     def __init__(self, facts: Facts, profile: Profile, source: str = "", known: bool = True):
         self.facts = facts
