@@ -114,6 +114,26 @@ def test_a_cong_van_without_the_national_title_is_told(tmp_path, capsys):
     assert ": error: the masthead has no 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in findings[0]
 
 
+def test_a_file_typed_in_a_legacy_encoding_is_told_and_read_converted(tmp_path, capsys):
+    """PL I §I.4: Unicode (TCVN 6909:2001). A .VnTime file is said to be one, and read as
+    converted, so its masthead and numbers are judged as a reader sees them."""
+    from briefing.readers.text.legacy_encodings import table
+
+    reverse = {letter: legacy for legacy, letter in table("tcvn3").items()}
+
+    def typed(text: str) -> str:
+        return "".join(reverse.get(c, reverse.get(c.lower(), c)) if not c.isascii() else c
+                       for c in text)
+
+    body = ["Điều 1. Phạm vi", "1. Khoản một.", "a) Điểm a;", "b) Điểm b;", "c) Điểm c;",
+            "d) Điểm d;", "đ) Điểm đ."]
+    document = _document([typed(text) for text in (*STATE_HEAD, *body, *STATE_CLOSING)])
+    document.styles["Normal"].font.name = ".VnTime"
+    findings = _lint(_saved(tmp_path, document), capsys)
+    assert ": error: the text is typed in the legacy encoding TCVN3" in findings[0], findings
+    assert [line for line in findings[1:] if "font '.VnTime'" not in line] == [], findings
+
+
 # -- legal numbering ---------------------------------------------------------------------------
 
 def test_legal_numbering_restarts_where_the_layout_restarts_it(tmp_path, capsys):

@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from briefing.importing.guesses import excerpt
+from briefing.importing.assemble import legacy_text
+from briefing.importing.guesses import Notebook, excerpt
 from briefing.importing.head import document_type, head_lines, kind_of
 from briefing.lint.closing import check_closing, closing_places
 from briefing.lint.facts import Facts, ParagraphLook, read_facts
@@ -25,7 +26,7 @@ from briefing.lint.numbering import numbering_findings, running_lines
 from briefing.lint.page import check_page, check_page_numbers
 from briefing.lint.profile_signs import NUMBER_LINE, profile_signs
 from briefing.messages import Message, msg, msgn
-from briefing.problems import WARNING, Position, Problem
+from briefing.problems import ERROR, WARNING, Position, Problem
 from briefing.profile.model import Profile, load_profile
 from briefing.readers.source import Where, place_paragraph
 from briefing.text.inline_markdown import plain_text
@@ -55,16 +56,34 @@ def lint_file(path: Path, profile: str | None = None, source: str = "") -> list[
     """The findings for the Word file at `path`, by the layout `profile` names or, without
     one, the layout the file shows (`profile_signs`); a file that shows none is said so once."""
     facts = read_facts(path)
+    legacy = _legacy_encoding(facts)
     blocks = facts.source.blocks if facts.source else []
     found = profile or profile_signs([line for block in blocks[:40]
                                       for line in head_lines(block)][:60])
     linter = Linter(facts, load_profile(found or "party"), source or str(path),
                     known=bool(found))
+    if legacy:
+        linter.add(ERROR, msg("lint-legacy-encoding", "the text is typed in the legacy encoding "
+                              "{encoding}: the layout wants Unicode (TCVN 6909:2001) in Times "
+                              "New Roman (read here as converted)", encoding=legacy))
     if not found:
         linter.add(WARNING, msg("lint-profile", "neither 'ĐẢNG CỘNG SẢN VIỆT NAM' nor the "
                                 "national title heads the file: judged by the rules the Party "
                                 "and state layouts share (name one with --profile party|state)"))
     return linter.run()
+
+
+def _legacy_encoding(facts: Facts) -> str | None:
+    """The legacy encoding (.VnTime, VNI) the text is typed in, if any, the text converted in
+    place as the importer converts it — so the rules read the words a reader sees."""
+    if facts.source is None:
+        return None
+    notes = Notebook()
+    legacy_text(facts.source, notes)
+    for note in notes.notes:
+        if note.code == "import-legacy-text":
+            return str(dict(note.message.params)["encoding"])
+    return None
 
 
 class Linter:
