@@ -307,3 +307,71 @@ def test_a_data_table_column_named_noi_nhan_is_not_the_closing(tmp_path, capsys)
     for cell, text in zip(table.rows[1].cells, ("(1)", "(2)"), strict=True):
         cell.text = text
     assert _lint(_saved(tmp_path, document), capsys) == []
+
+
+# -- the outline, over generated legal texts ---------------------------------------------------
+
+def _legal_text(draw) -> list[str]:
+    """A legal text numbered as ND 30 PL I numbers it: chapters (some with divisions),
+    articles numbered through, khoản from 1 in each, points a) … in the Vietnamese alphabet
+    in some khoản, bullets and unnumbered paragraphs between."""
+    from hypothesis import strategies as st
+
+    from briefing.numbering.letters import VIETNAMESE_LETTERS
+
+    lines, article = [], 0
+    for chapter in range(1, draw(st.integers(1, 3)) + 1):
+        lines += [f"Chương {roman_numeral(chapter)}", "QUY ĐỊNH"]
+        divisions = draw(st.integers(0, 2))
+        for division in range(1, max(divisions, 1) + 1):
+            if divisions:
+                lines += [f"Mục {division}", "TIÊU ĐỀ MỤC"]
+            for _ in range(draw(st.integers(1, 3))):
+                article += 1
+                lines.append(f"Điều {article}. Tiêu đề")
+                for clause in range(1, draw(st.integers(1, 4)) + 1):
+                    lines.append(f"{clause}. Nội dung khoản:")
+                    for letter in VIETNAMESE_LETTERS[:draw(st.integers(0, 12))]:
+                        lines.append(f"{letter}) Nội dung điểm;")
+                        if draw(st.booleans()):
+                            lines.append("- Một ý gạch đầu dòng;")
+                    if draw(st.booleans()):
+                        lines.append("Đoạn văn không đánh số.")
+    return lines
+
+
+def roman_numeral(n: int) -> str:
+    from briefing.numbering.counters import roman
+
+    return roman(n)
+
+
+def test_a_legal_text_numbered_by_the_rules_reads_without_a_gap_and_a_dropped_khoan_is_seen():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from briefing.numbering.outline import Outline
+
+    @settings(deadline=None, max_examples=150, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow])
+    @given(st.data())
+    def check(data) -> None:
+        lines = _legal_text(data.draw)
+        outline = Outline()
+        assert [line for line in lines if (v := outline.take(line)) and v.verdict] == []
+        def following(i: int) -> int:  # the next khoản or heading after line i
+            return next((j for j in range(i + 1, len(lines)) if lines[j][0].isdigit()
+                         or lines[j].startswith(("Điều", "Chương", "Mục"))), len(lines))
+
+        middle = [i for i, line in enumerate(lines) if line[0] in "23" and following(i) <
+                  len(lines) and lines[following(i)].startswith(f"{int(line[0]) + 1}.")]
+        if not middle:
+            return
+        drop = middle[0]
+        end = following(drop)
+        kept = lines[:drop] + lines[end:]
+        outline = Outline()
+        found = [line for line in kept if (v := outline.take(line)) and v.verdict]
+        assert found == [lines[end]]
+
+    check()
