@@ -63,6 +63,7 @@ def test_a_hand_made_document_gets_its_departures(tmp_path: Path, capsys) -> Non
         "no 'ĐẢNG CỘNG SẢN VIỆT NAM' line": "error",
         "no '*' under the issuing body": "warning",
         "'Số:' with a colon": "error",
+        "number '5' must be written with two digits ('05')": "error",
         "day '5' must be written with two digits": "error",
         "month '03' must be written '3'": "error",
         "page 1 shows a page number": "error",

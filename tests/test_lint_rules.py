@@ -223,6 +223,13 @@ def test_a_number_line_is_a_document_number_in_its_layouts_shape(line, profile):
     assert (number_profile(match.group("number")) if match else None) == profile
 
 
+def test_a_number_below_ten_takes_a_zero(tmp_path, capsys):
+    texts = [STATE_HEAD[0], "Số: 5/QĐ-UBND", *STATE_HEAD[2:], "Nội dung.", *STATE_CLOSING]
+    findings = _lint(_saved(tmp_path, _document(texts)), capsys)
+    assert len(findings) == 1, findings
+    assert ": error: number '5' must be written with two digits ('05')" in findings[0]
+
+
 def test_a_form_field_is_not_the_document_number(tmp_path, capsys):
     texts = [*STATE_HEAD[:1], "Số: 15/GNP-UBND", *STATE_HEAD[2:5], "GIẤY NGHỈ PHÉP",
              "Cấp cho ông (bà): Nguyễn Văn C", "Số định danh cá nhân/CCCD/Hộ chiếu: 0123",

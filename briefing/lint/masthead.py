@@ -34,6 +34,8 @@ def check_masthead(linter: Linter) -> None:
         match = NUMBER_LINE.match(line.text)
         if match is not None and linter.known:
             _colon(linter, line, bool(match.group("colon")))
+        if match is not None:
+            _padded(linter, line, match.group("number"))
         date = PLACE_DATE.match(line.text)
         if date:
             _date(linter, date, line)
@@ -71,6 +73,16 @@ def _colon(linter: Linter, line: HeadLine, colon: bool) -> None:
     elif not linter.party and not colon:
         linter.add(ERROR, msg("lint-number-colon", "'Số' without a colon: state documents "
                               "write 'Số: 12/QĐ-…' (NĐ 30)"), line.where, line.text)
+
+
+def _padded(linter: Linter, line: HeadLine, number: str) -> None:
+    """Numbers below 10 take a leading zero: "05/QĐ-UBND", "05-HD/BTGTU" (ND 30 PL I §II.3.c;
+    HD 36 alike)."""
+    digits = re.match(r"\s*(\d+)", number)
+    if digits and len(digits.group(1)) == 1 and digits.group(1) != "0":
+        linter.add(ERROR, msg("lint-number-zero", "number '{number}' must be written with two "
+                              "digits ('{padded:02d}')", number=digits.group(1),
+                              padded=int(digits.group(1))), line.where, line.text)
 
 
 def _motto(linter: Linter, line: HeadLine) -> None:
