@@ -37,7 +37,7 @@ def check_masthead(linter: Linter) -> None:
         if match is not None:
             _padded(linter, line, match.group("number"))
         date = PLACE_DATE.match(line.text)
-        if date:
+        if date and linter.official:  # a document's date line, not an article's dateline
             _date(linter, date, line)
     for line in head:
         _motto(linter, line)
