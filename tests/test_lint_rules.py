@@ -68,6 +68,16 @@ def test_a_state_file_is_judged_by_the_state_layout(tmp_path, capsys):
     findings = _lint(path, capsys)
     assert findings == [], findings
 
+def test_a_party_file_is_judged_by_the_party_layout(tmp_path, capsys):
+    texts = ["TỈNH ỦY HÀ TĨNH", "BAN TUYÊN GIÁO", "*", "Số 05-HD/BTGTU",
+             "ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Tĩnh, ngày 05 tháng 3 năm 2024", "HƯỚNG DẪN",
+             "tuyên truyền kỷ niệm 94 năm Ngày thành lập Đảng", "I. MỤC ĐÍCH, YÊU CẦU",
+             "1. Mục đích", "2. Yêu cầu", "II. NỘI DUNG TUYÊN TRUYỀN", "1. Nội dung", "a) Một;",
+             "b) Hai.", "Nơi nhận:", "- Ban Tuyên giáo Trung ương,", "- Lưu Văn phòng Ban.",
+             "T/M BAN THƯỜNG VỤ", "PHÓ TRƯỞNG BAN", "Nguyễn Văn A"]
+    assert _lint(_saved(tmp_path, _document(texts)), capsys) == []
+
+
 def test_a_file_with_neither_title_is_said_so_once(tmp_path, capsys):
     """No national title, no ĐẢNG CỘNG SẢN VIỆT NAM, no number: one finding, not a cascade of
     Party errors (no ĐCSVN line, no '*', T/M wanted)."""
