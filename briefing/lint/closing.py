@@ -85,6 +85,8 @@ def recipient_items(placed: list[tuple[HeadLine, int]], label: int) -> list[list
         if line.column != head.column or _AUTHORITY.match(line.text):
             continue
         text = line.text.strip()
+        if table < 0 and is_caps(text):
+            break  # the signature block after Nơi nhận in the running text
         if text.startswith(_BULLET):
             items.append([line])
         elif items and not items[-1][-1].text.rstrip().endswith((";", ".")):
