@@ -34,8 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit code: 0 no errors, 1 warnings only (with --strict), 2 errors.")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE.docx")
     parser.add_argument("--profile", metavar="NAME",
-                        help="layout profile (default: party, or state when the masthead "
-                             "has the national title)")
+                        help="layout profile (default: the one the file shows: state with the "
+                             "national title, party with 'ĐẢNG CỘNG SẢN VIỆT NAM')")
     parser.add_argument("--strict", action="store_true",
                         help="treat warnings as errors (exit code 1 when there are any)")
     return parser
@@ -43,15 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    from briefing.lint.facts import read_facts
-    from briefing.lint.rules import Linter
-    from briefing.profile.model import load_profile
+    from briefing.lint.rules import lint_file
 
     errors = warnings = 0
     for path in args.files:
-        facts = read_facts(path)
-        name = args.profile or _profile_of(facts)
-        findings = Linter(facts, load_profile(name), shown(path)).run()
+        findings = lint_file(path, args.profile, shown(path))
         for finding in findings:
             print(finding, file=sys.stderr)
         errors += sum(f.severity == ERROR for f in findings)
@@ -64,13 +60,3 @@ def run(argv: list[str]) -> int:
     if warnings and args.strict:
         return EXIT_WARNINGS
     return EXIT_OK
-
-
-def _profile_of(facts) -> str:
-    from briefing.importing.head import head_lines, kind_of
-
-    for block in (facts.source.blocks if facts.source else [])[:20]:
-        for line in head_lines(block):
-            if kind_of(line.text) == "state-title" or line.role == "masthead-rule":
-                return "state"
-    return "party"

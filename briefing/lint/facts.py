@@ -1,5 +1,5 @@
-"""What a Word file shows, measured: page setup, the font and size of each paragraph, line
-spacing, page-number fields, and the paragraphs themselves (through the importer's reader)."""
+"""What a Word file shows, measured: the importer's reading of it (lines, tables, every section
+with its page set-up and headers), and the font, size and line spacing of each paragraph."""
 
 from __future__ import annotations
 
@@ -11,11 +11,10 @@ from lxml import etree
 from briefing.importing.guesses import Notebook
 from briefing.readers.docx.package import Package, open_package
 from briefing.readers.docx.parse import read_docx
+from briefing.readers.docx.styles import family
 from briefing.readers.docx.wordml import attr, child, int_attr, w
 from briefing.readers.input_file import MAX_DOCX_BYTES, read_input
 from briefing.readers.source import SourceDocument
-
-TWIPS_PER_MM = 1440 / 25.4
 
 
 @dataclass
@@ -32,15 +31,20 @@ class ParagraphLook:
 @dataclass
 class Facts:
     path: Path
-    page_mm: tuple[float, float] | None = None
-    margins_mm: dict[str, float] = field(default_factory=dict)
-    title_page: bool = False  # a different first page (no number on page 1)
-    #: where PAGE fields are: [("header"|"footer", alignment, first-page header?)]
-    page_fields: list[tuple[str, str | None, bool]] = field(default_factory=list)
-    paragraphs: list[ParagraphLook] = field(default_factory=list)
+    #: the file as a reader sees it: its lines, tables, sections (every `w:sectPr`) and the
+    #: headers and footers each section shows
     source: SourceDocument | None = None
+    #: paragraphs of the body and its tables (not text boxes), with their look
+    paragraphs: list[ParagraphLook] = field(default_factory=list)
+    #: header or footer part -> the alignment of the paragraph holding its PAGE field
+    page_align: dict[str, str | None] = field(default_factory=dict)
     footnote_size: float | None = None
     real_footnotes: int = 0
+    #: the pages the application that saved the file counted (docProps/app.xml), if it says
+    pages: int | None = None
+
+
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
 
 def read_facts(path: Path) -> Facts:
@@ -50,72 +54,63 @@ def read_facts(path: Path) -> Facts:
     facts.source = read_docx(data, path, Notebook())
     root = package.xml(package.main)
     body = child(root, "body")
-    sect = body.find(w("sectPr")) if body is not None else None
-    if sect is None and body is not None:
-        found = body.findall(f".//{w('sectPr')}")
-        sect = found[-1] if found else None
-    _page(facts, sect)
     styles = _Styles(package)
-    _fields(facts, package, sect, styles)
+    for section in facts.source.sections:
+        for item in section.headers:
+            if item.page_number and item.part not in facts.page_align:
+                facts.page_align[item.part] = _page_align(package.xml(item.part), styles)
     number = 0
     for p in body.iter(w("p")) if body is not None else []:
+        if _in_box(p):
+            continue  # a text box's text: a diagram, a sample, a stamp — not running text
         number += 1
-        text = "".join(t.text or "" for t in p.iter(w("t")))
-        if not text.strip():
-            continue
-        ppr = child(p, "pPr")
-        style = attr(child(ppr, "pStyle"), "val") or "Normal"
-        run = next((r for r in p.iter(w("r")) if any((t.text or "").strip()
-                                                       for t in r.iter(w("t")))), None)
-        rpr = child(run, "rPr")
-        font = _font(child(rpr, "rFonts")) or styles.font(style)
-        size = _size(child(rpr, "sz")) or styles.size(style)
-        line = _line(child(ppr, "spacing")) or styles.line(style)
-        in_table = any(a.tag == w("tc") for a in p.iterancestors())
-        facts.paragraphs.append(ParagraphLook(number, text, styles.name(style), font, size,
-                                              line, in_table))
+        look = _look(p, number, styles)
+        if look is not None:
+            facts.paragraphs.append(look)
     facts.real_footnotes = len(facts.source.notes)
+    facts.pages = _pages(package.xml("docProps/app.xml"))
     note_style = styles.by_name("footnote text")
     facts.footnote_size = styles.size(note_style) if note_style else None
     return facts
 
 
-def _page(facts: Facts, sect: etree._Element | None) -> None:
-    size = child(sect, "pgSz")
-    if size is not None:
-        width, height = int_attr(size, "w"), int_attr(size, "h")
-        if width and height:
-            facts.page_mm = (round(width / TWIPS_PER_MM, 1), round(height / TWIPS_PER_MM, 1))
-    margins = child(sect, "pgMar")
-    for edge in ("top", "bottom", "left", "right"):
-        value = int_attr(margins, edge)
-        if value is not None:
-            facts.margins_mm[edge] = round(abs(value) / TWIPS_PER_MM, 1)
-    facts.title_page = child(sect, "titlePg") is not None and \
-        attr(child(sect, "titlePg"), "val", "1") not in ("0", "false")
+def _look(p: etree._Element, number: int, styles: _Styles) -> ParagraphLook | None:
+    runs = [r for r in p.iter(w("r")) if not _in_box(r)]  # not the text of a box it anchors
+    text = "".join(t.text or "" for r in runs for t in r.findall(w("t")))
+    if not text.strip():
+        return None
+    ppr = child(p, "pPr")
+    style = attr(child(ppr, "pStyle"), "val") or "Normal"
+    run = next((r for r in runs if any((t.text or "").strip() for t in r.findall(w("t")))),
+               None)
+    rpr = child(run, "rPr")
+    font = _font(child(rpr, "rFonts")) or styles.font(style)
+    size = _size(child(rpr, "sz")) or styles.size(style)
+    line = _line(child(ppr, "spacing")) or styles.line(style)
+    in_table = any(a.tag == w("tc") for a in p.iterancestors())
+    return ParagraphLook(number, text, styles.name(style), font and family(font), size, line,
+                         in_table)
 
 
-def _fields(facts: Facts, package: Package, sect: etree._Element | None,
-            styles: _Styles) -> None:
-    if sect is None:
-        return
-    for kind in ("header", "footer"):
-        for reference in sect.findall(w(f"{kind}Reference")):
-            first = attr(reference, "type") == "first"
-            rel = reference.get("{http://schemas.openxmlformats.org/officeDocument/2006/"
-                                "relationships}id")
-            target = package.rels.get(rel or "")
-            root = package.xml(target[1]) if target else None
-            if root is None:
-                continue
-            for p in root.iter(w("p")):
-                instructions = "".join(t.text or "" for t in p.iter(w("instrText")))
-                simple = [f.get(w("instr"), "") for f in p.iter(w("fldSimple"))]
-                if "PAGE" in instructions.upper() or any("PAGE" in s.upper() for s in simple):
-                    ppr = child(p, "pPr")
-                    align = attr(child(ppr, "jc"), "val") or styles.align(
-                        attr(child(ppr, "pStyle"), "val") or "")
-                    facts.page_fields.append((kind, align, first))
+def _pages(app: etree._Element | None) -> int | None:
+    pages = app.find(f"{{{_EXTENDED}}}Pages") if app is not None else None
+    text = (pages.text or "").strip() if pages is not None else ""
+    return int(text) if text.isdigit() else None
+
+
+def _in_box(element: etree._Element) -> bool:
+    return any(a.tag == w("txbxContent") for a in element.iterancestors())
+
+
+def _page_align(root: etree._Element | None, styles: _Styles) -> str | None:
+    for p in root.iter(w("p")) if root is not None else []:
+        instructions = "".join(t.text or "" for t in p.iter(w("instrText")))
+        simple = [f.get(w("instr"), "") for f in p.iter(w("fldSimple"))]
+        if "PAGE" in instructions.upper() or any("PAGE" in s.upper() for s in simple):
+            ppr = child(p, "pPr")
+            return attr(child(ppr, "jc"), "val") or styles.align(
+                attr(child(ppr, "pStyle"), "val") or "")
+    return None
 
 
 def _font(fonts: etree._Element | None) -> str | None:

@@ -48,6 +48,12 @@ _HEADING = re.compile(r"^(?:heading|titre|überschrift|tiêu đề)\s*(\d)$", re
 _FACE = re.compile(r"\s+(bold|italic|bold italic|regular)$", re.IGNORECASE)
 
 
+def family(font: str) -> str:
+    """The family of a face name: "Times New Roman Bold" -> "Times New Roman"."""
+    face = _FACE.search(font)
+    return font[: face.start()] if face else font
+
+
 @dataclass(frozen=True)
 class Look:
     """The character look of a run: None where nothing in the chain says."""
