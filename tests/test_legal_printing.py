@@ -214,7 +214,9 @@ CLAUSE = st.fixed_dictionaries({"clause": SENTENCE},
                                optional={"points": st.lists(SENTENCE, min_size=1, max_size=8)})
 ARTICLE = st.fixed_dictionaries({"article": SENTENCE,
                                  "body": st.lists(CLAUSE, min_size=1, max_size=4)})
-CHAPTER = st.fixed_dictionaries({"chapter": SENTENCE,
+#: a chapter's title prints in bold capitals, centred: three words fit one line in both profiles
+SHORT = st.lists(WORDS, min_size=1, max_size=3).map(lambda w: " ".join(w).capitalize() + ".")
+CHAPTER = st.fixed_dictionaries({"chapter": SHORT,
                                  "body": st.lists(ARTICLE, min_size=1, max_size=3)})
 HEAD = {"form": "official", "issuer": {"superior": "TỈNH ỦY HÀ TĨNH", "name": "BAN TUYÊN GIÁO"},
         "place": "Hà Tĩnh", "date": "2024-01-15", "type": "quy-che",

@@ -178,7 +178,7 @@ def test_a_real_gap_in_legal_numbering_is_reported_with_the_number_wanted(tmp_pa
     ["g) bảy;", "h) tám;", "i) chín;", "k) mười.", "Phụ lục II", "I. MỘT", "1. Một", "Điều 1. A"],
 ])
 def test_the_outline_reads_these_runs_without_a_gap(lines):
-    from briefing.numbering.outline import Outline
+    from briefing.numbering.legal_outline import Outline
 
     outline = Outline()
     verdicts = [outline.take(line) for line in lines]
@@ -367,7 +367,7 @@ def test_a_legal_text_numbered_by_the_rules_reads_without_a_gap_and_a_dropped_kh
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from briefing.numbering.outline import Outline
+    from briefing.numbering.legal_outline import Outline
 
     @settings(deadline=None, max_examples=150, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from briefing.messages import Message, msg
-from briefing.numbering.outline import Outline, Verdict
+from briefing.numbering.legal_outline import Outline, Verdict
 from briefing.readers.source import Line, SourceDocument
 from briefing.text.inline_markdown import plain_text
 

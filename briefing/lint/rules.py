@@ -19,11 +19,11 @@ import yaml
 from briefing.importing.assemble import legacy_text
 from briefing.importing.guesses import Notebook, excerpt
 from briefing.importing.head import document_type, head_lines, kind_of
-from briefing.lint.closing import check_closing, closing_places
+from briefing.lint.closing_rules import check_closing, closing_places
 from briefing.lint.facts import Facts, ParagraphLook, read_facts
-from briefing.lint.masthead import check_masthead, masthead_area
+from briefing.lint.masthead_rules import check_masthead, masthead_area
 from briefing.lint.numbering import numbering_findings, running_lines
-from briefing.lint.page import check_page, check_page_numbers
+from briefing.lint.page_rules import check_page, check_page_numbers
 from briefing.lint.profile_signs import NUMBER_LINE, profile_signs
 from briefing.messages import Message, msg, msgn
 from briefing.problems import ERROR, WARNING, Position, Problem

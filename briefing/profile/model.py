@@ -50,7 +50,7 @@ from briefing.profile.parts import (
     TitleBlock,
     TitleLine,
 )
-from briefing.profile.type_lines import TypeLines
+from briefing.profile.type_line_looks import TypeLines
 from briefing.profile.values import (
     Align,
     HeadingStyle,

@@ -15,8 +15,8 @@ from briefing.messages import reason
 from briefing.numbering.counters import format_counter
 from briefing.numbering.letters import SPLIT_OR_MOVE_UP, PastLastLetter
 from briefing.problems import BriefingError, Problem
+from briefing.tree.body_nodes import LEGAL_RANKS
 from briefing.tree.views import ArticleView, ClauseView, ItemView, LegalHeadingView, ListView
-from briefing.tree.vocabulary import LEGAL_RANKS
 
 if TYPE_CHECKING:
     from briefing.tree.prepare import Path_, _Preparer

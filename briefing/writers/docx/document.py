@@ -19,10 +19,10 @@ from briefing.content.media import MediaStore
 from briefing.profile.model import Profile
 from briefing.tree.plain_text import document_moment
 from briefing.tree.vocabulary import Document as Tree
-from briefing.writers.docx.blanks import fill_stops
 from briefing.writers.docx.figures import Pictures
 from briefing.writers.docx.footnotes_part import Footnotes, settings_properties
-from briefing.writers.docx.legal import install_legal_styles
+from briefing.writers.docx.leader_tabs import fill_stops
+from briefing.writers.docx.legal_paragraphs import install_legal_styles
 from briefing.writers.docx.ooxml import Element
 from briefing.writers.docx.package import drop_template_leftovers, reproducible_zip
 from briefing.writers.docx.page import set_up_page
@@ -30,7 +30,7 @@ from briefing.writers.docx.properties import set_properties
 from briefing.writers.docx.settings import configure_settings
 from briefing.writers.docx.styles import install_styles
 from briefing.writers.docx.theme import set_theme_fonts
-from briefing.writers.docx.type_lines import install_used_styles
+from briefing.writers.docx.type_line_styles import install_used_styles
 from briefing.writers.docx.writer import DocxWriter
 
 

@@ -27,8 +27,7 @@ from briefing.tree import vocabulary
 from briefing.tree.base import Node
 from briefing.tree.visitor import SKIP_CHILDREN, WRITTEN_BY_PARENT, Visitor
 from briefing.writers.docx import style_ids as S
-from briefing.writers.docx import type_lines
-from briefing.writers.docx.blanks import BlankVisits
+from briefing.writers.docx import type_line_styles as type_lines
 from briefing.writers.docx.closing import closing
 from briefing.writers.docx.data_table import data_table
 from briefing.writers.docx.figures import Pictures, caption
@@ -48,7 +47,8 @@ from briefing.writers.docx.inline import (
     text_paragraph,
     text_run,
 )
-from briefing.writers.docx.legal import LegalVisits
+from briefing.writers.docx.leader_tabs import BlankVisits
+from briefing.writers.docx.legal_paragraphs import LegalVisits
 from briefing.writers.docx.ooxml import Element, w
 from briefing.writers.docx.title_block import title_block
 

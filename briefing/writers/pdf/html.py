@@ -21,8 +21,8 @@ from briefing.tree import vocabulary
 from briefing.tree.base import Node
 from briefing.tree.plain_text import inline_text
 from briefing.tree.visitor import SKIP_CHILDREN, WRITTEN_BY_PARENT, Visitor
-from briefing.writers.pdf.blanks import BlankHtml
-from briefing.writers.pdf.legal import LegalHtml
+from briefing.writers.pdf.blank_leaders import BlankHtml
+from briefing.writers.pdf.legal_html import LegalHtml
 
 #: the class of each role of a head line (title lines: "party party-<index>")
 ROLE_CLASSES = {"issuer-rule": "issuer-rule", "title-rule": "party-rule"}

@@ -1,7 +1,7 @@
 """A `{fill}` leader on an indented first line, as Word draws it: WeasyPrint extended,
 version-guarded.
 
-A fill-in blank `{fill}` is a CSS `leader()` (`briefing/writers/pdf/blanks.py`). WeasyPrint 70
+A fill-in blank `{fill}` is a CSS `leader()` (`writers/pdf/blank_leaders.py`). WeasyPrint 70
 widens a leader by the room left on its line without counting the line's `text-indent`, so on
 the first line of an indented paragraph the text after the leader is pushed past the right
 margin by the indent ("Họ và tên: …… sau"). Word's dot-leader tab stops at the margin. This

@@ -13,7 +13,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
-from briefing.layout.blanks import blank_dots
+from briefing.layout.blank_widths import blank_dots
 from briefing.profile.model import Profile
 from briefing.tree import vocabulary
 from briefing.tree.visitor import Visitor

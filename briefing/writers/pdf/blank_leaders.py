@@ -1,12 +1,12 @@
 """Fill-in blanks in the PDF's HTML: `{blank}` and `{blank:40}` the same run of leader dots as
-the DOCX prints (`briefing.layout.blanks`), `{fill}` a CSS leader (`leader()`) filling the
+the DOCX prints (`briefing.layout.blank_widths`), `{fill}` a CSS leader (`leader()`) filling the
 rest of the line, as the DOCX's dot-leader tab does."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from briefing.layout.blanks import blank_dots
+from briefing.layout.blank_widths import blank_dots
 from briefing.profile.model import Profile
 from briefing.tree import vocabulary
 from briefing.tree.visitor import Visitor
