@@ -51,7 +51,7 @@ def test_stamp_mark_diagram_and_sample_boxes_are_told_apart() -> None:
     kept = [(line.text, line.box, line.role) for line in lines(doc)]
     assert kept == [("Số: ...4{blank}; ngày/tháng/năm; giờ: phút: giây5", "stamp", None),
                     ("HỎA TỐC", "mark", "mark"), ("Mẫu bìa sổ:", None, None)]
-    dropped = [n.message for n in notes.notes if n.kind == "dropped"]
+    dropped = [n.message for n in notes.notes if n.severity == "dropped"]
     assert len(dropped) == 3
     assert "“5a”, “20 - 25 mm”" in dropped[0] and "diagram" in dropped[1]
     assert "sample" in dropped[2]
@@ -200,7 +200,7 @@ def test_embedded_objects_come_in_as_their_picture_or_a_note() -> None:
     doc, notes = read(word_file(body, media={"rPng": PNG, "rEmf": EMF}, rels=rels))
     pictures = [b for b in doc.blocks if isinstance(b, Picture)]
     assert len(pictures) == 1 and pictures[0].stands_for == "the picture of a Visio drawing"
-    messages = [(n.kind, n.message) for n in notes.notes]
+    messages = [(n.severity, n.message) for n in notes.notes]
     assert ("guess", "a Visio drawing embedded in the document comes in as the picture Word "
                      "shows of it") in messages
     assert any(kind == "dropped" and "an Excel sheet" in m and "Windows metafile (EMF)" in m

@@ -19,9 +19,9 @@ from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook, guess_comment
 from briefing.importing.head import HeadReader, MetaDraft, head_lines, starts_document
 from briefing.importing.line_reading import Para, read_para
-from briefing.importing.markdown_text import escape
 from briefing.importing.meta_defaults import complete
 from briefing.importing.structure import BodyBuilder
+from briefing.importing.tables import is_rule, table_item
 from briefing.messages import msg
 from briefing.profile.model import load_profile
 from briefing.readers.source import Block, Line, Picture, SourceDocument, Table
@@ -153,11 +153,15 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     paras: list[Any] = []
     figure_count = 0
     for block in body:
+        if isinstance(block, Line) and is_rule(block.text):
+            notes.dropped(msg("dropped-rule", "a rule drawn under a line (not text)"),
+                          block.where, plain_text(block.text))
+            continue
         if isinstance(block, Line):
             block.text = cleanup.clean(block.text, "paragraph", block.where, notes)
             paras.append(read_para(block))
         elif isinstance(block, Table):
-            paras.append(_table(block, notes))
+            paras.append(table_item(block, notes))
         elif isinstance(block, Picture):
             figure_count += 1
             name = f"media/{stem}-{figure_count}.{block.extension}"
@@ -208,90 +212,6 @@ def _empty_block(builder: BodyBuilder, notes: Notebook) -> list:
                 "no headings in the source; this section and its title are added")
     return [Item({"id": "noi-dung", "kind": "section", "title": "Nội dung", "body": body},
                  [guess_comment(added)])]
-
-
-def _table(table: Table, notes: Notebook) -> Any:
-    if table.repeated_rows:
-        notes.fix(msg("import-repeated-header", "{n} rows that type the table's header again left "
-                      "out (the header repeats on every page by itself)",
-                      n=len(table.repeated_rows)), table.where)
-        table.rows = [row for r, row in enumerate(table.rows) if r not in table.repeated_rows]
-    header_rows = table.header_rows or (1 if len(table.rows) > 1 else 0)
-    columns = _columns(table, header_rows)
-    rows = []
-    for r, row in enumerate(table.rows):
-        cells = []
-        position = 0
-        for cell in row:
-            c = cell.column if cell.column is not None else position
-            position = c + cell.colspan
-            texts = [cleanup.clean(" ".join(_cell_text(line).split("\n")), "paragraph",
-                                   line.where, notes) for line in cell.lines] or [""]
-            value: Any = texts[0] if len(texts) == 1 else texts
-            column_align = columns[c].get("align") if columns and c < len(columns) else None
-            own_align = cell.align if r >= header_rows and cell.align not in (
-                None, column_align or "left") else None
-            if cell.colspan > 1 or cell.rowspan > 1 or own_align:
-                value = {"text": value}
-                if cell.colspan > 1:
-                    value["colspan"] = cell.colspan
-                if cell.rowspan > 1:
-                    value["rowspan"] = cell.rowspan
-                if own_align:
-                    value["align"] = own_align
-            cells.append(value)
-        rows.append(cells)
-    node: dict[str, Any] = {"table": rows}
-    if header_rows != 1:
-        node["header_rows"] = header_rows
-    if columns and any(columns):
-        node["columns"] = columns
-    return node
-
-
-def _cell_text(line: Line) -> str:
-    """A cell paragraph as a reader sees it: the number Word shows in front of it first (an
-    STT column numbered automatically)."""
-    if not line.label:
-        return line.text
-    return f"{escape(line.label)} {line.text}".strip()
-
-
-def _columns(table: Table, header_rows: int) -> list[dict[str, Any]]:
-    """Relative widths (small whole numbers, when the widths are not all equal) and the
-    alignment every body cell of a column shares."""
-    count = max((sum(c.colspan for c in row) for row in table.rows), default=0)
-    columns: list[dict[str, Any]] = [{} for _ in range(count)]
-    widths = table.widths if len(table.widths) == count else []
-    ratios = _ratios(widths) if widths and max(widths) - min(widths) > 0.02 * max(widths) \
-        else None
-    for index in range(count):
-        if ratios:
-            columns[index]["width"] = ratios[index]
-        aligns: list[str] = []
-        for row in table.rows[header_rows:]:
-            position = 0
-            for cell in row:
-                where = cell.column if cell.column is not None else position
-                if where == index and cell.colspan == 1:
-                    aligns.append(cell.align or "left")
-                position = where + cell.colspan
-        counts = sorted(((aligns.count(a), a) for a in set(aligns)), reverse=True)
-        if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]) and \
-                counts[0][1] != "left":
-            columns[index]["align"] = counts[0][1]  # most cells of the column
-    return columns if any(columns) else []
-
-
-def _ratios(widths: list[int]) -> list[int | float]:
-    """3:2 for 5940:3960 twips; the rounded shares when no small ratio fits."""
-    smallest = min(widths)
-    for base in range(1, 13):
-        scaled = [w / smallest * base for w in widths]
-        if all(abs(v - round(v)) < 0.005 * max(1, v) for v in scaled):
-            return [round(v) for v in scaled]
-    total = sum(widths)
-    return [round(100 * w / total, 1) for w in widths]
 
 
 def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook
