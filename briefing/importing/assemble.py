@@ -20,6 +20,7 @@ from briefing.importing.guesses import Notebook, guess_comment
 from briefing.importing.head import HeadReader, MetaDraft, head_lines, starts_document
 from briefing.importing.line_reading import Para, read_para
 from briefing.importing.meta_defaults import complete
+from briefing.importing.order import check_order
 from briefing.importing.structure import BodyBuilder
 from briefing.importing.tables import is_rule, table_item
 from briefing.messages import msg
@@ -178,6 +179,8 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     builder = BodyBuilder(chosen, profile.numbering.max_depth, notes,
                           profile.numbering.ladders)
     builder.build(paras)
+    check_order(paras, [builder.preamble, builder.blocks, builder.conclusion,
+                        builder.appendices], notes)
     texts = [plain_text(p.text) for p in paras if isinstance(p, Para)]
     meta = complete(part.meta, profile, chosen.name, notes, form=form, texts=texts)
     for key in ("subject", "title", "issue", "circulation", "meeting", "type"):

@@ -70,12 +70,22 @@ class BodyBuilder(Constructs):
         self.last_table: dict | None = None
         self.last_figure: dict | None = None
         self.last: Any = None  # the item added last (a table or figure takes its caption)
-        self.numbered_open: tuple[int, dict] | None = None
+        #: the numbered paragraphs open at each level ("1." then its child "1.1."): the
+        #: last one takes a following plain paragraph, each takes children one level down
+        self.numbered_chain: list[tuple[int, dict]] = []
         self.turn: dict | None = None
         self.last_added: tuple[list, int] | None = None
         self.paras: list = []
         self.index = 0
         self.document_ladder = ladder
+
+    @property
+    def numbered_open(self) -> tuple[int, dict] | None:
+        return self.numbered_chain[-1] if self.numbered_chain else None
+
+    @numbered_open.setter
+    def numbered_open(self, value: tuple[int, dict] | None) -> None:
+        self.numbered_chain = [value] if value is not None else []
 
     # -- where items go ----------------------------------------------------------------------
     def container(self) -> list:
@@ -141,6 +151,10 @@ class BodyBuilder(Constructs):
         if level is not None and marker is not None and marker.kind == "arabic" and \
                 not para.title_like and self.lists and self.lists[-1].kind == "arabic":
             level = None  # "1." items of an open arabic list
+        if level is not None and not para.title_like and self._numbered_parent(level):
+            self.close_lists()
+            self.numbered_child(para, level)
+            return
         if level is not None and marker is not None and self._plausible(marker, level, para):
             self.close_lists()
             if para.title_like:
@@ -202,8 +216,31 @@ class BodyBuilder(Constructs):
     def numbered(self, para: Para, level: int) -> None:
         level = self._settle(para, level)
         node = {"numbered": para.text}
-        self.add(node)
+        if not self.stack and self.appendix is None and not self.in_conclusion:
+            self.blocks.append(node)  # numbers count from here: not in the preamble
+            self.last_added = (self.blocks, len(self.blocks) - 1)
+        else:
+            self.add(node)
         self.numbered_open = (level, node)
+
+    def _numbered_parent(self, level: int) -> dict | None:
+        """The open numbered paragraph one level up ("1." for "1.1."), if any."""
+        for open_level, node in reversed(self.numbered_chain):
+            if open_level < level:
+                return node if open_level == level - 1 else None
+        return None
+
+    def numbered_child(self, para: Para, level: int) -> None:
+        """"1.1." under the numbered paragraph "1.": a numbered child in its body."""
+        parent = self._numbered_parent(level)
+        assert parent is not None
+        while self.numbered_chain and self.numbered_chain[-1][0] >= level:
+            self.numbered_chain.pop()
+        body = parent.setdefault("body", [])
+        node = {"numbered": para.text}
+        body.append(node)
+        self.last_added = (body, len(body) - 1)
+        self.numbered_chain.append((level, node))
 
     def _settle(self, para: Para, level: int) -> int:
         """Close what `level` ends, check the typed number, return the level used."""
