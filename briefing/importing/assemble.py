@@ -14,17 +14,18 @@ from typing import Any
 
 from briefing.importing import cleanup, clutter, ladder, repair
 from briefing.importing import text_footnotes as typed_notes
-from briefing.importing.closing import ClosingReader, starts_closing
+from briefing.importing.closing import ClosingReader, signature_ends, starts_closing
 from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook, guess_comment
 from briefing.importing.head import HeadReader, MetaDraft, head_lines, starts_document
+from briefing.importing.legal import LegalBuilder, is_legal
 from briefing.importing.line_reading import Para, read_para
 from briefing.importing.meta_defaults import complete
 from briefing.importing.order import check_order
 from briefing.importing.structure import BodyBuilder
 from briefing.importing.tables import is_rule, table_item
 from briefing.messages import msg
-from briefing.profile.model import load_profile
+from briefing.profile.model import Profile, load_profile
 from briefing.readers.source import Block, Line, Picture, SourceDocument, Table
 from briefing.readers.text.legacy_encodings import NAMES, convert, detect
 from briefing.text.inline_markdown import FOOTNOTE_CALL, plain_text
@@ -79,12 +80,15 @@ def split(doc: SourceDocument, notes: Notebook) -> list[Part]:
         head.finish()
         start = index
         while index < len(blocks) and not starts_closing(blocks[index]) and not (
-                index > start and starts_document(blocks[index])):
+                index > start and starts_document(blocks[index])) and \
+                not signature_ends(blocks, index):
             index += 1
         body = blocks[start:index]
         closing = ClosingReader(meta, notes)
-        while index < len(blocks) and not closing.done and _closing_block(blocks[index],
-                                                                           closing):
+        closing.opens_with_title = signature_ends(blocks, index)
+        while index < len(blocks) and (not closing.done or closing.in_recipients or
+                                       starts_closing(blocks[index])) \
+                and _closing_block(blocks[index], closing):
             index += 1
         closing.finish()
         if index < len(blocks) and not starts_document(blocks[index]):
@@ -176,11 +180,7 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     markers = [p.marker for p in paras if isinstance(p, Para) and p.marker is not None]
     chosen = ladder.choose(profile.numbering.ladders, profile.numbering.default,
                            profile.numbering.max_depth, markers)
-    builder = BodyBuilder(chosen, profile.numbering.max_depth, notes,
-                          profile.numbering.ladders)
-    builder.build(paras)
-    check_order(paras, [builder.preamble, builder.blocks, builder.conclusion,
-                        builder.appendices], notes)
+    builder = _body(paras, chosen, profile, notes)
     texts = [plain_text(p.text) for p in paras if isinstance(p, Para)]
     meta = complete(part.meta, profile, chosen.name, notes, form=form, texts=texts)
     for key in ("subject", "title", "issue", "circulation", "meeting", "type"):
@@ -195,6 +195,8 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
             builder.blocks, builder.preamble = builder.preamble, []  # no headings: all blocks
         else:
             builder.blocks = _empty_block(builder, notes)
+    if getattr(builder, "basis", None):
+        data["basis"] = builder.basis
     if builder.preamble:
         data["preamble"] = builder.preamble
     data["blocks"] = builder.blocks
@@ -203,6 +205,25 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     if builder.appendices:
         data["appendices"] = builder.appendices
     return data
+
+
+def _body(paras: list[Any], chosen: ladder.Ladder, profile: Profile, notes: Notebook
+          ) -> BodyBuilder | LegalBuilder:
+    """The body built from the paragraphs: legal items where the source has articles, else
+    sections on the chosen ladder; then the order invariant checked on the result."""
+    builder: BodyBuilder | LegalBuilder
+    if is_legal(paras):
+        builder = LegalBuilder(notes)
+        builder.build(paras)
+        paras = [p for p in paras if p not in builder.furniture]
+        built = [builder.basis, builder.preamble, builder.blocks]
+    else:
+        builder = BodyBuilder(chosen, profile.numbering.max_depth, notes,
+                              profile.numbering.ladders)
+        builder.build(paras)
+        built = [builder.preamble, builder.blocks, builder.conclusion, builder.appendices]
+    check_order(paras, built, notes)
+    return builder
 
 
 def _empty_block(builder: BodyBuilder, notes: Notebook) -> list:

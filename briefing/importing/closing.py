@@ -30,6 +30,8 @@ class ClosingReader:
         self.in_recipients = False
         self.label_column = 0
         self.done = False
+        #: the closing opens with the signer's title (no authority line, no Nơi nhận first)
+        self.opens_with_title = False
 
     def take(self, line: HeadLine) -> bool:
         text, role = line.text, line.role
@@ -53,7 +55,8 @@ class ClosingReader:
             return True
         if role == "signature-title" or (is_caps(text) and len(text) < 80 and role is None and
                                          "name" not in self.signer and
-                                         (self.signer or self.recipients or line.column)):
+                                         (self.signer or self.recipients or line.column or
+                                          self.opens_with_title)):
             if "title" in self.signer:
                 self.signer["title"] += " " + text
             else:
@@ -101,3 +104,20 @@ def starts_closing(block: Block) -> bool:
     return False
 
 
+
+
+def signature_ends(blocks: list[Block], index: int) -> bool:
+    """A signature without its authority line ends the document here: a short line in
+    capitals (the title: "GIÁM ĐỐC"), the signer's name under it (or "(Đã ký)" first), and
+    after them nothing but the rest of the closing."""
+    lines = [head_lines(b) for b in blocks[index:index + 4]]
+    if not lines or len(lines[0]) != 1 or not is_caps(lines[0][0].text) or \
+            len(lines[0][0].text) > 80:
+        return False
+    rest = [line for group in lines[1:] for line in group]
+    while rest and _SIGNED.match(rest[0].text):
+        rest.pop(0)
+    if not rest or not _looks_like_name(rest[0].text):
+        return False
+    after = index + 1 + next(i for i, group in enumerate(lines[1:]) if rest[0] in group) + 1
+    return after >= len(blocks) or starts_closing(blocks[after])

@@ -68,6 +68,10 @@ class LegalBuilder:
     clause_run: Run = field(default_factory=Run)
     ids: set[str] = field(default_factory=set)
     pending_title: dict | None = None
+    #: paragraphs read as furniture (the enactment line): not body text
+    furniture: list[Para] = field(default_factory=list)
+    conclusion: list[Any] = field(default_factory=list)
+    appendices: list[Any] = field(default_factory=list)
 
     def build(self, paras: list[Any]) -> None:
         for para in paras:
@@ -154,12 +158,14 @@ class LegalBuilder:
     def before_articles(self, para: Para) -> None:
         """Before the first article: Căn cứ lines and the enactment line, else preamble."""
         plain = plain_text(para.line.text).strip()
-        if not self.blocks and not self.headings and BASIS.match(plain):
+        if not self.blocks and not self.headings and not self.preamble and (
+                BASIS.match(plain) or (self.basis and para.line.italic)):
             self.basis.append(_bare(para.text))
             return
         if not self.blocks and not self.headings and self.basis and _ENACTMENT.match(plain):
             self.notes.fix(msg("import-enactment", "the enactment line '{line}' is printed from "
                                "the document type", line=plain), para.where, plain)
+            self.furniture.append(para)
             return
         holder = self._heading_holder() if self.headings else self.preamble
         holder.append(_typed(para))
@@ -173,6 +179,12 @@ class LegalBuilder:
             item = last if isinstance(last, list) else [last]
             _bullet_into(item, para.text)
             self.point_list[-1] = item
+            return
+        clause = self.clause
+        if clause is not None and not bullet and "points" not in clause and \
+                "body" not in clause:  # the clause's next paragraph
+            first = clause["clause"]
+            clause["clause"] = [*(first if isinstance(first, list) else [first]), _typed(para)]
             return
         holder = self._holder()
         if bullet:

@@ -16,6 +16,7 @@ from typing import Any
 
 from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook, excerpt
+from briefing.importing.legal import legal_label
 from briefing.importing.line_reading import Para
 from briefing.messages import msg
 from briefing.text.inline_markdown import FOOTNOTE_CALL, plain_text
@@ -80,7 +81,8 @@ def source_words(paras: list[Any]) -> list[Word]:
     out: list[Word] = []
     for para in paras:
         if isinstance(para, Para):
-            out += words(para.text)
+            label = legal_label(para.line.text) if para.marker is None else None
+            out += words(label[1] if label is not None else para.text)
         else:
             out += read_words(para)
     return out
