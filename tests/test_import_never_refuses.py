@@ -21,18 +21,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing import PROJECT_ROOT
 from briefing.importing.degrade import degrade, texts_of
 from briefing.importing.guesses import Notebook
 from briefing.messages import msg
 from briefing.validation import ERROR, check_file
+from tests.import_scores import corpus_folder
 from tests.importing import imported, loaded
 from tests.sources.kinds import KINDS
 from tests.sources.renderings import documents, render
 
-SHARED = Path(os.environ.get("BRIEFING_SHARED", PROJECT_ROOT.parent / "shared"))
-CORPUS = SHARED / "corpus" / "nd30-2020"
-FILES = sorted(CORPUS.glob("d0*.docx")) if CORPUS.is_dir() else []
+SHARED = os.environ.get("BRIEFING_SHARED")
+CORPUS = Path(SHARED) / "corpus" / "nd30-2020" if SHARED else corpus_folder()
+FILES = sorted(CORPUS.glob("d0*.docx")) if CORPUS and CORPUS.is_dir() else []
 
 
 def _checked(result, folder: Path) -> list:

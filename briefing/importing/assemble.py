@@ -17,7 +17,13 @@ from briefing.importing import text_footnotes as typed_notes
 from briefing.importing.closing import ClosingReader, signature_ends, starts_closing
 from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook, guess_comment
-from briefing.importing.head import HeadReader, MetaDraft, head_lines, starts_document
+from briefing.importing.head import (
+    HeadReader,
+    MetaDraft,
+    head_lines,
+    headline_only,
+    starts_document,
+)
 from briefing.importing.legal import LegalBuilder, is_legal
 from briefing.importing.line_reading import Para, read_para
 from briefing.importing.meta_defaults import complete
@@ -180,7 +186,7 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     markers = [p.marker for p in paras if isinstance(p, Para) and p.marker is not None]
     chosen = ladder.choose(profile.numbering.ladders, profile.numbering.default,
                            profile.numbering.max_depth, markers)
-    builder = _body(paras, chosen, profile, notes)
+    builder = _body(paras, chosen, profile, notes, headline_only(part.meta))
     texts = [plain_text(p.text) for p in paras if isinstance(p, Para)]
     meta = complete(part.meta, profile, chosen.name, notes, form=form, texts=texts)
     for key in ("subject", "title", "issue", "circulation", "meeting", "type"):
@@ -207,8 +213,8 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     return data
 
 
-def _body(paras: list[Any], chosen: ladder.Ladder, profile: Profile, notes: Notebook
-          ) -> BodyBuilder | LegalBuilder:
+def _body(paras: list[Any], chosen: ladder.Ladder, profile: Profile, notes: Notebook,
+          article: bool) -> BodyBuilder | LegalBuilder:
     """The body built from the paragraphs: legal items where the source has articles, else
     sections on the chosen ladder; then the order invariant checked on the result."""
     builder: BodyBuilder | LegalBuilder
@@ -220,9 +226,10 @@ def _body(paras: list[Any], chosen: ladder.Ladder, profile: Profile, notes: Note
     else:
         builder = BodyBuilder(chosen, profile.numbering.max_depth, notes,
                               profile.numbering.ladders)
+        builder.article = article
         builder.build(paras)
         built = [builder.preamble, builder.blocks, builder.conclusion, builder.appendices]
-    check_order(paras, built, notes)
+    check_order(paras, built, notes, legal=isinstance(builder, LegalBuilder))
     return builder
 
 

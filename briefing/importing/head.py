@@ -179,11 +179,27 @@ class HeadReader:
             self.meta.comments.setdefault("subject", []).append(guess_comment(msg(
                 "import-first-line-comment", "the first line of the source")))
             return True
+        if self._furniture(kind, line):
+            return True
+        if kind == "doc-type" and self.after is None:
+            self._type(line)
+        elif self.after is not None and kind in ("caps", "other", "doc-type") and \
+                len(line.text) <= 200 and not line.text.rstrip().endswith((".", ":", ";")) \
+                and not (self.subject and line.gap) and \
+                not (self.subject and is_caps(self.subject[-1].text) and not is_caps(line.text)):
+            self.subject.append(line)
+        elif kind == "caps" and self.after is None and len(line.text) <= 120:
+            self.caps.append(line)
+        else:
+            return False
+        return True
+
+    def _furniture(self, kind: str, line: HeadLine) -> bool:
+        """The masthead's and cover's lines known by their words: titles, "*", rules, marks,
+        issue, number, place and date."""
         meta = self.meta
-        if kind == "party-title":
-            meta.set("profile", "party")
-        elif kind == "state-title":
-            meta.set("profile", "state")
+        if kind in ("party-title", "state-title"):
+            meta.set("profile", kind.split("-")[0])
         elif kind == "star":
             meta.values.setdefault("profile", "party")
             self._issuer()
@@ -207,28 +223,27 @@ class HeadReader:
             self.notes.guess(msg("import-symbol", "read as the number and symbol (its 'Số' is "
                                                   "missing)"), line.where, line.text)
         elif kind == "place-date":
+            if headline_only(self.meta):
+                return False  # under a headline: the article's dateline, in the body
             self._place_date(line)
         elif kind == "place-month":
             self._place_month(line)
-        elif kind == "doc-type" and self.after is None:
-            self._issuer()
-            name = document_type(line.text) or ""
-            meta.set("type", name)
-            meta.values.setdefault("form", "official")
-            rest = line.text[len(name):].strip() if upper(line.text) != name else ""
-            if rest:
-                self.subject.append(HeadLine(rest, line.where))
-            self.after = "type"
-        elif self.after is not None and kind in ("caps", "other", "doc-type") and \
-                len(line.text) <= 200 and not line.text.rstrip().endswith((".", ":", ";")) \
-                and not (self.subject and line.gap) and \
-                not (self.subject and is_caps(self.subject[-1].text) and not is_caps(line.text)):
-            self.subject.append(line)
-        elif kind == "caps" and self.after is None and len(line.text) <= 120:
-            self.caps.append(line)
         else:
             return False
         return True
+
+    def _type(self, line: HeadLine) -> None:
+        """The type line ("NGHỊ ĐỊNH", "KẾ HOẠCH TUYÊN TRUYỀN …"): the lines after it are the
+        trích yếu — a capitalised line after the type too ("QUY ĐỊNH QUẢN LÝ …" under
+        "NGHỊ ĐỊNH" is a title, not a second type)."""
+        self._issuer()
+        name = document_type(line.text) or ""
+        self.meta.set("type", name)
+        self.meta.values.setdefault("form", "official")
+        rest = line.text[len(name):].strip() if upper(line.text) != name else ""
+        if rest:
+            self.subject.append(HeadLine(rest, line.where))
+        self.after = "type"
 
     def _role(self, line: HeadLine) -> bool:
         meta, text, role = self.meta, line.text, line.role
@@ -321,7 +336,7 @@ class HeadReader:
     def finish(self) -> None:
         self._issuer()
         if self.caps and "issuer" not in self.meta.values:
-            self.meta.set("issuer", {"name": self.caps[-1].text})
+            self._caps_alone()
         if self.subject:
             text = " ".join(s.text for s in self.subject)
             where = self.subject[0].where
@@ -332,6 +347,29 @@ class HeadReader:
                     "import-caps-subject-comment", "typed in capitals in the source")))
             else:
                 self.meta.set("subject", text)
+
+
+    def _caps_alone(self) -> None:
+        """Lines in capitals with nothing of a masthead around them (no Party or national
+        title, "*", number or date): a masthead's issuer only where a masthead stands, else a
+        headline — the title, never the issuer."""
+        values = self.meta.values
+        if any(key in values for key in ("profile", "number", "date", "place")) or \
+                any(c.column for c in self.caps):
+            values["issuer"] = {"name": self.caps[-1].text}
+            return
+        text = " ".join(c.text for c in self.caps)
+        key = "subject" if not values.get("subject") and not self.subject else "title"
+        self.notes.guess(msg("import-headline", "a headline in capitals with no masthead "
+                                                "around it: read as the title (meta.{key})",
+                             key=key), self.caps[0].where, text)
+        self.meta.set(key, text, guess_comment(msg("import-headline-comment",
+                                                   "a headline in capitals in the source")))
+
+
+def headline_only(meta: MetaDraft) -> bool:
+    """The head so far is a headline alone (an article, an interview): no masthead, no type."""
+    return bool(meta.values) and set(meta.values) <= {"subject", "title"}
 
 
 def _title_line(text: str) -> bool:

@@ -41,6 +41,9 @@ def read_para(line: Line) -> Para:
         marker = M.parse(text)
         if marker is not None:
             text = marker.rest
+    if marker is not None and marker.kind == "ordinal" and re.match(r"\W*(?:ngày\s*)?\d",
+                                                                      marker.rest):
+        marker, text = None, " ".join(line.text.split("\n"))  # "Thứ Ba, 25/8": a weekday
     bare, bold, italic = whole_emphasis(text)
     line.bold = line.bold or bold
     line.italic = line.italic or italic

@@ -75,24 +75,24 @@ def read_words(value: Any, added: frozenset[int] = frozenset()) -> list[Word]:
     return []
 
 
-def source_words(paras: list[Any]) -> list[Word]:
+def source_words(paras: list[Any], legal: bool = False) -> list[Word]:
     """The words of what the body builder was given: paragraphs (their markers already
-    read off), tables, figures."""
+    read off; in a legal text its labels too), tables, figures."""
     out: list[Word] = []
     for para in paras:
         if isinstance(para, Para):
-            label = legal_label(para.line.text) if para.marker is None else None
+            label = legal_label(para.line.text) if legal and para.marker is None else None
             out += words(label[1] if label is not None else para.text)
         else:
             out += read_words(para)
     return out
 
 
-def check_order(paras: list[Any], built: list[Any], notes: Notebook,
+def check_order(paras: list[Any], built: list[Any], notes: Notebook, *, legal: bool = False,
                 added: frozenset[int] = frozenset()) -> bool:
     """Whether the built body reads as the paragraphs did; a guess at the first place where
     it does not."""
-    source, result = source_words(paras), read_words(built, added)
+    source, result = source_words(paras, legal), read_words(built, added)
     if source == result:
         return True
     matcher = difflib.SequenceMatcher(None, source, result, autojunk=False)

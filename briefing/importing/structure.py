@@ -20,6 +20,7 @@ from briefing.importing.ladder import Ladder
 from briefing.importing.line_reading import Para
 from briefing.importing.markdown_text import whole_emphasis
 from briefing.importing.naming import block_kind, slug
+from briefing.importing.press import ends_text, speaker_labels
 from briefing.messages import msg
 from briefing.numbering import markers as M
 from briefing.numbering.sequence import Run, read_in_run
@@ -78,6 +79,12 @@ class BodyBuilder(Constructs):
         self.paras: list = []
         self.index = 0
         self.document_ladder = ladder
+        #: speaker labels of an interview; whether the head was a headline (an article);
+        #: whether the body text has begun; whether the end mark "./." has been typed
+        self.speakers: dict[str, str] = {}
+        self.article = False
+        self.started = False
+        self.ended = False
 
     @property
     def numbered_open(self) -> tuple[int, dict] | None:
@@ -117,6 +124,7 @@ class BodyBuilder(Constructs):
 
     def build(self, paras: list[Para | Any]) -> None:
         self.paras = paras
+        self.speakers = speaker_labels(paras)
         for index, para in enumerate(paras):
             self.index = index
             if not isinstance(para, Para):
@@ -144,7 +152,11 @@ class BodyBuilder(Constructs):
     def paragraph(self, para: Para, paras: list, index: int) -> None:
         if para.line.role and self.role(para):
             return
+        if self.press(para):
+            return
         self.turn = None
+        self.started = True
+        self.ended = self.ended or ends_text(para.text)
         marker = para.marker
         line = para.line
         level = self.ladder.level_of(marker) if marker else None
