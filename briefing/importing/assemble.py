@@ -30,6 +30,7 @@ from briefing.importing.meta_defaults import complete
 from briefing.importing.order import check_order
 from briefing.importing.structure import BodyBuilder
 from briefing.importing.tables import is_rule, table_item
+from briefing.importing.web_shapes import drop_web_clutter
 from briefing.messages import msg
 from briefing.profile.model import Profile, load_profile
 from briefing.readers.source import Block, Line, Picture, SourceDocument, Table
@@ -230,7 +231,27 @@ def _body(paras: list[Any], chosen: ladder.Ladder, profile: Profile, notes: Note
         builder.build(paras)
         built = [builder.preamble, builder.blocks, builder.conclusion, builder.appendices]
     check_order(paras, built, notes, legal=isinstance(builder, LegalBuilder))
+    if isinstance(builder, BodyBuilder):
+        for holder in (builder.blocks, *(a["body"] for a in builder.appendices)):
+            _no_empty_sections(holder)
     return builder
+
+
+def _no_empty_sections(items: list[Any]) -> None:
+    """A numbered heading nothing came under ("1. Tên dự án:" then only fill-in lines, then
+    "2.") is a numbered paragraph: a section may not stand empty."""
+    for index, item in enumerate(items):
+        node = item.value if isinstance(item, Item) else item
+        if not (isinstance(node, dict) and "title" in node and "body" in node):
+            continue
+        if node["body"]:
+            _no_empty_sections(node["body"])
+            continue
+        numbered = {"numbered": node["title"]}
+        if isinstance(item, Item):
+            item.value = numbered
+        else:
+            items[index] = numbered
 
 
 def _empty_block(builder: BodyBuilder, notes: Notebook) -> list:
@@ -292,7 +313,7 @@ def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook
 
 def prepare_source(doc: SourceDocument, notes: Notebook) -> None:
     legacy_text(doc, notes)
-    doc.blocks = clutter.drop_clutter(doc.blocks, notes)
+    doc.blocks = drop_web_clutter(clutter.drop_clutter(doc.blocks, notes), notes)
 
 
 def unused_notes(part: Part, data: dict[str, Any], notes: Notebook) -> None:

@@ -16,7 +16,7 @@ from briefing.importing.cleanup import fixed
 from briefing.importing.emit import emit
 from briefing.importing.guesses import Notebook
 from briefing.messages import Message, msg
-from briefing.problems import ERROR, FIX, GUESS, SEVERITIES, BriefingError, Problem
+from briefing.problems import DROPPED, ERROR, FIX, GUESS, SEVERITIES, BriefingError, Problem
 from briefing.readers.input_file import MAX_DOCX_BYTES, MAX_TEXT_BYTES, read_input
 from briefing.readers.source import SourceDocument
 
@@ -104,8 +104,25 @@ def _finish(data: dict, part: middle.Part, path: Path, stem: str, notes: Noteboo
                     source=path.name)),
             str(msg("import-head-check", "Check every '{guess}:' comment against the source, "
                                          "then delete it.", guess=SEVERITIES[GUESS]))]
+    if index == 0:
+        head += _dropped(notes)
     text, warnings = passing(data, head, path, f"{stem}.yaml", part.media, notes)
     return ImportedDocument(stem, text, part.media, warnings)
+
+
+def _dropped(notes: Notebook) -> list[str]:
+    """Every line of the source left out (web clutter, rules, stamps), listed at the top of
+    the content file, so nothing vanishes silently."""
+    dropped = [n for n in notes.notes if n.severity == DROPPED]
+    if not dropped:
+        return []
+    lines = [str(msg("import-head-dropped", "Left out of the source ({count}):",
+                     count=len(dropped)))]
+    for note in dropped:
+        place = note.position.text().removeprefix(notes.file).lstrip(": ")
+        lines.append(f"  - {note.message}" + (f" [{place}]" if place else "") +
+                     (f": “{note.quote}”" if note.quote else ""))
+    return lines
 
 
 #: Rounds of the degrade gate before the whole body is read as plain paragraphs.
