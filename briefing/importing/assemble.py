@@ -14,7 +14,12 @@ from typing import Any
 
 from briefing.importing import cleanup, clutter, ladder, repair
 from briefing.importing import text_footnotes as typed_notes
-from briefing.importing.closing import ClosingReader, signature_ends, starts_closing
+from briefing.importing.closing import (
+    ClosingReader,
+    opens_with_title,
+    signature_ends,
+    starts_closing,
+)
 from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook, guess_comment
 from briefing.importing.head import (
@@ -92,7 +97,7 @@ def split(doc: SourceDocument, notes: Notebook) -> list[Part]:
             index += 1
         body = blocks[start:index]
         closing = ClosingReader(meta, notes)
-        closing.opens_with_title = signature_ends(blocks, index)
+        closing.opens_with_title = index < len(blocks) and opens_with_title(blocks[index])
         while index < len(blocks) and (not closing.done or closing.in_recipients or
                                        starts_closing(blocks[index])) \
                 and _closing_block(blocks[index], closing):

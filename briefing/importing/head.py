@@ -37,6 +37,8 @@ _RULE = re.compile(r"^[-_=–—.*\s]{3,}$")
 #: A number-and-symbol whose "Số" was lost (scanned text): "- CT/Tr/BTGTU", "15/KH-STTTT".
 _SYMBOL = re.compile(r"^[-–\s]*\d{0,4}\s*[-/]?\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[/-]\s*[A-ZĐa-zđ0-9]+)*"
                      r"\s*/\s*[A-ZĐ][A-ZĐ0-9-]+$")
+_ADDRESSEES = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_VV = re.compile(r"^V/v\.?\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -167,6 +169,8 @@ class HeadReader:
         """Use `line` if it belongs to the head; False when the body has begun."""
         if line.role:
             return self._role(line)
+        if self._letter_lines(line):
+            return True
         if markers.parse(line.text) is not None and not _SYMBOL.match(line.text):
             return False
         kind = kind_of(line.text)
@@ -193,6 +197,33 @@ class HeadReader:
         else:
             return False
         return True
+
+    def _letter_lines(self, line: HeadLine) -> bool:
+        """A công văn's "V/v …" (its trích yếu, under the number) and "Kính gửi:" with its
+        addressees (on the same line, or one per line "- …;")."""
+        text = line.text.strip()
+        if self.after == "addressees":
+            item = re.sub(r"^[-–•+]\s*", "", text).rstrip(";.").strip()
+            if text[:1] in "-–•+" or (len(text) <= 120 and text.endswith((";", "."))):
+                self.meta.values.setdefault("addressees", []).append(item)
+                return True
+            self.after = None
+            return False
+        found = _ADDRESSEES.match(text)
+        if found:
+            rest = found.group("rest").strip()
+            if rest:
+                self.meta.set("addressees", [r.strip() for r in re.split(r";\s*", rest)
+                                             if r.strip()])
+            self.after = "addressees"
+            return True
+        found = _VV.match(text)
+        if found and "number" in self.meta.values:
+            self.meta.set("subject", found.group("rest").strip())
+            self.meta.values.setdefault("type", "cong-van")
+            self.meta.values.setdefault("form", "official")
+            return True
+        return False
 
     def _furniture(self, kind: str, line: HeadLine) -> bool:
         """The masthead's and cover's lines known by their words: titles, "*", rules, marks,

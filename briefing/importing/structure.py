@@ -316,7 +316,7 @@ class BodyBuilder(Constructs):
             return
         if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind:
             self.lists.pop()  # numbered from one again: a new list
-        holder = self._item_holder() if self.lists else self.container()
+        holder = self._item_holder() if self.lists else self._list_holder()
         if kind == "bullet":
             node: dict[str, Any] = {"bullets": [para.text]}
         else:
@@ -328,6 +328,13 @@ class BodyBuilder(Constructs):
         holder.append(node)
         self.last_added = (holder, len(holder) - 1)
         self.lists.append(_List(kind, level, node, holder, marker))
+
+    def _list_holder(self) -> list:
+        """Where a new list goes: under the numbered paragraph it follows ("2. … cụ thể:"
+        then "- …"), else in the open container."""
+        if self.numbered_open is not None:
+            return self.numbered_open[1].setdefault("body", [])
+        return self.container()
 
     def _continues_later(self, paras: list, index: int) -> bool:
         """Whether an item of the open list comes later (so this one nests inside it)."""
@@ -385,6 +392,10 @@ class BodyBuilder(Constructs):
             return
         if self.numbered_open is not None and self._numbered_follows(paras, index):
             node = self.numbered_open[1]
+            if node.get("body"):  # after its list: the numbered paragraph's body goes on
+                node["body"].append(para.text)
+                self.last_added = (node["body"], len(node["body"]) - 1)
+                return
             if isinstance(node["numbered"], str):
                 node["numbered"] = [node["numbered"]]
             node["numbered"].append(para.text)
