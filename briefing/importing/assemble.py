@@ -318,7 +318,7 @@ def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook
 
 def prepare_source(doc: SourceDocument, notes: Notebook) -> None:
     legacy_text(doc, notes)
-    doc.blocks = drop_web_clutter(clutter.drop_clutter(doc.blocks, notes), notes)
+    doc.blocks = clutter.drop_clutter(drop_web_clutter(doc.blocks, notes), notes)
 
 
 def unused_notes(part: Part, data: dict[str, Any], notes: Notebook) -> None:

@@ -204,7 +204,8 @@ class HeadReader:
         text = line.text.strip()
         if self.after == "addressees":
             item = re.sub(r"^[-–•+]\s*", "", text).rstrip(";.").strip()
-            if text[:1] in "-–•+" or (len(text) <= 120 and text.endswith((";", "."))):
+            if text[:1] in "-–•+" or (len(text) <= 120 and text.endswith((";", "."))
+                                      and not line.gap):
                 self.meta.values.setdefault("addressees", []).append(item)
                 return True
             self.after = None
