@@ -102,15 +102,15 @@ def test_appendix_one_sections_diagrams_marks_and_repeated_header() -> None:
     assert [line.plain for line in marks] == ["HỎA TỐC", "THƯỢNG KHẨN", "KHẨN",
                                               "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI"]
     assert all(line.role == "mark" and line.cell is not None for line in marks)
-    diagrams = [n for n in notes.notes if n.kind == "dropped" and "diagram" in n.message]
-    assert len(diagrams) == 4 and "“7a”" in diagrams[0].message
+    diagrams = [n for n in notes.notes if n.severity == "dropped" and "diagram" in str(n.message)]
+    assert len(diagrams) == 4 and "“7a”" in str(diagrams[0].message)
     assert not any(line.box and line.plain in ("5a", "7a", "20 - 25 mm") for line in lines(doc))
 
 
 def test_registers_samples_dropped_with_what_they_were() -> None:
     doc, notes = _read("d05")
-    samples = [n for n in notes.notes if "sample drawn in a text box" in n.message]
-    assert len(samples) >= 5 and "TÊN CƠ QUAN CHỦ QUẢN TRỰC TIẾP" in samples[0].excerpt
+    samples = [n for n in notes.notes if "sample drawn in a text box" in str(n.message)]
+    assert len(samples) >= 5 and "TÊN CƠ QUAN CHỦ QUẢN TRỰC TIẾP" in samples[0].quote
     assert not any(line.plain.strip() == "SỔ ĐĂNG KÝ VĂN BẢN ĐI" for line in lines(doc))
     registers = [b for b in doc.blocks if isinstance(b, Table) and not b.borderless]
     assert any([c.lines[0].plain for c in t.rows[1] if c.lines][:2] == ["(1)", "(2)"]

@@ -74,6 +74,8 @@ class BodyBuilder(Constructs):
         #: the numbered paragraphs open at each level ("1." then its child "1.1."): the
         #: last one takes a following plain paragraph, each takes children one level down
         self.numbered_chain: list[tuple[int, dict]] = []
+        #: the last numbered paragraph may take the next plain paragraph (not after a list)
+        self.joinable = False
         self.turn: dict | None = None
         self.last_added: tuple[list, int] | None = None
         self.paras: list = []
@@ -93,6 +95,7 @@ class BodyBuilder(Constructs):
     @numbered_open.setter
     def numbered_open(self, value: tuple[int, dict] | None) -> None:
         self.numbered_chain = [value] if value is not None else []
+        self.joinable = value is not None
 
     # -- where items go ----------------------------------------------------------------------
     def container(self) -> list:
@@ -253,6 +256,7 @@ class BodyBuilder(Constructs):
         body.append(node)
         self.last_added = (body, len(body) - 1)
         self.numbered_chain.append((level, node))
+        self.joinable = True
 
     def _settle(self, para: Para, level: int) -> int:
         """Close what `level` ends, check the typed number, return the level used."""
@@ -316,7 +320,8 @@ class BodyBuilder(Constructs):
             return
         if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind:
             self.lists.pop()  # numbered from one again: a new list
-        holder = self._item_holder() if self.lists else self._list_holder()
+        holder = self._item_holder() if self.lists else self.container()
+        self.joinable = False  # the paragraphs after the list are not the numbered one's
         if kind == "bullet":
             node: dict[str, Any] = {"bullets": [para.text]}
         else:
@@ -328,13 +333,6 @@ class BodyBuilder(Constructs):
         holder.append(node)
         self.last_added = (holder, len(holder) - 1)
         self.lists.append(_List(kind, level, node, holder, marker))
-
-    def _list_holder(self) -> list:
-        """Where a new list goes: under the numbered paragraph it follows ("2. … cụ thể:"
-        then "- …"), else in the open container."""
-        if self.numbered_open is not None:
-            return self.numbered_open[1].setdefault("body", [])
-        return self.container()
 
     def _continues_later(self, paras: list, index: int) -> bool:
         """Whether an item of the open list comes later (so this one nests inside it)."""
@@ -390,12 +388,9 @@ class BodyBuilder(Constructs):
             holder.append(para.text)
             self.last_added = (holder, len(holder) - 1)
             return
-        if self.numbered_open is not None and self._numbered_follows(paras, index):
+        if self.numbered_open is not None and self.joinable and \
+                self._numbered_follows(paras, index):
             node = self.numbered_open[1]
-            if node.get("body"):  # after its list: the numbered paragraph's body goes on
-                node["body"].append(para.text)
-                self.last_added = (node["body"], len(node["body"]) - 1)
-                return
             if isinstance(node["numbered"], str):
                 node["numbered"] = [node["numbered"]]
             node["numbered"].append(para.text)
