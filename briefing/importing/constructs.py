@@ -12,7 +12,7 @@ from briefing.importing.head import PLACE_DATE
 from briefing.importing.line_reading import Para
 from briefing.importing.markdown_text import whole_emphasis
 from briefing.importing.naming import slug
-from briefing.importing.press import WEB_DATE, after_end, ends_text, turn_of
+from briefing.importing.press import WEB_DATE, after_end, ends_text, is_person, turn_of
 from briefing.messages import msg
 from briefing.text.inline_markdown import plain_text
 
@@ -84,16 +84,32 @@ class Constructs:
                 PLACE_DATE.match(plain) or WEB_DATE.match(plain_text(para.line.text))):
             self.add({"dateline": whole_emphasis(para.line.text)[0].strip()})
         elif self.article and not self.started and para.marker is None and \
-                para.line.heading is None and not para.title_like:
+                para.line.heading is None and plain.endswith((".", "!", "?", "…")):
             self.add({"standfirst": para.emphasis_title})
             self.notes.guess(msg("import-standfirst", "the first paragraph under the headline "
                                                       "is read as the standfirst"), para.where,
                              plain)
             self.started = True
+        elif self.last is not None and self.last is self.last_figure and para.line.italic \
+                and para.marker is None and len(plain) <= 200 and "caption" not in self.last:
+            self.last["caption"] = _CAPTION.sub("", para.emphasis_title, count=1).strip()
+        elif self.article and self.started and para.marker is None and len(plain) <= 120 and \
+                (after_end(para.text) == "credit" or is_person(plain)) and self._at_end():
+            self.add({after_end(para.text) or "byline": para.emphasis_title})
+        elif self.article and self.started and not self.ended and para.marker is None and \
+                para.title_like and len(plain) <= 120 and not is_person(plain):
+            self.close_lists()
+            self.add({"intertitle": para.emphasis_title})
         else:
             return False
         self.ended = self.ended or ends_text(para.text)
         return True
+
+    def _at_end(self) -> bool:
+        """Only short lines follow (a byline, a credit): the article's text has ended."""
+        rest = self.paras[self.index + 1:]
+        return len(rest) <= 2 and all(isinstance(p, Para) and len(plain_text(p.text)) <= 120
+                                      for p in rest)
 
     def _caption(self, role: str, text: str) -> bool:
         """A caption to the figure or table just added, else to the next one."""

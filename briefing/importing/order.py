@@ -14,6 +14,7 @@ import re
 import unicodedata
 from typing import Any
 
+from briefing.importing.degrade import NOT_TEXT
 from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook, excerpt
 from briefing.importing.legal import legal_label
@@ -21,10 +22,9 @@ from briefing.importing.line_reading import Para
 from briefing.messages import msg
 from briefing.text.inline_markdown import FOOTNOTE_CALL, plain_text
 
-#: Keys whose values are not read as text, and the order a reader meets the others in.
-_SKIPPED = frozenset({"id", "kind", "style", "start", "numbering", "align", "colspan",
-                      "rowspan", "width", "header_rows", "columns", "figure", "inline",
-                      "titled", "type"})
+#: The order a reader meets a mapping's texts in (keys not read as text: `NOT_TEXT`).
+#: What a table or figure takes from the paragraphs around it.
+_FROM_PARAGRAPHS = ("caption", "note", "credit")
 _FIRST = ("speaker", "lead", "caption")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = re.compile(r"[^\W_]+")
@@ -69,7 +69,7 @@ def read_words(value: Any, added: frozenset[int] = frozenset()) -> list[Word]:
     if isinstance(value, list):
         return [w for item in value for w in read_words(item, added)]
     if isinstance(value, dict):
-        keys = sorted((k for k in value if k not in _SKIPPED),
+        keys = sorted((k for k in value if k not in NOT_TEXT),
                       key=lambda k: (k not in _FIRST, k == "body"))
         return [w for k in keys for w in read_words(value[k], added)]
     return []
@@ -83,8 +83,10 @@ def source_words(paras: list[Any], legal: bool = False) -> list[Word]:
         if isinstance(para, Para):
             label = legal_label(para.line.text) if legal and para.marker is None else None
             out += words(label[1] if label is not None else para.text)
-        else:
-            out += read_words(para)
+        else:  # a table or figure: its cells, not the caption or note read from a paragraph
+            node = para.value if isinstance(para, Item) else para
+            out += read_words({k: v for k, v in node.items() if k not in _FROM_PARAGRAPHS}
+                              if isinstance(node, dict) else node)
     return out
 
 

@@ -67,6 +67,12 @@ def turn_of(para: Para, labels: dict[str, str]) -> tuple[str, str, str] | None:
     return labels[found[0]], found[0], found[1]
 
 
+def is_person(text: str) -> bool:
+    """A line that names a person ("Đồng chí Nguyễn Văn A", "Lý Thị Mai"): a byline or a
+    speaker, never an intertitle."""
+    return bool(_PERSON.match(text.strip())) and len(text.split()) <= 6
+
+
 def after_end(text: str) -> str | None:
     """What a short line after the end mark is: "credit" ("Theo Báo Nhân Dân", "Nguồn: …"),
     "byline" (a name, or a short line without a sentence's end), or None."""
