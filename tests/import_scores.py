@@ -3,8 +3,10 @@
 Generates `--count` documents of each kind and format from `--seed`, imports and builds each
 with the real command line, and prints per shape: the share that exits 0, the share whose
 text comes back whole and in order, the structure score (paragraphs found with their printed
-marker and role) and the meta score; then the worst cases with their first divergence; then
-the real corpus files (exit codes and order only). `--keep DIR` keeps the sources made.
+marker and role) and the meta score, the share the import alone exits 0 for (`imp0`) and how
+many builds refused only what the writers cannot print yet (`unprn`); then the worst cases
+with their first divergence; then the real corpus files (exit codes and order only).
+`--keep DIR` keeps the sources made.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def table(scores: list[Score]) -> list[str]:
     for score in scores:
         groups[score.shape].append(score)
     lines = [f"{'shape':24} {'n':>3} {'exit0':>5} {'order':>5} {'struct':>6} {'meta':>5} "
-             f"{'moved':>5}"]
+             f"{'moved':>5} {'imp0':>5} {'unprn':>5}"]
     for shape, group in [*groups.items(), ("ALL", scores)]:
         metas = [s.meta_share or 0.0 for s in group if s.meta_share is not None or
                  not s.exit_ok]
@@ -54,7 +56,9 @@ def table(scores: list[Score]) -> list[str]:
             f"{shape:24} {len(group):3} {_percent(_mean([s.exit_ok for s in group])):>5} "
             f"{_percent(_mean([s.order_ok for s in group])):>5} "
             f"{_percent(_mean([s.structure_share for s in group])):>6} "
-            f"{_percent(_mean(metas)):>5} {moved:5}")
+            f"{_percent(_mean(metas)):>5} {moved:5} "
+            f"{_percent(_mean([s.import_rc == 0 for s in group])):>5} "
+            f"{sum(s.unprinted for s in group):5}")
     return lines
 
 

@@ -56,6 +56,13 @@ class Score:
         return self.import_rc == 0 and self.build_rc == 0
 
     @property
+    def unprinted(self) -> bool:
+        """Imported and checked, but the build refused a construct the writers cannot
+        print yet (legal structure, blanks, basis, …): the importer's part is done."""
+        return self.import_rc == 0 and self.build_rc != 0 and \
+            "cannot be printed yet" in self.error
+
+    @property
     def order_ok(self) -> bool:
         return bool(self.order and self.order.ok)
 

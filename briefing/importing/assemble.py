@@ -14,16 +14,30 @@ from typing import Any
 
 from briefing.importing import cleanup, clutter, ladder, repair
 from briefing.importing import text_footnotes as typed_notes
-from briefing.importing.closing import ClosingReader, starts_closing
+from briefing.importing.closing import (
+    ClosingReader,
+    opens_with_title,
+    signature_ends,
+    starts_closing,
+)
 from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook, guess_comment
-from briefing.importing.head import HeadReader, MetaDraft, head_lines, starts_document
+from briefing.importing.head import (
+    HeadReader,
+    MetaDraft,
+    head_lines,
+    headline_only,
+    starts_document,
+)
+from briefing.importing.legal import LegalBuilder, is_legal
 from briefing.importing.line_reading import Para, read_para
-from briefing.importing.markdown_text import escape
 from briefing.importing.meta_defaults import complete
+from briefing.importing.order import check_order
 from briefing.importing.structure import BodyBuilder
+from briefing.importing.tables import is_rule, table_item
+from briefing.importing.web_shapes import drop_web_clutter
 from briefing.messages import msg
-from briefing.profile.model import load_profile
+from briefing.profile.model import Profile, load_profile
 from briefing.readers.source import Block, Line, Picture, SourceDocument, Table
 from briefing.readers.text.legacy_encodings import NAMES, convert, detect
 from briefing.text.inline_markdown import FOOTNOTE_CALL, plain_text
@@ -78,12 +92,15 @@ def split(doc: SourceDocument, notes: Notebook) -> list[Part]:
         head.finish()
         start = index
         while index < len(blocks) and not starts_closing(blocks[index]) and not (
-                index > start and starts_document(blocks[index])):
+                index > start and starts_document(blocks[index])) and \
+                not signature_ends(blocks, index):
             index += 1
         body = blocks[start:index]
         closing = ClosingReader(meta, notes)
-        while index < len(blocks) and not closing.done and _closing_block(blocks[index],
-                                                                           closing):
+        closing.opens_with_title = index < len(blocks) and opens_with_title(blocks[index])
+        while index < len(blocks) and (not closing.done or closing.in_recipients or
+                                       starts_closing(blocks[index])) \
+                and _closing_block(blocks[index], closing):
             index += 1
         closing.finish()
         if index < len(blocks) and not starts_document(blocks[index]):
@@ -153,11 +170,15 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     paras: list[Any] = []
     figure_count = 0
     for block in body:
+        if isinstance(block, Line) and is_rule(block.text):
+            notes.dropped(msg("dropped-rule", "a rule drawn under a line (not text)"),
+                          block.where, plain_text(block.text))
+            continue
         if isinstance(block, Line):
             block.text = cleanup.clean(block.text, "paragraph", block.where, notes)
             paras.append(read_para(block))
         elif isinstance(block, Table):
-            paras.append(_table(block, notes))
+            paras.append(table_item(block, notes))
         elif isinstance(block, Picture):
             figure_count += 1
             name = f"media/{stem}-{figure_count}.{block.extension}"
@@ -171,9 +192,7 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     markers = [p.marker for p in paras if isinstance(p, Para) and p.marker is not None]
     chosen = ladder.choose(profile.numbering.ladders, profile.numbering.default,
                            profile.numbering.max_depth, markers)
-    builder = BodyBuilder(chosen, profile.numbering.max_depth, notes,
-                          profile.numbering.ladders)
-    builder.build(paras)
+    builder = _body(paras, chosen, profile, notes, headline_only(part.meta))
     texts = [plain_text(p.text) for p in paras if isinstance(p, Para)]
     meta = complete(part.meta, profile, chosen.name, notes, form=form, texts=texts)
     for key in ("subject", "title", "issue", "circulation", "meeting", "type"):
@@ -188,6 +207,8 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
             builder.blocks, builder.preamble = builder.preamble, []  # no headings: all blocks
         else:
             builder.blocks = _empty_block(builder, notes)
+    if getattr(builder, "basis", None):
+        data["basis"] = builder.basis
     if builder.preamble:
         data["preamble"] = builder.preamble
     data["blocks"] = builder.blocks
@@ -196,6 +217,46 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     if builder.appendices:
         data["appendices"] = builder.appendices
     return data
+
+
+def _body(paras: list[Any], chosen: ladder.Ladder, profile: Profile, notes: Notebook,
+          article: bool) -> BodyBuilder | LegalBuilder:
+    """The body built from the paragraphs: legal items where the source has articles, else
+    sections on the chosen ladder; then the order invariant checked on the result."""
+    builder: BodyBuilder | LegalBuilder
+    if is_legal(paras):
+        builder = LegalBuilder(notes)
+        builder.build(paras)
+        paras = [p for p in paras if p not in builder.furniture]
+        built = [builder.basis, builder.preamble, builder.blocks]
+    else:
+        builder = BodyBuilder(chosen, profile.numbering.max_depth, notes,
+                              profile.numbering.ladders)
+        builder.article = article
+        builder.build(paras)
+        built = [builder.preamble, builder.blocks, builder.conclusion, builder.appendices]
+    check_order(paras, built, notes, legal=isinstance(builder, LegalBuilder))
+    if isinstance(builder, BodyBuilder):
+        for holder in (builder.blocks, *(a["body"] for a in builder.appendices)):
+            _no_empty_sections(holder)
+    return builder
+
+
+def _no_empty_sections(items: list[Any]) -> None:
+    """A numbered heading nothing came under ("1. Tên dự án:" then only fill-in lines, then
+    "2.") is a numbered paragraph: a section may not stand empty."""
+    for index, item in enumerate(items):
+        node = item.value if isinstance(item, Item) else item
+        if not (isinstance(node, dict) and "title" in node and "body" in node):
+            continue
+        if node["body"]:
+            _no_empty_sections(node["body"])
+            continue
+        numbered = {"numbered": node["title"]}
+        if isinstance(item, Item):
+            item.value = numbered
+        else:
+            items[index] = numbered
 
 
 def _empty_block(builder: BodyBuilder, notes: Notebook) -> list:
@@ -208,90 +269,6 @@ def _empty_block(builder: BodyBuilder, notes: Notebook) -> list:
                 "no headings in the source; this section and its title are added")
     return [Item({"id": "noi-dung", "kind": "section", "title": "Nội dung", "body": body},
                  [guess_comment(added)])]
-
-
-def _table(table: Table, notes: Notebook) -> Any:
-    if table.repeated_rows:
-        notes.fix(msg("import-repeated-header", "{n} rows that type the table's header again left "
-                      "out (the header repeats on every page by itself)",
-                      n=len(table.repeated_rows)), table.where)
-        table.rows = [row for r, row in enumerate(table.rows) if r not in table.repeated_rows]
-    header_rows = table.header_rows or (1 if len(table.rows) > 1 else 0)
-    columns = _columns(table, header_rows)
-    rows = []
-    for r, row in enumerate(table.rows):
-        cells = []
-        position = 0
-        for cell in row:
-            c = cell.column if cell.column is not None else position
-            position = c + cell.colspan
-            texts = [cleanup.clean(" ".join(_cell_text(line).split("\n")), "paragraph",
-                                   line.where, notes) for line in cell.lines] or [""]
-            value: Any = texts[0] if len(texts) == 1 else texts
-            column_align = columns[c].get("align") if columns and c < len(columns) else None
-            own_align = cell.align if r >= header_rows and cell.align not in (
-                None, column_align or "left") else None
-            if cell.colspan > 1 or cell.rowspan > 1 or own_align:
-                value = {"text": value}
-                if cell.colspan > 1:
-                    value["colspan"] = cell.colspan
-                if cell.rowspan > 1:
-                    value["rowspan"] = cell.rowspan
-                if own_align:
-                    value["align"] = own_align
-            cells.append(value)
-        rows.append(cells)
-    node: dict[str, Any] = {"table": rows}
-    if header_rows != 1:
-        node["header_rows"] = header_rows
-    if columns and any(columns):
-        node["columns"] = columns
-    return node
-
-
-def _cell_text(line: Line) -> str:
-    """A cell paragraph as a reader sees it: the number Word shows in front of it first (an
-    STT column numbered automatically)."""
-    if not line.label:
-        return line.text
-    return f"{escape(line.label)} {line.text}".strip()
-
-
-def _columns(table: Table, header_rows: int) -> list[dict[str, Any]]:
-    """Relative widths (small whole numbers, when the widths are not all equal) and the
-    alignment every body cell of a column shares."""
-    count = max((sum(c.colspan for c in row) for row in table.rows), default=0)
-    columns: list[dict[str, Any]] = [{} for _ in range(count)]
-    widths = table.widths if len(table.widths) == count else []
-    ratios = _ratios(widths) if widths and max(widths) - min(widths) > 0.02 * max(widths) \
-        else None
-    for index in range(count):
-        if ratios:
-            columns[index]["width"] = ratios[index]
-        aligns: list[str] = []
-        for row in table.rows[header_rows:]:
-            position = 0
-            for cell in row:
-                where = cell.column if cell.column is not None else position
-                if where == index and cell.colspan == 1:
-                    aligns.append(cell.align or "left")
-                position = where + cell.colspan
-        counts = sorted(((aligns.count(a), a) for a in set(aligns)), reverse=True)
-        if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]) and \
-                counts[0][1] != "left":
-            columns[index]["align"] = counts[0][1]  # most cells of the column
-    return columns if any(columns) else []
-
-
-def _ratios(widths: list[int]) -> list[int | float]:
-    """3:2 for 5940:3960 twips; the rounded shares when no small ratio fits."""
-    smallest = min(widths)
-    for base in range(1, 13):
-        scaled = [w / smallest * base for w in widths]
-        if all(abs(v - round(v)) < 0.005 * max(1, v) for v in scaled):
-            return [round(v) for v in scaled]
-    total = sum(widths)
-    return [round(100 * w / total, 1) for w in widths]
 
 
 def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook
@@ -341,7 +318,7 @@ def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook
 
 def prepare_source(doc: SourceDocument, notes: Notebook) -> None:
     legacy_text(doc, notes)
-    doc.blocks = clutter.drop_clutter(doc.blocks, notes)
+    doc.blocks = clutter.drop_clutter(drop_web_clutter(doc.blocks, notes), notes)
 
 
 def unused_notes(part: Part, data: dict[str, Any], notes: Notebook) -> None:

@@ -26,10 +26,13 @@ class ClosingReader:
         self.meta = meta
         self.notes = notes
         self.recipients: list[str] = []
-        self.signer: dict[str, str] = {}
+        #: the signature block of each column (one signer, or two side by side)
+        self.columns: dict[int, dict[str, str]] = {}
         self.in_recipients = False
         self.label_column = 0
         self.done = False
+        #: the closing opens with the signer's title (no authority line, no Nơi nhận first)
+        self.opens_with_title = False
 
     def take(self, line: HeadLine) -> bool:
         text, role = line.text, line.role
@@ -48,36 +51,53 @@ class ClosingReader:
                 not self.signer and not _AUTHORITY.match(text) and not is_caps(text):
             self.recipients[-1] += " " + text  # a recipient line wrapped in the source
             return True
+        return self._signature(line)
+
+    def _signature(self, line: HeadLine) -> bool:
+        """Authority, title, "(đã ký)" and name, each into the signature block of its column
+        (two blocks side by side: a biên bản's secretary and chair)."""
+        text, role = line.text, line.role
+        sig = self.columns.setdefault(line.column, {})
         if role == "signature-authority" or (_AUTHORITY.match(text) and len(text) < 80):
-            self.signer["authority"] = text
+            sig["authority"] = text
             return True
         if role == "signature-title" or (is_caps(text) and len(text) < 80 and role is None and
-                                         "name" not in self.signer and
-                                         (self.signer or self.recipients or line.column)):
-            if "title" in self.signer:
-                self.signer["title"] += " " + text
-            else:
-                self.signer["title"] = text
+                                         "name" not in sig and
+                                         (sig or self.recipients or line.column or
+                                          self.opens_with_title)):
+            sig["title"] = f"{sig['title']} {text}" if "title" in sig else text
             return True
         if role == "signature" or _SIGNED.match(text):
             return True
-        if role == "signature-name" or (self.signer and "name" not in self.signer and
-                                        _looks_like_name(text)):
-            self.signer["name"] = text
-            self.done = True
+        if role == "signature-name" or (sig and "name" not in sig and _looks_like_name(text)):
+            sig["name"] = text
+            self.done = all("name" in s for s in self.columns.values() if s)
             return True
         return False
+
+    @property
+    def signer(self) -> dict[str, str]:
+        """The signature blocks as one (a single signer whose lines fell in two columns)."""
+        merged: dict[str, str] = {}
+        for _, block in sorted(self.columns.items()):
+            merged.update(block)
+        return merged
 
     def finish(self) -> None:
         if self.recipients:
             self.meta.set("recipients", self.recipients)
-        if self.signer.get("name"):
-            self.meta.set("signer", dict(self.signer))
-        elif self.signer:
+        blocks = [block for _, block in sorted(self.columns.items()) if block]
+        holder = words()["placeholders"]["signer"]
+        if len(blocks) == 2 and all("title" in b or "authority" in b for b in blocks):
+            self.meta.set("signers", [{**b, "name": b.get("name") or holder} for b in blocks])
+            return
+        signer = self.signer
+        if signer.get("name"):
+            self.meta.set("signer", signer)
+        elif signer:
             self.notes.guess(msg("import-no-signer", "a signature block without the signer's "
-                                                     "name"), None,
-                             " ".join(self.signer.values()))
-            self.meta.set("signer", {**self.signer, "name": words()["placeholders"]["signer"]},
+                                                     "name"), None, " ".join(signer.values()))
+            self.meta.set("signer", {**signer, "name": holder},
                           guess_comment(msg("import-no-signer-comment",
                                             "the signer's name is not in the source")))
 
@@ -101,3 +121,28 @@ def starts_closing(block: Block) -> bool:
     return False
 
 
+
+
+def signature_ends(blocks: list[Block], index: int) -> bool:
+    """A signature without its authority line ends the document here: a short line in
+    capitals (the title: "GIÁM ĐỐC"), the signer's name under it (or "(Đã ký)" first), and
+    after them nothing but the rest of the closing."""
+    lines = [head_lines(b) for b in blocks[index:index + 4]]
+    if not lines or not 1 <= len(lines[0]) <= 2 or \
+            not all(is_caps(line.text) and len(line.text) <= 80 for line in lines[0]):
+        return False
+    after = index + 1
+    while after < len(blocks) and after - index < 4 and \
+            all(_SIGNED.match(line.text) for line in lines[after - index]):
+        after += 1
+    if after - index >= len(lines) or not lines[after - index] or \
+            not all(_looks_like_name(line.text) for line in lines[after - index]):
+        return False
+    return after + 1 >= len(blocks) or starts_closing(blocks[after + 1])
+
+
+def opens_with_title(block: Block) -> bool:
+    """The closing's first line is a signer's title in capitals ("THƯ KÝ", "GIÁM ĐỐC")."""
+    lines = head_lines(block)
+    return bool(lines) and is_caps(lines[0].text) and len(lines[0].text) <= 80 and \
+        not _AUTHORITY.match(lines[0].text)

@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from briefing.importing.head import PLACE_DATE
 from briefing.importing.line_reading import Para
+from briefing.importing.markdown_text import whole_emphasis
 from briefing.importing.naming import slug
+from briefing.importing.press import WEB_DATE, after_end, ends_text, is_person, turn_of
 from briefing.messages import msg
 from briefing.text.inline_markdown import plain_text
 
@@ -32,19 +35,11 @@ class Constructs:
     """Handlers for the named constructs (state lives in `BodyBuilder`)."""
 
     def role(self, para: Para) -> bool:
+        """A paragraph our writer's style names: handled by the construct of its role."""
         role = para.line.role
         text = para.emphasis_title if role in _WHOLE_STYLED else para.text
         if role in ("caption", "figure-caption"):
-            caption = _CAPTION.sub("", text, count=1).strip()
-            if role == "figure-caption" and self.last_figure is not None and \
-                    self.last is self.last_figure:
-                self.last_figure["caption"] = caption
-            elif role == "caption" and self.last is self.last_table and \
-                    self.last_table is not None and "caption" not in self.last_table:
-                self.last_table["caption"] = caption
-            else:
-                self.pending_caption = caption
-            return True
+            return self._caption(role, text)
         if role == "note" and self.last is not None and self.last is self.last_table:
             self.last_table["note"] = text
             return True
@@ -58,54 +53,131 @@ class Constructs:
             self.add(node)
             self.last = node
             return True
-        if role == "quote":
-            self.close_lists()
-            if isinstance(self.last, dict) and "quote" in self.last and \
-                    "attribution" not in self.last:
-                quote = self.last["quote"]
-                self.last["quote"] = [*(quote if isinstance(quote, list) else [quote]), text]
-            else:
-                node = {"quote": text}
-                self.add(node)
-                self.last = node
-            return True
-        if role == "attribution" and isinstance(self.last, dict) and "quote" in self.last:
-            self.last["attribution"] = text
-            return True
+        if role in ("quote", "attribution"):
+            return self._quote(role, text)
         if role in ("question", "answer"):
-            self.close_lists()
-            match = _SPEAKER.match(para.text)
-            body = match.group("text") if match else para.text
-            if self.turn is not None and role in self.turn and match is None:
-                first = self.turn[role]
-                self.turn[role] = [*(first if isinstance(first, list) else [first]), body]
-                return True
-            node: dict[str, Any] = {role: body}
-            if match:
-                node["speaker"] = match.group("speaker")
-            self.add(node)
-            self.turn = node
-            self.last = node
-            return True
+            return self._turn(role, para)
         if role in ("appendix-label", "appendix-title", "appendix-subtitle"):
-            self.close_lists()
-            self.stack.clear()
-            self.in_conclusion = False
-            if role == "appendix-label" or self.appendix is None or (
-                    role == "appendix-title" and self.appendix.get("title")):
-                self.appendix = {"id": slug("phu-luc " + plain_text(text), self.ids),
-                                 "title": "", "body": []}
-                self.appendices.append(self.appendix)
-                self.last_added = (self.appendices, len(self.appendices) - 1)
-                self._appendix_ladder()
-            if role == "appendix-title":
-                self.appendix["title"] = text
-                self.appendix["id"] = self.appendix["id"] if self.appendix["id"] != \
-                    "phu-luc-phu-luc" else slug(plain_text(text), self.ids)
-            elif role == "appendix-subtitle":
-                self.appendix["subtitle"] = text
+            self._appendix_role(role, text)
             return True
         return False
+
+    def press(self, para: Para) -> bool:
+        """An interview's turns (by their speaker labels), an article's dateline and
+        standfirst under the headline, the byline and credit after the end mark."""
+        turn = turn_of(para, self.speakers)
+        plain = plain_text(para.text).strip()
+        if turn is not None:
+            self.close_lists()
+            role, speaker, text = turn
+            node: dict[str, Any] = {role: text, "speaker": speaker}
+            self.add(node)
+            self.turn = self.last = node
+        elif self.turn is not None and para.marker is None and not self.ended and \
+                para.line.heading is None and not para.line.bold:
+            role = "question" if "question" in self.turn else "answer"
+            first = self.turn[role]
+            self.turn[role] = [*(first if isinstance(first, list) else [first]), para.text]
+        elif self.ended and para.marker is None and (kind := after_end(para.text)):
+            self.add({kind: para.emphasis_title})
+        elif self.article and not self.started and (
+                PLACE_DATE.match(plain) or WEB_DATE.match(plain_text(para.line.text))):
+            self.add({"dateline": whole_emphasis(para.line.text)[0].strip()})
+        elif self.article and not self.started and para.marker is None and \
+                para.line.heading is None and plain.endswith((".", "!", "?", "…")):
+            self.add({"standfirst": para.emphasis_title})
+            self.notes.guess(msg("import-standfirst", "the first paragraph under the headline "
+                                                      "is read as the standfirst"), para.where,
+                             plain)
+            self.started = True
+        elif self.last is not None and self.last is self.last_figure and para.line.italic \
+                and para.marker is None and len(plain) <= 200 and "caption" not in self.last:
+            self.last["caption"] = _CAPTION.sub("", para.emphasis_title, count=1).strip()
+        elif self.article and self.started and para.marker is None and len(plain) <= 120 and \
+                (after_end(para.text) == "credit" or is_person(plain)) and self._at_end():
+            self.add({after_end(para.text) or "byline": para.emphasis_title})
+        elif self.article and self.started and not self.ended and para.marker is None and \
+                para.title_like and len(plain) <= 120 and not is_person(plain):
+            self.close_lists()
+            self.add({"intertitle": para.emphasis_title})
+        else:
+            return False
+        self.ended = self.ended or ends_text(para.text)
+        return True
+
+    def _at_end(self) -> bool:
+        """Only short lines follow (a byline, a credit): the article's text has ended."""
+        rest = self.paras[self.index + 1:]
+        return len(rest) <= 2 and all(isinstance(p, Para) and len(plain_text(p.text)) <= 120
+                                      for p in rest)
+
+    def _caption(self, role: str, text: str) -> bool:
+        """A caption to the figure or table just added, else to the next one."""
+        caption = _CAPTION.sub("", text, count=1).strip()
+        if role == "figure-caption" and self.last_figure is not None and \
+                self.last is self.last_figure:
+            self.last_figure["caption"] = caption
+        elif role == "caption" and self.last is self.last_table and \
+                self.last_table is not None and "caption" not in self.last_table:
+            self.last_table["caption"] = caption
+        else:
+            self.pending_caption = caption
+        return True
+
+    def _quote(self, role: str, text: str) -> bool:
+        """A quote's paragraphs in one quote; an attribution under the quote before it."""
+        if role == "attribution":
+            if isinstance(self.last, dict) and "quote" in self.last:
+                self.last["attribution"] = text
+                return True
+            return False
+        self.close_lists()
+        if isinstance(self.last, dict) and "quote" in self.last and \
+                "attribution" not in self.last:
+            quote = self.last["quote"]
+            self.last["quote"] = [*(quote if isinstance(quote, list) else [quote]), text]
+        else:
+            node = {"quote": text}
+            self.add(node)
+            self.last = node
+        return True
+
+    def _turn(self, role: str, para: Para) -> bool:
+        """A question or answer, its speaker read off a bold label; a turn's next paragraph
+        (no label of its own) joins it."""
+        self.close_lists()
+        match = _SPEAKER.match(para.text)
+        body = match.group("text") if match else para.text
+        if self.turn is not None and role in self.turn and match is None:
+            first = self.turn[role]
+            self.turn[role] = [*(first if isinstance(first, list) else [first]), body]
+            return True
+        node: dict[str, Any] = {role: body}
+        if match:
+            node["speaker"] = match.group("speaker")
+        self.add(node)
+        self.turn = node
+        self.last = node
+        return True
+
+    def _appendix_role(self, role: str, text: str) -> None:
+        """An appendix's label, title and subtitle lines open or complete an appendix."""
+        self.close_lists()
+        self.stack.clear()
+        self.in_conclusion = False
+        if role == "appendix-label" or self.appendix is None or (
+                role == "appendix-title" and self.appendix.get("title")):
+            self.appendix = {"id": slug("phu-luc " + plain_text(text), self.ids),
+                             "title": "", "body": []}
+            self.appendices.append(self.appendix)
+            self.last_added = (self.appendices, len(self.appendices) - 1)
+            self._appendix_ladder()
+        if role == "appendix-title":
+            self.appendix["title"] = text
+            self.appendix["id"] = self.appendix["id"] if self.appendix["id"] != \
+                "phu-luc-phu-luc" else slug(plain_text(text), self.ids)
+        elif role == "appendix-subtitle":
+            self.appendix["subtitle"] = text
 
     def _appendix_ladder(self) -> None:
         """An appendix numbers its headings on its own: the ladder that fits its numbers

@@ -37,6 +37,8 @@ _RULE = re.compile(r"^[-_=–—.*\s]{3,}$")
 #: A number-and-symbol whose "Số" was lost (scanned text): "- CT/Tr/BTGTU", "15/KH-STTTT".
 _SYMBOL = re.compile(r"^[-–\s]*\d{0,4}\s*[-/]?\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[/-]\s*[A-ZĐa-zđ0-9]+)*"
                      r"\s*/\s*[A-ZĐ][A-ZĐ0-9-]+$")
+_ADDRESSEES = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_VV = re.compile(r"^V/v\.?\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -167,6 +169,8 @@ class HeadReader:
         """Use `line` if it belongs to the head; False when the body has begun."""
         if line.role:
             return self._role(line)
+        if self._letter_lines(line):
+            return True
         if markers.parse(line.text) is not None and not _SYMBOL.match(line.text):
             return False
         kind = kind_of(line.text)
@@ -179,11 +183,55 @@ class HeadReader:
             self.meta.comments.setdefault("subject", []).append(guess_comment(msg(
                 "import-first-line-comment", "the first line of the source")))
             return True
+        if self._furniture(kind, line):
+            return True
+        if kind == "doc-type" and self.after is None:
+            self._type(line)
+        elif self.after is not None and kind in ("caps", "other", "doc-type") and \
+                len(line.text) <= 200 and not line.text.rstrip().endswith((".", ":", ";")) \
+                and not (self.subject and line.gap) and \
+                not (self.subject and is_caps(self.subject[-1].text) and not is_caps(line.text)):
+            self.subject.append(line)
+        elif kind == "caps" and self.after is None and len(line.text) <= 120:
+            self.caps.append(line)
+        else:
+            return False
+        return True
+
+    def _letter_lines(self, line: HeadLine) -> bool:
+        """A công văn's "V/v …" (its trích yếu, under the number) and "Kính gửi:" with its
+        addressees (on the same line, or one per line "- …;")."""
+        text = line.text.strip()
+        if self.after == "addressees":
+            item = re.sub(r"^[-–•+]\s*", "", text).rstrip(";.").strip()
+            if text[:1] in "-–•+" or (len(text) <= 120 and text.endswith((";", "."))
+                                      and not line.gap):
+                self.meta.values.setdefault("addressees", []).append(item)
+                return True
+            self.after = None
+            return False
+        found = _ADDRESSEES.match(text)
+        if found:
+            rest = found.group("rest").strip()
+            if rest:
+                self.meta.set("addressees", [r.strip() for r in re.split(r";\s*", rest)
+                                             if r.strip()])
+            self.after = "addressees"
+            return True
+        found = _VV.match(text)
+        if found and "number" in self.meta.values:
+            self.meta.set("subject", found.group("rest").strip())
+            self.meta.values.setdefault("type", "cong-van")
+            self.meta.values.setdefault("form", "official")
+            return True
+        return False
+
+    def _furniture(self, kind: str, line: HeadLine) -> bool:
+        """The masthead's and cover's lines known by their words: titles, "*", rules, marks,
+        issue, number, place and date."""
         meta = self.meta
-        if kind == "party-title":
-            meta.set("profile", "party")
-        elif kind == "state-title":
-            meta.set("profile", "state")
+        if kind in ("party-title", "state-title"):
+            meta.set("profile", kind.split("-")[0])
         elif kind == "star":
             meta.values.setdefault("profile", "party")
             self._issuer()
@@ -207,28 +255,27 @@ class HeadReader:
             self.notes.guess(msg("import-symbol", "read as the number and symbol (its 'Số' is "
                                                   "missing)"), line.where, line.text)
         elif kind == "place-date":
+            if headline_only(self.meta):
+                return False  # under a headline: the article's dateline, in the body
             self._place_date(line)
         elif kind == "place-month":
             self._place_month(line)
-        elif kind == "doc-type" and self.after is None:
-            self._issuer()
-            name = document_type(line.text) or ""
-            meta.set("type", name)
-            meta.values.setdefault("form", "official")
-            rest = line.text[len(name):].strip() if upper(line.text) != name else ""
-            if rest:
-                self.subject.append(HeadLine(rest, line.where))
-            self.after = "type"
-        elif self.after is not None and kind in ("caps", "other", "doc-type") and \
-                len(line.text) <= 200 and not line.text.rstrip().endswith((".", ":", ";")) \
-                and not (self.subject and line.gap) and \
-                not (self.subject and is_caps(self.subject[-1].text) and not is_caps(line.text)):
-            self.subject.append(line)
-        elif kind == "caps" and self.after is None and len(line.text) <= 120:
-            self.caps.append(line)
         else:
             return False
         return True
+
+    def _type(self, line: HeadLine) -> None:
+        """The type line ("NGHỊ ĐỊNH", "KẾ HOẠCH TUYÊN TRUYỀN …"): the lines after it are the
+        trích yếu — a capitalised line after the type too ("QUY ĐỊNH QUẢN LÝ …" under
+        "NGHỊ ĐỊNH" is a title, not a second type)."""
+        self._issuer()
+        name = document_type(line.text) or ""
+        self.meta.set("type", name)
+        self.meta.values.setdefault("form", "official")
+        rest = line.text[len(name):].strip() if upper(line.text) != name else ""
+        if rest:
+            self.subject.append(HeadLine(rest, line.where))
+        self.after = "type"
 
     def _role(self, line: HeadLine) -> bool:
         meta, text, role = self.meta, line.text, line.role
@@ -321,7 +368,7 @@ class HeadReader:
     def finish(self) -> None:
         self._issuer()
         if self.caps and "issuer" not in self.meta.values:
-            self.meta.set("issuer", {"name": self.caps[-1].text})
+            self._caps_alone()
         if self.subject:
             text = " ".join(s.text for s in self.subject)
             where = self.subject[0].where
@@ -332,6 +379,29 @@ class HeadReader:
                     "import-caps-subject-comment", "typed in capitals in the source")))
             else:
                 self.meta.set("subject", text)
+
+
+    def _caps_alone(self) -> None:
+        """Lines in capitals with nothing of a masthead around them (no Party or national
+        title, "*", number or date): a masthead's issuer only where a masthead stands, else a
+        headline — the title, never the issuer."""
+        values = self.meta.values
+        if any(key in values for key in ("profile", "number", "date", "place")) or \
+                any(c.column for c in self.caps):
+            values["issuer"] = {"name": self.caps[-1].text}
+            return
+        text = " ".join(c.text for c in self.caps)
+        key = "subject" if not values.get("subject") and not self.subject else "title"
+        self.notes.guess(msg("import-headline", "a headline in capitals with no masthead "
+                                                "around it: read as the title (meta.{key})",
+                             key=key), self.caps[0].where, text)
+        self.meta.set(key, text, guess_comment(msg("import-headline-comment",
+                                                   "a headline in capitals in the source")))
+
+
+def headline_only(meta: MetaDraft) -> bool:
+    """The head so far is a headline alone (an article, an interview): no masthead, no type."""
+    return bool(meta.values) and set(meta.values) <= {"subject", "title"}
 
 
 def _title_line(text: str) -> bool:

@@ -16,11 +16,12 @@ from briefing.importing.cleanup import fixed
 from briefing.importing.emit import emit
 from briefing.importing.guesses import Notebook
 from briefing.messages import Message, msg
-from briefing.problems import FIX, GUESS, SEVERITIES, BriefingError, Problem
+from briefing.problems import DROPPED, ERROR, FIX, GUESS, SEVERITIES, BriefingError, Problem
 from briefing.readers.input_file import MAX_DOCX_BYTES, MAX_TEXT_BYTES, read_input
 from briefing.readers.source import SourceDocument
 
 if TYPE_CHECKING:
+    from briefing.source.yaml_source import SourceMap
     from briefing.validation import FileReport
     from briefing.validation.findings import Finding
 
@@ -103,10 +104,83 @@ def _finish(data: dict, part: middle.Part, path: Path, stem: str, notes: Noteboo
                     source=path.name)),
             str(msg("import-head-check", "Check every '{guess}:' comment against the source, "
                                          "then delete it.", guess=SEVERITIES[GUESS]))]
-    text = emit(data, head)
-    _within_limits(path, 0, len(text.encode("utf-8")))
-    text, warnings = verify(text, f"{stem}.yaml", part.media, notes)
+    if index == 0:
+        head += _dropped(notes)
+    text, warnings = passing(data, head, path, f"{stem}.yaml", part.media, notes)
     return ImportedDocument(stem, text, part.media, warnings)
+
+
+def _dropped(notes: Notebook) -> list[str]:
+    """Every line of the source left out (web clutter, rules, stamps), listed at the top of
+    the content file, so nothing vanishes silently."""
+    dropped = [n for n in notes.notes if n.severity == DROPPED]
+    if not dropped:
+        return []
+    lines = [str(msg("import-head-dropped", "Left out of the source ({count}):",
+                     count=len(dropped)))]
+    for note in dropped:
+        place = note.position.text().removeprefix(notes.file).lstrip(": ")
+        lines.append(f"  - {note.message}" + (f" [{place}]" if place else "") +
+                     (f": “{note.quote}”" if note.quote else ""))
+    return lines
+
+
+#: Rounds of the degrade gate before the whole body is read as plain paragraphs.
+ROUNDS = 8
+
+
+def passing(data: dict, head: list[str], path: Path, name: str, media: dict[str, bytes],
+            notes: Notebook) -> tuple[str, list[Problem]]:
+    """The content as YAML that `check` passes: each construct check still rejects is
+    degraded at its place (`degrade`), round after round; if that does not settle, the
+    whole body as plain paragraphs. Never "please report this" for what can be shown."""
+    from briefing.importing import degrade
+
+    for _ in range(ROUNDS):
+        text = emit(data, head)
+        _within_limits(path, 0, len(text.encode("utf-8")))
+        text, problems, applied, source = _checked(text, name, media)
+        errors = [p for p in problems if p.severity == ERROR]
+        if not errors:
+            _note_fixes(applied, notes)
+            return text, problems
+        if source is None or not _degraded(data, errors, source, notes):
+            break
+    data = degrade.plain_document(data, notes)
+    text = emit(data, head)
+    text, problems, applied, _ = _checked(text, name, media)
+    errors = [p for p in problems if p.severity == ERROR]
+    if errors:
+        report_it = msg("import-report-hint", "please report this with the source file")
+        raise BriefingError([Problem(p.position, _fails_check(p.message), hint=report_it)
+                             for p in errors])
+    _note_fixes(applied, notes)
+    return text, problems
+
+
+def _degraded(data: dict, errors: list[Problem], source: SourceMap, notes: Notebook) -> bool:
+    """Degrade the value of each error, the last in the file first (so the places of the
+    others stay where they are); an item whose ancestor was degraded is not touched again."""
+    from briefing.importing.degrade import degrade, paths_at
+
+    done: list[tuple] = []
+    changed = False
+    pairs = sorted(zip(paths_at(errors, source), errors, strict=True),
+                   key=lambda pair: (pair[1].position.line, pair[1].position.col), reverse=True)
+    for where, problem in pairs:
+        if any(where[:len(d)] == d for d in done):
+            continue
+        done.append(where)
+        changed = degrade(data, where, problem.message, notes) or changed
+    return changed
+
+
+def _note_fixes(applied: list[Finding], notes: Notebook) -> None:
+    for problem in (f.problem for f in applied):
+        if problem.fix is not None:
+            notes.fix(fixed(problem.message, *problem.fix),
+                      msg("place-result-line", "line {n} of the result",
+                          n=problem.position.line))
 
 
 #: Lines of a text that are a value of their own whatever follows: a Markdown heading, an
@@ -145,13 +219,13 @@ def _fails_check(problem: Message) -> Message:
                problem=problem)
 
 
-def verify(text: str, name: str, media: dict[str, bytes],
-           notes: Notebook | None = None) -> tuple[str, list[Problem]]:
+def _checked(text: str, name: str, media: dict[str, bytes]
+             ) -> tuple[str, list[Problem], list[Finding], SourceMap | None]:
     """The imported text with every fix `build.py check --fix` would make (the proofreading
-    ones too: tone marks in the profile's style, a word certainly written twice), each fix
-    noted, and what `check` says of the rest — from one run of the check, with the pictures
-    beside the file in a private folder. Errors are a bug of the importer, raised."""
-    from briefing.validation import ERROR, check_file, sorted_problems
+    ones too: tone marks in the profile's style, a word certainly written twice), what
+    `check` says of the rest, the fixes applied and where each value is written — from one
+    run of the check, with the pictures beside the file in a private folder."""
+    from briefing.validation import check_file, sorted_problems
     from briefing.validation.fixer import normalise
 
     with tempfile.TemporaryDirectory(prefix="briefing-import-") as folder:
@@ -162,18 +236,9 @@ def verify(text: str, name: str, media: dict[str, bytes],
         text, _ = normalise(text)
         report = check_file(path, text)
         text, applied = _apply_fixes(path, text, report)
-    for problem in (f.problem for f in applied):
-        if notes is not None and problem.fix is not None:
-            notes.fix(fixed(problem.message, *problem.fix),
-                      msg("place-result-line", "line {n} of the result",
-                          n=problem.position.line))
     problems = [_named(f.problem, name) for f in report.findings if f not in applied]
-    errors = [p for p in problems if p.severity == ERROR]
-    if errors:
-        report_it = msg("import-report-hint", "please report this with the source file")
-        raise BriefingError([Problem(p.position, _fails_check(p.message), hint=report_it)
-                             for p in sorted_problems(errors)])
-    return text, sorted_problems([p for p in problems if p.severity != ERROR])
+    source = report.yaml.source if report.yaml is not None else None
+    return text, sorted_problems(problems), applied, source
 
 
 def _apply_fixes(path: Path, text: str, report: FileReport) -> tuple[str, list[Finding]]:

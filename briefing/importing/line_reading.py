@@ -41,12 +41,16 @@ def read_para(line: Line) -> Para:
         marker = M.parse(text)
         if marker is not None:
             text = marker.rest
+    if marker is not None and marker.kind == "ordinal" and re.match(r"\W*(?:ngày\s*)?\d",
+                                                                      marker.rest):
+        marker, text = None, " ".join(line.text.split("\n"))  # "Thứ Ba, 25/8": a weekday
     bare, bold, italic = whole_emphasis(text)
     line.bold = line.bold or bold
     line.italic = line.italic or italic
     plain = plain_text(text).strip()
     evidence = line.heading is not None or line.bold or line.role == "intertitle"
     sentences = len(re.findall(r"[.!?…]\s+[A-ZĐÀ-Ỹ]", plain))
-    title_like = (evidence and len(plain) <= 400) or \
-        (len(plain) <= 250 and not plain.endswith(_SENTENCE_END) and sentences == 0)
+    blank = "{blank" in text or "{fill}" in text  # a form's field: "1. Tên dự án: {fill}"
+    title_like = not blank and ((evidence and len(plain) <= 400) or (
+        len(plain) <= 250 and not plain.endswith((*_SENTENCE_END, ":")) and sentences == 0))
     return Para(line, text.strip(), marker, title_like, bare.strip())

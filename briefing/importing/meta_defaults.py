@@ -19,7 +19,8 @@ from briefing.messages import Message, msg
 from briefing.profile.model import Profile
 
 ORDER = ("form", "profile", "numbering", "issuer", "number", "place", "date", "type", "title",
-         "subject", "issue", "circulation", "meeting", "signer", "recipients")
+         "subject", "issue", "circulation", "meeting", "addressees", "signer", "signers",
+         "recipients")
 
 
 def complete(meta: MetaDraft, profile: Profile, ladder: str, notes: Notebook, *,
@@ -29,7 +30,8 @@ def complete(meta: MetaDraft, profile: Profile, ladder: str, notes: Notebook, *,
     if form:
         v["form"] = form
     elif "form" not in v:
-        v["form"] = "official" if v.get("type") and v.get("signer") else "booklet"
+        v["form"] = "official" if v.get("type") and (v.get("signer") or v.get("signers")) \
+            else "booklet"
         if v["form"] == "booklet":
             _comment(meta, "form", msg("import-form-comment",
                                        "no document type and signature found: a booklet"))
@@ -53,7 +55,7 @@ def complete(meta: MetaDraft, profile: Profile, ladder: str, notes: Notebook, *,
         if not v.get("subject"):
             v["subject"] = holders["subject"]
             _missing(meta, notes, "subject", msg("missing-subject", "the trích yếu"))
-        if not v.get("signer"):
+        if not v.get("signer") and not v.get("signers"):
             v["signer"] = {"name": holders["signer"]}
             _missing(meta, notes, "signer", msg("missing-signer", "the signature"))
         if not v.get("number"):

@@ -20,6 +20,7 @@ from briefing.importing.ladder import Ladder
 from briefing.importing.line_reading import Para
 from briefing.importing.markdown_text import whole_emphasis
 from briefing.importing.naming import block_kind, slug
+from briefing.importing.press import ends_text, speaker_labels
 from briefing.messages import msg
 from briefing.numbering import markers as M
 from briefing.numbering.sequence import Run, read_in_run
@@ -70,12 +71,31 @@ class BodyBuilder(Constructs):
         self.last_table: dict | None = None
         self.last_figure: dict | None = None
         self.last: Any = None  # the item added last (a table or figure takes its caption)
-        self.numbered_open: tuple[int, dict] | None = None
+        #: the numbered paragraphs open at each level ("1." then its child "1.1."): the
+        #: last one takes a following plain paragraph, each takes children one level down
+        self.numbered_chain: list[tuple[int, dict]] = []
+        #: the last numbered paragraph may take the next plain paragraph (not after a list)
+        self.joinable = False
         self.turn: dict | None = None
         self.last_added: tuple[list, int] | None = None
         self.paras: list = []
         self.index = 0
         self.document_ladder = ladder
+        #: speaker labels of an interview; whether the head was a headline (an article);
+        #: whether the body text has begun; whether the end mark "./." has been typed
+        self.speakers: dict[str, str] = {}
+        self.article = False
+        self.started = False
+        self.ended = False
+
+    @property
+    def numbered_open(self) -> tuple[int, dict] | None:
+        return self.numbered_chain[-1] if self.numbered_chain else None
+
+    @numbered_open.setter
+    def numbered_open(self, value: tuple[int, dict] | None) -> None:
+        self.numbered_chain = [value] if value is not None else []
+        self.joinable = value is not None
 
     # -- where items go ----------------------------------------------------------------------
     def container(self) -> list:
@@ -107,6 +127,7 @@ class BodyBuilder(Constructs):
 
     def build(self, paras: list[Para | Any]) -> None:
         self.paras = paras
+        self.speakers = speaker_labels(paras)
         for index, para in enumerate(paras):
             self.index = index
             if not isinstance(para, Para):
@@ -134,13 +155,21 @@ class BodyBuilder(Constructs):
     def paragraph(self, para: Para, paras: list, index: int) -> None:
         if para.line.role and self.role(para):
             return
+        if self.press(para):
+            return
         self.turn = None
+        self.started = True
+        self.ended = self.ended or ends_text(para.text)
         marker = para.marker
         line = para.line
         level = self.ladder.level_of(marker) if marker else None
         if level is not None and marker is not None and marker.kind == "arabic" and \
                 not para.title_like and self.lists and self.lists[-1].kind == "arabic":
             level = None  # "1." items of an open arabic list
+        if level is not None and not para.title_like and self._numbered_parent(level):
+            self.close_lists()
+            self.numbered_child(para, level)
+            return
         if level is not None and marker is not None and self._plausible(marker, level, para):
             self.close_lists()
             if para.title_like:
@@ -202,8 +231,32 @@ class BodyBuilder(Constructs):
     def numbered(self, para: Para, level: int) -> None:
         level = self._settle(para, level)
         node = {"numbered": para.text}
-        self.add(node)
+        if not self.stack and self.appendix is None and not self.in_conclusion:
+            self.blocks.append(node)  # numbers count from here: not in the preamble
+            self.last_added = (self.blocks, len(self.blocks) - 1)
+        else:
+            self.add(node)
         self.numbered_open = (level, node)
+
+    def _numbered_parent(self, level: int) -> dict | None:
+        """The open numbered paragraph one level up ("1." for "1.1."), if any."""
+        for open_level, node in reversed(self.numbered_chain):
+            if open_level < level:
+                return node if open_level == level - 1 else None
+        return None
+
+    def numbered_child(self, para: Para, level: int) -> None:
+        """"1.1." under the numbered paragraph "1.": a numbered child in its body."""
+        parent = self._numbered_parent(level)
+        assert parent is not None
+        while self.numbered_chain and self.numbered_chain[-1][0] >= level:
+            self.numbered_chain.pop()
+        body = parent.setdefault("body", [])
+        node = {"numbered": para.text}
+        body.append(node)
+        self.last_added = (body, len(body) - 1)
+        self.numbered_chain.append((level, node))
+        self.joinable = True
 
     def _settle(self, para: Para, level: int) -> int:
         """Close what `level` ends, check the typed number, return the level used."""
@@ -268,6 +321,7 @@ class BodyBuilder(Constructs):
         if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind:
             self.lists.pop()  # numbered from one again: a new list
         holder = self._item_holder() if self.lists else self.container()
+        self.joinable = False  # the paragraphs after the list are not the numbered one's
         if kind == "bullet":
             node: dict[str, Any] = {"bullets": [para.text]}
         else:
@@ -334,7 +388,8 @@ class BodyBuilder(Constructs):
             holder.append(para.text)
             self.last_added = (holder, len(holder) - 1)
             return
-        if self.numbered_open is not None and self._numbered_follows(paras, index):
+        if self.numbered_open is not None and self.joinable and \
+                self._numbered_follows(paras, index):
             node = self.numbered_open[1]
             if isinstance(node["numbered"], str):
                 node["numbered"] = [node["numbered"]]

@@ -20,23 +20,26 @@ LEADER = "\ue000"
 BLANK = "{blank}"
 FILL = "{fill}"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-#: A full stop not starting the end mark "./.", an ellipsis or a leader tab.
-_DOT = rf"(?:\.(?!/)|…|{LEADER})"
+#: A full stop not starting the end mark "./.", an ellipsis, a leader tab, or an underscore
+#: (escaped in inline Markdown: a line typed "Họ và tên: ________").
+_DOT = rf"(?:\.(?!/)|…|{LEADER}|\\_)"
 #: Dots, with single spaces or tabs and callout digits between pieces of one blank.
 _RUN = re.compile(rf"{_DOT}+(?:[ \t]?(?:[{_SUPERSCRIPTS}]+[ \t]?)?{_DOT}+)*")
+#: A line of underscores only: a rule drawn under a masthead line or a title, not a blank.
+RULE = re.compile(r"^\s*(?:\\_\s*){3,}$")
 _CALLOUT = re.compile(f"[{_SUPERSCRIPTS}]+")
 #: What may follow a blank that fills its line: closing punctuation and emphasis marks.
 _LINE_END = re.compile(r"^[\s.,;:!?)/\]”’\"'*_]*$")
 
 
 def has_blanks(text: str) -> bool:
-    return LEADER in text or ".." in text or "…" in text
+    return LEADER in text or ".." in text or "…" in text or "\\_\\_" in text
 
 
 def blanks(text: str) -> str:
     """`text` (inline Markdown, one paragraph) with each fill-in blank as `{blank}` or
     `{fill}`; every other character kept."""
-    if not has_blanks(text):
+    if not has_blanks(text) or RULE.match(text):
         return text
     out: list[str] = []
     last = 0
@@ -59,7 +62,7 @@ def blanks(text: str) -> str:
 def _is_blank(run: str, text: str, start: int, end: int) -> bool:
     if LEADER in run:
         return True
-    width = run.count(".") + 3 * run.count("…")
+    width = run.count(".") + 3 * run.count("…") + run.count("_")
     if width < 4:
         return False
     # "tiếp tục...." at the end: an ellipsis and a full stop
