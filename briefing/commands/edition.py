@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="archive folder (default: output/editions/)")
     parser.add_argument("--new-revision", action="store_true",
                         help="inputs changed: store a new revision beside the archived one")
+    parser.add_argument("--register", type=Path, metavar="FILE",
+                        help="the register 'number: auto' takes numbers from (default: "
+                             "register.sqlite in the archive folder)")
     return parser
 
 
@@ -42,7 +45,8 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     archive_folder(args.archive)
     order = EditionOrder(variant_set(args), args.date, Archive(args.archive), name=args.name,
-                         new_revision=args.new_revision, workers=args.jobs)
+                         new_revision=args.new_revision, workers=args.jobs,
+                         register=args.register)
     # built variants are named by format: they are in a folder renamed at the end; a failed
     # one prints only a bug's traceback: the problems come once, with the refusal
     outcome = create_edition(order, Terminal(not args.no_progress, paths=False,
@@ -53,6 +57,9 @@ def run(argv: list[str]) -> int:
                                       "({folder}); nothing written",
                   label=outcome.revision.label, folder=where))
         return EXIT_OK
+    for variant, number in outcome.numbers.items():
+        print(msg("edition-number", "number {number}: {variant}", number=number,
+                  variant=variant))
     line = summary(outcome.results, outcome.seconds, args.jobs or default_workers())
     print(msg("edition-built", "edition {label}: {folder}: {summary}",
               label=outcome.revision.label, folder=where, summary=line))

@@ -48,8 +48,11 @@ from briefing.editions.layout import (
 )
 from briefing.editions.lock import edition_lock
 from briefing.editions.manifest import Manifest, VariantEntry, load_manifest
+from briefing.editions.numbers import EditionNumbers, edition_numbers, wanted_number
 from briefing.messages import Message, joined, msg, reason
 from briefing.problems import BriefingError, Position, Problem
+from briefing.register import REGISTER_NAME
+from briefing.register.ledger import Wanted
 from briefing.units.model import UnitFile
 from briefing.units.selection import Selection
 from briefing.units.sources import SourceFile
@@ -79,6 +82,12 @@ class EditionRequest:
     workers: int = 0
     #: False: no writer in a forked child (a threaded caller, the studio); see `run_jobs`
     parallel_formats: bool = True
+    #: the register `number: auto` takes from; None: `register.sqlite` in the archive
+    register: Path | None = None
+
+    @property
+    def register_file(self) -> Path:
+        return self.register or self.archive.root / REGISTER_NAME
 
 
 def _jobs(request: EditionRequest, out_dir: str) -> list[VariantJob]:
@@ -151,9 +160,10 @@ def _inputs(jobs: list[VariantJob], profiles: set[str]) -> list[Input]:
 
 def preflight(request: EditionRequest,
               on_warning: Callable[[Problem], None] | None = None
-              ) -> tuple[list[VariantJob], set[str]]:
+              ) -> tuple[list[VariantJob], set[str], dict[str, Wanted]]:
     """Load and check every variant; any problem refuses the edition before anything is written.
-    The checks' warnings go to `on_warning`, each once."""
+    The checks' warnings go to `on_warning`, each once. Also: what each `number: auto`
+    variant asks of the register."""
     problems = list(request.selection.problems)
     if not request.selection.units and not request.with_base:
         problems.append(Problem(Position(request.selection.content.path), msg(
@@ -163,11 +173,15 @@ def preflight(request: EditionRequest,
     problems += name_clashes(jobs, request.selection.content.path)
     profiles: set[str] = set()
     warnings: dict[Problem, None] = {}
+    wanted: dict[str, Wanted] = {}
     for job in jobs:
         try:
             variant = variant_of(job)  # loaded and checked (`build.py check`), not rendered
             profiles.add(variant.loaded.document.meta.profile)
             warnings.update(dict.fromkeys(variant.warnings))
+            number = wanted_number(variant)
+            if number is not None:
+                wanted[job.name] = number
         except BriefingError as error:
             problems.extend(error.problems)
     if on_warning is not None:
@@ -175,7 +189,7 @@ def preflight(request: EditionRequest,
             on_warning(warning)
     if problems:
         raise BriefingError(problems)
-    return jobs, profiles
+    return jobs, profiles, wanted
 
 
 def changes(old: Manifest, inputs: list[Input], options: dict,
@@ -221,7 +235,7 @@ def _build_edition(request: EditionRequest, on_result: Callable[[JobResult], Non
     started = time.perf_counter()
     archive = request.archive
     folder = archive.edition_dir(request.name)
-    jobs, profiles = preflight(request, on_warning)
+    jobs, profiles, wanted = preflight(request, on_warning)
     inputs = _inputs(jobs, profiles)
     tools = tool_versions()
     options = {**jobs[0].options(), "variants": [j.name for j in jobs]}
@@ -244,28 +258,59 @@ def _build_edition(request: EditionRequest, on_result: Callable[[JobResult], Non
                 "edition-immutable-hint", "rebuild with --new-revision to store r{number} "
                 "beside it", number=latest.number + 1)))
         number = revisions[-1].number + 1 if revisions else 1
-        temporary = Path(tempfile.mkdtemp(prefix=f"{BUILDING}r{number}-", dir=folder))
+        label = Revision(request.name, number, folder / f"r{number}").label
+        numbers = edition_numbers(request.register_file, wanted, request.date)
+        given = numbers.take()  # a damaged or locked register: refused, nothing written
+        try:
+            temporary = Path(tempfile.mkdtemp(prefix=f"{BUILDING}r{number}-", dir=folder))
+        except BaseException:
+            numbers.failed(label)
+            raise
         try:
             results = _build_into(temporary, request, inputs, options, tools, finger, number,
-                                  tuple(sorted(profiles)), on_result)
+                                  Recipe(tuple(sorted(profiles)), given), on_result)
             target = folder / f"r{number}"
             os.chmod(temporary, 0o755)  # mkdtemp made it private; an archive is for reading
             os.rename(temporary, target)
             _fsync_dir(folder)
         except BaseException:
             shutil.rmtree(temporary, ignore_errors=True)
+            numbers.failed(label)
             raise
+        _issued(numbers, label, jobs, on_warning)
     return EditionOutcome(Revision(request.name, number, target), created=True, results=results,
-                          seconds=time.perf_counter() - started)
+                          seconds=time.perf_counter() - started, numbers=given)
+
+
+def _issued(numbers: EditionNumbers, label: str, jobs: list[VariantJob],
+            on_warning: Callable[[Problem], None] | None) -> None:
+    """Mark the numbers issued; the revision is in place already, so a register that cannot
+    be written now is a warning (the numbers stay reserved, as `register list` shows)."""
+    try:
+        numbers.issued(label, {j.name: [f"{j.name}.{f}" for f in j.formats] for j in jobs})
+    except BriefingError as error:
+        for problem in error.problems:
+            if on_warning is not None:
+                on_warning(replace(problem, severity="warning"))
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """What the build of a revision needs beyond the request: the profiles to warm the
+    workers with, the register's numbers (variant -> number)."""
+
+    profiles: tuple[str, ...]
+    numbers: dict[str, str]
 
 
 def _build_into(temporary: Path, request: EditionRequest, inputs: list[Input], options: dict,
-                tools: dict[str, str], finger: str, number: int, profiles: tuple[str, ...],
+                tools: dict[str, str], finger: str, number: int, recipe: Recipe,
                 on_result: Callable[[JobResult], None] | None) -> list[JobResult]:
     # `preflight` checked these very sources (the request holds their bytes): the workers
     # need not check them again, as in `build.py batch`
-    jobs = [replace(job, checked=True) for job in _jobs(request, str(temporary))]
-    results = run_jobs(jobs, request.workers, on_result, profiles=profiles,
+    jobs = [replace(job, checked=True, number=recipe.numbers.get(job.name))
+            for job in _jobs(request, str(temporary))]
+    results = run_jobs(jobs, request.workers, on_result, profiles=recipe.profiles,
                        parallel_formats=request.parallel_formats)
     failed = [r for r in results if not r.ok]
     if failed:
@@ -283,7 +328,8 @@ def _build_into(temporary: Path, request: EditionRequest, inputs: list[Input], o
                 _write_read_only(temporary / relative, file.data)
             sources[role] = relative
         entries.append(VariantEntry(job.name, unit_names.get(job.name), sources,
-                                    {fmt: f"{job.name}.{fmt}" for fmt in job.formats}))
+                                    {fmt: f"{job.name}.{fmt}" for fmt in job.formats},
+                                    number=job.number))
     manifest = Manifest(
         name=request.name, date=request.date, revision=number, fingerprint=finger,
         tools=tools, options=options,

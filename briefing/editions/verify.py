@@ -163,8 +163,9 @@ def _jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str
         if "content" not in files:
             raise ValueError(msg("manifest-no-content", "variant '{name}' has no content source",
                                  name=variant.name))
-        jobs.append(VariantJob.rebuilt(variant.name, files, options, tuple(options["formats"]),
-                                       out_dir))
+        recorded = options if variant.number is None else {**options, "number": variant.number}
+        jobs.append(VariantJob.rebuilt(variant.name, files, recorded,
+                                       tuple(options["formats"]), out_dir))
     return jobs
 
 

@@ -68,6 +68,16 @@ class Entry:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """A number to take: the profile's scheme, the type's symbol, the issuer's code."""
+
+    scheme: NumberScheme
+    type_code: str
+    issuer: str
+    subject: str = ""
+
+
 def _now() -> str:
     from briefing.signing import iso_time, now_ict
 
@@ -159,20 +169,31 @@ class Register:
     def reserve(self, scheme: NumberScheme, type_code: str, issuer: str, date: dt.date,
                 subject: str = "") -> Entry:
         """Take the next number of this type and issuer in the period of `date`."""
-        period = scheme.period(date)
+        return self.reserve_all([Wanted(scheme, type_code, issuer, subject)], date)[0]
+
+    def reserve_all(self, wanted: list[Wanted], date: dt.date) -> list[Entry]:
+        """Take a number for each of `wanted` in one transaction: all of them, or none (an
+        edition's variants, each of its own type and issuer)."""
+        periods = [w.scheme.period(date) for w in wanted]  # a date before the term: nothing
         with self._transaction(create=True) as db:
-            last = db.execute("SELECT max(sequence) FROM numbers WHERE issuer = ? AND type = ? "
-                              "AND period = ?", (issuer, type_code, period)).fetchone()[0]
-            sequence = (last or 0) + 1
-            now = _now()
-            entry = Entry(scheme.number(sequence, type_code, issuer), date.isoformat(),
-                          "reserved", type_code, issuer, period, subject, reserved_at=now,
-                          changed_at=now)
-            db.execute("INSERT INTO numbers (issuer, type, period, sequence, number, profile, "
-                       "date, status, subject, reserved_at, changed_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (issuer, type_code, period, sequence, entry.number, scheme.profile,
-                        entry.date, "reserved", subject, now, now))
+            return [self._take(db, w, period, date) for w, period in zip(wanted, periods,
+                                                                          strict=True)]
+
+    def _take(self, db: sqlite3.Connection, wanted: Wanted, period: str,
+              date: dt.date) -> Entry:
+        last = db.execute("SELECT max(sequence) FROM numbers WHERE issuer = ? AND type = ? "
+                          "AND period = ?", (wanted.issuer, wanted.type_code, period)
+                          ).fetchone()[0]
+        sequence = (last or 0) + 1
+        now = _now()
+        entry = Entry(wanted.scheme.number(sequence, wanted.type_code, wanted.issuer),
+                      date.isoformat(), "reserved", wanted.type_code, wanted.issuer, period,
+                      wanted.subject, reserved_at=now, changed_at=now)
+        db.execute("INSERT INTO numbers (issuer, type, period, sequence, number, profile, "
+                   "date, status, subject, reserved_at, changed_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (wanted.issuer, wanted.type_code, period, sequence, entry.number,
+                    wanted.scheme.profile, entry.date, "reserved", wanted.subject, now, now))
         return entry
 
     def record(self, number: str, period: str, *, edition: str, files: list[str],

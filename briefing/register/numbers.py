@@ -13,9 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError, Position, Problem
 from briefing.profile.model import Profile
+
+#: `meta.number: auto`: the register gives the number when an edition is made
+AUTO = "auto"
 
 _SHAPE = re.compile(r"number(?P<lead>[^A-Za-z]+)TYPE(?P<middle>[^A-Za-z]+)ISSUER")
 
@@ -78,3 +83,31 @@ class NumberScheme:
             raise BriefingError(Problem(Position("number"), f"'{text}' lacks a type or an "
                                                             "issuer"))
         return (int(digits) if digits else None), type_code, issuer
+
+
+def auto_parts(meta: Any, profile: Profile) -> tuple[tuple[str, str] | None, list[Message]]:
+    """The register's key of a `number: auto` document: (the type's symbol, the issuer's
+    code), or None and why it has none (no type the profile knows, a type without a symbol,
+    no `issuer.code`)."""
+    problems: list[Message] = []
+    found = profile.document_type(meta.type)
+    if found is None or found[1].symbol is None:
+        problems.append(msg("auto-number-type", "number: auto needs a document type with a "
+                                                "symbol (HD, QĐ, …) in meta.type"))
+    code = getattr(meta.issuer, "code", None)
+    if not code:
+        problems.append(msg("auto-number-issuer", "number: auto needs the issuer's code in "
+                                                  "its number: meta.issuer.code (BTGTU, "
+                                                  "UBND, …)"))
+    if problems or found is None or found[1].symbol is None or not code:
+        return None, problems
+    return (found[1].symbol, code), []
+
+
+def draft_number(meta: Any, profile: Profile) -> str | None:
+    """What a build that is not an edition prints for `number: auto`: the symbol without its
+    number ("-HD/BTGTU"), which the layout prints after a blank; None if it cannot be told."""
+    parts, _ = auto_parts(meta, profile)
+    if parts is None:
+        return None
+    return NumberScheme.of(profile).symbol(*parts)
