@@ -24,6 +24,7 @@ from briefing.editions.reproduce import reproduce
 from briefing.editions.verify import verify_revision
 from briefing.messages import Message, joined, msg
 from briefing.problems import Position, Problem
+from briefing.signing.keys import trust_roots
 
 HELP = "list, verify, diff and extract archived editions"
 
@@ -40,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="what to verify (default: every revision of every edition)")
     verify.add_argument("--rebuild", action="store_true",
                         help="also rebuild from the stored sources and compare the bytes")
+    verify.add_argument("--trust", type=Path, action="append", default=[], metavar="CA.pem",
+                        help="signed editions: the signer's chain must lead to this root")
     jobs_option(verify)
     diff = commands.add_parser(
         "diff", help="text diff of two editions or variants, section by section",
@@ -90,8 +93,9 @@ def run_verify(args: argparse.Namespace) -> int:
         print(_no_editions(archive))
         return EXIT_OK
     errors = 0
+    roots = trust_roots(args.trust) if args.trust else None
     for revision in revisions:
-        manifest, problems = verify_revision(revision, args.rebuild, args.jobs)
+        manifest, problems = verify_revision(revision, args.rebuild, args.jobs, roots=roots)
         failed = [p for p in problems if p.severity == "error"]
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -105,6 +109,12 @@ def run_verify(args: argparse.Namespace) -> int:
                       count=len(manifest.files)) if args.rebuild else
                   msg("verify-ok", "ok {label}: {count} files match the manifest",
                       label=revision.label, count=len(manifest.files)))
+            signed = sum(len(v.signatures) for v in manifest.variants)
+            if signed:
+                print(msg("verify-signatures", "ok {label}: {count} signature(s) intact{trust}",
+                          label=revision.label, count=signed, trust=msg(
+                              "verify-trusted", ", trusted") if roots else msg(
+                              "verify-trust-unchecked", " (trust not checked: give --trust)")))
     return EXIT_ERRORS if errors else EXIT_OK
 
 
@@ -156,7 +166,10 @@ def run_extract(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     print(msg("rebuilt", "rebuilt {file}", file=shown(Path(again.result.outputs["pdf"].path))))
     if again.identical:
-        print(msg("rebuilt-identical", "identical: the rebuilt PDF is byte for byte {pdf}",
+        print(msg("rebuilt-identical-signed", "identical: the rebuilt PDF is byte for byte "
+                                              "{pdf} before its signatures", pdf=shown(pdf))
+              if again.signed else
+              msg("rebuilt-identical", "identical: the rebuilt PDF is byte for byte {pdf}",
                   pdf=shown(pdf)))
         return EXIT_OK
     print(Problem(Position(str(pdf)), msg("rebuilt-differs", "the rebuilt PDF differs from this "

@@ -117,6 +117,8 @@ class SignatureRecord(_Record):
     field: Text
     signer: Text
     time: Text
+    #: the signed file (as the manifest's `files` lists it)
+    sha256: Sha256
     #: the file as built, before the signature was appended (the reproducible bytes)
     unsigned_sha256: Sha256
     unsigned_bytes: Annotated[int, Field(ge=0)]

@@ -95,13 +95,20 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
 
 
 def verify_revision(revision: Revision, rebuild: bool = False, workers: int = 0,
-                    parallel_formats: bool = True) -> tuple[Manifest | None, list[Problem]]:
+                    parallel_formats: bool = True, roots: list | None = None
+                    ) -> tuple[Manifest | None, list[Problem]]:
     """`archive verify`: the manifest (None if it cannot be read) and every problem of the
-    revision; with `rebuild`, a revision whose files are whole is also built again."""
+    revision, its signatures included (trusted to `roots` when given); with `rebuild`, a
+    revision whose files are whole is also built again."""
     try:
         manifest, problems = verify_files(revision)
     except BriefingError as error:
         return None, list(error.problems)
+    signatures = [s for v in manifest.variants for s in v.signatures]
+    if signatures and not problems:
+        from briefing.editions.signing import signature_problems
+
+        problems += signature_problems(revision.path, signatures, roots or [])
     if rebuild and not problems:
         try:
             problems += verify_rebuild(revision, manifest, workers, parallel_formats)
@@ -208,9 +215,11 @@ def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0,
                 continue
             variant = manifest.variant(result.name)
             assert variant is not None
+            built = {s["file"]: s["unsigned_sha256"] for s in variant.signatures}
             for fmt, output in result.outputs.items():
                 relative = variant.outputs[fmt]
-                expected = manifest.files.get(relative, {}).get("sha256")
+                # a signed PDF: the bytes before its signatures are the build
+                expected = built.get(relative) or manifest.files.get(relative, {}).get("sha256")
                 if output.sha256 != expected:
                     problems.append(_problem(revision.path / relative, msg(
                         "not-reproducible", "not reproducible: a rebuild from the stored "
