@@ -13,19 +13,13 @@ from pathlib import Path
 import pytest
 
 from briefing.register.ledger import Register
-from tests.signing_pki import SIGNER, make_images, make_pki
+from tests import test_signing
+from tests.signing_pki import SIGNER
 from tests.test_edition_numbers import auto_content, edition
 from tests.test_editions import quiet
 
 PDFSIG = shutil.which("pdfsig")
-
-
-@pytest.fixture(scope="module")
-def kit(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("edition-signing")
-    make_pki(folder / "pki")
-    make_images(folder / "img")
-    return folder
+kit = test_signing.kit  # the test PKI and images, made once a session
 
 
 def key_args(kit: Path, holder: str = "signer") -> list[str | Path]:

@@ -21,10 +21,10 @@ from briefing.editions.embed import extract
 from briefing.editions.layout import DEFAULT_ARCHIVE, Archive
 from briefing.editions.listing import COLUMNS, listed
 from briefing.editions.reproduce import reproduce
-from briefing.editions.verify import verify_revision
-from briefing.messages import Message, joined, msg
-from briefing.problems import Position, Problem
+from briefing.editions.verify import verified, verify_revision
+from briefing.messages import Message, msg
 from briefing.signing.keys import trust_roots
+from briefing.terminal import print_columns
 
 HELP = "list, verify, diff and extract archived editions"
 
@@ -79,9 +79,7 @@ def run_list(args: argparse.Namespace) -> int:
     if len(rows) == 1:
         print(_no_editions(archive))
         return EXIT_OK
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1])
+    print_columns(rows)
     return EXIT_OK
 
 
@@ -104,17 +102,8 @@ def run_verify(args: argparse.Namespace) -> int:
             print(msg("verify-failed", "FAILED {label}: {count} problem(s)",
                       label=revision.label, count=len(failed)), file=sys.stderr)
         else:
-            print(msg("verify-ok", "ok {label}: {count} files match the manifest, rebuilt "
-                                   "byte-identical", label=revision.label,
-                      count=len(manifest.files)) if args.rebuild else
-                  msg("verify-ok", "ok {label}: {count} files match the manifest",
-                      label=revision.label, count=len(manifest.files)))
-            signed = sum(len(v.signatures) for v in manifest.variants)
-            if signed:
-                print(msg("verify-signatures", "ok {label}: {count} signature(s) intact{trust}",
-                          label=revision.label, count=signed, trust=msg(
-                              "verify-trusted", ", trusted") if roots else msg(
-                              "verify-trust-unchecked", " (trust not checked: give --trust)")))
+            for line in verified(revision, manifest, args.rebuild, roots is not None):
+                print(line)
     return EXIT_ERRORS if errors else EXIT_OK
 
 
@@ -165,18 +154,7 @@ def run_extract(args: argparse.Namespace) -> int:
     if not again.result.ok:
         return EXIT_ERRORS
     print(msg("rebuilt", "rebuilt {file}", file=shown(Path(again.result.outputs["pdf"].path))))
+    print(again.verdict(pdf, shown(pdf)), file=sys.stdout if again.identical else sys.stderr)
     if again.identical:
-        print(msg("rebuilt-identical-signed", "identical: the rebuilt PDF is byte for byte "
-                                              "{pdf} before its signatures", pdf=shown(pdf))
-              if again.signed else
-              msg("rebuilt-identical", "identical: the rebuilt PDF is byte for byte {pdf}",
-                  pdf=shown(pdf)))
         return EXIT_OK
-    print(Problem(Position(str(pdf)), msg("rebuilt-differs", "the rebuilt PDF differs from this "
-                                                             "one"),
-                  hint=msg("rebuilt-tools-hint", "tools changed: {changes}",
-                           changes=joined(again.changed)) if again.changed
-                  else msg("rebuilt-other-hint",
-                           "templates, profile or fonts changed since it was built")),
-          file=sys.stderr)
     return EXIT_ERRORS

@@ -11,7 +11,8 @@ from typing import Any
 from briefing.builds.variants import JobResult, VariantJob, run_job
 from briefing.editions.embed import embedded_sources
 from briefing.editions.hashing import tool_versions
-from briefing.messages import Message, msg
+from briefing.messages import Message, joined, msg
+from briefing.problems import Position, Problem
 from briefing.units.sources import SourceFile
 
 
@@ -32,6 +33,21 @@ class Reproduction:
     #: the tools whose version changed since: "weasyprint 61.0 -> 62.1", …
     changed: list[Message] = field(default_factory=list)
 
+    def verdict(self, pdf: Path, shown: str) -> Message | Problem:
+        """What `archive extract --rebuild` says of an identical or a differing rebuild."""
+        if self.identical and self.signed:
+            return msg("rebuilt-identical-signed", "identical: the rebuilt PDF is byte for byte "
+                                                   "{pdf} before its signatures", pdf=shown)
+        if self.identical:
+            return msg("rebuilt-identical", "identical: the rebuilt PDF is byte for byte {pdf}",
+                       pdf=shown)
+        return Problem(Position(str(pdf)), msg("rebuilt-differs", "the rebuilt PDF differs from "
+                                                                  "this one"),
+                       hint=msg("rebuilt-tools-hint", "tools changed: {changes}",
+                                changes=joined(self.changed)) if self.changed
+                       else msg("rebuilt-other-hint",
+                                "templates, profile or fonts changed since it was built"))
+
 
 def reproduce(pdf: Path, recipe: dict[str, Any], out_dir: Path) -> Reproduction:
     """Build `pdf` again into `out_dir` from its embedded sources (`recipe`: its recipe)."""
@@ -49,3 +65,4 @@ def reproduce(pdf: Path, recipe: dict[str, Any], out_dir: Path) -> Reproduction:
                         [msg("tool-changed", "{key} {old} -> {new}", key=k, old=str(v),
                              new=str(now.get(k)))
                          for k, v in (recipe.get("tools") or {}).items() if now.get(k) != v])
+

@@ -225,3 +225,19 @@ def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0,
                         "not-reproducible", "not reproducible: a rebuild from the stored "
                                             "sources gives other bytes")))
     return problems
+
+
+def verified(revision: Revision, manifest: Manifest, rebuilt: bool, trusted: bool
+             ) -> list[Message]:
+    """What `archive verify` says of a revision that passed: its files, its signatures."""
+    lines = [msg("verify-ok", "ok {label}: {count} files match the manifest, rebuilt "
+                              "byte-identical", label=revision.label, count=len(manifest.files))
+             if rebuilt else msg("verify-ok", "ok {label}: {count} files match the manifest",
+                                 label=revision.label, count=len(manifest.files))]
+    signed = sum(len(v.signatures) for v in manifest.variants)
+    if signed:
+        lines.append(msg("verify-signatures", "ok {label}: {count} signature(s) intact{trust}",
+                         label=revision.label, count=signed, trust=msg(
+                             "verify-trusted", ", trusted") if trusted else msg(
+                             "verify-trust-unchecked", " (trust not checked: give --trust)")))
+    return lines

@@ -13,7 +13,7 @@ import datetime as dt
 import getpass
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.inputs import read_input
@@ -34,6 +34,9 @@ class KeySource:
     token: str | None = None
     key_label: str | None = None
     pin_file: Path | None = None
+    #: the password or PIN itself, typed into the studio's form for one request: held in
+    #: memory for that request only, never written anywhere
+    secret: bytes | None = field(default=None, repr=False)
 
 
 def read_secret(path: Path | None, prompt: str) -> bytes | None:
@@ -50,8 +53,9 @@ def read_secret(path: Path | None, prompt: str) -> bytes | None:
 def open_signer(source: KeySource) -> tuple[object, Callable[[], None]]:
     """(pyHanko signer, close): the key loaded, its certificate chain with it."""
     if source.pkcs12 is not None:
-        return load_pkcs12(source.pkcs12, read_secret(source.password_file,
-                                                      "password of the key file: ")), _nothing
+        password = source.secret if source.secret is not None else \
+            read_secret(source.password_file, "password of the key file: ")
+        return load_pkcs12(source.pkcs12, password), _nothing
     return open_token(source)
 
 
@@ -92,7 +96,8 @@ def open_token(source: KeySource):
     if source.library is None or not Path(source.library).is_file():
         raise BriefingError.at(where, "no PKCS#11 library here",
                                hint="the token's driver, e.g. /usr/lib/softhsm/libsofthsm2.so")
-    pin = read_secret(source.pin_file, f"PIN of token '{source.token}': ")
+    pin = source.secret if source.secret is not None else \
+        read_secret(source.pin_file, f"PIN of token '{source.token}': ")
     try:
         session = pkcs11.open_pkcs11_session(
             str(source.library), token_criteria=TokenCriteria(label=source.token),
