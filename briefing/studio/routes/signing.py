@@ -49,21 +49,24 @@ class SigningSettings(Node):
     trust: list[str] = Field(default_factory=list)
 
 
+class StudioSettings(Node):
+    """studio.yaml: the studio's settings (so far, signing)."""
+
+    signing: SigningSettings | None = None
+
+
 def settings(studio: Studio) -> SigningSettings | None:
     """The studio's signing settings, or None when there is no key configured."""
     path = studio.root / SETTINGS
     if not path.is_file():
         return None
     document = load_yaml(path)
-    data = document.data.get("signing") if isinstance(document.data, dict) else None
-    if data is None:
-        return None
     try:
-        found = SigningSettings.model_validate(data)
+        found = StudioSettings.model_validate(document.data).signing
     except ValidationError as exc:
         raise BriefingError(problems_from_validation(exc, document.source,
-                                                     SigningSettings)) from None
-    return found if found.key or found.pkcs11 else None
+                                                     StudioSettings)) from None
+    return found if found is not None and (found.key or found.pkcs11) else None
 
 
 def _path(studio: Studio, value: str | None) -> Path | None:
