@@ -8,13 +8,15 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from briefing import PROJECT_ROOT
 from briefing.register.ledger import Register
 from tests import test_signing
-from tests.signing_pki import SIGNER
+from tests.signing_pki import SIGNER, SOFTHSM, softhsm_token
 from tests.test_edition_numbers import auto_content, edition
 from tests.test_editions import quiet
 
@@ -132,3 +134,24 @@ def test_sign_needs_a_key(tmp_path, capsys):
               str(tmp_path / "archive")])
     assert exit_.value.code == 2 and "give the key" in capsys.readouterr().err
     assert not (tmp_path / "archive").exists()
+
+
+@pytest.mark.skipif(not (SOFTHSM.exists() and shutil.which("softhsm2-util")
+                         and shutil.which("pkcs11-tool")),
+                    reason="SoftHSM2 and OpenSC are not installed (softhsm2, opensc)")
+def test_an_edition_signed_with_a_token(kit, tmp_path, monkeypatch):
+    softhsm_token(kit, tmp_path, monkeypatch)
+    (tmp_path / "pin.txt").write_text("1234\n")
+    content, archive = auto_content(tmp_path / "c"), tmp_path / "archive"
+    # in a process of its own: SoftHSM reads its configuration once per process
+    command = [sys.executable, str(PROJECT_ROOT / "build.py"), "edition", str(content),
+               "--date", "2026-03-05", "--name", "token", "--with-base", "--units",
+               str(content.parent / "units"), "--format", "pdf", "--jobs", "1",
+               "--no-progress", "--archive", str(archive), "--sign", "--pkcs11", str(SOFTHSM),
+               "--token", "van-thu", "--pin-file", str(tmp_path / "pin.txt"), "--signature",
+               str(kit / "img/signature.png")]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert done.returncode == 0, done.stderr
+    assert f"signed chuong-trinh.pdf: Signature1 by {SIGNER}" in done.stdout
+    result = quiet("archive", "verify", "--archive", archive, "--trust", kit / "pki/root.pem")
+    assert result.code == 0 and "1 signature(s) intact, trusted" in result.out, result.err
