@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.register.numbers import NumberScheme
 
@@ -101,10 +102,12 @@ class Register:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise BriefingError.at(self.path, f"cannot read the register: {exc.strerror}") \
-                from None
+            raise BriefingError.at(self.path, msg(
+                "register-unreadable", "cannot read the register: {reason}",
+                reason=str(exc.strerror))) from None
         if not stat.S_ISREG(mode):
-            raise BriefingError.at(self.path, "the register is not a regular file")
+            raise BriefingError.at(self.path, msg("register-not-file",
+                                                  "the register is not a regular file"))
 
     @contextmanager
     def _transaction(self, create: bool) -> Iterator[sqlite3.Connection]:
@@ -112,8 +115,9 @@ class Register:
         back on any error; SQLite's errors become one line naming the file."""
         self._check_file()
         if not create and not self.path.exists():
-            raise BriefingError.at(self.path, "no register here yet",
-                                   hint="the first edition with a number makes it")
+            raise BriefingError.at(self.path, msg("register-none", "no register here yet"),
+                                   hint=msg("register-none-hint", "the first edition with a "
+                                                                  "number makes it"))
         if create:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = None
@@ -138,15 +142,18 @@ class Register:
     def _error(self, exc: sqlite3.Error) -> BriefingError:
         text = str(exc)
         if "locked" in text or "busy" in text:
-            return BriefingError.at(self.path, f"the register is locked by another program "
-                                               f"(waited {self.wait:g} s)",
-                                    hint="try again when the other edition is done")
+            return BriefingError.at(self.path, msg(
+                "register-locked", "the register is locked by another program (waited "
+                "{seconds} s)", seconds=f"{self.wait:g}"), hint=msg(
+                "register-locked-hint", "try again when the other edition is done"))
         if "not a database" in text or "malformed" in text or "corrupt" in text:
-            return BriefingError.at(self.path, "the register is damaged (not a readable "
-                                               "SQLite database)",
-                                    hint="restore it from the backup; never recreate it: "
-                                         "its numbers would be given again")
-        return BriefingError.at(self.path, f"register: {text}")
+            return BriefingError.at(self.path, msg(
+                "register-damaged", "the register is damaged (not a readable SQLite "
+                "database)"), hint=msg(
+                "register-damaged-hint", "restore it from the backup; never recreate it: its "
+                "numbers would be given again"))
+        return BriefingError.at(self.path, msg("register-error", "register: {reason}",
+                                               reason=text))
 
     def _schema(self, connection: sqlite3.Connection) -> None:
         application = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -158,12 +165,14 @@ class Register:
                 connection.execute(statement)
             return
         if application != APPLICATION_ID:
-            raise BriefingError.at(self.path, "this SQLite file is not a register of numbers "
-                                              "made by build.py")
+            raise BriefingError.at(self.path, msg(
+                "register-foreign", "this SQLite file is not a register of numbers made by "
+                "build.py"))
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION:
-            raise BriefingError.at(self.path, f"register of version {version}; this program "
-                                              f"reads version {SCHEMA_VERSION}")
+            raise BriefingError.at(self.path, msg(
+                "register-version", "register of version {version}; this program reads "
+                "version {known}", version=version, known=SCHEMA_VERSION))
 
     # -- numbers ---------------------------------------------------------------------------------
     def reserve(self, scheme: NumberScheme, type_code: str, issuer: str, date: dt.date,
@@ -202,8 +211,9 @@ class Register:
         with self._transaction(create=False) as db:
             row = self._one(db, number, period)
             if row["status"] != "reserved":
-                raise BriefingError.at(self.path, f"number {number} is {row['status']}, "
-                                                  "not reserved: it cannot be issued again")
+                raise BriefingError.at(self.path, msg(
+                    "register-not-reserved", "number {number} is {status}, not reserved: it "
+                    "cannot be issued again", number=number, status=row["status"]))
             db.execute("UPDATE numbers SET status = 'issued', edition = ?, files = ?, "
                        "subject = CASE WHEN ? = '' THEN subject ELSE ? END, changed_at = ? "
                        "WHERE id = ?", (edition, "\n".join(files), subject, subject, _now(),
@@ -213,12 +223,14 @@ class Register:
     def withdraw(self, number: str, reason: str, period: str | None = None) -> Entry:
         """Mark a number withdrawn (thu hồi), with the reason; it is never given again."""
         if not reason.strip():
-            raise BriefingError.at(self.path, "a withdrawal needs its reason (--reason)")
+            raise BriefingError.at(self.path, msg("register-no-reason", "a withdrawal needs "
+                                                                    "its reason (--reason)"))
         with self._transaction(create=False) as db:
             row = self._one(db, number, period)
             if row["status"] == "withdrawn":
-                raise BriefingError.at(self.path, f"number {number} ({row['period']}) is "
-                                                  f"withdrawn already: {row['reason']}")
+                raise BriefingError.at(self.path, msg(
+                    "register-withdrawn", "number {number} ({period}) is withdrawn already: "
+                    "{reason}", number=number, period=row["period"], reason=row["reason"]))
             db.execute("UPDATE numbers SET status = 'withdrawn', reason = ?, changed_at = ? "
                        "WHERE id = ?", (reason.strip(), _now(), row["id"]))
             period = row["period"]
@@ -230,19 +242,24 @@ class Register:
                           (" AND period = ?" if period else ""),
                           (number, period) if period else (number,)).fetchall()
         if not rows:
-            raise BriefingError.at(self.path, f"no number {number} in the register"
-                                              + (f" for {period}" if period else ""))
+            raise BriefingError.at(self.path, msg(
+                "register-no-number", "no number {number} in the register for {period}",
+                number=number, period=period) if period else msg(
+                "register-no-number", "no number {number} in the register", number=number))
         if len(rows) > 1:
             periods = ", ".join(r["period"] for r in rows)
-            raise BriefingError.at(self.path, f"number {number} was given in several periods "
-                                              f"({periods})", hint="say which with --period")
+            raise BriefingError.at(self.path, msg(
+                "register-periods", "number {number} was given in several periods "
+                "({periods})", number=number, periods=periods), hint=msg(
+                "register-periods-hint", "say which with --period"))
         return rows[0]
 
     def find(self, number: str, period: str | None = None) -> Entry:
         matches = [e for e in self.entries() if e.number == number
                    and (period is None or e.period == period)]
         if len(matches) != 1:
-            raise BriefingError.at(self.path, f"no single number {number} in the register")
+            raise BriefingError.at(self.path, msg(
+                "register-no-number", "no number {number} in the register", number=number))
         return matches[0]
 
     def entries(self, year: int | None = None, type_code: str | None = None) -> list[Entry]:

@@ -43,9 +43,10 @@ class NumberScheme:
         if match is None:
             raise BriefingError(Problem(
                 Position(profile.source or f"profiles/{profile.name}.yaml"),
-                f"document_number.shape '{rules.shape}' does not say how to write a number "
-                "from its type and issuer", hint="e.g. number-TYPE/ISSUER or "
-                                                 "number/TYPE-ISSUER"))
+                msg("number-shape-unknown", "document_number.shape '{shape}' does not say how "
+                    "to write a number from its type and issuer", shape=rules.shape),
+                hint=msg("number-shape-unknown-hint", "e.g. number-TYPE/ISSUER or "
+                                                      "number/TYPE-ISSUER")))
         return cls(profile.name, match["lead"], match["middle"], rules.counted,
                    rules.term_start, rules.blank)
 
@@ -56,10 +57,12 @@ class NumberScheme:
         assert self.term_start is not None  # the profile requires it for "term"
         if date < self.term_start:
             raise BriefingError(Problem(
-                Position("date"), f"{date.isoformat()} is before the committee's term, which "
-                                  f"the '{self.profile}' profile starts on "
-                                  f"{self.term_start.isoformat()}",
-                hint="numbers of an earlier term are in that term's register"))
+                Position("--date"), msg(
+                    "register-before-term", "{date} is before the committee's term, which the "
+                    "'{profile}' profile starts on {start}", date=date.isoformat(),
+                    profile=self.profile, start=self.term_start.isoformat()),
+                hint=msg("register-before-term-hint", "numbers of an earlier term are in "
+                                                      "that term's register")))
         return f"term {self.term_start.isoformat()}"
 
     def symbol(self, type_code: str, issuer: str) -> str:
@@ -75,13 +78,13 @@ class NumberScheme:
         digits = re.match(r"\d*", text).group()
         rest = text[len(digits):]
         if not rest.startswith(self.lead) or self.middle not in rest[len(self.lead):]:
-            raise BriefingError(Problem(Position("number"), f"'{text}' is not a number and "
-                                                            f"symbol of the '{self.profile}' "
-                                                            "profile"))
+            raise BriefingError(Problem(Position("number"), msg(
+                "register-not-number", "'{text}' is not a number and symbol of the "
+                "'{profile}' profile", text=text, profile=self.profile)))
         type_code, _, issuer = rest[len(self.lead):].partition(self.middle)
         if not type_code or not issuer:
-            raise BriefingError(Problem(Position("number"), f"'{text}' lacks a type or an "
-                                                            "issuer"))
+            raise BriefingError(Problem(Position("number"), msg(
+                "register-number-parts", "'{text}' lacks a type or an issuer", text=text)))
         return (int(digits) if digits else None), type_code, issuer
 
 
