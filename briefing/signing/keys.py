@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.inputs import read_input
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.signing import ICT, iso_time
 
@@ -77,11 +78,15 @@ def load_pkcs12(path: Path, password: bytes | None):
         try:
             asn1_pkcs12.Pfx.load(data).native  # noqa: B018 - parses the whole structure
         except Exception:  # any parse failure: not a key file
-            raise BriefingError.at(path, "not a PKCS#12 key file (.p12 / .pfx)") from None
-        what = "wrong password" if password else "it needs a password (--password-file)"
-        raise BriefingError.at(path, f"cannot open the key file: {what}") from None
+            raise BriefingError.at(path, msg("key-not-pkcs12", "not a PKCS#12 key file "
+                                                               "(.p12 / .pfx)")) from None
+        raise BriefingError.at(path, msg(
+            "key-password", "cannot open the key file: wrong password") if password else msg(
+            "key-password", "cannot open the key file: it needs a password "
+                            "(--password-file)")) from None
     if key is None or cert is None:
-        raise BriefingError.at(path, "the key file holds no private key and certificate")
+        raise BriefingError.at(path, msg("key-empty", "the key file holds no private key and "
+                                                      "certificate"))
     return signers.SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=password)
 
 
@@ -155,27 +160,37 @@ def holder(cert) -> str:
 def check_certificate(cert, at: dt.datetime, where: str) -> list[str]:
     """Refuse a certificate that must not sign at `at` (one line, BriefingError at `where`);
     return warnings for one that may but should not."""
-    who = f"certificate of '{holder(cert)}'"
+    who = holder(cert)
     validity = cert["tbs_certificate"]["validity"]
     not_before, not_after = validity["not_before"].native, validity["not_after"].native
     if at < not_before:
-        raise BriefingError.at(where, f"{who} is not valid yet: valid from "
-                                      f"{iso_time(not_before.astimezone(ICT))}")
+        raise BriefingError.at(where, msg(
+            "certificate-not-yet", "certificate of '{holder}' is not valid yet: valid from "
+            "{time}", holder=who, time=iso_time(not_before.astimezone(ICT))))
     if at > not_after:
-        raise BriefingError.at(where, f"{who} expired on {iso_time(not_after.astimezone(ICT))}",
-                               hint="renew it with the certification authority")
+        raise BriefingError.at(where, msg(
+            "certificate-expired", "certificate of '{holder}' expired on {time}", holder=who,
+            time=iso_time(not_after.astimezone(ICT))), hint=msg(
+            "certificate-expired-hint", "renew it with the certification authority"))
     constraints = cert.basic_constraints_value
     if constraints is not None and constraints["ca"].native:
-        raise BriefingError.at(where, f"{who} is a CA certificate, not a signer's")
+        raise BriefingError.at(where, msg("certificate-ca", "certificate of '{holder}' is a CA "
+                                                            "certificate, not a signer's",
+                                          holder=who))
     usage = cert.key_usage_value
     usages = set(usage.native) if usage is not None else None
     if usages is not None and "digital_signature" not in usages:
-        raise BriefingError.at(where, f"{who} may not make digital signatures (key usage: "
-                                      f"{', '.join(sorted(usages))}; digitalSignature needed)")
+        raise BriefingError.at(where, msg(
+            "certificate-usage", "certificate of '{holder}' may not make digital signatures "
+            "(key usage: {usages}; digitalSignature needed)", holder=who,
+            usages=", ".join(sorted(usages))))
     if usages is None:
-        return [f"{who} states no key usage"]
+        return [str(msg("certificate-no-usage", "certificate of '{holder}' states no key "
+                                                "usage", holder=who))]
     if "non_repudiation" not in usages:
-        return [f"{who} lacks nonRepudiation (contentCommitment)"]
+        return [str(msg("certificate-no-nonrepudiation", "certificate of '{holder}' lacks "
+                                                         "nonRepudiation (contentCommitment)",
+                        holder=who))]
     return []
 
 
