@@ -136,6 +136,16 @@ def test_sign_needs_a_key(tmp_path, capsys):
     assert not (tmp_path / "archive").exists()
 
 
+
+def test_sign_needs_pdfs(kit, tmp_path):
+    content = auto_content(tmp_path / "c")
+    result = quiet("edition", content, "--date", "2026-03-05", "--name", "docx", "--with-base",
+                   "--units", content.parent / "units", "--format", "docx", "--no-progress",
+                   "--archive", tmp_path / "archive", *key_args(kit))
+    assert result.code == 2 and "this edition has none" in result.err
+    assert not (tmp_path / "archive" / "register.sqlite").exists()
+
+
 @pytest.mark.skipif(not (SOFTHSM.exists() and shutil.which("softhsm2-util")
                          and shutil.which("pkcs11-tool")),
                     reason="SoftHSM2 and OpenSC are not installed (softhsm2, opensc)")

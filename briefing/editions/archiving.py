@@ -297,6 +297,10 @@ def _new_revision(revision: Revision, request: EditionRequest, plan: Plan,
     """Open the key, take the numbers, build into a hidden folder, rename it into place.
     A key or register that refuses leaves nothing written and no number taken."""
     folder = revision.path.parent
+    if request.signing is not None and "pdf" not in request.formats:
+        raise BriefingError(Problem(Position("--sign"), msg(
+            "edition-sign-no-pdf", "--sign signs the PDFs, and this edition has none "
+                                   "(--format docx)")))
     plan.key = open_key(request.signing) if request.signing is not None else None
     try:
         numbers = edition_numbers(request.register_file, plan.wanted, request.date)
