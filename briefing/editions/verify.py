@@ -86,7 +86,8 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
             problems.append(_problem(path, msg("archived-unexpected",
                                                "unexpected file: not in the manifest")))
     for variant in manifest.variants:
-        for relative in [*variant.outputs.values(), *variant.sources.values()]:
+        signed = [s["file"] for s in variant.signatures]
+        for relative in [*variant.outputs.values(), *variant.sources.values(), *signed]:
             if relative not in manifest.files:
                 problems.append(_problem(revision.manifest, msg(
                     "manifest-unlisted", "variant '{name}' names {path}, which the manifest "
