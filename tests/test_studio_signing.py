@@ -83,7 +83,7 @@ def test_a_signed_numbered_edition_from_the_form(client, project):
 def test_a_wrong_password_writes_nothing(client, project):
     configure(project)
     answer = sign(client, "sai")
-    assert answer.status_code == 400 and "wrong password" in answer.json()["error"]
+    assert answer.status_code == 400 and "sai mật khẩu" in answer.json()["error"]  # wrong password
     assert [p.name for p in (project / "output" / "editions" / "ky-so").iterdir()] == [".lock"]
     assert "Sổ đăng ký chưa có số nào" in client.get("/api/register").text
 
