@@ -50,14 +50,14 @@ def open_key(signing: EditionSigning) -> OpenKey:
     """Open the key and refuse what would refuse the first PDF, before anything is written:
     no image, an image that is not a transparent PNG, a certificate that may not sign now."""
     from briefing.signing import now_ict
-    from briefing.signing.appearance import load_image
+    from briefing.signing.appearance import SEAL_IMAGE, SIGNATURE_IMAGE, load_image
     from briefing.signing.keys import check_certificate, open_signer, trust_roots
 
     if signing.signature is None and signing.seal is None:
         raise BriefingError(Problem(Position("--sign"), msg(
             "edition-sign-nothing", "nothing to show: give --signature IMAGE (the signer's), "
                                     "--seal IMAGE or both")))
-    for image, what in ((signing.signature, "signature image"), (signing.seal, "seal image")):
+    for image, what in ((signing.signature, SIGNATURE_IMAGE), (signing.seal, SEAL_IMAGE)):
         if image is not None:
             load_image(image, what)
     trust_roots(list(signing.trust))

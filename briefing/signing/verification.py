@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.signing import iso_time
 from briefing.signing.keys import holder
@@ -53,9 +54,10 @@ def verify_pdf(path: Path, roots: list) -> list[SignatureReport]:
     try:
         signatures = list(reader.embedded_regular_signatures)
     except Exception as exc:  # a damaged signature dictionary
-        raise BriefingError.at(path, f"damaged signature: {exc}") from None
+        raise BriefingError.at(path, msg("signature-damaged", "damaged signature: {reason}",
+                                         reason=str(exc))) from None
     if not signatures:
-        raise BriefingError.at(path, "no digital signature in this PDF")
+        raise BriefingError.at(path, msg("signature-none", "no digital signature in this PDF"))
     return [_report(signature, roots) for signature in signatures]
 
 
