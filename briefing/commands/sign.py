@@ -20,6 +20,8 @@ from briefing.cli_options import (
     check_key_options,
     key_source,
 )
+from briefing.messages import msg, msgn
+from briefing.problems import Position, Problem
 
 HELP = "sign a PDF with a key file or token, or verify its signatures"
 
@@ -82,8 +84,10 @@ def run_sign(args: argparse.Namespace) -> int:
         page=args.page, box=args.box, trust=tuple(args.trust))
     signed = sign(request)
     for warning in signed.warnings:
-        print(f"{shown(args.pdf)}: warning: {warning}", file=sys.stderr)
-    print(f"signed {shown(signed.out)}: {signed.field} by {signed.signer} at {signed.time}")
+        print(Problem(Position(shown(args.pdf)), warning, severity="warning"), file=sys.stderr)
+    print(msg("edition-signed", "signed {file}: {field} by {signer} at {time}",
+              file=shown(signed.out), field=signed.field, signer=signed.signer,
+              time=signed.time))
     return EXIT_OK
 
 
@@ -95,8 +99,10 @@ def run_verify(args: argparse.Namespace) -> int:
     for report in reports:
         print(describe(report))
     code = verdict(reports)
-    word = {VALID: "valid", WEAK: "valid, but not trusted or not the whole file"}.get(
-        code, "BROKEN")
-    print(f"{shown(args.pdf)}: {len(reports)} signature{'s' if len(reports) != 1 else ''}: "
-          f"{word}")
+    word = {VALID: msg("verdict-valid", "valid"),
+            WEAK: msg("verdict-weak", "valid, but not trusted or not the whole file")}.get(
+        code, msg("verdict-broken", "BROKEN"))
+    print(msgn("verify-summary", "{file}: {n} signature: {verdict}",
+               "{file}: {n} signatures: {verdict}", len(reports), file=shown(args.pdf),
+               verdict=word))
     return code
