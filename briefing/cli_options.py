@@ -1,5 +1,6 @@
-"""Command-line options several commands share: --jobs (batch, edition, archive verify) and
-the options that name variants (batch, edition), read into a `VariantSet`."""
+"""Command-line options several commands share: --jobs (batch, edition, archive verify), the
+options that name variants (batch, edition), read into a `VariantSet`, and those that name a
+signing key and what its signature shows (sign, edition --sign)."""
 
 from __future__ import annotations
 
@@ -64,3 +65,41 @@ def variant_set(args: argparse.Namespace) -> VariantSet:
         meeting_fields=MeetingFields(args.meeting_name, args.meeting_date, args.meeting_place,
                                      args.meeting_audience, args.circulation),
         formats=formats_of(args.format))
+
+
+def add_key_options(parser: argparse.ArgumentParser) -> None:
+    """The key a PDF is signed with (`sign`, `edition --sign`): a key file or a token."""
+    key = parser.add_argument_group("the key (one of)")
+    key.add_argument("--key", type=Path, metavar="KEY.p12", help="a PKCS#12 key file")
+    key.add_argument("--password-file", type=Path, metavar="F",
+                     help="its password (first line); asked at the terminal if not given")
+    key.add_argument("--pkcs11", type=Path, metavar="LIBRARY",
+                     help="a token's PKCS#11 library (e.g. /usr/lib/softhsm/libsofthsm2.so)")
+    key.add_argument("--token", metavar="LABEL", help="the token's label")
+    key.add_argument("--key-label", metavar="LABEL",
+                     help="the key on the token, when it holds several")
+    key.add_argument("--pin-file", type=Path, metavar="F", help="the token's PIN (first line)")
+
+
+def add_image_options(group: argparse._ArgumentGroup | argparse.ArgumentParser) -> None:
+    """What the signature shows in the signature block (ND 30 PL I §II.7–8)."""
+    group.add_argument("--signature", type=Path, metavar="IMAGE",
+                       help="the signer's signature (blue, transparent PNG)")
+    group.add_argument("--seal", type=Path, metavar="IMAGE",
+                       help="the organisation's seal (red, transparent PNG, actual size)")
+
+
+def check_key_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """One key, named completely: argparse's own error (exit 2) otherwise."""
+    if (args.key is None) == (args.pkcs11 is None):
+        parser.error("give the key: --key KEY.p12, or --pkcs11 LIBRARY --token LABEL")
+    if args.pkcs11 is not None and not args.token:
+        parser.error("--pkcs11 needs --token LABEL")
+
+
+def key_source(args: argparse.Namespace):
+    """The `KeySource` the key options name."""
+    from briefing.signing.keys import KeySource
+
+    return KeySource(pkcs12=args.key, password_file=args.password_file, library=args.pkcs11,
+                     token=args.token, key_label=args.key_label, pin_file=args.pin_file)

@@ -111,3 +111,11 @@ class Terminal(Events):
                 yield
             finally:
                 self._advance = None
+
+
+def print_columns(rows: list[tuple[str, ...]]) -> None:
+    """A table for the terminal (`archive list`, `register list`): each column as wide as its
+    widest cell, the last one left ragged (a subject, a list of formats)."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1])

@@ -122,3 +122,41 @@ def make_images(folder: Path) -> Path:
     draw.regular_polygon((px / 2, px / 2, 60), 5, fill=RED)
     seal.save(folder / "seal.png", dpi=(300, 300))
     return folder
+
+
+SOFTHSM = Path("/usr/lib/softhsm/libsofthsm2.so")
+
+
+def softhsm_token(kit: Path, tmp_path: Path, monkeypatch) -> None:
+    """A SoftHSM2 token labelled "van-thu" (user PIN 1234) holding the signer's key and its
+    chain (signer, issuing CA, root), in `tmp_path`/tokens."""
+    import os
+    import subprocess
+
+    (tmp_path / "tokens").mkdir()
+    conf = tmp_path / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {tmp_path / 'tokens'}\n"
+                    "objectstore.backend = file\n")
+    monkeypatch.setenv("SOFTHSM2_CONF", str(conf))  # read when the library is loaded
+
+    def tool(*command: str) -> None:
+        subprocess.run(command, check=True, capture_output=True, env=os.environ)
+
+    tool("softhsm2-util", "--init-token", "--free", "--label", "van-thu", "--so-pin", "5678",
+         "--pin", "1234")
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
+    key = serialization.load_pem_private_key((kit / "pki/signer.key.pem").read_bytes(), None)
+    (tmp_path / "key.der").write_bytes(key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+    login = ["pkcs11-tool", "--module", str(SOFTHSM), "--token-label", "van-thu", "--login",
+             "--pin", "1234"]
+    tool(*login, "--write-object", str(tmp_path / "key.der"), "--type", "privkey", "--id",
+         "01", "--label", "signer", "--usage-sign")
+    for number, name in enumerate(["signer", "issuing", "root"], 1):
+        cert = x509.load_pem_x509_certificate((kit / f"pki/{name}.pem").read_bytes())
+        (tmp_path / f"{name}.der").write_bytes(cert.public_bytes(serialization.Encoding.DER))
+        tool(*login, "--write-object", str(tmp_path / f"{name}.der"), "--type", "cert",
+             "--id", f"0{number}", "--label", name)

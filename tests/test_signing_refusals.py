@@ -3,17 +3,14 @@ untouched), and signing with a PKCS#11 token (SoftHSM2)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from briefing.cli import main
+from tests.signing_pki import SOFTHSM, softhsm_token
 from tests.test_signing import kit, reports  # noqa: F401 - the session's PKI fixture
-
-SOFTHSM = Path("/usr/lib/softhsm/libsofthsm2.so")
 
 
 def run_sign(kit: Path, pdf: Path, out: Path, *extra: str) -> int:  # noqa: F811
@@ -116,33 +113,7 @@ def test_signing_in_place_appends(kit, programme_pdf, tmp_path, capsys):  # noqa
 def test_sign_with_a_pkcs11_token(kit, programme_pdf, tmp_path, monkeypatch):  # noqa: F811
     """A token selected by its label (its slot number changes when plugged in again), the
     chain read from the token and embedded."""
-    (tmp_path / "tokens").mkdir()
-    conf = tmp_path / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {tmp_path / 'tokens'}\n"
-                    "objectstore.backend = file\n")
-    monkeypatch.setenv("SOFTHSM2_CONF", str(conf))  # read when the library is loaded
-
-    def tool(*command: str) -> None:
-        subprocess.run(command, check=True, capture_output=True, env=os.environ)
-
-    tool("softhsm2-util", "--init-token", "--free", "--label", "van-thu", "--so-pin", "5678",
-         "--pin", "1234")
-    from cryptography import x509
-    from cryptography.hazmat.primitives import serialization
-
-    key = serialization.load_pem_private_key((kit / "pki/signer.key.pem").read_bytes(), None)
-    (tmp_path / "key.der").write_bytes(key.private_bytes(
-        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption()))
-    login = ["pkcs11-tool", "--module", str(SOFTHSM), "--token-label", "van-thu", "--login",
-             "--pin", "1234"]
-    tool(*login, "--write-object", str(tmp_path / "key.der"), "--type", "privkey", "--id",
-         "01", "--label", "signer", "--usage-sign")
-    for number, name in enumerate(["signer", "issuing", "root"], 1):
-        cert = x509.load_pem_x509_certificate((kit / f"pki/{name}.pem").read_bytes())
-        (tmp_path / f"{name}.der").write_bytes(cert.public_bytes(serialization.Encoding.DER))
-        tool(*login, "--write-object", str(tmp_path / f"{name}.der"), "--type", "cert",
-             "--id", f"0{number}", "--label", name)
+    softhsm_token(kit, tmp_path, monkeypatch)
     (tmp_path / "pin.txt").write_text("1234\n")
     out = tmp_path / "token-signed.pdf"
     assert main(["sign", str(programme_pdf.pdf), "-o", str(out), "--pkcs11", str(SOFTHSM),

@@ -20,6 +20,7 @@ from briefing.editions.embed import source_attachments
 from briefing.editions.hashing import sha256_bytes
 from briefing.messages import Message, msg
 from briefing.problems import BriefingError, Position, Problem
+from briefing.register.numbers import AUTO
 from briefing.tree.prepare import prepare
 from briefing.tree.render import render_tree
 from briefing.tree.vocabulary import Document
@@ -47,6 +48,8 @@ class VariantJob:
     #: the parent ran `build.py check`'s checks on these very bytes (its pre-flight): the
     #: worker does not run them again (rebuilds from an archive leave it False)
     checked: bool = False
+    #: the register's number for a `number: auto` document (an edition's, or its rebuild's)
+    number: str | None = None
 
     @property
     def sources(self) -> list[tuple[str, SourceFile]]:
@@ -58,13 +61,18 @@ class VariantJob:
         return found
 
     def pdf_options(self) -> dict[str, Any]:
-        """The options that shape the PDF's bytes: the recipe embedded in it records them."""
-        return {"date": self.date, "pdf_variant": self.pdf_variant,
-                "embed_sources": self.embed_sources}
+        """The options that shape the PDF's bytes: the recipe embedded in it records them
+        (the register's number only where one was given: other recipes stay as they were)."""
+        options = {"date": self.date, "pdf_variant": self.pdf_variant,
+                   "embed_sources": self.embed_sources}
+        return options if self.number is None else {**options, "number": self.number}
 
     def options(self) -> dict[str, Any]:
-        """Every build option (recorded in manifests, part of fingerprints)."""
-        return {**self.pdf_options(), "formats": list(self.formats)}
+        """The build options an edition shares (recorded in manifests, part of fingerprints):
+        not the number, which is each variant's and taken after the fingerprint is known."""
+        options = {**self.pdf_options(), "formats": list(self.formats)}
+        options.pop("number", None)
+        return options
 
     @classmethod
     def rebuilt(cls, name: str, sources: dict[str, SourceFile], options: dict[str, Any],
@@ -74,7 +82,8 @@ class VariantJob:
         return cls(name=name, content=sources["content"], unit=sources.get("unit"),
                    meeting=sources.get("meeting"), formats=formats, out_dir=out_dir,
                    date=options.get("date"), pdf_variant=options.get("pdf_variant"),
-                   embed_sources=bool(options.get("embed_sources")))
+                   embed_sources=bool(options.get("embed_sources")),
+                   number=options.get("number"))
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,9 @@ def variant_of(job: VariantJob, check: bool = True) -> Variant:
     unit = parse_unit(job.unit) if job.unit is not None else None
     meeting = parse_meeting(job.meeting) if job.meeting is not None else None
     variant = load_variant(job.content, unit, meeting, name=job.name)
+    meta = variant.loaded.document.meta
+    if job.number is not None and meta.number == AUTO:  # the register's number, printed
+        meta.number = job.number
     if check:
         variant.warnings = validated(variant.loaded,
                                      [o for o in (unit, meeting) if o is not None])

@@ -19,8 +19,10 @@ from briefing.commands import archive_extract
 from briefing.editions.compare import compare, operand
 from briefing.editions.layout import DEFAULT_ARCHIVE, Archive
 from briefing.editions.listing import COLUMNS, listed
-from briefing.editions.verify import verify_revision
+from briefing.editions.verify import verified, verify_revision
 from briefing.messages import Message, msg
+from briefing.signing.keys import trust_roots
+from briefing.terminal import print_columns
 
 HELP = "list, verify, diff and extract archived editions"
 
@@ -37,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="what to verify (default: every revision of every edition)")
     verify.add_argument("--rebuild", action="store_true",
                         help="also rebuild from the stored sources and compare the bytes")
+    verify.add_argument("--trust", type=Path, action="append", default=[], metavar="CA.pem",
+                        help="signed editions: the signer's chain must lead to this root")
     jobs_option(verify)
     diff = commands.add_parser(
         "diff", help="text diff of two editions or variants, section by section",
@@ -73,9 +77,7 @@ def run_list(args: argparse.Namespace) -> int:
     if len(rows) == 1:
         print(_no_editions(archive))
         return EXIT_OK
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1])
+    print_columns(rows)
     return EXIT_OK
 
 
@@ -87,8 +89,9 @@ def run_verify(args: argparse.Namespace) -> int:
         print(_no_editions(archive))
         return EXIT_OK
     errors = 0
+    roots = trust_roots(args.trust) if args.trust else None
     for revision in revisions:
-        manifest, problems = verify_revision(revision, args.rebuild, args.jobs)
+        manifest, problems = verify_revision(revision, args.rebuild, args.jobs, roots=roots)
         failed = [p for p in problems if p.severity == "error"]
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -97,11 +100,8 @@ def run_verify(args: argparse.Namespace) -> int:
             print(msg("verify-failed", "FAILED {label}: {count} problem(s)",
                       label=revision.label, count=len(failed)), file=sys.stderr)
         else:
-            print(msg("verify-ok", "ok {label}: {count} files match the manifest, rebuilt "
-                                   "byte-identical", label=revision.label,
-                      count=len(manifest.files)) if args.rebuild else
-                  msg("verify-ok", "ok {label}: {count} files match the manifest",
-                      label=revision.label, count=len(manifest.files)))
+            for line in verified(revision, manifest, args.rebuild, roots is not None):
+                print(line)
     return EXIT_ERRORS if errors else EXIT_OK
 
 

@@ -11,8 +11,7 @@ from briefing.atomic import safe_name
 from briefing.cli import EXIT_ERRORS, EXIT_OK, default_output, shown
 from briefing.editions.embed import extract
 from briefing.editions.reproduce import reproduce
-from briefing.messages import joined, msg
-from briefing.problems import Position, Problem
+from briefing.messages import msg
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,15 +38,7 @@ def run(args: argparse.Namespace) -> int:
     if not again.result.ok:
         return EXIT_ERRORS
     print(msg("rebuilt", "rebuilt {file}", file=shown(Path(again.result.outputs["pdf"].path))))
+    print(again.verdict(pdf, shown(pdf)), file=sys.stdout if again.identical else sys.stderr)
     if again.identical:
-        print(msg("rebuilt-identical", "identical: the rebuilt PDF is byte for byte {pdf}",
-                  pdf=shown(pdf)))
         return EXIT_OK
-    print(Problem(Position(str(pdf)), msg("rebuilt-differs", "the rebuilt PDF differs from this "
-                                                             "one"),
-                  hint=msg("rebuilt-tools-hint", "tools changed: {changes}",
-                           changes=joined(again.changed)) if again.changed
-                  else msg("rebuilt-other-hint",
-                           "templates, profile or fonts changed since it was built")),
-          file=sys.stderr)
     return EXIT_ERRORS

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from briefing.cli import EXIT_OK, default_output, shown
+from briefing.terminal import print_columns
 
 HELP = "list the register of issued numbers, or withdraw a number"
 
@@ -66,7 +67,5 @@ def run(argv: list[str]) -> int:
     rows = [("NUMBER", "DATE", "STATUS", "PERIOD", "EDITION / REASON", "SUBJECT")]
     rows += [(e.number, e.date, e.status, e.period,
               e.reason if e.status == "withdrawn" else e.edition, e.subject) for e in entries]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[-1])
+    print_columns(rows)
     return EXIT_OK

@@ -14,6 +14,14 @@ import sys
 from pathlib import Path
 
 from briefing.cli import EXIT_OK, shown
+from briefing.cli_options import (
+    add_image_options,
+    add_key_options,
+    check_key_options,
+    key_source,
+)
+from briefing.messages import msg, msgn
+from briefing.problems import Position, Problem
 
 HELP = "sign a PDF with a key file or token, or verify its signatures"
 
@@ -36,21 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--verify", action="store_true", help="check the signatures instead")
     parser.add_argument("--trust", type=Path, action="append", default=[], metavar="CA.pem",
                         help="a trusted root certificate (repeatable)")
-    key = parser.add_argument_group("the key (one of)")
-    key.add_argument("--key", type=Path, metavar="KEY.p12", help="a PKCS#12 key file")
-    key.add_argument("--password-file", type=Path, metavar="F",
-                     help="its password (first line); asked at the terminal if not given")
-    key.add_argument("--pkcs11", type=Path, metavar="LIBRARY",
-                     help="a token's PKCS#11 library (e.g. /usr/lib/softhsm/libsofthsm2.so)")
-    key.add_argument("--token", metavar="LABEL", help="the token's label")
-    key.add_argument("--key-label", metavar="LABEL",
-                     help="the key on the token, when it holds several")
-    key.add_argument("--pin-file", type=Path, metavar="F", help="the token's PIN (first line)")
+    add_key_options(parser)
     look = parser.add_argument_group("what the signature shows (ND 30 PL I §II.7–8)")
-    look.add_argument("--signature", type=Path, metavar="IMAGE",
-                      help="the signer's signature (blue, transparent PNG)")
-    look.add_argument("--seal", type=Path, metavar="IMAGE",
-                      help="the organisation's seal (red, transparent PNG, actual size)")
+    add_image_options(look)
     look.add_argument("--stamp", metavar="NUMBER",
                       help="an attachment in a file of its own: the stamp line at the top "
                            "right of page 1 with this number and symbol")
@@ -71,10 +67,7 @@ def run(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.verify:
         return run_verify(args)
-    if (args.key is None) == (args.pkcs11 is None):
-        parser.error("give the key: --key KEY.p12, or --pkcs11 LIBRARY --token LABEL")
-    if args.pkcs11 is not None and not args.token:
-        parser.error("--pkcs11 needs --token LABEL")
+    check_key_options(parser, args)
     if (args.page is None) != (args.box is None) and args.stamp is None:
         parser.error("--page and --box go together")
     return run_sign(args)
@@ -82,20 +75,19 @@ def run(argv: list[str]) -> int:
 
 def run_sign(args: argparse.Namespace) -> int:
     from briefing.profile.model import load_profile
-    from briefing.signing.keys import KeySource
     from briefing.signing.pades import SignRequest, sign
 
     request = SignRequest(
         pdf=args.pdf, out=args.out or args.pdf, profile=load_profile(args.profile),
-        key=KeySource(pkcs12=args.key, password_file=args.password_file,
-                      library=args.pkcs11, token=args.token, key_label=args.key_label,
-                      pin_file=args.pin_file),
+        key=key_source(args),
         signature=args.signature, seal=args.seal, stamp_number=args.stamp,
         page=args.page, box=args.box, trust=tuple(args.trust))
     signed = sign(request)
     for warning in signed.warnings:
-        print(f"{shown(args.pdf)}: warning: {warning}", file=sys.stderr)
-    print(f"signed {shown(signed.out)}: {signed.field} by {signed.signer} at {signed.time}")
+        print(Problem(Position(shown(args.pdf)), warning, severity="warning"), file=sys.stderr)
+    print(msg("edition-signed", "signed {file}: {field} by {signer} at {time}",
+              file=shown(signed.out), field=signed.field, signer=signed.signer,
+              time=signed.time))
     return EXIT_OK
 
 
@@ -107,8 +99,10 @@ def run_verify(args: argparse.Namespace) -> int:
     for report in reports:
         print(describe(report))
     code = verdict(reports)
-    word = {VALID: "valid", WEAK: "valid, but not trusted or not the whole file"}.get(
-        code, "BROKEN")
-    print(f"{shown(args.pdf)}: {len(reports)} signature{'s' if len(reports) != 1 else ''}: "
-          f"{word}")
+    word = {VALID: msg("verdict-valid", "valid"),
+            WEAK: msg("verdict-weak", "valid, but not trusted or not the whole file")}.get(
+        code, msg("verdict-broken", "BROKEN"))
+    print(msgn("verify-summary", "{file}: {n} signature: {verdict}",
+               "{file}: {n} signatures: {verdict}", len(reports), file=shown(args.pdf),
+               verdict=word))
     return code

@@ -24,6 +24,9 @@ class Issuer(Node):
     #: the issuer as running text names it ("Ủy ban nhân dân tỉnh Hà Tĩnh"): the line under an
     #: attached text ("Ban hành kèm theo Quyết định số … của …"); default: `name`
     in_text: str | None = None
+    #: the issuer's part of a document number ("BTGTU" in 12-HD/BTGTU): with `number: auto`,
+    #: the register counts the numbers of each issuer apart
+    code: str | None = None
 
 
 class Signer(Node):

@@ -17,7 +17,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.builds.pool import run_jobs
@@ -48,8 +48,12 @@ from briefing.editions.layout import (
 )
 from briefing.editions.lock import edition_lock
 from briefing.editions.manifest import Manifest, VariantEntry, load_manifest
+from briefing.editions.numbers import EditionNumbers, edition_numbers, wanted_number
+from briefing.editions.signing import EditionSigning, OpenKey, open_key, sign_outputs
 from briefing.messages import Message, joined, msg, reason
 from briefing.problems import BriefingError, Position, Problem
+from briefing.register import REGISTER_NAME
+from briefing.register.ledger import Wanted
 from briefing.units.overlay_schema import UnitFile
 from briefing.units.selection import Selection
 from briefing.units.sources import SourceFile
@@ -79,6 +83,14 @@ class EditionRequest:
     workers: int = 0
     #: False: no writer in a forked child (a threaded caller, the studio); see `run_jobs`
     parallel_formats: bool = True
+    #: the register `number: auto` takes from; None: `register.sqlite` in the archive
+    register: Path | None = None
+    #: sign the PDFs as they are archived (`edition --sign`)
+    signing: EditionSigning | None = None
+
+    @property
+    def register_file(self) -> Path:
+        return self.register or self.archive.root / REGISTER_NAME
 
 
 def _jobs(request: EditionRequest, out_dir: str) -> list[VariantJob]:
@@ -151,9 +163,10 @@ def _inputs(jobs: list[VariantJob], profiles: set[str]) -> list[Input]:
 
 def preflight(request: EditionRequest,
               on_warning: Callable[[Problem], None] | None = None
-              ) -> tuple[list[VariantJob], set[str]]:
+              ) -> tuple[list[VariantJob], dict[str, str], dict[str, Wanted]]:
     """Load and check every variant; any problem refuses the edition before anything is written.
-    The checks' warnings go to `on_warning`, each once."""
+    The checks' warnings go to `on_warning`, each once. Also: each variant's profile, and
+    what each `number: auto` variant asks of the register."""
     problems = list(request.selection.problems)
     if not request.selection.units and not request.with_base:
         problems.append(Problem(Position(request.selection.content.path), msg(
@@ -161,13 +174,17 @@ def preflight(request: EditionRequest,
             "edition-no-units-hint", "add content/units/*.yaml, pass --units, or --with-base")))
     jobs = _jobs(request, "")
     problems += name_clashes(jobs, request.selection.content.path)
-    profiles: set[str] = set()
+    profiles: dict[str, str] = {}
     warnings: dict[Problem, None] = {}
+    wanted: dict[str, Wanted] = {}
     for job in jobs:
         try:
             variant = variant_of(job)  # loaded and checked (`build.py check`), not rendered
-            profiles.add(variant.loaded.document.meta.profile)
+            profiles[job.name] = variant.loaded.document.meta.profile
             warnings.update(dict.fromkeys(variant.warnings))
+            number = wanted_number(variant)
+            if number is not None:
+                wanted[job.name] = number
         except BriefingError as error:
             problems.extend(error.problems)
     if on_warning is not None:
@@ -175,7 +192,7 @@ def preflight(request: EditionRequest,
             on_warning(warning)
     if problems:
         raise BriefingError(problems)
-    return jobs, profiles
+    return jobs, profiles, wanted
 
 
 def changes(old: Manifest, inputs: list[Input], options: dict,
@@ -221,7 +238,8 @@ def _build_edition(request: EditionRequest, on_result: Callable[[JobResult], Non
     started = time.perf_counter()
     archive = request.archive
     folder = archive.edition_dir(request.name)
-    jobs, profiles = preflight(request, on_warning)
+    jobs, profile_of, wanted = preflight(request, on_warning)
+    profiles = set(profile_of.values())
     inputs = _inputs(jobs, profiles)
     tools = tool_versions()
     options = {**jobs[0].options(), "variants": [j.name for j in jobs]}
@@ -244,32 +262,96 @@ def _build_edition(request: EditionRequest, on_result: Callable[[JobResult], Non
                 "edition-immutable-hint", "rebuild with --new-revision to store r{number} "
                 "beside it", number=latest.number + 1)))
         number = revisions[-1].number + 1 if revisions else 1
-        temporary = Path(tempfile.mkdtemp(prefix=f"{BUILDING}r{number}-", dir=folder))
+        revision = Revision(request.name, number, folder / f"r{number}")
+        plan = Plan(inputs, options, tools, finger, profile_of, wanted)
+        results = _new_revision(revision, request, plan, on_result, on_warning)
+    return EditionOutcome(revision, created=True, results=results,
+                          seconds=time.perf_counter() - started, numbers=plan.numbers,
+                          signatures=plan.signatures)
+
+
+@dataclass
+class Plan:
+    """What a new revision is built from, beyond the request (found by `preflight`)."""
+
+    inputs: list[Input]
+    options: dict
+    tools: dict[str, str]
+    finger: str
+    #: variant -> its profile
+    profile_of: dict[str, str]
+    #: variant -> the number it asks of the register (`number: auto`)
+    wanted: dict[str, Wanted]
+    #: variant -> the number the register gave
+    numbers: dict[str, str] = field(default_factory=dict)
+    #: the key the PDFs are signed with (`edition --sign`), opened
+    key: OpenKey | None = None
+    #: variant -> the records of its PDF's signatures
+    signatures: dict[str, list[dict]] = field(default_factory=dict)
+
+
+def _new_revision(revision: Revision, request: EditionRequest, plan: Plan,
+                  on_result: Callable[[JobResult], None] | None,
+                  on_warning: Callable[[Problem], None] | None
+                  ) -> list[JobResult]:
+    """Open the key, take the numbers, build into a hidden folder, rename it into place.
+    A key or register that refuses leaves nothing written and no number taken."""
+    folder = revision.path.parent
+    if request.signing is not None and "pdf" not in request.formats:
+        raise BriefingError(Problem(Position("--sign"), msg(
+            "edition-sign-no-pdf", "--sign signs the PDFs, and this edition has none "
+                                   "(--format docx)")))
+    plan.key = open_key(request.signing) if request.signing is not None else None
+    try:
+        numbers = edition_numbers(request.register_file, plan.wanted, request.date)
+        plan.numbers = numbers.take()  # a damaged or locked register: refused
+        temporary = None
         try:
-            results = _build_into(temporary, request, inputs, options, tools, finger, number,
-                                  tuple(sorted(profiles)), on_result)
-            target = folder / f"r{number}"
+            temporary = Path(tempfile.mkdtemp(prefix=f"{BUILDING}r{revision.number}-",
+                                              dir=folder))
+            results = _build_into(temporary, request, plan, revision.number, on_result)
             os.chmod(temporary, 0o755)  # mkdtemp made it private; an archive is for reading
-            os.rename(temporary, target)
+            os.rename(temporary, revision.path)
             _fsync_dir(folder)
         except BaseException:
-            shutil.rmtree(temporary, ignore_errors=True)
+            if temporary is not None:
+                shutil.rmtree(temporary, ignore_errors=True)
+            numbers.failed(revision.label)
             raise
-    return EditionOutcome(Revision(request.name, number, target), created=True, results=results,
-                          seconds=time.perf_counter() - started)
+    finally:
+        if plan.key is not None:
+            plan.key.close()
+    _issued(numbers, revision.label, _jobs(request, ""), on_warning)
+    return results
 
 
-def _build_into(temporary: Path, request: EditionRequest, inputs: list[Input], options: dict,
-                tools: dict[str, str], finger: str, number: int, profiles: tuple[str, ...],
+def _issued(numbers: EditionNumbers, label: str, jobs: list[VariantJob],
+            on_warning: Callable[[Problem], None] | None) -> None:
+    """Mark the numbers issued; the revision is in place already, so a register that cannot
+    be written now is a warning (the numbers stay reserved, as `register list` shows)."""
+    try:
+        numbers.issued(label, {j.name: [f"{j.name}.{f}" for f in j.formats] for j in jobs})
+    except BriefingError as error:
+        for problem in error.problems:
+            if on_warning is not None:
+                on_warning(replace(problem, severity="warning"))
+
+
+def _build_into(temporary: Path, request: EditionRequest, plan: Plan, number: int,
                 on_result: Callable[[JobResult], None] | None) -> list[JobResult]:
     # `preflight` checked these very sources (the request holds their bytes): the workers
     # need not check them again, as in `build.py batch`
-    jobs = [replace(job, checked=True) for job in _jobs(request, str(temporary))]
-    results = run_jobs(jobs, request.workers, on_result, profiles=profiles,
+    jobs = [replace(job, checked=True, number=plan.numbers.get(job.name))
+            for job in _jobs(request, str(temporary))]
+    results = run_jobs(jobs, request.workers, on_result,
+                       profiles=tuple(sorted(set(plan.profile_of.values()))),
                        parallel_formats=request.parallel_formats)
     failed = [r for r in results if not r.ok]
     if failed:
         raise BriefingError([p for r in failed for p in r.problems])
+    plan.signatures = signatures = {} if plan.key is None else sign_outputs(
+        temporary, {j.name: f"{j.name}.pdf" for j in jobs if "pdf" in j.formats},
+        plan.profile_of, plan.key)
     unit_names = {c.name: c.overlay.model.unit.name for c in request.selection.units
                   if c.overlay is not None and isinstance(c.overlay.model, UnitFile)}
     entries = []
@@ -283,11 +365,14 @@ def _build_into(temporary: Path, request: EditionRequest, inputs: list[Input], o
                 _write_read_only(temporary / relative, file.data)
             sources[role] = relative
         entries.append(VariantEntry(job.name, unit_names.get(job.name), sources,
-                                    {fmt: f"{job.name}.{fmt}" for fmt in job.formats}))
+                                    {fmt: f"{job.name}.{fmt}" for fmt in job.formats},
+                                    number=job.number,
+                                    signatures=signatures.get(job.name, [])))
     manifest = Manifest(
-        name=request.name, date=request.date, revision=number, fingerprint=finger,
-        tools=tools, options=options,
-        inputs={i.key: {"path": i.path, "sha256": i.sha256, "bytes": i.size} for i in inputs},
+        name=request.name, date=request.date, revision=number, fingerprint=plan.finger,
+        tools=plan.tools, options=plan.options,
+        inputs={i.key: {"path": i.path, "sha256": i.sha256, "bytes": i.size}
+                for i in plan.inputs},
         variants=entries, files=_files(temporary))
     _write_read_only(temporary / MANIFEST, manifest.dumps())
     for directory in [temporary, *(p for p in temporary.rglob("*") if p.is_dir())]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from briefing.builds.events import Events
 from briefing.builds.variant_set import VariantSet
 from briefing.editions.layout import Archive, EditionOutcome, check_name, default_name
+from briefing.editions.signing import EditionSigning
 from briefing.editions.stamp_file import archived, edition_stamp, record
 from briefing.inputs import printable
 from briefing.messages import msg
@@ -39,6 +40,10 @@ class EditionOrder:
     #: look for, and record, the stamp of the inputs (the command line); the studio finds the
     #: revision under the edition's lock every time
     stamped: bool = True
+    #: the register `number: auto` takes from; None: `register.sqlite` in the archive
+    register: Path | None = None
+    #: sign the PDFs as they are archived (`edition --sign`)
+    signing: EditionSigning | None = None
     #: what a bad date or name is reported at: an option, or a field of the studio's form
     date_field: str = "--date"
     name_field: str = "--name"
@@ -91,7 +96,8 @@ def create_edition(order: EditionOrder, events: Events | None = None) -> Edition
     request = EditionRequest(name=name, date=date, selection=variants.select(),
                              archive=order.archive, formats=variants.formats,
                              new_revision=order.new_revision, with_base=variants.with_base,
-                             workers=order.workers, parallel_formats=order.parallel_formats)
+                             workers=order.workers, parallel_formats=order.parallel_formats,
+                             register=order.register, signing=order.signing)
     label = msg("progress-edition", "edition {name}", name=name)
     with events.building(len(request.selection.units) + variants.with_base, label):
         outcome = build_edition(request, on_result=events.result,

@@ -78,6 +78,10 @@ class EditionOutcome:
     created: bool
     results: list[JobResult] = field(default_factory=list)
     seconds: float = 0.0
+    #: variant -> the register's number it took (`number: auto`)
+    numbers: dict[str, str] = field(default_factory=dict)
+    #: variant -> its PDF's signatures (`edition --sign`), as the manifest records them
+    signatures: dict[str, list[dict]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -32,10 +32,19 @@ class VariantEntry:
     sources: dict[str, str]
     #: format -> file name inside the revision ("quan-1.pdf")
     outputs: dict[str, str]
+    #: the register's number it took (`number: auto`)
+    number: str | None = None
+    #: the signatures its PDF was given as it was archived (`records.SignatureRecord`)
+    signatures: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        return {"name": self.name, "unit": self.unit_name, "sources": self.sources,
-                "outputs": self.outputs}
+        found = {"name": self.name, "unit": self.unit_name, "sources": self.sources,
+                 "outputs": self.outputs}
+        if self.number is not None:  # other manifests stay as they were
+            found["number"] = self.number
+        if self.signatures:
+            found["signatures"] = self.signatures
+        return found
 
 
 @dataclass
@@ -87,7 +96,8 @@ class Manifest:
             revision=record.edition.revision, fingerprint=record.fingerprint,
             tools=dict(record.tools), options=record.options.model_dump(),
             inputs={key: entry.model_dump() for key, entry in record.inputs.items()},
-            variants=[VariantEntry(v.name, v.unit, dict(v.sources), dict(v.outputs))
+            variants=[VariantEntry(v.name, v.unit, dict(v.sources), dict(v.outputs), v.number,
+                                   [s.model_dump() for s in v.signatures])
                       for v in record.variants],
             files={path: entry.model_dump() for path, entry in record.files.items()},
         )

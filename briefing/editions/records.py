@@ -97,6 +97,8 @@ class BuildOptions(_Record):
     embed_sources: bool = False
     formats: Annotated[list[Format], Field(min_length=1)] = ["pdf"]
     variants: list[VariantName] | None = None
+    #: the register's number of a `number: auto` variant (its recipe only)
+    number: Text | None = None
 
 
 class FileRecord(_Record):
@@ -108,11 +110,27 @@ class InputRecord(FileRecord):
     path: Text
 
 
+class SignatureRecord(_Record):
+    """A signature an edition's PDF was given as it was archived (`edition --sign`)."""
+
+    file: RelativePath
+    field: Text
+    signer: Text
+    time: Text
+    #: the signed file (as the manifest's `files` lists it)
+    sha256: Sha256
+    #: the file as built, before the signature was appended (the reproducible bytes)
+    unsigned_sha256: Sha256
+    unsigned_bytes: Annotated[int, Field(ge=0)]
+
+
 class VariantRecord(_Record):
     name: VariantName
     unit: Text | None = None
     sources: dict[Role, RelativePath]
     outputs: dict[Format, RelativePath]
+    number: Text | None = None
+    signatures: list[SignatureRecord] = []
 
 
 class EditionRecord(_Record):

@@ -10,8 +10,9 @@ from typing import Any
 
 from briefing.builds.variants import JobResult, VariantJob, run_job
 from briefing.editions.embed import embedded_sources
-from briefing.editions.hashing import sha256_file, tool_versions
-from briefing.messages import Message, msg
+from briefing.editions.hashing import tool_versions
+from briefing.messages import Message, joined, msg
+from briefing.problems import Position, Problem
 from briefing.units.sources import SourceFile
 
 
@@ -25,10 +26,27 @@ def recipe_job(recipe: dict[str, Any], sources: dict[str, SourceFile],
 @dataclass
 class Reproduction:
     result: JobResult
-    #: the rebuilt PDF is byte for byte the archived one
+    #: the rebuilt PDF is byte for byte the archived one (a signed one: before its signatures)
     identical: bool = False
+    #: the archived PDF is signed: the rebuilt PDF is the bytes before its signatures
+    signed: bool = False
     #: the tools whose version changed since: "weasyprint 61.0 -> 62.1", …
     changed: list[Message] = field(default_factory=list)
+
+    def verdict(self, pdf: Path, shown: str) -> Message | Problem:
+        """What `archive extract --rebuild` says of an identical or a differing rebuild."""
+        if self.identical and self.signed:
+            return msg("rebuilt-identical-signed", "identical: the rebuilt PDF is byte for byte "
+                                                   "{pdf} before its signatures", pdf=shown)
+        if self.identical:
+            return msg("rebuilt-identical", "identical: the rebuilt PDF is byte for byte {pdf}",
+                       pdf=shown)
+        return Problem(Position(str(pdf)), msg("rebuilt-differs", "the rebuilt PDF differs from "
+                                                                  "this one"),
+                       hint=msg("rebuilt-tools-hint", "tools changed: {changes}",
+                                changes=joined(self.changed)) if self.changed
+                       else msg("rebuilt-other-hint",
+                                "templates, profile or fonts changed since it was built"))
 
 
 def reproduce(pdf: Path, recipe: dict[str, Any], out_dir: Path) -> Reproduction:
@@ -38,7 +56,13 @@ def reproduce(pdf: Path, recipe: dict[str, Any], out_dir: Path) -> Reproduction:
     if not result.ok:
         return Reproduction(result)
     now = tool_versions()
-    return Reproduction(result, result.outputs["pdf"].sha256 == sha256_file(pdf),
+    rebuilt = Path(result.outputs["pdf"].path).read_bytes()
+    archived = pdf.read_bytes()
+    # a signature is an incremental update: the bytes before it are the build
+    signed = archived != rebuilt and archived.startswith(rebuilt) \
+        and b"/ByteRange" in archived[len(rebuilt):]
+    return Reproduction(result, archived == rebuilt or signed, signed,
                         [msg("tool-changed", "{key} {old} -> {new}", key=k, old=str(v),
                              new=str(now.get(k)))
                          for k, v in (recipe.get("tools") or {}).items() if now.get(k) != v])
+

@@ -86,7 +86,8 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
             problems.append(_problem(path, msg("archived-unexpected",
                                                "unexpected file: not in the manifest")))
     for variant in manifest.variants:
-        for relative in [*variant.outputs.values(), *variant.sources.values()]:
+        signed = [s["file"] for s in variant.signatures]
+        for relative in [*variant.outputs.values(), *variant.sources.values(), *signed]:
             if relative not in manifest.files:
                 problems.append(_problem(revision.manifest, msg(
                     "manifest-unlisted", "variant '{name}' names {path}, which the manifest "
@@ -95,13 +96,20 @@ def verify_files(revision: Revision) -> tuple[Manifest, list[Problem]]:
 
 
 def verify_revision(revision: Revision, rebuild: bool = False, workers: int = 0,
-                    parallel_formats: bool = True) -> tuple[Manifest | None, list[Problem]]:
+                    parallel_formats: bool = True, roots: list | None = None
+                    ) -> tuple[Manifest | None, list[Problem]]:
     """`archive verify`: the manifest (None if it cannot be read) and every problem of the
-    revision; with `rebuild`, a revision whose files are whole is also built again."""
+    revision, its signatures included (trusted to `roots` when given); with `rebuild`, a
+    revision whose files are whole is also built again."""
     try:
         manifest, problems = verify_files(revision)
     except BriefingError as error:
         return None, list(error.problems)
+    signatures = [s for v in manifest.variants for s in v.signatures]
+    if signatures and not problems:
+        from briefing.editions.signing import signature_problems
+
+        problems += signature_problems(revision.path, signatures, roots or [])
     if rebuild and not problems:
         try:
             problems += verify_rebuild(revision, manifest, workers, parallel_formats)
@@ -163,8 +171,9 @@ def _jobs_from_manifest(revision: Revision, manifest: Manifest, out_dir: str
         if "content" not in files:
             raise ValueError(msg("manifest-no-content", "variant '{name}' has no content source",
                                  name=variant.name))
-        jobs.append(VariantJob.rebuilt(variant.name, files, options, tuple(options["formats"]),
-                                       out_dir))
+        recorded = options if variant.number is None else {**options, "number": variant.number}
+        jobs.append(VariantJob.rebuilt(variant.name, files, recorded,
+                                       tuple(options["formats"]), out_dir))
     return jobs
 
 
@@ -207,11 +216,29 @@ def verify_rebuild(revision: Revision, manifest: Manifest, workers: int = 0,
                 continue
             variant = manifest.variant(result.name)
             assert variant is not None
+            built = {s["file"]: s["unsigned_sha256"] for s in variant.signatures}
             for fmt, output in result.outputs.items():
                 relative = variant.outputs[fmt]
-                expected = manifest.files.get(relative, {}).get("sha256")
+                # a signed PDF: the bytes before its signatures are the build
+                expected = built.get(relative) or manifest.files.get(relative, {}).get("sha256")
                 if output.sha256 != expected:
                     problems.append(_problem(revision.path / relative, msg(
                         "not-reproducible", "not reproducible: a rebuild from the stored "
                                             "sources gives other bytes")))
     return problems
+
+
+def verified(revision: Revision, manifest: Manifest, rebuilt: bool, trusted: bool
+             ) -> list[Message]:
+    """What `archive verify` says of a revision that passed: its files, its signatures."""
+    lines = [msg("verify-ok", "ok {label}: {count} files match the manifest, rebuilt "
+                              "byte-identical", label=revision.label, count=len(manifest.files))
+             if rebuilt else msg("verify-ok", "ok {label}: {count} files match the manifest",
+                                 label=revision.label, count=len(manifest.files))]
+    signed = sum(len(v.signatures) for v in manifest.variants)
+    if signed:
+        lines.append(msg("verify-signatures", "ok {label}: {count} signature(s) intact{trust}",
+                         label=revision.label, count=signed, trust=msg(
+                             "verify-trusted", ", trusted") if trusted else msg(
+                             "verify-trust-unchecked", " (trust not checked: give --trust)")))
+    return lines

@@ -69,6 +69,16 @@ class Entry:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """A number to take: the profile's scheme, the type's symbol, the issuer's code."""
+
+    scheme: NumberScheme
+    type_code: str
+    issuer: str
+    subject: str = ""
+
+
 def _now() -> str:
     from briefing.signing import iso_time, now_ict
 
@@ -92,10 +102,9 @@ class Register:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise BriefingError.at(self.path, msg("register-unreadable",
-                                                  "cannot read the register: {reason}",
-                                                  reason=exc.strerror or "")) \
-                from None
+            raise BriefingError.at(self.path, msg(
+                "register-unreadable", "cannot read the register: {reason}",
+                reason=str(exc.strerror))) from None
         if not stat.S_ISREG(mode):
             raise BriefingError.at(self.path, msg("register-not-file",
                                                   "the register is not a regular file"))
@@ -107,8 +116,8 @@ class Register:
         self._check_file()
         if not create and not self.path.exists():
             raise BriefingError.at(self.path, msg("register-none", "no register here yet"),
-                                   hint=msg("register-none-hint",
-                                            "the first edition with a number makes it"))
+                                   hint=msg("register-none-hint", "the first edition with a "
+                                                                  "number makes it"))
         if create:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = None
@@ -133,18 +142,18 @@ class Register:
     def _error(self, exc: sqlite3.Error) -> BriefingError:
         text = str(exc)
         if "locked" in text or "busy" in text:
-            return BriefingError.at(self.path, msg("register-locked", "the register is locked by "
-                                                   "another program (waited {seconds:g} s)",
-                                                   seconds=self.wait),
-                                    hint=msg("register-locked-hint",
-                                             "try again when the other edition is done"))
+            return BriefingError.at(self.path, msg(
+                "register-locked", "the register is locked by another program (waited "
+                "{seconds} s)", seconds=f"{self.wait:g}"), hint=msg(
+                "register-locked-hint", "try again when the other edition is done"))
         if "not a database" in text or "malformed" in text or "corrupt" in text:
-            return BriefingError.at(self.path, msg("register-damaged", "the register is damaged "
-                                                   "(not a readable SQLite database)"),
-                                    hint=msg("register-damaged-hint",
-                                             "restore it from the backup; never recreate it: "
-                                             "its numbers would be given again"))
-        return BriefingError.at(self.path, msg("register-error", "register: {reason}", reason=text))
+            return BriefingError.at(self.path, msg(
+                "register-damaged", "the register is damaged (not a readable SQLite "
+                "database)"), hint=msg(
+                "register-damaged-hint", "restore it from the backup; never recreate it: its "
+                "numbers would be given again"))
+        return BriefingError.at(self.path, msg("register-error", "register: {reason}",
+                                               reason=text))
 
     def _schema(self, connection: sqlite3.Connection) -> None:
         application = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -156,33 +165,44 @@ class Register:
                 connection.execute(statement)
             return
         if application != APPLICATION_ID:
-            raise BriefingError.at(self.path, msg("register-foreign", "this SQLite file is not a "
-                                                  "register of numbers made by build.py"))
+            raise BriefingError.at(self.path, msg(
+                "register-foreign", "this SQLite file is not a register of numbers made by "
+                "build.py"))
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION:
-            raise BriefingError.at(self.path, msg("register-version", "register of version "
-                                                  "{version}; this program reads version "
-                                                  "{known}", version=version,
-                                                  known=SCHEMA_VERSION))
+            raise BriefingError.at(self.path, msg(
+                "register-version", "register of version {version}; this program reads "
+                "version {known}", version=version, known=SCHEMA_VERSION))
 
     # -- numbers ---------------------------------------------------------------------------------
     def reserve(self, scheme: NumberScheme, type_code: str, issuer: str, date: dt.date,
                 subject: str = "") -> Entry:
         """Take the next number of this type and issuer in the period of `date`."""
-        period = scheme.period(date)
+        return self.reserve_all([Wanted(scheme, type_code, issuer, subject)], date)[0]
+
+    def reserve_all(self, wanted: list[Wanted], date: dt.date) -> list[Entry]:
+        """Take a number for each of `wanted` in one transaction: all of them, or none (an
+        edition's variants, each of its own type and issuer)."""
+        periods = [w.scheme.period(date) for w in wanted]  # a date before the term: nothing
         with self._transaction(create=True) as db:
-            last = db.execute("SELECT max(sequence) FROM numbers WHERE issuer = ? AND type = ? "
-                              "AND period = ?", (issuer, type_code, period)).fetchone()[0]
-            sequence = (last or 0) + 1
-            now = _now()
-            entry = Entry(scheme.number(sequence, type_code, issuer), date.isoformat(),
-                          "reserved", type_code, issuer, period, subject, reserved_at=now,
-                          changed_at=now)
-            db.execute("INSERT INTO numbers (issuer, type, period, sequence, number, profile, "
-                       "date, status, subject, reserved_at, changed_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (issuer, type_code, period, sequence, entry.number, scheme.profile,
-                        entry.date, "reserved", subject, now, now))
+            return [self._take(db, w, period, date) for w, period in zip(wanted, periods,
+                                                                          strict=True)]
+
+    def _take(self, db: sqlite3.Connection, wanted: Wanted, period: str,
+              date: dt.date) -> Entry:
+        last = db.execute("SELECT max(sequence) FROM numbers WHERE issuer = ? AND type = ? "
+                          "AND period = ?", (wanted.issuer, wanted.type_code, period)
+                          ).fetchone()[0]
+        sequence = (last or 0) + 1
+        now = _now()
+        entry = Entry(wanted.scheme.number(sequence, wanted.type_code, wanted.issuer),
+                      date.isoformat(), "reserved", wanted.type_code, wanted.issuer, period,
+                      wanted.subject, reserved_at=now, changed_at=now)
+        db.execute("INSERT INTO numbers (issuer, type, period, sequence, number, profile, "
+                   "date, status, subject, reserved_at, changed_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (wanted.issuer, wanted.type_code, period, sequence, entry.number,
+                    wanted.scheme.profile, entry.date, "reserved", wanted.subject, now, now))
         return entry
 
     def record(self, number: str, period: str, *, edition: str, files: list[str],
@@ -191,10 +211,9 @@ class Register:
         with self._transaction(create=False) as db:
             row = self._one(db, number, period)
             if row["status"] != "reserved":
-                raise BriefingError.at(self.path, msg("register-not-reserved", "number {number} is "
-                                                      "{status}, not reserved: it cannot be "
-                                                      "issued again", number=number,
-                                                      status=row["status"]))
+                raise BriefingError.at(self.path, msg(
+                    "register-not-reserved", "number {number} is {status}, not reserved: it "
+                    "cannot be issued again", number=number, status=row["status"]))
             db.execute("UPDATE numbers SET status = 'issued', edition = ?, files = ?, "
                        "subject = CASE WHEN ? = '' THEN subject ELSE ? END, changed_at = ? "
                        "WHERE id = ?", (edition, "\n".join(files), subject, subject, _now(),
@@ -204,16 +223,14 @@ class Register:
     def withdraw(self, number: str, reason: str, period: str | None = None) -> Entry:
         """Mark a number withdrawn (thu hồi), with the reason; it is never given again."""
         if not reason.strip():
-            raise BriefingError.at(self.path, msg("register-reason",
-                                                  "a withdrawal needs its reason (--reason)"))
+            raise BriefingError.at(self.path, msg("register-no-reason", "a withdrawal needs "
+                                                                    "its reason (--reason)"))
         with self._transaction(create=False) as db:
             row = self._one(db, number, period)
             if row["status"] == "withdrawn":
-                raise BriefingError.at(self.path, msg("register-withdrawn",
-                                                      "number {number} ({period}) "
-                                                      "is withdrawn already: {reason}",
-                                                      number=number, period=row["period"],
-                                                      reason=row["reason"]))
+                raise BriefingError.at(self.path, msg(
+                    "register-withdrawn", "number {number} ({period}) is withdrawn already: "
+                    "{reason}", number=number, period=row["period"], reason=row["reason"]))
             db.execute("UPDATE numbers SET status = 'withdrawn', reason = ?, changed_at = ? "
                        "WHERE id = ?", (reason.strip(), _now(), row["id"]))
             period = row["period"]
@@ -225,28 +242,24 @@ class Register:
                           (" AND period = ?" if period else ""),
                           (number, period) if period else (number,)).fetchall()
         if not rows:
-            raise BriefingError.at(self.path, msg("register-no-number-in", "no number {number} in "
-                                                     "the register for {period}",
-                                                     number=number, period=period)
-                                   if period else msg("register-no-number", "no number "
-                                                      "{number} in the register",
-                                                      number=number))
+            raise BriefingError.at(self.path, msg(
+                "register-no-number", "no number {number} in the register for {period}",
+                number=number, period=period) if period else msg(
+                "register-no-number", "no number {number} in the register", number=number))
         if len(rows) > 1:
             periods = ", ".join(r["period"] for r in rows)
-            raise BriefingError.at(self.path, msg("register-periods",
-                                                  "number {number} was given in "
-                                                     "several periods ({periods})",
-                                                     number=number, periods=periods),
-                                   hint=msg("register-periods-hint", "say which with --period"))
+            raise BriefingError.at(self.path, msg(
+                "register-periods", "number {number} was given in several periods "
+                "({periods})", number=number, periods=periods), hint=msg(
+                "register-periods-hint", "say which with --period"))
         return rows[0]
 
     def find(self, number: str, period: str | None = None) -> Entry:
         matches = [e for e in self.entries() if e.number == number
                    and (period is None or e.period == period)]
         if len(matches) != 1:
-            raise BriefingError.at(self.path, msg("register-no-single",
-                                                  "no single number {number} in the register",
-                                                  number=number))
+            raise BriefingError.at(self.path, msg(
+                "register-no-number", "no number {number} in the register", number=number))
         return matches[0]
 
     def entries(self, year: int | None = None, type_code: str | None = None) -> list[Entry]:

@@ -23,41 +23,44 @@ from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import BaseStamp, BaseStampStyle, TextStampStyle
 
 from briefing.inputs import read_input
-from briefing.messages import msg
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError
 from briefing.profile.model import Profile
 from briefing.signing.placement import MM, Rect, fit
 
 IMAGE_LIMIT = 20 << 20
+#: what the images are called in messages
+SIGNATURE_IMAGE = msg("what-signature-image", "signature image")
+SEAL_IMAGE = msg("what-seal-image", "seal image")
 #: images are embedded at this resolution at most (at the size they are drawn)
 DPI = 300
 
 
-def load_image(path: Path, what: str) -> Image.Image:
+def load_image(path: Path, what: Message | str) -> Image.Image:
     """A PNG as RGBA (a palette PNG's transparency would be lost otherwise), its DPI kept."""
     data = read_input(path, limit=IMAGE_LIMIT, what=what)
     try:
         image = Image.open(io.BytesIO(data))
         if image.format != "PNG":
-            raise BriefingError.at(path, msg("image-not-png", "{what} must be a PNG with a "
-                                             "transparent background (ND 30 PL I §II.7.d), "
-                                             "not {format}", what=what,
-                                             format=str(image.format)))
+            raise BriefingError.at(path, msg(
+                "image-not-png", "{what} must be a PNG with a transparent background (ND 30 PL "
+                "I §II.7.d), not {format}", what=what, format=str(image.format)))
         dpi = image.info.get("dpi")
         image = image.convert("RGBA")
     except BriefingError:
         raise
     except Exception:  # any decoding failure is the file's
-        raise BriefingError.at(path, msg("image-unreadable",
-                                         "{what}: not an image this program can read",
+        raise BriefingError.at(path, msg("image-unreadable", "{what}: not an image this "
+                                                             "program can read",
                                          what=what)) from None
     if dpi:
         image.info["dpi"] = dpi
     if image.getextrema()[3][0] == 255:
-        raise BriefingError.at(path, msg("image-opaque", "{what} has no transparent background",
-                                   what=what),
+        raise BriefingError.at(path, msg("image-opaque", "{what} has no transparent "
+                                                         "background", what=what),
                                hint=msg("image-opaque-hint", "ND 30 PL I §II.7.d, §II.8.a: a "
-                                        "PNG with a transparent background"))
+                                                             "PNG with a transparent "
+                                                             "background"))
     return image
 
 
@@ -99,8 +102,10 @@ def signer_images(widget: Rect, signature: Image.Image | None, seal: Image.Image
     sw, sh = actual_size(seal) if seal is not None else (0.0, 0.0)
     if seal is not None and (sw > width or sh > height):
         scale = min(width / sw, height / sh)
-        warnings.append(f"the seal ({sw / MM:.0f} x {sh / MM:.0f} mm) is larger than its field: "
-                        f"drawn at {scale:.0%} of its actual size")
+        warnings.append(str(msg("seal-scaled", "the seal ({width} x {height} mm) is larger "
+                                "than its field: drawn at {scale} of its actual size",
+                                width=f"{sw / MM:.0f}", height=f"{sh / MM:.0f}",
+                                scale=f"{scale:.0%}")))
         sw, sh = sw * scale, sh * scale
     if signature is not None:
         if seal is None:

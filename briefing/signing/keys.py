@@ -13,11 +13,11 @@ import datetime as dt
 import getpass
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.inputs import read_input
-from briefing.messages import Message, msg
+from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.signing import ICT, iso_time
 
@@ -35,6 +35,9 @@ class KeySource:
     token: str | None = None
     key_label: str | None = None
     pin_file: Path | None = None
+    #: the password or PIN itself, typed into the studio's form for one request: held in
+    #: memory for that request only, never written anywhere
+    secret: bytes | None = field(default=None, repr=False)
 
 
 def read_secret(path: Path | None, prompt: str) -> bytes | None:
@@ -51,8 +54,9 @@ def read_secret(path: Path | None, prompt: str) -> bytes | None:
 def open_signer(source: KeySource) -> tuple[object, Callable[[], None]]:
     """(pyHanko signer, close): the key loaded, its certificate chain with it."""
     if source.pkcs12 is not None:
-        return load_pkcs12(source.pkcs12, read_secret(source.password_file,
-                                                      "password of the key file: ")), _nothing
+        password = source.secret if source.secret is not None else \
+            read_secret(source.password_file, "password of the key file: ")
+        return load_pkcs12(source.pkcs12, password), _nothing
     return open_token(source)
 
 
@@ -74,15 +78,15 @@ def load_pkcs12(path: Path, password: bytes | None):
         try:
             asn1_pkcs12.Pfx.load(data).native  # noqa: B018 - parses the whole structure
         except Exception:  # any parse failure: not a key file
-            raise BriefingError.at(path, msg("key-not-pkcs12",
-                                             "not a PKCS#12 key file (.p12 / .pfx)")) from None
-        raise BriefingError.at(path, msg("key-password", "cannot open the key file: wrong "
-                                         "password") if password else
-                               msg("key-needs-password", "cannot open the key file: it "
-                                   "needs a password (--password-file)")) from None
+            raise BriefingError.at(path, msg("key-not-pkcs12", "not a PKCS#12 key file "
+                                                               "(.p12 / .pfx)")) from None
+        raise BriefingError.at(path, msg(
+            "key-password", "cannot open the key file: wrong password") if password else msg(
+            "key-password", "cannot open the key file: it needs a password "
+                            "(--password-file)")) from None
     if key is None or cert is None:
-        raise BriefingError.at(path, msg("key-empty",
-                                         "the key file holds no private key and certificate"))
+        raise BriefingError.at(path, msg("key-empty", "the key file holds no private key and "
+                                                      "certificate"))
     return signers.SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=password)
 
 
@@ -95,18 +99,17 @@ def open_token(source: KeySource):
 
     where = str(source.library)
     if source.library is None or not Path(source.library).is_file():
-        raise BriefingError.at(where, msg("token-no-library", "no PKCS#11 library here"),
-                               hint=msg("token-no-library-hint", "the token's driver, e.g. "
-                                        "/usr/lib/softhsm/libsofthsm2.so"))
-    pin = read_secret(source.pin_file, f"PIN of token '{source.token}': ")
+        raise BriefingError.at(where, "no PKCS#11 library here",
+                               hint="the token's driver, e.g. /usr/lib/softhsm/libsofthsm2.so")
+    pin = source.secret if source.secret is not None else \
+        read_secret(source.pin_file, f"PIN of token '{source.token}': ")
     try:
         session = pkcs11.open_pkcs11_session(
             str(source.library), token_criteria=TokenCriteria(label=source.token),
             user_pin=pin.decode() if pin is not None else None)
     except Exception as exc:  # the library's own errors, one line each
-        raise BriefingError.at(where, msg("token-open", "cannot open token '{token}': {reason}",
-                                          token=source.token, reason=_token_error(exc))
-                               ) from None
+        raise BriefingError.at(where, f"cannot open token '{source.token}': "
+                                      f"{_token_error(exc)}") from None
     try:
         key_id = None if source.key_label else _only_key_id(session, where)
         signer = pkcs11.PKCS11Signer(session, key_label=source.key_label,
@@ -120,9 +123,8 @@ def open_token(source: KeySource):
         raise
     except Exception as exc:
         session.close()
-        raise BriefingError.at(where, msg("token-no-key", "token '{token}': no usable key and "
-                                          "certificate ({reason})", token=source.token,
-                                          reason=_token_error(exc))) from None
+        raise BriefingError.at(where, f"token '{source.token}': no usable key and "
+                                      f"certificate ({_token_error(exc)})") from None
     return signer, session.close
 
 
@@ -144,9 +146,8 @@ def _only_key_id(session, where: str) -> bytes:
                                      Attribute.SIGN: True}))
     if len(keys) != 1:
         labels = ", ".join(str(k.label) for k in keys) or "none"
-        raise BriefingError.at(where, msg("token-keys", "the token holds {count} signing keys "
-                                          "({labels})", count=len(keys), labels=labels),
-                               hint=msg("token-keys-hint", "name one with --key-label"))
+        raise BriefingError.at(where, f"the token holds {len(keys)} signing keys ({labels})",
+                               hint="name one with --key-label")
     return keys[0].id
 
 
@@ -156,36 +157,40 @@ def holder(cert) -> str:
     return cert.subject.native.get("common_name") or cert.subject.human_friendly
 
 
-def check_certificate(cert, at: dt.datetime, where: str) -> list[Message]:
+def check_certificate(cert, at: dt.datetime, where: str) -> list[str]:
     """Refuse a certificate that must not sign at `at` (one line, BriefingError at `where`);
     return warnings for one that may but should not."""
-    who = msg("cert-of", "certificate of '{holder}'", holder=holder(cert))
+    who = holder(cert)
     validity = cert["tbs_certificate"]["validity"]
     not_before, not_after = validity["not_before"].native, validity["not_after"].native
     if at < not_before:
-        raise BriefingError.at(where, msg("cert-not-yet", "{who} is not valid yet: valid from "
-                                          "{start}", who=who,
-                                          start=iso_time(not_before.astimezone(ICT))))
+        raise BriefingError.at(where, msg(
+            "certificate-not-yet", "certificate of '{holder}' is not valid yet: valid from "
+            "{time}", holder=who, time=iso_time(not_before.astimezone(ICT))))
     if at > not_after:
-        raise BriefingError.at(where, msg("cert-expired", "{who} expired on {end}", who=who,
-                                          end=iso_time(not_after.astimezone(ICT))),
-                               hint=msg("cert-expired-hint",
-                                        "renew it with the certification authority"))
+        raise BriefingError.at(where, msg(
+            "certificate-expired", "certificate of '{holder}' expired on {time}", holder=who,
+            time=iso_time(not_after.astimezone(ICT))), hint=msg(
+            "certificate-expired-hint", "renew it with the certification authority"))
     constraints = cert.basic_constraints_value
     if constraints is not None and constraints["ca"].native:
-        raise BriefingError.at(where, msg("cert-ca",
-                                          "{who} is a CA certificate, not a signer's", who=who))
+        raise BriefingError.at(where, msg("certificate-ca", "certificate of '{holder}' is a CA "
+                                                            "certificate, not a signer's",
+                                          holder=who))
     usage = cert.key_usage_value
     usages = set(usage.native) if usage is not None else None
     if usages is not None and "digital_signature" not in usages:
-        raise BriefingError.at(where, msg("cert-usage", "{who} may not make digital signatures "
-                                          "(key usage: {usages}; digitalSignature needed)",
-                                          who=who, usages=", ".join(sorted(usages))))
+        raise BriefingError.at(where, msg(
+            "certificate-usage", "certificate of '{holder}' may not make digital signatures "
+            "(key usage: {usages}; digitalSignature needed)", holder=who,
+            usages=", ".join(sorted(usages))))
     if usages is None:
-        return [msg("cert-no-usage", "{who} states no key usage", who=who)]
+        return [str(msg("certificate-no-usage", "certificate of '{holder}' states no key "
+                                                "usage", holder=who))]
     if "non_repudiation" not in usages:
-        return [msg("cert-no-commitment", "{who} lacks nonRepudiation (contentCommitment)",
-                    who=who)]
+        return [str(msg("certificate-no-nonrepudiation", "certificate of '{holder}' lacks "
+                                                         "nonRepudiation (contentCommitment)",
+                        holder=who))]
     return []
 
 
@@ -204,8 +209,7 @@ def trust_roots(paths: list[Path]) -> list:
             for root in roots:
                 root.native  # noqa: B018 - parse it now, not half-way through a check
         except Exception:
-            raise BriefingError.at(path, msg("cert-unreadable",
-                                             "not a certificate (PEM or DER)")) from None
+            raise BriefingError.at(path, "not a certificate (PEM or DER)") from None
         if not blobs:
-            raise BriefingError.at(path, msg("cert-none", "no certificate in this file"))
+            raise BriefingError.at(path, "no certificate in this file")
     return roots

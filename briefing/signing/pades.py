@@ -25,6 +25,8 @@ from briefing.problems import BriefingError
 from briefing.profile.model import Profile
 from briefing.signing import SEAL_FIELD, SIGNER_FIELD, STAMP_FIELD, iso_time, now_ict
 from briefing.signing.appearance import (
+    SEAL_IMAGE,
+    SIGNATURE_IMAGE,
     ImagesStampStyle,
     actual_size,
     aspect,
@@ -102,13 +104,13 @@ def sign(request: SignRequest, signer=None) -> Signed:
     `signer`: a key opened already (`keys.open_signer`), for several PDFs in a row (an
     edition's): the password or PIN asked once; the caller closes it."""
     if request.signature is None and request.seal is None and request.stamp_number is None:
-        raise BriefingError.at(request.pdf, msg("sign-nothing", "nothing to show: give "
-                                                "--signature IMAGE (the signer's), --seal "
-                                                "IMAGE or --stamp NUMBER"))
+        raise BriefingError.at(request.pdf, msg(
+            "sign-nothing", "nothing to show: give --signature IMAGE (the signer's), --seal "
+                            "IMAGE or --stamp NUMBER"))
     data = read_pdf(request.pdf)
     open_pdf(data, request.pdf)  # a damaged or encrypted PDF is refused before the key
-    images = (load_image(request.signature, "signature image") if request.signature else None,
-              load_image(request.seal, "seal image") if request.seal else None)
+    images = (load_image(request.signature, SIGNATURE_IMAGE) if request.signature else None,
+              load_image(request.seal, SEAL_IMAGE) if request.seal else None)
     roots = trust_roots(list(request.trust))
     close = None
     if signer is None:
@@ -152,9 +154,8 @@ def _signed_bytes(data: bytes, request: SignRequest, signer, images, when: dt.da
             writer, existing_fields_only=True, appearance_text_params=params, output=out)
     except Exception as exc:  # pyHanko's refusals, one line
         cause = f" ({exc.__cause__})" if exc.__cause__ else ""
-        raise BriefingError.at(request.pdf, msg("sign-failed",
-                                                "cannot sign: {reason}{cause}", reason=str(exc),
-                                                cause=cause)) from None
+        raise BriefingError.at(request.pdf, msg("sign-failed", "cannot sign: {reason}",
+                                                reason=f"{exc}{cause}")) from None
     return out.getvalue(), warnings
 
 
@@ -172,8 +173,9 @@ def _field(writer, data: bytes, request: SignRequest, images, signer_name: str,
     existing = signature_fields(writer.prev)
     name = request.field
     if existing.get(name):
-        raise BriefingError.at(request.pdf, msg("sign-field-signed", "field '{name}' is signed "
-                                                "already", name=name),
+        raise BriefingError.at(request.pdf, msg("sign-field-signed", "field '{name}' is "
+                                                                     "signed already",
+                                                name=name),
                                hint=msg("sign-field-signed-hint", "each signer signs once: "
                                         "the signer with --signature, the organisation with "
                                         "--seal"))
@@ -184,7 +186,9 @@ def _field(writer, data: bytes, request: SignRequest, images, signer_name: str,
     warnings = []
     if signed_before:  # only this field, untagged: a tag now would break the signature there
         specs = [s for s in specs if s.name == name]
-        warnings.append(f"field '{name}' made after a signature: left out of the tags")
+        warnings.append(str(msg("sign-field-untagged", "field '{name}' made after a "
+                                                       "signature: left out of the tags",
+                                name=name)))
     for spec in specs:
         if spec.name not in existing:
             add_field(writer, spec, tag=not signed_before)

@@ -16,7 +16,7 @@ PDF_LIMIT = 256 << 20
 def read_pdf(path: Path) -> bytes:
     data = read_input(path, limit=PDF_LIMIT, what="PDF")
     if b"%PDF-" not in data[:1024]:
-        raise BriefingError.at(path, msg("pdf-not-pdf", "not a PDF (no %PDF- header)"))
+        raise BriefingError.at(path, msg("pdf-no-header", "not a PDF (no %PDF- header)"))
     return data
 
 
@@ -31,12 +31,12 @@ def open_pdf(data: bytes, path: Path):
         reader.root  # noqa: B018 - the catalog: a broken trailer fails here
         pages = reader.root["/Pages"]["/Count"]
     except Exception as exc:  # any parse failure is the file's
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        raise BriefingError.at(path, msg("pdf-damaged", "damaged PDF: {kind}: {reason}",
-                                         kind=type(exc).__name__, reason=first)) from None
+        raise BriefingError.at(path, msg(
+            "pdf-damaged", "damaged PDF: {error}: {reason}", error=type(exc).__name__,
+            reason=str(exc).splitlines()[0] if str(exc) else "")) from None
     if reader.encrypted:
-        raise BriefingError.at(path, msg("pdf-encrypted",
-                                         "the PDF is encrypted: an office document is not"))
+        raise BriefingError.at(path, msg("pdf-encrypted", "the PDF is encrypted: an office "
+                                                          "document is not"))
     if not pages:
         raise BriefingError.at(path, msg("pdf-no-pages", "the PDF has no pages"))
     return reader

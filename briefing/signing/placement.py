@@ -45,12 +45,11 @@ def find_block(data: bytes, profile: Profile, signer_name: str, where: str) -> B
     block = from_signer_name(data, profile, signer_name)
     if block is not None:
         return block
-    raise BriefingError.at(where, msg("sign-no-block", "no signature block: this PDF has no "
-                                      "'{destination}' destination and no line '{name}'",
-                                      destination=SPACE_ID, name=signer_name),
-                           hint=msg("sign-no-block-hint", "not made by build.py? give the "
-                                    "place with --page N --box x,y,w,h (PDF points from the "
-                                    "bottom left)"))
+    raise BriefingError.at(where, msg(
+        "sign-no-block", "no signature block: this PDF has no '{destination}' destination and "
+        "no line '{name}'", destination=SPACE_ID, name=signer_name), hint=msg(
+        "sign-no-block-hint", "not made by build.py? give the place with --page N --box "
+        "x,y,w,h (PDF points from the bottom left)"))
 
 
 def from_destinations(data: bytes, profile: Profile) -> Block | None:
@@ -137,14 +136,14 @@ def given_block(data: bytes, page: int, box: Rect, where: str) -> Block:
     pages = len(PdfReader(io.BytesIO(data)).pages)
     if not 1 <= page <= pages:
         raise BriefingError.at(where, msg("sign-page", "--page {page}: the PDF has {pages} "
-                                          "pages", page=page, pages=pages))
+                                                       "pages", page=page, pages=pages))
     x, y, w, h = box
     left, bottom, right, top = media_box(data, page - 1)
     if w <= 0 or h <= 0 or x < left or y < bottom or x + w > right or y + h > top:
-        raise BriefingError.at(where, msg("sign-box", "--box {x:g},{y:g},{w:g},{h:g} is not "
-                                          "inside page {page} ({width:.0f} x {height:.0f} pt)",
-                                          x=x, y=y, w=w, h=h, page=page, width=right - left,
-                                          height=top - bottom))
+        raise BriefingError.at(where, msg(
+            "sign-box", "--box {box} is not inside page {page} ({width} x {height} pt)",
+            box=f"{x:g},{y:g},{w:g},{h:g}", page=page, width=f"{right - left:.0f}",
+            height=f"{top - bottom:.0f}"))
     return Block(page - 1, (x, y, x + w, y + h), "--page and --box")
 
 

@@ -54,8 +54,8 @@ def verify_pdf(path: Path, roots: list) -> list[SignatureReport]:
     try:
         signatures = list(reader.embedded_regular_signatures)
     except Exception as exc:  # a damaged signature dictionary
-        raise BriefingError.at(path, msg("signature-damaged",
-                                         "damaged signature: {reason}", reason=str(exc))) from None
+        raise BriefingError.at(path, msg("signature-damaged", "damaged signature: {reason}",
+                                         reason=str(exc))) from None
     if not signatures:
         raise BriefingError.at(path, msg("signature-none", "no digital signature in this PDF"))
     return [_report(signature, roots) for signature in signatures]

@@ -45,6 +45,7 @@ from briefing.numbering.counters import enumeration_marker, format_counter, head
 from briefing.numbering.letters import SPLIT_OR_MOVE_UP, PastLastLetter
 from briefing.problems import BriefingError, Problem
 from briefing.profile.model import Profile, TextStyle, load_profile
+from briefing.register.numbers import AUTO, draft_number
 from briefing.text.inline_markdown import to_tree_markup
 from briefing.tree.legal_views import LegalPreparer
 from briefing.tree.type_view import appendix_views, printed_type, type_layout
@@ -336,6 +337,8 @@ def _number_line(meta: Meta, profile: Profile) -> str | None:
         return None
     rules = profile.document_number
     number = meta.number
+    if number == AUTO:  # a draft: the register gives the number when an edition is made
+        number = draft_number(meta, profile) or ""
     if not number[:1].isdigit():  # "-HD/BTGTU", "/QĐ-UBND": written in by hand later
         number = rules.blank + number
     return rules.prefix + number

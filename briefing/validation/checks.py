@@ -25,6 +25,7 @@ from briefing.numbering.counters import enumeration_marker, heading_number
 from briefing.numbering.letters import SPLIT_OR_MOVE_UP, PastLastLetter
 from briefing.problems import BriefingError, Position, Problem
 from briefing.profile.model import DocumentNumber, Profile, load_profile
+from briefing.register.numbers import AUTO, auto_parts
 from briefing.source.yaml_source import Path_
 from briefing.text.inline_markdown import FOOTNOTE_CALL
 from briefing.validation.findings import ERROR, WARNING, Finding, ValueFix, fix_hint
@@ -314,6 +315,10 @@ def _document_number(context: _Context) -> None:
     itself; 01–09 zero-padded."""
     number = context.loaded.document.meta.number
     if number is None:
+        return
+    if number == AUTO:  # the register's number, taken when an edition is made
+        for problem in auto_parts(context.loaded.document.meta, context.profile)[1]:
+            context.report(context.at(("meta", "number")), problem)
         return
     rules = context.profile.document_number
     if re.search(rules.pattern, number):
