@@ -21,7 +21,8 @@ NEW_FIELDS = ("subject", "issuer.superior", "issuer.name", "date", "place", "typ
 
 
 def _listing(studio: Studio) -> dict:
-    return {"rows": documents.list_documents(studio.store, studio.output),
+    rows, unopenable = documents.list_documents(studio.store, studio.output)
+    return {"rows": rows, "unopenable": unopenable,
             "binned": documents.bin_entries(studio.store)}
 
 

@@ -1,0 +1,168 @@
+"""The studio against a colleague's odd files, a read-only or full disk, names sent in two
+Unicode forms and hostile preview requests: every page still works, every refusal is a
+sentence naming the document, no update is lost, the preview cache stays bounded.
+
+Fixtures (a temporary copy of the content, a client holding the token) are test_studio_api's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import subprocess
+import threading
+import unicodedata
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from markupsafe import escape
+from test_studio_api import BOOKLET, app, client, project, version  # noqa: F401
+
+from briefing.editing import store as store_module
+
+NFC_NAME = unicodedata.normalize("NFC", "báo-cáo-quý.yaml")
+NFD_NAME = unicodedata.normalize("NFD", NFC_NAME)
+
+
+def _odd_files(content: Path, outside: Path, booklet: bytes) -> dict[str, str]:
+    """Make each kind of file the studio cannot open; returns name -> what the page says."""
+    for name in ("bao-cao: quy 1.yaml", "a*b.yaml", 'c"d.yaml', "tab\there.yaml"):
+        (content / name).write_bytes(booklet)
+    (content / NFD_NAME).write_bytes(booklet)
+    (content / "latin1.yaml").write_bytes("meta:\n  subject: Báo cáo\n".encode("latin-1"))
+    (content / "huge.yaml").write_bytes(b"# " + b"x" * 2_100_000 + b"\n")
+    (outside / "secret.yaml").write_bytes(booklet)
+    (content / "link-out.yaml").symlink_to(outside / "secret.yaml")
+    return {"bao-cao: quy 1.yaml": "ký tự", "a*b.yaml": "ký tự", 'c"d.yaml': "ký tự",
+            "tab<U+0009>here.yaml": "ký tự", NFD_NAME: "NFD", "latin1.yaml": "UTF-8",
+            "huge.yaml": "2", "link-out.yaml": "ngoài"}
+
+
+def test_every_file_is_listed_and_an_odd_one_says_why(client, project, tmp_path):  # noqa: F811
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    expected = _odd_files(project / "content", outside,
+                          (project / "content" / BOOKLET).read_bytes())
+    answer = client.get("/")
+    assert answer.status_code == 200
+    page = answer.text
+    assert 'href="/edit/briefing-foreign-affairs.yaml"' in page  # the rest still works
+    for name, reason in expected.items():
+        shown = str(escape(name))
+        assert shown in page, name
+        row = page[page.index(shown):page.index("</tr>", page.index(shown))]
+        assert reason in row and "Không mở được" in row, (name, row)
+    assert "secret" not in page
+
+
+def test_an_odd_unit_file_never_takes_the_units_page_down(client, project, tmp_path):  # noqa: F811
+    units = project / "content" / "units"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    expected = _odd_files(units, outside, (units / "quan-1.yaml").read_bytes())
+    answer = client.get(f"/units/{BOOKLET}")
+    assert answer.status_code == 200
+    for name in expected:
+        assert str(escape(f"units/{name}")) in answer.text, name
+    assert 'value="quan-1.yaml"' in answer.text  # the good units are still there
+
+
+def test_the_lock_of_a_file_is_keyed_by_its_nfc_name(app):  # noqa: F811
+    store = app.state.studio.store
+    assert store.lock(NFD_NAME) is store.lock(NFC_NAME)
+
+
+def test_saves_by_nfc_and_nfd_names_never_lose_an_update(client, project, monkeypatch):  # noqa: F811
+    """Both saves read the same version; each waits (up to a moment) for the other before
+    writing. With one lock per file the second waits for the first and finds its version
+    gone: one save, one conflict. Keyed by the name as sent, both wrote: one edit lost."""
+    shutil.copy(project / "content" / BOOKLET, project / "content" / NFC_NAME)
+    current = version(client, quote(NFC_NAME))
+    meeting = threading.Barrier(2, timeout=1.0)
+    real_write = store_module.write_atomic
+
+    def write_after_the_other(path, data):
+        with contextlib.suppress(threading.BrokenBarrierError):
+            meeting.wait()
+        real_write(path, data)
+
+    monkeypatch.setattr(store_module, "write_atomic", write_after_the_other)
+    answers: dict[str, int] = {}
+
+    def save(name: str, subject: str) -> None:
+        answers[subject] = client.post(f"/api/change/{quote(name)}", json={
+            "version": current, "op": "set_meta",
+            "args": {"field": "subject", "value": subject}}).status_code
+
+    threads = [threading.Thread(target=save, args=(n, s))
+               for n, s in ((NFC_NAME, "Chủ đề một"), (NFD_NAME, "Chủ đề hai"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers.values()) == [200, 409], answers
+    saved = (project / "content" / NFC_NAME).read_text(encoding="utf-8")
+    winner = next(subject for subject, status in answers.items() if status == 200)
+    assert winner in saved
+    assert sorted(os.listdir(project / "content")).count(NFC_NAME) == 1
+
+
+# -- a read-only content folder: a sentence naming the document, never a server error ----------
+@pytest.fixture(params=["simulated", "mounted"])
+def read_only(request, project, monkeypatch):  # noqa: F811
+    """content/ read-only: a read-only bind mount where this machine allows one (root, as
+    CI), and always a simulation (every create, rename and link under it: EROFS)."""
+    content = str(project / "content")
+    if request.param == "mounted":
+        if os.geteuid() != 0 or shutil.which("mount") is None:
+            pytest.skip("a read-only bind mount needs root and mount(8)")
+        if subprocess.run(["mount", "--bind", content, content]).returncode != 0:
+            pytest.skip("this machine does not allow a bind mount")
+        subprocess.run(["mount", "-o", "remount,ro,bind", content], check=True)
+        yield
+        subprocess.run(["umount", content], check=True)
+        return
+
+    def refuse(real, *paths_at):
+        def refused(*args, **kwargs):
+            for at in paths_at:
+                if os.fspath(args[at]).startswith(content):
+                    raise OSError(errno.EROFS, "Read-only file system", os.fspath(args[at]))
+            return real(*args, **kwargs)
+        return refused
+
+    real_open = os.open
+
+    def open_(path, flags, *rest, **kwargs):
+        if flags & (os.O_CREAT | os.O_WRONLY | os.O_RDWR) and os.fspath(path).startswith(content):
+            raise OSError(errno.EROFS, "Read-only file system", os.fspath(path))
+        return real_open(path, flags, *rest, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_)
+    for name, at in (("mkdir", (0,)), ("replace", (0, 1)), ("rename", (0, 1)), ("link", (1,))):
+        monkeypatch.setattr(os, name, refuse(getattr(os, name), *at))
+    yield
+
+
+def _said(answer) -> str:
+    assert answer.status_code not in (200, 500), answer.status_code
+    assert "Lỗi máy chủ" not in answer.text
+    text = answer.json()["error"]
+    assert ".part" not in text and "Read-only file system" in text and "chỉ đọc" in text, text
+    return text
+
+
+def test_a_read_only_folder_is_said_of_the_document_never_a_server_error(client, read_only):  # noqa: F811
+    current = version(client)
+    assert BOOKLET in _said(client.post(f"/api/documents/delete/{BOOKLET}",
+                                        json={"version": current}))
+    assert BOOKLET in _said(client.post(f"/api/change/{BOOKLET}", json={
+        "version": current, "op": "set_meta", "args": {"field": "subject", "value": "Mới"}}))
+    assert "ban-sao" in _said(client.post(f"/api/documents/duplicate/{BOOKLET}"))
+    assert "tai-lieu-moi" in _said(client.post("/api/documents/new", json={
+        "form": "booklet", "subject": "Tài liệu mới"}))
+    _said(client.post("/api/documents/import", files={
+        "file": ("bao-cao.md", "# Báo cáo\n\nMột đoạn.\n".encode(), "text/markdown")}))
