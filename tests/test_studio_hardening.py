@@ -166,3 +166,52 @@ def test_a_read_only_folder_is_said_of_the_document_never_a_server_error(client,
         "form": "booklet", "subject": "Tài liệu mới"}))
     _said(client.post("/api/documents/import", files={
         "file": ("bao-cao.md", "# Báo cáo\n\nMột đoạn.\n".encode(), "text/markdown")}))
+
+
+# -- the studio's own origin: its address over http, the only scheme it serves ------------------
+@pytest.mark.parametrize("origin", ["https://testserver", "HTTPS://testserver",
+                                    "ws://testserver", "http://testserver.evil"])
+def test_an_origin_over_another_scheme_is_refused(client, origin):  # noqa: F811
+    answer = client.post("/api/documents/new", json={"form": "booklet", "subject": "Về"},
+                         headers={"Origin": origin})
+    assert answer.status_code == 403, origin
+
+
+def test_the_own_origin_over_http_is_accepted(client):  # noqa: F811
+    answer = client.post("/api/documents/new", json={"form": "booklet", "subject": "Về"},
+                         headers={"Origin": "http://testserver"})
+    assert answer.status_code == 200
+
+
+# -- the preview's pictures: the widths the page asks for, a bound in bytes ---------------------
+def test_preview_widths_are_the_pages_and_the_cache_is_bounded(client, app):  # noqa: F811
+    """Every page at every width from 1 to 3,000 px: at most 15 widths drawn per page, and the
+    pictures kept never pass the cache's bound."""
+    from briefing.preview.image_cache import MAX_WIDTH, allowed_width
+
+    images = app.state.studio.previewer.images
+    images.limit = 1_500_000
+    data = client.get("/api/preview/coordination-programme-2024.yaml").json()
+    assert data["status"] == "ok"
+    sizes = set()
+    for index in range(min(2, data["pages"])):
+        for width in range(1, 3000, 37):
+            answer = client.get(f"/preview/{data['key']}/{index}.png?w={width}")
+            assert answer.status_code == 200
+            sizes.add(allowed_width(width))
+            assert images.size <= images.limit
+    assert len(sizes) <= 15 and max(sizes) == MAX_WIDTH
+    assert 0 < len(images) < 2 * len(sizes)
+
+
+def test_the_image_cache_lets_the_least_recently_shown_go_first():
+    from briefing.preview.image_cache import ImageCache, allowed_width
+
+    cache = ImageCache(limit=10)
+    cache.put("a", b"1234")
+    cache.put("b", b"1234")
+    assert cache.get("a") == b"1234"  # a was shown again: b is the older
+    cache.put("c", b"1234")
+    assert cache.get("b") is None and cache.get("a") and cache.get("c") and cache.size == 8
+    assert [allowed_width(w) for w in (1, 200, 201, 899, 900, 1601, 10**9)] == \
+        [200, 200, 300, 900, 900, 1600, 1600]
