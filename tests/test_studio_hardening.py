@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import shutil
 import subprocess
@@ -215,3 +216,25 @@ def test_the_image_cache_lets_the_least_recently_shown_go_first():
     assert cache.get("b") is None and cache.get("a") and cache.get("c") and cache.size == 8
     assert [allowed_width(w) for w in (1, 200, 201, 899, 900, 1601, 10**9)] == \
         [200, 200, 300, 900, 900, 1600, 1600]
+
+
+# -- valid but implausible values: warnings the studio shows as check does ---------------------
+def test_a_pasted_paragraph_in_a_title_is_a_warning_at_its_field(client, project):  # noqa: F811
+    path = ["blocks", 0, "title"]
+    answer = client.post(f"/api/change/{BOOKLET}", json={
+        "version": version(client), "op": "set_text",
+        "args": {"path": path, "value": "Tình hình trong nước " * 100}}).json()
+    found = [f for f in answer["check"]["findings"] if f["code"] == "title-too-long"]
+    assert [f["path"] for f in found] == [path] and found[0]["severity"] == "warning"
+    assert "tiêu đề dài 2099 ký tự" in found[0]["message"]
+
+
+def test_a_meeting_dated_years_from_its_briefing_is_a_warning(client, project):  # noqa: F811
+    meeting = next((project / "content" / "meetings").glob("*.yaml"))
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("date: 2024-", "date: 2204-"),
+                       encoding="utf-8")
+    data = client.get(f"/api/preview/{BOOKLET}?meeting={quote(meeting.name)}").json()
+    assert data["status"] == "ok"
+    assert any("2204" in w and "180" in w for w in data["warnings"]), data["warnings"]
+    alone = client.get(f"/api/state/meetings/{quote(meeting.name)}").json()
+    assert "2204" in json.dumps(alone["check"], ensure_ascii=False)

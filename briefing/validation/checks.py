@@ -31,6 +31,7 @@ from briefing.validation.document_types import number_rules, type_findings
 from briefing.validation.findings import ERROR, WARNING, Finding, ValueFix, fix_hint
 from briefing.validation.legal import legal_findings
 from briefing.validation.locate import Locator
+from briefing.validation.plausibility import title_findings
 from briefing.validation.walk import footnote_texts, walk
 
 #: The most footnotes a document may have. The PDF engine lays out a page's footnote area
@@ -83,6 +84,7 @@ def structure_findings(loaded: LoadedDocument, profile: Profile | None = None,
         check(context)
     findings += legal_findings(loaded, profile, context.locator)
     findings += type_findings(loaded, profile, context.locator)
+    findings += title_findings(loaded)
     return findings + context.findings
 
 
