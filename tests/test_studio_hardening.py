@@ -238,3 +238,66 @@ def test_a_meeting_dated_years_from_its_briefing_is_a_warning(client, project): 
     assert any("2204" in w and "180" in w for w in data["warnings"]), data["warnings"]
     alone = client.get(f"/api/state/meetings/{quote(meeting.name)}").json()
     assert "2204" in json.dumps(alone["check"], ensure_ascii=False)
+
+
+# -- the review of an import: every guess at its field, placeholders not "valid" ----------------
+REPORT = ("BAN TUYÊN GIÁO\n\nBÁO CÁO SƠ KẾT\n\n1. Tình hình chung\n\nĐoạn văn thứ nhất.\n\n"
+          "3. Nhiệm vụ\n\n- Một việc.\n- Hai việc.\n")
+SHARED = Path(os.environ.get("BRIEFING_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+TWO_DOCUMENTS = SHARED / "reference" / "program-and-briefing-2024.md"
+
+
+def _row(page: str, name: str) -> str:
+    start = page.index(f'data-name="{name}"')
+    return page[start:page.index("</tr>", start)]
+
+
+def test_an_import_shows_every_guess_at_its_field_until_seen(client, project):  # noqa: F811
+    answer = client.post("/api/documents/import", files={
+        "file": ("bao-cao.txt", REPORT.encode(), "text/plain")}).json()
+    name = answer["name"]
+    assert "Hợp lệ" not in _row(client.get("/").text, name)
+    assert "chỗ nhập cần xem lại" in _row(client.get("/").text, name)
+    page = client.get(answer["url"]).text
+    assert 'id="review"' in page and "/static/review.js" in page
+    for path in (["meta", "place"], ["meta", "date"], ["meta", "signer"], ["blocks", 1]):
+        assert f"data-review-go='{json.dumps(path)}'" in page, path
+    assert "nhảy cóc" in page  # the numbering the source skipped, at the section it skipped to
+    line = int(page.split('data-review-seen="', 1)[1].split('"', 1)[0])
+    current = version(client, name)
+    client.post(f"/api/review/seen/{name}", json={"version": current, "line": line})
+    assert page.count("data-review-seen=") - 1 == \
+        client.get(answer["url"]).text.count("data-review-seen=")
+    assert client.post(f"/api/review/seen/{name}", json={"version": current, "line": line}
+                       ).status_code == 409  # made on an old version: refused, never applied
+    client.post(f"/api/review/seen/{name}", json={"version": version(client, name),
+                                                  "line": "all"})
+    assert 'id="review"' not in client.get(answer["url"]).text
+    assert "chỗ nhập cần xem lại" not in _row(client.get("/").text, name)
+
+
+@pytest.mark.skipif(not TWO_DOCUMENTS.is_file(), reason="../shared/reference is not beside "
+                    "the checkout (set BRIEFING_SHARED)")
+def test_a_file_of_several_documents_offers_a_choice(client):  # noqa: F811
+    answer = client.post("/api/documents/import", files={
+        "file": ("hai.md", TWO_DOCUMENTS.read_bytes(), "text/markdown")}).json()
+    assert len(answer["names"]) == 2 and len(answer["urls"]) == 2
+    page = client.get("/").text
+    assert 'id="imported-dialog"' in page and all(n in page for n in answer["names"])
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_odt_and_rtf_are_imported_where_libreoffice_is_installed(client, tmp_path):  # noqa: F811
+    source = tmp_path / "bao-cao.txt"
+    source.write_text(REPORT, encoding="utf-8")
+    assert 'accept=".docx,.txt,.md,.markdown,.doc,.odt,.rtf"' in client.get("/").text
+    for suffix in ("odt", "rtf"):
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile",
+                        "--headless", "--convert-to", suffix, "--outdir", str(tmp_path),
+                        str(source)], capture_output=True, timeout=120, check=True)
+        answer = client.post("/api/documents/import", files={
+            "file": (f"bao-cao.{suffix}", (tmp_path / f"bao-cao.{suffix}").read_bytes())})
+        assert answer.status_code == 200, answer.text
+        assert "Tình hình chung" in client.get(answer.json()["url"]).text
+    refused = client.post("/api/documents/import", files={"file": ("gia.odt", b"not a zip")})
+    assert refused.status_code == 400 and ".odt" in refused.json()["error"]

@@ -20,6 +20,7 @@ from briefing.editing import meta
 from briefing.editing.field_findings import check_text
 from briefing.editing.listing import Unopenable, list_folder, why_not, yaml_names
 from briefing.editing.refusals import Conflict, EditError, Taken
+from briefing.editing.review import guesses
 from briefing.editing.store import (
     NOT_BINNED,
     NOT_CREATED,
@@ -57,6 +58,8 @@ class DocumentInfo:
     version: str
     last_build: dt.datetime | None
     modified: dt.datetime
+    #: notes an import left to review (placeholders among them): not "valid" until seen
+    guesses: int = 0
 
 
 def last_build(output: Path, name: str) -> dt.datetime | None:
@@ -95,7 +98,8 @@ def describe(store: DocumentStore, output: Path, snapshot: Snapshot) -> Document
         profile=str(info.get("profile") or "party"), date=str(info.get("date") or ""),
         errors=result.errors, warnings=result.warnings, version=snapshot.version,
         last_build=last_build(output, name),
-        modified=dt.datetime.fromtimestamp(path.stat().st_mtime))
+        modified=dt.datetime.fromtimestamp(path.stat().st_mtime),
+        guesses=len(guesses(name, snapshot.text)))
 
 
 def list_documents(store: DocumentStore, output: Path

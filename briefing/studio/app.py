@@ -18,7 +18,7 @@ from briefing.messages import msg
 from briefing.messages.language import VIETNAMESE, speaking
 from briefing.problems import BriefingError
 from briefing.studio.context import HERE, Studio, page
-from briefing.studio.routes import documents, editions, editor, preview, units
+from briefing.studio.routes import documents, editions, editor, preview, review, units
 from briefing.studio.security import Guard
 from briefing.system_errors import disk_full, os_reason, shown_name
 
@@ -89,7 +89,7 @@ def create_app(root: Path, studio: Studio | None = None,
     studio = studio or Studio(root)
     app = Starlette(
         routes=[*documents.routes, *editor.routes, *preview.routes, *units.routes,
-                *editions.routes,
+                *editions.routes, *review.routes,
                 Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
         middleware=[Middleware(Speaking, language=language),
                     Middleware(Guard, secrets_=studio.secrets, allowed_hosts=allowed_hosts)],
