@@ -301,3 +301,18 @@ def test_odt_and_rtf_are_imported_where_libreoffice_is_installed(client, tmp_pat
         assert "Tình hình chung" in client.get(answer.json()["url"]).text
     refused = client.post("/api/documents/import", files={"file": ("gia.odt", b"not a zip")})
     assert refused.status_code == 400 and ".odt" in refused.json()["error"]
+
+
+# -- import limits: refused before the work, with the words check gives --------------------------
+def test_a_huge_import_is_refused_at_once_with_the_words_of_check(client, project):  # noqa: F811
+    """50,001 headings: more values than a content file may hold. Refused from a scan of the
+    raw text (the import never starts), with check's message on the result, never "please
+    report this"; nothing is written."""
+    before = sorted(p.name for p in (project / "content").iterdir())
+    source = "".join(f"# Mục {n}\n" for n in range(50_001)).encode()
+    answer = client.post("/api/documents/import", files={"file": ("lon.md", source)})
+    said = answer.json()["error"]
+    assert answer.status_code == 400, said
+    assert "không qua được bước kiểm tra: hơn 50,000 giá trị trong một tệp" in said, said
+    assert "chia thành nhiều phần" in said and "please report" not in said
+    assert sorted(p.name for p in (project / "content").iterdir()) == before

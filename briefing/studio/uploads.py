@@ -20,7 +20,7 @@ from briefing.editing import documents
 from briefing.editing.refusals import EditError, Taken
 from briefing.editing.store import DocumentStore
 from briefing.importing import import_file
-from briefing.messages import joined, msg
+from briefing.messages import Message, joined, msg
 from briefing.problems import FIX, BriefingError, Problem
 
 #: what the studio accepts, by extension (the content is checked too)
@@ -97,7 +97,7 @@ def import_upload(filename: str, data: bytes, stem: str) -> Imported:
             result = import_file(source, name=stem)
         except BriefingError as error:
             raise EditError(msg("studio-import-failed", "The file cannot be imported: {problems}",
-                                problems=joined(p.message for p in error.problems[:3]))
+                                problems=joined(_with_hint(p) for p in error.problems[:3]))
                             ) from None
     documents_ = [(d.name, d.yaml) for d in result.documents]
     media = {k: v for d in result.documents for k, v in d.media.items()}
@@ -105,6 +105,12 @@ def import_upload(filename: str, data: bytes, stem: str) -> Imported:
     return Imported(documents_, media, [str(note.in_file(shown)) for note in result.notes],
                     [p for d in result.documents for p in d.warnings],
                     [str(note.in_file(shown)) for note in result.notes if note.severity == FIX])
+
+
+def _with_hint(problem: Problem) -> Message:
+    """A refusal's words and what to do about it, as `build.py import` prints them."""
+    return problem.message if problem.hint is None else \
+        joined([problem.message, problem.hint], " — ")
 
 
 def import_into(store: DocumentStore, filename: str, data: bytes) -> tuple[list[str], Imported]:
