@@ -132,22 +132,13 @@ def starts(runs: int) -> None:
           f"(target <= 1.5 s); cold build.py --help p50 {h50:.2f} s, ratio {p50 / h50:.2f}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=12)
-    parser.add_argument("--file", default="briefing-foreign-affairs.yaml",
-                        help="a file of content/, or the path of another content file "
-                             "(copied into the scratch project's content/)")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the CLI runs")
-    parser.add_argument("--starts", type=int, default=6,
-                        help="studio starts timed to the first page (0: none)")
-    args = parser.parse_args()
-    if args.starts:
-        starts(args.starts)
-    if not args.runs:
-        return 0
+def typing_runs(args: argparse.Namespace) -> tuple[list[float], list[float]]:
+    """The studio's runs (typing -> the edited page's new picture) and, interleaved, the
+    baseline's (save + a cold `build.py FILE --format pdf`)."""
     from playwright.sync_api import sync_playwright
 
+    studio_times: list[float] = []
+    cli_times: list[float] = []
     with tempfile.TemporaryDirectory(prefix="bench-studio-") as scratch:
         project = Path(scratch)
         shutil.copytree(ROOT / "content", project / "content")
@@ -155,8 +146,6 @@ def main() -> int:
             shutil.copy(args.file, project / "content" / Path(args.file).name)
             args.file = Path(args.file).name
         process, url = start_studio(project)
-        studio_times: list[float] = []
-        cli_times: list[float] = []
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=[
@@ -177,14 +166,31 @@ def main() -> int:
                     studio_times.append(seconds)
                     line = f"run {run + 1:2d}: studio {seconds:5.2f} s"
                     if not args.no_baseline:
-                        cli = cli_run(project, args.file, project / "out")
-                        cli_times.append(cli)
-                        line += f"   save + build.py --format pdf {cli:5.2f} s"
+                        cli_times.append(cli_run(project, args.file, project / "out"))
+                        line += f"   save + build.py --format pdf {cli_times[-1]:5.2f} s"
                     print(line, flush=True)
                 browser.close()
         finally:
             process.terminate()
             process.wait(timeout=10)
+    return studio_times, cli_times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=12)
+    parser.add_argument("--file", default="briefing-foreign-affairs.yaml",
+                        help="a file of content/, or the path of another content file "
+                             "(copied into the scratch project's content/)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the CLI runs")
+    parser.add_argument("--starts", type=int, default=6,
+                        help="studio starts timed to the first page (0: none)")
+    args = parser.parse_args()
+    if args.starts:
+        starts(args.starts)
+    if not args.runs:
+        return 0
+    studio_times, cli_times = typing_runs(args)
     print()
     print(f"{args.file}, {args.runs} runs, {os.cpu_count()} cores")
     p50, p95 = statistics.median(studio_times), percentile(studio_times, 0.95)
