@@ -100,3 +100,16 @@ def test_the_check_finds_what_it_is_for(session):
     }""")
     ids = {f["id"] for f in blocking(findings(page))}
     assert {"button-name", "image-alt"} <= ids, ids
+
+
+def test_the_review_takes_the_clerk_to_each_guess_and_marks_its_field(session):
+    page, base, _ = session
+    _imported(page, base)
+    page.wait_for_selector("#review [data-review-go]")
+    assert page.locator(".guess-note").count() >= 4  # place, date, number, signer, section
+    for button in page.locator("#review [data-review-go]").all()[:4]:
+        button.click()
+        wanted = json.loads(button.get_attribute("data-review-go"))
+        focused = page.evaluate("() => document.activeElement.dataset.path")
+        assert focused is not None and json.loads(focused)[:len(wanted)] == wanted
+    shot(page, "import-review")

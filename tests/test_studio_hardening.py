@@ -260,7 +260,7 @@ def test_an_import_shows_every_guess_at_its_field_until_seen(client, project):  
     assert "chỗ nhập cần xem lại" in _row(client.get("/").text, name)
     page = client.get(answer["url"]).text
     assert 'id="review"' in page and "/static/review.js" in page
-    for path in (["meta", "place"], ["meta", "date"], ["meta", "signer"], ["blocks", 1]):
+    for path in (["meta", "place"], ["meta", "date"], ["meta", "signer", "name"], ["blocks", 1]):
         assert f"data-review-go='{json.dumps(path)}'" in page, path
     assert "nhảy cóc" in page  # the numbering the source skipped, at the section it skipped to
     line = int(page.split('data-review-seen="', 1)[1].split('"', 1)[0])

@@ -42,13 +42,33 @@ def _where(data: Any, path: tuple | None) -> str:
     return str(AT_SECTION.given(title=title[:80])) if title else ".".join(map(str, path))
 
 
+def _field(data: Any, path: tuple | None) -> tuple | None:
+    """The field a note is about: a mapping of one value (`signer:` then `name:`) is that
+    value's field."""
+    if not path:
+        return path
+    node: Any = data
+    for step in path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return path
+    while isinstance(node, dict) and len(node) == 1:
+        key = next(iter(node))
+        path, node = (*path, key), node[key]
+    return path
+
+
+def _item(data: Any, note: Guess) -> dict[str, Any]:
+    path = _field(data, note.path)
+    return {"line": note.line, "path": list(path) if path else None, "kind": note.kind,
+            "text": note.text, "where": _where(data, path)}
+
+
 def review_context(studio: Studio, snapshot: Snapshot, data: Any) -> dict[str, Any]:
     """What the editor page shows of the import: the notes still in the file, each at its
     field, and the fixes made when it was imported in this run of the studio."""
-    notes: list[Guess] = guesses(snapshot.name, snapshot.text)
-    return {"review": [{"line": g.line, "path": list(g.path) if g.path else None,
-                        "kind": g.kind, "text": g.text, "where": _where(data, g.path)}
-                       for g in notes],
+    return {"review": [_item(data, note) for note in guesses(snapshot.name, snapshot.text)],
             "import_fixes": studio.import_fixes.get(snapshot.name, [])}
 
 

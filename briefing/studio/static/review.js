@@ -10,14 +10,34 @@
   const name = encodeURIComponent(root.dataset.name);
 
   /** The field of a path: the value itself, else the first field inside it (a section's title). */
+  const parsed = (el) => { try { return JSON.parse(el.dataset.path); } catch { return null; } };
   const fieldOf = (path) => {
-    const wanted = JSON.stringify(path);
-    const prefix = wanted.slice(0, -1) + ",";
-    const fields = [...document.querySelectorAll("[data-path]")].filter(
-      (el) => !el.matches("button"));
-    return fields.find((el) => el.dataset.path === wanted)
-      || fields.find((el) => el.dataset.path.startsWith(prefix));
+    const doc = document.getElementById("doc") || document;   // the fields, not the outline
+    const fields = [...doc.querySelectorAll("[data-path]")]
+      .filter((el) => !el.matches("button"))
+      .map((el) => [el, parsed(el)])
+      .filter(([, p]) => Array.isArray(p) && p.length >= path.length
+        && path.every((step, i) => p[i] === step));
+    const exact = fields.find(([, p]) => p.length === path.length);
+    return (exact || fields[0] || [])[0];
   };
+
+  /** Each guess also written under its field, as check's messages are. */
+  const markFields = () => {
+    for (const item of panel.querySelectorAll("[data-review-go]")) {
+      const field = fieldOf(JSON.parse(item.dataset.reviewGo));
+      const holder = field && (field.closest(".field") || field.parentElement);
+      if (!holder || holder.querySelector(".guess-note")) continue;
+      const note = document.createElement("p");
+      note.className = "guess-note small";
+      note.textContent = "Phỏng đoán khi nhập: " +
+        item.closest(".review-item").querySelector(".review-text").textContent;
+      holder.append(note);
+    }
+  };
+  markFields();
+  const fieldsBox = document.getElementById("doc");
+  if (fieldsBox) new MutationObserver(markFields).observe(fieldsBox, { childList: true });
 
   panel.addEventListener("click", async (event) => {
     const go = event.target.closest("[data-review-go]");
@@ -26,7 +46,12 @@
       if (!field) return;
       const details = field.closest("details");
       if (details) details.open = true;
-      field.scrollIntoView({ block: "center" });
+      // scroll the document's own box, never the window (the top bar stays in place)
+      const box = field.closest(".doc-scroll");
+      if (box) {
+        const offset = field.getBoundingClientRect().top - box.getBoundingClientRect().top;
+        box.scrollTo({ top: box.scrollTop + offset - box.clientHeight / 3 });
+      }
       field.focus({ preventScroll: true });
       return;
     }
