@@ -316,3 +316,20 @@ def test_a_huge_import_is_refused_at_once_with_the_words_of_check(client, projec
     assert "không qua được bước kiểm tra: hơn 50,000 giá trị trong một tệp" in said, said
     assert "chia thành nhiều phần" in said and "please report" not in said
     assert sorted(p.name for p in (project / "content").iterdir()) == before
+
+
+def test_a_source_that_would_make_too_many_values_is_refused_before_the_check(tmp_path):
+    """13,000 Markdown headings pass the scan of the raw text (fewer than 50,000 lines that
+    are values) but make some 52,000 values: refused when the content is made, before it is
+    written out and checked, with the limit's words — never "please report this"."""
+    from briefing.importing import import_file
+    from briefing.problems import BriefingError
+
+    source = tmp_path / "nhieu-muc.md"
+    source.write_text("".join(f"# Mục {n}\n\nDòng {n}.\n\n" for n in range(13_000)),
+                      encoding="utf-8")
+    with pytest.raises(BriefingError) as refused:
+        import_file(source)
+    said = str(refused.value.problems[0])
+    assert "more than 50,000 values in one file" in said and "report" not in said, said
+    assert "the content made of it holds" in said
