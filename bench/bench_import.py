@@ -14,8 +14,11 @@ whatever else runs on the machine) and wall seconds:
 3. The curve: a report of N sections (a numbered heading, a paragraph, two "- " items) as
    Markdown (A) and as the same text (B), imported at each size, A and B interleaved run by
    run; seconds per 1,000 sections at each size show whether the import is linear.
+4. Headings: a Markdown file of N bare headings (the report's 50,000-heading shape), at
+   5,000 … 50,000: seconds per 1,000 headings, and the size at which the limits refuse it.
 
     python bench/bench_import.py [--runs 5] [--sizes 250,500,1000,2000,4000] [--no-fresh]
+                                 [--headings 5000,10000,20000,50000] [--only-headings]
 """
 
 from __future__ import annotations
@@ -140,12 +143,37 @@ def curve(sizes: list[int], runs: int, work: Path) -> None:
               f"{values[-1] / values[0]:.2f} (1.00 is linear)")
 
 
+def headings(sizes: list[int], runs: int, work: Path) -> None:
+    """Part 4: a Markdown file of N bare headings (each with one short line under it), the
+    shape of the report's 50,000-heading file: CPU seconds per 1,000 headings at each size,
+    and where the limits refuse it (before the work)."""
+    from briefing.importing import import_file
+
+    print(f"4. headings: N '# Mục n' headings, each with a line under it (median CPU s of "
+          f"{runs})")
+    for size in sizes:
+        path = work / f"headings-{size}.md"
+        path.write_text("".join(f"# Mục {n}\n\nDòng {n}.\n\n" for n in range(size)),
+                        encoding="utf-8")
+        results = [timed(lambda path=path: import_file(path)) for _ in range(runs)]
+        cpu = statistics.median(r[1] for r in results)
+        print(f"   {size:>6} {path.stat().st_size:>10,} bytes {cpu:>8.2f} s "
+              f"{1000 * cpu / size:>7.3f} s/1000   {results[0][2]}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="250,500,1000,2000,4000")
     parser.add_argument("--no-fresh", action="store_true", help="skip part 2")
+    parser.add_argument("--headings", default="5000,10000,20000,50000",
+                        help="sizes of part 4 ('' to skip)")
+    parser.add_argument("--only-headings", action="store_true", help="run part 4 alone")
     args = parser.parse_args()
+    if args.only_headings:
+        with tempfile.TemporaryDirectory() as folder:
+            headings([int(s) for s in args.headings.split(",")], args.runs, Path(folder))
+        return
 
     from briefing.builds.pipeline import render_loaded
     from briefing.content.loader import load_document
@@ -158,6 +186,8 @@ def main() -> None:
         if not args.no_fresh:
             fresh(docx, work, args.runs)
         curve([int(s) for s in args.sizes.split(",")], args.runs, work)
+        if args.headings:
+            headings([int(s) for s in args.headings.split(",")], args.runs, work)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from briefing.messages import msg
 from briefing.problems import BriefingError
+from briefing.system_errors import os_reason
 from briefing.text.slug import fold_ascii
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -105,7 +106,7 @@ def write_new(path: Path, data: bytes) -> None:
 def cannot_write(path: Path | str, exc: OSError) -> BriefingError:
     """The one message for a file that could not be written, naming it and the reason."""
     return BriefingError.at(path, msg("cannot-write", "cannot write: {reason}",
-                                      reason=exc.strerror or str(exc)))
+                                      reason=os_reason(exc)))
 
 
 #: errors of a file system that has no hard links (FAT, some network shares)

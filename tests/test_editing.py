@@ -264,7 +264,7 @@ def test_duplicate_bin_and_restore(store, tmp_path):
 
 
 def test_list_documents(store, tmp_path):
-    rows = {row.name: row for row in documents.list_documents(store, tmp_path / "output")}
+    rows = {row.name: row for row in documents.list_documents(store, tmp_path / "output")[0]}
     assert set(rows) == {BOOKLET, PROGRAMME}
     assert rows[BOOKLET].form == "booklet" and rows[PROGRAMME].form == "official"
     assert rows[BOOKLET].errors == 0 and rows[BOOKLET].last_build is None

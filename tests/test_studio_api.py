@@ -511,7 +511,7 @@ def test_a_new_edition_never_reads_a_unit_linked_out_of_content(client, project,
                                                     "name": "link-out"})
     assert answer.status_code == 400, answer.text
     message = answer.json()["error"]
-    assert "link-out.yaml" in message and "leads outside" in message and "link" in message
+    assert "link-out.yaml" in message and "dẫn ra ngoài" in message and "liên kết" in message
     assert "TOP-SECRET" not in message
     assert not (project / "output" / "editions" / "link-out" / "r1").exists()
     zipped = client.get("/editions/zip/link-out@r1")

@@ -9,12 +9,13 @@ undone as long as nobody changed the file in between.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,9 +25,10 @@ from briefing.atomic import write_atomic, write_new
 from briefing.editing.operations import Context, Outcome, apply_operation
 from briefing.editing.refusals import Conflict, EditError, Taken
 from briefing.editing.yamltext import deep_copy, dump_minimal, load_tree, render
-from briefing.messages import msg
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import MAX_FILE_BYTES
+from briefing.system_errors import disk_full, is_disk_full, os_reason, shown_name, write_failure
 
 #: `name.yaml` or `units/name.yaml`, `meetings/name.yaml`: what the studio may open
 SUBFOLDERS = ("units", "meetings")
@@ -35,6 +37,35 @@ UNDO_DEPTH = 50
 
 #: what a document is called in messages of the input guard
 _DOCUMENT = msg("what-document", "document")
+
+
+NOT_SAVED = msg("edit-not-saved", "'{name}' was not saved: {reason}. What you typed is still on "
+                "the page.")
+NOT_CREATED = msg("edit-not-created", "'{name}' was not created: {reason}.")
+NOT_BINNED = msg("edit-not-binned", "'{name}' was not moved to the bin: {reason}.")
+
+
+@contextlib.contextmanager
+def writing(name: str | None, refusal: Message) -> Iterator[None]:
+    """A failed write (a full disk, a read-only folder) as a refusal naming the document
+    (`name`, else the file the write was for, never its temporary name), `refusal` worded
+    with it and the reason; 507 when the disk is full, never a server error page."""
+    try:
+        yield
+    except BriefingError as error:
+        reason = write_failure(error)
+        if reason is None:
+            raise
+        full, where = is_disk_full(error), error.problems[0].position.file
+    except FileExistsError:  # a name taken: the caller's to say (`Taken`)
+        raise
+    except OSError as exc:
+        reason, full, where = os_reason(exc), disk_full(exc), exc.filename
+    else:
+        return
+    refused = EditError(refusal.given(name=name or shown_name(where, "?"), reason=reason))
+    refused.status = 507 if full else 403
+    raise refused
 
 
 def version_of(data: bytes) -> str:
@@ -99,8 +130,11 @@ class DocumentStore:
         return confined(self.root, check_name(name))
 
     def lock(self, name: str) -> threading.Lock:
+        """The lock of one file, keyed by its NFC name, as its path is: a save sent under
+        the name's NFD form waits for one sent under its NFC form."""
+        key = check_name(name)
         with self._guard:
-            return self._locks.setdefault(name, threading.Lock())
+            return self._locks.setdefault(key, threading.Lock())
 
     def read_bytes(self, name: str) -> bytes:
         """The file's bytes: a regular file under the size cap (`briefing.inputs.read_input`)."""
@@ -117,6 +151,7 @@ class DocumentStore:
         return self._read(name)[1]
 
     def _read(self, name: str) -> tuple[bytes, Snapshot]:
+        name = check_name(name)
         data = self.read_bytes(name)
         try:
             text = data.decode("utf-8-sig")
@@ -132,12 +167,10 @@ class DocumentStore:
         """A new file `name` holding `data`; `Taken` if the name is used, even by a file made
         a moment ago by another program: never written over."""
         try:
-            write_new(self.path(name), data)
+            with writing(name, NOT_CREATED):
+                write_new(self.path(name), data)
         except FileExistsError:
             raise Taken(name) from None
-        except BriefingError as error:
-            raise EditError(msg("edit-unwritable", "The file cannot be written: {problem}",
-                                problem=error.problems[0].message)) from None
 
     # -- changes --------------------------------------------------------------------------
     def change(self, name: str, version: str, operation: str, args: dict[str, Any]) -> Change:
@@ -187,6 +220,7 @@ class DocumentStore:
     def _write(self, name: str, version: str,
                edit: Callable[[Snapshot], tuple[str, Outcome, tuple[Any, str] | None]]
                ) -> Change:
+        name = check_name(name)  # one key per file: its NFC name (lock, history, trees)
         with self.lock(name):
             before, current = self._read(name)
             if current.version != version:
@@ -202,7 +236,8 @@ class DocumentStore:
             now = version_of(self.read_bytes(name))
             if now != current.version:
                 raise Conflict(now)
-            write_atomic(self.path(name), data)
+            with writing(name, NOT_SAVED):
+                write_atomic(self.path(name), data)
             new = Snapshot(name, text, version_of(data))
             if tree is not None:  # the edited tree: its rendering is what the file's would be
                 self._trees[name] = (new.version, *tree)
@@ -214,11 +249,12 @@ class DocumentStore:
             return Change(new, outcome)
 
     def can_undo(self, name: str, version: str) -> bool:
-        stack = self._history.get(name)
+        stack = self._history.get(check_name(name))
         return bool(stack) and stack[-1][1] == version
 
     def undo(self, name: str, version: str) -> Snapshot:
         """Put back the bytes before the last change made here, if the file is as it left it."""
+        name = check_name(name)
         with self.lock(name):
             current = self.read(name)
             if current.version != version:
@@ -226,9 +262,10 @@ class DocumentStore:
             stack = self._history.get(name) or []
             if not stack or stack[-1][1] != current.version:
                 raise EditError(msg("edit-no-undo", "There is no change left to undo."))
-            before, _ = stack.pop()
-            write_atomic(self.path(name), before)
+            with writing(name, NOT_SAVED):
+                write_atomic(self.path(name), stack[-1][0])
+            stack.pop()
             return self.read(name)
 
     def forget(self, name: str) -> None:
-        self._history.pop(name, None)
+        self._history.pop(check_name(name), None)

@@ -95,8 +95,26 @@ def import_file(path: Path | str, *, form: str | None = None,
     return ImportResult(path, documents, notes.notes)
 
 
+def yaml_values(data: object) -> int:
+    """The values a YAML loader composes for `data` (every mapping, list, key and scalar), as
+    `check` counts them against its limit."""
+    count, stack = 0, [data]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, dict):
+            count += len(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return count
+
+
 def _finish(data: dict, part: middle.Part, path: Path, stem: str, notes: Notebook,
             count: int, index: int) -> ImportedDocument:
+    # counted on the content made, before writing it out and checking it (most of the work):
+    # the scan before the import cannot tell what a line becomes
+    _within_limits(path, yaml_values(data), 0, made=True)
     head = [str(msg("import-head-of", "Imported from {source} by `build.py import` (document "
                     "{index} of {count}).", source=path.name, index=index + 1, count=count)
                 if count > 1 else
@@ -195,18 +213,22 @@ def _typed_values(text: str, markdown: bool) -> int:
     return len((_MARKDOWN_VALUE if markdown else _TEXT_VALUE).findall(text))
 
 
-def _within_limits(path: Path, values: int, size: int) -> None:
+def _within_limits(path: Path, values: int, size: int, made: bool = False) -> None:
     """Refuse at once what `check` would refuse for its size after all the work: more values
-    or more bytes than a content file may hold."""
+    or more bytes than a content file may hold (`made`: `values` counted on the content
+    made, not on the source)."""
     from briefing.source.yaml_source import MAX_FILE_BYTES, MAX_YAML_NODES
 
     if values > MAX_YAML_NODES:
-        raise BriefingError.at(path, _fails_check(msg(
-            "import-too-many-values", "more than {limit:,} values in one file",
-            limit=MAX_YAML_NODES)), hint=msg(
+        hint = msg("import-too-many-made-hint", "the content made of it holds {values:,} "
+                   "values; split the source into parts and import each", values=values) \
+            if made else msg(
             "import-too-many-values-hint", "the source holds at least {values:,} headings, "
             "paragraphs, items and table cells; split it into parts and import each",
-            values=values))
+            values=values)
+        raise BriefingError.at(path, _fails_check(msg(
+            "import-too-many-values", "more than {limit:,} values in one file",
+            limit=MAX_YAML_NODES)), hint=hint)
     if size > MAX_FILE_BYTES:
         raise BriefingError.at(path, _fails_check(msg(
             "import-too-large", "the file would be more than the limit of {limit:,} bytes",

@@ -9,6 +9,7 @@ cursor. Pictures are rasterised by pypdfium2.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import threading
 import unicodedata
@@ -19,11 +20,13 @@ from typing import Any
 import pypdfium2 as pdfium
 from PIL import Image
 
+from briefing.preview.image_cache import ImageCache, allowed_width
 from briefing.text.inline_markdown import plain_text
 
 #: pdfium is not thread-safe: every call into it goes through this lock
 PDFIUM = threading.Lock()
 _SPACE = re.compile(r"\s+")
+_TOKENS = itertools.count()
 
 
 def squeezed(text: str) -> str:
@@ -42,7 +45,9 @@ class Pages:
         #: page texts without white space, read when first searched (most edits stay on one
         #: page: the search starts there)
         self._squeezed: list[str | None] = [None] * self.count
-        self._images: dict[tuple[int, int], bytes] = {}
+        #: where drawn pictures are kept: the previewer gives every build one shared cache
+        self.images = ImageCache()
+        self._token = next(_TOKENS)  # this build's pictures in a shared cache
         self._drawing = threading.Lock()
 
     def text(self, index: int) -> str:
@@ -52,17 +57,20 @@ class Pages:
         return self._squeezed[index] or ""
 
     def image(self, index: int, width: int = 900) -> bytes:
-        """Page `index` as a PNG `width` pixels wide (kept for the next request)."""
+        """Page `index` as a PNG about `width` pixels wide (`allowed_width`), kept in the
+        cache for the next request."""
         if not 0 <= index < self.count:
             raise IndexError(index)
-        width = max(200, min(int(width), 2400))
-        key = (index, width)
+        width = allowed_width(width)
+        key = (self._token, index, width)
         with self._drawing:  # two requests for one page draw it once
-            if key not in self._images:
+            image = self.images.get(key)
+            if image is None:
                 out = io.BytesIO()
                 self._picture(index, width).save(out, "PNG", compress_level=1)
-                self._images[key] = out.getvalue()
-        return self._images[key]
+                image = out.getvalue()
+                self.images.put(key, image)
+        return image
 
     def page_of(self, text: str, near: int | None = None) -> int | None:
         """The page (0-based) that prints the start of `text` (inline Markdown), if found;

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing.preview.collector import IdleCollector
+from briefing.preview.image_cache import ImageCache
 from briefing.preview.outputs import LoadedVariant
 from briefing.preview.pages import LaidOutPages, Pages
 from briefing.problems import BriefingError, Problem
@@ -62,6 +63,8 @@ class Previewer:
         #: the last good build of each slot, shown while the document has errors
         self._last_good: dict[str, str] = {}
         self.collector = IdleCollector(busy=self._lock.locked)
+        #: the pictures of every build, one bound in bytes
+        self.images = ImageCache()
 
     def get(self, key: str) -> Build | None:
         with self._guard:
@@ -101,6 +104,7 @@ class Previewer:
         except BriefingError as error:
             return Build(key, problems=list(error.problems),
                          seconds=time.perf_counter() - started)
+        pages.images = self.images
         return Build(key, pages, warnings=warnings,
                      seconds=time.perf_counter() - started)
 

@@ -18,9 +18,11 @@ from briefing.messages import msg
 from briefing.messages.language import VIETNAMESE, speaking
 from briefing.problems import BriefingError
 from briefing.studio.context import HERE, Studio, page
-from briefing.studio.routes import documents, editions, editor, preview, signing, units
+from briefing.studio.routes import documents, editions, editor, preview, review, signing, units
 from briefing.studio.security import Guard
+from briefing.system_errors import disk_full, os_reason, shown_name
 
+NOT_DONE = msg("studio-os-error", "The operation on '{name}' was not carried out: {reason}.")
 SERVER_ERROR = msg("studio-server-error", "Server error: the operation was not carried out. "
                    "What you are editing is still on the page; try again.")
 
@@ -51,6 +53,16 @@ async def refused(request: Request, exc: Exception) -> Response:
     return JSONResponse(answer, status_code=status)
 
 
+async def system_refused(request: Request, exc: Exception) -> Response:
+    """An `OSError` no route turned into its own words (a route's are `writing`): the
+    reason and the file, never its temporary name, never a server error page."""
+    assert isinstance(exc, OSError)
+    refusal = EditError(NOT_DONE.given(name=shown_name(exc.filename, "?"),
+                                       reason=os_reason(exc)))
+    refusal.status = 507 if disk_full(exc) else 403
+    return await refused(request, refusal)
+
+
 async def server_error(request: Request, exc: Exception) -> Response:
     """A bug: a short message (the client keeps every unsaved edit and shows it), in the
     studio's language (this handler runs outside the middleware that sets it)."""
@@ -77,11 +89,12 @@ def create_app(root: Path, studio: Studio | None = None,
     studio = studio or Studio(root)
     app = Starlette(
         routes=[*documents.routes, *editor.routes, *preview.routes, *units.routes,
-                *editions.routes, *signing.routes,
+                *editions.routes, *signing.routes, *review.routes,
                 Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
         middleware=[Middleware(Speaking, language=language),
                     Middleware(Guard, secrets_=studio.secrets, allowed_hosts=allowed_hosts)],
-        exception_handlers={EditError: refused, BriefingError: refused, 500: server_error})
+        exception_handlers={EditError: refused, BriefingError: refused,
+                            OSError: system_refused, 500: server_error})
     app.state.studio = studio
     app.state.language = language
     return app

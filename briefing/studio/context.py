@@ -31,6 +31,8 @@ class Studio:
     secrets: Secrets = field(default_factory=Secrets)
     #: build the preview of each saved version at once (off in API tests: no stray builds)
     prefetch: bool = True
+    #: document name -> the text fixes its import made (shown in its review, this run only)
+    import_fixes: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.root = Path(self.root)

@@ -3,7 +3,8 @@
 - a random token per start, given once in the printed address (`?token=…`), then kept in an
   HttpOnly, SameSite=Strict cookie; every request without it gets 401 (a wrong one 403);
 - every change (POST, PUT, PATCH, DELETE) carries the per-start CSRF token in the
-  `X-CSRF-Token` header, and its Origin, when the browser sends one, is the studio's own;
+  `X-CSRF-Token` header, and its Origin, when the browser sends one, is the studio's own
+  (its address, over http: the only scheme it serves);
 - the Host header must name the studio's own address (a DNS-rebinding page cannot reach it);
 - answers say `no-store` and forbid framing, sniffing and any script not from the studio.
 """
@@ -57,6 +58,12 @@ def authority(origin: str) -> str:
     """The `host:port` of an Origin header (`http://[::1]:8765` -> `[::1]:8765`), lower case,
     to compare with `hosts_for`."""
     return urlsplit(origin).netloc.lower() if "://" in origin else origin.lower()
+
+
+def own_origin(origin: str, hosts: set[str]) -> bool:
+    """Whether an Origin header is the studio's own: its address, and `http`, the only scheme
+    it serves (`https://127.0.0.1:PORT` is another origin: some other server's page)."""
+    return origin.lower().startswith("http://") and authority(origin) in hosts
 
 
 class Guard:
@@ -122,7 +129,7 @@ class Guard:
                                         "anti-forgery code is missing). Reload the page."))
             origin = headers.get("origin")
             if origin is not None and self.allowed_hosts is not None and \
-                    authority(origin) not in self.allowed_hosts:
+                    not own_origin(origin, self.allowed_hosts):
                 return _denied(403, _CROSS_SITE)
             if headers.get("sec-fetch-site") not in (None, "same-origin", "none"):
                 return _denied(403, _CROSS_SITE)

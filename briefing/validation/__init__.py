@@ -29,7 +29,12 @@ from briefing.units.load import Overlay
 from briefing.validation.checks import resolve_profile, structure_findings
 from briefing.validation.findings import ERROR, WARNING, Finding
 from briefing.validation.locate import Locator
-from briefing.validation.overlays import overlay_findings, overlay_kind, variant_overlay_findings
+from briefing.validation.overlays import (
+    overlay_findings,
+    overlay_kind,
+    variant_date_findings,
+    variant_overlay_findings,
+)
 from briefing.validation.strings import text_findings
 
 __all__ = ["ERROR", "WARNING", "FileReport", "check_file", "check_loaded", "errors_in",
@@ -107,6 +112,7 @@ def check_loaded(loaded: LoadedDocument, profile: Profile | None = None,
         findings += structure_findings(loaded, profile, locator)
         for overlay in overlays:
             findings += variant_overlay_findings(overlay, profile)
+            findings += variant_date_findings(overlay, loaded.document.meta.date)
     return sorted_problems([f.problem for f in findings])
 
 

@@ -31,6 +31,7 @@ from briefing.text.inline_markdown import FOOTNOTE_CALL
 from briefing.validation.findings import ERROR, WARNING, Finding, ValueFix, fix_hint
 from briefing.validation.legal_nesting import legal_findings
 from briefing.validation.locate import Locator
+from briefing.validation.plausibility import title_findings
 from briefing.validation.type_rules import number_rules, type_findings
 from briefing.validation.walk import footnote_texts, walk
 
@@ -84,6 +85,7 @@ def structure_findings(loaded: LoadedDocument, profile: Profile | None = None,
         check(context)
     findings += legal_findings(loaded, profile, context.locator)
     findings += type_findings(loaded, profile, context.locator)
+    findings += title_findings(loaded)
     return findings + context.findings
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from briefing.content.meta import DocumentDate
 from briefing.content.schema_problems import problems_from_validation
 from briefing.messages import msg
 from briefing.problems import BriefingError, Problem
@@ -23,6 +24,7 @@ from briefing.source.yaml_source import YamlDocument
 from briefing.units.load import Overlay
 from briefing.validation.findings import Finding
 from briefing.validation.locate import Locator
+from briefing.validation.plausibility import dates_beside, overlay_date_findings
 from briefing.validation.strings import text_findings
 
 #: top-level key -> what the file is
@@ -55,6 +57,8 @@ def overlay_findings(path: Path, document: YamlDocument, kind: str) -> list[Find
             [Finding(p) for p in problems_from_validation(exc, document.source, model)]
     findings = text_findings(document.data, document.source, locator,
                              load_profile(DEFAULT_PROFILE), fonts=True)
+    if kind == "meeting":
+        findings += overlay_date_findings(document.data, document.source, dates_beside(path))
     briefings = checked.sections.briefings if kind == "unit" else None
     for name in briefings or []:
         findings += _applied_to(path, document, kind, name)
@@ -66,6 +70,11 @@ def variant_overlay_findings(overlay: Overlay, profile: Profile) -> list[Finding
     file (the assembled document skips them: `text_findings(..., own_only=True)`)."""
     locator = Locator(overlay.source)
     return text_findings(overlay.data, overlay.source, locator, profile, fonts=True)
+
+
+def variant_date_findings(overlay: Overlay, own: DocumentDate) -> list[Finding]:
+    """A meeting dated years from the briefing it hands out (a typo), in the meeting file."""
+    return overlay_date_findings(overlay.data, overlay.source, [own])
 
 
 def _applied_to(path: Path, document: YamlDocument, kind: str, name: str) -> list[Finding]:

@@ -21,13 +21,15 @@ NEW_FIELDS = ("subject", "issuer.superior", "issuer.name", "date", "place", "typ
 
 
 def _listing(studio: Studio) -> dict:
-    return {"rows": documents.list_documents(studio.store, studio.output),
+    rows, unopenable = documents.list_documents(studio.store, studio.output)
+    return {"rows": rows, "unopenable": unopenable,
             "binned": documents.bin_entries(studio.store)}
 
 
 async def index(request: Request) -> Response:
     listing = await run_in_threadpool(_listing, studio_of(request))
-    return page(request, "documents.html", nav="documents", **listing)
+    return page(request, "documents.html", nav="documents", accepted=uploads.accepted(),
+                **listing)
 
 
 def _opened(name: str) -> JSONResponse:
@@ -64,7 +66,9 @@ async def upload(request: Request) -> Response:
         raise
     names, imported = await run_in_threadpool(uploads.import_into, studio.store, filename,
                                               data)
+    studio.import_fixes.update({name: imported.fixes[:200] for name in names})
     return JSONResponse({"name": names[0], "names": names, "url": edit_url(names[0]),
+                         "urls": [edit_url(name) for name in names],
                          "notes": imported.notes[:50]})
 
 

@@ -26,6 +26,7 @@ from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
 from briefing.studio.context import CANNOT_OPEN, Studio, json_body, page, studio_of
+from briefing.studio.routes.review import review_context
 from briefing.studio.texts import ITEM_KINDS, META_FIELDS
 from briefing.studio.urls import edit_url
 from briefing.validation.fixer import fix_text
@@ -78,7 +79,8 @@ def _editor_page(studio: Studio, name: str) -> tuple[str, int, dict[str, Any]]:
         return "broken.html", 200, {"name": name, "text": snapshot.text, "title": name,
                                     "version": snapshot.version, "problems": error.problems}
     return "editor.html", 200, {
-        **fields_context(studio, snapshot), "meta_open": False,
+        **fields_context(studio, snapshot), **review_context(studio, snapshot, data),
+        "meta_open": False,
         "title": document_title(data, name),
         "can_undo": studio.store.can_undo(name, snapshot.version)}
 

@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from briefing.builds.variants import VariantJob
 from briefing.editing.refusals import EditError
-from briefing.editing.store import version_of
+from briefing.editing.store import version_of, writing
 from briefing.messages import joined, msg
 from briefing.preview.outputs import VariantSpec, build_outputs, load, output_dir
 from briefing.preview.pages import Expired
@@ -115,6 +115,10 @@ async def page_image(request: Request) -> Response:
 _EXPIRED = msg("studio-preview-expired", "The preview page has expired.")
 
 
+NOT_WRITTEN = msg("studio-not-written", "'{name}' was not made: {reason}. The files made "
+                  "before are kept as they were.")
+
+
 class NotBuilt(EditError):
     """The document (or its variant) has errors: no file is made."""
 
@@ -126,7 +130,8 @@ def _download(studio: Studio, name: str, unit: str | None, meeting: str | None,
     spec = variant_spec(studio, name, unit, meeting)
     output_dir(spec, studio.output_folder())  # a link planted in output/: refused, not built
     try:
-        targets, _ = build_outputs(spec, studio.output)
+        with writing(None, NOT_WRITTEN):
+            targets, _ = build_outputs(spec, studio.output)
     except BriefingError as error:
         raise NotBuilt(msg("studio-not-built", "The document still has errors and was not "
                                                "made: {problems}",

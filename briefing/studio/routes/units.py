@@ -11,7 +11,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing.document_files import document_title
+from briefing.editing.listing import Unopenable, list_folder
 from briefing.editing.refusals import EditError
+from briefing.editing.store import Snapshot
 from briefing.editing.unit_files import OVERRIDES, excluded, new_unit, outline, rules_for
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
@@ -21,37 +23,31 @@ from briefing.studio.texts import META_FIELDS
 LABELS = dict(META_FIELDS)
 
 
-def _files(studio: Studio, folder: str) -> list[str]:
-    where = studio.content / folder
-    return sorted(p.name for p in where.glob("*.yaml") if p.is_file()) if where.is_dir() else []
+def _parsed(snapshot: Snapshot) -> Any:
+    try:
+        data = load_yaml(snapshot.name, snapshot.text).data
+    except BriefingError:
+        data = {}
+    return data if isinstance(data, dict) else {}
 
 
 def _data(studio: Studio, name: str) -> Any:
     snapshot = studio.store.read(name)
-    try:
-        data = load_yaml(name, snapshot.text).data
-    except BriefingError:
-        data = {}
-    return (data if isinstance(data, dict) else {}), snapshot.version
+    return _parsed(snapshot), snapshot.version
 
 
-def _unit_rows(studio: Studio) -> list[dict[str, Any]]:
+def _rows(studio: Studio, folder: str, key: str) -> tuple[list[dict[str, Any]], list[Unopenable]]:
+    """The unit (or meeting) files, each with its code and name; those that cannot be
+    opened apart, with their reasons (one odd file never takes the page down)."""
+    listing = list_folder(studio.store, folder)
     rows = []
-    for file in _files(studio, "units"):
-        data, _ = _data(studio, f"units/{file}")
-        unit = data.get("unit") if isinstance(data.get("unit"), dict) else {}
-        rows.append({"file": file, "code": unit.get("code") or file[:-5],
-                     "name": unit.get("name") or file})
-    return rows
-
-
-def _meeting_rows(studio: Studio) -> list[dict[str, Any]]:
-    rows = []
-    for file in _files(studio, "meetings"):
-        data, _ = _data(studio, f"meetings/{file}")
-        meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
-        rows.append({"file": file, "name": meeting.get("name") or file})
-    return rows
+    for snapshot in listing.opened:
+        file = snapshot.name.split("/", 1)[1]
+        data = _parsed(snapshot)
+        info = data.get(key) if isinstance(data.get(key), dict) else {}
+        rows.append({"file": file, "code": info.get("code") or file[:-5],
+                     "name": info.get("name") or file})
+    return rows, listing.unopenable
 
 
 def _units_page(studio: Studio, name: str, chosen: str) -> tuple[str, int, dict[str, Any]]:
@@ -59,7 +55,8 @@ def _units_page(studio: Studio, name: str, chosen: str) -> tuple[str, int, dict[
         briefing, _ = _data(studio, name)
     except EditError as error:
         return "message.html", 404, {"title": CANNOT_OPEN, "message": error.message}
-    units = _unit_rows(studio)
+    units, broken_units = _rows(studio, "units", "unit")
+    meetings, broken_meetings = _rows(studio, "meetings", "meeting")
     chosen = chosen or (units[0]["file"] if units else "")
     unit_data, unit_version = ({}, "")
     if chosen:
@@ -72,7 +69,8 @@ def _units_page(studio: Studio, name: str, chosen: str) -> tuple[str, int, dict[
     rules_elsewhere = targets is not None and name.removesuffix(".yaml") not in targets
     return "units.html", 200, {
         "nav": "documents", "name": name, "title": document_title(briefing, name),
-        "units": units, "meetings": _meeting_rows(studio), "chosen": chosen, "unit": unit_data,
+        "units": units, "meetings": meetings, "unopenable": broken_units + broken_meetings,
+        "chosen": chosen, "unit": unit_data,
         "unit_version": unit_version, "entries": entries,
         "excluded": excluded(unit_data, entries), "rules_elsewhere": rules_elsewhere,
         "targets": targets or [], "overrides": [(f, LABELS.get(f, f)) for f in OVERRIDES]}

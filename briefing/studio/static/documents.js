@@ -26,7 +26,8 @@
     button.textContent = "Đang nhập…";
     try {
       const answer = await Studio.api("/api/documents/import", new FormData(importForm));
-      window.location.href = answer.url;
+      if ((answer.names || []).length > 1) chooseImported(answer);
+      else window.location.href = answer.url;
     } catch (error) {
       showError(importForm, error.message);
     } finally {
@@ -34,6 +35,24 @@
       button.textContent = "Nhập";
     }
   });
+
+  /** One file held several documents: each is a file now; the clerk chooses which to open. */
+  const chooseImported = (answer) => {
+    document.getElementById("import-dialog").close();
+    const list = document.getElementById("imported-list");
+    list.replaceChildren(...answer.names.map((name, index) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = answer.urls[index];
+      link.textContent = name;
+      item.append(link);
+      return item;
+    }));
+    document.getElementById("imported-count").textContent = String(answer.names.length);
+    const dialog = document.getElementById("imported-dialog");
+    dialog.addEventListener("close", () => window.location.reload(), { once: true });
+    dialog.showModal();
+  };
 
   document.addEventListener("click", async (event) => {
     const button = event.target.closest("[data-action]");
