@@ -393,7 +393,8 @@ def test_preview_pages_and_focus(client):
 
 
 def test_download_docx_and_pdf(client, project):
-    assert client.get(f"/download/docx/{PROGRAMME}").status_code == 405  # a GET writes nothing
+    opened = client.get(f"/download/docx/{PROGRAMME}")  # a GET writes nothing: a page says how
+    assert opened.status_code == 200 and "Tải DOCX" in opened.text and "Method" not in opened.text
     assert not (project / "output").exists()
     docx = client.post(f"/download/docx/{PROGRAMME}")
     assert docx.status_code == 200 and docx.content.startswith(b"PK")

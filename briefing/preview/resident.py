@@ -18,6 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from briefing.builds.draft import Draft
 from briefing.preview.collector import IdleCollector
 from briefing.preview.outputs import LoadedVariant
 from briefing.preview.pages import LaidOutPages, Pages
@@ -27,21 +28,26 @@ from briefing.problems import BriefingError, Problem
 def render_pages(document: LoadedVariant) -> tuple[Pages, list[Problem]]:
     """The pages of a loaded document (laid out; each drawn when first shown) and its check's
     warnings (errors raise)."""
-    from briefing.preview.rendering import lay_out, rendering
+    from briefing.preview.rendering import lay_out, lay_out_draft, rendering
 
+    if document.draft is not None:
+        layout = lay_out_draft(document.draft, document.overlays)
+        return LaidOutPages(layout, rendering()), document.draft.problems
     layout, warnings = lay_out(document.loaded, document.overlays)
     return LaidOutPages(layout, rendering()), warnings
 
 
 @dataclass
 class Build:
-    """One preview: the pages, or the problems that kept the document from building."""
+    """One preview: the pages, or the problems that kept the document from building. A
+    draft's pages come with its blanks and with its check's errors among `warnings`."""
 
     key: str
     pages: Pages | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    draft: Draft | None = None
 
     @property
     def ok(self) -> bool:
@@ -97,12 +103,13 @@ class Previewer:
     def _make(self, key: str, load: Callable[[], LoadedVariant]) -> Build:
         started = time.perf_counter()
         try:
-            pages, warnings = self.render(load())
+            document = load()
+            pages, warnings = self.render(document)
         except BriefingError as error:
             return Build(key, problems=list(error.problems),
                          seconds=time.perf_counter() - started)
-        return Build(key, pages, warnings=warnings,
-                     seconds=time.perf_counter() - started)
+        return Build(key, pages, warnings=warnings, seconds=time.perf_counter() - started,
+                     draft=getattr(document, "draft", None))
 
     def _trim(self) -> None:
         # a layout is some 35,000 objects in reference cycles: each one kept makes every full

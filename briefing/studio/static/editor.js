@@ -254,7 +254,7 @@
       const link = document.createElement("button");
       link.type = "button";
       link.className = "linklike";
-      link.textContent = `${finding.severity === "error" ? "Lỗi" : "Cảnh báo"} (dòng ${finding.line}): ${finding.message}`;
+      link.textContent = `${finding.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${finding.text}`;
       link.addEventListener("click", () => {
         const box = document.getElementById("finding-" + index);
         if (box) {
