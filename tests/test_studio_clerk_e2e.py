@@ -1,0 +1,89 @@
+"""The studio as a clerk meets it, in Debian's Chromium: a draft keeps its preview, every word
+on screen is Vietnamese, a new document starts from a document type, units and meetings start
+on the briefing, editions name their document. Screenshots in output/test-artifacts/studio/
+(`clerk-*.png`). The server is `build.py studio` on a copy of the content, on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_studio_e2e import (  # the same server and browser as the studio's own browser test
+    BOOKLET,
+    browser,  # noqa: F401 - a fixture
+    shot,
+    studio,  # noqa: F401 - a fixture
+    wait_for_new_preview,
+)
+
+#: what must never reach a clerk's screen
+INTERNALS = re.compile(r"blocks\[|body\[|\bmeta\.\w|dòng \d+|\.yaml:\d|/tmp/|Traceback|"
+                       r"Method Not Allowed|\b(write|remove|expected|found) ")
+
+
+@pytest.fixture
+def page(studio, browser):  # noqa: F811 - the fixtures imported above
+    url, _ = studio
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN",
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(url)
+    yield page
+    context.close()
+
+
+def base_of(studio) -> str:  # noqa: F811
+    return studio[0].split("/?")[0]
+
+
+def test_a_draft_keeps_its_preview_and_marks_its_blanks(studio, page):  # noqa: F811
+    project = studio[1]
+    base = base_of(studio)
+    content = project / "content" / "draft-test.yaml"
+    text = (project / "content" / BOOKLET).read_text(encoding="utf-8")
+    marker = "\nblocks:\n"
+    head, body = text.split(marker, 1)
+    # an empty item the "+ Thêm" button makes, and a section without text yet
+    content.write_text(head + marker + "  - id: nhap\n    kind: section\n    title: Mục đang "
+                       "viết\n  - id: ds\n    kind: section\n    title: Danh sách\n    body:\n"
+                       "      - bullets:\n          - ''\n" + body, encoding="utf-8")
+    page.goto(f"{base}/edit/draft-test.yaml")
+    wait_for_new_preview(page, None)
+    marks = page.locator("#preview-marks")
+    marks.wait_for(state="visible", timeout=60_000)
+    said = marks.inner_text()
+    assert "Bản nháp: còn 2 chỗ trống" in said
+    assert "Mục I «Mục đang viết», đoạn 1: chưa viết" in said
+    assert "Mục II «Danh sách», đoạn 1, ý 1: chưa viết" in said
+    assert not INTERNALS.search(said), said
+    assert page.locator("#preview-note").is_hidden()  # not frozen on an older build
+    badge = page.locator("#pages figure[data-marks]").first
+    assert "chỗ cần hoàn thiện" in badge.get_attribute("data-marks")
+    page.locator("#preview-marks button", has_text="Mục II «Danh sách»").click()
+    page.wait_for_selector('#pages figure[data-index="1"][data-shown]', timeout=60_000)
+    page.wait_for_timeout(300)  # the picture painted
+    shot(page, "clerk-01-draft-preview")
+    # the page that prints it says so: the placeholder is on it
+    answer = page.request.get(f"{base}/api/preview/draft-test.yaml").json()
+    assert [m["page"] for m in answer["marks"]] and all(
+        m["page"] is not None for m in answer["marks"])
+    # a download is refused, saying where and what, in Vietnamese
+    page.locator("#download-pdf").click()
+    flash = page.locator("#flash.error")
+    flash.wait_for(state="visible", timeout=60_000)
+    refusal = flash.inner_text()
+    assert "Mục II «Danh sách», đoạn 1, ý 1" in refusal and not INTERNALS.search(refusal)
+    shot(page, "clerk-02-draft-download-refused")
+    assert page.errors == []
+
+
+def test_a_download_address_opened_is_a_page(studio, page):  # noqa: F811
+    base = base_of(studio)
+    page.goto(f"{base}/download/pdf/{BOOKLET}")
+    said = page.locator("main").inner_text()
+    assert "Tải PDF" in said and not INTERNALS.search(said)
+    assert page.get_by_role("link", name="Mở tài liệu").is_visible()
+    shot(page, "clerk-03-download-get")
