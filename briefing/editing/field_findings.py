@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.editing.places import in_clerks_words, place_of
+from briefing.editing.places import in_clerks_words, named_path, place_of
 from briefing.messages import Message
 from briefing.messages.language import ENGLISH
 from briefing.problems import BriefingError, Problem
@@ -88,8 +88,9 @@ def check_text(path: Path | str, text: str) -> CheckResult:
             where = locate.path_of(finding.problem)
         else:
             where = ()
+        named = named_path(finding.problem, tuple(where))
         out.append(FieldFinding(tuple(where), finding.problem, finding.fix,
-                                place_of(data, tuple(where))))
+                                place_of(data, named)))
     return CheckResult(out, report.yaml is not None)
 
 
@@ -149,6 +150,6 @@ def clerks_lines(name: str, text: str, problems: list[Problem]) -> list[str]:
     locate = FieldLocator(document.source, text)
     lines = []
     for problem in problems:
-        place = place_of(document.data, locate.path_of(problem))
+        place = place_of(document.data, named_path(problem, locate.path_of(problem)))
         lines.append(clerks_line(in_clerks_words(problem.message, place), place, problem.hint))
     return lines

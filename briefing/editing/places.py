@@ -15,7 +15,7 @@ from typing import Any
 from briefing.messages import Message, joined, msg
 from briefing.numbering.counters import heading_number
 from briefing.numbering.letters import PastLastLetter
-from briefing.problems import BriefingError
+from briefing.problems import BriefingError, Problem
 from briefing.source.yaml_source import Path_
 
 #: meta fields of the form, in order, with their labels
@@ -36,7 +36,7 @@ META_FIELDS = (
 )
 _META_LABELS = dict(META_FIELDS) | {
     "recipients": msg("field-recipients", "Recipients (Nơi nhận)"),
-    "addressees": msg("field-addressees", "Addressees (Kính gửi)"),
+    "addressees": msg("field-addressees", "Addressees (Kính gửi), one per line"),
     "signer": msg("field-signer-name", "Signer's name"),
     "issuer": msg("field-issuer-name", "Issuing body"),
     "form": msg("field-form", "Kind of document"),
@@ -107,6 +107,11 @@ def place_of(data: Any, path: Path_) -> Message | None:
             return _body_place(_field(appendix, "body"), path[3:], where, _Ladder(meta), [])
         return where
     return None
+
+
+def field_label(name: str) -> Message:
+    """The label of meta field `name` ("signer.name")."""
+    return _META_LABELS.get(name) or msg("field-other", "{name}", name=name)
 
 
 def _meta_place(rest: Path_) -> Message:
@@ -193,8 +198,29 @@ def footnote_number(data: Any, note_id: str) -> int | None:
     return order.index(note_id) + 1 if note_id in order else None
 
 
-#: messages that name a value by its id in the file, said of the place instead
-_STUDIO_WORDS = {"empty-section": msg("empty-section-studio", "this section has no text yet")}
+#: messages that name a value by its id or key in the file, said of the place instead
+_STUDIO_WORDS = {"empty-section": msg("empty-section-studio", "this section has no text yet"),
+                 "missing": msg("missing-studio", "not filled in yet")}
+
+
+def named_path(problem: Problem, located: Path_) -> Path_:
+    """The path whose place names `problem`: where it was located, but for a missing value
+    the value itself (its parent and key are in the message), and the meta for what a form
+    requires."""
+    params = dict(problem.message.params) if isinstance(problem.message, Message) else {}
+    if problem.code == "form_requires":
+        return ("meta",)
+    if problem.code == "missing" and isinstance(params.get("parent"), str):
+        return (*path_from_dotted(params["parent"]), str(params.get("name")))
+    return located
+
+
+def path_from_dotted(text: str) -> Path_:
+    """The data path a schema message writes ("blocks[0].body[1]")."""
+    parts: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
 #: message parameters that carry a value's path in the data ("blocks[0].body[1]")
 _PATH_PARAMS = ("field", "parent")
 

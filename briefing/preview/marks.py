@@ -12,7 +12,7 @@ from typing import Any
 
 from briefing.builds.draft import Draft
 from briefing.editing.field_findings import FieldLocator, clerks_line
-from briefing.editing.places import in_clerks_words, place_of
+from briefing.editing.places import in_clerks_words, named_path, place_of
 from briefing.messages import msg
 from briefing.preview.pages import Pages, squeezed
 from briefing.problems import ERROR
@@ -59,7 +59,7 @@ def draft_marks(draft: Draft, pages: Pages) -> list[dict[str, Any]]:
         path = locate.path_of(problem)
         if path in blanks:
             continue
-        place = place_of(draft.data, path)
+        place = place_of(draft.data, named_path(problem, path))
         value = _value(draft.data, path)
         marks.append({"kind": "error", "path": list(path), "place": str(place or ""),
                       "text": clerks_line(in_clerks_words(problem.message, place), place,

@@ -9,9 +9,37 @@
   };
 
   const newForm = document.getElementById("new-form");
+  const profile = document.getElementById("new-profile");
+  const type = document.getElementById("new-type");
+  /* the types of the chosen layout, and the fields of the chosen type only */
+  function showType() {
+    let current = type.selectedOptions[0];
+    for (const option of type.options) {
+      const mine = option.dataset.profile === profile.value;
+      option.hidden = option.disabled = !mine;
+    }
+    if (!current || current.dataset.profile !== profile.value) {
+      current = [...type.options].find((o) => o.dataset.profile === profile.value);
+      type.value = current ? current.value : "";
+    }
+    const fields = new Set((current ? current.dataset.fields : "").split(" "));
+    for (const label of newForm.querySelectorAll(".new-field")) {
+      label.hidden = !fields.has(label.dataset.name);
+      const input = label.querySelector("input[data-default]");
+      if (input && !input.dataset.touched) input.value = profile.value === "party" ? input.dataset.default : "";
+    }
+  }
+  newForm.addEventListener("input", (event) => { event.target.dataset.touched = "1"; });
+  profile.addEventListener("change", showType);
+  type.addEventListener("change", showType);
+  showType();
   newForm.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const data = Object.fromEntries(new FormData(newForm).entries());
+    const data = { profile: profile.value, type: type.value };
+    for (const label of newForm.querySelectorAll(".new-field:not([hidden])")) {
+      const input = label.querySelector("input, textarea");
+      data[input.name] = input.value;
+    }
     try {
       const answer = await Studio.api("/api/documents/new", data);
       window.location.href = answer.url;
