@@ -87,3 +87,42 @@ def test_a_download_address_opened_is_a_page(studio, page):  # noqa: F811
     assert "Tải PDF" in said and not INTERNALS.search(said)
     assert page.get_by_role("link", name="Mở tài liệu").is_visible()
     shot(page, "clerk-03-download-get")
+
+
+def test_a_new_document_starts_from_a_document_type(studio, page):  # noqa: F811
+    project = studio[1]
+    base = base_of(studio)
+    page.goto(base + "/")
+    assert "Văn bản của Đảng" in page.locator("#documents").inner_text()  # not 'party'
+    page.get_by_role("button", name="+ Tài liệu mới").click()
+    dialog = page.locator("#new-dialog")
+    dialog.get_by_label("Thể thức").select_option("state")
+    dialog.get_by_label("Loại văn bản").select_option(label="Công văn")
+    visible = [label.get_attribute("data-name")
+               for label in dialog.locator(".new-field:not([hidden])").all()]
+    assert "addressees" in visible and "signer.name" in visible and "number" in visible
+    assert dialog.locator('input[name="signer.name"]').input_value() == ""
+    assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", dialog.locator('input[name="date"]').input_value())
+    assert dialog.locator('input[name="issuer.name"]').input_value() == ""  # a State office
+    dialog.get_by_label("Loại văn bản").select_option(label="Giấy giới thiệu")
+    assert dialog.locator('.new-field[data-name="subject"]').is_hidden()
+    dialog.get_by_label("Loại văn bản").select_option(label="Kế hoạch")
+    assert dialog.locator('.new-field[data-name="addressees"]').is_hidden()
+    dialog.locator('input[name="subject"]').fill("Về việc cử cán bộ dự tập huấn chuyển đổi "
+                                                 "số năm 2025 tại Hà Nội")
+    dialog.locator('input[name="issuer.name"]').fill("ỦY BAN NHÂN DÂN QUẬN 1")
+    shot(page, "clerk-04-new-from-type")
+    dialog.get_by_role("button", name="Tạo tài liệu").click()
+    page.wait_for_url(f"{base}/edit/ve-viec-cu-can-bo-du-tap-huan-chuyen-doi.yaml")
+    text = (project / "content" / "ve-viec-cu-can-bo-du-tap-huan-chuyen-doi.yaml").read_text(
+        encoding="utf-8")
+    assert "type: ke-hoach" in text and "Nguyễn Văn A" not in text
+    wait_for_new_preview(page, None)  # a new document is a draft: its preview is drawn
+    marks = page.locator("#preview-marks")
+    marks.wait_for(state="visible", timeout=60_000)
+    assert "Họ tên người ký" in marks.inner_text()
+    date = page.locator(".date-vi").first.input_value()
+    assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", date), date
+    page.wait_for_timeout(300)
+    shot(page, "clerk-05-new-document-draft")
+    assert page.errors == []

@@ -89,6 +89,8 @@ def check_text(path: Path | str, text: str) -> CheckResult:
         else:
             where = ()
         named = named_path(finding.problem, tuple(where))
+        if finding.problem.code == "missing":
+            where = named  # beside the field to fill, where the form has it
         out.append(FieldFinding(tuple(where), finding.problem, finding.fix,
                                 place_of(data, named)))
     return CheckResult(out, report.yaml is not None)
@@ -150,6 +152,10 @@ def clerks_lines(name: str, text: str, problems: list[Problem]) -> list[str]:
     locate = FieldLocator(document.source, text)
     lines = []
     for problem in problems:
+        if Path(problem.position.file).name != Path(name).name:  # a unit's or meeting's file
+            said = clerks_line(problem.message, None, problem.hint)
+            lines.append(f"{Path(problem.position.file).name}: {said}")
+            continue
         place = place_of(document.data, named_path(problem, locate.path_of(problem)))
         lines.append(clerks_line(in_clerks_words(problem.message, place), place, problem.hint))
     return lines

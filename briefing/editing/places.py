@@ -199,8 +199,9 @@ def footnote_number(data: Any, note_id: str) -> int | None:
 
 
 #: messages that name a value by its id or key in the file, said of the place instead
-_STUDIO_WORDS = {"empty-section": msg("empty-section-studio", "this section has no text yet"),
-                 "missing": msg("missing-studio", "not filled in yet")}
+_STUDIO_WORDS = {"empty-section": msg("empty-section-studio", "this section has no text yet")}
+#: the same said with the field's label, where it is not shown beside its field
+_MISSING_FIELD = msg("missing-field-studio", "{field}: not filled in yet")
 
 
 def named_path(problem: Problem, located: Path_) -> Path_:
@@ -233,6 +234,9 @@ def in_clerks_words(message: Message, place: Message | None) -> Message:
                   str(dict(message.params).get("fields", "")).split(", ")]
         return msg("form-requires-fields", "still to fill in: {fields}",
                    fields=tuple(_META_LABELS.get(name, name) for name in fields))
+    if message.code == "missing":
+        name = str(dict(message.params).get("name"))
+        return _MISSING_FIELD.given(field=place or field_label(name))
     if message.code in _STUDIO_WORDS:
         return _STUDIO_WORDS[message.code]
     where = place or msg("place-document", "the document")

@@ -47,6 +47,7 @@ def draft_marks(draft: Draft, pages: Pages) -> list[dict[str, Any]]:
     """The blanks and errors of `draft`, in order, each with its place, words and page."""
     marks: list[dict[str, Any]] = []
     blanks = {blank.path for blank in draft.blanks}
+    labels = [blank.label for blank in draft.blanks]
     for blank in draft.blanks:
         place = place_of(draft.data, blank.path)
         marks.append({"kind": "blank", "path": list(blank.path), "label": blank.label,
@@ -57,8 +58,8 @@ def draft_marks(draft: Draft, pages: Pages) -> list[dict[str, Any]]:
         if problem.severity != ERROR or len(marks) >= MOST:
             continue
         path = locate.path_of(problem)
-        if path in blanks:
-            continue
+        if path in blanks or any(label in str(problem.message) for label in labels):
+            continue  # said of a placeholder: the blank is listed already
         place = place_of(draft.data, named_path(problem, path))
         value = _value(draft.data, path)
         marks.append({"kind": "error", "path": list(path), "place": str(place or ""),

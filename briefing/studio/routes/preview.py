@@ -81,7 +81,7 @@ def preview_state(studio: Studio, name: str, unit: str | None, meeting: str | No
         return {"status": "ok", "version": version, **_describe(build, focus, near)}
     answer: dict[str, Any] = {"status": "errors", "version": version,
                               "errors": sum(p.severity == "error" for p in build.problems),
-                              "problems": [str(p) for p in build.problems]}
+                              "problems": clerks_lines(name, job.content.text, build.problems)}
     good = studio.previewer.last_good(slot)
     if good is not None:
         answer["last_good"] = _describe(good, focus, near)

@@ -12,16 +12,15 @@
   const profile = document.getElementById("new-profile");
   const type = document.getElementById("new-type");
   /* the types of the chosen layout, and the fields of the chosen type only */
+  const allTypes = [...type.options];
+  let shownProfile = null;
   function showType() {
-    let current = type.selectedOptions[0];
-    for (const option of type.options) {
-      const mine = option.dataset.profile === profile.value;
-      option.hidden = option.disabled = !mine;
+    if (shownProfile !== profile.value) {   // the chosen layout's types only, in the list
+      shownProfile = profile.value;
+      type.replaceChildren(...allTypes.filter((o) => o.dataset.profile === profile.value));
+      type.selectedIndex = 0;
     }
-    if (!current || current.dataset.profile !== profile.value) {
-      current = [...type.options].find((o) => o.dataset.profile === profile.value);
-      type.value = current ? current.value : "";
-    }
+    const current = type.selectedOptions[0];
     const fields = new Set((current ? current.dataset.fields : "").split(" "));
     for (const label of newForm.querySelectorAll(".new-field")) {
       label.hidden = !fields.has(label.dataset.name);

@@ -47,7 +47,7 @@ class Preview {
       return;
     }
     if (answer.status === "errors") {
-      this.showMarks([]);
+      this.showMarks((answer.problems || []).map((text) => ({ kind: "error", text, path: [], page: null })), true);
       const count = answer.errors;
       this.note.textContent = `Tài liệu còn ${count} lỗi nên chưa dựng lại được bản in` +
         (answer.last_good ? "; đang hiện bản hợp lệ gần nhất." : ".");
@@ -64,7 +64,7 @@ class Preview {
 
   /** A draft's blanks and errors: a list above the pages (place, what, page) and a badge on
       each page that has some. Clicking one shows its page and puts the cursor in its field. */
-  showMarks(marks) {
+  showMarks(marks, stopped = false) {
     let list = document.getElementById("preview-marks");
     if (!list) {
       list = document.createElement("div");
@@ -88,7 +88,8 @@ class Preview {
     const parts = [];
     if (blanks) parts.push(`${blanks} chỗ trống`);
     if (errors) parts.push(`${errors} lỗi`);
-    head.textContent = `Bản nháp: còn ${parts.join(", ")}. Bản xem trước vẫn cập nhật; ` +
+    head.textContent = stopped ? "Chưa dựng được bản in vì:" :
+      `Bản nháp: còn ${parts.join(", ")}. Bản xem trước vẫn cập nhật; ` +
       "tải DOCX, PDF và lưu ấn bản được khi đã hoàn thiện.";
     list.appendChild(head);
     const ul = document.createElement("ul");
