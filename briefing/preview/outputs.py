@@ -55,9 +55,9 @@ class VariantSpec:
         if unit is not None:
             from briefing.units.load import parse_unit
 
-            name = parse_unit(unit).code
-        elif meeting is not None:
-            name = f"{name}-{self.meeting.stem}" if self.meeting else name
+            name = parse_unit(unit).code  # as batch names a unit's copy
+        if meeting is not None and self.meeting is not None:
+            name = f"{name}-{self.meeting.stem}"  # a meeting's handout is named after it too
         return VariantJob(name=name, content=content, unit=unit, meeting=meeting,
                           formats=formats, out_dir=str(out_dir or "output"))
 
