@@ -126,3 +126,38 @@ def test_a_new_document_starts_from_a_document_type(studio, page):  # noqa: F811
     page.wait_for_timeout(300)
     shot(page, "clerk-05-new-document-draft")
     assert page.errors == []
+
+
+def test_units_and_meetings(studio, page):  # noqa: F811
+    project = studio[1]
+    base = base_of(studio)
+    page.goto(f"{base}/units/{BOOKLET}")
+    assert page.locator("#unit-select").input_value() == ""  # the briefing itself
+    assert "Tài liệu chung giữ mọi mục" in page.locator("#kept").inner_text()
+    wait_for_new_preview(page, None)
+    page.get_by_text("+ Thêm hội nghị").click()
+    form = page.locator("#new-meeting-form")
+    form.get_by_label("Tên hội nghị").fill("Hội nghị báo cáo viên tháng 4/2024")
+    form.get_by_label("Ngày họp").fill("18/04/2024")
+    form.get_by_role("button", name="Tạo hội nghị").click()
+    page.wait_for_url("**meeting=hoi-nghi-bao-cao-vien-thang-4-2024.yaml")
+    assert page.locator("#m-date").input_value() == "18/04/2024"
+    forecast = page.locator('#kept input.keep[data-id="forecast"]')
+    assert forecast.is_checked()  # a new meeting keeps everything
+    forecast.uncheck()
+    page.wait_for_selector("#flash.ok", timeout=30_000)
+    saved = (project / "content" / "meetings" / "hoi-nghi-bao-cao-vien-thang-4-2024.yaml"
+             ).read_text(encoding="utf-8")
+    assert "- forecast" in saved
+    page.locator("#m-place").fill("Hội trường Thành ủy")
+    page.wait_for_timeout(900)
+    # the existing meeting with a unit: what the unit's copy for it keeps
+    page.goto(f"{base}/units/{BOOKLET}?unit=quan-1.yaml&meeting=hoi-nghi-bao-cao-vien-2024-03.yaml")
+    marks = page.locator("#kept .kept-mark")
+    assert marks.count() > 5 and page.locator("#kept .kept-mark.out").count() > 0
+    wait_for_new_preview(page, None)
+    shot(page, "clerk-06-unit-for-meeting")
+    with page.expect_download(timeout=120_000) as waiting:
+        page.locator("#variant-pdf").click()
+    assert waiting.value.suggested_filename == "quan-1-hoi-nghi-bao-cao-vien-2024-03.pdf"
+    assert page.errors == []
