@@ -470,7 +470,9 @@ def test_editions_create_list_verify_diff_zip(client, project):
                                                    "name": "2024-03-so-03"}).json()
     assert again["created"] is False
     html = client.get("/editions").text
-    assert "2024-03-so-03" in html and "quan-1" in html
+    assert "2024-03-so-03" in html and "quan-1" in html and "15/03/2024" in html
+    assert "Về thành tựu đối ngoại" in html and BOOKLET in html  # the document it archives
+    assert "briefing-foreign-affairs" in data["variants"]  # the briefing itself is archived
     verified = client.post("/api/editions/verify", json={"label": "2024-03-so-03@r1"}).json()
     assert verified["ok"] is True and verified["files"] > 3
     fragment = client.post("/api/editions/verify", data={"label": "2024-03-so-03"},
@@ -478,7 +480,8 @@ def test_editions_create_list_verify_diff_zip(client, project):
     assert "nguyên vẹn" in fragment.text
     diff = client.get("/api/editions/diff?old=2024-03-so-03@r1/quan-1&new=2024-03-so-03@r1/"
                       "dang-uy-so-gd-dt")
-    assert diff.status_code == 200 and "So sánh" in diff.text and "d-add" in diff.text
+    assert diff.status_code == 200 and "So sánh" in diff.text and "<mark>" in diff.text
+    assert 'class="side-by-side"' in diff.text  # side by side, the changed words marked
     zipped = client.get("/editions/zip/2024-03-so-03@r1")
     assert zipped.headers["content-type"] == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(zipped.content)).namelist()
@@ -512,8 +515,8 @@ def test_a_new_edition_never_reads_a_unit_linked_out_of_content(client, project,
                                                     "name": "link-out"})
     assert answer.status_code == 400, answer.text
     message = answer.json()["error"]
-    assert "link-out.yaml" in message and "leads outside" in message and "link" in message
-    assert "TOP-SECRET" not in message
+    assert "link-out.yaml" in message and "dẫn ra ngoài" in message and "liên kết" in message
+    assert "TOP-SECRET" not in message and str(project) not in message  # no server path
     assert not (project / "output" / "editions" / "link-out" / "r1").exists()
     zipped = client.get("/editions/zip/link-out@r1")
     assert zipped.status_code == 400 and b"TOP-SECRET" not in zipped.content

@@ -158,7 +158,7 @@ def test_a_clerk_edits_previews_archives_and_downloads(studio, browser):
     # 7. an edition, built and verified
     page.get_by_role("link", name="Ấn bản lưu trữ").click()
     page.select_option('select[name="content"]', BOOKLET)
-    page.fill('input[name="date"]', "2024-03-15")
+    page.fill('input[name="date"]', "15/03/2024")
     page.fill('input[name="name"]', "2024-03-so-03")
     page.get_by_role("button", name="Tạo ấn bản").click()
     page.wait_for_selector(".form-result.ok", timeout=240_000)

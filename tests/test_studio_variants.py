@@ -89,3 +89,28 @@ def test_downloads_are_named_by_variant(client, project):
     stem = "quan-1-hoi-nghi-bao-cao-vien-2024-03"
     assert f'filename="{stem}.pdf"' in answer.headers["content-disposition"]
     assert (project / "output" / "briefing-foreign-affairs" / f"{stem}.pdf").is_file()
+
+
+def test_an_archived_edition_offers_its_next_revision(client, project):
+    """Re-making an edition whose document changed: refused in the clerk's words, with the
+    button that makes the next revision (no server path, no command-line option)."""
+    for other in ("dang-uy-so-gd-dt.yaml", "chi-bo-thpt-le-quy-don.yaml", "quan-1.yaml"):
+        (project / "content" / "units" / other).unlink()  # one copy: quicker
+    first = client.post("/api/editions/new", json={"content": BOOKLET, "date": "15/03/2024",
+                                                   "name": "so-03"})
+    assert first.status_code == 200, first.text
+    change(client, BOOKLET, "set_text", path=["blocks", 1, "body", 0],
+           value="Một đoạn văn đã sửa sau khi lưu ấn bản.")
+    again = client.post("/api/editions/new", json={"content": BOOKLET, "date": "15/03/2024",
+                                                   "name": "so-03"})
+    assert again.status_code == 400
+    answer = again.json()
+    assert answer["action"] == "Tạo bản sửa đổi r2" and answer["with"] == {"new_revision": True}
+    assert "so-03@r1" in answer["error"] and "--new-revision" not in answer["error"]
+    assert str(project) not in answer["error"] and "manifest" not in answer["error"]
+    second = client.post("/api/editions/new", json={"content": BOOKLET, "date": "15/03/2024",
+                                                    "name": "so-03", "new_revision": True})
+    assert second.json()["label"] == "so-03@r2"
+    diff = client.get("/api/editions/diff?old=so-03@r1&new=so-03@r2").text
+    assert "<mark>Một đoạn văn đã sửa sau khi lưu ấn bản.</mark>" in diff  # rewritten
+    assert "<mark>[6] </mark>Nghị quyết" in diff  # a renumbered note: only its number marked

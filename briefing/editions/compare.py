@@ -10,6 +10,7 @@ from briefing.builds.variants import VariantJob, base_name
 from briefing.editions.diff import diff_texts, job_text
 from briefing.editions.layout import Archive, Reference
 from briefing.editions.manifest import load_manifest
+from briefing.editions.side_by_side import Block, side_by_side
 from briefing.editions.verify import jobs_from_manifest
 from briefing.inputs import shown
 from briefing.messages import msg
@@ -99,3 +100,31 @@ def compare_archived(archive: Archive, old: str, new: str) -> list[VariantDiff]:
     """Two references into one archive (EDITION[@rN][/VARIANT]) compared: the studio's."""
     return compare(archived_jobs(archive, Reference.parse(old)),
                    archived_jobs(archive, Reference.parse(new)), old, new)
+
+
+@dataclass
+class SideBySide:
+    """One pair of variants side by side: on one side only, or the blocks that differ."""
+
+    name: str
+    only_in: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+
+def side_by_side_archived(archive: Archive, old: str, new: str) -> list[SideBySide]:
+    """Two references into one archive compared side by side, changed words marked (the
+    studio's comparison); pairs as `compare` pairs them."""
+    a = archived_jobs(archive, Reference.parse(old))
+    b = archived_jobs(archive, Reference.parse(new))
+    if len(a) == 1 and len(b) == 1:
+        (name, left), (_, right) = next(iter(a.items())), next(iter(b.items()))
+        return [SideBySide(name, blocks=side_by_side(job_text(left, old),
+                                                     job_text(right, new)))]
+    out = []
+    for name in sorted(set(a) | set(b)):
+        if name not in b or name not in a:
+            out.append(SideBySide(name, only_in=old if name not in b else new))
+        else:
+            out.append(SideBySide(name, blocks=side_by_side(job_text(a[name], old),
+                                                            job_text(b[name], new))))
+    return out
