@@ -161,3 +161,53 @@ def test_units_and_meetings(studio, page):  # noqa: F811
         page.locator("#variant-pdf").click()
     assert waiting.value.suggested_filename == "quan-1-hoi-nghi-bao-cao-vien-2024-03.pdf"
     assert page.errors == []
+
+
+def test_editions_name_their_document_and_compare_side_by_side(studio, page):  # noqa: F811
+    project = studio[1]
+    base = base_of(studio)
+    page.goto(f"{base}/editions")
+    form = page.locator("#edition-form")
+    form.locator('select[name="content"]').select_option(BOOKLET)
+    assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", form.locator('input[name="date"]').input_value())
+    form.locator('input[name="date"]').fill("20/03/2024")
+    form.locator('input[name="name"]').fill("so-04")
+    form.get_by_role("button", name="Tạo ấn bản").click()
+    page.wait_for_selector(".form-result.ok", timeout=240_000)
+    page.wait_for_selector('tr[data-label="so-04@r1"]', timeout=30_000)
+    row = page.locator('tr[data-label="so-04@r1"]').inner_text()
+    assert "Về thành tựu đối ngoại" in row and "20/03/2024" in row
+    assert "briefing-foreign-affairs" in row  # the briefing itself is one of the copies
+    # the document changes; making the edition again offers its next revision
+    content = project / "content" / BOOKLET
+    text = content.read_text(encoding="utf-8")
+    content.write_text(text.replace("Trong 03 năm qua, tình hình", "Trong ba năm qua, tình hình",
+                                    1), encoding="utf-8")
+    page.goto(f"{base}/editions")  # as the page is after its reload
+    form.locator('select[name="content"]').select_option(BOOKLET)
+    form.locator('input[name="date"]').fill("20/03/2024")
+    form.locator('input[name="name"]').fill("so-04")
+    form.get_by_role("button", name="Tạo ấn bản").click()
+    offer = form.get_by_role("button", name="Tạo bản sửa đổi r2")
+    offer.wait_for(timeout=240_000)
+    refusal = form.locator(".form-result.error").inner_text()
+    assert not INTERNALS.search(refusal) and "--new-revision" not in refusal, refusal
+    shot(page, "clerk-07-edition-offers-r2")
+    offer.click()
+    page.wait_for_selector(".form-result.ok", timeout=240_000)
+    page.wait_for_selector('tr[data-label="so-04@r2"]', timeout=30_000)
+    diff = page.locator("#diff-form")
+    diff.locator('select[name="old"]').select_option("so-04@r1/briefing-foreign-affairs")
+    diff.locator('select[name="new"]').select_option("so-04@r2/briefing-foreign-affairs")
+    diff.get_by_role("button", name="So sánh").click()
+    table = page.locator("table.side-by-side")
+    table.wait_for(timeout=120_000)
+    marked = table.locator("mark")
+    assert "03" in marked.first.inner_text() or "ba" in " ".join(marked.all_inner_texts())
+    font = table.evaluate("t => getComputedStyle(t).fontFamily")
+    assert "Briefing Serif" in font
+    loaded = page.evaluate("document.fonts.check('16px \"Briefing Serif\"', 'tế')")
+    assert loaded  # the page's own font, with its Vietnamese letters
+    table.scroll_into_view_if_needed()
+    shot(page, "clerk-08-editions-side-by-side")
+    assert page.errors == []
