@@ -94,7 +94,7 @@ def place_of(data: Any, path: Path_) -> Message | None:
         return _meta_place(path[1:])
     if head == "footnotes" and len(path) > 1:
         number = footnote_number(data, str(path[1]))
-        return msg("place-footnote", "footnote {n}", n=number) if number else \
+        return msg("where-footnote", "footnote {n}", n=number) if number else \
             msg("place-footnote-uncalled", "a footnote not called yet")
     if head in _PARTS:
         return _body_place(data.get(head), path[1:], _PARTS[head], None)
@@ -143,7 +143,7 @@ def _body_place(items: Any, path: Path_, where: Message | None, ladder: _Ladder 
         if "numbered" in item and path[1:2] != ("body",):
             return _item_place(where, index, item, path[1:])
         number = ladder.number(counters)
-        where = msg("place-section", "Section {number} «{title}»", number=number,
+        where = msg("where-section", "Section {number} «{title}»", number=number,
                     title=_short(item.get("title"))) if number else \
             msg("place-section-unnumbered", "Section «{title}»", title=_short(item.get("title")))
         if path[1:2] == ("title",):
