@@ -92,7 +92,7 @@ class _Filler:
 
     def put(self, path: Path_, value: Any = None, *, blank: bool = True) -> bool:
         """Set `path` (its parent must exist); False where that cannot be done again."""
-        parent = _get(self.data, path[:-1])
+        parent = value_at(self.data, path[:-1])
         key = path[-1]
         if not isinstance(parent, dict | list) or (isinstance(parent, list)
                                                     and not 0 <= int(key) < len(parent)):
@@ -134,7 +134,7 @@ class _Filler:
         if kind == "missing" and str(path[-1]) in _NOT_TEXT:
             return self.put(path, _NOT_TEXT[str(path[-1])](len(self.blanks) + 1), blank=False)
         if kind == "too_short" and isinstance(error.get("input"), list):
-            parent = _get(self.data, path)
+            parent = value_at(self.data, path)
             parent.append(None)
             return self.put((*path, len(parent) - 1))
         return self.put(path)
@@ -146,7 +146,7 @@ class _Filler:
 
     def form(self, meta: Path_) -> bool:
         """What the document's form requires of its meta (`FORM_REQUIRES`)."""
-        values = _get(self.data, meta)
+        values = value_at(self.data, meta)
         if not isinstance(values, dict):
             return False
         done = False
@@ -159,7 +159,8 @@ class _Filler:
         return done
 
 
-def _get(data: Any, path: Path_) -> Any:
+def value_at(data: Any, path: Path_) -> Any:
+    """The value at `path` of plain data, None where there is none."""
     for key in path:
         try:
             data = data[key]

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.builds.draft import Draft
+from briefing.builds.draft import Draft, value_at
 from briefing.editing.field_findings import FieldLocator, clerks_line
 from briefing.editing.places import in_clerks_words, named_path, place_of
 from briefing.messages import msg
 from briefing.preview.pages import Pages, squeezed
 from briefing.problems import ERROR
-from briefing.source.yaml_source import Path_
 
 #: what a blank says in the list of marks
 NOT_WRITTEN = msg("draft-not-written", "not written yet")
@@ -32,15 +31,6 @@ def find_page(pages: Pages, text: str) -> int | None:
         if wanted in pages.text(index).casefold():
             return index
     return None
-
-
-def _value(data: Any, path: Path_) -> Any:
-    for key in path:
-        try:
-            data = data[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def draft_marks(draft: Draft, pages: Pages) -> list[dict[str, Any]]:
@@ -61,7 +51,7 @@ def draft_marks(draft: Draft, pages: Pages) -> list[dict[str, Any]]:
         if path in blanks or any(label in str(problem.message) for label in labels):
             continue  # said of a placeholder: the blank is listed already
         place = place_of(draft.data, named_path(problem, path))
-        value = _value(draft.data, path)
+        value = value_at(draft.data, path)
         marks.append({"kind": "error", "path": list(path), "place": str(place or ""),
                       "text": clerks_line(in_clerks_words(problem.message, place), place,
                                           problem.hint),
