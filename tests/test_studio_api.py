@@ -385,11 +385,17 @@ def test_preview_pages_and_focus(client):
     assert client.get(f"/preview/{data['key']}/999.png").status_code == 404
     again = client.get(f"/api/preview/{BOOKLET}").json()
     assert again["key"] == data["key"]  # same version: the build is reused
-    value = "Đoạn văn có lỗi[^khong-co]."
+    value = "Đoạn văn có lỗi[^khong-co]."  # a call whose note is not written yet: a draft
     change(client, "set_text", path=["blocks", 0, "body", 0, "body", 0], value=value)
-    broken = client.get(f"/api/preview/{BOOKLET}").json()
-    assert broken["status"] == "errors" and broken["errors"] == 1
-    assert broken["last_good"]["key"] == data["key"]
+    draft = client.get(f"/api/preview/{BOOKLET}").json()
+    assert draft["status"] == "ok" and draft["key"] != data["key"]
+    assert [m["place"] for m in draft["marks"]] == ["chú thích 1"]
+    value = "Đoạn văn *chưa đóng [^us-china-russia] và gọi lại [^us-china-russia]."
+    change(client, "set_text", path=["blocks", 0, "body", 0, "body", 0], value=value)
+    broken = client.get(f"/api/preview/{BOOKLET}").json()  # a note called twice: no layout
+    assert broken["status"] == "errors" and broken["errors"] >= 1
+    assert broken["last_good"]["key"] == draft["key"]
+    assert not any("/tmp" in p or ".yaml:" in p for p in broken["problems"])
 
 
 def test_download_docx_and_pdf(client, project):

@@ -133,14 +133,15 @@ def test_a_clerk_edits_previews_archives_and_downloads(studio, browser):
     message.wait_for(timeout=30_000)
     assert "us-china-rusia" in message.inner_text()
     assert "1 lỗi" in page.locator("#problem-summary").inner_text()
-    page.wait_for_selector("#preview-note:not([hidden])", timeout=60_000)
+    # the preview goes on, a draft: the call's missing note is a marked blank
+    page.wait_for_selector("#preview-marks:not([hidden])", timeout=60_000)
     shot(page, "04-footnote-broken")
 
     # 5. fix it: the message goes
     calling.fill(text)
     page.wait_for_selector(f"#{CALLING_ID} ~ .msg.error", state="detached", timeout=30_000)
     page.wait_for_selector("#problem-summary:has-text('Không có lỗi')", timeout=30_000)
-    page.wait_for_selector("#preview-note", state="hidden", timeout=90_000)
+    page.wait_for_selector("#preview-marks", state="hidden", timeout=90_000)
     shot(page, "05-footnote-fixed")
 
     # 6. a unit's variant

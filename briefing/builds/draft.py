@@ -31,6 +31,7 @@ from briefing.content.schema_problems import data_path
 from briefing.messages import Message, msg
 from briefing.problems import Problem
 from briefing.source.yaml_source import Path_, YamlDocument
+from briefing.text.inline_markdown import FOOTNOTE_CALL
 
 if TYPE_CHECKING:
     from briefing.tree.views import DocumentView
@@ -119,6 +120,17 @@ class _Filler:
             for index, child in enumerate(value):
                 self.sections(child, (*path, index))
 
+    def footnotes(self) -> None:
+        """A footnote called but not written yet gets a placeholder note (typing `[^` …
+        before the note exists must not stop the preview)."""
+        notes = self.data.setdefault("footnotes", {})
+        if not isinstance(notes, dict):
+            return
+        for note_id in footnote_calls(self.data):
+            if note_id not in notes:
+                notes[note_id] = None
+                self.put(("footnotes", note_id))
+
     def error(self, error: dict[str, Any]) -> bool:
         """Fill what one schema error says is lacking; False if it is not a lack."""
         kind, path = error["type"], data_path(Document, tuple(error["loc"]))
@@ -159,6 +171,27 @@ class _Filler:
         return done
 
 
+def footnote_calls(data: Any) -> list[str]:
+    """The footnote ids the text of a document calls, in the order they are printed."""
+    order: dict[str, None] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            order.update(dict.fromkeys(FOOTNOTE_CALL.findall(value)))
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                if key not in ("footnotes", "meta"):
+                    walk(child)
+        elif isinstance(value, list):
+            for child in value:
+                walk(child)
+
+    if isinstance(data, dict):
+        for part in ("basis", "preamble", "blocks", "conclusion", "appendices"):
+            walk(data.get(part))
+    return list(order)
+
+
 def value_at(data: Any, path: Path_) -> Any:
     """The value at `path` of plain data, None where there is none."""
     for key in path:
@@ -178,6 +211,7 @@ def load_draft(document: YamlDocument, path: Path) -> Draft:
     filler = _Filler(document.data)
     filler.sections(filler.data.get("blocks"), ("blocks",))
     filler.sections(filler.data.get("appendices"), ("appendices",))
+    filler.footnotes()
     for _ in range(_ROUNDS):
         try:
             model = Document.model_validate(filler.data)

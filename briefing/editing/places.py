@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from briefing.builds.draft import footnote_calls
 from briefing.messages import Message, joined, msg
 from briefing.numbering.counters import heading_number
 from briefing.numbering.letters import PastLastLetter
@@ -177,24 +178,7 @@ def _item_place(where: Message | None, index: int, item: Any, rest: Path_) -> Me
 
 def footnote_number(data: Any, note_id: str) -> int | None:
     """The number a footnote prints with: the order of first calls in the text."""
-    order: list[str] = []
-
-    def walk(value: Any) -> None:
-        if isinstance(value, str):
-            for found in re.findall(r"\[\^([^\]\s]+)\]", value):
-                if found not in order:
-                    order.append(found)
-        elif isinstance(value, dict):
-            for key, child in value.items():
-                if key not in ("footnotes", "meta"):
-                    walk(child)
-        elif isinstance(value, list):
-            for child in value:
-                walk(child)
-
-    if isinstance(data, dict):
-        for part in ("basis", "preamble", "blocks", "conclusion", "appendices"):
-            walk(data.get(part))
+    order = footnote_calls(data)
     return order.index(note_id) + 1 if note_id in order else None
 
 
