@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.editing.places import in_clerks_words, named_path, place_of
+from briefing.editing.places import (
+    hint_in_clerks_words,
+    in_clerks_words,
+    named_path,
+    place_of,
+)
 from briefing.messages import Message
 from briefing.messages.language import ENGLISH
 from briefing.problems import BriefingError, Problem
@@ -38,8 +43,9 @@ class FieldFinding:
         English."""
         p = self.problem
         message = in_clerks_words(p.message, self.place)
+        hint = hint_in_clerks_words(p.hint)
         return {"path": list(self.path), "severity": p.severity,
-                "message": str(message), "hint": str(p.hint) if p.hint else "",
+                "message": str(message), "hint": str(hint) if hint else "",
                 "place": str(self.place) if self.place is not None else "",
                 "message_en": p.message.text(ENGLISH),
                 "hint_en": p.hint.text(ENGLISH) if p.hint else "", "code": p.code,
@@ -157,5 +163,6 @@ def clerks_lines(name: str, text: str, problems: list[Problem]) -> list[str]:
             lines.append(f"{Path(problem.position.file).name}: {said}")
             continue
         place = place_of(document.data, named_path(problem, locate.path_of(problem)))
-        lines.append(clerks_line(in_clerks_words(problem.message, place), place, problem.hint))
+        lines.append(clerks_line(in_clerks_words(problem.message, place), place,
+                                 hint_in_clerks_words(problem.hint)))
     return lines

@@ -206,6 +206,26 @@ def path_from_dotted(text: str) -> Path_:
     for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text):
         parts.append(int(index) if index else name)
     return tuple(parts)
+#: hints written for someone editing the file ("under 'body:'"), said for the studio's fields
+_STUDIO_HINTS = {
+    "empty-section-hint": msg("empty-section-hint-studio", "add a paragraph with «+ Thêm», or "
+                                                           "delete the section"),
+    "footnote-define-hint": msg("footnote-define-hint-studio",
+                                "write the note in the Footnotes part, or remove the call"),
+    "legal-empty-hint": msg("legal-empty-hint-studio", "add its text with «+ Thêm»"),
+    "legal-empty-article-hint": msg("legal-empty-hint-studio", "add its text with «+ Thêm»"),
+    "legal-empty-clause-hint": msg("legal-empty-hint-studio", "add its text with «+ Thêm»"),
+    "start-with-meta": None,
+}
+
+
+def hint_in_clerks_words(hint: Message | None) -> Message | None:
+    """A hint as the studio gives it: one that speaks of the file's keys said of its fields."""
+    if hint is None or not isinstance(hint, Message):
+        return hint
+    return _STUDIO_HINTS.get(hint.code, hint)
+
+
 #: message parameters that carry a value's path in the data ("blocks[0].body[1]")
 _PATH_PARAMS = ("field", "parent")
 

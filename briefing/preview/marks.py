@@ -12,7 +12,7 @@ from typing import Any
 
 from briefing.builds.draft import Draft, value_at
 from briefing.editing.field_findings import FieldLocator, clerks_line
-from briefing.editing.places import in_clerks_words, named_path, place_of
+from briefing.editing.places import hint_in_clerks_words, in_clerks_words, named_path, place_of
 from briefing.messages import msg
 from briefing.preview.pages import Pages, squeezed
 from briefing.problems import ERROR
@@ -54,6 +54,6 @@ def draft_marks(draft: Draft, pages: Pages) -> list[dict[str, Any]]:
         value = value_at(draft.data, path)
         marks.append({"kind": "error", "path": list(path), "place": str(place or ""),
                       "text": clerks_line(in_clerks_words(problem.message, place), place,
-                                          problem.hint),
+                                          hint_in_clerks_words(problem.hint)),
                       "page": pages.page_of(value) if isinstance(value, str) else None})
     return marks[:MOST]

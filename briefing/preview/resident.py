@@ -82,11 +82,11 @@ class Previewer:
         """The build for `key`; None when a newer key for `slot` was asked for meanwhile."""
         with self._guard:
             self._latest[slot] = key
-            if key in self._builds:
+            if self._usable(key):
                 return self._builds[key]
         with self._lock:
             with self._guard:
-                if key in self._builds:
+                if self._usable(key):
                     return self._builds[key]
                 if self._latest.get(slot) != key:
                     return None
@@ -99,6 +99,13 @@ class Previewer:
                 self._trim()
             self.collector.soon()  # the layouts let go of: freed while the clerk reads
             return build
+
+    def _usable(self, key: str) -> bool:
+        """A build kept for `key` that can still draw its pages: a version come back to (an
+        undo, a draft's blank filled and emptied again) after its layout was let go is built
+        again, not shown with pages that answer 404."""
+        build = self._builds.get(key)
+        return build is not None and not (build.pages is not None and build.pages.expired)
 
     def _make(self, key: str, load: Callable[[], LoadedVariant]) -> Build:
         started = time.perf_counter()
