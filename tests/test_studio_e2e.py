@@ -135,6 +135,8 @@ def test_a_clerk_edits_previews_archives_and_downloads(studio, browser):
     assert "1 lỗi" in page.locator("#problem-summary").inner_text()
     # the preview goes on, a draft: the call's missing note is a marked blank
     page.wait_for_selector("#preview-marks:not([hidden])", timeout=60_000)
+    marks = page.locator("#preview-marks").inner_text()
+    assert "Trang " in marks and "chú thích 1: chưa viết" in marks  # worded as the page is
     shot(page, "04-footnote-broken")
 
     # 5. fix it: the message goes
