@@ -239,16 +239,54 @@ def test_symlink_out_of_content_is_refused(store, tmp_path):
 
 
 @pytest.mark.parametrize("form", documents.FORMS)
-def test_new_documents_check_clean(store, form):
+def test_new_documents_leave_what_is_not_given_empty(store, form):
+    """Nothing invented: what the clerk has not given is left to fill (a draft's blanks), and
+    those are the only problems a new document has."""
+    import datetime as dt
+
     name = documents.new_document(store, form, {"subject": "Về công tác tháng 4",
-                                                "date": "2024-04-02",
+                                                "date": "02/04/2024",
                                                 "issuer.name": "BAN TUYÊN GIÁO QUẬN ỦY"})
     assert name == "ve-cong-tac-thang-4.yaml"
-    result = check_text(name, store.read(name).text)
-    assert (result.errors, result.warnings) == (0, 0)
+    text = store.read(name).text
+    assert "Nguyễn Văn A" not in text and "date: 2024-04-02" in text
+    result = check_text(name, text)
+    assert result.warnings == 0
+    said = {f.as_json()["text"] for f in result.findings}
+    blanks = {"Mục I «Nội dung chính», đoạn 1: không được để trống"}
+    if form == "official":
+        blanks.add("Thông tin chung: còn phải điền: Số, ký hiệu, Họ tên người ký")
+    assert said == blanks
     assert data(store, name)["meta"]["form"] == form
-    assert documents.new_document(store, form, {"subject": "Về công tác tháng 4"}) == \
-        "ve-cong-tac-thang-4-2.yaml"
+    today = documents.new_document(store, form, {"subject": "Về công tác tháng 4"},
+                                   today=dt.date(2026, 12, 7))
+    assert today == "ve-cong-tac-thang-4-2.yaml"
+    assert str(data(store, today)["meta"]["date"]) == "2026-12-07"
+
+
+def test_a_new_document_of_a_type_asks_for_its_fields_only(store):
+    import datetime as dt
+
+    from briefing.editing.new_document import type_choices
+
+    choices = {(c.profile, c.key): c for c in type_choices()}
+    cong_van = choices[("state", "cong-van")]
+    assert cong_van.label == "Công văn" and "addressees" in cong_van.fields
+    assert "addressees" not in choices[("party", "huong-dan")].fields
+    assert "number" not in choices[("party", "tai-lieu")].fields
+    assert "subject" not in choices[("state", "giay-gioi-thieu")].fields
+    name = documents.new_document(store, "", {"subject": "Về việc cử cán bộ dự tập huấn "
+                                              "chuyển đổi số năm 2025 tại Hà Nội",
+                                              "addressees": "Sở Nội vụ\nSở Tài chính"},
+                                  profile="state", doc_type="cong-van",
+                                  today=dt.date(2026, 12, 7))
+    assert name == "ve-viec-cu-can-bo-du-tap-huan-chuyen-doi.yaml"  # whole words, 40 at most
+    meta = data(store, name)["meta"]
+    assert meta["type"] == "cong-van" and meta["profile"] == "state"
+    assert list(meta["addressees"]) == ["Sở Nội vụ", "Sở Tài chính"]
+    assert "issuer" not in meta  # the blank's issuer is a Party office: a State one is asked
+    with pytest.raises(EditError):
+        documents.new_document(store, "", {}, profile="state", doc_type="khong-co")
 
 
 def test_duplicate_bin_and_restore(store, tmp_path):

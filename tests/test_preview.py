@@ -168,6 +168,30 @@ class _Recorded(PdfPages):
     def release(self) -> None:
         self.released = True
 
+    @property
+    def expired(self) -> bool:
+        return self.released
+
+
+def test_a_version_come_back_to_is_built_again_if_its_layout_was_let_go():
+    """Undo, or a draft's blank filled then emptied: the same key as an older build, whose
+    layout went when a newer build came; shown as it was, its undrawn pages would be 404s."""
+    made: dict[str, _Recorded] = {}
+    calls = []
+
+    def render(loaded):
+        calls.append(loaded)
+        made[loaded] = _Recorded()
+        return made[loaded], []
+
+    previewer = Previewer(render=render)
+    first = previewer.build("doc", "k1", lambda: "v1")
+    previewer.build("doc", "k2", lambda: "v2")
+    assert first.pages.released
+    again = previewer.build("doc", "k1", lambda: "v1")
+    assert again is not first and not again.pages.released and calls == ["v1", "v2", "v1"]
+    assert previewer.build("doc", "k1", lambda: "v1") is again  # and then kept
+
 
 def test_only_the_newest_and_the_last_good_build_keep_their_layout():
     """Every kept layout lengthens each full pass of the cycle collector: superseded builds

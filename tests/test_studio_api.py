@@ -385,15 +385,22 @@ def test_preview_pages_and_focus(client):
     assert client.get(f"/preview/{data['key']}/999.png").status_code == 404
     again = client.get(f"/api/preview/{BOOKLET}").json()
     assert again["key"] == data["key"]  # same version: the build is reused
-    value = "Đoạn văn có lỗi[^khong-co]."
+    value = "Đoạn văn có lỗi[^khong-co]."  # a call whose note is not written yet: a draft
     change(client, "set_text", path=["blocks", 0, "body", 0, "body", 0], value=value)
-    broken = client.get(f"/api/preview/{BOOKLET}").json()
-    assert broken["status"] == "errors" and broken["errors"] == 1
-    assert broken["last_good"]["key"] == data["key"]
+    draft = client.get(f"/api/preview/{BOOKLET}").json()
+    assert draft["status"] == "ok" and draft["key"] != data["key"]
+    assert [m["place"] for m in draft["marks"]] == ["chú thích 1"]
+    value = "Đoạn văn *chưa đóng [^us-china-russia] và gọi lại [^us-china-russia]."
+    change(client, "set_text", path=["blocks", 0, "body", 0, "body", 0], value=value)
+    broken = client.get(f"/api/preview/{BOOKLET}").json()  # a note called twice: no layout
+    assert broken["status"] == "errors" and broken["errors"] >= 1
+    assert broken["last_good"]["key"] == draft["key"]
+    assert not any("/tmp" in p or ".yaml:" in p for p in broken["problems"])
 
 
 def test_download_docx_and_pdf(client, project):
-    assert client.get(f"/download/docx/{PROGRAMME}").status_code == 405  # a GET writes nothing
+    opened = client.get(f"/download/docx/{PROGRAMME}")  # a GET writes nothing: a page says how
+    assert opened.status_code == 200 and "Tải DOCX" in opened.text and "Method" not in opened.text
     assert not (project / "output").exists()
     docx = client.post(f"/download/docx/{PROGRAMME}")
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
@@ -415,8 +422,8 @@ def test_download_refused_while_the_document_has_errors(client):
 def test_units_page_and_unit_edits(client, project):
     html = client.get(f"/units/{BOOKLET}?unit=quan-1.yaml").text
     assert "Đảng bộ Quận 1" in html and 'data-id="forecast"' in html
-    assert not re.search(r'data-id="forecast"\s*checked', html)  # unticked
-    assert re.search(r'data-id="lessons"\s*checked', html)
+    assert not re.search(r'data-id="forecast"[^>]*\bchecked', html)  # unticked
+    assert re.search(r'data-id="lessons"[^>]*\bchecked', html)
     unit = "units/quan-1.yaml"
     answer = change(client, "set_unit_field", name=unit, field="unit.name",
                     value="Đảng bộ Quận Một")
@@ -469,7 +476,9 @@ def test_editions_create_list_verify_diff_zip(client, project):
                                                    "name": "2024-03-so-03"}).json()
     assert again["created"] is False
     html = client.get("/editions").text
-    assert "2024-03-so-03" in html and "quan-1" in html
+    assert "2024-03-so-03" in html and "quan-1" in html and "15/03/2024" in html
+    assert "Về thành tựu đối ngoại" in html and BOOKLET in html  # the document it archives
+    assert "briefing-foreign-affairs" in data["variants"]  # the briefing itself is archived
     verified = client.post("/api/editions/verify", json={"label": "2024-03-so-03@r1"}).json()
     assert verified["ok"] is True and verified["files"] > 3
     fragment = client.post("/api/editions/verify", data={"label": "2024-03-so-03"},
@@ -477,7 +486,8 @@ def test_editions_create_list_verify_diff_zip(client, project):
     assert "nguyên vẹn" in fragment.text
     diff = client.get("/api/editions/diff?old=2024-03-so-03@r1/quan-1&new=2024-03-so-03@r1/"
                       "dang-uy-so-gd-dt")
-    assert diff.status_code == 200 and "So sánh" in diff.text and "d-add" in diff.text
+    assert diff.status_code == 200 and "So sánh" in diff.text and "<mark>" in diff.text
+    assert 'class="side-by-side"' in diff.text  # side by side, the changed words marked
     zipped = client.get("/editions/zip/2024-03-so-03@r1")
     assert zipped.headers["content-type"] == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(zipped.content)).namelist()
@@ -512,7 +522,7 @@ def test_a_new_edition_never_reads_a_unit_linked_out_of_content(client, project,
     assert answer.status_code == 400, answer.text
     message = answer.json()["error"]
     assert "link-out.yaml" in message and "dẫn ra ngoài" in message and "liên kết" in message
-    assert "TOP-SECRET" not in message
+    assert "TOP-SECRET" not in message and str(project) not in message  # no server path
     assert not (project / "output" / "editions" / "link-out" / "r1").exists()
     zipped = client.get("/editions/zip/link-out@r1")
     assert zipped.status_code == 400 and b"TOP-SECRET" not in zipped.content

@@ -35,6 +35,7 @@ from briefing.source.yaml_source import load_yaml
 from briefing.tree.render import environment
 
 if TYPE_CHECKING:
+    from briefing.builds.draft import Draft
     from briefing.units.load import Overlay
 
 
@@ -84,6 +85,16 @@ class WarmBuilder:
         with self._lock:
             warnings, view, tree = checked_tree(loaded, overlays)
             return lay_out(pdf_request(tree, view.profile, media=view.media)), warnings
+
+    def lay_out_draft(self, draft: Draft, overlays: Sequence[Overlay] = ()) -> Any:
+        """Lay a draft out (`briefing.builds.draft`): its check's errors are kept in
+        `draft.problems`, not raised; the document, as `lay_out` gives it."""
+        from briefing.builds.draft import draft_tree
+        from briefing.writers.pdf import lay_out, pdf_request
+
+        with self._lock:
+            view, tree = draft_tree(draft, overlays)
+            return lay_out(pdf_request(tree, view.profile, media=view.media))
 
     @staticmethod
     def write(rendered: Rendered, out_dir: Path) -> list[Path]:

@@ -16,9 +16,9 @@ from typing import Any
 
 from briefing.atomic import NO_HARD_LINKS, write_new
 from briefing.builds.variants import base_name
-from briefing.editing import meta_form as meta
 from briefing.editing.field_findings import check_text
 from briefing.editing.listing import Unopenable, list_folder, why_not, yaml_names
+from briefing.editing.new_document import TYPE_OF_FORM, new_content
 from briefing.editing.refusals import Conflict, EditError, Taken
 from briefing.editing.review import guesses
 from briefing.editing.store import (
@@ -31,13 +31,11 @@ from briefing.editing.store import (
     version_of,
     writing,
 )
-from briefing.editing.yamltext import dump_minimal, load_tree
 from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
 from briefing.text.slug import slug, unique
 
-BLANKS = Path(__file__).parent / "blanks"
 FORMS = ("booklet", "official")
 BIN = ".bin"
 #: the folder of the pictures imports bring (content/media/)
@@ -116,25 +114,22 @@ def free_name(store: DocumentStore, wanted: str, folder: str = "") -> str:
     where the file will be made. Call it holding `store.naming`, and make the file with an
     exclusive create (`store.create`): the name may still be taken by another program."""
     prefix = f"{folder}/" if folder else ""
-    stem = unique(slug(wanted, fallback="tai-lieu"),
+    stem = unique(slug(wanted, fallback="tai-lieu", whole_words=True),
                   lambda stem: store.taken(f"{prefix}{stem}.yaml"))
     return f"{prefix}{stem}.yaml"
 
 
 def new_document(store: DocumentStore, form: str, fields: dict[str, str],
-                 name: str | None = None) -> str:
-    """A new content file of `form` with the meta `fields` given; returns its name."""
-    if form not in FORMS:
+                 name: str | None = None, *, profile: str = "party", doc_type: str = "",
+                 today: dt.date | None = None) -> str:
+    """A new content file of the type `doc_type` of `profile` (else the usual type of `form`)
+    with the meta `fields` given (`briefing.editing.new_document`); returns its name."""
+    if not doc_type and form not in FORMS:
         raise EditError(msg("edit-form", "Choose the kind of document: an internal information "
                             "booklet or an official document."))
-    text = (BLANKS / f"{form}.yaml").read_text(encoding="utf-8")
-    tree = load_tree(text)
-    edited = load_tree(text)
-    for field_name, value in fields.items():
-        if value is not None and str(value).strip():
-            meta.set_field(edited, field_name, value)
-    return _create(store, name or fields.get("subject") or form,
-                   dump_minimal(text, tree, edited).encode("utf-8"))
+    key = doc_type or TYPE_OF_FORM[form]
+    text = new_content(profile, key, fields, today or dt.date.today())
+    return _create(store, name or fields.get("subject") or key, text.encode("utf-8"))
 
 
 def _create(store: DocumentStore, wanted: str, data: bytes) -> str:

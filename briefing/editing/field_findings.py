@@ -13,9 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.editing.places import (
+    hint_in_clerks_words,
+    in_clerks_words,
+    named_path,
+    place_of,
+)
+from briefing.messages import Message
 from briefing.messages.language import ENGLISH
-from briefing.problems import Problem
-from briefing.source.yaml_source import Path_, SourceMap, line_starts
+from briefing.problems import BriefingError, Problem
+from briefing.source.yaml_source import Path_, SourceMap, line_starts, load_yaml
 from briefing.validation import check_file
 from briefing.validation.findings import Finding, ValueFix
 
@@ -27,18 +34,23 @@ class FieldFinding:
     path: Path_
     problem: Problem
     fix: ValueFix | None = None
+    #: the value's place in the clerk's words ("Mục II.1 «…», đoạn 2"; `places.place_of`)
+    place: Message | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The finding for the studio: message and hint in the language chosen (the studio's
         is Vietnamese), the English ones kept beside, as the command line prints them in
         English."""
         p = self.problem
+        message = in_clerks_words(p.message, self.place)
+        hint = hint_in_clerks_words(p.hint)
         return {"path": list(self.path), "severity": p.severity,
-                "message": str(p.message), "hint": str(p.hint) if p.hint else "",
+                "message": str(message), "hint": str(hint) if hint else "",
+                "place": str(self.place) if self.place is not None else "",
                 "message_en": p.message.text(ENGLISH),
                 "hint_en": p.hint.text(ENGLISH) if p.hint else "", "code": p.code,
                 "line": p.position.line,
-                "col": p.position.col, "text": str(p),
+                "col": p.position.col, "text": clerks_line(message, self.place),
                 "fix": None if self.fix is None else
                 {"path": list(self.fix.path), "start": self.fix.start, "end": self.fix.end,
                  "text": self.fix.text}}
@@ -68,7 +80,8 @@ def check_text(path: Path | str, text: str) -> CheckResult:
     meeting file), field by field."""
     report = check_file(Path(path), text)
     source = report.yaml.source if report.yaml is not None else None
-    locate = _Locator(source, text) if source is not None else None
+    locate = FieldLocator(source, text) if source is not None else None
+    data = report.yaml.data if report.yaml is not None else None
     seen: set[Problem] = set()
     out: list[FieldFinding] = []
     for finding in _ordered(report.findings):
@@ -81,8 +94,21 @@ def check_text(path: Path | str, text: str) -> CheckResult:
             where = locate.path_of(finding.problem)
         else:
             where = ()
-        out.append(FieldFinding(tuple(where), finding.problem, finding.fix))
+        named = named_path(finding.problem, tuple(where))
+        if finding.problem.code == "missing":
+            where = named  # beside the field to fill, where the form has it
+        out.append(FieldFinding(tuple(where), finding.problem, finding.fix,
+                                place_of(data, named)))
     return CheckResult(out, report.yaml is not None)
+
+
+def clerks_line(message: Message, place: Message | None, hint: Message | None = None) -> str:
+    """One problem as the studio says it: the message with its place (in it, or before it),
+    and its hint if given; no file, line or column."""
+    text = str(message)
+    if place is not None and str(place) not in text:
+        text = f"{place}: {text}"
+    return f"{text} ({hint})" if hint else text
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
@@ -93,7 +119,7 @@ def _ordered(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=key)
 
 
-class _Locator:
+class FieldLocator:
     """Position -> path, from the source map of the checked text."""
 
     def __init__(self, source: SourceMap, text: str):
@@ -120,3 +146,23 @@ class _Locator:
             if start <= index < max(end, start + 1):
                 return path
         return self.by_start.get((position.line, position.col), ())
+
+
+def clerks_lines(name: str, text: str, problems: list[Problem]) -> list[str]:
+    """`problems` of the content `text` (a refused build, a refused edition), each said with
+    its place as `clerks_line` says it; a text that is not YAML keeps the messages alone."""
+    try:
+        document = load_yaml(name, text, unfit=False)
+    except BriefingError:
+        return [clerks_line(p.message, None, p.hint) for p in problems]
+    locate = FieldLocator(document.source, text)
+    lines = []
+    for problem in problems:
+        if Path(problem.position.file).name != Path(name).name:  # a unit's or meeting's file
+            said = clerks_line(problem.message, None, problem.hint)
+            lines.append(f"{Path(problem.position.file).name}: {said}")
+            continue
+        place = place_of(document.data, named_path(problem, locate.path_of(problem)))
+        lines.append(clerks_line(in_clerks_words(problem.message, place), place,
+                                 hint_in_clerks_words(problem.hint)))
+    return lines

@@ -8,6 +8,7 @@ from typing import Any
 
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
+from briefing.editing.dates import stored_date
 from briefing.editing.items import clean_text, styled_like
 from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import new_map, new_seq
@@ -17,7 +18,7 @@ from briefing.messages import msg
 FIELDS = ("form", "profile", "numbering", "issuer.superior", "issuer.name", "number", "place",
           "date", "type", "title", "subject", "issue", "circulation", "meeting",
           "signer.authority", "signer.title", "signer.name")
-LIST_FIELDS = ("recipients",)
+LIST_FIELDS = ("recipients", "addressees")
 
 
 def set_field(tree: Any, name: str, value: Any) -> None:
@@ -28,6 +29,8 @@ def set_field(tree: Any, name: str, value: Any) -> None:
     if name not in FIELDS:
         raise EditError(msg("edit-field", "There is no field '{name}'.", name=name))
     text = clean_text(value)
+    if name == "date":
+        text = stored_date(text)
     if "\n" in text:
         raise EditError(msg("edit-one-line", "This field is one line."))
     meta = _meta(tree)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.editing import footnotes, items, outline, unit_files
+from briefing.editing import footnotes, items, meeting_files, outline, unit_files
 from briefing.editing import meta_form as meta
 from briefing.editing.field_findings import check_text
 from briefing.editing.items import styled_like
@@ -176,12 +176,19 @@ def _apply_fix(tree: Any, args: dict, context: Context) -> Outcome:
 
 def _set_unit_field(tree: Any, args: dict, context: Context) -> Outcome:
     name = _text(args, "field")
-    unit_files.set_unit_field(tree, name, args.get("value", ""))
+    if name.startswith("meeting."):
+        meeting_files.set_meeting_field(tree, name, args.get("value", ""))
+    else:
+        unit_files.set_unit_field(tree, name, args.get("value", ""))
     return Outcome(tuple(name.split(".")))
 
 
 def _keep_section(tree: Any, args: dict, context: Context) -> Outcome:
-    unit_files.set_section_kept(tree, _text(args, "id"), bool(args.get("kept")))
+    if isinstance(tree, dict) and "meeting" in tree:
+        meeting_files.keep_in_meeting(tree, _text(args, "id"), bool(args.get("kept")),
+                                      _text(args, "kind") or None)
+    else:
+        unit_files.set_section_kept(tree, _text(args, "id"), bool(args.get("kept")))
     return Outcome(("sections",))
 
 

@@ -34,3 +34,13 @@ class Taken(EditError):
         self.name = name
         super().__init__(msg("edit-taken", "A file named '{name}' exists already; it is not "
                                            "overwritten. Try again.", name=name))
+
+
+class Offer(EditError):
+    """A refusal that offers the one action that gets the clerk there: `action` is the
+    button's words and `with_` what to send again with it ({"new_revision": True})."""
+
+    def __init__(self, message: Message, action: Message, with_: dict[str, object]):
+        self.action = action
+        self.with_ = with_
+        super().__init__(message)

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.builds.variants import VariantJob, base_name
-from briefing.editions.diff import diff_texts, job_text
+from briefing.editions.diff import VariantText, diff_texts, job_text
 from briefing.editions.layout import Archive, Reference
 from briefing.editions.manifest import load_manifest
+from briefing.editions.side_by_side import Block, side_by_side
 from briefing.editions.verify import jobs_from_manifest
 from briefing.inputs import shown
 from briefing.messages import msg
@@ -75,27 +76,48 @@ class VariantDiff:
     lines: list[str] = field(default_factory=list)
 
 
+def paired(old: dict[str, VariantJob], new: dict[str, VariantJob], old_label: str,
+           new_label: str) -> list[tuple[str, VariantText | None, VariantText | None]]:
+    """(name, old text, new text) for each pair to compare: two single variants whatever
+    their names, else variants of the same name; None on the side a variant is missing from."""
+    if len(old) == 1 and len(new) == 1:
+        (name, a), (_, b) = next(iter(old.items())), next(iter(new.items()))
+        return [(name, job_text(a, old_label), job_text(b, new_label))]
+    return [(name, job_text(old[name], f"{old_label}/{name}") if name in old else None,
+             job_text(new[name], f"{new_label}/{name}") if name in new else None)
+            for name in sorted(set(old) | set(new))]
+
+
 def compare(old: dict[str, VariantJob], new: dict[str, VariantJob], old_label: str,
             new_label: str) -> list[VariantDiff]:
-    """Two single variants are compared whatever their names; else variants of the same name."""
-    if len(old) == 1 and len(new) == 1:
-        (name_a, a), (_, b) = next(iter(old.items())), next(iter(new.items()))
-        return [VariantDiff(name_a, lines=diff_texts(job_text(a, old_label),
-                                                     job_text(b, new_label)))]
-    out = []
-    for name in sorted(set(old) | set(new)):
-        if name not in new:
-            out.append(VariantDiff(name, only_in=old_label))
-        elif name not in old:
-            out.append(VariantDiff(name, only_in=new_label))
-        else:
-            out.append(VariantDiff(name, lines=diff_texts(
-                job_text(old[name], f"{old_label}/{name}"),
-                job_text(new[name], f"{new_label}/{name}"))))
-    return out
+    """The report lines of each pair (`paired`)."""
+    return [VariantDiff(name, only_in=old_label) if b is None else
+            VariantDiff(name, only_in=new_label) if a is None else
+            VariantDiff(name, lines=diff_texts(a, b))
+            for name, a, b in paired(old, new, old_label, new_label)]
 
 
 def compare_archived(archive: Archive, old: str, new: str) -> list[VariantDiff]:
     """Two references into one archive (EDITION[@rN][/VARIANT]) compared: the studio's."""
     return compare(archived_jobs(archive, Reference.parse(old)),
                    archived_jobs(archive, Reference.parse(new)), old, new)
+
+
+@dataclass
+class SideBySide:
+    """One pair of variants side by side: on one side only, or the blocks that differ."""
+
+    name: str
+    only_in: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+
+def side_by_side_archived(archive: Archive, old: str, new: str) -> list[SideBySide]:
+    """Two references into one archive compared side by side, changed words marked (the
+    studio's comparison); pairs as `compare` pairs them."""
+    pairs = paired(archived_jobs(archive, Reference.parse(old)),
+                   archived_jobs(archive, Reference.parse(new)), old, new)
+    return [SideBySide(name, only_in=old) if b is None else
+            SideBySide(name, only_in=new) if a is None else
+            SideBySide(name, blocks=side_by_side(a, b))
+            for name, a, b in pairs]

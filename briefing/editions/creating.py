@@ -13,11 +13,13 @@ from pathlib import Path
 
 from briefing.builds.events import Events
 from briefing.builds.variant_set import VariantSet
+from briefing.editing.refusals import EditError, Offer
 from briefing.editions.layout import Archive, EditionOutcome, check_name, default_name
 from briefing.editions.signing import EditionSigning
 from briefing.editions.stamp_file import archived, edition_stamp, record
 from briefing.inputs import printable
-from briefing.messages import msg
+from briefing.messages import joined, msg
+from briefing.problems import BriefingError
 
 #: a date as an edition date is written: anything else is left to the full check's message
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -50,11 +52,11 @@ class EditionOrder:
 
 
 def every_variant(content: Path, folder: Path) -> VariantSet:
-    """What the studio archives: every unit file in `folder`/units, each read through the one
-    guard (inside `folder`, no link out), or the briefing itself where there is none."""
+    """What the studio archives: the briefing itself and every unit file in `folder`/units,
+    each read through the one guard (inside `folder`, no link out)."""
     units = folder / "units"
-    if units.is_dir() and any(units.glob("*.yaml")):
-        return VariantSet(content, units=[units], within=folder)
+    if units.is_dir() and any(units.glob("*.yaml")):  # the briefing itself is one of them
+        return VariantSet(content, units=[units], with_base=True, within=folder)
     return VariantSet(content, units=[], with_base=True, within=folder)
 
 
@@ -105,3 +107,33 @@ def create_edition(order: EditionOrder, events: Events | None = None) -> Edition
     if before is not None and all(r.ok for r in outcome.results):
         record(outcome.revision, before, edition_stamp(variants, order.date, name), warnings)
     return outcome
+
+
+#: an absolute path in a message ("/srv/x/content"): the clerk is shown its last part
+_SERVER_PATH = re.compile(r"(?<![\w.])/(?:[^\s'\"/]+/)+([^\s'\"/]+)")
+
+
+def refused_edition(error: BriefingError) -> EditError:
+    """Why the studio could not make an edition, in the clerk's words: no server path, no
+    command-line option; an edition archived with other inputs offers its next revision."""
+    first = error.problems[0]
+    if first.code == "edition-immutable":
+        params = dict(first.message.params)
+        label = str(params.get("label", ""))
+        number = int(label.rsplit("@r", 1)[-1]) + 1 if "@r" in label else 2
+        return Offer(msg("studio-edition-immutable", "The edition {name} is archived ({label}) "
+                         "and is never changed; the document has changed since ({changes}). "
+                         "To keep this version too, make revision r{number} beside it.",
+                         name=params.get("name", ""), label=label,
+                         changes=_SERVER_PATH.sub(r"\1", str(params.get("changes", ""))),
+                         number=number),
+                     msg("studio-edition-new-revision", "Make revision r{number}",
+                         number=number), {"new_revision": True})
+    lines = []
+    for problem in error.problems[:5]:
+        where = Path(problem.position.file).name if problem.position.line else ""
+        said = f"{problem.message} ({problem.hint})" if problem.hint else str(problem.message)
+        said = _SERVER_PATH.sub(r"\1", said)  # a folder of the server's: its last name only
+        lines.append(f"{where}: {said}" if where.endswith((".yaml", ".yml")) else said)
+    return EditError(msg("studio-edition-refused", "The edition was not made: {problems}",
+                         problems=joined(lines)))

@@ -61,3 +61,24 @@ def listed(archive: Archive, names: Sequence[str] = ()) -> list[Listed]:
             except BriefingError as error:
                 found.append(Listed(revision, None, error.problems[0]))
     return found
+
+
+def document_of(entry: Listed) -> tuple[str, str]:
+    """The briefing an edition archives: its file name and its title (subject, else title,
+    else type), read from the copy of its source inside the revision."""
+    manifest = entry.manifest
+    sources = [v.sources.get("content") for v in manifest.variants] if manifest else []
+    source = next((s for s in sources if s), None)
+    if source is None:
+        return "", ""
+    from briefing.source.yaml_source import load_yaml
+
+    path = entry.revision.path / source
+    try:
+        data = load_yaml(path).data
+    except BriefingError:
+        return path.name, path.name
+    meta = data.get("meta") if isinstance(data, dict) else None
+    meta = meta if isinstance(meta, dict) else {}
+    return path.name, str(meta.get("subject") or meta.get("title") or meta.get("type")
+                          or path.name)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.atomic import write_all_atomic
+from briefing.builds.draft import Draft, load_draft
 from briefing.builds.pipeline import FORMATS
 from briefing.builds.variants import VariantJob, base_name, variant_of
 from briefing.content.loader import LoadedDocument, parse_document
@@ -29,6 +30,8 @@ class LoadedVariant(NamedTuple):
 
     loaded: LoadedDocument
     overlays: tuple[Overlay, ...] = ()
+    #: the briefing loaded as a draft (its blanks, its problems once checked), for a preview
+    draft: Draft | None = None
 
 
 @dataclass(frozen=True)
@@ -52,15 +55,19 @@ class VariantSpec:
         if unit is not None:
             from briefing.units.load import parse_unit
 
-            name = parse_unit(unit).code
-        elif meeting is not None:
-            name = f"{name}-{self.meeting.stem}" if self.meeting else name
+            name = parse_unit(unit).code  # as batch names a unit's copy
+        if meeting is not None and self.meeting is not None:
+            name = f"{name}-{self.meeting.stem}"  # a meeting's handout is named after it too
         return VariantJob(name=name, content=content, unit=unit, meeting=meeting,
                           formats=formats, out_dir=str(out_dir or "output"))
 
-def load(spec: VariantSpec, job: VariantJob) -> LoadedVariant:
+def load(spec: VariantSpec, job: VariantJob, *, draft: bool = False) -> LoadedVariant:
     """The document of `spec` made from the bytes `job` read (read once: what is keyed is
-    what is built), with the overlays to check; its problems raise BriefingError."""
+    what is built), with the overlays to check; its problems raise BriefingError. A `draft`
+    (the preview of a briefing) has placeholders where required values are empty."""
+    if spec.is_base and draft:
+        made = load_draft(load_yaml(spec.content, job.content.text), spec.content)
+        return LoadedVariant(made.loaded, draft=made)
     if spec.is_base:
         return LoadedVariant(parse_document(load_yaml(spec.content, job.content.text),
                                             spec.content))

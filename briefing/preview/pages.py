@@ -106,6 +106,11 @@ class Pages:
         """Let go of what it takes to draw more pages; pictures drawn stay. A page not drawn
         yet then raises `Expired`."""
 
+    @property
+    def expired(self) -> bool:
+        """Whether pages not drawn yet can no longer be drawn (`release`)."""
+        return False
+
     def _text(self, index: int) -> str:
         raise NotImplementedError
 
@@ -179,6 +184,10 @@ class LaidOutPages(Pages):
 
     def release(self) -> None:
         self._layout = None
+
+    @property
+    def expired(self) -> bool:
+        return self._layout is None
 
     def close(self) -> None:
         self._layout = None

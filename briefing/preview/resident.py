@@ -18,6 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from briefing.builds.draft import Draft
 from briefing.preview.collector import IdleCollector
 from briefing.preview.image_cache import ImageCache
 from briefing.preview.outputs import LoadedVariant
@@ -28,21 +29,26 @@ from briefing.problems import BriefingError, Problem
 def render_pages(document: LoadedVariant) -> tuple[Pages, list[Problem]]:
     """The pages of a loaded document (laid out; each drawn when first shown) and its check's
     warnings (errors raise)."""
-    from briefing.preview.rendering import lay_out, rendering
+    from briefing.preview.rendering import lay_out, lay_out_draft, rendering
 
+    if document.draft is not None:
+        layout = lay_out_draft(document.draft, document.overlays)
+        return LaidOutPages(layout, rendering()), document.draft.problems
     layout, warnings = lay_out(document.loaded, document.overlays)
     return LaidOutPages(layout, rendering()), warnings
 
 
 @dataclass
 class Build:
-    """One preview: the pages, or the problems that kept the document from building."""
+    """One preview: the pages, or the problems that kept the document from building. A
+    draft's pages come with its blanks and with its check's errors among `warnings`."""
 
     key: str
     pages: Pages | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    draft: Draft | None = None
 
     @property
     def ok(self) -> bool:
@@ -79,11 +85,11 @@ class Previewer:
         """The build for `key`; None when a newer key for `slot` was asked for meanwhile."""
         with self._guard:
             self._latest[slot] = key
-            if key in self._builds:
+            if self._usable(key):
                 return self._builds[key]
         with self._lock:
             with self._guard:
-                if key in self._builds:
+                if self._usable(key):
                     return self._builds[key]
                 if self._latest.get(slot) != key:
                     return None
@@ -97,16 +103,24 @@ class Previewer:
             self.collector.soon()  # the layouts let go of: freed while the clerk reads
             return build
 
+    def _usable(self, key: str) -> bool:
+        """A build kept for `key` that can still draw its pages: a version come back to (an
+        undo, a draft's blank filled and emptied again) after its layout was let go is built
+        again, not shown with pages that answer 404."""
+        build = self._builds.get(key)
+        return build is not None and not (build.pages is not None and build.pages.expired)
+
     def _make(self, key: str, load: Callable[[], LoadedVariant]) -> Build:
         started = time.perf_counter()
         try:
-            pages, warnings = self.render(load())
+            document = load()
+            pages, warnings = self.render(document)
         except BriefingError as error:
             return Build(key, problems=list(error.problems),
                          seconds=time.perf_counter() - started)
         pages.images = self.images
-        return Build(key, pages, warnings=warnings,
-                     seconds=time.perf_counter() - started)
+        return Build(key, pages, warnings=warnings, seconds=time.perf_counter() - started,
+                     draft=getattr(document, "draft", None))
 
     def _trim(self) -> None:
         # a layout is some 35,000 objects in reference cycles: each one kept makes every full

@@ -13,7 +13,8 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from briefing.editing.refusals import Conflict, EditError
+from briefing import PROJECT_ROOT
+from briefing.editing.refusals import Conflict, EditError, Offer
 from briefing.messages import msg
 from briefing.messages.language import VIETNAMESE, speaking
 from briefing.problems import BriefingError
@@ -48,6 +49,8 @@ async def refused(request: Request, exc: Exception) -> Response:
                     title=msg("studio-not-done", "The operation was not carried out"),
                     message=message)
     answer: dict = {"error": message}
+    if isinstance(exc, Offer):  # the button that does what the message says
+        answer |= {"action": str(exc.action), "with": exc.with_}
     if isinstance(exc, Conflict):
         answer |= {"conflict": True, "version": exc.current_version}
     return JSONResponse(answer, status_code=status)
@@ -90,7 +93,9 @@ def create_app(root: Path, studio: Studio | None = None,
     app = Starlette(
         routes=[*documents.routes, *editor.routes, *preview.routes, *units.routes,
                 *editions.routes, *signing.routes, *review.routes,
-                Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
+                Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+                # the vendored fonts the PDF embeds: the comparison of editions is drawn in them
+                Mount("/fonts", StaticFiles(directory=PROJECT_ROOT / "fonts"), name="fonts")],
         middleware=[Middleware(Speaking, language=language),
                     Middleware(Guard, secrets_=studio.secrets, allowed_hosts=allowed_hosts)],
         exception_handlers={EditError: refused, BriefingError: refused,

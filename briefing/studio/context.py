@@ -12,6 +12,8 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from briefing import inputs
+from briefing.editing.dates import shown_date
+from briefing.editing.new_document import profile_names
 from briefing.editing.refusals import EditError
 from briefing.editing.store import DocumentStore
 from briefing.inputs import ARCHIVE_FOLDER
@@ -44,6 +46,8 @@ class Studio:
         self.previewer = Previewer()
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         self.templates.env.globals.update(form_names=FORM_NAMES, when=humanize_time)
+        self.templates.env.filters["vi_date"] = shown_date
+        self.templates.env.globals["profile_labels"] = dict(profile_names())
 
     def output_folder(self) -> Path:
         """output/, checked before anything is written there (a link may be planted while

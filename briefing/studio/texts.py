@@ -5,26 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from briefing.editing.places import META_FIELDS
 from briefing.messages import Message, msg
+
+__all__ = ["FORM_NAMES", "ITEM_KINDS", "META_FIELDS", "humanize_time"]
 
 FORM_NAMES = {"booklet": msg("form-booklet", "Internal information booklet"),
               "official": msg("form-official", "Official document")}
-#: meta fields of the form, in order, with their labels
-META_FIELDS = (
-    ("issuer.superior", msg("field-issuer-superior", "Superior body")),
-    ("issuer.name", msg("field-issuer-name", "Issuing body")),
-    ("number", msg("field-number", "Number and symbol")),
-    ("place", msg("field-place", "Place")),
-    ("date", msg("field-date", "Date of issue")),
-    ("type", msg("field-type", "Document type")),
-    ("title", msg("field-title", "Cover title")),
-    ("subject", msg("field-subject", "Summary (trích yếu) / subject")),
-    ("issue", msg("field-issue", "Issue (number line, month)")),
-    ("circulation", msg("field-circulation", "Circulation")),
-    ("signer.authority", msg("field-signer-authority", "Signing authority (K/T, T/M…)")),
-    ("signer.title", msg("field-signer-title", "Signer's title")),
-    ("signer.name", msg("field-signer-name", "Signer's name")),
-)
 ITEM_KINDS: tuple[tuple[str, Message], ...] = (
     ("paragraph", msg("kind-paragraph", "Paragraph")),
     ("numbered", msg("kind-numbered", "Numbered paragraph")),

@@ -17,11 +17,22 @@ def fold_ascii(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def slug(text: str, *, fallback: str, words: int | None = None, length: int = 40) -> str:
+def slug(text: str, *, fallback: str, words: int | None = None, length: int = 40,
+         whole_words: bool = False) -> str:
     """An id from a title: lower-case ASCII words joined by "-" ("Bài học kinh nghiệm" ->
-    "bai-hoc-kinh-nghiem"), at most `words` words and `length` characters."""
-    found = re.findall(r"[a-z0-9]+", fold_ascii(text).lower())
-    return "-".join(found[:words])[:length].strip("-") or fallback
+    "bai-hoc-kinh-nghiem"), at most `words` words and `length` characters; `whole_words`
+    stops before the word that would be cut (a file name reads as words: "…-94-nam", never
+    "…-94-nam-n"), unless the first word alone is longer."""
+    found = re.findall(r"[a-z0-9]+", fold_ascii(text).lower())[:words]
+    joined = "-".join(found)
+    if whole_words and len(joined) > length:
+        kept = [found[0]]
+        for word in found[1:]:
+            if len("-".join([*kept, word])) > length:
+                break
+            kept.append(word)
+        joined = "-".join(kept)
+    return joined[:length].strip("-") or fallback
 
 
 def unique(base: str, taken: Container[str] | Callable[[str], bool]) -> str:

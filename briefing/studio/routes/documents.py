@@ -5,19 +5,25 @@ a refused one (`EditError`) is answered by the app's handler (`briefing.studio.a
 
 from __future__ import annotations
 
+import datetime as dt
+
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing import document_files as documents
+from briefing.editing.dates import shown_date
+from briefing.editing.new_document import form_fields, profile_names, type_choices
 from briefing.editing.refusals import EditError
 from briefing.messages import msg
 from briefing.studio import uploads
 from briefing.studio.context import Studio, json_body, page, studio_of
 from briefing.studio.urls import edit_url
 
-NEW_FIELDS = ("subject", "issuer.superior", "issuer.name", "date", "place", "type")
+#: the meta fields the new-document form may send (each type asks for some of them)
+NEW_FIELDS = ("subject", "issuer.superior", "issuer.name", "date", "place", "number",
+              "addressees", "signer.authority", "signer.title", "signer.name")
 
 
 def _listing(studio: Studio) -> dict:
@@ -26,10 +32,16 @@ def _listing(studio: Studio) -> dict:
             "binned": documents.bin_entries(studio.store)}
 
 
+def new_form() -> dict:
+    """What the new-document form offers: layouts, their document types, the fields."""
+    return {"profiles": profile_names(), "types": type_choices(),
+            "new_fields": form_fields(), "today": shown_date(dt.date.today().isoformat())}
+
+
 async def index(request: Request) -> Response:
     listing = await run_in_threadpool(_listing, studio_of(request))
     return page(request, "documents.html", nav="documents", accepted=uploads.accepted(),
-                **listing)
+                **new_form(), **listing)
 
 
 def _opened(name: str) -> JSONResponse:
@@ -39,9 +51,11 @@ def _opened(name: str) -> JSONResponse:
 async def create(request: Request) -> Response:
     studio = studio_of(request)
     data = await json_body(request)
-    fields = {key: str(data.get(key) or "") for key in NEW_FIELDS}
-    return _opened(await run_in_threadpool(documents.new_document, studio.store,
-                                           str(data.get("form") or ""), fields))
+    fields = {key: str(data.get(key) or "") for key in NEW_FIELDS if key in data}
+    return _opened(await run_in_threadpool(
+        lambda: documents.new_document(studio.store, str(data.get("form") or ""), fields,
+                                       profile=str(data.get("profile") or "party"),
+                                       doc_type=str(data.get("type") or ""))))
 
 
 async def upload(request: Request) -> Response:

@@ -6,6 +6,7 @@ this process: never a child forked from the studio's threads."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -14,15 +15,22 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing import document_files as documents
+from briefing.editing.dates import shown_date, stored_date
 from briefing.editing.refusals import EditError
 from briefing.editions.bundle import revision_zip
-from briefing.editions.compare import compare_archived
-from briefing.editions.creating import EditionOrder, create_edition, every_variant
+from briefing.editions.compare import SideBySide, side_by_side_archived
+from briefing.editions.creating import (
+    EditionOrder,
+    create_edition,
+    every_variant,
+    refused_edition,
+)
 from briefing.editions.layout import Archive, Reference
-from briefing.editions.listing import listed
+from briefing.editions.listing import document_of, listed
 from briefing.editions.verify import verify_revision
 from briefing.messages import msg
 from briefing.preview.rendering import rendering
+from briefing.problems import BriefingError
 from briefing.studio.context import Studio, json_body, page, studio_of
 
 
@@ -31,11 +39,16 @@ def _archive(studio: Studio) -> Archive:
 
 
 def _revisions(studio: Studio) -> list[dict[str, Any]]:
-    return [{"label": entry.revision.label, "name": entry.revision.edition,
-             "number": entry.revision.number, "broken": entry.manifest is None,
-             "date": entry.manifest.date if entry.manifest else "",
-             "variants": [v.name for v in entry.manifest.variants] if entry.manifest else []}
-            for entry in listed(_archive(studio))]
+    rows = []
+    for entry in listed(_archive(studio)):
+        file, title = document_of(entry)
+        rows.append({"label": entry.revision.label, "name": entry.revision.edition,
+                     "number": entry.revision.number, "broken": entry.manifest is None,
+                     "date": entry.manifest.date if entry.manifest else "",
+                     "file": file, "title": title,
+                     "variants": [v.name for v in entry.manifest.variants]
+                     if entry.manifest else []})
+    return rows
 
 
 async def editions_page(request: Request) -> Response:
@@ -43,20 +56,24 @@ async def editions_page(request: Request) -> Response:
     contents = await run_in_threadpool(documents.content_names, studio.store)
     revisions = await run_in_threadpool(_revisions, studio)
     return page(request, "editions.html", nav="editions", contents=contents,
-                revisions=revisions, chosen=request.query_params.get("content") or "")
+                revisions=revisions, chosen=request.query_params.get("content") or "",
+                today=shown_date(dt.date.today().isoformat()))
 
 
 def _create(studio: Studio, content: str, date: str, name: str, new_revision: bool) -> dict:
     path = studio.store.path(content)
     if not path.is_file():
         raise EditError(msg("edit-missing", "This document was not found."))
-    order = EditionOrder(every_variant(path, studio.content), date, _archive(studio),
+    order = EditionOrder(every_variant(path, studio.content), stored_date(date), _archive(studio),
                          name=name or None, new_revision=new_revision, parallel_formats=False,
                          stamped=False,
                          date_field=str(msg("studio-edition-date", "Edition date")),
                          name_field=str(msg("studio-edition-name", "Edition name")))
-    with rendering():
-        outcome = create_edition(order)
+    try:
+        with rendering():
+            outcome = create_edition(order)
+    except BriefingError as error:
+        raise refused_edition(error) from None
     return {"label": outcome.revision.label, "created": outcome.created,
             "variants": [r.name for r in outcome.results], "seconds": round(outcome.seconds, 1)}
 
@@ -102,9 +119,8 @@ def _verify_fragment(request: Request, answer: dict[str, Any]) -> Response:
     return HTMLResponse(html)
 
 
-def _diff(studio: Studio, old: str, new: str) -> list[dict[str, Any]]:
-    pairs = compare_archived(_archive(studio), old, new)
-    return [{"name": d.name, "only_in": d.only_in, "lines": d.lines} for d in pairs]
+def _diff(studio: Studio, old: str, new: str) -> list[SideBySide]:
+    return side_by_side_archived(_archive(studio), old, new)
 
 
 async def diff(request: Request) -> Response:

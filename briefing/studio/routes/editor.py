@@ -10,6 +10,7 @@ app's handlers (`briefing.studio.app`).
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import threading
 from typing import Any
 
@@ -113,8 +114,9 @@ def _change(studio: Studio, name: str, version: str,
     if studio.prefetch and "/" not in name:
         # the new version's preview, started now that `check` is done (run beside it, both
         # would share one interpreter and each take longer): the page's request finds it
-        # under way
-        threading.Thread(target=_prefetch, args=(studio, name), daemon=True).start()
+        # under way; in the request's language (a draft's blanks are worded when laid out)
+        threading.Thread(target=contextvars.copy_context().run, args=(_prefetch, studio, name),
+                         daemon=True).start()
     if any(operation not in IN_PLACE for operation, _ in operations):
         answer |= render_fields(studio, done.snapshot)
     return answer

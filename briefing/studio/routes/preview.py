@@ -13,14 +13,17 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.builds.variants import VariantJob
+from briefing.editing.field_findings import clerks_lines
 from briefing.editing.refusals import EditError
 from briefing.editing.store import version_of, writing
 from briefing.messages import joined, msg
+from briefing.preview.marks import draft_marks
 from briefing.preview.outputs import VariantSpec, build_outputs, load, output_dir
 from briefing.preview.pages import Expired
 from briefing.preview.resident import Build
 from briefing.problems import BriefingError
-from briefing.studio.context import Studio, studio_of
+from briefing.studio.context import Studio, page, studio_of
+from briefing.studio.urls import edit_url
 
 MEDIA = {"pdf": "application/pdf",
          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -57,8 +60,9 @@ def _describe(build: Build, focus: str | None, near: int | None = None) -> dict[
     if pages is not None:
         answer |= {"pages": pages.count,
                    "ratio": [round(h / w, 4) for w, h in pages.sizes],
-                   "page": pages.page_of(focus, near) if focus else None,
-                   "warnings": [str(p) for p in build.warnings]}
+                   "page": pages.page_of(focus, near) if focus else None}
+    if pages is not None and build.draft is not None and not build.draft.complete:
+        answer["marks"] = draft_marks(build.draft, pages)
     return answer
 
 
@@ -70,14 +74,14 @@ def preview_state(studio: Studio, name: str, unit: str | None, meeting: str | No
     slot = f"{name}|{unit}|{meeting}"
     version = version_of(job.content.data)
 
-    build = studio.previewer.build(slot, key, lambda: load(spec, job))
+    build = studio.previewer.build(slot, key, lambda: load(spec, job, draft=True))
     if build is None:
         return {"status": "superseded", "version": version}
     if build.ok:
         return {"status": "ok", "version": version, **_describe(build, focus, near)}
     answer: dict[str, Any] = {"status": "errors", "version": version,
                               "errors": sum(p.severity == "error" for p in build.problems),
-                              "problems": [str(p) for p in build.problems]}
+                              "problems": clerks_lines(name, job.content.text, build.problems)}
     good = studio.previewer.last_good(slot)
     if good is not None:
         answer["last_good"] = _describe(good, focus, near)
@@ -133,9 +137,11 @@ def _download(studio: Studio, name: str, unit: str | None, meeting: str | None,
         with writing(None, NOT_WRITTEN):
             targets, _ = build_outputs(spec, studio.output)
     except BriefingError as error:
+        errors = [p for p in error.problems if p.severity == "error"] or error.problems
+        lines = clerks_lines(name, spec.job().content.text, errors[:5])
         raise NotBuilt(msg("studio-not-built", "The document still has errors and was not "
                                                "made: {problems}",
-                           problems=joined(str(p) for p in error.problems[:5]))) from None
+                           problems=joined(lines))) from None
     return targets[fmt]
 
 
@@ -155,8 +161,23 @@ async def download(request: Request) -> Response:
     return FileResponse(target, media_type=MEDIA[fmt], filename=target.name)
 
 
+_DOWNLOAD_GET = msg("studio-download-get", "A file is made with the “Tải DOCX” and “Tải PDF” "
+                    "buttons at the top of the document's page (or of its units' page); "
+                    "opening this address makes nothing.")
+
+
+async def download_page(request: Request) -> Response:
+    """A download address opened in the browser (a bookmark, a link copied): it writes
+    nothing (a POST does), and says where the buttons are."""
+    name = request.path_params["name"]
+    return page(request, "message.html", title=msg("studio-download-title", "Download"),
+                message=_DOWNLOAD_GET, link=edit_url(name),
+                link_label=msg("studio-open-document", "Open the document"))
+
+
 routes = [
     Route("/api/preview/{name:path}", preview),
     Route("/preview/{key}/{index:int}.png", page_image),
     Route("/download/{fmt}/{name:path}", download, methods=["POST"]),
+    Route("/download/{fmt}/{name:path}", download_page, methods=["GET"]),
 ]

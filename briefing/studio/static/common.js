@@ -92,3 +92,40 @@ const Studio = (() => {
 
   return { api, flash, confirm, download, ApiError };
 })();
+
+/* Dates as a Vietnamese clerk writes them (15/03/2024) whatever the browser's language: each
+   `input.date-vi` is a text field, with a button opening the browser's calendar, whose choice
+   is written back as day/month/year (the server stores 2024-03-15). */
+(() => {
+  const pad = (n) => String(n).padStart(2, "0");
+  function enhance(input) {
+    if (input.dataset.calendar) return;
+    input.dataset.calendar = "1";
+    const native = document.createElement("input");
+    native.type = "date";
+    native.className = "date-native";
+    native.tabIndex = -1;
+    native.setAttribute("aria-hidden", "true");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn small date-button";
+    button.textContent = "Lịch";
+    button.setAttribute("aria-label", "Chọn ngày trên lịch");
+    button.addEventListener("click", () => {
+      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input.value.trim());
+      native.value = m ? `${m[3]}-${pad(m[2])}-${pad(m[1])}` : "";
+      try { native.showPicker(); } catch (error) { native.focus(); }
+    });
+    native.addEventListener("change", () => {
+      const [y, mo, d] = native.value.split("-");
+      if (!y) return;
+      input.value = `${d}/${mo}/${y}`;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    input.after(button, native);
+  }
+  const all = () => document.querySelectorAll("input.date-vi").forEach(enhance);
+  document.addEventListener("DOMContentLoaded", all);
+  new MutationObserver(all).observe(document.documentElement, { childList: true, subtree: true });
+})();

@@ -9,9 +9,36 @@
   };
 
   const newForm = document.getElementById("new-form");
+  const profile = document.getElementById("new-profile");
+  const type = document.getElementById("new-type");
+  /* the types of the chosen layout, and the fields of the chosen type only */
+  const allTypes = [...type.options];
+  let shownProfile = null;
+  function showType() {
+    if (shownProfile !== profile.value) {   // the chosen layout's types only, in the list
+      shownProfile = profile.value;
+      type.replaceChildren(...allTypes.filter((o) => o.dataset.profile === profile.value));
+      type.selectedIndex = 0;
+    }
+    const current = type.selectedOptions[0];
+    const fields = new Set((current ? current.dataset.fields : "").split(" "));
+    for (const label of newForm.querySelectorAll(".new-field")) {
+      label.hidden = !fields.has(label.dataset.name);
+      const input = label.querySelector("input[data-default]");
+      if (input && !input.dataset.touched) input.value = profile.value === "party" ? input.dataset.default : "";
+    }
+  }
+  newForm.addEventListener("input", (event) => { event.target.dataset.touched = "1"; });
+  profile.addEventListener("change", showType);
+  type.addEventListener("change", showType);
+  showType();
   newForm.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const data = Object.fromEntries(new FormData(newForm).entries());
+    const data = { profile: profile.value, type: type.value };
+    for (const label of newForm.querySelectorAll(".new-field:not([hidden])")) {
+      const input = label.querySelector("input, textarea");
+      data[input.name] = input.value;
+    }
     try {
       const answer = await Studio.api("/api/documents/new", data);
       window.location.href = answer.url;

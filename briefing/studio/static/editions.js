@@ -24,6 +24,19 @@
     } catch (error) {
       result.className = "form-result error";
       result.textContent = error.message;
+      if (error.data && error.data.action) {   // the button that does what the message says
+        const again = document.createElement("button");
+        again.type = "button";
+        again.className = "btn small primary";
+        again.textContent = error.data.action;
+        again.addEventListener("click", () => {
+          for (const [key, value] of Object.entries(error.data.with || {})) {
+            if (form.elements[key] && form.elements[key].type === "checkbox") form.elements[key].checked = Boolean(value);
+          }
+          form.requestSubmit();
+        });
+        result.append(" ", again);
+      }
     } finally {
       button.disabled = false;
       busy.hidden = true;

@@ -48,7 +48,7 @@
       if (field.dataset.meta === "date") {
         const partial = field.closest(".date-field").querySelector("[data-date-partial]").checked;
         const box = field.closest(".date-field");
-        value = partial ? box.querySelector(".date-month").value : box.querySelector("input[type=date]").value;
+        value = partial ? box.querySelector(".date-month").value : box.querySelector(".date-vi").value;
       }
       return { op: "set_meta", args: { field: field.dataset.meta, value } };
     }
@@ -254,7 +254,7 @@
       const link = document.createElement("button");
       link.type = "button";
       link.className = "linklike";
-      link.textContent = `${finding.severity === "error" ? "Lỗi" : "Cảnh báo"} (dòng ${finding.line}): ${finding.message}`;
+      link.textContent = `${finding.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${finding.text}`;
       link.addEventListener("click", () => {
         const box = document.getElementById("finding-" + index);
         if (box) {
@@ -298,7 +298,7 @@
     const field = event.target;
     if (field.closest("#doc") && field.dataset.path) {
       if (field.tagName === "TEXTAREA") autosize(field);
-      if (field.matches(".date-month") || field.type === "date") return;   // saved on change
+      if (field.matches(".date-month") || field.matches(".date-vi")) return;   // saved on change
       queue(field);
     }
   });
@@ -307,10 +307,10 @@
     if (field.matches("#doc [data-date-partial]")) {
       const box = field.closest(".date-field");
       box.querySelector(".date-month").hidden = !field.checked;
-      const date = box.querySelector("input[type=date]");
-      if (field.checked && date.value) box.querySelector(".date-month").value = date.value.slice(0, 7);
+      const date = box.querySelector(".date-vi");
+      if (field.checked && date.value) box.querySelector(".date-month").value = date.value.split("/").slice(1).join("/");
       queue(date);
-    } else if (field.matches("#doc .date-month, #doc input[type=date]")) {
+    } else if (field.matches("#doc .date-month, #doc .date-vi")) {
       queue(field);
     }
   });

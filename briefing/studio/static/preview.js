@@ -47,6 +47,7 @@ class Preview {
       return;
     }
     if (answer.status === "errors") {
+      this.showMarks((answer.problems || []).map((text) => ({ kind: "error", text, path: [], page: null })), true);
       const count = answer.errors;
       this.note.textContent = `Tài liệu còn ${count} lỗi nên chưa dựng lại được bản in` +
         (answer.last_good ? "; đang hiện bản hợp lệ gần nhất." : ".");
@@ -58,6 +59,67 @@ class Preview {
     this.note.hidden = true;
     this.status.textContent = `${answer.pages} trang · dựng trong ${answer.seconds.toFixed(1)} giây`;
     this.show(answer, started);
+    this.showMarks(answer.marks || []);
+  }
+
+  /** A draft's blanks and errors: a list above the pages (place, what, page) and a badge on
+      each page that has some. Clicking one shows its page and puts the cursor in its field. */
+  showMarks(marks, stopped = false) {
+    let list = document.getElementById("preview-marks");
+    if (!list) {
+      list = document.createElement("div");
+      list.id = "preview-marks";
+      list.className = "banner draft";
+      this.pages.parentElement.insertBefore(list, this.pages);
+    }
+    list.replaceChildren();
+    list.hidden = marks.length === 0;
+    const perPage = new Map();
+    for (const mark of marks) {
+      if (mark.page !== null && mark.page !== undefined) perPage.set(mark.page, (perPage.get(mark.page) || 0) + 1);
+    }
+    this.figures.forEach((figure, index) => {
+      if (perPage.has(index)) figure.dataset.marks = `${perPage.get(index)} chỗ cần hoàn thiện`;
+      else delete figure.dataset.marks;
+    });
+    if (!marks.length) return;
+    const blanks = marks.filter((m) => m.kind === "blank").length, errors = marks.length - blanks;
+    const head = document.createElement("p");
+    const parts = [];
+    if (blanks) parts.push(`${blanks} chỗ trống`);
+    if (errors) parts.push(`${errors} lỗi`);
+    head.textContent = stopped ? "Chưa dựng được bản in vì:" :
+      `Bản nháp: còn ${parts.join(", ")}. Bản xem trước vẫn cập nhật; ` +
+      "tải DOCX, PDF và lưu ấn bản được khi đã hoàn thiện.";
+    list.appendChild(head);
+    const ul = document.createElement("ul");
+    for (const mark of marks) {
+      const li = document.createElement("li");
+      li.className = "mark " + mark.kind;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "linklike";
+      const where = mark.page !== null && mark.page !== undefined ? `Trang ${mark.page + 1} · ` : "";
+      button.textContent = where + mark.text;
+      button.addEventListener("click", () => this.goTo(mark));
+      li.appendChild(button);
+      ul.appendChild(li);
+    }
+    list.appendChild(ul);
+  }
+
+  goTo(mark) {
+    if (mark.page !== null && mark.page !== undefined) {
+      const figure = this.figures[mark.page];
+      if (figure) this.pages.scrollTo({ top: figure.offsetTop - 8, behavior: "auto" });
+      this.load(mark.page);
+    }
+    const field = document.getElementById("f-" + mark.path.join("-"));
+    if (field) {
+      field.focus({ preventScroll: true });
+      const box = field.closest(".doc-scroll");
+      if (box) box.scrollTop += field.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
+    }
   }
 
   show(answer, started) {

@@ -7,7 +7,6 @@
   const name = root.dataset.name;
   const unitSelect = document.getElementById("unit-select");
   const meetingSelect = document.getElementById("meeting-select");
-  const edit = document.getElementById("unit-edit");
   const preview = new Preview(() => ({ name, unit: unitSelect.value, meeting: meetingSelect.value }));
   let timer = null;
 
@@ -21,33 +20,38 @@
   for (const fmt of ["docx", "pdf"]) {
     document.getElementById("variant-" + fmt).addEventListener("click", (event) => {
       event.preventDefault();
-      Studio.download(downloadUrl(fmt), (unitSelect.value || name).replace(/\.yaml$/, "") + "." + fmt);
+      const parts = [unitSelect.value || name, meetingSelect.value].filter(Boolean).map((p) => p.replace(/\.yaml$/, ""));
+      Studio.download(downloadUrl(fmt), parts.join("-") + "." + fmt);
     });
   }
 
-  unitSelect.addEventListener("change", () => {
+  /* a unit or a meeting chosen: the page shows that copy (its fields, its sections) */
+  function choose(param, value) {
     const url = new URL(window.location.href);
-    url.searchParams.set("unit", unitSelect.value);
-    if (unitSelect.value) window.location.href = url.toString();   // the editor shows that unit
-    else preview.refresh("");
-  });
-  meetingSelect.addEventListener("change", () => preview.refresh(""));
+    if (value) url.searchParams.set(param, value); else url.searchParams.delete(param);
+    window.location.href = url.toString();
+  }
+  unitSelect.addEventListener("change", () => choose("unit", unitSelect.value));
+  meetingSelect.addEventListener("change", () => choose("meeting", meetingSelect.value));
 
-  async function change(op, args) {
-    const file = edit.dataset.unit;
-    const messages = document.getElementById("unit-messages");
+  /* every change names the file it edits and the version it was made on */
+  const versions = new Map();
+  for (const holder of document.querySelectorAll("[data-file]")) versions.set(holder.dataset.file, holder.dataset.version);
+  async function change(holder, op, args) {
+    const file = holder.dataset.file;
+    const messages = holder.querySelector(".unit-messages") || document.createElement("p");
     try {
       const answer = await Studio.api("/api/change/" + encodeURIComponent(file),
-                                      { version: edit.dataset.version, op, args });
-      edit.dataset.version = answer.version;
-      messages.innerHTML = "";
+                                      { version: versions.get(file), op, args });
+      versions.set(file, answer.version);
+      messages.replaceChildren();
       for (const finding of answer.check.findings) {
         const line = document.createElement("span");
         line.className = "msg " + finding.severity;
-        line.textContent = `${finding.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${finding.message}`;
+        line.textContent = `${finding.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${finding.text}`;
         messages.appendChild(line);
       }
-      Studio.flash("Đã lưu thông tin đơn vị.", "ok");
+      Studio.flash(file.startsWith("meetings/") ? "Đã lưu thông tin hội nghị." : "Đã lưu thông tin đơn vị.", "ok");
       preview.refresh("");
     } catch (error) {
       Studio.flash(error.message, "error", true);
@@ -55,18 +59,39 @@
     }
   }
 
-  if (edit) {
-    edit.addEventListener("input", (event) => {
+  for (const holder of document.querySelectorAll("#unit-edit, #meeting-edit")) {
+    holder.addEventListener("input", (event) => {
       const field = event.target.closest(".unit-field");
-      if (!field) return;
+      if (!field || field.matches(".date-vi")) return;
       clearTimeout(timer);
-      timer = setTimeout(() => change("set_unit_field", { field: field.dataset.field, value: field.value }), 500);
+      timer = setTimeout(() => change(holder, "set_unit_field", { field: field.dataset.field, value: field.value }), 500);
     });
-    edit.addEventListener("change", (event) => {
-      const box = event.target.closest("input.keep");
-      if (box) change("keep_section", { id: box.dataset.id, kept: box.checked });
+    holder.addEventListener("change", (event) => {
+      const field = event.target.closest(".unit-field.date-vi");
+      if (field) change(holder, "set_unit_field", { field: field.dataset.field, value: field.value });
     });
   }
+  const kept = document.getElementById("kept");
+  if (kept && kept.dataset.file) {
+    kept.addEventListener("change", (event) => {
+      const box = event.target.closest("input.keep");
+      if (box) change(kept, "keep_section", { id: box.dataset.id, kept: box.checked, kind: box.dataset.kind });
+    });
+  }
+
+  const meetingForm = document.getElementById("new-meeting-form");
+  meetingForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(meetingForm).entries());
+    try {
+      const answer = await Studio.api("/api/meetings/new", data);
+      choose("meeting", answer.file);
+    } catch (error) {
+      const box = meetingForm.querySelector(".form-error");
+      box.textContent = error.message;
+      box.hidden = false;
+    }
+  });
 
   const newForm = document.getElementById("new-unit-form");
   newForm.addEventListener("submit", async (event) => {

@@ -1,0 +1,239 @@
+"""A document being written is a draft: what it lacks is shown as a marked blank, not refused.
+
+The studio previews a content file after every change, and a clerk's document is incomplete
+most of the time: the item "+ Thêm" just made is empty, a new section has no text yet, the
+signer is not named. `build.py` refuses such a file (and a download or an edition still does);
+the preview instead loads it in draft mode: every empty or missing value the schema requires
+gets a visible placeholder ("[chỗ trống 2]"), numbered so the page that prints it can be found,
+a section without text gets a placeholder paragraph, and the check's errors are returned
+beside the pages instead of stopping them. What the writers cannot lay out at all (a file that
+is not YAML, a value of the wrong kind) still raises `BriefingError`.
+
+The placeholders are chosen from the schema's own errors (pydantic says which value is empty
+or missing and where), so a new required field needs nothing here.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from briefing.content.loader import LoadedDocument, parse_document
+from briefing.content.meta import missing_for_form
+from briefing.content.schema import Document
+from briefing.content.schema_problems import data_path
+from briefing.messages import Message, msg
+from briefing.problems import Problem
+from briefing.source.yaml_source import Path_, YamlDocument
+from briefing.text.inline_markdown import FOOTNOTE_CALL
+
+if TYPE_CHECKING:
+    from briefing.tree.views import DocumentView
+    from briefing.tree.vocabulary import Document as Tree
+    from briefing.units.load import Overlay
+
+#: rounds of filling: a missing mapping is filled in three (text, then a mapping, then its text)
+_ROUNDS = 6
+#: pydantic errors that say a required value is empty or absent
+_EMPTY = {"missing", "string_too_short", "too_short"}
+#: what a placeholder may have to become when its place wants a mapping or a list
+_WANTS_MAPPING = {"model_type", "dict_type", "model_attributes_type"}
+_WANTS_LIST = {"list_type"}
+#: required values that are not text: a value that keeps the draft printable
+_NOT_TEXT = {"kind": lambda n: "section", "form": lambda n: "booklet",
+             "date": lambda n: str(dt.date.today().year), "id": lambda n: f"chua-dat-ten-{n}"}
+
+
+def placeholder(n: int) -> Message:
+    """The text printed where blank `n` of a draft stands."""
+    return msg("draft-blank", "[blank {n}: to be written]", n=n)
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A required value the draft lacks: where it is in the data, and its number."""
+
+    path: Path_
+    number: int
+
+    @property
+    def label(self) -> str:
+        """The placeholder's words, as printed (in the language of the moment)."""
+        return placeholder(self.number).text()
+
+
+@dataclass
+class Draft:
+    """A document loaded as a draft, the blanks put in it, and (once checked) its problems."""
+
+    loaded: LoadedDocument
+    blanks: list[Blank] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: the data as laid out: the file's, with the placeholders in
+    data: Any = None
+
+    @property
+    def complete(self) -> bool:
+        return not self.blanks and not any(p.severity == "error" for p in self.problems)
+
+
+class _Filler:
+    """Puts numbered placeholders into a copy of the data, where the schema wants a value."""
+
+    def __init__(self, data: Any):
+        self.data = copy.deepcopy(data)
+        self.blanks: list[Blank] = []
+        self.filled: dict[Path_, Any] = {}
+
+    def put(self, path: Path_, value: Any = None, *, blank: bool = True) -> bool:
+        """Set `path` (its parent must exist); False where that cannot be done again."""
+        parent = value_at(self.data, path[:-1])
+        key = path[-1]
+        if not isinstance(parent, dict | list) or (isinstance(parent, list)
+                                                    and not 0 <= int(key) < len(parent)):
+            return False
+        if value is None:
+            if path in self.filled and blank:
+                return False
+            number = len(self.blanks) + 1
+            self.blanks.append(Blank(path, number))
+            value = placeholder(number).text()
+        parent[key] = value
+        self.filled[path] = value
+        return True
+
+    def sections(self, value: Any, path: Path_ = ()) -> None:
+        """A section without text gets a placeholder paragraph (a check error otherwise)."""
+        if isinstance(value, dict):
+            if "title" in value and path and path[-2:-1] != ("meta",) and not value.get("body"):
+                value["body"] = [None]
+                self.put((*path, "body", 0))
+            for key, child in value.items():
+                self.sections(child, (*path, key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                self.sections(child, (*path, index))
+
+    def footnotes(self) -> None:
+        """A footnote called but not written yet gets a placeholder note (typing `[^` …
+        before the note exists must not stop the preview)."""
+        notes = self.data.setdefault("footnotes", {})
+        if not isinstance(notes, dict):
+            return
+        for note_id in footnote_calls(self.data):
+            if note_id not in notes:
+                notes[note_id] = None
+                self.put(("footnotes", note_id))
+
+    def error(self, error: dict[str, Any]) -> bool:
+        """Fill what one schema error says is lacking; False if it is not a lack."""
+        kind, path = error["type"], data_path(Document, tuple(error["loc"]))
+        given = self.filled.get(path)
+        if kind == "form_requires":
+            return self.form(path)
+        if given is not None and kind in _WANTS_MAPPING:
+            return self.put(path, {}, blank=False) and self._forget(path)
+        if given is not None and kind in _WANTS_LIST:
+            return self.put(path, [given], blank=False)
+        if kind not in _EMPTY or not path:
+            return False
+        if kind == "missing" and str(path[-1]) in _NOT_TEXT:
+            return self.put(path, _NOT_TEXT[str(path[-1])](len(self.blanks) + 1), blank=False)
+        if kind == "too_short" and isinstance(error.get("input"), list):
+            parent = value_at(self.data, path)
+            parent.append(None)
+            return self.put((*path, len(parent) - 1))
+        return self.put(path)
+
+    def _forget(self, path: Path_) -> bool:
+        """A placeholder replaced by a mapping is no blank itself: its fields will be."""
+        self.blanks = [b for b in self.blanks if b.path != path]
+        return True
+
+    def form(self, meta: Path_) -> bool:
+        """What the document's form requires of its meta (`FORM_REQUIRES`)."""
+        values = value_at(self.data, meta)
+        if not isinstance(values, dict):
+            return False
+        done = False
+        for name in missing_for_form(values.get("form"), values):
+            if name == "signer":
+                values["signer"] = {}
+                done = self.put((*meta, "signer", "name")) or done
+            else:
+                done = self.put((*meta, name)) or done
+        return done
+
+
+def footnote_calls(data: Any) -> list[str]:
+    """The footnote ids the text of a document calls, in the order they are printed."""
+    order: dict[str, None] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            order.update(dict.fromkeys(FOOTNOTE_CALL.findall(value)))
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                if key not in ("footnotes", "meta"):
+                    walk(child)
+        elif isinstance(value, list):
+            for child in value:
+                walk(child)
+
+    if isinstance(data, dict):
+        for part in ("basis", "preamble", "blocks", "conclusion", "appendices"):
+            walk(data.get(part))
+    return list(order)
+
+
+def value_at(data: Any, path: Path_) -> Any:
+    """The value at `path` of plain data, None where there is none."""
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def load_draft(document: YamlDocument, path: Path) -> Draft:
+    """The content of `document` as a draft: placeholders where required values are empty or
+    missing. Raises `BriefingError` (the schema's problems) for what a placeholder cannot mend."""
+    if not isinstance(document.data, dict) or "unit" in document.data \
+            or "meeting" in document.data:
+        return Draft(parse_document(document, path), data=document.data)
+    filler = _Filler(document.data)
+    filler.sections(filler.data.get("blocks"), ("blocks",))
+    filler.sections(filler.data.get("appendices"), ("appendices",))
+    filler.footnotes()
+    for _ in range(_ROUNDS):
+        try:
+            model = Document.model_validate(filler.data)
+        except ValidationError as exc:
+            if not [error for error in exc.errors() if filler.error(error)]:
+                break
+            continue
+        loaded = LoadedDocument(model, document.source, path, document.text)
+        return Draft(loaded, filler.blanks, data=filler.data)
+    return Draft(parse_document(YamlDocument(filler.data, document.source, document.text),
+                                path), filler.blanks, data=filler.data)
+
+
+def draft_tree(draft: Draft, overlays: Sequence[Overlay] = ()
+               ) -> tuple[DocumentView, Tree]:
+    """`check`'s problems of the draft (errors kept in `draft.problems`, not raised), its
+    numbered view and tree: what the preview lays out. Raises what even a draft cannot print
+    (an unknown profile, a footnote that is not defined, a section too deep)."""
+    from briefing.tree.prepare import prepare
+    from briefing.tree.render import render_tree
+    from briefing.validation import check_loaded
+
+    draft.problems = check_loaded(draft.loaded, overlays=overlays)
+    view = prepare(draft.loaded)
+    return view, render_tree(view)

@@ -1,0 +1,250 @@
+"""Where a value is, in the clerk's words: "Mục II.1 «Quan hệ song phương», đoạn 2".
+
+`check` locates a problem at `file:line:col` and the schema names a value by its path in the
+data (`blocks[1].body[0].body[1]`); neither means anything to someone who never saw the file.
+The studio names the place as the printed page does: the section by its computed number (the
+profile's ladder, as the writers number it) and title, then the paragraph, the list item, the
+table cell counted from 1; meta fields by their labels; a footnote by its printed number.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefing.builds.draft import footnote_calls
+from briefing.messages import Message, joined, msg
+from briefing.numbering.counters import heading_number
+from briefing.numbering.letters import PastLastLetter
+from briefing.problems import BriefingError, Problem
+from briefing.source.yaml_source import Path_
+
+#: meta fields of the form, in order, with their labels
+META_FIELDS = (
+    ("issuer.superior", msg("field-issuer-superior", "Superior body")),
+    ("issuer.name", msg("field-issuer-name", "Issuing body")),
+    ("number", msg("field-number", "Number and symbol")),
+    ("place", msg("field-place", "Place")),
+    ("date", msg("field-date", "Date of issue")),
+    ("type", msg("field-type", "Document type")),
+    ("title", msg("field-title", "Cover title")),
+    ("subject", msg("field-subject", "Summary (trích yếu) / subject")),
+    ("issue", msg("field-issue", "Issue (number line, month)")),
+    ("circulation", msg("field-circulation", "Circulation")),
+    ("signer.authority", msg("field-signer-authority", "Signing authority (K/T, T/M…)")),
+    ("signer.title", msg("field-signer-title", "Signer's title")),
+    ("signer.name", msg("field-signer-name", "Signer's name")),
+)
+_META_LABELS = dict(META_FIELDS) | {
+    "recipients": msg("field-recipients", "Recipients (Nơi nhận)"),
+    "addressees": msg("field-addressees", "Addressees (Kính gửi), one per line"),
+    "signer": msg("field-signer-name", "Signer's name"),
+    "issuer": msg("field-issuer-name", "Issuing body"),
+    "form": msg("field-form", "Kind of document"),
+    "profile": msg("field-profile", "Layout (Party or State)"),
+}
+#: the parts of a document outside its sections
+_PARTS = {"preamble": msg("place-preamble", "Opening"),
+          "conclusion": msg("place-conclusion", "Closing"),
+          "basis": msg("place-basis", "Legal bases (Căn cứ)")}
+#: a value inside a body item, by the key that holds it
+_INSIDE = {"bullets": msg("place-item", "item {n}"), "enumerate": msg("place-item", "item {n}"),
+           "points": msg("place-item", "item {n}"),
+           "caption": msg("place-caption", "caption"), "note": msg("place-note", "note"),
+           "credit": msg("place-credit", "credit"), "attribution": msg("place-attribution",
+                                                                        "attribution")}
+_SHORT = 40
+
+
+def _short(text: Any) -> str:
+    text = re.sub(r"[*_]|\[\^[^\]]*\]", "", str(text or "")).strip()
+    return text if len(text) <= _SHORT else text[: _SHORT - 1].rstrip() + "…"
+
+
+class _Ladder:
+    """The document's heading numbers, as its profile computes them."""
+
+    def __init__(self, meta: dict[str, Any]):
+        self.ladder: list[str] | None = None
+        try:
+            from briefing.profile.model import load_profile
+
+            profile = load_profile(str(meta.get("profile") or "party"))
+        except BriefingError:
+            return
+        numbering = profile.numbering
+        self.letters = numbering.alphabet
+        self.ladder = numbering.ladders.get(str(meta.get("numbering") or numbering.default))
+
+    def number(self, counters: list[int]) -> str:
+        if not self.ladder:
+            return ""
+        try:
+            return heading_number(self.ladder, counters, self.letters).strip().rstrip(".")
+        except PastLastLetter:  # `check` says so; the place is named without its number
+            return ""
+
+
+def place_of(data: Any, path: Path_) -> Message | None:
+    """The clerk's name of the value at `path` of the content `data`; None for the document."""
+    if not path or not isinstance(data, dict):
+        return None
+    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    head = path[0]
+    if head == "meta":
+        return _meta_place(path[1:])
+    if head == "footnotes" and len(path) > 1:
+        number = footnote_number(data, str(path[1]))
+        return msg("where-footnote", "footnote {n}", n=number) if number else \
+            msg("place-footnote-uncalled", "a footnote not called yet")
+    if head in _PARTS:
+        return _body_place(data.get(head), path[1:], _PARTS[head], None)
+    if head == "blocks":
+        return _body_place(data.get("blocks"), path[1:], None, _Ladder(meta), [])
+    if head == "appendices" and len(path) > 1 and isinstance(path[1], int):
+        appendix = _item(data.get("appendices"), path[1])
+        where = msg("place-appendix", "Appendix {n}", n=path[1] + 1)
+        if len(path) > 3 and path[2] == "body":
+            return _body_place(_field(appendix, "body"), path[3:], where, _Ladder(meta), [])
+        return where
+    return None
+
+
+def field_label(name: str) -> Message:
+    """The label of meta field `name` ("signer.name")."""
+    return _META_LABELS.get(name) or msg("field-other", "{name}", name=name)
+
+
+def _meta_place(rest: Path_) -> Message:
+    dotted = ".".join(str(p) for p in rest if not isinstance(p, int))
+    label = _META_LABELS.get(dotted) or _META_LABELS.get(str(rest[0]) if rest else "")
+    general = msg("place-meta", "General information")
+    return joined([general, label], ", ") if label else general
+
+
+def _item(items: Any, index: Any) -> Any:
+    if isinstance(items, list) and isinstance(index, int) and 0 <= index < len(items):
+        return items[index]
+    return None
+
+
+def _field(value: Any, key: str) -> Any:
+    return value.get(key) if isinstance(value, dict) else None
+
+
+def _body_place(items: Any, path: Path_, where: Message | None, ladder: _Ladder | None,
+                counters: list[int] | None = None) -> Message | None:
+    """Down a body list along `path`: sections by number and title, then the item."""
+    while path and isinstance(path[0], int) and isinstance(items, list):
+        index, item = path[0], _item(items, path[0])
+        if not (isinstance(item, dict) and ("title" in item or "numbered" in item)) \
+                or counters is None or ladder is None:
+            return _item_place(where, index, item, path[1:])
+        counters = [*counters, _counted(items, index)]
+        if "numbered" in item and path[1:2] != ("body",):
+            return _item_place(where, index, item, path[1:])
+        number = ladder.number(counters)
+        where = msg("where-section", "Section {number} «{title}»", number=number,
+                    title=_short(item.get("title"))) if number else \
+            msg("place-section-unnumbered", "Section «{title}»", title=_short(item.get("title")))
+        if path[1:2] == ("title",):
+            return joined([where, msg("place-title", "title")], ", ")
+        if path[1:2] != ("body",):
+            return where
+        items, path = item.get("body"), path[2:]
+    return where
+
+
+def _counted(items: list[Any], index: int) -> int:
+    """The counter of a section or numbered paragraph among its siblings (both count)."""
+    return sum(1 for item in items[: index + 1]
+               if isinstance(item, dict) and ("title" in item or "numbered" in item))
+
+
+def _item_place(where: Message | None, index: int, item: Any, rest: Path_) -> Message:
+    parts: list[Message | str] = [where] if where is not None else []
+    parts.append(msg("place-paragraph", "paragraph {n}", n=index + 1))
+    if isinstance(item, dict) and rest:
+        key = rest[0]
+        if key == "table" and len(rest) > 2:
+            parts.append(msg("place-cell", "row {row}, cell {cell}", row=int(rest[1]) + 1,
+                             cell=int(rest[2]) + 1))
+        elif key in _INSIDE and len(rest) > 1 and isinstance(rest[1], int):
+            parts.append(_INSIDE[str(key)].given(n=rest[1] + 1))
+        elif key in _INSIDE:
+            parts.append(_INSIDE[str(key)].given(n=1))
+    return joined(parts, ", ")
+
+
+def footnote_number(data: Any, note_id: str) -> int | None:
+    """The number a footnote prints with: the order of first calls in the text."""
+    order = footnote_calls(data)
+    return order.index(note_id) + 1 if note_id in order else None
+
+
+#: messages that name a value by its id or key in the file, said of the place instead
+_STUDIO_WORDS = {"empty-section": msg("empty-section-studio", "this section has no text yet")}
+#: the same said with the field's label, where it is not shown beside its field
+_MISSING_FIELD = msg("missing-field-studio", "{field}: not filled in yet")
+
+
+def named_path(problem: Problem, located: Path_) -> Path_:
+    """The path whose place names `problem`: where it was located, but for a missing value
+    the value itself (its parent and key are in the message), and the meta for what a form
+    requires."""
+    params = dict(problem.message.params) if isinstance(problem.message, Message) else {}
+    if problem.code == "form_requires":
+        return ("meta",)
+    if problem.code == "missing" and isinstance(params.get("parent"), str):
+        return (*path_from_dotted(params["parent"]), str(params.get("name")))
+    return located
+
+
+def path_from_dotted(text: str) -> Path_:
+    """The data path a schema message writes ("blocks[0].body[1]")."""
+    parts: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
+#: hints written for someone editing the file ("under 'body:'"), said for the studio's fields
+_STUDIO_HINTS = {
+    "empty-section-hint": msg("empty-section-hint-studio", "add a paragraph with «+ Thêm», or "
+                                                           "delete the section"),
+    "footnote-define-hint": msg("footnote-define-hint-studio",
+                                "write the note in the Footnotes part, or remove the call"),
+    "legal-empty-hint": msg("legal-empty-hint-studio", "add its text with «+ Thêm»"),
+    "legal-empty-article-hint": msg("legal-empty-hint-studio", "add its text with «+ Thêm»"),
+    "legal-empty-clause-hint": msg("legal-empty-hint-studio", "add its text with «+ Thêm»"),
+    "start-with-meta": None,
+}
+
+
+def hint_in_clerks_words(hint: Message | None) -> Message | None:
+    """A hint as the studio gives it: one that speaks of the file's keys said of its fields."""
+    if hint is None or not isinstance(hint, Message):
+        return hint
+    return _STUDIO_HINTS.get(hint.code, hint)
+
+
+#: message parameters that carry a value's path in the data ("blocks[0].body[1]")
+_PATH_PARAMS = ("field", "parent")
+
+
+def in_clerks_words(message: Message, place: Message | None) -> Message:
+    """`message` with the data path it names replaced by the place (`place_of`), and the meta
+    fields a form requires named by their labels, not as `meta.signer`."""
+    if message.code == "form_requires":
+        fields = [str(name).removeprefix("meta.") for name in
+                  str(dict(message.params).get("fields", "")).split(", ")]
+        return msg("form-requires-fields", "still to fill in: {fields}",
+                   fields=tuple(_META_LABELS.get(name, name) for name in fields))
+    if message.code == "missing":
+        name = str(dict(message.params).get("name"))
+        return _MISSING_FIELD.given(field=place or field_label(name))
+    if message.code in _STUDIO_WORDS:
+        return _STUDIO_WORDS[message.code]
+    where = place or msg("place-document", "the document")
+    params = tuple((name, where if name in _PATH_PARAMS else value)
+                   for name, value in message.params)
+    return message if params == message.params else \
+        type(message)(message.code, message.english, params, message.plural)
