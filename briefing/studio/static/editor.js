@@ -38,7 +38,8 @@
   }
 
   function initFields() {
-    document.querySelectorAll("#doc textarea").forEach(autosize);
+    RichFields.mountAll();
+    document.querySelectorAll("#doc textarea:not([hidden])").forEach(autosize);
     renderFindings();
   }
 
@@ -59,8 +60,13 @@
     if (!field.dataset.path) return;
     const operation = operationFor(field);
     const key = field.dataset.meta ? "meta:" + field.dataset.meta : keyOf(pathOf(field));
-    pending.set(key, { ...operation, field });
-    field.classList.add("unsaved");
+    queueOp(key, operation.op, operation.args, field);
+  }
+
+  /** An operation saved with the next change (the last one of each key wins). */
+  function queueOp(key, op, args, field = null) {
+    pending.set(key, { op, args, field });
+    if (field) field.classList.add("unsaved");
     lastInputAt = performance.now();
     window.studioLastInput = lastInputAt;
     setStatus("Chưa lưu…", "pending");
@@ -85,7 +91,7 @@
         const current = pending.get(key);
         if (current && JSON.stringify(current.args) === JSON.stringify(item.args)) {
           pending.delete(key);
-          item.field.classList.remove("unsaved");
+          if (item.field) unsaved(item.field, false);
         }
       }
       accept(answer);
@@ -122,6 +128,12 @@
     retryDelay = Math.min(retryDelay * 2, 30000);
   }
 
+  function unsaved(field, on) {
+    field.classList.toggle("unsaved", on);
+    const holder = field.nextElementSibling;
+    if (holder && holder.classList.contains("rt-host")) holder.classList.toggle("unsaved", on);
+  }
+
   function accept(answer) {
     version = answer.version;
     root.dataset.version = version;
@@ -133,19 +145,28 @@
 
   // -- structural operations ----------------------------------------------------------------
   async function operate(op, args, confirmText) {
+    return operateMany([{ op, args }], confirmText);
+  }
+
+  /** Several operations as one change (a split: set_text + insert_item); the fields re-drawn. */
+  async function operateMany(ops, confirmText, focusAfter = true) {
     if (confirmText && !(await Studio.confirm(confirmText))) return;
     await flush();
+    while (inflight) await inflight.catch(() => {});   // one change at a time, each on the last
     if (blocked) return;
     try {
       setStatus("Đang lưu…", "pending");
-      const answer = await Studio.api("/api/change/" + enc, { version, op, args });
+      inflight = Studio.api("/api/change/" + enc, { version, ops });
+      const answer = await inflight;
+      inflight = null;
       accept(answer);
       if (answer.doc || answer.broken) redraw(answer);
       setStatus("Đã lưu", "saved");
-      focusPath(answer.focus);
+      if (focusAfter) focusPath(answer.focus);
       preview.refresh(lastField ? lastField.value : "", performance.now());
       return answer;
     } catch (error) {
+      inflight = null;
       failed(error, []);
     }
   }
@@ -161,14 +182,14 @@
     const scroll = document.getElementById("doc").scrollTop;
     const open = document.getElementById("meta").open;
     // keep any field still being typed in: its text goes back in after the redraw
-    const keep = [...pending.values()].filter((item) => !item.field.dataset.meta);
+    const keep = [...pending.values()].filter((item) => item.field && !item.field.dataset.meta);
     document.getElementById("doc").innerHTML = answer.doc;
     document.getElementById("outline-col").innerHTML = answer.outline;
     document.getElementById("meta").open = open;
     document.getElementById("doc").scrollTop = scroll;
     for (const item of keep) {
       const field = document.getElementById(idOf(item.args.path));
-      if (field) { field.value = item.args.value; field.classList.add("unsaved"); item.field = field; }
+      if (field) { field.value = item.args.value; unsaved(field, true); item.field = field; }
     }
     lastField = lastField && document.getElementById(lastField.id);
     initFields();
@@ -177,6 +198,7 @@
   function focusPath(path) {
     if (!path) return;
     for (let n = path.length; n > 0; n--) {
+      if (RichFields.focus(path.slice(0, n))) { lastField = document.getElementById(idOf(path.slice(0, n))); return; }
       const id = idOf(path.slice(0, n));
       const field = document.getElementById(id) || document.getElementById(idOf([...path.slice(0, n), "title"]));
       if (field) {
@@ -230,7 +252,7 @@
       }
       const target = holder.classList.contains("section") ? holder.querySelector(".section-head") : holder;
       target.appendChild(box);
-      const field = target.querySelector("textarea, input");
+      const field = target.querySelector(".rt-host .ProseMirror, textarea:not([hidden]), input");
       if (field) field.classList.add(finding.severity === "error" ? "has-error" : "has-warning");
     });
   }
@@ -281,6 +303,8 @@
   }
 
   function textField(el) {
+    const host = el && el.closest && el.closest(".rt-host");
+    if (host) return host.field;
     return el && el.matches && el.matches("#doc textarea[data-path]") ? el : null;
   }
 
@@ -316,8 +340,8 @@
   });
 
   document.addEventListener("keydown", (event) => {
-    const field = textField(event.target);
-    if (!field) return;
+    const field = event.target.matches && event.target.matches("#doc textarea[data-path]") ? event.target : null;
+    if (!field) return;   // the formatted-text editors handle their own keys
     if ((event.ctrlKey || event.metaKey) && (event.key === "b" || event.key === "i")) {
       event.preventDefault();
       wrap(field, event.key === "b" ? "**" : "*");
@@ -346,9 +370,11 @@
     const button = event.target.closest("button");
     if (!button) return;
     if (button.dataset.format) {
+      if (RichFields.format(button.dataset.format)) return;
       if (!lastField) { Studio.flash("Hãy đặt con trỏ vào một đoạn văn trước.", "info"); return; }
       wrap(lastField, button.dataset.format === "bold" ? "**" : "*");
     } else if (button.id === "insert-footnote") {
+      if (RichFields.insertFootnote()) return;
       if (!lastField || lastField.tagName !== "TEXTAREA") {
         Studio.flash("Hãy đặt con trỏ vào chỗ cần chú thích trong một đoạn văn.", "info");
         return;
@@ -408,7 +434,8 @@
           ? `Xóa mục «${section.querySelector("textarea.title").value}» cùng toàn bộ nội dung bên trong?`
           : "Xóa phần nội dung này?";
       } else if (op === "delete_footnote") {
-        question = `Xóa chú thích [^${args.id}] và mọi lời gọi đến nó trong văn bản?`;
+        const number = button.closest(".footnote").dataset.number;
+        question = `Xóa chú thích${number ? " " + number : ""} và số chú thích của nó trong văn bản?`;
       }
       await operate(op, args, question);
     } else if (button.matches("[data-add]")) {
@@ -425,7 +452,9 @@
   });
 
   // -- undo, conflicts, downloads -------------------------------------------------------------
-  undoButton.addEventListener("click", async () => {
+  undoButton.addEventListener("click", () => serverUndo());
+  async function serverUndo() {
+    if (undoButton.disabled) return;
     await flush();
     try {
       const answer = await Studio.api("/api/undo/" + enc, { version });
@@ -434,7 +463,7 @@
       setStatus("Đã hoàn tác", "saved");
       preview.refresh("", performance.now());
     } catch (error) { failed(error, []); }
-  });
+  }
 
   document.getElementById("reload").addEventListener("click", async () => {
     const keep = [...pending.values()];
@@ -452,7 +481,7 @@
       setStatus("Đã tải lại", "saved");
       // what this tab had typed goes back in, unsaved, for the clerk to keep or drop
       for (const item of keep) {
-        if (item.field.dataset.meta) continue;
+        if (!item.field || item.field.dataset.meta) continue;
         const field = document.getElementById(idOf(item.args.path));
         if (field && field.value !== item.args.value) {
           field.dataset.theirs = field.value;
@@ -480,6 +509,9 @@
   window.addEventListener("beforeunload", (event) => {
     if (pending.size || inflight) { event.preventDefault(); event.returnValue = ""; }
   });
+
+  RichFields.init({ queue, queueOp, flush, undo: serverUndo,
+                    operate: (ops, path, focusAfter = false) => operateMany(ops, null, focusAfter) });
 
   // first state: messages and preview
   (async () => {
