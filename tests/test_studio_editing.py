@@ -135,3 +135,54 @@ def test_a_fill_in_blank_is_a_chip_that_survives_editing(studio, browser):  # no
         project, "coordination-programme-2024.yaml")
     shot(page, "edit-03-blank-chips")
     page.close()
+
+
+def wait_for_value(page, field_id: str, start: str) -> None:
+    page.wait_for_function("([id, start]) => { const f = document.getElementById(id); "
+                           "return f && f.value.startsWith(start); }", arg=[field_id, start],
+                           timeout=30_000)
+    wait_saved(page)
+
+
+def test_blocks_move_anywhere_by_keyboard_drag_and_paste(studio, browser):  # noqa: F811
+    """Alt+↓ takes a paragraph into the section below, Alt+↑ back out (the file is then byte
+    for byte what it was); drag and drop into another section; copy and paste a block."""
+    url, project = studio
+    page = open_editor(browser, url, size=(1440, 900))
+    original = saved_text(project)
+    text = page.locator(f"#{PARAGRAPH}").input_value()
+    click_into(page, PARAGRAPH, "Control+Home")
+    page.keyboard.press("Alt+ArrowDown")  # into "Thành tựu", its first paragraph
+    wait_for_value(page, "f-blocks-1-body-0-body-0", text[:40])
+    assert page.evaluate("document.activeElement.id") == "f-blocks-1-body-0-body-0-rt"
+    shot(page, "edit-04-moved-into-the-section-below")
+    page.keyboard.press("Alt+ArrowUp")
+    wait_for_value(page, PARAGRAPH, text[:40])
+    assert saved_text(project) == original
+
+    # drag it by its handle before the first paragraph of "Tình hình quốc tế"
+    handle = page.locator("[data-item='[\"blocks\", 1, \"body\", 0]'] > .item-tools .drag")
+    handle.scroll_into_view_if_needed()
+    box = handle.bounding_box()
+    page.mouse.move(box["x"] + 5, box["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 15, box["y"] + 25, steps=5)
+    target = page.locator("#f-blocks-0-body-0-body-0-rt")
+    target.scroll_into_view_if_needed()
+    box = target.bounding_box()
+    page.mouse.move(box["x"] + 20, box["y"] + 5, steps=10)
+    page.mouse.up()
+    wait_for_value(page, "f-blocks-0-body-0-body-0", text[:40])
+    shot(page, "edit-05-dropped")
+
+    # copy it and paste the copy after the first paragraph of part 4: its note is copied too
+    click_into(page, "f-blocks-0-body-0-body-0")
+    page.get_by_role("button", name="Chép khối").click()
+    click_into(page, "f-blocks-3-body-0")
+    page.get_by_role("button", name="Dán khối").click()
+    wait_for_value(page, "f-blocks-3-body-1", text[:40])
+    saved = saved_text(project)
+    assert "[^gs-speech-32-2]" in saved and "gs-speech-32-2: Trích nội dung" in saved
+    page.wait_for_selector("#problem-summary:has-text('Không có lỗi')", timeout=30_000)
+    assert page.errors == []
+    page.close()

@@ -394,6 +394,10 @@
       dialog.showModal();
     } else if (button.id === "split") {
       if (lastField && lastField.tagName === "TEXTAREA" && splittable(lastField)) split(lastField);
+    } else if (button.id === "block-cut" || button.id === "block-copy") {
+      Blocks.mark(button.id === "block-cut" ? "cut" : "copy");
+    } else if (button.id === "block-paste") {
+      Blocks.paste();
     } else if (button.id === "show-problems") {
       const list = document.getElementById("problems");
       list.hidden = !list.hidden;
@@ -510,6 +514,7 @@
     if (pending.size || inflight) { event.preventDefault(); event.returnValue = ""; }
   });
 
+  Blocks.init({ operate: (op, args) => operate(op, args) });
   RichFields.init({ queue, queueOp, flush, undo: serverUndo,
                     operate: (ops, path, focusAfter = false) => operateMany(ops, null, focusAfter) });
 
