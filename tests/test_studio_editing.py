@@ -186,3 +186,27 @@ def test_blocks_move_anywhere_by_keyboard_drag_and_paste(studio, browser):  # no
     page.wait_for_selector("#problem-summary:has-text('Không có lỗi')", timeout=30_000)
     assert page.errors == []
     page.close()
+
+
+def test_find_and_replace_across_the_document(studio, browser):  # noqa: F811
+    url, project = studio
+    page = open_editor(browser, url, "coordination-programme-2024.yaml")
+    before = saved_text(project, "coordination-programme-2024.yaml")
+    count = before.count("khoa giáo")
+    assert count > 3
+    page.keyboard.press("Control+h")
+    page.locator("#find-text").fill("khoa giáo")
+    page.keyboard.press("Enter")
+    assert "chỗ" in page.locator("#find-status").inner_text()
+    page.locator("#replace-text").fill("Khoa Giáo")
+    shot(page, "edit-06-find-replace")
+    page.get_by_role("button", name="Thay tất cả").click()
+    wait_saved(page)
+    after = saved_text(project, "coordination-programme-2024.yaml")
+    assert "khoa giáo" not in after.split("\nmeta:")[-1].split("blocks:", 1)[-1]
+    assert after.count("Khoa Giáo") >= count - before.split("blocks:", 1)[0].count("khoa giáo")
+    # one change: one undo brings the document back
+    page.locator("#undo").click()
+    page.wait_for_selector("#save-status:has-text('Đã hoàn tác')", timeout=30_000)
+    assert saved_text(project, "coordination-programme-2024.yaml") == before
+    page.close()
