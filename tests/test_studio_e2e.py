@@ -235,33 +235,6 @@ def test_layout_and_keyboard(studio, browser, width, height):
     page.close()
 
 
-def test_two_tabs_conflict_keeps_what_was_typed(studio, browser):
-    url, project = studio
-    base = url.split("/?")[0]
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    first, second = context.new_page(), context.new_page()
-    first.goto(url)
-    for page in (first, second):
-        page.goto(f"{base}/edit/{BOOKLET}")
-        page.wait_for_selector("#problem-summary:has-text('lỗi')", timeout=60_000)
-    field_id = "f-blocks-0-body-0-body-0"
-    set_markdown(first, field_id, "Tab thứ nhất đã sửa đoạn này.")
-    first.wait_for_selector("#save-status:has-text('Đã lưu')", timeout=30_000)
-    set_markdown(second, field_id, "Tab thứ hai cũng sửa đoạn này.")
-    second.wait_for_selector("#conflict:not([hidden])", timeout=30_000)
-    assert "thay đổi ở nơi khác" in second.locator("#conflict-text").inner_text()
-    assert second.locator(f"#{field_id}").input_value() == "Tab thứ hai cũng sửa đoạn này."
-    saved = (project / "content" / BOOKLET).read_text(encoding="utf-8")
-    assert "Tab thứ nhất đã sửa đoạn này." in saved and "Tab thứ hai" not in saved
-    shot(second, "10-conflict")
-    second.get_by_role("button", name="Tải lại tài liệu").click()
-    second.wait_for_selector("#conflict", state="hidden", timeout=30_000)
-    # the other tab's version is loaded; what this tab typed is still in its field, unsaved
-    assert second.locator(f"#{field_id}").input_value() == "Tab thứ hai cũng sửa đoạn này."
-    assert "unsaved" in second.locator(f"#{field_id}").get_attribute("class")
-    context.close()
-
-
 def test_outline_footnote_and_emphasis_buttons(studio, browser):
     """The editing buttons of the page, in the browser: add, rename, move, indent, outdent and
     delete (after confirming) a section; bold at the selection; a footnote at the cursor."""

@@ -210,3 +210,54 @@ def test_find_and_replace_across_the_document(studio, browser):  # noqa: F811
     page.wait_for_selector("#save-status:has-text('Đã hoàn tác')", timeout=30_000)
     assert saved_text(project, "coordination-programme-2024.yaml") == before
     page.close()
+
+
+def test_two_tabs_on_one_paragraph_choose_side_by_side(studio, browser):  # noqa: F811
+    """Both tabs change one paragraph: the second sees both versions side by side, formatted;
+    "keep mine" saves its text on the new version and the preview follows it; then the first
+    tab, now behind, merges by hand."""
+    from test_studio_e2e import wait_for_new_preview
+
+    url, project = studio
+    base = url.split("/?")[0]
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    first, second = context.new_page(), context.new_page()
+    first.goto(url)
+    for page in (first, second):
+        page.goto(f"{base}/edit/{BOOKLET}")
+        page.wait_for_selector("#problem-summary:has-text('lỗi')", timeout=60_000)
+    field = "f-blocks-0-body-0-body-0"
+    set_markdown(first, field, "Tab thứ nhất đã sửa **đoạn** này.")
+    wait_saved(first)
+    key = wait_for_new_preview(second, None)
+    set_markdown(second, field, "Tab thứ hai cũng sửa *đoạn* này.")
+    card = second.locator(".conflict-card")
+    card.wait_for(timeout=30_000)
+    mine, theirs = card.locator(".conflict-col").all()
+    assert mine.inner_text().endswith("Tab thứ hai cũng sửa đoạn này.")
+    assert mine.locator("em").inner_text() == "đoạn"
+    assert theirs.locator("strong").inner_text() == "đoạn"
+    assert "**" not in card.inner_text()
+    shot(second, "edit-07-conflict-side-by-side")
+    card.get_by_role("button", name="Giữ bản của tôi").click()
+    wait_saved(second)
+    assert second.locator("#conflict").is_hidden()
+    saved = saved_text(project)
+    assert "Tab thứ hai cũng sửa *đoạn* này." in saved and "Tab thứ nhất" not in saved
+    wait_for_new_preview(second, key)  # the preview follows the kept text
+    assert second.locator(f"#{field}-rt").inner_text() == "Tab thứ hai cũng sửa đoạn này."
+
+    # the first tab is now behind: it merges by hand
+    set_markdown(first, field, "Tab thứ nhất sửa lần nữa.")
+    card = first.locator(".conflict-card")
+    card.wait_for(timeout=30_000)
+    card.get_by_role("button", name="Sửa tay").click()
+    merge = card.locator(".conflict-merge .ProseMirror")
+    merge.click()
+    first.keyboard.press("Control+End")
+    first.keyboard.type(" Và giữ ý của tab kia.")
+    shot(first, "edit-08-conflict-merge-by-hand")
+    card.get_by_role("button", name="Lưu bản này").click()
+    wait_saved(first)
+    assert "Tab thứ nhất sửa lần nữa. Và giữ ý của tab kia." in saved_text(project)
+    context.close()

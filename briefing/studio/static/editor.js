@@ -65,7 +65,7 @@
 
   /** An operation saved with the next change (the last one of each key wins). */
   function queueOp(key, op, args, field = null) {
-    pending.set(key, { op, args, field });
+    pending.set(key, { key, op, args, field });
     if (field) field.classList.add("unsaved");
     lastInputAt = performance.now();
     window.studioLastInput = lastInputAt;
@@ -114,6 +114,7 @@
       document.getElementById("conflict-text").textContent = error.message;
       document.getElementById("conflict").hidden = false;
       setStatus("Xung đột — chưa lưu", "error");
+      resolveConflict(error.message);
       return;
     }
     if (error.status === 400) {   // this change cannot be made: say why, keep the text
@@ -469,38 +470,29 @@
     } catch (error) { failed(error, []); }
   }
 
-  document.getElementById("reload").addEventListener("click", async () => {
+  /** Another tab or program saved meanwhile: load its version, then let the clerk choose,
+      paragraph by paragraph, between what this tab typed and what was saved (conflict.js). */
+  async function resolveConflict(message) {
     const keep = [...pending.values()];
+    let answer;
     try {
-      const answer = await Studio.api("/api/state/" + enc + "?fields=1");
-      if (answer.broken) {   // the other version cannot be shown as fields: keep what is typed
-        Studio.flash(answer.message, "error", true);
-        return;
-      }
-      blocked = false;
-      pending.clear();
+      answer = await Studio.api("/api/state/" + enc + "?fields=1");
+    } catch (error) { Studio.flash(error.message, "error", true); return; }
+    if (answer.broken) { Studio.flash(answer.message, "error", true); return; }   // keep what is typed
+    blocked = false;
+    pending.clear();
+    accept(answer);
+    redraw(answer);
+    const cards = Conflicts.compare(keep, (item) => queueOp(item.key, item.op, item.args));
+    if (cards.length) {
+      Conflicts.show(cards);
+      setStatus("Hãy chọn bản giữ lại", "pending");
+    } else {
       document.getElementById("conflict").hidden = true;
-      accept(answer);
-      redraw(answer);
-      setStatus("Đã tải lại", "saved");
-      // what this tab had typed goes back in, unsaved, for the clerk to keep or drop
-      for (const item of keep) {
-        if (!item.field || item.field.dataset.meta) continue;
-        const field = document.getElementById(idOf(item.args.path));
-        if (field && field.value !== item.args.value) {
-          field.dataset.theirs = field.value;
-          field.value = item.args.value;
-          field.classList.add("unsaved");
-          queue(field);
-        }
-      }
-      clearTimeout(saveTimer);
-      if (pending.size) {
-        setStatus("Nội dung bạn gõ chưa được lưu", "pending");
-        Studio.flash("Đã tải bản mới nhất. Nội dung bạn đang gõ vẫn được giữ trong ô và sẽ được lưu nếu bạn tiếp tục sửa.", "info", true);
-      }
-    } catch (error) { Studio.flash(error.message, "error", true); }
-  });
+      setStatus("Đã tải bản mới nhất", "saved");
+    }
+    preview.refresh("", performance.now());
+  }
 
   for (const fmt of ["docx", "pdf"]) {
     document.getElementById("download-" + fmt).addEventListener("click", async (event) => {
