@@ -261,3 +261,36 @@ def test_two_tabs_on_one_paragraph_choose_side_by_side(studio, browser):  # noqa
     wait_saved(first)
     assert "Tab thứ nhất sửa lần nữa. Và giữ ý của tab kia." in saved_text(project)
     context.close()
+
+
+def test_keyboard_reaches_any_paragraph_in_at_most_40_tabs(studio, browser):  # noqa: F811
+    """The outline and each toolbar are one Tab stop (arrows inside); the item tools are not
+    Tab stops. From the top of the booklet's editor every paragraph's editor is at most 40
+    Tabs away (Tab to the outline, arrows to its section, Enter, Tabs); the worst one is
+    then reached with real keys."""
+    from pathlib import Path
+
+    url, _ = studio
+    page = open_editor(browser, url, size=(1440, 900))
+    page.wait_for_timeout(500)
+    found = page.evaluate((Path(__file__).parent / "tab_stops.js").read_text("utf-8"))
+    assert found["editors"] > 80
+    worst = found["worst"]
+    assert worst["tabs"] <= 40, found
+    toolbar = page.locator(".editor-col > .toolbar button")
+    assert [b.get_attribute("tabindex") for b in toolbar.all()].count("0") == 1
+    tools = page.locator(".item-tools").first
+    assert tools.evaluate("e => getComputedStyle(e).opacity") == "1"  # they look enabled
+    # the same with keys, from the top of the page
+    page.locator("body").evaluate("b => document.activeElement.blur()")
+    for _ in range(found["k0"]):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.outline') !== null")
+    for _ in range(worst["link"] or 0):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    for _ in range(worst["after"]):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == worst["id"]
+    shot(page, "edit-09-keyboard-reached")
+    page.close()

@@ -39,6 +39,7 @@
 
   function initFields() {
     RichFields.mountAll();
+    Roving.refresh();
     document.querySelectorAll("#doc textarea:not([hidden])").forEach(autosize);
     renderFindings();
   }
@@ -269,6 +270,7 @@
     text.textContent = parts.length ? parts.join(", ") : "✓ Không có lỗi";
     button.className = "btn small " + (check.errors ? "has-errors" : check.warnings ? "has-warnings" : "clean");
     document.getElementById("fix-all").hidden = !check.findings.some((f) => f.fix);
+    Roving.refresh();
     list.innerHTML = "";
     const ul = document.createElement("ul");
     check.findings.forEach((finding, index) => {
@@ -506,6 +508,7 @@
     if (pending.size || inflight) { event.preventDefault(); event.returnValue = ""; }
   });
 
+  Roving.init();
   Blocks.init({ operate: (op, args) => operate(op, args) });
   RichFields.init({ queue, queueOp, flush, undo: serverUndo,
                     operate: (ops, path, focusAfter = false) => operateMany(ops, null, focusAfter) });

@@ -60,6 +60,9 @@ window.RichFields = (() => {
     rec.editor = rec.kind === "note" ? noteEditor(rec, label) : paragraphEditor(rec, label);
     const dom = rec.editor.view.dom;
     dom.id = field.id + "-rt";
+    // a table is one Tab stop: its first cell; the arrows go on from cell to cell
+    const table = field.closest("table.grid");
+    if (table && table.querySelector("textarea") !== field) dom.tabIndex = -1;
     if (field.classList.contains("unsaved")) holder.classList.add("unsaved");
     dom.addEventListener("focusin", () => { current = rec; toolbarState(); });
     editors.push(rec);
