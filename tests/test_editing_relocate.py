@@ -53,3 +53,19 @@ def test_a_copy_calls_copies_of_its_notes(store):  # noqa: F811
     assert after["footnotes"]["gs-speech-32-2"] == after["footnotes"]["gs-speech-32"]
     result = check_text(store.path(BOOKLET), store.read(BOOKLET).text)
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_undo_then_redo_makes_the_change_again(store):  # noqa: F811
+    before = store.read(BOOKLET)
+    moved = change(store, BOOKLET, "move_to", path=["blocks", 1, "body", 0],
+                   list=["blocks", 0, "body", 0, "body"], index=0).snapshot
+    undone = store.undo(BOOKLET, moved.version)
+    assert undone.text == before.text and store.can_redo(BOOKLET, undone.version)
+    again = store.redo(BOOKLET, undone.version)
+    assert again.text == moved.text and store.can_undo(BOOKLET, again.version)
+    with pytest.raises(EditError):
+        store.redo(BOOKLET, again.version)
+    # a new change after an undo: nothing left to redo
+    store.undo(BOOKLET, again.version)
+    change(store, BOOKLET, "set_text", path=["blocks", 1, "body", 0], value="Đoạn mới.")
+    assert not store.can_redo(BOOKLET, store.read(BOOKLET).version)

@@ -294,3 +294,43 @@ def test_keyboard_reaches_any_paragraph_in_at_most_40_tabs(studio, browser):  # 
     assert page.evaluate("document.activeElement.id") == worst["id"]
     shot(page, "edit-09-keyboard-reached")
     page.close()
+
+
+def test_enter_splits_backspace_merges_and_undo_redo_cover_them(studio, browser):  # noqa: F811
+    """Enter splits where the cursor is (inside italic text: both halves stay italic),
+    Backspace at the start joins the paragraph to the one above; Ctrl+Z in a paragraph with
+    nothing left to undo undoes the document's last change, Ctrl+Y makes it again."""
+    url, project = studio
+    name = "coordination-programme-2024.yaml"
+    page = open_editor(browser, url, name)
+    original = saved_text(project, name)
+    field = "f-preamble-0"
+    text = page.locator(f"#{field}").input_value()
+    assert "“*Quy chế" in text
+    click_into(page, field, "Control+Home")
+    for _ in range(len("Căn cứ Quyết định số 238-QĐ/TW ngày 30 tháng 9 năm 2020 của Ban Bí thư "
+                       "khóa XII về “Quy chế")):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'f-preamble-1-rt'", timeout=30_000)
+    wait_saved(page)
+    first = page.locator(f"#{field}").input_value()
+    second = page.locator("#f-preamble-1").input_value()
+    assert first.endswith("về “*Quy chế*") and second.startswith("*phối hợp")
+    shot(page, "edit-10-split")
+    page.wait_for_timeout(300)
+    page.keyboard.press("Backspace")  # at the start of the new paragraph: joined again
+    page.wait_for_function("() => document.activeElement.id === 'f-preamble-0-rt'", timeout=30_000)
+    wait_saved(page)
+    assert saved_text(project, name) == original
+    page.keyboard.press("Control+z")  # nothing typed here: the document's last change (the join)
+    page.wait_for_selector("#save-status:has-text('Đã hoàn tác')", timeout=30_000)
+    assert page.locator("#f-preamble-1").input_value() == second
+    page.locator("#f-preamble-0-rt").click()
+    page.wait_for_timeout(250)
+    page.keyboard.press("Control+y")
+    page.wait_for_selector("#save-status:has-text('Đã làm lại')", timeout=30_000)
+    assert saved_text(project, name) == original
+    assert page.locator("#f-preamble-0-rt").get_attribute("spellcheck") == "true"
+    assert page.locator("#f-preamble-0-rt").get_attribute("lang") == "vi"
+    page.close()

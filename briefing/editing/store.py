@@ -91,6 +91,8 @@ class DocumentStore:
         self.naming = threading.Lock()
         #: name -> stack of (bytes before a change, version after it)
         self._history: dict[str, list[tuple[bytes, str]]] = {}
+        #: name -> stack of (bytes an undo took away, version the undo left): redo
+        self._redo: dict[str, list[tuple[bytes, str]]] = {}
         #: name -> (version, round-trip tree, its rendering): the next edit skips a parse
         self._trees: dict[str, tuple[str, Any, str]] = {}
 
@@ -211,6 +213,7 @@ class DocumentStore:
             stack = self._history.setdefault(name, [])
             stack.append((before, new.version))
             del stack[:-self.undo_depth]
+            self._redo.pop(name, None)  # a new change: what was undone stays undone
             return Change(new, outcome)
 
     def can_undo(self, name: str, version: str) -> bool:
@@ -220,7 +223,7 @@ class DocumentStore:
     def undo(self, name: str, version: str) -> Snapshot:
         """Put back the bytes before the last change made here, if the file is as it left it."""
         with self.lock(name):
-            current = self.read(name)
+            taken, current = self._read(name)
             if current.version != version:
                 raise Conflict(current.version)
             stack = self._history.get(name) or []
@@ -228,7 +231,27 @@ class DocumentStore:
                 raise EditError(msg("edit-no-undo", "There is no change left to undo."))
             before, _ = stack.pop()
             write_atomic(self.path(name), before)
+            self._redo.setdefault(name, []).append((taken, version_of(before)))
+            return self.read(name)
+
+    def can_redo(self, name: str, version: str) -> bool:
+        stack = self._redo.get(name)
+        return bool(stack) and stack[-1][1] == version
+
+    def redo(self, name: str, version: str) -> Snapshot:
+        """Make again the change the last undo took away, if the file is as the undo left it."""
+        with self.lock(name):
+            before, current = self._read(name)
+            if current.version != version:
+                raise Conflict(current.version)
+            stack = self._redo.get(name) or []
+            if not stack or stack[-1][1] != current.version:
+                raise EditError(msg("edit-no-redo", "There is no undone change to make again."))
+            again, _ = stack.pop()
+            write_atomic(self.path(name), again)
+            self._history.setdefault(name, []).append((before, version_of(again)))
             return self.read(name)
 
     def forget(self, name: str) -> None:
         self._history.pop(name, None)
+        self._redo.pop(name, None)

@@ -64,7 +64,8 @@ def state(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
     """What the page needs after any change: the version, the findings, whether undo works."""
     result = check_text(studio.store.path(snapshot.name), snapshot.text)
     return {"version": snapshot.version, "check": result.as_json(),
-            "can_undo": studio.store.can_undo(snapshot.name, snapshot.version)}
+            "can_undo": studio.store.can_undo(snapshot.name, snapshot.version),
+            "can_redo": studio.store.can_redo(snapshot.name, snapshot.version)}
 
 
 def _editor_page(studio: Studio, name: str) -> tuple[str, int, dict[str, Any]]:
@@ -164,6 +165,17 @@ async def undo(request: Request) -> Response:
                                                 str(body.get("version"))))
 
 
+def _redo(studio: Studio, name: str, version: str) -> dict[str, Any]:
+    return _redrawn(studio, studio.store.redo(name, version))
+
+
+async def redo(request: Request) -> Response:
+    studio = studio_of(request)
+    body = await json_body(request)
+    return JSONResponse(await run_in_threadpool(_redo, studio, request.path_params["name"],
+                                                str(body.get("version"))))
+
+
 def _fix_all(studio: Studio, name: str, version: str) -> dict[str, Any]:
     """Every safe fix at once, as `build.py check --fix` applies them (text edits in place)."""
     path = studio.store.path(name)
@@ -199,6 +211,7 @@ routes = [
     Route("/api/state/{name:path}", document_state),
     Route("/api/change/{name:path}", change, methods=["POST"]),
     Route("/api/undo/{name:path}", undo, methods=["POST"]),
+    Route("/api/redo/{name:path}", redo, methods=["POST"]),
     Route("/api/fix-all/{name:path}", fix_all, methods=["POST"]),
     Route("/api/raw/{name:path}", save_raw, methods=["POST"]),
 ]

@@ -19,6 +19,7 @@
   let findings = [];
   const status = document.getElementById("save-status");
   const undoButton = document.getElementById("undo");
+  const redoButton = document.getElementById("redo");
   const preview = new Preview(() => ({ name }));
   const enc = encodeURIComponent(name);
 
@@ -140,6 +141,7 @@
     version = answer.version;
     root.dataset.version = version;
     undoButton.disabled = !answer.can_undo;
+    redoButton.disabled = !answer.can_redo;
     findings = answer.check ? answer.check.findings : [];
     summary(answer.check);
     renderFindings();
@@ -460,14 +462,18 @@
 
   // -- undo, conflicts, downloads -------------------------------------------------------------
   undoButton.addEventListener("click", () => serverUndo());
-  async function serverUndo() {
-    if (undoButton.disabled) return;
+  redoButton.addEventListener("click", () => serverUndo("redo"));
+  /** The last change undone (or, "redo", made again), whatever its kind: text, a split, a
+      move, a replace-all; the fields are re-drawn. */
+  async function serverUndo(which = "undo") {
+    if ((which === "undo" ? undoButton : redoButton).disabled) return;
     await flush();
+    while (inflight) await inflight.catch(() => {});
     try {
-      const answer = await Studio.api("/api/undo/" + enc, { version });
+      const answer = await Studio.api(`/api/${which}/` + enc, { version });
       accept(answer);
       redraw(answer);
-      setStatus("Đã hoàn tác", "saved");
+      setStatus(which === "undo" ? "Đã hoàn tác" : "Đã làm lại", "saved");
       preview.refresh("", performance.now());
     } catch (error) { failed(error, []); }
   }
@@ -510,7 +516,7 @@
 
   Roving.init();
   Blocks.init({ operate: (op, args) => operate(op, args) });
-  RichFields.init({ queue, queueOp, flush, undo: serverUndo,
+  RichFields.init({ queue, queueOp, flush, undo: () => serverUndo(), redo: () => serverUndo("redo"),
                     operate: (ops, path, focusAfter = false) => operateMany(ops, null, focusAfter) });
 
   // first state: messages and preview

@@ -92,6 +92,7 @@ window.RichFields = (() => {
       onFootnote: (editor, id, pos) => NotePopover.open(rec, id, pos),
       onInsertFootnote: () => NotePopover.insert(rec),
       onUndoEmpty: () => host.undo(),
+      onRedoEmpty: () => host.redo(),
     });
   }
 

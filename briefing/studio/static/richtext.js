@@ -713,7 +713,8 @@
       // nothing left to undo here (the editor was re-made after a split, a move…): the
       // studio's own undo of the last change
       "Mod-z": (state, dispatch) => undo(state, dispatch) || (call("onUndoEmpty"), true),
-      "Mod-y": redo, "Shift-Mod-z": redo,
+      "Mod-y": (state, dispatch) => redo(state, dispatch) || (call("onRedoEmpty"), true),
+      "Shift-Mod-z": (state, dispatch) => redo(state, dispatch) || (call("onRedoEmpty"), true),
       "Mod-Alt-f": () => { call("onInsertFootnote"); return true; },
       "Shift-Enter": (state, dispatch) => keys.Enter(state, dispatch),
       Enter: (state, dispatch) => {
@@ -812,11 +813,18 @@
       },
       /** Append another editor's paragraph (a merge); returns the join position. */
       append(other) {
+        // a split takes the space at the cut away (a paragraph has no blank at its ends):
+        // joining two words puts one back
         const end = view.state.doc.content.size - 1;
-        const tr = view.state.tr.insert(end, other.view.state.doc.firstChild.content);
-        tr.setSelection(TextSelection.create(tr.doc, end)).setMeta("addToHistory", false);
+        const left = view.state.doc.textBetween(0, end, "", "\ufffc").slice(-1);
+        const right = other.view.state.doc.textBetween(0, other.view.state.doc.content.size, "", "\ufffc").slice(0, 1);
+        const tr = view.state.tr;
+        const gap = left && right && !/\s/.test(left) && !/\s/.test(right) ? " " : "";
+        if (gap) tr.insertText(gap, end);
+        tr.insert(end + gap.length, other.view.state.doc.firstChild.content);
+        tr.setSelection(TextSelection.create(tr.doc, end + gap.length)).setMeta("addToHistory", false);
         view.dispatch(tr);
-        return end;
+        return end + gap.length;
       },
       focusAt(where) {
         const size = view.state.doc.content.size;
