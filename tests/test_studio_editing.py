@@ -334,3 +334,28 @@ def test_enter_splits_backspace_merges_and_undo_redo_cover_them(studio, browser)
     assert page.locator("#f-preamble-0-rt").get_attribute("spellcheck") == "true"
     assert page.locator("#f-preamble-0-rt").get_attribute("lang") == "vi"
     page.close()
+
+
+def test_clicking_the_preview_puts_the_cursor_on_that_text(studio, browser):  # noqa: F811
+    from test_studio_e2e import wait_for_new_preview
+
+    url, _ = studio
+    page = open_editor(browser, url, size=(1440, 900))
+    wait_for_new_preview(page, None)
+    figure = page.locator("#pages figure").nth(3)
+    figure.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelectorAll('#pages figure')[3].dataset.shown",
+                           timeout=60_000)
+    box = figure.locator("img").bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.45)
+    page.wait_for_function("() => document.activeElement.closest('.rt-host') !== null",
+                           timeout=30_000)
+    key = page.evaluate("() => document.querySelectorAll('#pages figure')[3].dataset.shown")
+    # what is printed there is in the paragraph now being edited
+    line = page.request.get(url.split("/?")[0] + f"/api/preview-line/{key}/3?x=0.5&y=0.45"
+                            ).json()["text"]
+    focused = page.evaluate("document.activeElement.innerText").replace("\n", " ")
+    words = line.split()
+    assert len(words) > 3 and " ".join(words[1:4]) in " ".join(focused.split())
+    shot(page, "edit-11-preview-click-jumped")
+    page.close()

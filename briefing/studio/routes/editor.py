@@ -176,6 +176,20 @@ async def redo(request: Request) -> Response:
                                                 str(body.get("version"))))
 
 
+async def preview_line(request: Request) -> Response:
+    """The line printed where the clerk clicked the preview (the page's fractions x, y)."""
+    studio = studio_of(request)
+    build = studio.previewer.get(request.path_params["key"])
+    pages = build.pages if build is not None else None
+    try:
+        x, y = float(request.query_params["x"]), float(request.query_params["y"])
+    except (KeyError, ValueError):
+        raise EditError(msg("studio-request", "The request is not valid.")) from None
+    text = "" if pages is None else await run_in_threadpool(
+        pages.line_at, request.path_params["index"], x, y)
+    return JSONResponse({"text": text})
+
+
 def _fix_all(studio: Studio, name: str, version: str) -> dict[str, Any]:
     """Every safe fix at once, as `build.py check --fix` applies them (text edits in place)."""
     path = studio.store.path(name)
@@ -212,6 +226,7 @@ routes = [
     Route("/api/change/{name:path}", change, methods=["POST"]),
     Route("/api/undo/{name:path}", undo, methods=["POST"]),
     Route("/api/redo/{name:path}", redo, methods=["POST"]),
+    Route("/api/preview-line/{key}/{index:int}", preview_line),
     Route("/api/fix-all/{name:path}", fix_all, methods=["POST"]),
     Route("/api/raw/{name:path}", save_raw, methods=["POST"]),
 ]
