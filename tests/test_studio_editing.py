@@ -6,6 +6,7 @@ Screenshots in output/test-artifacts/studio/ (edit-*.png)."""
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 from test_studio_e2e import BOOKLET, browser, set_markdown, shot, studio  # noqa: F401
 
@@ -25,6 +26,13 @@ style='mso-special-character:footnote'><span class=MsoFootnoteReference>[1]</spa
 class=MsoFootnoteReference>[1]</span></a><span> Luật số 76/2015/QH13, <i>sửa đổi</i> năm 2019.</span
 ></p>
 </div></div></body></html>"""
+
+
+def fresh(project, name: str, copy: str) -> str:
+    """A test's own copy of a shipped document (tests share one studio, not their edits)."""
+    text = (Path(__file__).resolve().parents[1] / "content" / name).read_text("utf-8")
+    (project / "content" / copy).write_text(text, encoding="utf-8")
+    return copy
 
 
 def open_editor(browser, url: str, name: str = BOOKLET, size=(1366, 768)):  # noqa: F811
@@ -66,7 +74,8 @@ def paste_html(page, html: str, text: str = "") -> None:
 
 def test_text_is_shown_formatted_and_a_note_is_edited_in_place(studio, browser):  # noqa: F811
     url, project = studio
-    page = open_editor(browser, url)
+    name = fresh(project, BOOKLET, "t-note.yaml")
+    page = open_editor(browser, url, name)
     doc_text = page.locator("#doc").inner_text()
     assert "[^" not in doc_text and "**" not in doc_text  # no mark of Markdown anywhere
     editor = page.locator(f"#{PARAGRAPH}-rt")
@@ -77,7 +86,7 @@ def test_text_is_shown_formatted_and_a_note_is_edited_in_place(studio, browser):
     assert number.isdigit()
     labels = page.locator("#footnotes .item-label").all_text_contents()
     assert f"Chú thích {number}" in labels
-    before = saved_text(project)
+    before = saved_text(project, name)
     call.click()
     popover = page.locator("#note-popover")
     popover.wait_for(state="visible")
@@ -87,7 +96,7 @@ def test_text_is_shown_formatted_and_a_note_is_edited_in_place(studio, browser):
     shot(page, "edit-01-note-popover")
     popover.get_by_role("button", name="Xong").click()
     wait_saved(page)
-    after = saved_text(project)
+    after = saved_text(project, name)
     changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines())
                if line[:1] in "+-"]
     assert changed == [
@@ -101,14 +110,15 @@ def test_text_is_shown_formatted_and_a_note_is_edited_in_place(studio, browser):
 
 def test_paste_from_word_keeps_bold_italic_and_the_footnote(studio, browser):  # noqa: F811
     url, project = studio
-    page = open_editor(browser, url)
+    name = fresh(project, BOOKLET, "t-paste.yaml")
+    page = open_editor(browser, url, name)
     click_into(page, PARAGRAPH)
     page.keyboard.press("Enter")  # a new, empty paragraph after it
     page.wait_for_function("() => document.activeElement.id === 'f-blocks-1-body-1-rt'",
                            timeout=30_000)
     paste_html(page, WORD_HTML, "Căn cứ Luật Tổ chức Chính phủ[1]; …")
     wait_saved(page)
-    text = saved_text(project)
+    text = saved_text(project, name)
     assert ("- Căn cứ **Luật Tổ chức** Chính phủ[^luat-so-76-2015]; *Nghị định* số "
             "15/2024 một số điều.") in text
     assert "luat-so-76-2015: Luật số 76/2015/QH13, *sửa đổi* năm 2019." in text
@@ -120,7 +130,8 @@ def test_paste_from_word_keeps_bold_italic_and_the_footnote(studio, browser):  #
 
 def test_a_fill_in_blank_is_a_chip_that_survives_editing(studio, browser):  # noqa: F811
     url, project = studio
-    page = open_editor(browser, url, "coordination-programme-2024.yaml")
+    name = fresh(project, "coordination-programme-2024.yaml", "t-blank.yaml")
+    page = open_editor(browser, url, name)
     field = "f-preamble-0"
     set_markdown(page, field, "Ngày {blank} tháng {blank:40mm} năm **{fill}**")
     wait_saved(page)
@@ -131,8 +142,7 @@ def test_a_fill_in_blank_is_a_chip_that_survives_editing(studio, browser):  # no
     click_into(page, field, "Control+Home")
     page.keyboard.type("Hôm nay, ")
     wait_saved(page)
-    assert "Hôm nay, Ngày {blank} tháng {blank:40mm} năm **{fill}**" in saved_text(
-        project, "coordination-programme-2024.yaml")
+    assert "Hôm nay, Ngày {blank} tháng {blank:40mm} năm **{fill}**" in saved_text(project, name)
     shot(page, "edit-03-blank-chips")
     page.close()
 
@@ -148,8 +158,9 @@ def test_blocks_move_anywhere_by_keyboard_drag_and_paste(studio, browser):  # no
     """Alt+↓ takes a paragraph into the section below, Alt+↑ back out (the file is then byte
     for byte what it was); drag and drop into another section; copy and paste a block."""
     url, project = studio
-    page = open_editor(browser, url, size=(1440, 900))
-    original = saved_text(project)
+    name = fresh(project, BOOKLET, "t-move.yaml")
+    page = open_editor(browser, url, name, size=(1440, 900))
+    original = saved_text(project, name)
     text = page.locator(f"#{PARAGRAPH}").input_value()
     click_into(page, PARAGRAPH, "Control+Home")
     page.keyboard.press("Alt+ArrowDown")  # into "Thành tựu", its first paragraph
@@ -158,7 +169,7 @@ def test_blocks_move_anywhere_by_keyboard_drag_and_paste(studio, browser):  # no
     shot(page, "edit-04-moved-into-the-section-below")
     page.keyboard.press("Alt+ArrowUp")
     wait_for_value(page, PARAGRAPH, text[:40])
-    assert saved_text(project) == original
+    assert saved_text(project, name) == original
 
     # drag it by its handle before the first paragraph of "Tình hình quốc tế"
     handle = page.locator("[data-item='[\"blocks\", 1, \"body\", 0]'] > .item-tools .drag")
@@ -181,7 +192,7 @@ def test_blocks_move_anywhere_by_keyboard_drag_and_paste(studio, browser):  # no
     click_into(page, "f-blocks-3-body-0")
     page.get_by_role("button", name="Dán khối").click()
     wait_for_value(page, "f-blocks-3-body-1", text[:40])
-    saved = saved_text(project)
+    saved = saved_text(project, name)
     assert "[^gs-speech-32-2]" in saved and "gs-speech-32-2: Trích nội dung" in saved
     page.wait_for_selector("#problem-summary:has-text('Không có lỗi')", timeout=30_000)
     assert page.errors == []
@@ -190,8 +201,9 @@ def test_blocks_move_anywhere_by_keyboard_drag_and_paste(studio, browser):  # no
 
 def test_find_and_replace_across_the_document(studio, browser):  # noqa: F811
     url, project = studio
-    page = open_editor(browser, url, "coordination-programme-2024.yaml")
-    before = saved_text(project, "coordination-programme-2024.yaml")
+    name = fresh(project, "coordination-programme-2024.yaml", "t-find.yaml")
+    page = open_editor(browser, url, name)
+    before = saved_text(project, name)
     count = before.count("khoa giáo")
     assert count > 3
     page.keyboard.press("Control+h")
@@ -202,13 +214,13 @@ def test_find_and_replace_across_the_document(studio, browser):  # noqa: F811
     shot(page, "edit-06-find-replace")
     page.get_by_role("button", name="Thay tất cả").click()
     wait_saved(page)
-    after = saved_text(project, "coordination-programme-2024.yaml")
+    after = saved_text(project, name)
     assert "khoa giáo" not in after.split("\nmeta:")[-1].split("blocks:", 1)[-1]
     assert after.count("Khoa Giáo") >= count - before.split("blocks:", 1)[0].count("khoa giáo")
     # one change: one undo brings the document back
     page.locator("#undo").click()
     page.wait_for_selector("#save-status:has-text('Đã hoàn tác')", timeout=30_000)
-    assert saved_text(project, "coordination-programme-2024.yaml") == before
+    assert saved_text(project, name) == before
     page.close()
 
 
@@ -219,12 +231,13 @@ def test_two_tabs_on_one_paragraph_choose_side_by_side(studio, browser):  # noqa
     from test_studio_e2e import wait_for_new_preview
 
     url, project = studio
+    name = fresh(project, BOOKLET, "t-tabs.yaml")
     base = url.split("/?")[0]
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     first, second = context.new_page(), context.new_page()
     first.goto(url)
     for page in (first, second):
-        page.goto(f"{base}/edit/{BOOKLET}")
+        page.goto(f"{base}/edit/{name}")
         page.wait_for_selector("#problem-summary:has-text('lỗi')", timeout=60_000)
     field = "f-blocks-0-body-0-body-0"
     set_markdown(first, field, "Tab thứ nhất đã sửa **đoạn** này.")
@@ -242,7 +255,7 @@ def test_two_tabs_on_one_paragraph_choose_side_by_side(studio, browser):  # noqa
     card.get_by_role("button", name="Giữ bản của tôi").click()
     wait_saved(second)
     assert second.locator("#conflict").is_hidden()
-    saved = saved_text(project)
+    saved = saved_text(project, name)
     assert "Tab thứ hai cũng sửa *đoạn* này." in saved and "Tab thứ nhất" not in saved
     wait_for_new_preview(second, key)  # the preview follows the kept text
     assert second.locator(f"#{field}-rt").inner_text() == "Tab thứ hai cũng sửa đoạn này."
@@ -259,7 +272,7 @@ def test_two_tabs_on_one_paragraph_choose_side_by_side(studio, browser):  # noqa
     shot(first, "edit-08-conflict-merge-by-hand")
     card.get_by_role("button", name="Lưu bản này").click()
     wait_saved(first)
-    assert "Tab thứ nhất sửa lần nữa. Và giữ ý của tab kia." in saved_text(project)
+    assert "Tab thứ nhất sửa lần nữa. Và giữ ý của tab kia." in saved_text(project, name)
     context.close()
 
 
@@ -301,7 +314,7 @@ def test_enter_splits_backspace_merges_and_undo_redo_cover_them(studio, browser)
     Backspace at the start joins the paragraph to the one above; Ctrl+Z in a paragraph with
     nothing left to undo undoes the document's last change, Ctrl+Y makes it again."""
     url, project = studio
-    name = "coordination-programme-2024.yaml"
+    name = fresh(project, "coordination-programme-2024.yaml", "t-split.yaml")
     page = open_editor(browser, url, name)
     original = saved_text(project, name)
     field = "f-preamble-0"

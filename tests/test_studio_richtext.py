@@ -15,18 +15,12 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_studio_e2e import BROWSER_ARGS, CHROMIUM, playwright_api, pytestmark  # noqa: F401
 
 from briefing.text.inline_markdown import Span, parse_inline
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "briefing" / "studio" / "static"
-CHROMIUM = Path("/usr/bin/chromium")
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run"]
-
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="Debian's chromium is not installed (/usr/bin/chromium)")
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +31,8 @@ def editor_js():
         page = browser.new_page()
         page.set_content("<!doctype html><html lang='vi'><body></body></html>")
         page.add_script_tag(path=str(STATIC / "vendor" / "prosemirror.bundle.js"))
-        page.add_script_tag(path=str(STATIC / "richtext.js"))
+        for script in ("richmarkdown.js", "richpaste.js", "richtext.js"):
+            page.add_script_tag(path=str(STATIC / script))
         yield page
         browser.close()
 

@@ -220,36 +220,34 @@ class DocumentStore:
         stack = self._history.get(name)
         return bool(stack) and stack[-1][1] == version
 
-    def undo(self, name: str, version: str) -> Snapshot:
-        """Put back the bytes before the last change made here, if the file is as it left it."""
-        with self.lock(name):
-            taken, current = self._read(name)
-            if current.version != version:
-                raise Conflict(current.version)
-            stack = self._history.get(name) or []
-            if not stack or stack[-1][1] != current.version:
-                raise EditError(msg("edit-no-undo", "There is no change left to undo."))
-            before, _ = stack.pop()
-            write_atomic(self.path(name), before)
-            self._redo.setdefault(name, []).append((taken, version_of(before)))
-            return self.read(name)
-
     def can_redo(self, name: str, version: str) -> bool:
         stack = self._redo.get(name)
         return bool(stack) and stack[-1][1] == version
 
+    def undo(self, name: str, version: str) -> Snapshot:
+        """Put back the bytes before the last change made here, if the file is as it left it."""
+        return self._step(name, version, self._history, self._redo,
+                          msg("edit-no-undo", "There is no change left to undo."))
+
     def redo(self, name: str, version: str) -> Snapshot:
         """Make again the change the last undo took away, if the file is as the undo left it."""
+        return self._step(name, version, self._redo, self._history,
+                          msg("edit-no-redo", "There is no undone change to make again."))
+
+    def _step(self, name: str, version: str, source: dict[str, list[tuple[bytes, str]]],
+              target: dict[str, list[tuple[bytes, str]]], nothing: Any) -> Snapshot:
+        """Write the bytes on top of `source` (undo: the history; redo: what undo took), if
+        the file is the version they were left at; what they replace goes onto `target`."""
         with self.lock(name):
-            before, current = self._read(name)
+            taken, current = self._read(name)
             if current.version != version:
                 raise Conflict(current.version)
-            stack = self._redo.get(name) or []
+            stack = source.get(name) or []
             if not stack or stack[-1][1] != current.version:
-                raise EditError(msg("edit-no-redo", "There is no undone change to make again."))
-            again, _ = stack.pop()
-            write_atomic(self.path(name), again)
-            self._history.setdefault(name, []).append((before, version_of(again)))
+                raise EditError(nothing)
+            data, _ = stack.pop()
+            write_atomic(self.path(name), data)
+            target.setdefault(name, []).append((taken, version_of(data)))
             return self.read(name)
 
     def forget(self, name: str) -> None:

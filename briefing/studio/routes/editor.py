@@ -154,26 +154,18 @@ def _redrawn(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
     return state(studio, snapshot) | render_fields(studio, snapshot)
 
 
-def _undo(studio: Studio, name: str, version: str) -> dict[str, Any]:
-    return _redrawn(studio, studio.store.undo(name, version))
+def _history_step(studio: Studio, name: str, version: str, which: str) -> dict[str, Any]:
+    step = studio.store.undo if which == "undo" else studio.store.redo
+    return _redrawn(studio, step(name, version))
 
 
 async def undo(request: Request) -> Response:
+    """POST /api/undo/… and /api/redo/…: the last change undone, or made again."""
     studio = studio_of(request)
     body = await json_body(request)
-    return JSONResponse(await run_in_threadpool(_undo, studio, request.path_params["name"],
-                                                str(body.get("version"))))
-
-
-def _redo(studio: Studio, name: str, version: str) -> dict[str, Any]:
-    return _redrawn(studio, studio.store.redo(name, version))
-
-
-async def redo(request: Request) -> Response:
-    studio = studio_of(request)
-    body = await json_body(request)
-    return JSONResponse(await run_in_threadpool(_redo, studio, request.path_params["name"],
-                                                str(body.get("version"))))
+    which = "redo" if request.url.path.startswith("/api/redo/") else "undo"
+    return JSONResponse(await run_in_threadpool(_history_step, studio, request.path_params["name"],
+                                                str(body.get("version")), which))
 
 
 async def preview_line(request: Request) -> Response:
@@ -225,7 +217,7 @@ routes = [
     Route("/api/state/{name:path}", document_state),
     Route("/api/change/{name:path}", change, methods=["POST"]),
     Route("/api/undo/{name:path}", undo, methods=["POST"]),
-    Route("/api/redo/{name:path}", redo, methods=["POST"]),
+    Route("/api/redo/{name:path}", undo, methods=["POST"]),
     Route("/api/preview-line/{key}/{index:int}", preview_line),
     Route("/api/fix-all/{name:path}", fix_all, methods=["POST"]),
     Route("/api/raw/{name:path}", save_raw, methods=["POST"]),
