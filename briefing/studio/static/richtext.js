@@ -249,11 +249,8 @@
       operations: onChange(editor), onSplit(editor, {paragraphs, index, fromEnd}),
       onMerge(editor, "backward"|"forward"), onLeave(editor, "up"|"down"),
       onFootnote(editor, id, pos), onSelection(editor), onInsertFootnote(editor). */
-  function createParagraphEditor(options) {
-    const notes = options.notes || new Notes();
-    const call = (name, ...args) => (options[name] ? options[name](editor, ...args) : undefined);
-    const editor = {};
-
+  /** The keys of a paragraph's editor; `call(name, …)` reports to the host. */
+  function paragraphKeys(options, call) {
     const keys = {
       "Mod-b": toggleMark(schema.marks.strong),
       "Mod-i": toggleMark(schema.marks.em),
@@ -280,6 +277,14 @@
       ArrowLeft: (state) => (isAtStart(state) ? (call("onLeave", "up"), true) : false),
       ArrowRight: (state) => (isAtEnd(state) ? (call("onLeave", "down"), true) : false),
     };
+    return keys;
+  }
+
+  function createParagraphEditor(options) {
+    const notes = options.notes || new Notes();
+    const call = (name, ...args) => (options[name] ? options[name](editor, ...args) : undefined);
+    const editor = {};
+    const keys = paragraphKeys(options, call);
     const plugins = () => [history(), keymap(keys), keymap(baseKeymap), PM.dropcursor.dropCursor()];
     const stateOf = (doc) => EditorState.create({ doc, plugins: plugins() });
 
@@ -315,15 +320,14 @@
       },
     });
 
-    Object.assign(editor, {
-      view, notes,
+    return Object.assign(editor, { view, notes }, paragraphMethods(view, stateOf), footnoteMethods(view));
+  }
+
+  /** What the host asks of a paragraph's editor. */
+  function paragraphMethods(view, stateOf) {
+    return {
       markdown: () => toMarkdown(view.state.doc),
       setMarkdown(text) { view.updateState(stateOf(fromMarkdown(text))); },
-      footnoteIds() {
-        const ids = [];
-        view.state.doc.descendants((n) => { if (n.type === schema.nodes.footnote) ids.push(n.attrs.id); });
-        return ids;
-      },
       active() {   // what the toolbar shows as pressed
         const { state } = view;
         const has = (type) => {
@@ -336,27 +340,6 @@
       toggle(name) {
         toggleMark(schema.marks[name === "bold" ? "strong" : "em"])(view.state, view.dispatch);
         view.focus();
-      },
-      insertFootnote(id) {
-        const node = schema.nodes.footnote.create({ id });
-        const tr = view.state.tr.replaceSelectionWith(node, false);
-        view.dispatch(tr.scrollIntoView());
-        return tr.selection.from - 1;   // the call's position
-      },
-      /** Remove every call of `id` without an undo step (the note is gone). */
-      removeFootnote(id) {
-        const tr = view.state.tr;
-        view.state.doc.descendants((n, pos) => {
-          if (n.type === schema.nodes.footnote && n.attrs.id === id) tr.delete(tr.mapping.map(pos), tr.mapping.map(pos + 1));
-        });
-        if (tr.docChanged) view.dispatch(tr.setMeta("addToHistory", false));
-      },
-      renameFootnote(from, to) {
-        const tr = view.state.tr;
-        view.state.doc.descendants((n, pos) => {
-          if (n.type === schema.nodes.footnote && n.attrs.id === from) tr.setNodeMarkup(pos, null, { id: to });
-        });
-        if (tr.docChanged) view.dispatch(tr.setMeta("addToHistory", false));
       },
       /** Append another editor's paragraph (a merge); returns the join position. */
       append(other) {
@@ -379,13 +362,44 @@
         view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)).scrollIntoView());
         view.focus();
       },
+      destroy() { view.destroy(); },
+    };
+  }
+
+  /** The footnote calls of a paragraph's editor. */
+  function footnoteMethods(view) {
+    return {
+      footnoteIds() {
+        const ids = [];
+        view.state.doc.descendants((n) => { if (n.type === schema.nodes.footnote) ids.push(n.attrs.id); });
+        return ids;
+      },
+      insertFootnote(id) {
+        const node = schema.nodes.footnote.create({ id });
+        const tr = view.state.tr.replaceSelectionWith(node, false);
+        view.dispatch(tr.scrollIntoView());
+        return tr.selection.from - 1;   // the call's position
+      },
+      /** Remove every call of `id` without an undo step (the note is gone). */
+      removeFootnote(id) {
+        const tr = view.state.tr;
+        view.state.doc.descendants((n, pos) => {
+          if (n.type === schema.nodes.footnote && n.attrs.id === id) tr.delete(tr.mapping.map(pos), tr.mapping.map(pos + 1));
+        });
+        if (tr.docChanged) view.dispatch(tr.setMeta("addToHistory", false));
+      },
+      renameFootnote(from, to) {
+        const tr = view.state.tr;
+        view.state.doc.descendants((n, pos) => {
+          if (n.type === schema.nodes.footnote && n.attrs.id === from) tr.setNodeMarkup(pos, null, { id: to });
+        });
+        if (tr.docChanged) view.dispatch(tr.setMeta("addToHistory", false));
+      },
       selectFootnote(pos) {
         view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)));
         view.focus();
       },
-      destroy() { view.destroy(); },
-    });
-    return editor;
+    };
   }
 
   /** The editor of a note's text (bold and italic only; Enter and Escape call onDone). */
