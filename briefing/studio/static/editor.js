@@ -297,16 +297,6 @@
   }
 
   // -- toolbar --------------------------------------------------------------------------
-  function wrap(field, mark) {
-    const start = field.selectionStart, end = field.selectionEnd;
-    const value = field.value;
-    field.value = value.slice(0, start) + mark + value.slice(start, end) + mark + value.slice(end);
-    field.focus();
-    field.setSelectionRange(start + mark.length, end + mark.length);
-    queue(field);
-    autosize(field);
-  }
-
   function textField(el) {
     const host = el && el.closest && el.closest(".rt-host");
     if (host) return host.field;
@@ -344,61 +334,23 @@
     }
   });
 
+  // titles stay plain text (the formatted-text editors handle their own keys): Enter saves
   document.addEventListener("keydown", (event) => {
-    const field = event.target.matches && event.target.matches("#doc textarea[data-path]") ? event.target : null;
-    if (!field) return;   // the formatted-text editors handle their own keys
-    if ((event.ctrlKey || event.metaKey) && (event.key === "b" || event.key === "i")) {
-      event.preventDefault();
-      wrap(field, event.key === "b" ? "**" : "*");
-    } else if (event.key === "Enter" && field.tagName === "TEXTAREA" && field.classList.contains("para")
-               && !event.shiftKey && splittable(field)) {
-      event.preventDefault();
-      split(field);
-    } else if (event.key === "Enter" && field.classList.contains("title")) {
+    const field = event.target.matches && event.target.matches("#doc textarea.title") ? event.target : null;
+    if (field && event.key === "Enter") {
       event.preventDefault();
       flush();
     }
   });
 
-  function splittable(field) {
-    const path = pathOf(field);
-    return typeof path[path.length - 1] === "number" && path[0] !== "footnotes";
-  }
-
-  async function split(field) {
-    const offset = field.selectionStart;
-    queue(field);
-    await operate("split", { path: pathOf(field), offset });
-  }
-
   document.querySelector(".toolbar").addEventListener("click", async (event) => {
     const button = event.target.closest("button");
     if (!button) return;
     if (button.dataset.format) {
-      if (RichFields.format(button.dataset.format)) return;
-      if (!lastField) { Studio.flash("Hãy đặt con trỏ vào một đoạn văn trước.", "info"); return; }
-      wrap(lastField, button.dataset.format === "bold" ? "**" : "*");
+      if (!RichFields.format(button.dataset.format)) Studio.flash("Hãy đặt con trỏ vào một đoạn văn trước.", "info");
     } else if (button.id === "insert-footnote") {
       if (RichFields.insertFootnote()) return;
-      if (!lastField || lastField.tagName !== "TEXTAREA") {
-        Studio.flash("Hãy đặt con trỏ vào chỗ cần chú thích trong một đoạn văn.", "info");
-        return;
-      }
-      const field = lastField, offset = field.selectionStart;
-      const dialog = document.getElementById("footnote-dialog");
-      const form = document.getElementById("footnote-form");
-      form.reset();
-      dialog.addEventListener("close", async () => {
-        if (dialog.returnValue !== "ok") return;
-        const text = form.elements.text.value.trim();
-        if (!text) return;
-        queue(field);
-        await operate("insert_footnote", { path: pathOf(field), offset, text });
-      }, { once: true });
-      dialog.returnValue = "";
-      dialog.showModal();
-    } else if (button.id === "split") {
-      if (lastField && lastField.tagName === "TEXTAREA" && splittable(lastField)) split(lastField);
+      Studio.flash("Hãy đặt con trỏ vào chỗ cần chú thích trong một đoạn văn.", "info");
     } else if (button.id === "block-cut" || button.id === "block-copy") {
       Blocks.mark(button.id === "block-cut" ? "cut" : "copy");
     } else if (button.id === "block-paste") {
