@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.editing import footnotes, items, meeting_files, outline, unit_files
+from briefing.editing import footnotes, items, meeting_files, outline, relocate, unit_files
 from briefing.editing import meta_form as meta
 from briefing.editing.field_findings import check_text
 from briefing.editing.items import styled_like
@@ -91,6 +91,16 @@ def _rename(tree: Any, args: dict, context: Context) -> Outcome:
 
 def _move(tree: Any, args: dict, context: Context) -> Outcome:
     return Outcome(outline.move(tree, as_path(args.get("path")), _int(args, "delta", 0) or 0))
+
+
+def _relocate(action: Callable[..., Path_]) -> Callable[[Any, dict, Context], Outcome]:
+    """move_to / copy_to {path, list, index}: a block anywhere (drag and drop, cut or copy and
+    paste, Alt+arrows across sections)."""
+    def run(tree: Any, args: dict, context: Context) -> Outcome:
+        return Outcome(action(tree, as_path(args.get("path")), as_path(args.get("list")),
+                              _int(args, "index")))
+
+    return run
 
 
 def _indent(tree: Any, args: dict, context: Context) -> Outcome:
@@ -198,6 +208,8 @@ OPERATIONS: dict[str, Callable[[Any, dict, Context], Outcome]] = {
     "add_section": _add_section,
     "rename": _rename,
     "move": _move,
+    "move_to": _relocate(relocate.move_to),
+    "copy_to": _relocate(relocate.copy_to),
     "indent": _indent,
     "outdent": _outdent,
     "delete": _delete,

@@ -122,6 +122,8 @@ class DocumentStore:
         self.naming = threading.Lock()
         #: name -> stack of (bytes before a change, version after it)
         self._history: dict[str, list[tuple[bytes, str]]] = {}
+        #: name -> stack of (bytes an undo took away, version the undo left): redo
+        self._redo: dict[str, list[tuple[bytes, str]]] = {}
         #: name -> (version, round-trip tree, its rendering): the next edit skips a parse
         self._trees: dict[str, tuple[str, Any, str]] = {}
 
@@ -246,26 +248,46 @@ class DocumentStore:
             stack = self._history.setdefault(name, [])
             stack.append((before, new.version))
             del stack[:-self.undo_depth]
+            self._redo.pop(name, None)  # a new change: what was undone stays undone
             return Change(new, outcome)
 
     def can_undo(self, name: str, version: str) -> bool:
         stack = self._history.get(check_name(name))
         return bool(stack) and stack[-1][1] == version
 
+    def can_redo(self, name: str, version: str) -> bool:
+        stack = self._redo.get(check_name(name))
+        return bool(stack) and stack[-1][1] == version
+
     def undo(self, name: str, version: str) -> Snapshot:
         """Put back the bytes before the last change made here, if the file is as it left it."""
-        name = check_name(name)
+        return self._step(check_name(name), version, self._history, self._redo,
+                          msg("edit-no-undo", "There is no change left to undo."))
+
+    def redo(self, name: str, version: str) -> Snapshot:
+        """Make again the change the last undo took away, if the file is as the undo left it."""
+        return self._step(check_name(name), version, self._redo, self._history,
+                          msg("edit-no-redo", "There is no undone change to make again."))
+
+    def _step(self, name: str, version: str, source: dict[str, list[tuple[bytes, str]]],
+              target: dict[str, list[tuple[bytes, str]]], nothing: Any) -> Snapshot:
+        """Write the bytes on top of `source` (undo: the history; redo: what undo took), if
+        the file is the version they were left at; what they replace goes onto `target`."""
         with self.lock(name):
-            current = self.read(name)
+            taken, current = self._read(name)
             if current.version != version:
                 raise Conflict(current.version)
-            stack = self._history.get(name) or []
+            stack = source.get(name) or []
             if not stack or stack[-1][1] != current.version:
-                raise EditError(msg("edit-no-undo", "There is no change left to undo."))
+                raise EditError(nothing)
+            data, _ = stack[-1]
             with writing(name, NOT_SAVED):
-                write_atomic(self.path(name), stack[-1][0])
+                write_atomic(self.path(name), data)
             stack.pop()
+            target.setdefault(name, []).append((taken, version_of(data)))
             return self.read(name)
 
     def forget(self, name: str) -> None:
-        self._history.pop(check_name(name), None)
+        name = check_name(name)
+        self._history.pop(name, None)
+        self._redo.pop(name, None)

@@ -111,6 +111,21 @@ class Pages:
         """Whether pages not drawn yet can no longer be drawn (`release`)."""
         return False
 
+    def line_at(self, index: int, x: float, y: float) -> str:
+        """The text of the line printed at (`x`, `y`) of page `index` (fractions of the page's
+        width and height, from its top left): a click on the preview finds its paragraph.
+        Empty when there is none (a margin) or the layout has been let go."""
+        if not 0 <= index < self.count:
+            return ""
+        width, height = self.sizes[index]
+        try:
+            return " ".join(self._line_at(index, x * width, y * height).split())
+        except Expired:
+            return ""
+
+    def _line_at(self, index: int, x: float, y: float) -> str:
+        raise NotImplementedError
+
     def _text(self, index: int) -> str:
         raise NotImplementedError
 
@@ -139,6 +154,17 @@ class PdfPages(Pages):
     def _picture(self, index: int, width: int) -> Image.Image:
         with PDFIUM:
             return _page_picture(self._document[index], width)
+
+    def _line_at(self, index: int, x: float, y: float) -> str:
+        with PDFIUM:
+            page = self._document[index]
+            textpage = page.get_textpage()
+            try:  # PDF space starts at the bottom: a band of the line's height around y
+                top = page.get_height() - y
+                return textpage.get_text_bounded(0, top - 4, page.get_width(), top + 4)
+            finally:
+                textpage.close()
+                page.close()
 
     def close(self) -> None:
         with PDFIUM:
@@ -182,6 +208,19 @@ class LaidOutPages(Pages):
             finally:
                 document.close()
 
+    def _line_at(self, index: int, x: float, y: float) -> str:
+        from weasyprint.formatting_structure.boxes import LineBox
+
+        with self._lock:
+            lines = [box for box in _boxes(self._laid_out().pages[index]._page_box)
+                     if isinstance(box, LineBox)]
+            hit = [line for line in lines if line.position_y <= y <= line.position_y + line.height]
+            if not hit:
+                return ""
+            near = min(hit, key=lambda line: 0 if line.position_x <= x <= line.position_x
+                       + line.width else abs(line.position_x - x))
+            return "".join(_box_texts(near))
+
     def release(self) -> None:
         self._layout = None
 
@@ -204,6 +243,12 @@ def _box_texts(box: Any) -> Iterator[str]:
         yield text
     for child in getattr(box, "children", None) or ():
         yield from _box_texts(child)
+
+
+def _boxes(box: Any) -> Iterator[Any]:
+    yield box
+    for child in getattr(box, "children", None) or ():
+        yield from _boxes(child)
 
 
 def _page_text(page: Any) -> str:

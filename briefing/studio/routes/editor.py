@@ -66,7 +66,8 @@ def state(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
     """What the page needs after any change: the version, the findings, whether undo works."""
     result = check_text(studio.store.path(snapshot.name), snapshot.text)
     return {"version": snapshot.version, "check": result.as_json(),
-            "can_undo": studio.store.can_undo(snapshot.name, snapshot.version)}
+            "can_undo": studio.store.can_undo(snapshot.name, snapshot.version),
+            "can_redo": studio.store.can_redo(snapshot.name, snapshot.version)}
 
 
 def _editor_page(studio: Studio, name: str) -> tuple[str, int, dict[str, Any]]:
@@ -157,15 +158,32 @@ def _redrawn(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
     return state(studio, snapshot) | render_fields(studio, snapshot)
 
 
-def _undo(studio: Studio, name: str, version: str) -> dict[str, Any]:
-    return _redrawn(studio, studio.store.undo(name, version))
+def _history_step(studio: Studio, name: str, version: str, which: str) -> dict[str, Any]:
+    step = studio.store.undo if which == "undo" else studio.store.redo
+    return _redrawn(studio, step(name, version))
 
 
 async def undo(request: Request) -> Response:
+    """POST /api/undo/… and /api/redo/…: the last change undone, or made again."""
     studio = studio_of(request)
     body = await json_body(request)
-    return JSONResponse(await run_in_threadpool(_undo, studio, request.path_params["name"],
-                                                str(body.get("version"))))
+    which = "redo" if request.url.path.startswith("/api/redo/") else "undo"
+    return JSONResponse(await run_in_threadpool(_history_step, studio, request.path_params["name"],
+                                                str(body.get("version")), which))
+
+
+async def preview_line(request: Request) -> Response:
+    """The line printed where the clerk clicked the preview (the page's fractions x, y)."""
+    studio = studio_of(request)
+    build = studio.previewer.get(request.path_params["key"])
+    pages = build.pages if build is not None else None
+    try:
+        x, y = float(request.query_params["x"]), float(request.query_params["y"])
+    except (KeyError, ValueError):
+        raise EditError(msg("studio-request", "The request is not valid.")) from None
+    text = "" if pages is None else await run_in_threadpool(
+        pages.line_at, request.path_params["index"], x, y)
+    return JSONResponse({"text": text})
 
 
 def _fix_all(studio: Studio, name: str, version: str) -> dict[str, Any]:
@@ -203,6 +221,8 @@ routes = [
     Route("/api/state/{name:path}", document_state),
     Route("/api/change/{name:path}", change, methods=["POST"]),
     Route("/api/undo/{name:path}", undo, methods=["POST"]),
+    Route("/api/redo/{name:path}", undo, methods=["POST"]),
+    Route("/api/preview-line/{key}/{index:int}", preview_line),
     Route("/api/fix-all/{name:path}", fix_all, methods=["POST"]),
     Route("/api/raw/{name:path}", save_raw, methods=["POST"]),
 ]

@@ -19,6 +19,7 @@
   let findings = [];
   const status = document.getElementById("save-status");
   const undoButton = document.getElementById("undo");
+  const redoButton = document.getElementById("redo");
   const preview = new Preview(() => ({ name }));
   const enc = encodeURIComponent(name);
 
@@ -38,7 +39,9 @@
   }
 
   function initFields() {
-    document.querySelectorAll("#doc textarea").forEach(autosize);
+    RichFields.mountAll();
+    Roving.refresh();
+    document.querySelectorAll("#doc textarea:not([hidden])").forEach(autosize);
     renderFindings();
   }
 
@@ -59,8 +62,13 @@
     if (!field.dataset.path) return;
     const operation = operationFor(field);
     const key = field.dataset.meta ? "meta:" + field.dataset.meta : keyOf(pathOf(field));
-    pending.set(key, { ...operation, field });
-    field.classList.add("unsaved");
+    queueOp(key, operation.op, operation.args, field);
+  }
+
+  /** An operation saved with the next change (the last one of each key wins). */
+  function queueOp(key, op, args, field = null) {
+    pending.set(key, { key, op, args, field });
+    if (field) field.classList.add("unsaved");
     lastInputAt = performance.now();
     window.studioLastInput = lastInputAt;
     setStatus("Chưa lưu…", "pending");
@@ -85,7 +93,7 @@
         const current = pending.get(key);
         if (current && JSON.stringify(current.args) === JSON.stringify(item.args)) {
           pending.delete(key);
-          item.field.classList.remove("unsaved");
+          if (item.field) unsaved(item.field, false);
         }
       }
       accept(answer);
@@ -108,6 +116,7 @@
       document.getElementById("conflict-text").textContent = error.message;
       document.getElementById("conflict").hidden = false;
       setStatus("Xung đột — chưa lưu", "error");
+      resolveConflict(error.message);
       return;
     }
     if (error.status === 400) {   // this change cannot be made: say why, keep the text
@@ -122,10 +131,17 @@
     retryDelay = Math.min(retryDelay * 2, 30000);
   }
 
+  function unsaved(field, on) {
+    field.classList.toggle("unsaved", on);
+    const holder = field.nextElementSibling;
+    if (holder && holder.classList.contains("rt-host")) holder.classList.toggle("unsaved", on);
+  }
+
   function accept(answer) {
     version = answer.version;
     root.dataset.version = version;
     undoButton.disabled = !answer.can_undo;
+    redoButton.disabled = !answer.can_redo;
     findings = answer.check ? answer.check.findings : [];
     summary(answer.check);
     renderFindings();
@@ -133,19 +149,28 @@
 
   // -- structural operations ----------------------------------------------------------------
   async function operate(op, args, confirmText) {
+    return operateMany([{ op, args }], confirmText);
+  }
+
+  /** Several operations as one change (a split: set_text + insert_item); the fields re-drawn. */
+  async function operateMany(ops, confirmText, focusAfter = true) {
     if (confirmText && !(await Studio.confirm(confirmText))) return;
     await flush();
+    while (inflight) await inflight.catch(() => {});   // one change at a time, each on the last
     if (blocked) return;
     try {
       setStatus("Đang lưu…", "pending");
-      const answer = await Studio.api("/api/change/" + enc, { version, op, args });
+      inflight = Studio.api("/api/change/" + enc, { version, ops });
+      const answer = await inflight;
+      inflight = null;
       accept(answer);
       if (answer.doc || answer.broken) redraw(answer);
       setStatus("Đã lưu", "saved");
-      focusPath(answer.focus);
+      if (focusAfter) focusPath(answer.focus);
       preview.refresh(lastField ? lastField.value : "", performance.now());
       return answer;
     } catch (error) {
+      inflight = null;
       failed(error, []);
     }
   }
@@ -161,14 +186,14 @@
     const scroll = document.getElementById("doc").scrollTop;
     const open = document.getElementById("meta").open;
     // keep any field still being typed in: its text goes back in after the redraw
-    const keep = [...pending.values()].filter((item) => !item.field.dataset.meta);
+    const keep = [...pending.values()].filter((item) => item.field && !item.field.dataset.meta);
     document.getElementById("doc").innerHTML = answer.doc;
     document.getElementById("outline-col").innerHTML = answer.outline;
     document.getElementById("meta").open = open;
     document.getElementById("doc").scrollTop = scroll;
     for (const item of keep) {
       const field = document.getElementById(idOf(item.args.path));
-      if (field) { field.value = item.args.value; field.classList.add("unsaved"); item.field = field; }
+      if (field) { field.value = item.args.value; unsaved(field, true); item.field = field; }
     }
     lastField = lastField && document.getElementById(lastField.id);
     initFields();
@@ -177,6 +202,7 @@
   function focusPath(path) {
     if (!path) return;
     for (let n = path.length; n > 0; n--) {
+      if (RichFields.focus(path.slice(0, n))) { lastField = document.getElementById(idOf(path.slice(0, n))); return; }
       const id = idOf(path.slice(0, n));
       const field = document.getElementById(id) || document.getElementById(idOf([...path.slice(0, n), "title"]));
       if (field) {
@@ -230,7 +256,7 @@
       }
       const target = holder.classList.contains("section") ? holder.querySelector(".section-head") : holder;
       target.appendChild(box);
-      const field = target.querySelector("textarea, input");
+      const field = target.querySelector(".rt-host .ProseMirror, textarea:not([hidden]), input");
       if (field) field.classList.add(finding.severity === "error" ? "has-error" : "has-warning");
     });
   }
@@ -246,6 +272,7 @@
     text.textContent = parts.length ? parts.join(", ") : "✓ Không có lỗi";
     button.className = "btn small " + (check.errors ? "has-errors" : check.warnings ? "has-warnings" : "clean");
     document.getElementById("fix-all").hidden = !check.findings.some((f) => f.fix);
+    Roving.refresh();
     list.innerHTML = "";
     const ul = document.createElement("ul");
     check.findings.forEach((finding, index) => {
@@ -270,17 +297,9 @@
   }
 
   // -- toolbar --------------------------------------------------------------------------
-  function wrap(field, mark) {
-    const start = field.selectionStart, end = field.selectionEnd;
-    const value = field.value;
-    field.value = value.slice(0, start) + mark + value.slice(start, end) + mark + value.slice(end);
-    field.focus();
-    field.setSelectionRange(start + mark.length, end + mark.length);
-    queue(field);
-    autosize(field);
-  }
-
   function textField(el) {
+    const host = el && el.closest && el.closest(".rt-host");
+    if (host) return host.field;
     return el && el.matches && el.matches("#doc textarea[data-path]") ? el : null;
   }
 
@@ -315,59 +334,27 @@
     }
   });
 
+  // titles stay plain text (the formatted-text editors handle their own keys): Enter saves
   document.addEventListener("keydown", (event) => {
-    const field = textField(event.target);
-    if (!field) return;
-    if ((event.ctrlKey || event.metaKey) && (event.key === "b" || event.key === "i")) {
-      event.preventDefault();
-      wrap(field, event.key === "b" ? "**" : "*");
-    } else if (event.key === "Enter" && field.tagName === "TEXTAREA" && field.classList.contains("para")
-               && !event.shiftKey && splittable(field)) {
-      event.preventDefault();
-      split(field);
-    } else if (event.key === "Enter" && field.classList.contains("title")) {
+    const field = event.target.matches && event.target.matches("#doc textarea.title") ? event.target : null;
+    if (field && event.key === "Enter") {
       event.preventDefault();
       flush();
     }
   });
 
-  function splittable(field) {
-    const path = pathOf(field);
-    return typeof path[path.length - 1] === "number" && path[0] !== "footnotes";
-  }
-
-  async function split(field) {
-    const offset = field.selectionStart;
-    queue(field);
-    await operate("split", { path: pathOf(field), offset });
-  }
-
   document.querySelector(".toolbar").addEventListener("click", async (event) => {
     const button = event.target.closest("button");
     if (!button) return;
     if (button.dataset.format) {
-      if (!lastField) { Studio.flash("Hãy đặt con trỏ vào một đoạn văn trước.", "info"); return; }
-      wrap(lastField, button.dataset.format === "bold" ? "**" : "*");
+      if (!RichFields.format(button.dataset.format)) Studio.flash("Hãy đặt con trỏ vào một đoạn văn trước.", "info");
     } else if (button.id === "insert-footnote") {
-      if (!lastField || lastField.tagName !== "TEXTAREA") {
-        Studio.flash("Hãy đặt con trỏ vào chỗ cần chú thích trong một đoạn văn.", "info");
-        return;
-      }
-      const field = lastField, offset = field.selectionStart;
-      const dialog = document.getElementById("footnote-dialog");
-      const form = document.getElementById("footnote-form");
-      form.reset();
-      dialog.addEventListener("close", async () => {
-        if (dialog.returnValue !== "ok") return;
-        const text = form.elements.text.value.trim();
-        if (!text) return;
-        queue(field);
-        await operate("insert_footnote", { path: pathOf(field), offset, text });
-      }, { once: true });
-      dialog.returnValue = "";
-      dialog.showModal();
-    } else if (button.id === "split") {
-      if (lastField && lastField.tagName === "TEXTAREA" && splittable(lastField)) split(lastField);
+      if (RichFields.insertFootnote()) return;
+      Studio.flash("Hãy đặt con trỏ vào chỗ cần chú thích trong một đoạn văn.", "info");
+    } else if (button.id === "block-cut" || button.id === "block-copy") {
+      Blocks.mark(button.id === "block-cut" ? "cut" : "copy");
+    } else if (button.id === "block-paste") {
+      Blocks.paste();
     } else if (button.id === "show-problems") {
       const list = document.getElementById("problems");
       list.hidden = !list.hidden;
@@ -408,7 +395,8 @@
           ? `Xóa mục «${section.querySelector("textarea.title").value}» cùng toàn bộ nội dung bên trong?`
           : "Xóa phần nội dung này?";
       } else if (op === "delete_footnote") {
-        question = `Xóa chú thích [^${args.id}] và mọi lời gọi đến nó trong văn bản?`;
+        const number = button.closest(".footnote").dataset.number;
+        question = `Xóa chú thích${number ? " " + number : ""} và số chú thích của nó trong văn bản?`;
       }
       await operate(op, args, question);
     } else if (button.matches("[data-add]")) {
@@ -425,49 +413,46 @@
   });
 
   // -- undo, conflicts, downloads -------------------------------------------------------------
-  undoButton.addEventListener("click", async () => {
+  undoButton.addEventListener("click", () => serverUndo());
+  redoButton.addEventListener("click", () => serverUndo("redo"));
+  /** The last change undone (or, "redo", made again), whatever its kind: text, a split, a
+      move, a replace-all; the fields are re-drawn. */
+  async function serverUndo(which = "undo") {
+    if ((which === "undo" ? undoButton : redoButton).disabled) return;
     await flush();
+    while (inflight) await inflight.catch(() => {});
     try {
-      const answer = await Studio.api("/api/undo/" + enc, { version });
+      const answer = await Studio.api(`/api/${which}/` + enc, { version });
       accept(answer);
       redraw(answer);
-      setStatus("Đã hoàn tác", "saved");
+      setStatus(which === "undo" ? "Đã hoàn tác" : "Đã làm lại", "saved");
       preview.refresh("", performance.now());
     } catch (error) { failed(error, []); }
-  });
+  }
 
-  document.getElementById("reload").addEventListener("click", async () => {
+  /** Another tab or program saved meanwhile: load its version, then let the clerk choose,
+      paragraph by paragraph, between what this tab typed and what was saved (conflict.js). */
+  async function resolveConflict(message) {
     const keep = [...pending.values()];
+    let answer;
     try {
-      const answer = await Studio.api("/api/state/" + enc + "?fields=1");
-      if (answer.broken) {   // the other version cannot be shown as fields: keep what is typed
-        Studio.flash(answer.message, "error", true);
-        return;
-      }
-      blocked = false;
-      pending.clear();
+      answer = await Studio.api("/api/state/" + enc + "?fields=1");
+    } catch (error) { Studio.flash(error.message, "error", true); return; }
+    if (answer.broken) { Studio.flash(answer.message, "error", true); return; }   // keep what is typed
+    blocked = false;
+    pending.clear();
+    accept(answer);
+    redraw(answer);
+    const cards = Conflicts.compare(keep, (item) => queueOp(item.key, item.op, item.args));
+    if (cards.length) {
+      Conflicts.show(cards);
+      setStatus("Hãy chọn bản giữ lại", "pending");
+    } else {
       document.getElementById("conflict").hidden = true;
-      accept(answer);
-      redraw(answer);
-      setStatus("Đã tải lại", "saved");
-      // what this tab had typed goes back in, unsaved, for the clerk to keep or drop
-      for (const item of keep) {
-        if (item.field.dataset.meta) continue;
-        const field = document.getElementById(idOf(item.args.path));
-        if (field && field.value !== item.args.value) {
-          field.dataset.theirs = field.value;
-          field.value = item.args.value;
-          field.classList.add("unsaved");
-          queue(field);
-        }
-      }
-      clearTimeout(saveTimer);
-      if (pending.size) {
-        setStatus("Nội dung bạn gõ chưa được lưu", "pending");
-        Studio.flash("Đã tải bản mới nhất. Nội dung bạn đang gõ vẫn được giữ trong ô và sẽ được lưu nếu bạn tiếp tục sửa.", "info", true);
-      }
-    } catch (error) { Studio.flash(error.message, "error", true); }
-  });
+      setStatus("Đã tải bản mới nhất", "saved");
+    }
+    preview.refresh("", performance.now());
+  }
 
   for (const fmt of ["docx", "pdf"]) {
     document.getElementById("download-" + fmt).addEventListener("click", async (event) => {
@@ -480,6 +465,11 @@
   window.addEventListener("beforeunload", (event) => {
     if (pending.size || inflight) { event.preventDefault(); event.returnValue = ""; }
   });
+
+  Roving.init();
+  Blocks.init({ operate: (op, args) => operate(op, args) });
+  RichFields.init({ queue, queueOp, flush, undo: () => serverUndo(), redo: () => serverUndo("redo"),
+                    operate: (ops, path, focusAfter = false) => operateMany(ops, null, focusAfter) });
 
   // first state: messages and preview
   (async () => {

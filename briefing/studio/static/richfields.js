@@ -1,0 +1,247 @@
+/* richfields.js: the paragraphs of the editor page as formatted text. Each `textarea.para`,
+   `.cell` and `.line` of #doc keeps its place (and its `data-path`) but is hidden behind a
+   RichText editor; an edit writes the editor's canonical Markdown back into the textarea and
+   fires `input`, so editor.js saves it as before (`set_text`). Enter, Backspace at the start
+   and Delete at the end become one change of existing operations (set_text + insert_item,
+   set_text + delete); a footnote call is its number, its note edited in a popover. */
+"use strict";
+
+window.RichFields = (() => {
+  const notes = new RichText.Notes({});
+  RichText.hooks.noteText = (id) => notes.text(id);
+  RichText.hooks.noteNumber = (id) => notes.number(id);
+  const drafts = new Set();        // notes being written for the first time (no id yet)
+  let host = null;                 // editor.js: {queue(field), queueOp(key, op, args), operate(ops), flush(), undo()}
+  let editors = [];                // {field, editor, kind} in document order
+  let current = null;              // the record the toolbar acts on
+
+  const pathOf = (field) => JSON.parse(field.dataset.path);
+  const isNotePath = (path) => path[0] === "footnotes";
+  const recOf = (field) => editors.find((r) => r.field === field);
+  const idOf = (path) => "f-" + path.join("-");
+
+  /** A body paragraph or list item (a string in a list): it can be split and merged. */
+  function splittable(path) {
+    return typeof path[path.length - 1] === "number" && !isNotePath(path) &&
+      !path.includes("table");
+  }
+
+  // -- mounting ------------------------------------------------------------------------------
+  function readNotes() {
+    const texts = new Map();
+    document.querySelectorAll("#footnotes textarea[data-path]").forEach((area) => {
+      const path = pathOf(area);
+      if (path.length === 2) texts.set(path[1], area.value);
+      else if (!texts.has(path[1])) texts.set(path[1], area.value);
+    });
+    for (const id of drafts) texts.set(id, notes.text(id) || "");
+    notes.texts = texts;
+    notes.saved = new Map([...texts].filter(([id]) => !drafts.has(id)));
+  }
+
+  function mountAll() {
+    for (const rec of editors) rec.editor.destroy();
+    editors = [];
+    readNotes();
+    document.querySelectorAll("#doc textarea.para, #doc textarea.cell, #doc textarea.line").forEach(mount);
+    renumber();
+  }
+
+  function mount(field) {
+    const path = pathOf(field);
+    const holder = document.createElement("div");
+    holder.className = "rt-host " + field.className.replace("unsaved", "");
+    holder.field = field;
+    field.after(holder);
+    field.hidden = true;
+    field.tabIndex = -1;
+    const label = field.getAttribute("aria-label") || "Đoạn văn";
+    const rec = { field, holder, kind: isNotePath(path) ? "note" : splittable(path) ? "para" : "single" };
+    rec.editor = rec.kind === "note" ? noteEditor(rec, label) : paragraphEditor(rec, label);
+    const dom = rec.editor.view.dom;
+    dom.id = field.id + "-rt";
+    // a table is one Tab stop: its first cell; the arrows go on from cell to cell
+    const table = field.closest("table.grid");
+    if (table && table.querySelector("textarea") !== field) dom.tabIndex = -1;
+    if (field.classList.contains("unsaved")) holder.classList.add("unsaved");
+    dom.addEventListener("focusin", () => { current = rec; toolbarState(); });
+    editors.push(rec);
+    return rec;
+  }
+
+  function noteEditor(rec, label) {
+    const path = pathOf(rec.field);
+    return RichText.createNoteEditor({
+      mount: rec.holder, markdown: rec.field.value, label,
+      onChange: (md) => {
+        if (path.length === 2) notes.texts.set(path[1], md);
+        written(rec, md);
+      },
+      onDone: () => {},
+    });
+  }
+
+  function paragraphEditor(rec, label) {
+    return RichText.createParagraphEditor({
+      mount: rec.holder, markdown: rec.field.value, notes, label, single: rec.kind !== "para",
+      onChange: (editor) => { written(rec, editor.markdown()); renumber(); },
+      onSelection: (editor) => { if (editor.view.hasFocus()) toolbarState(); },
+      onSplit: (editor, detail) => split(rec, detail),
+      onMerge: (editor, direction) => merge(rec, direction),
+      onLeave: (editor, direction) => leave(rec, direction),
+      onFootnote: (editor, id, pos) => NotePopover.open(rec, id, pos),
+      onInsertFootnote: () => NotePopover.insert(rec),
+      onUndoEmpty: () => host.undo(),
+      onRedoEmpty: () => host.redo(),
+    });
+  }
+
+  /** The editor's text goes into its textarea, saved as any field (with new notes first). */
+  function written(rec, md) {
+    if (rec.field.value === md) return;
+    if (rec.kind !== "note") {
+      const ids = rec.editor.footnoteIds();
+      if (ids.some((id) => drafts.has(id))) return;       // saved once the note has its text
+      for (const id of ids) {
+        if (!notes.saved.has(id) && notes.has(id)) {
+          host.queueOp("note:" + id, "add_footnote", { id, value: notes.text(id) });
+          notes.saved.set(id, notes.text(id));
+        }
+      }
+    }
+    rec.field.value = md;
+    rec.holder.classList.add("unsaved");
+    rec.field.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function leave(rec, direction) {
+    const next = editors[editors.indexOf(rec) + (direction === "up" ? -1 : 1)];
+    if (next) focusEditor(next, direction === "up" ? "end" : "start");
+  }
+
+  function focusEditor(rec, where) {
+    if (rec.editor.focusAt) rec.editor.focusAt(where);
+    else rec.editor.focus();
+    rec.holder.scrollIntoView({ block: "nearest" });
+  }
+
+  /** Focus the field at `path` (its editor when it has one); where: "start", "end", a position. */
+  function focus(path, where = "start") {
+    const field = document.getElementById(idOf(path));
+    const rec = field && recOf(field);
+    if (!rec) return false;
+    focusEditor(rec, where);
+    return true;
+  }
+
+  // -- split and merge: one change each, of existing operations -------------------------------
+  async function split(rec, { paragraphs, index, fromEnd }) {
+    if (rec.kind !== "para") {   // a cell, a caption: one paragraph only
+      rec.editor.setMarkdown(paragraphs.join(" "));
+      written(rec, rec.editor.markdown());
+      return;
+    }
+    const path = pathOf(rec.field);
+    const list = path.slice(0, -1), at = path[path.length - 1];
+    rec.field.value = paragraphs[0];
+    const ops = [{ op: "set_text", args: { path, value: paragraphs[0] } }];
+    for (const id of paragraphs.flatMap(callsIn)) {
+      if (!notes.saved.has(id) && notes.has(id)) {
+        ops.unshift({ op: "add_footnote", args: { id, value: notes.text(id) } });
+        notes.saved.set(id, notes.text(id));
+      }
+    }
+    paragraphs.slice(1).forEach((md, k) => ops.push({ op: "insert_item",
+      args: { list, index: at + 1 + k, kind: "paragraph", text: md } }));
+    const answer = await host.operate(ops, path);
+    if (!answer) return;
+    const target = [...list, at + index];
+    const size = RichText.fromMarkdown(paragraphs[index]).content.size;
+    focus(target, Math.max(1, size - 1 - fromEnd));
+  }
+
+  const callsIn = (md) => RichText.parseInline(md).filter((s) => s.footnote).map((s) => s.text);
+
+  function sibling(rec, delta) {
+    const path = pathOf(rec.field);
+    const other = [...path.slice(0, -1), path[path.length - 1] + delta];
+    const field = document.getElementById(idOf(other));
+    const found = field && recOf(field);
+    return found && found.kind === "para" ? found : null;
+  }
+
+  async function merge(rec, direction) {
+    if (rec.kind !== "para") return;
+    const into = direction === "backward" ? sibling(rec, -1) : rec;
+    const gone = direction === "backward" ? rec : sibling(rec, 1);
+    if (!into || !gone) return;
+    await host.flush();
+    const join = into.editor.append(gone.editor);
+    const md = into.editor.markdown();
+    const intoPath = pathOf(into.field);
+    const ops = [{ op: "set_text", args: { path: intoPath, value: md } },
+                 { op: "delete", args: { path: pathOf(gone.field) } }];
+    into.field.value = md;
+    gone.field.value = "";
+    const answer = await host.operate(ops, intoPath);
+    if (answer) focus(intoPath, join);
+  }
+
+  // -- numbers of the footnotes ----------------------------------------------------------------
+  const CALL = /\[\^([A-Za-z0-9_-]+)\]/g;
+
+  function callOrder() {
+    const ids = [];
+    document.querySelectorAll("#doc textarea[data-path]").forEach((area) => {
+      if (isNotePath(pathOf(area))) return;
+      const rec = recOf(area);
+      if (rec) ids.push(...rec.editor.footnoteIds());
+      else for (const match of area.value.matchAll(CALL)) ids.push(match[1]);
+    });
+    return ids;
+  }
+
+  /** Numbers as printed (order of first call); the notes' list shows them, in that order. */
+  function renumber() {
+    notes.renumber(callOrder());
+    document.querySelectorAll("#footnotes .item.footnote").forEach((item) => {
+      const id = JSON.parse(item.dataset.item)[1];
+      const number = notes.number(id);
+      const label = item.querySelector(".item-label");
+      label.textContent = number ? "Chú thích " + number : "Chú thích chưa được gọi trong văn bản";
+      item.style.order = number ? String(number) : "9999";
+      item.dataset.number = number || "";
+      const remove = item.querySelector("[data-op=delete_footnote]");
+      if (remove) remove.setAttribute("aria-label", "Xóa " + label.textContent.toLowerCase());
+    });
+  }
+
+  // -- the toolbar ------------------------------------------------------------------------------
+  function toolbarState() {
+    const active = current && current.editor.active ? current.editor.active() : { bold: false, italic: false };
+    document.querySelectorAll(".toolbar [data-format]").forEach((button) => {
+      button.setAttribute("aria-pressed", String(!!active[button.dataset.format]));
+    });
+  }
+
+  function format(name) {
+    if (!current) return false;
+    current.editor.toggle(name);
+    toolbarState();
+    return true;
+  }
+
+  function insertFootnote() {
+    if (!current || current.kind === "note") return false;
+    NotePopover.insert(current);
+    return true;
+  }
+
+  function init(callbacks) { host = callbacks; }
+
+  const api = {
+    init, host: () => host, mountAll, focus, format, insertFootnote, renumber, notes, drafts, written,
+    editors: () => editors, recOf, current: () => current, pathOf,
+  };
+  return api;
+})();
