@@ -168,7 +168,7 @@ def test_two_editions_at_once_take_distinct_numbers(tmp_path):
 def test_a_bad_register_refuses_the_edition_and_writes_nothing(tmp_path, spoil, monkeypatch):
     import functools
 
-    import briefing.editions.numbers
+    import briefing.editions.issued_numbers
 
     content, archive = auto_content(tmp_path / "c"), tmp_path / "archive"
     archive.mkdir()
@@ -182,7 +182,7 @@ def test_a_bad_register_refuses_the_edition_and_writes_nothing(tmp_path, spoil, 
 
         Register(register).reserve(NumberScheme.of(load_profile("party")), "HD", "X",
                                    dt.date(2026, 1, 5))
-        monkeypatch.setattr(briefing.editions.numbers, "Register",
+        monkeypatch.setattr(briefing.editions.issued_numbers, "Register",
                             functools.partial(Register, wait=0.2))
         holder = sqlite3.connect(register, isolation_level=None)
         holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of a change

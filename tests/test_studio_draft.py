@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from briefing.builds.draft import load_draft
+from briefing.builds.draft_preview import load_draft
 from briefing.editing.places import place_of
 from briefing.messages.language import speaking
 from briefing.source.yaml_source import load_yaml

@@ -35,7 +35,7 @@ from briefing.source.yaml_source import load_yaml
 from briefing.tree.render import environment
 
 if TYPE_CHECKING:
-    from briefing.builds.draft import Draft
+    from briefing.builds.draft_preview import Draft
     from briefing.units.load import Overlay
 
 
@@ -87,9 +87,9 @@ class WarmBuilder:
             return lay_out(pdf_request(tree, view.profile, media=view.media)), warnings
 
     def lay_out_draft(self, draft: Draft, overlays: Sequence[Overlay] = ()) -> Any:
-        """Lay a draft out (`briefing.builds.draft`): its check's errors are kept in
+        """Lay a draft out (`briefing.builds.draft_preview`): its check's errors are kept in
         `draft.problems`, not raised; the document, as `lay_out` gives it."""
-        from briefing.builds.draft import draft_tree
+        from briefing.builds.draft_preview import draft_tree
         from briefing.writers.pdf import lay_out, pdf_request
 
         with self._lock:

@@ -23,7 +23,7 @@ from briefing.cli_options import (
 )
 from briefing.editions.creating import EditionOrder, create_edition
 from briefing.editions.layout import DEFAULT_ARCHIVE, Archive
-from briefing.editions.signing import EditionSigning
+from briefing.editions.signed_outputs import EditionSigning
 from briefing.messages import msg
 from briefing.terminal import Terminal, summary
 

@@ -17,10 +17,10 @@ from typing import Any
 from briefing.atomic import NO_HARD_LINKS, write_new
 from briefing.builds.variants import base_name
 from briefing.editing.field_findings import check_text
-from briefing.editing.listing import Unopenable, list_folder, why_not, yaml_names
+from briefing.editing.folder_listing import Unopenable, list_folder, why_not, yaml_names
+from briefing.editing.import_review import guesses
 from briefing.editing.new_document import TYPE_OF_FORM, new_content
 from briefing.editing.refusals import Conflict, EditError, Taken
-from briefing.editing.review import guesses
 from briefing.editing.store import (
     NOT_BINNED,
     NOT_CREATED,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from briefing.editing import meta
-from briefing.editing.dates import stored_date
+from briefing.editing.date_fields import stored_date
 from briefing.editing.items import clean_text, styled_like
 from briefing.editing.refusals import EditError, Taken
 from briefing.editing.yamltext import new_map, render

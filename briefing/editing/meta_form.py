@@ -8,7 +8,7 @@ from typing import Any
 
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-from briefing.editing.dates import stored_date
+from briefing.editing.date_fields import stored_date
 from briefing.editing.items import clean_text, styled_like
 from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import new_map, new_seq

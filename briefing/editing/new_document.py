@@ -1,6 +1,6 @@
 """A new document starts from a document type of a profile: the type's fields, today's date,
 and nothing invented — what the clerk has not given yet is left empty, and the studio shows it
-as a blank to fill (`briefing.builds.draft`), never as a made-up name or number.
+as a blank to fill (`briefing.builds.draft_preview`), never as a made-up name or number.
 
 Each profile lists its types (`document_types:` in `profiles/*.yaml`: công văn, quyết định, tờ
 trình, … and the internal briefing, `tai-lieu`, a booklet with a cover); a type says which meta

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from briefing.builds.draft import footnote_calls
+from briefing.builds.draft_preview import footnote_calls
 from briefing.messages import Message, joined, msg
 from briefing.numbering.counters import heading_number
 from briefing.numbering.letters import PastLastLetter

@@ -37,6 +37,7 @@ from briefing.editions.hashing import (
     sha256_file,
     tool_versions,
 )
+from briefing.editions.issued_numbers import EditionNumbers, edition_numbers, wanted_number
 from briefing.editions.layout import (
     BUILDING,
     MANIFEST,
@@ -48,8 +49,7 @@ from briefing.editions.layout import (
 )
 from briefing.editions.lock import edition_lock
 from briefing.editions.manifest import Manifest, VariantEntry, load_manifest
-from briefing.editions.numbers import EditionNumbers, edition_numbers, wanted_number
-from briefing.editions.signing import EditionSigning, OpenKey, open_key, sign_outputs
+from briefing.editions.signed_outputs import EditionSigning, OpenKey, open_key, sign_outputs
 from briefing.messages import Message, joined, msg, reason
 from briefing.problems import BriefingError, Position, Problem
 from briefing.register import REGISTER_NAME

@@ -15,7 +15,7 @@ from briefing.builds.events import Events
 from briefing.builds.variant_set import VariantSet
 from briefing.editing.refusals import EditError, Offer
 from briefing.editions.layout import Archive, EditionOutcome, check_name, default_name
-from briefing.editions.signing import EditionSigning
+from briefing.editions.signed_outputs import EditionSigning
 from briefing.editions.stamp_file import archived, edition_stamp, record
 from briefing.inputs import printable
 from briefing.messages import joined, msg

@@ -107,7 +107,7 @@ def verify_revision(revision: Revision, rebuild: bool = False, workers: int = 0,
         return None, list(error.problems)
     signatures = [s for v in manifest.variants for s in v.signatures]
     if signatures and not problems:
-        from briefing.editions.signing import signature_problems
+        from briefing.editions.signed_outputs import signature_problems
 
         problems += signature_problems(revision.path, signatures, roots or [])
     if rebuild and not problems:

@@ -29,12 +29,12 @@ from briefing.importing.head import (
     headline_only,
     starts_document,
 )
-from briefing.importing.legal import LegalBuilder, is_legal
+from briefing.importing.legal_lines import LegalBuilder, is_legal
 from briefing.importing.line_reading import Para, read_para
 from briefing.importing.meta_defaults import complete
 from briefing.importing.order import check_order
 from briefing.importing.structure import BodyBuilder
-from briefing.importing.tables import is_rule, table_item
+from briefing.importing.table_cells import is_rule, table_item
 from briefing.importing.web_shapes import drop_web_clutter
 from briefing.messages import msg
 from briefing.profile.model import Profile, load_profile

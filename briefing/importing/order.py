@@ -17,7 +17,7 @@ from typing import Any
 from briefing.importing.degrade import NOT_TEXT
 from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook, excerpt
-from briefing.importing.legal import legal_label
+from briefing.importing.legal_lines import legal_label
 from briefing.importing.line_reading import Para
 from briefing.messages import msg
 from briefing.text.inline_markdown import FOOTNOTE_CALL, plain_text

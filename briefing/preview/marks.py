@@ -1,6 +1,6 @@
 """Where a draft's preview is incomplete: each blank and each error, with the page it is on.
 
-A draft (`briefing.builds.draft`) is laid out with placeholders for what it lacks and with the
+A draft (`briefing.builds.draft_preview`) is laid out with placeholders for what it lacks and with the
 check's errors kept, not raised. The preview lists them beside the pages — the place in the
 clerk's words, what is wrong, the page that prints it — so the clerk sees where the document
 still needs work while it keeps following each change.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.builds.draft import Draft, value_at
+from briefing.builds.draft_preview import Draft, value_at
 from briefing.editing.field_findings import FieldLocator, clerks_line
 from briefing.editing.places import hint_in_clerks_words, in_clerks_words, named_path, place_of
 from briefing.messages import msg

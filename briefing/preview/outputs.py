@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.atomic import write_all_atomic
-from briefing.builds.draft import Draft, load_draft
+from briefing.builds.draft_preview import Draft, load_draft
 from briefing.builds.pipeline import FORMATS
 from briefing.builds.variants import VariantJob, base_name, variant_of
 from briefing.content.loader import LoadedDocument, parse_document

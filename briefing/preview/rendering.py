@@ -21,7 +21,7 @@ from briefing.content.loader import LoadedDocument
 from briefing.problems import Problem
 
 if TYPE_CHECKING:
-    from briefing.builds.draft import Draft
+    from briefing.builds.draft_preview import Draft
     from briefing.builds.warm import WarmBuilder
     from briefing.units.load import Overlay
 
@@ -67,7 +67,7 @@ def lay_out(loaded: LoadedDocument,
 
 
 def lay_out_draft(draft: Draft, overlays: Sequence[Overlay] = ()) -> Any:
-    """A draft laid out (`briefing.builds.draft`): errors kept in `draft.problems`."""
+    """A draft laid out (`briefing.builds.draft_preview`): errors kept in `draft.problems`."""
     builder = _warm_builder()
     with _render_lock:
         return builder.lay_out_draft(draft, overlays)

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefing.builds.draft import Draft
+from briefing.builds.draft_preview import Draft
 from briefing.preview.collector import IdleCollector
 from briefing.preview.image_cache import ImageCache
 from briefing.preview.outputs import LoadedVariant

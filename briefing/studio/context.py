@@ -12,7 +12,7 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from briefing import inputs
-from briefing.editing.dates import shown_date
+from briefing.editing.date_fields import shown_date
 from briefing.editing.new_document import profile_names
 from briefing.editing.refusals import EditError
 from briefing.editing.store import DocumentStore

@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing import document_files as documents
-from briefing.editing.dates import shown_date
+from briefing.editing.date_fields import shown_date
 from briefing.editing.new_document import form_fields, profile_names, type_choices
 from briefing.editing.refusals import EditError
 from briefing.messages import msg

@@ -15,7 +15,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing import document_files as documents
-from briefing.editing.dates import shown_date, stored_date
+from briefing.editing.date_fields import shown_date, stored_date
 from briefing.editing.refusals import EditError
 from briefing.editions.bundle import revision_zip
 from briefing.editions.compare import SideBySide, side_by_side_archived

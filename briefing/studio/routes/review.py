@@ -11,8 +11,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from briefing.editing.import_review import Guess, guesses, without_note, without_notes
 from briefing.editing.refusals import EditError
-from briefing.editing.review import Guess, guesses, without_note, without_notes
 from briefing.editing.store import Snapshot
 from briefing.messages import msg
 from briefing.studio.context import Studio, json_body, studio_of

@@ -26,7 +26,7 @@ from briefing.editing import document_files as documents
 from briefing.editing.refusals import EditError
 from briefing.editions.creating import EditionOrder, create_edition, every_variant
 from briefing.editions.layout import Archive, Reference
-from briefing.editions.signing import EditionSigning
+from briefing.editions.signed_outputs import EditionSigning
 from briefing.messages import msg
 from briefing.preview.rendering import rendering
 from briefing.problems import BriefingError

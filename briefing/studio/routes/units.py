@@ -11,7 +11,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing.document_files import document_title
-from briefing.editing.listing import Unopenable, list_folder
+from briefing.editing.folder_listing import Unopenable, list_folder
 from briefing.editing.meeting_files import kept_sections, new_meeting
 from briefing.editing.refusals import EditError
 from briefing.editing.store import Snapshot
