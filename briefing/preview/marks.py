@@ -1,6 +1,6 @@
 """Where a draft's preview is incomplete: each blank and each error, with the page it is on.
 
-A draft (`briefing.builds.draft_preview`) is laid out with placeholders for what it lacks and with the
+A draft (`builds/draft_preview.py`) is laid out with placeholders for what it lacks and with the
 check's errors kept, not raised. The preview lists them beside the pages — the place in the
 clerk's words, what is wrong, the page that prints it — so the clerk sees where the document
 still needs work while it keeps following each change.

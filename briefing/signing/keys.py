@@ -99,8 +99,9 @@ def open_token(source: KeySource):
 
     where = str(source.library)
     if source.library is None or not Path(source.library).is_file():
-        raise BriefingError.at(where, "no PKCS#11 library here",
-                               hint="the token's driver, e.g. /usr/lib/softhsm/libsofthsm2.so")
+        raise BriefingError.at(where, msg("token-no-library", "no PKCS#11 library here"),
+                               hint=msg("token-no-library-hint", "the token's driver, e.g. "
+                                        "/usr/lib/softhsm/libsofthsm2.so"))
     pin = source.secret if source.secret is not None else \
         read_secret(source.pin_file, f"PIN of token '{source.token}': ")
     try:
@@ -108,8 +109,9 @@ def open_token(source: KeySource):
             str(source.library), token_criteria=TokenCriteria(label=source.token),
             user_pin=pin.decode() if pin is not None else None)
     except Exception as exc:  # the library's own errors, one line each
-        raise BriefingError.at(where, f"cannot open token '{source.token}': "
-                                      f"{_token_error(exc)}") from None
+        raise BriefingError.at(where, msg("token-open", "cannot open token '{token}': {reason}",
+                                          token=source.token, reason=_token_error(exc))
+                               ) from None
     try:
         key_id = None if source.key_label else _only_key_id(session, where)
         signer = pkcs11.PKCS11Signer(session, key_label=source.key_label,
@@ -123,8 +125,9 @@ def open_token(source: KeySource):
         raise
     except Exception as exc:
         session.close()
-        raise BriefingError.at(where, f"token '{source.token}': no usable key and "
-                                      f"certificate ({_token_error(exc)})") from None
+        raise BriefingError.at(where, msg("token-no-key", "token '{token}': no usable key and "
+                                          "certificate ({reason})", token=source.token,
+                                          reason=_token_error(exc))) from None
     return signer, session.close
 
 
@@ -146,8 +149,9 @@ def _only_key_id(session, where: str) -> bytes:
                                      Attribute.SIGN: True}))
     if len(keys) != 1:
         labels = ", ".join(str(k.label) for k in keys) or "none"
-        raise BriefingError.at(where, f"the token holds {len(keys)} signing keys ({labels})",
-                               hint="name one with --key-label")
+        raise BriefingError.at(where, msg("token-keys", "the token holds {count} signing keys "
+                                          "({labels})", count=len(keys), labels=labels),
+                               hint=msg("token-keys-hint", "name one with --key-label"))
     return keys[0].id
 
 
@@ -209,7 +213,8 @@ def trust_roots(paths: list[Path]) -> list:
             for root in roots:
                 root.native  # noqa: B018 - parse it now, not half-way through a check
         except Exception:
-            raise BriefingError.at(path, "not a certificate (PEM or DER)") from None
+            raise BriefingError.at(path, msg("cert-unreadable",
+                                             "not a certificate (PEM or DER)")) from None
         if not blobs:
-            raise BriefingError.at(path, "no certificate in this file")
+            raise BriefingError.at(path, msg("cert-none", "no certificate in this file"))
     return roots
