@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.messages import msg
+from briefing.messages import Message, msg
 from briefing.problems import BriefingError
 from briefing.signing import iso_time
 from briefing.signing.keys import holder
@@ -96,21 +96,29 @@ def verdict(reports: list[SignatureReport]) -> int:
     return VALID
 
 
-def describe(report: SignatureReport) -> str:
-    """One line a clerk can read."""
+def describe(report: SignatureReport) -> Message:
+    """One line a clerk can read, in their language."""
     if report.error is not None:
-        return f"{report.field}: BROKEN: {report.error}"
-    integrity = "intact" if report.intact and report.valid else \
-        "NOT INTACT (the signed bytes were changed)" if not report.intact else \
-        "INVALID signature"
-    trust = "trusted" if report.trusted else f"untrusted ({report.trust_problem})"
-    coverage = {"ENTIRE_FILE": "covers the whole document",
-                "ENTIRE_REVISION": "covers the document as it was then"}.get(
-        report.coverage or "", f"coverage {report.coverage}")
+        return msg("signature-broken", "{field}: BROKEN: {reason}", field=report.field,
+                   reason=report.error)
+    integrity = msg("signature-intact", "intact") if report.intact and report.valid else \
+        msg("signature-not-intact", "NOT INTACT (the signed bytes were changed)") \
+        if not report.intact else msg("signature-invalid", "INVALID signature")
+    trust = msg("signature-trusted", "trusted") if report.trusted else \
+        msg("signature-untrusted", "untrusted ({reason})", reason=report.trust_problem)
+    coverage = {"ENTIRE_FILE": msg("signature-covers-all", "covers the whole document"),
+                "ENTIRE_REVISION": msg("signature-covers-revision",
+                                       "covers the document as it was then")}.get(
+        report.coverage or "") or msg("signature-coverage", "coverage {coverage}",
+                                      coverage=report.coverage)
     if report.changes_after not in (None, "NONE"):
-        later = "signatures added since" if report.changes_after in ALLOWED_AFTER \
-            else f"CHANGED since ({report.changes_after})"
-        coverage += f"; {later}"
-    return (f"{report.field}: signed by {report.signer} at {report.time}; {integrity}; "
-            f"{trust}; {coverage}")
+        later = msg("signature-added-since", "signatures added since") \
+            if report.changes_after in ALLOWED_AFTER else \
+            msg("signature-changed-since", "CHANGED since ({changes})",
+                changes=report.changes_after)
+        coverage = msg("signature-coverage-later", "{coverage}; {later}", coverage=coverage,
+                       later=later)
+    return msg("signature-line", "{field}: signed by {signer} at {time}; {integrity}; {trust}; "
+               "{coverage}", field=report.field, signer=report.signer, time=report.time,
+               integrity=integrity, trust=trust, coverage=coverage)
 
