@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from briefing.editing import meta
+from briefing.editing import meta_form as meta
 from briefing.editing.date_fields import stored_date
 from briefing.editing.items import clean_text, styled_like
 from briefing.editing.refusals import EditError, Taken

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.editing import meta
+from briefing.editing import meta_form as meta
 from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import dump_minimal, load_tree
 from briefing.messages import Message, msg
