@@ -23,10 +23,11 @@ from lxml import etree
 
 from tests.sources.word_lists import WordNumbers
 
-#: Our writer's styles for the head, the title block and the closing: meta, not body.
+#: Our writer's styles for the head, the title block and the closing: meta, not body. The
+#: Căn cứ lines and the enactment line ("QUYẾT ĐỊNH:") are read as text, as a reader reads them.
 FURNITURE = re.compile(r"^(Masthead|Party |Party$|Place Date|Cover |Mark$|Document Type$|"
                        r"Subject$|Title Rule$|Recipients|Signature|Salutation$|"
-                       r"Letter Subject$|Addressees$|Authority Line$|Basis$|Enactment$)")
+                       r"Letter Subject$|Addressees$|Authority Line$)")
 #: Text that makes a borderless table a masthead or a closing.
 LAYOUT_TEXT = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do|"
                          r"^Nơi nhận", re.IGNORECASE | re.MULTILINE)

@@ -208,7 +208,16 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
         else:
             builder.blocks = _empty_block(builder, notes)
     if getattr(builder, "basis", None):
-        data["basis"] = builder.basis
+        kind = profile.document_type(meta.get("type") if isinstance(meta.get("type"), str)
+                                     else None)
+        if kind is None or kind[1].basis:
+            data["basis"] = builder.basis
+        else:  # a type that prints no Căn cứ lines: they stay text, where they stood
+            builder.preamble = [*builder.basis, *_unprinted_enactment(builder, None),
+                                *builder.preamble]
+        if kind is not None and kind[1].basis:
+            builder.preamble = [*_unprinted_enactment(builder, kind[1].enactment),
+                                *builder.preamble]
     if builder.preamble:
         data["preamble"] = builder.preamble
     data["blocks"] = builder.blocks
@@ -217,6 +226,16 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     if builder.appendices:
         data["appendices"] = builder.appendices
     return data
+
+
+def _unprinted_enactment(builder: BodyBuilder | LegalBuilder, printed: str | None) -> list[str]:
+    """The enactment lines read as furniture ("QUYẾT ĐỊNH:") that the type does not print
+    itself: they stay text where they stood, so no word of the source is lost."""
+    def key(text: str) -> str:
+        return " ".join(plain_text(text).split()).rstrip(":").casefold()
+
+    lines = [p.text for p in getattr(builder, "furniture", [])]
+    return [line for line in lines if printed is None or key(line) != key(printed)]
 
 
 def _body(paras: list[Any], chosen: ladder.Ladder, profile: Profile, notes: Notebook,
