@@ -75,7 +75,7 @@ def test_meta_type_is_a_key_or_a_printed_name(written: str, key: str):
 
 
 def test_unknown_types_and_slugs():
-    assert resolve(load_profile("state").document_types, "nghị định") is None
+    assert resolve(load_profile("state").document_types, "pháp lệnh") is None
     assert slug("Đề án") == "de-an"
 
 

@@ -23,7 +23,6 @@ from typing import Any
 from briefing.editions.hashing import sha256_file
 from briefing.messages import msg
 from briefing.problems import BriefingError, Position, Problem
-from briefing.profile.model import load_profile
 
 
 @dataclass(frozen=True)
@@ -75,6 +74,7 @@ def sign_outputs(folder: Path, outputs: dict[str, str], profiles: dict[str, str]
                  key: OpenKey) -> dict[str, list[dict[str, Any]]]:
     """Sign every variant's PDF in `folder` (variant -> PDF file name); variant -> the
     records of its signatures, for the manifest."""
+    from briefing.profile.model import load_profile  # pydantic: only when signing
     from briefing.signing.pades import SignRequest, sign
 
     signing = key.signing

@@ -60,7 +60,8 @@ def _describe(build: Build, focus: str | None, near: int | None = None) -> dict[
     if pages is not None:
         answer |= {"pages": pages.count,
                    "ratio": [round(h / w, 4) for w, h in pages.sizes],
-                   "page": pages.page_of(focus, near) if focus else None}
+                   "page": pages.page_of(focus, near) if focus else None,
+                   "warnings": [str(p) for p in build.warnings]}
     if pages is not None and build.draft is not None and not build.draft.complete:
         answer["marks"] = draft_marks(build.draft, pages)
     return answer
