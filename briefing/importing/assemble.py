@@ -208,16 +208,7 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
         else:
             builder.blocks = _empty_block(builder, notes)
     if getattr(builder, "basis", None):
-        kind = profile.document_type(meta.get("type") if isinstance(meta.get("type"), str)
-                                     else None)
-        if kind is None or kind[1].basis:
-            data["basis"] = builder.basis
-        else:  # a type that prints no Căn cứ lines: they stay text, where they stood
-            builder.preamble = [*builder.basis, *_unprinted_enactment(builder, None),
-                                *builder.preamble]
-        if kind is not None and kind[1].basis:
-            builder.preamble = [*_unprinted_enactment(builder, kind[1].enactment),
-                                *builder.preamble]
+        _place_basis(data, builder, profile, meta.get("type"))
     if builder.preamble:
         data["preamble"] = builder.preamble
     data["blocks"] = builder.blocks
@@ -226,6 +217,21 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
     if builder.appendices:
         data["appendices"] = builder.appendices
     return data
+
+
+def _place_basis(data: dict[str, Any], builder: BodyBuilder | LegalBuilder, profile: Profile,
+                 meta_type: Any) -> None:
+    """The Căn cứ lines into `basis` where the type prints them; else, and for an enactment
+    line the type does not print, text at the head of the preamble, where they stood."""
+    kind = profile.document_type(meta_type if isinstance(meta_type, str) else None)
+    if kind is None or kind[1].basis:
+        data["basis"] = builder.basis
+    else:
+        builder.preamble = [*builder.basis, *_unprinted_enactment(builder, None),
+                            *builder.preamble]
+    if kind is not None and kind[1].basis:
+        builder.preamble = [*_unprinted_enactment(builder, kind[1].enactment),
+                            *builder.preamble]
 
 
 def _unprinted_enactment(builder: BodyBuilder | LegalBuilder, printed: str | None) -> list[str]:
