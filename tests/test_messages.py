@@ -252,7 +252,6 @@ def test_a_check_that_prints_nothing_never_reads_a_catalogue():
 def test_the_catalogue_is_compiled_again_when_its_wordings_change(tmp_path, monkeypatch):
     """The `.mo` Python's gettext reads is made from the `.po` at run time, and again as soon
     as the `.po` is newer: an edited wording is never hidden by an old compiled one."""
-    import time
 
     from briefing.messages import catalogue
 
@@ -271,7 +270,7 @@ def test_the_catalogue_is_compiled_again_when_its_wordings_change(tmp_path, monk
     assert catalogue.wording("xx", "delete-it", "delete it") == "hãy xóa nó"
     assert (folder / "briefing.mo").is_file()
     write("xóa đi")
-    later = time.time() + 10
+    later = (folder / "briefing.mo").stat().st_mtime + 10  # the .po newer than its .mo
     os.utime(po, (later, later))
     catalogue.translations.cache_clear()
     assert catalogue.wording("xx", "delete-it", "delete it") == "xóa đi"
