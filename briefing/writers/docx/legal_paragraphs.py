@@ -25,7 +25,7 @@ from briefing.writers.docx.formatting import (
 )
 from briefing.writers.docx.inline import RunEmphasis, text_run
 from briefing.writers.docx.ooxml import Element
-from briefing.writers.docx.styles import StyleSpec, _run
+from briefing.writers.docx.styles import StyleSpec, add_styles, run_look
 
 ARTICLE = "Article"
 
@@ -105,7 +105,7 @@ def legal_styles(profile: Profile) -> list[StyleSpec]:
                                         space_after=after, line_exact=body.line_height,
                                         keep_next=True, keep_lines=True,
                                         outline_level=outline),
-                run=_run(style, font)))
+                run=run_look(style, font)))
     article = legal.article.style
     specs.append(StyleSpec(
         ARTICLE, "Article", custom=True, next=S.BODY,
@@ -119,5 +119,4 @@ def legal_styles(profile: Profile) -> list[StyleSpec]:
 
 def install_legal_styles(styles: Element, profile: Profile) -> None:
     """Add the legal styles to `styles` (the w:styles root) of a document that uses them."""
-    for spec in legal_styles(profile):
-        styles.append(spec.element())
+    add_styles(styles, legal_styles(profile))

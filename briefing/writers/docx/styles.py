@@ -13,7 +13,7 @@ other built-in styles on demand.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -119,7 +119,7 @@ class Text(NamedTuple):
             line_exact=source.profile.single_line(style.size), keep_next=self.keep_next,
             borders=borders)
         return [StyleSpec(self.id, self.name, based_on=self.based_on, custom=True,
-                          paragraph=paragraph, run=_run(style, source.font))]
+                          paragraph=paragraph, run=run_look(style, source.font))]
 
 
 class Construct(NamedTuple):
@@ -146,7 +146,7 @@ class Construct(NamedTuple):
                                                  else style.space_after),
                                     line_exact=style.line_height or body.line_height,
                                     keep_next=keep),
-            run=_run(style, source.font))]
+            run=run_look(style, source.font))]
 
 
 class Rule(NamedTuple):
@@ -173,7 +173,7 @@ class Built(NamedTuple):
         return self.build(source)
 
 
-def _run(style: TextStyle, font: str) -> RunLook:
+def run_look(style: TextStyle, font: str) -> RunLook:
     return RunLook(font=font, size=style.size, bold=style.bold, italic=style.italic,
                    underline=style.underline, caps=style.caps)
 
@@ -209,7 +209,7 @@ def _headings(source: _Sources) -> list[StyleSpec]:
                                     space_after=body.space_after, line_exact=body.line_height,
                                     keep_next=True, keep_lines=True,
                                     outline_level=level - 1),
-            run=_run(look, source.font)))
+            run=run_look(look, source.font)))
     return specs
 
 
@@ -415,3 +415,15 @@ def install_styles(styles: Element, profile: Profile) -> None:
         styles.append(spec.element())
     for element in _table_and_list_defaults():
         styles.append(element)
+
+
+def add_styles(styles: Element, specs: Iterable[StyleSpec]) -> None:
+    """Add styles only some documents use (legal headings, a type's lines) among the profile's
+    own, before the table and list defaults `install_styles` ends with."""
+    anchor = next((child for child in styles if child.get(qn("w:styleId")) == "TableNormal"),
+                  None)
+    for spec in specs:
+        if anchor is not None:
+            anchor.addprevious(spec.element())
+        else:
+            styles.append(spec.element())

@@ -20,7 +20,7 @@ from briefing.writers.docx import style_ids as S
 from briefing.writers.docx.formatting import ParagraphLook, paragraph
 from briefing.writers.docx.inline import InlineSink, text_paragraph
 from briefing.writers.docx.ooxml import Element
-from briefing.writers.docx.styles import Construct, Text, style_specs
+from briefing.writers.docx.styles import Construct, Text, add_styles, style_specs
 
 Sink = Callable[[Element], None]
 
@@ -40,13 +40,7 @@ def install_used_styles(styles: Element, body: Element, profile: Profile) -> Non
     defaults (where `briefing.writers.docx.styles` ends its own)."""
     used = {element.get(qn("w:val")) for element in body.iter(qn("w:pStyle"))}
     rows = tuple(row for row in TYPE_STYLES if row.id in used)
-    anchor = next((child for child in styles if child.get(qn("w:styleId")) == "TableNormal"),
-                  None)
-    for spec in style_specs(profile, rows) if rows else ():
-        if anchor is not None:
-            anchor.addprevious(spec.element())
-        else:
-            styles.append(spec.element())
+    add_styles(styles, style_specs(profile, rows) if rows else ())
 
 
 def addressees(node: Addressees, profile: Profile, out: Sink) -> None:
