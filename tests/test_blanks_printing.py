@@ -60,6 +60,7 @@ BODY = """blocks:
   - numbered: "Họ và tên người báo cáo: {fill} ký tên"
   - "Ngày {blank} tháng {blank:40} năm 2024 tại trụ sở[^n1]."
   - quote: "Người trích dẫn: {fill}"
+  - "Đơn vị: {fill} Điện thoại: {fill}"
   - table:
       - [Nội dung, Ghi chú]
       - ["Chức vụ: {fill}", "Ký {blank:15}"]
@@ -176,3 +177,44 @@ def test_libreoffice_draws_the_leader_to_the_right_margin(tmp_path):
     filled = next(line for line in lines if "Họ và tên" in line["text"])
     assert filled["text"].endswith(" ký tên") and abs(filled["x1"] - right) < 3, filled
     assert any(line["text"].startswith("1.1. Tổ chức") for line in lines)
+
+
+def _shared_line(lines: list[dict]) -> dict:
+    line, = [line for line in lines if "Đơn vị:" in line["text"]]
+    return line
+
+
+def test_fills_sharing_a_line_split_it_in_the_docx(outputs):
+    """Two fills on one line: the first a run of dots of its share, the last the leader tab;
+    both labels stay on the line."""
+    profile, docx, _, _ = outputs
+    shared = next(p for p in Document(io.BytesIO(docx)).paragraphs if p.text.startswith("Đơn vị"))
+    edge = round(profile.text_width_mm * TWIPS_PER_MM)
+    assert stops(shared._p) == [("right", "dot", edge)]
+    assert len(shared._p.findall(f".//{qn('w:r')}/{qn('w:tab')}")) == 1
+    first, rest = shared.text.split("Điện thoại:")
+    assert first.startswith("Đơn vị: ...") and rest == " \t"
+
+
+def test_fills_sharing_a_line_split_it_in_the_pdf(outputs):
+    """The second label stands near the middle of the line, the last dots reach the margin."""
+    profile, _, pdf, _ = outputs
+    margins = profile.page.margins
+    left, right = margins["left"] * MM, (profile.page.size[0] - margins["right"]) * MM
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        line = _shared_line(document.pages[0].extract_text_lines())
+    label = next(c for c in line["chars"] if c["text"] == "Đ" and c["x0"] > line["x0"] + 5)
+    assert left + 0.3 * (right - left) < label["x0"] < left + 0.7 * (right - left), line
+    assert line["text"].endswith("....") and abs(line["x1"] - right) < 3, line
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; "
+                    "CI installs it so this runs there")
+def test_libreoffice_keeps_fills_sharing_a_line_on_it(tmp_path):
+    profile = load_profile("party")
+    path = tmp_path / "blanks.docx"
+    path.write_bytes(build("party", tmp_path)[0])
+    right = (profile.page.size[0] - profile.page.margins["right"]) * MM
+    with pdfplumber.open(libreoffice_pdf(path, tmp_path)) as document:
+        line = _shared_line(document.pages[0].extract_text_lines())
+    assert "Điện thoại:" in line["text"] and abs(line["x1"] - right) < 3, line

@@ -21,6 +21,7 @@ from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.tree.builder import Refused, build_document
 from briefing.tree.end_mark import append_end_mark
+from briefing.tree.shared_fills import share_fills
 from briefing.tree.views import DocumentView
 from briefing.tree.vocabulary import Document
 
@@ -68,6 +69,7 @@ def render_tree(view: DocumentView, directory: Path = TEMPLATES_DIR) -> Document
             "output line {line}, column {col}: {reason}", line=exc.line, col=exc.column,
             reason=str(exc))) from None
     _end_marks(tree, view)
+    share_fills([tree], view.profile)
     return tree
 
 

@@ -1,6 +1,8 @@
 """Fill-in blanks in the DOCX: `{blank}` and `{blank:40}` a run of leader dots of that width,
 `{fill}` a tab to a right tab stop at the text's edge with a dot leader, as clerks' forms do
-("Chức vụ: ⇥" with a dot-leader stop at 8789 tw in ND 30's own samples).
+("Chức vụ: ⇥" with a dot-leader stop at 8789 tw in ND 30's own samples); a fill that shares
+its line with others has its share's width (`briefing.tree.shared_fills`) and prints as a blank
+of that width.
 
 A paragraph's edge is known once the document is built (a table cell's width, the text width
 elsewhere): the writer notes each paragraph holding a `{fill}` and `fill_stops` sets their stops
@@ -40,7 +42,7 @@ class BlankVisits(Visitor, partial=True):
 
     def visit_blank(self, node: vocabulary.Blank) -> None:
         assert self.target is not None
-        if node.fill:
+        if node.fill and node.width is None:
             self.target.append(text_run("\t", self.look))
             if not any(p is self.target for p in self.fills):
                 self.fills.append(self.target)

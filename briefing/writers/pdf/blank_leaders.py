@@ -1,6 +1,7 @@
 """Fill-in blanks in the PDF's HTML: `{blank}` and `{blank:40}` the same run of leader dots as
 the DOCX prints (`briefing.layout.blank_widths`), `{fill}` a CSS leader (`leader()`) filling the
-rest of the line, as the DOCX's dot-leader tab does."""
+rest of the line, as the DOCX's dot-leader tab does (a fill that shares its line with others
+has a width, `briefing.tree.shared_fills`, and prints as a blank of it)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ class BlankHtml(Visitor, partial=True):
     in_cell: bool = False
 
     def visit_blank(self, node: vocabulary.Blank) -> None:
-        if node.fill:
+        if node.fill and node.width is None:
             ET.SubElement(self.parent, "span", {"class": "fill"})
             return
         profile = self.profile
