@@ -82,6 +82,48 @@ def test_the_four_line_refusals_import(source: str, tmp_path: Path) -> None:
     assert not [n for n in result.notes if n.message.code == "import-order"]
 
 
+GRID = """Danh mục viết tắt
+
++-----+--------------------------------------+------------------------+
+| TT  | Tên loại văn bản                     | Chữ viết tắt           |
++=====+======================================+========================+
+| 1   | Nghị quyết (cá biệt)                 | NQ                     |
++-----+--------------------------------------+------------------------+
+"""
+LINK = ("Xem toàn văn tại https://vanban.chinhphu.vn/default.aspx?pageid=27160&docid=199"
+        "555&tagid=6&type=1&classid=1&orggroupid=2&mode=detail&lang=vi_VN_full_text_view_"
+        "document_search_result_page_number_one rồi đối chiếu.\n\nĐoạn sau.\n")
+DRAWN = "Hết phần một. " + "=" * 90 + " Phần hai bắt đầu.\n\nĐoạn sau.\n"
+
+
+@pytest.mark.parametrize("source", [GRID, LINK, DRAWN], ids=["grid-table", "link", "drawn"])
+def test_runs_wider_than_a_line_import(source: str, tmp_path: Path) -> None:
+    """A text table's borders, a pasted link, a line drawn inside a paragraph: runs wider
+    than a line that `check` refuses in authored content come in, said where they were."""
+    path = tmp_path / "x.txt"
+    path.write_text(source, encoding="utf-8")
+    result = imported(path)
+    assert _checked(result, tmp_path) == []
+    assert not [n for n in result.notes if n.message.code == "import-order"]
+    words = [w for d in result.documents for w in d.yaml.split() if not w.startswith("#")]
+    for word in ("Nghị", "quyết", "NQ", "https://vanban.chinhphu.vn/", "đối", "Phần", "hai"):
+        assert word in words or word not in source
+
+
+@given(st.text(st.sampled_from("ab/=-_.?[^]{}đ+\\"), min_size=1, max_size=400))
+@settings(max_examples=200, deadline=None, derandomize=True)
+def test_long_runs_keep_every_letter_in_order_and_fit_a_line(text: str) -> None:
+    from briefing.importing.long_runs import breakable
+
+    out = breakable(text)
+    letters = [c for c in text if c.isalnum()]
+    assert [c for c in out if c.isalnum()] == letters
+    assert all(len(run) < 40 or not any(c.isalnum() for c in run) or "[" in run or "{" in run
+               for run in out.split())
+    escapes = [text[i:i + 2] for i, c in enumerate(text) if c == "\\" and i + 1 < len(text)]
+    assert all(escape in out for escape in escapes)
+
+
 def test_numbered_children_are_kept_under_their_parent(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("1. Câu mở đầu.\n1.1. Câu một.\n1.2. Câu hai.\n2. Câu cuối.\n",

@@ -17,6 +17,7 @@ from typing import Any
 
 from briefing.importing.draft import Item, unwrap
 from briefing.importing.guesses import Notebook, guess_comment
+from briefing.importing.long_runs import breakable
 from briefing.importing.markdown_text import escape
 from briefing.importing.words import words
 from briefing.messages import Message, msg
@@ -71,6 +72,8 @@ def degrade(data: dict[str, Any], path: Path_, problem: Message, notes: Notebook
     """Make the value at `path` plainer so `check` can take it; False if nothing changed."""
     if not path:
         return False
+    if problem.code == "overflow" and _long_runs(data, path, notes):
+        return True
     if path[0] == "meta":
         return _meta(data, path, problem, notes)
     if path[0] == "footnotes" and len(path) >= 2:
@@ -87,6 +90,24 @@ def degrade(data: dict[str, Any], path: Path_, problem: Message, notes: Notebook
     if "table" in path and _cell(data, path, problem, notes):
         return True
     return _body_item(data, path, problem, notes)
+
+
+def _long_runs(data: dict[str, Any], path: Path_, notes: Notebook) -> bool:
+    """A run wider than a line made printable in the text at `path` (`long_runs`)."""
+    steps = _walk(data, path)
+    if not steps or len(steps) < len(path):
+        return False
+    container, key = steps[-1]
+    text = unwrap(container[key])
+    if not isinstance(text, str) or (broken := breakable(text)) == text:
+        return False
+    if isinstance(container[key], Item):
+        container[key].value = broken
+    else:
+        container[key] = broken
+    notes.guess(msg("degraded-long-run", "a run of characters wider than a line: a drawn line "
+                    "left out, or spaces put where a long word may break"), None, text)
+    return True
 
 
 def _basis_message() -> Message:

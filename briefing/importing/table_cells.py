@@ -13,11 +13,12 @@ from briefing.importing.markdown_text import escape
 from briefing.messages import msg
 from briefing.readers.source import Cell, Line, Table
 
-_RULE = re.compile(r"^[\s\\_\-–—=]{3,}$")
+_RULE = re.compile(r"^[\s\\_\-–—=+─━═┼┬┴├┤╪]{3,}$")
 
 
 def is_rule(text: str) -> bool:
-    """A line drawn with underscores or dashes (under a masthead line, a title): no text."""
+    """A line drawn with underscores or dashes (under a masthead line, a title), or a text
+    table's border ("+-----+=====+", box-drawing characters): no text."""
     return bool(_RULE.match(text)) and ("_" in text or len(text.strip()) >= 5)
 
 
