@@ -219,3 +219,40 @@ def test_odt_without_libreoffice_says_so(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(importer.shutil, "which", lambda name: None)
     with pytest.raises(BriefingError, match="needs LibreOffice, which is not installed"):
         imported(source)
+
+
+DEEP_HEADINGS = """\
+######## \n
+######## Chương I
+
+**QUY ĐỊNH CHUNG**
+
+**Điều 1. Phạm vi điều chỉnh**
+
+Nghị định này quy định về công tác văn thư.
+
+**Điều 2. Đối tượng áp dụng**
+
+Nghị định này áp dụng đối với cơ quan, tổ chức.
+
+######## Chương II
+
+**VĂN BẢN HÀNH CHÍNH**
+
+**Điều 3. Thể thức văn bản**
+
+Thể thức văn bản là tập hợp các thành phần cấu thành văn bản.
+"""
+
+
+def test_markdown_headings_deeper_than_six_levels_are_headings(tmp_path: Path) -> None:
+    """pandoc writes Word's headings 7 to 9 as "######## …", which CommonMark reads as text:
+    the decree's "Chương I" came in with its hashes and the chapters beside loose articles
+    made the whole decree plain paragraphs."""
+    path = tmp_path / "nghi-dinh.md"
+    path.write_text(DEEP_HEADINGS, encoding="utf-8")
+    result = imported(path)
+    blocks = _body(result)["blocks"]
+    assert [b["chapter"] for b in blocks] == ["QUY ĐỊNH CHUNG", "VĂN BẢN HÀNH CHÍNH"]
+    assert [len(b["body"]) for b in blocks] == [2, 1]
+    assert "#" not in "".join(d.yaml for d in result.documents).split("blocks:")[1]

@@ -74,6 +74,9 @@ def degrade(data: dict[str, Any], path: Path_, problem: Message, notes: Notebook
         return False
     if problem.code == "overflow" and _long_runs(data, path, notes):
         return True
+    if len(path) == 1 and path[0] in BODY_LISTS and not unwrap(data.get(path[0])):
+        data.pop(path[0], None)  # a list left empty (its one item held no text)
+        return True
     if path[0] == "meta":
         return _meta(data, path, problem, notes)
     if path[0] == "footnotes" and len(path) >= 2:

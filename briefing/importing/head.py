@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.importing.guesses import Notebook, guess_comment
+from briefing.importing.legal_lines import legal_label
 from briefing.importing.markdown_text import whole_emphasis
 from briefing.importing.words import upper, words
 from briefing.messages import msg
@@ -173,6 +174,8 @@ class HeadReader:
             return True
         if markers.parse(line.text) is not None and not _SYMBOL.match(line.text):
             return False
+        if legal_label(line.text) is not None:
+            return False  # "Chương I", "Điều 1. …": the body has begun
         kind = kind_of(line.text)
         first = not self.seen and not self.meta.values
         self.seen = True

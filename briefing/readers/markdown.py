@@ -23,6 +23,9 @@ from briefing.readers.source import Cell, Line, SourceDocument, Table, place_lin
 
 _SUP = re.compile(r"<sup>\s*([0-9]+)\s*</sup>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+#: an ATX heading deeper than Markdown's six levels: pandoc writes Word's headings 7 to 9
+#: ("######## Chương I") so, and CommonMark would read them as text with the hashes
+_DEEP = re.compile(r"^( {0,3})#{7,}(?=[ \t]|$)", re.MULTILINE)
 
 
 def _parser() -> MarkdownIt:
@@ -35,7 +38,7 @@ def _parser() -> MarkdownIt:
 
 def read_markdown(text: str, name: str, notes: Notebook) -> SourceDocument:
     doc = SourceDocument(name, "markdown")
-    tokens = _parser().parse(text)
+    tokens = _parser().parse(_DEEP.sub(r"\1######", text))
     _Walker(doc, notes, text).walk(tokens)
     return doc
 
@@ -102,6 +105,8 @@ class _Walker:
         if self.footnote is not None:
             self.doc.notes[self.footnote].append(text.replace("\n", " "))
             return
+        if not text.strip() and not self.list_stack:
+            return  # an empty heading or paragraph ("######## " alone) holds nothing to read
         line = Line(text, self._where(token), heading=self.heading)
         if self.quote:
             line.role = "quote"
