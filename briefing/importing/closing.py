@@ -88,18 +88,26 @@ class ClosingReader:
             self.meta.set("recipients", self.recipients)
         blocks = [block for _, block in sorted(self.columns.items()) if block]
         holder = words()["placeholders"]["signer"]
-        if len(blocks) == 2 and all("title" in b or "authority" in b for b in blocks):
+        if len(blocks) == 2 and all("title" in b for b in blocks):
+            # two signers side by side (a biên bản's secretary and chair); an authority line
+            # alone in a column is one signer's first line that the text's columns split off
+            for block in blocks:
+                if not block.get("name"):
+                    self._no_name(block)
             self.meta.set("signers", [{**b, "name": b.get("name") or holder} for b in blocks])
             return
         signer = self.signer
         if signer.get("name"):
             self.meta.set("signer", signer)
         elif signer:
-            self.notes.guess(msg("import-no-signer", "a signature block without the signer's "
-                                                     "name"), None, " ".join(signer.values()))
+            self._no_name(signer)
             self.meta.set("signer", {**signer, "name": holder},
                           guess_comment(msg("import-no-signer-comment",
                                             "the signer's name is not in the source")))
+
+    def _no_name(self, block: dict[str, str]) -> None:
+        self.notes.guess(msg("import-no-signer", "a signature block without the signer's name"),
+                         None, " ".join(block.values()))
 
 
 def _looks_like_name(text: str) -> bool:

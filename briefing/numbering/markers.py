@@ -1,6 +1,7 @@
 """Numbers and markers a clerk typed (or Word displayed) at the start of a paragraph.
 
 "I." "II." (Roman), "1." "1.1" "2.1.1." (a path of Arabic numbers), "a)" "đ)" "(a)", "(i)"
+"I-" "1-" "a-" (the hyphen the Party's documents long used, followed by a space),
 "i)", "(1)" "1)", "Thứ nhất," "Một là,", and the bullets "-" "+" "•". `parse` tells what the
 marker is and its value(s) and returns the text after it, keeping emphasis that wraps the whole
 line: "**I. Công tác khoa giáo**" -> roman [1], "**Công tác khoa giáo**".
@@ -30,14 +31,14 @@ _SPOKEN = "|".join(SPOKEN_WORDS)
 
 #: (kind, pattern); each must be followed by a space (ordinals carry their own comma).
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    ("roman", r"(?P<v>[IVXL]{1,6})\s?[.:]"),  # I.  II.  IV:
+    ("roman", r"(?P<v>[IVXL]{1,6})\s?[.:-]"),  # I.  II.  IV:  I- (the Party's older style)
     ("path", r"(?P<v>\d{1,2}(?:\.\d{1,2}){1,4})\.?"),  # 1.1  2.1.3.
-    ("arabic", r"(?P<v>\d{1,2})\."),  # 1.
+    ("arabic", r"(?P<v>\d{1,2})[.-]"),  # 1.  1-
     ("paren-arabic", r"\((?P<v>\d{1,2})\)"),  # (1)
     ("arabic-paren", r"(?P<v>\d{1,2})\)"),  # 1)
     ("paren-roman", r"\((?P<v>[ivxl]{1,6})\)"),  # (iv)
     ("roman-paren", r"(?P<v>[ivxl]{1,6})\)"),  # iv)
-    ("alpha", r"(?P<v>[a-zđ])\)"),  # a)  đ)
+    ("alpha", r"(?P<v>[a-zđ])[)-]"),  # a)  đ)  a-
     ("paren-alpha", r"\((?P<v>[a-zđ])\)"),  # (a)
     ("ordinal", rf"(?i:thứ\s+(?P<v>{_ORDINAL}))(?P<c1>\*{{0,3}})\s*[,:.]"),  # Thứ nhất,
     ("ordinal-spoken", rf"(?P<v>(?i:{_SPOKEN}))\s+là(?P<c1>\*{{0,3}})\s*[,:.]"),  # Một là,

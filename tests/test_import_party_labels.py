@@ -1,0 +1,50 @@
+"""A Party guidance typed the way many offices still type it: labels with a hyphen ("I-",
+"1-", "a-") and a closing laid out with spaces, Nơi nhận on the left and the signature on the
+right, its K/T line on a line of its own. The structure and the one signer must come in; a
+placeholder for the signer's name is never written without a guess saying so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.numbering import markers
+from tests.importing import imported, loaded
+
+SOURCE = Path(__file__).parent / "fixtures" / "import" / "party-hyphen-labels.txt"
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "rest"), [
+    ("I- MỤC ĐÍCH, YÊU CẦU", "roman", 1, "MỤC ĐÍCH, YÊU CẦU"),
+    ("III- TỔ CHỨC THỰC HIỆN", "roman", 3, "TỔ CHỨC THỰC HIỆN"),
+    ("2- Gắn tuyên truyền với nhiệm vụ.", "arabic", 2, "Gắn tuyên truyền với nhiệm vụ."),
+    ("đ- Thành tựu của công cuộc đổi mới.", "alpha", 5, "Thành tựu của công cuộc đổi mới."),
+])
+def test_hyphen_labels_are_markers(text: str, kind: str, value: int, rest: str) -> None:
+    marker = markers.parse(text)
+    assert marker is not None and (marker.kind, marker.value, marker.rest) == (kind, value, rest)
+
+
+@pytest.mark.parametrize("text", ["1-2 ngày mỗi tuần.", "e-mail của cơ quan.", "- 5 % so với",
+                                  "Covid-19 lan rộng."])
+def test_a_hyphen_inside_words_or_numbers_is_no_label(text: str) -> None:
+    marker = markers.parse(text)
+    assert marker is None or marker.kind == "bullet"
+
+
+def test_hyphen_labels_come_in_as_structure_and_the_signer_whole() -> None:
+    result = imported(SOURCE)
+    document = loaded(result).document
+    data = document.model_dump(mode="json", exclude_none=True)
+    assert [b["title"] for b in data["blocks"]] == [
+        "MỤC ĐÍCH, YÊU CẦU", "NỘI DUNG TUYÊN TRUYỀN", "TỔ CHỨC THỰC HIỆN"]
+    second = data["blocks"][1]["body"]
+    assert second[0] == {"numbered": "Khẳng định sự lãnh đạo đúng đắn của Đảng:"}
+    assert second[1]["enumerate"] == ["Những thắng lợi to lớn của cách mạng Việt Nam.",
+                                      "Thành tựu của công cuộc đổi mới."]
+    signer = data["meta"]["signer"]
+    assert (signer["authority"], signer["title"], signer["name"]) == (
+        "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Văn Bình")
+    assert "signers" not in data["meta"]
+    assert data["meta"]["recipients"][-1] == "Lưu Văn phòng."
