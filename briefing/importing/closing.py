@@ -69,11 +69,23 @@ class ClosingReader:
             return True
         if role == "signature" or _SIGNED.match(text):
             return True
-        if role == "signature-name" or (sig and "name" not in sig and _looks_like_name(text)):
-            sig["name"] = text
+        if role == "signature-name" or _looks_like_name(text):
+            target = sig if role == "signature-name" or (sig and "name" not in sig) else \
+                self._unnamed()
+            if target is None:
+                return False
+            target["name"] = text
             self.done = all("name" in s for s in self.columns.values() if s)
             return True
         return False
+
+    def _unnamed(self) -> dict[str, str] | None:
+        """The signature block still waiting for its name, when the name stands in a column
+        of its own (a text file's spaces put it under Nơi nhận, not under the title)."""
+        waiting = [block for _, block in sorted(self.columns.items())
+                   if block and "name" not in block and ("title" in block or
+                                                         "authority" in block)]
+        return waiting[0] if len(waiting) == 1 else None
 
     @property
     def signer(self) -> dict[str, str]:

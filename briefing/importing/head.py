@@ -223,7 +223,9 @@ class HeadReader:
             return True
         found = _VV.match(text)
         if found and "number" in self.meta.values:
-            self.meta.set("subject", found.group("rest").strip())
+            # the trích yếu, which may wrap to the lines under it, as a title does
+            self.subject.append(HeadLine(found.group("rest").strip(), line.where))
+            self.after = "title"
             self.meta.values.setdefault("type", "cong-van")
             self.meta.values.setdefault("form", "official")
             return True

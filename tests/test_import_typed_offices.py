@@ -1,7 +1,12 @@
-"""A Party guidance typed the way many offices still type it: labels with a hyphen ("I-",
-"1-", "a-") and a closing laid out with spaces, Nơi nhận on the left and the signature on the
-right, its K/T line on a line of its own. The structure and the one signer must come in; a
-placeholder for the signer's name is never written without a guess saying so."""
+"""Documents typed the way many offices still type them, in plain text laid out with spaces:
+
+- a Party guidance with labels with a hyphen ("I-", "1-", "a-") and a closing with Nơi nhận on
+  the left and the signature on the right, its K/T line on a line of its own;
+- a state công văn whose "V/v" trích yếu wraps to a second line, "Kính gửi:" with one
+  addressee per line, and the signer's name alone at the bottom, under Nơi nhận's column.
+
+The structure, the addressees and the one signer must come in; a placeholder for the signer's
+name is never written without a guess saying so."""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from briefing.numbering import markers
 from tests.importing import imported, loaded
 
 SOURCE = Path(__file__).parent / "fixtures" / "import" / "party-hyphen-labels.txt"
+LETTER = Path(__file__).parent / "fixtures" / "import" / "state-cong-van-spaces.txt"
 
 
 @pytest.mark.parametrize(("text", "kind", "value", "rest"), [
@@ -48,3 +54,20 @@ def test_hyphen_labels_come_in_as_structure_and_the_signer_whole() -> None:
         "K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Văn Bình")
     assert "signers" not in data["meta"]
     assert data["meta"]["recipients"][-1] == "Lưu Văn phòng."
+
+
+def test_a_cong_van_laid_out_with_spaces_keeps_its_furniture() -> None:
+    result = imported(LETTER)
+    data = loaded(result).document.model_dump(mode="json", exclude_none=True)
+    meta = data["meta"]
+    assert (meta["type"], meta["number"], meta["subject"]) == (
+        "cong-van", "1234/SGDĐT-VP", "triển khai nhiệm vụ năm học 2024-2025")
+    assert meta["addressees"] == ["Phòng Giáo dục và Đào tạo các huyện, thành phố, thị xã;",
+                                  "Các trường trung học phổ thông trực thuộc."]
+    assert (meta["signer"]["authority"], meta["signer"]["name"]) == ("KT. GIÁM ĐỐC",
+                                                                    "Nguyễn Văn Hùng")
+    assert data["preamble"][0].startswith("Thực hiện Chỉ thị số 70/CT-BGDĐT")
+    assert [b.get("numbered", "")[:10] for b in data["blocks"][:3]] == [
+        "Tổ chức kh", "Rà soát, s", "Thực hiện "]
+    assert not [n for n in result.notes if n.message.code in ("import-no-signer",
+                                                               "import-order")]
