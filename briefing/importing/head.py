@@ -206,7 +206,7 @@ class HeadReader:
         addressees (on the same line, or one per line "- …;")."""
         text = line.text.strip()
         if self.after == "addressees":
-            item = re.sub(r"^[-–•+]\s*", "", text).rstrip(";.").strip()
+            item = re.sub(r"^[-–•+]\s*", "", text).strip()  # its ';' or '.' as typed
             if text[:1] in "-–•+" or (len(text) <= 120 and text.endswith((";", "."))
                                       and not line.gap):
                 self.meta.values.setdefault("addressees", []).append(item)
