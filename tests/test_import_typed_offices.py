@@ -3,7 +3,9 @@
 - a Party guidance with labels with a hyphen ("I-", "1-", "a-") and a closing with Nơi nhận on
   the left and the signature on the right, its K/T line on a line of its own;
 - a state công văn whose "V/v" trích yếu wraps to a second line, "Kính gửi:" with one
-  addressee per line, and the signer's name alone at the bottom, under Nơi nhận's column.
+  addressee per line, and the signer's name alone at the bottom, under Nơi nhận's column;
+- a quyết định with its enacting authority's line in capitals above the Căn cứ lines and
+  lettered points straight under an article that has no khoản.
 
 The structure, the addressees and the one signer must come in; a placeholder for the signer's
 name is never written without a guess saying so."""
@@ -19,6 +21,7 @@ from tests.importing import imported, loaded
 
 SOURCE = Path(__file__).parent / "fixtures" / "import" / "party-hyphen-labels.txt"
 LETTER = Path(__file__).parent / "fixtures" / "import" / "state-cong-van-spaces.txt"
+DECISION = Path(__file__).parent / "fixtures" / "import" / "state-quyet-dinh-spaces.txt"
 
 
 @pytest.mark.parametrize(("text", "kind", "value", "rest"), [
@@ -73,3 +76,29 @@ def test_a_cong_van_laid_out_with_spaces_keeps_its_furniture() -> None:
                                                                "import-order")]
     # the addressees' ';' and '.' were typed: nothing to fix
     assert not [n for n in result.notes if "addressee" in n.message.english]
+
+
+def test_a_quyet_dinh_keeps_its_authority_basis_and_points(tmp_path: Path) -> None:
+    result = imported(DECISION)
+    data = loaded(result).document.model_dump(mode="json", exclude_none=True)
+    assert data["meta"]["enacting_authority"] == "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN THANH CHƯƠNG"
+    assert [line[:12] for line in data["basis"]] == ["Căn cứ Luật ", "Căn cứ Nghị ",
+                                                     "Theo đề nghị"]
+    assert not data.get("preamble")
+    second = data["blocks"][1]
+    assert second["article"] == "Tổ công tác có nhiệm vụ:"
+    points, = second["body"]
+    assert points["style"] == "alpha" and points["enumerate"] == [
+        "Rà soát các thủ tục hành chính thuộc thẩm quyền giải quyết của huyện;",
+        "Đề xuất phương án đơn giản hóa thủ tục hành chính;",
+        "Báo cáo kết quả về Chủ tịch UBND huyện trước ngày 30/6/2024."]
+    assert not [n for n in result.notes if n.message.code in ("import-order", "degraded")]
+
+
+def test_a_lettered_point_out_of_order_is_a_guess(tmp_path: Path) -> None:
+    path = tmp_path / "qd.txt"
+    path.write_text(DECISION.read_text(encoding="utf-8").replace("c) Báo cáo", "đ) Báo cáo"),
+                    encoding="utf-8")
+    result = imported(path)
+    assert [n.message.code for n in result.notes if n.message.code == "numbering-point"] == [
+        "numbering-point"]

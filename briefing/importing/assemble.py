@@ -207,6 +207,8 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
             builder.blocks, builder.preamble = builder.preamble, []  # no headings: all blocks
         else:
             builder.blocks = _empty_block(builder, notes)
+    if getattr(builder, "authority", None):
+        _place_authority(data, builder, profile, meta.get("type"))
     if getattr(builder, "basis", None):
         _place_basis(data, builder, profile, meta.get("type"))
     if builder.preamble:
@@ -234,13 +236,27 @@ def _place_basis(data: dict[str, Any], builder: BodyBuilder | LegalBuilder, prof
                             *builder.preamble]
 
 
+def _place_authority(data: dict[str, Any], builder: LegalBuilder, profile: Profile,
+                     meta_type: Any) -> None:
+    """The enacting authority's line into `meta.enacting_authority` where the type prints
+    it (a quyết định); else text at the head of the preamble, where it stood."""
+    kind = profile.document_type(meta_type if isinstance(meta_type, str) else None)
+    assert builder.authority is not None
+    if kind is not None and kind[1].authority_line:
+        data["meta"]["enacting_authority"] = builder.authority
+    else:
+        builder.preamble = [builder.authority, *builder.preamble]
+
+
 def _unprinted_enactment(builder: BodyBuilder | LegalBuilder, printed: str | None) -> list[str]:
     """The enactment lines read as furniture ("QUYẾT ĐỊNH:") that the type does not print
     itself: they stay text where they stood, so no word of the source is lost."""
     def key(text: str) -> str:
         return " ".join(plain_text(text).split()).rstrip(":").casefold()
 
-    lines = [p.text for p in getattr(builder, "furniture", [])]
+    authority = getattr(builder, "authority", None)  # placed by `_place_authority`
+    lines = [p.text for p in getattr(builder, "furniture", [])
+             if plain_text(p.text).strip() != authority]
     return [line for line in lines if printed is None or key(line) != key(printed)]
 
 

@@ -31,6 +31,8 @@ BASIS = re.compile(r"^\s*\**\s*(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề
                    re.IGNORECASE)
 _ENACTMENT = re.compile(r"^\s*\**\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,40}:\s*\**\s*$")
 _SENTENCE_END = (".", ";", ":", "!", "?")
+#: a line in capitals, no sentence: the enacting authority ("BỘ TRƯỞNG BỘ NỘI VỤ")
+_AUTHORITY = re.compile(r"^[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]{5,150}$")
 
 
 def legal_label(text: str) -> tuple[str, str] | None:
@@ -66,10 +68,13 @@ class LegalBuilder:
     point_list: list | None = None
     articles: int = 0
     clause_run: Run = field(default_factory=Run)
+    point_run: Run = field(default_factory=Run)
     ids: set[str] = field(default_factory=set)
     pending_title: dict | None = None
     #: paragraphs read as furniture (the enactment line): not body text
     furniture: list[Para] = field(default_factory=list)
+    #: the enacting authority's line ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …") above the Căn cứ
+    authority: str | None = None
     conclusion: list[Any] = field(default_factory=list)
     appendices: list[Any] = field(default_factory=list)
 
@@ -105,6 +110,8 @@ class LegalBuilder:
         elif para.marker is not None and para.marker.kind in ("alpha", "roman-paren") and \
                 self.clause is not None:
             self.add_point(para)
+        elif para.marker is not None and para.marker.kind == "alpha":
+            self.add_article_point(para)
         else:
             self.add_text(para)
 
@@ -152,12 +159,43 @@ class LegalBuilder:
         assert self.clause is not None
         if self.point_list is None:
             self.point_list = self.clause.setdefault("points", [])
+            self.point_run = Run()
+        self._point_in_order(para)
         self.point_list.append(para.text)
+
+    def _point_in_order(self, para: Para) -> None:
+        """A lettered point that does not follow the one before is a guess at its place: the
+        layout letters points again in the Vietnamese alphabet."""
+        assert para.marker is not None
+        marker, verdict = self.point_run.take(para.marker)
+        if verdict in ("repeat", "skip"):
+            self.notes.guess(msg("numbering-point", "điểm '{marker}' does not follow the one "
+                                 "before; points are lettered again in the Vietnamese alphabet",
+                                 marker=marker.raw), para.where, plain_text(para.text))
+
+    def add_article_point(self, para: Para) -> None:
+        """"a)" straight under an article with no khoản ("Điều 2. Tổ công tác có nhiệm vụ:"
+        then a) b) c)): a lettered list of the article's body."""
+        assert self.article is not None and para.marker is not None
+        body = self.article["body"]
+        last = body[-1] if body else None
+        if not (isinstance(last, dict) and "enumerate" in last and last.get("style") == "alpha"):
+            last = {"enumerate": [], "style": "alpha"}
+            body.append(last)
+            self.point_run = Run()
+        self._point_in_order(para)
+        last["enumerate"].append(para.text)
 
     # -- everything else ---------------------------------------------------------------------
     def before_articles(self, para: Para) -> None:
-        """Before the first article: Căn cứ lines and the enactment line, else preamble."""
+        """Before the first article: the enacting authority's line in capitals, the Căn cứ
+        lines and the enactment line, else preamble."""
         plain = plain_text(para.line.text).strip()
+        if not self.blocks and not self.headings and not self.preamble and not self.basis \
+                and self.authority is None and _AUTHORITY.match(plain):
+            self.authority = plain
+            self.furniture.append(para)
+            return
         if not self.blocks and not self.headings and not self.preamble and (
                 BASIS.match(plain) or (self.basis and para.line.italic)):
             self.basis.append(_bare(para.text))
