@@ -102,3 +102,21 @@ def test_a_lettered_point_out_of_order_is_a_guess(tmp_path: Path) -> None:
     result = imported(path)
     assert [n.message.code for n in result.notes if n.message.code == "numbering-point"] == [
         "numbering-point"]
+
+
+def test_an_empty_paragraph_in_word_is_the_blank_line_a_reader_sees(tmp_path: Path) -> None:
+    """The quyết định typed in Word, one paragraph per line (columns at tabs), an empty
+    paragraph where the text has a blank line: the trích yếu ends at the empty paragraph, so
+    the authority line under it is not taken into the title."""
+    import re
+
+    from docx import Document
+
+    document = Document()
+    for line in DECISION.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(re.sub(r" {3,}", "\t", line.strip()))
+    path = tmp_path / "qd.docx"
+    document.save(str(path))
+    meta = loaded(imported(path)).document.meta
+    assert meta.subject == "Về việc thành lập Tổ công tác rà soát thủ tục hành chính"
+    assert meta.enacting_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN THANH CHƯƠNG"

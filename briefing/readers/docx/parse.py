@@ -65,6 +65,8 @@ class DocxReader:
         self.doc = SourceDocument(package.path.name, "docx", callouts=not self.runs.typed_calls)
         self.count = 0
         self.pending_break = False
+        #: an empty paragraph came before the next line: the blank line a reader sees
+        self.pending_gap = False
         self.boxes = BoxSorter(notes)
         self.pictures = PictureReader(package, notes)
         self.tables = TableReader(self)
@@ -136,10 +138,14 @@ class DocxReader:
         self.pending_break = read.page_break
         out: list[Block] = []
         if text.strip() or (label and cell is not None):
-            out.append(self._line(read, text, where, ppr, style, label, level, cell, page_break,
-                                  indent))
+            line = self._line(read, text, where, ppr, style, label, level, cell, page_break,
+                              indent)
+            line.gap_before, self.pending_gap = self.pending_gap and box is None, False
+            out.append(line)
         elif page_break:
             self.pending_break = True
+        elif box is None and not read.drawings:
+            self.pending_gap = True
         if read.equations:
             self.notebook.guess(msg("equation-as-text", "an equation is read as its plain text "
                                     "(fractions and exponents flattened); check it"), where)
