@@ -42,3 +42,31 @@ def test_a_share_line_under_the_last_paragraph_is_still_clutter(tmp_path: Path) 
     result, data = _import(tmp_path, _page("Chia Sẻ Bài Viết"))
     assert "Chia Sẻ" not in repr(data)
     assert "Chia Sẻ Bài Viết" in result.yaml.split("meta:")[0]
+
+
+ARTICLE = ["Công tác tuyên truyền đạt nhiều kết quả", "",
+           "Năm qua, công tác tuyên truyền được đổi mới mạnh mẽ ở mọi cấp.", ""]
+
+
+def test_caption_lines_in_text_are_never_intertitles(tmp_path: Path) -> None:
+    captions = ["(Ảnh minh họa)", "Ảnh: Minh Anh",
+                "Các đại biểu dự lễ khánh thành công trình (Ảnh: Lý Thị Mai)",
+                "Toàn cảnh hội nghị. Ảnh: TTXVN"]
+    lines = list(ARTICLE)
+    for caption in captions:
+        lines += [caption, "", LAST, ""]
+    lines += ["Tuyên truyền trên báo chí", "", LAST]
+    _, data = _import(tmp_path, lines)
+    blocks = data["blocks"]
+    for caption in captions:
+        assert caption in blocks  # a paragraph, as typed
+    assert {"intertitle": "Tuyên truyền trên báo chí"} in blocks
+
+
+def test_a_source_line_under_a_table_is_its_note(tmp_path: Path) -> None:
+    lines = [*ARTICLE, "Đơn vị\tSố buổi", "Huyện Kỳ Anh\t12", "Thị xã Hồng Lĩnh\t9",
+             "Nguồn: Ban Tuyên giáo Tỉnh ủy", "", LAST]
+    _, data = _import(tmp_path, lines)
+    [table] = [b for b in data["blocks"] if "table" in b]
+    assert table["note"] == "Nguồn: Ban Tuyên giáo Tỉnh ủy"
+    assert not [b for b in data["blocks"] if "intertitle" in b]
