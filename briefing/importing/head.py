@@ -10,7 +10,6 @@ yếu, a booklet title, an issue line, circulation marks. Two masthead columns t
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,7 +38,6 @@ _SYMBOL = re.compile(r"^[-–\s]*\d{0,4}\s*[-/]?\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[/-
                      r"\s*/\s*[A-ZĐ][A-ZĐ0-9-]+$")
 _ADDRESSEES = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _VV = re.compile(r"^V/v\.?\s+(?P<rest>\S.*)$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 @dataclass
@@ -382,7 +380,6 @@ class HeadReader:
             else:
                 self.meta.set("subject", text)
 
-
     def _caps_alone(self) -> None:
         """Lines in capitals with nothing of a masthead around them (no Party or national
         title, "*", number or date): a masthead's issuer only where a masthead stands, else a
@@ -442,15 +439,3 @@ def starts_document(block: Block) -> bool:
     if any(line.role in ("masthead-issuer", "cover-title", "party-name") for line in lines):
         return True
     return kind_of(lines[0].text) in ("booklet-title", "party-title", "state-title")
-
-
-def year_in(*texts: str) -> int | None:
-    """The year the texts name most often (the latest of equals), or None."""
-    years = [int(y) for text in texts if text for y in _YEAR.findall(text)]
-    if not years:
-        return None
-    return max(set(years), key=lambda y: (years.count(y), y))
-
-
-def today_year() -> int:
-    return dt.date.today().year
