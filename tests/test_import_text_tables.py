@@ -69,3 +69,22 @@ def test_what_is_clearly_a_table() -> None:
     assert shape("A\tB", "Một câu văn.") == ["Line", "Line"]
     assert shape("Một câu.", "A\tB", "C\tD", "Câu sau.") == ["Line", "Table", "Line"]
     assert isinstance(text_tables(lines("| A | B |", "| C | D |"), Notebook())[0], Table)
+
+
+def test_columns_set_by_spaces_are_a_table_where_they_line_up(tmp_path: Path) -> None:
+    blocks = _blocks(tmp_path, ["Đơn vị              Số buổi     Ghi chú",
+                                "Huyện Kỳ Anh        12          Vượt kế hoạch",
+                                "Thị xã Hồng Lĩnh    9           Đạt"])
+    [table] = _tables(blocks)
+    assert table["table"][2] == ["Thị xã Hồng Lĩnh", "9", "Đạt"]
+
+
+def test_spaces_that_do_not_line_up_stay_paragraphs() -> None:
+    def shape(*texts: str) -> list[str]:
+        found = text_tables([Line(t, f"line {n}") for n, t in enumerate(texts, 1)], Notebook())
+        return [type(b).__name__ for b in found]
+
+    assert shape("Đơn vị      Số buổi", "Huyện Kỳ Anh    12") == ["Line", "Line"]
+    assert shape("Đơn vị      Số buổi", "Huyện        12") == ["Table"]
+    assert shape("Một câu   có khoảng trắng.", "Một dòng khác.") == ["Line", "Line"]
+    assert shape("A   B", "C\tD") == ["Line", "Line"]  # rows typed two ways: not one table

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.importing.guesses import Notebook
-from briefing.importing.line_reading import Para
+from briefing.importing.line_reading import LETTERED, Para
 from briefing.messages import msg
 from briefing.numbering.legal_outline import LEGAL_KINDS, legal_marker
 from briefing.numbering.sequence import Run
@@ -99,7 +99,7 @@ class LegalBuilder:
             self.before_articles(para)
         elif para.marker is not None and para.marker.kind == "arabic":
             self.open_clause(para)
-        elif para.marker is not None and para.marker.kind in ("alpha", "roman-paren") and \
+        elif para.marker is not None and para.marker.kind in LETTERED and \
                 self.clause is not None:
             self.add_point(para)
         else:
