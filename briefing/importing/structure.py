@@ -2,9 +2,10 @@
 
 What the clerk typed (or Word displayed) decides: "I." "1.1." "2.1.1." are headings on the
 ladder chosen to print the same numbers (`ladder`), a numbered line that reads as running text
-(a sentence, not a title) is a numbered paragraph, "(i)" "a)" "Thứ nhất," "-" "+" start list
-items, a paragraph between two items of a list belongs to the first. Gaps and repeats in the
-typed numbers are reported: the output's numbers are computed and will not repeat them.
+(a sentence, not a title) is a numbered paragraph, a lettered title over paragraphs ("a)
+Nguyên tắc") is a sub-heading where the ladder has the letters' place, "(i)" "a)" "Thứ nhất,"
+"-" "+" start list items (`lists`). Gaps and repeats in the typed numbers are reported: the
+output's numbers are computed and will not repeat them.
 """
 
 from __future__ import annotations
