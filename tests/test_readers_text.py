@@ -33,6 +33,26 @@ def test_dot_runs_are_blanks_in_text_and_markdown() -> None:
     assert plain_text(typed.blocks[0].text) == "Gõ {blank} và {fill} như chữ."
 
 
+@pytest.mark.parametrize(("typed", "read"), [
+    ("Các cấp ủy, chính quyền và … các đoàn thể cùng tham gia.",
+     "Các cấp ủy, chính quyền và … các đoàn thể cùng tham gia."),
+    ("Các cấp ủy ... các đoàn thể.", "Các cấp ủy ... các đoàn thể."),
+    ("Các hoạt động văn hóa, thể thao, … góp phần xây dựng đời sống mới.",
+     "Các hoạt động văn hóa, thể thao, … góp phần xây dựng đời sống mới."),
+    ("Kết quả trong năm … các đơn vị đã thực hiện.",
+     "Kết quả trong năm … các đơn vị đã thực hiện."),
+    ("Họ và tên: ..............................", "Họ và tên: {fill}"),
+    ("Chức vụ: ……………………………………", "Chức vụ: {fill}"),
+    ("Cuộc họp kết thúc vào … giờ …, ngày … tháng … năm …",
+     "Cuộc họp kết thúc vào {blank} giờ {blank}, ngày {blank} tháng {blank} năm {fill}"),
+    ("Hà Nội, ngày ... tháng ... năm 2025", "Hà Nội, ngày {blank} tháng {blank} năm 2025"),
+])
+def test_an_ellipsis_in_prose_stays_and_a_blank_is_one(typed: str, read: str) -> None:
+    """An ellipsis between words is punctuation; dots that fill the line and a date typed as
+    a frame ("ngày … tháng …") are blanks."""
+    assert read_text(typed + "\n", "x.txt").blocks[0].text == read
+
+
 REPORT = """\
 I. TÌNH HÌNH CHUNG
 

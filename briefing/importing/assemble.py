@@ -35,6 +35,7 @@ from briefing.importing.meta_defaults import complete
 from briefing.importing.order import check_order
 from briefing.importing.structure import BodyBuilder
 from briefing.importing.table_cells import is_rule, table_item
+from briefing.importing.text_tables import text_tables
 from briefing.importing.web_shapes import drop_web_clutter
 from briefing.messages import msg
 from briefing.profile.model import Profile, load_profile
@@ -166,7 +167,7 @@ def _closing_block(block: Block, closing: ClosingReader) -> bool:
 def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | None,
                profile_name: str | None, stem: str) -> dict[str, Any]:
     profile = load_profile(profile_name or part.meta.get("profile") or "party")
-    body = part.body
+    body = text_tables(part.body, notes) if doc.kind == "text" else part.body
     paras: list[Any] = []
     figure_count = 0
     for block in body:

@@ -12,7 +12,15 @@ from briefing.importing.head import PLACE_DATE
 from briefing.importing.line_reading import Para
 from briefing.importing.markdown_text import whole_emphasis
 from briefing.importing.naming import slug
-from briefing.importing.press import WEB_DATE, after_end, ends_text, is_person, turn_of
+from briefing.importing.press import (
+    TABLE_NOTE,
+    WEB_DATE,
+    after_end,
+    ends_text,
+    is_caption,
+    is_person,
+    turn_of,
+)
 from briefing.messages import msg
 from briefing.text.inline_markdown import plain_text
 
@@ -90,14 +98,19 @@ class Constructs:
                                                       "is read as the standfirst"), para.where,
                              plain)
             self.started = True
-        elif self.last is not None and self.last is self.last_figure and para.line.italic \
-                and para.marker is None and len(plain) <= 200 and "caption" not in self.last:
+        elif self.last is not None and self.last is self.last_figure and para.marker is None \
+                and (para.line.italic or is_caption(plain)) and len(plain) <= 200 and \
+                "caption" not in self.last:
             self.last["caption"] = _CAPTION.sub("", para.emphasis_title, count=1).strip()
+        elif self.last is not None and self.last is self.last_table and para.marker is None \
+                and TABLE_NOTE.match(plain) and len(plain) <= 300 and "note" not in self.last:
+            self.last["note"] = para.emphasis_title
         elif self.article and self.started and para.marker is None and len(plain) <= 120 and \
                 (after_end(para.text) == "credit" or is_person(plain)) and self._at_end():
             self.add({after_end(para.text) or "byline": para.emphasis_title})
         elif self.article and self.started and not self.ended and para.marker is None and \
-                para.title_like and len(plain) <= 120 and not is_person(plain):
+                para.title_like and len(plain) <= 120 and not is_person(plain) and \
+                not is_caption(plain) and after_end(plain) != "credit":
             self.close_lists()
             self.add({"intertitle": para.emphasis_title})
         else:

@@ -10,7 +10,6 @@ yếu, a booklet title, an issue line, circulation marks. Two masthead columns t
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,7 +39,6 @@ _SYMBOL = re.compile(r"^[-–\s]*\d{0,4}\s*[-/]?\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[/-
                      r"\s*/\s*[A-ZĐ][A-ZĐ0-9-]+$")
 _ADDRESSEES = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _VV = re.compile(r"^V/v\.?\s+(?P<rest>\S.*)$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 @dataclass
@@ -51,6 +49,8 @@ class HeadLine:
     column: int = 0
     bold: bool = False
     gap: bool = False  # a blank line before it in the source
+    align: str | None = None  # the paragraph's alignment, when the format says
+    fill: bool = False  # it holds a fill-in blank ({fill}, {blank})
 
 
 def head_lines(block: Block) -> list[HeadLine]:
@@ -71,6 +71,7 @@ def head_lines(block: Block) -> list[HeadLine]:
         return []
     out = []
     text, bold, _ = whole_emphasis(block.text)
+    fill = "{fill}" in block.text or "{blank}" in block.text
     pieces = text.replace("\\\n", "\n").split("\n")
     if block.role in ONE_LINE_ROLES:  # a display line broken for balance is one line
         pieces = [" ".join(piece.strip() for piece in pieces)]
@@ -80,7 +81,8 @@ def head_lines(block: Block) -> list[HeadLine]:
             parts = [" ".join(raw.split())] if raw.strip() else []
         for index, part in enumerate(parts):
             out.append(HeadLine(part, block.where, block.role, index, bold or block.bold,
-                                gap=block.gap_before and not out))
+                                gap=block.gap_before and not out, align=block.align,
+                                fill=fill))
     if block.label and out:
         out[0].text = block.label + " " + out[0].text
     return out
@@ -191,9 +193,7 @@ class HeadReader:
         if kind == "doc-type" and self.after is None:
             self._type(line)
         elif self.after is not None and kind in ("caps", "other", "doc-type") and \
-                len(line.text) <= 200 and not line.text.rstrip().endswith((".", ":", ";")) \
-                and not (self.subject and line.gap) and \
-                not (self.subject and is_caps(self.subject[-1].text) and not is_caps(line.text)):
+                continues_subject(self.subject, line):
             self.subject.append(line)
         elif kind == "caps" and self.after is None and len(line.text) <= 120:
             self.caps.append(line)
@@ -385,7 +385,6 @@ class HeadReader:
             else:
                 self.meta.set("subject", text)
 
-
     def _caps_alone(self) -> None:
         """Lines in capitals with nothing of a masthead around them (no Party or national
         title, "*", number or date): a masthead's issuer only where a masthead stands, else a
@@ -402,6 +401,28 @@ class HeadReader:
                              key=key), self.caps[0].where, text)
         self.meta.set(key, text, guess_comment(msg("import-headline-comment",
                                                    "a headline in capitals in the source")))
+
+
+#: "Thời gian:", "Địa điểm:", "Thành phần tham dự:": a short label and a colon opens a
+#: fill-in or a field, never a line of a title.
+_LABEL = re.compile(r"^[^\W\d][^:.;!?]{0,40}:(?:\s|$)")
+
+
+def continues_subject(subject: list[HeadLine], line: HeadLine) -> bool:
+    """Whether `line` goes on with the title block (the trích yếu) as a reader sees it: a
+    title line ends no sentence; a line after it is no field ("Địa điểm: ……", a fill-in
+    blank) and goes on in the look of the lines before it (no blank line between, capitals
+    after capitals, centred after centred, bold after bold)."""
+    text = line.text.rstrip()
+    if len(text) > 200 or text.endswith((".", ":", ";")):
+        return False
+    if not subject:
+        return True
+    last = subject[-1]
+    return not (line.fill or _LABEL.match(text) or line.gap or
+                (is_caps(last.text) and not is_caps(text)) or
+                (last.align == "center" and line.align not in (None, "center")) or
+                (last.bold and not line.bold))
 
 
 def headline_only(meta: MetaDraft) -> bool:
@@ -423,15 +444,3 @@ def starts_document(block: Block) -> bool:
     if any(line.role in ("masthead-issuer", "cover-title", "party-name") for line in lines):
         return True
     return kind_of(lines[0].text) in ("booklet-title", "party-title", "state-title")
-
-
-def year_in(*texts: str) -> int | None:
-    """The year the texts name most often (the latest of equals), or None."""
-    years = [int(y) for text in texts if text for y in _YEAR.findall(text)]
-    if not years:
-        return None
-    return max(set(years), key=lambda y: (years.count(y), y))
-
-
-def today_year() -> int:
-    return dt.date.today().year

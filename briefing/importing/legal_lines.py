@@ -16,17 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.importing.guesses import Notebook
-from briefing.importing.line_reading import Para
+from briefing.importing.line_reading import LETTERED, Para
 from briefing.messages import msg
+from briefing.numbering.legal_outline import LEGAL_KINDS, legal_marker
 from briefing.numbering.sequence import Run
 from briefing.text.inline_markdown import plain_text
 
-#: label word -> legal key, from the top down
-HEADINGS = {"phần": "part", "chương": "chapter", "mục": "division", "tiểu mục": "subdivision"}
-_LABEL = re.compile(r"^\**\s*(?P<word>Phần|Chương|Tiểu\s+mục|Mục)\s+(?P<n>[IVXLC]+|\d{1,3})"
-                    r"\s*[.:]?\**(?:\s+|$)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-_ARTICLE = re.compile(r"^\**\s*Điều\s+(?P<n>\d{1,3})[a-zđ]?\s*[.:]?\**(?:\s+|$)(?P<rest>.*)$",
-                      re.DOTALL)
+#: the legal headings above the article, from the top down
+HEADINGS = tuple(kind for kind in LEGAL_KINDS if kind != "article")
 BASIS = re.compile(r"^\s*\**\s*(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Thực\s+hiện)\b",
                    re.IGNORECASE)
 _ENACTMENT = re.compile(r"^\s*\**\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,40}:\s*\**\s*$")
@@ -36,16 +33,16 @@ _AUTHORITY = re.compile(r"^[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]{5,150}$")
 
 
 def legal_label(text: str) -> tuple[str, str] | None:
-    """("chapter", title rest) for "Chương II …", ("article", rest) for "Điều 5. …"."""
-    plain = plain_text(text).strip()
-    article = _ARTICLE.match(plain)
-    if article:
-        return "article", article.group("rest").strip()
-    label = _LABEL.match(plain)
-    if label and (not label.group("rest").strip() or label.group("rest")[:1].isupper()):
-        word = " ".join(label.group("word").lower().split())
-        return HEADINGS[word], label.group("rest").strip()
-    return None
+    """("chapter", title rest) for "Chương II …", ("article", rest) for "Điều 5. …": the
+    labels as the numbering module reads them (`numbering.legal_outline`), a heading's title
+    starting with a capital."""
+    marker = legal_marker(plain_text(text).strip())
+    if marker is None:
+        return None
+    rest = marker.rest.strip()
+    if marker.kind != "article" and rest and not rest[:1].isupper():
+        return None
+    return marker.kind, rest
 
 
 def is_legal(paras: list[Any]) -> bool:
@@ -98,7 +95,7 @@ class LegalBuilder:
                 self.open_heading(para, key, rest)
             return
         if self.pending_title is not None and para.marker is None and _title_line(para):
-            key = next(k for k in HEADINGS.values() if k in self.pending_title)
+            key = next(k for k in HEADINGS if k in self.pending_title)
             self.pending_title[key] = para.emphasis_title
             self.pending_title = None
             return
@@ -107,7 +104,7 @@ class LegalBuilder:
             self.before_articles(para)
         elif para.marker is not None and para.marker.kind == "arabic":
             self.open_clause(para)
-        elif para.marker is not None and para.marker.kind in ("alpha", "roman-paren") and \
+        elif para.marker is not None and para.marker.kind in LETTERED and \
                 self.clause is not None:
             self.add_point(para)
         elif para.marker is not None and para.marker.kind == "alpha":
@@ -117,7 +114,7 @@ class LegalBuilder:
 
     # -- headings and articles ---------------------------------------------------------------
     def open_heading(self, para: Para, key: str, rest: str) -> None:
-        rank = list(HEADINGS.values()).index(key)
+        rank = HEADINGS.index(key)
         while self.headings and self.headings[-1][0] >= rank:
             self.headings.pop()
         node: dict[str, Any] = {key: rest or "", "body": []}
@@ -129,11 +126,11 @@ class LegalBuilder:
 
     def open_article(self, para: Para, rest: str) -> None:
         self.articles += 1
-        typed = _ARTICLE.match(plain_text(para.line.text).strip())
-        if typed and int(typed.group("n")) != self.articles:
+        typed = legal_marker(plain_text(para.line.text).strip())
+        if typed and typed.value != self.articles:
             self.notes.guess(msg("numbering-article", "'Điều {typed}' where article {expected} "
                                  "comes; articles are numbered again in order",
-                                 typed=typed.group("n"), expected=self.articles), para.where,
+                                 typed=typed.value, expected=self.articles), para.where,
                              plain_text(para.text))
         rest = _bare(rest)
         node: dict[str, Any] = {"article": rest or "…"}

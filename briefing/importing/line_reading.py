@@ -54,3 +54,25 @@ def read_para(line: Line) -> Para:
     title_like = not blank and ((evidence and len(plain) <= 400) or (
         len(plain) <= 250 and not plain.endswith((*_SENTENCE_END, ":")) and sentences == 0))
     return Para(line, text.strip(), marker, title_like, bare.strip())
+
+
+#: Markers that are letters ("a)", and "i)" "v)" "x)" "l)" typed like Roman numerals): a
+#: sub-heading where it heads paragraphs, a point where it is a one-line item.
+LETTERED = ("alpha", "roman-paren")
+
+
+def heads_paragraphs(paras: list, index: int) -> bool:
+    """Whether the lettered line `paras[index]` heads a run of paragraphs as a reader sees
+    it: a title (short, no sentence end) followed by running text, a table or a list of
+    another kind — not by the next lettered item, a heading or nothing."""
+    para = paras[index]
+    if not isinstance(para, Para) or not para.title_like or index + 1 >= len(paras):
+        return False
+    after = paras[index + 1]
+    if not isinstance(after, Para):
+        return True
+    if after.line.heading is not None or after.line.role is not None:
+        return False
+    if after.marker is None:
+        return not after.title_like
+    return after.marker.kind not in (*LETTERED, "roman", "path", "arabic")

@@ -8,12 +8,13 @@ reported.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook, guess_comment
-from briefing.importing.head import MetaDraft, today_year, year_in
+from briefing.importing.head import MetaDraft
 from briefing.importing.words import words
 from briefing.messages import Message, msg
 from briefing.profile.model import Profile
@@ -125,3 +126,18 @@ def _check_number(meta: MetaDraft, profile: Profile, notes: Notebook) -> None:
     _comment(meta, "number", msg("import-number-comment", "the source shows '{number}'; replace "
                                  "this placeholder", number=number))
     v["number"] = blank
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def year_in(*texts: str) -> int | None:
+    """The year the texts name most often (the latest of equals), or None."""
+    years = [int(y) for text in texts if text for y in _YEAR.findall(text)]
+    if not years:
+        return None
+    return max(set(years), key=lambda y: (years.count(y), y))
+
+
+def today_year() -> int:
+    return dt.date.today().year

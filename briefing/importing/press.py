@@ -87,3 +87,21 @@ def after_end(text: str) -> str | None:
 def ends_text(text: str) -> bool:
     """The end mark "./." closes the text: what follows is byline and credit."""
     return bool(END_MARK.search(plain_text(text)))
+
+
+#: A picture's caption as typed in text: "Ảnh: …", "Ảnh 2. …", "(Ảnh minh họa)", "Hình ảnh
+#: tư liệu", or words that end with the photographer's credit ("… (Ảnh: Minh Anh)", "… Ảnh:
+#: TTXVN", "… - Ảnh: Q.H").
+_CAPTION_LINE = re.compile(
+    r"^\(?\s*(?:Ảnh|Hình(?:\s+ảnh)?|Biểu\s+đồ|Sơ\s+đồ|Video|Clip)"
+    r"(?:\s+(?:minh\s+h(?:ọa|oạ)|tư\s+liệu))?(?:\s*\d{1,3})?\s*(?:[:.)]|$)"
+    r"|(?:\(|[.,–-]\s*)(?:Ảnh|Nguồn|Video)\s*:\s*[^():]{1,60}\)?\s*$", re.IGNORECASE)
+#: A line under a table that says where its figures come from, or notes on it.
+TABLE_NOTE = re.compile(r"^\s*\(?\s*(?:Nguồn(?:\s+số\s+liệu)?|Ghi\s+chú)\s*:", re.IGNORECASE)
+
+
+def is_caption(text: str) -> bool:
+    """A caption or a photo credit by its words, never a heading: "Ảnh: …", "(Ảnh minh
+    họa)", "… (Ảnh: Minh Anh)"."""
+    plain = plain_text(text).strip()
+    return len(plain) <= 200 and bool(_CAPTION_LINE.search(plain))

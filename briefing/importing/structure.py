@@ -2,9 +2,10 @@
 
 What the clerk typed (or Word displayed) decides: "I." "1.1." "2.1.1." are headings on the
 ladder chosen to print the same numbers (`ladder`), a numbered line that reads as running text
-(a sentence, not a title) is a numbered paragraph, "(i)" "a)" "Thứ nhất," "-" "+" start list
-items, a paragraph between two items of a list belongs to the first. Gaps and repeats in the
-typed numbers are reported: the output's numbers are computed and will not repeat them.
+(a sentence, not a title) is a numbered paragraph, a lettered title over paragraphs ("a)
+Nguyên tắc") is a sub-heading where the ladder has the letters' place, "(i)" "a)" "Thứ nhất,"
+"-" "+" start list items (`lists`). Gaps and repeats in the typed numbers are reported: the
+output's numbers are computed and will not repeat them.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook
 from briefing.importing.inline_lists import inline_enumeration
 from briefing.importing.ladder import Ladder
-from briefing.importing.line_reading import Para
+from briefing.importing.line_reading import LETTERED, Para, heads_paragraphs
+from briefing.importing.lists import Lists, ListState
 from briefing.importing.markdown_text import whole_emphasis
 from briefing.importing.naming import block_kind, slug
 from briefing.importing.press import ends_text, speaker_labels
 from briefing.messages import msg
 from briefing.numbering import markers as M
-from briefing.numbering.sequence import Run, read_in_run
 from briefing.problems import GUESS
 from briefing.text.inline_markdown import plain_text
 
@@ -31,25 +32,7 @@ _CONCLUSION = re.compile(r"^(trên đây là|trên đây)\b", re.IGNORECASE)
 _SALUTATION = re.compile(r"^(thưa|kính thưa|kính gửi)\b.*,$", re.IGNORECASE)
 
 
-class _List:
-    """An open list: where it is, its kind and nesting, the last value typed, and the run of
-    its typed markers (what follows what: `numbering.sequence`)."""
-
-    def __init__(self, kind: str, level: int, node: dict, holder: list, first: M.Marker):
-        self.kind = kind
-        self.level = level
-        self.node = node
-        self.holder = holder
-        self.value = first.value
-        self.run = Run()
-        self.run.take(first)
-
-    @property
-    def items(self) -> list:
-        return self.node["bullets"] if "bullets" in self.node else self.node["enumerate"]
-
-
-class BodyBuilder(Constructs):
+class BodyBuilder(Constructs, Lists):
     def __init__(self, ladder: Ladder, max_depth: int, notes: Notebook,
                  ladders: dict[str, list[str]] | None = None):
         self.ladder = ladder
@@ -62,8 +45,8 @@ class BodyBuilder(Constructs):
         self.appendices: list = []
         self.stack: list[tuple[int, dict]] = []  # (level, section)
         self.counters: list[int] = []
-        self.typed: list[tuple[int, ...]] = []  # typed values of the open headings
-        self.lists: list[_List] = []
+        self.lettered: set[int] = set()  # id() of the sections a lettered line heads
+        self.lists: list[ListState] = []
         self.ids: set[str] = set()
         self.in_conclusion = False
         self.appendix: dict | None = None
@@ -170,7 +153,8 @@ class BodyBuilder(Constructs):
             self.close_lists()
             self.numbered_child(para, level)
             return
-        if level is not None and marker is not None and self._plausible(marker, level, para):
+        if level is not None and marker is not None and \
+                self._plausible(marker, level, para, index):
             self.close_lists()
             if para.title_like:
                 self.section(para, level)
@@ -196,18 +180,28 @@ class BodyBuilder(Constructs):
             return
         self.plain(para, paras, index)
 
-    def _plausible(self, marker: M.Marker, level: int, para: Para) -> bool:
+    def _plausible(self, marker: M.Marker, level: int, para: Para, index: int) -> bool:
         """A typed heading number that fits where it stands (or a clear title)."""
         depth = len(self.stack)
-        if marker.kind in ("alpha", "roman-paren") and (
-                level != depth + 1 or (para.line.heading is None and not para.line.bold)):
-            return False  # "a)" is a list item unless it is a heading where it stands
+        if marker.kind in LETTERED:
+            return self._lettered_heading(level, para, index)
         if level > depth + 1 and not para.title_like:
             return False
         # "1." again under a deeper heading: an enumeration, not a heading
         return not (marker.kind == "arabic" and marker.value == 1 and depth >= level and
                     self.counters[level - 1:level] and self.counters[level - 1] >= 1 and
                     not para.title_like)
+
+    def _lettered_heading(self, level: int, para: Para, index: int) -> bool:
+        """"a)" is a heading where it looks one (a heading style, bold, or a title over a run
+        of paragraphs) and the ladder has its place here: one level down, or beside the
+        lettered heading open at its level; else a list item."""
+        if para.line.heading is None and not para.line.bold and \
+                not heads_paragraphs(self.paras, index):
+            return False
+        depth = len(self.stack)
+        return level == depth + 1 or (level <= depth and
+                                      id(self.stack[level - 1][1]) in self.lettered)
 
     # -- sections ----------------------------------------------------------------------------
     def section(self, para: Para, level: int) -> None:
@@ -227,6 +221,8 @@ class BodyBuilder(Constructs):
         parent.append(section)
         self.last_added = (parent, len(parent) - 1)
         self.stack.append((level, section))
+        if para.marker is not None and para.marker.kind in LETTERED:
+            self.lettered.add(id(section))
 
     def numbered(self, para: Para, level: int) -> None:
         level = self._settle(para, level)
@@ -297,90 +293,6 @@ class BodyBuilder(Constructs):
             self.notes.fix(msg("import-final-dot", "'{marker}' typed without its final dot",
                                marker=marker.raw), para.where, plain_text(para.text))
 
-    # -- lists -------------------------------------------------------------------------------
-    def list_item(self, para: Para, paras: list, index: int) -> None:
-        marker = para.marker
-        assert marker is not None
-        for open_list in reversed(self.lists):  # "i)" after "h)" is a letter, not Roman one
-            marker = read_in_run(open_list.run.last, marker)
-        kind = marker.kind if marker.kind != "path" else "arabic"
-        level = para.line.list_level
-        if kind == "bullet":
-            level = max(level, 1 if marker.raw == "+" else 0)
-        while self.lists and (self.lists[-1].level > level or
-                              (self.lists[-1].level == level and self.lists[-1].kind != kind
-                               and not self._continues_later(paras, index))):
-            self.lists.pop()
-        if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind and \
-                (kind == "bullet" or marker.value != 1):
-            current = self.lists[-1]
-            self._check_sequence(current, marker, para)
-            current.items.append(para.text)
-            self.last_added = (current.items, len(current.items) - 1)
-            return
-        if self.lists and self.lists[-1].level == level and self.lists[-1].kind == kind:
-            self.lists.pop()  # numbered from one again: a new list
-        holder = self._item_holder() if self.lists else self.container()
-        self.joinable = False  # the paragraphs after the list are not the numbered one's
-        if kind == "bullet":
-            node: dict[str, Any] = {"bullets": [para.text]}
-        else:
-            node = {"enumerate": [para.text], "style": M.ENUMERATION_STYLES.get(kind, "arabic")}
-            if marker.value != 1:
-                node["start"] = marker.value
-                self.notes.guess(msg("import-list-start", "the list starts at '{marker}'",
-                                     marker=marker.raw), para.where, plain_text(para.text))
-        holder.append(node)
-        self.last_added = (holder, len(holder) - 1)
-        self.lists.append(_List(kind, level, node, holder, marker))
-
-    def _continues_later(self, paras: list, index: int) -> bool:
-        """Whether an item of the open list comes later (so this one nests inside it)."""
-        current = self.lists[-1]
-        for para in paras[index + 1:]:
-            if not isinstance(para, Para) or para.marker is None:
-                continue
-            level = self.ladder.level_of(para.marker)
-            if level is not None and para.title_like:
-                return False
-            kind = para.marker.kind if para.marker.kind != "path" else "arabic"
-            if kind == current.kind:
-                return True
-        return False
-
-    def _check_sequence(self, current: _List, marker: M.Marker, para: Para) -> None:
-        if current.kind == "bullet":
-            return
-        expected = len(current.items) + (current.node.get("start", 1) - 1) + 1
-        previous = current.run.last
-        _, verdict = current.run.take(marker)
-        if verdict in ("repeat", "skip"):
-            message = msg("list-sequence", "the source's list numbering repeats here: "
-                          "'{marker}' after '{previous}'") if verdict == "repeat" \
-                else msg("list-sequence", "the source's list numbering skips here: '{marker}' "
-                         "after '{previous}'")
-            self.notes.guess(message.given(marker=marker.raw,
-                                           previous=previous.raw if previous else ""),
-                             para.where, plain_text(para.text),
-                             msg("list-sequence-hint", "markers are computed: it prints as "
-                                 "'{printed}'", printed=M.shown(current.kind, expected)))
-        current.value = marker.value
-
-    def _item_holder(self) -> list:
-        """The body of the open list's last item (made a list of paragraphs if needed)."""
-        items = self.lists[-1].items
-        last = items[-1]
-        if isinstance(last, Item):
-            if isinstance(last.value, str):
-                last.value = [last.value]
-            return last.value
-        if isinstance(last, str):
-            items[-1] = [last]
-        return items[-1]
-
-    def close_lists(self) -> None:
-        self.lists.clear()
-
     # -- other paragraphs --------------------------------------------------------------------
     def plain(self, para: Para, paras: list, index: int) -> None:
         if self.lists and self._item_follows(paras, index):
@@ -424,20 +336,4 @@ class BodyBuilder(Constructs):
                     return True
                 continue
             return para.marker is not None and self.ladder.level_of(para.marker) is not None
-        return False
-
-    def _item_follows(self, paras: list, index: int) -> bool:
-        """A plain paragraph between two items of the open list continues the first item."""
-        current = self.lists[-1]
-        for para in paras[index + 1:]:
-            if not isinstance(para, Para):
-                return False
-            if para.marker is None:
-                if para.line.heading is not None:
-                    return False
-                continue
-            if self.ladder.level_of(para.marker) is not None and para.title_like:
-                return False
-            kind = para.marker.kind if para.marker.kind != "path" else "arabic"
-            return any(open_.kind == kind for open_ in self.lists) or current.kind == kind
         return False

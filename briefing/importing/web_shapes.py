@@ -3,8 +3,9 @@ bare times and dates, view counts, linked teasers (a headline and the start of i
 with "…"), the label over a run of teasers, menus and share lines (a few words each starting
 with a capital, no punctuation), a breadcrumb glued to the headline ("Trang chủThời sựTiêu
 đề…"). Only where the text is a web page — two or more lines of a web page's own shapes
-(times, view counts, teasers) — and never the line after the end mark (the byline) nor a
-speaker's label. Each dropped line is a note, listed at the top of the content file.
+(times, view counts, teasers) — and never the byline (the line after the end mark, or a name
+under the last paragraph: a family name first, or a credit under it) nor a speaker's label.
+Each dropped line is a note, listed at the top of the content file.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from briefing.importing.guesses import Notebook
 from briefing.importing.press import after_end
+from briefing.importing.words import words
 from briefing.messages import Message, msg
 from briefing.readers.source import Block, Line
 from briefing.text.inline_markdown import plain_text
@@ -45,6 +47,17 @@ def _title_case(text: str) -> bool:
         after_end(text) != "credit"
 
 
+def _byline(texts: list[str], kinds: list[str | None], i: int) -> bool:
+    """A name under the article's last paragraph (a sentence's end above it): the byline —
+    a name that starts with a family name, or any short name with a credit right under it."""
+    before = next((t for t in reversed(texts[:i]) if t), "")
+    if kinds[i - 1:i] not in ([], [None]) or not before.endswith((".", "!", "?", "”", "\"")) \
+            or len(before) < 60 or len(texts[i].split()) > 5:
+        return False
+    after = next((t for t in texts[i + 1:] if t), "")
+    return texts[i].split()[0] in words()["surnames"] or after_end(after) == "credit"
+
+
 def _label(text: str) -> bool:
     return len(text) <= 40 and bool(_WORDS_ONLY.match(text)) and len(text.split()) <= 4
 
@@ -69,7 +82,8 @@ def drop_web_clutter(blocks: list[Block], notes: Notebook) -> list[Block]:
             continue
         after_end = i > 0 and bool(_END_MARK.search(texts[i - 1]))
         ahead = next((k for k in kinds[i + 1:i + 3] if k not in (None, "time")), None)
-        if _title_case(text) and not after_end and not text.endswith(":"):
+        if _title_case(text) and not after_end and not text.endswith(":") and \
+                not _byline(texts, kinds, i):
             kinds[i] = "menu"
         elif _label(text) and (ahead == "teaser" or kinds[i + 1:i + 2] == ["teaser"]):
             kinds[i] = "label"

@@ -30,8 +30,9 @@ _WORDS = {"phần": "part", "chương": "chapter", "mục": "division", "tiểu 
           "điều": "article"}
 _LABELS = {"part": "Phần {}", "chapter": "Chương {}", "division": "Mục {}",
            "subdivision": "Tiểu mục {}", "article": "Điều {}."}
-#: "Chương IV", "Mục 2", "Phần II", "Tiểu mục 1" alone (or with a title after a dot or colon);
-#: "Điều 5." with its title run in — never "Điều 5 của Luật …" in running text
+#: "Chương IV", "Mục 2", "Phần II", "Tiểu mục 1" alone (or with a title after a dot or colon,
+#: or a title after a space); "Điều 5." with its title run in — never "Điều 5 của Luật …" in
+#: running text
 _LEGAL = re.compile(r"^(?P<word>(?i:tiểu\s+mục|phần|chương|mục|điều))\s+"
                     r"(?P<n>[IVXLC]{1,7}|\d{1,3})(?P<end>\s*[.:]\s*|\s*$|\s+)")
 #: a new text whose numbers start again: an appendix head or an attached text's reference line
@@ -48,16 +49,18 @@ def legal_marker(text: str) -> Marker | None:
     raw = match.group("n")
     value = int(raw) if raw.isdigit() else roman_value(raw)
     rest = text[match.end():]
-    if not value or (rest and not match.group("end").strip()
-                     and (kind == "article" or not _capitals(rest))):
+    if not value or (rest and not match.group("end").strip() and not _title_after(rest)):
         return None  # "Điều 5 của Luật …", "Mục 2 về …": running text, not a heading
     return Marker(kind, (value,), f"{match.group('word')} {raw}", rest)
 
 
-def _capitals(text: str) -> bool:
-    """"Chương II PHƯƠNG HƯỚNG, NHIỆM VỤ": the title in capitals after the label."""
+def _title_after(text: str) -> bool:
+    """"Chương II PHƯƠNG HƯỚNG, NHIỆM VỤ", "Mục 1 Quy định chung": a title after the label
+    (in capitals, or a capital and no sentence end), not running text."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return True
+    return text[:1].isupper() and not text.rstrip().endswith((".", ";", ",", ":"))
 
 
 def legal_label(kind: str, value: int, like: Marker) -> str:

@@ -8,7 +8,9 @@ only punctuation follows to the end of the line ("Căn cứ ……;", "⇥./.") 
 line: `{fill}`; any other is `{blank}` ("ngày …… tháng …… năm ……").
 
 Not a blank: an ellipsis ("…", "...") and a full stop after one ("tiếp tục...."), which are
-punctuation.
+punctuation — "và … các", "ông A, bà B, …" — except in a date or time typed as a frame to fill
+in: one "…" after or before "ngày", "tháng", "năm", "giờ" or "phút" in a line that frames a date
+so ("ngày … tháng … năm …", "vào … giờ … phút") is a blank.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ RULE = re.compile(r"^\s*(?:\\_\s*){3,}$")
 _CALLOUT = re.compile(f"[{_SUPERSCRIPTS}]+")
 #: What may follow a blank that fills its line: closing punctuation and emphasis marks.
 _LINE_END = re.compile(r"^[\s.,;:!?)/\]”’\"'*_]*$")
+_DATE_WORD = r"(?:ngày|tháng|năm|giờ|phút)"
+#: A date or time frame: two of its words with a short ellipsis between ("ngày … tháng").
+_DATE_FRAME = re.compile(rf"\b{_DATE_WORD}\s*(?:…|\.{{3}})\s*,?\s*{_DATE_WORD}\b", re.IGNORECASE)
+_AFTER_DATE_WORD = re.compile(rf"\b{_DATE_WORD}\s*$", re.IGNORECASE)
+_BEFORE_DATE_WORD = re.compile(rf"^\s*{_DATE_WORD}\b", re.IGNORECASE)
 
 
 def has_blanks(text: str) -> bool:
@@ -63,6 +70,9 @@ def _is_blank(run: str, text: str, start: int, end: int) -> bool:
     if LEADER in run:
         return True
     width = run.count(".") + 3 * run.count("…") + run.count("_")
+    if run in ("…", "...") and _DATE_FRAME.search(text):
+        return bool(_AFTER_DATE_WORD.search(text[:start]) or
+                    _BEFORE_DATE_WORD.search(text[end:]))
     if width < 4:
         return False
     # "tiếp tục...." at the end: an ellipsis and a full stop

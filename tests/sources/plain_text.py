@@ -68,10 +68,20 @@ def line_text(line: Line, rng: random.Random, last: bool = False) -> list[str]:
     return [text]
 
 
-def table_lines(table: Table) -> list[str]:
-    """Rows with tab-separated cells; a cell's paragraphs joined by a space."""
-    return ["\t".join(" ".join(cell.paragraphs) if cell else "" for cell in row)
-            for row in table.rows]
+def table_lines(table: Table, style: str = "tab") -> list[str]:
+    """Rows with tab-separated cells (copied from Word), between pipes with a rule under the
+    header (pasted from a Markdown page), or set in columns by spaces (printed to text); a
+    cell's paragraphs joined by a space."""
+    rows = [[" ".join(cell.paragraphs) if cell else "" for cell in row] for row in table.rows]
+    if style == "pipe":
+        lines = ["| " + " | ".join(row) + " |" for row in rows]
+        return [*lines[:1], "|" + "---|" * len(rows[0]), *lines[1:]]
+    if style == "space" and all(all(row) for row in rows) and \
+            len({len(row) for row in rows}) == 1:
+        widths = [max(len(row[c]) for row in rows) + 4 for c in range(len(rows[0]))]
+        return ["".join(text.ljust(width) for text, width in zip(row, widths, strict=True))
+                .rstrip() for row in rows]
+    return ["\t".join(row) for row in rows]
 
 
 def closing_lines(closing: Closing, rng: random.Random) -> list[str]:
@@ -93,8 +103,9 @@ def body_lines(doc: Document, rng: random.Random) -> list[list[str]]:
         if isinstance(block, Line):
             groups.append(line_text(block, rng, doc.end_mark and index == last ==
                                     len(doc.body) - 1))
-        elif isinstance(block, Table):
-            groups.append(table_lines(block))
+        elif isinstance(block, Table):  # a style of its own: the main draws stay as they were
+            style = random.Random(doc.seed + index).choice(["tab", "tab", "pipe", "space"])
+            groups.append(table_lines(block, style))
         elif isinstance(block, Picture) and block.caption:
             groups.append(line_text(block.caption, rng))
     if doc.end_mark and last != len(doc.body) - 1:

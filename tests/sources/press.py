@@ -22,7 +22,16 @@ def dateline(c: Chooser) -> Line:
 
 
 def _picture(c: Chooser) -> Picture:
+    """A picture with its caption: words alone, words and the photographer's credit
+    ("… (Ảnh: Minh Anh)", "… Ảnh: TTXVN"), or a bare "(Ảnh minh họa)"."""
     caption = c.choice(bank.CAPTIONS) + (f" {c.choice(bank.TAILS)}" if c.chance(0.5) else "")
+    shape = c.integer(0, 3)
+    if shape == 1:
+        caption += f" (Ảnh: {c.choice(bank.NAMES)})"
+    elif shape == 2:
+        caption += f". Ảnh: {c.choice(bank.NAMES)}"
+    elif shape == 3:
+        caption = "(Ảnh minh họa)"
     return Picture(line("caption", caption) if c.chance(0.9) else None)
 
 

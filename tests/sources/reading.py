@@ -6,23 +6,24 @@ from __future__ import annotations
 from tests.sources.model import Document, Line, Para, Picture, Table
 
 
-def expected_reading(doc: Document, cells_whole: bool) -> list[Para]:
+def expected_reading(doc: Document, plain: bool) -> list[Para]:
     """The body as read: preamble, lines, pictures' captions, table cells row by row (each
-    cell paragraph on its own, or each cell joined into one when `cells_whole`, as plain text
-    shows it), then what comes after the end mark. Lines without words (a leader line) are
-    not paragraphs a reader reads."""
+    cell paragraph on its own), then what comes after the end mark. A `plain` text rendering
+    shows each cell joined into one, and no picture: a caption is a paragraph there. Lines
+    without words (a leader line) are not paragraphs a reader reads."""
     out: list[Para] = [line.para for line in doc.preamble]
     for block in doc.body:
         if isinstance(block, Line):
             out.append(block.para)
-        elif isinstance(block, Picture):
-            out += [block.caption.para] if block.caption else []
+        elif isinstance(block, Picture) and block.caption:
+            caption = block.caption.para
+            out.append(Para("paragraph", caption.text) if plain else caption)
         elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row:
                     if cell is None or not cell.paragraphs:
                         continue
-                    texts = [" ".join(cell.paragraphs)] if cells_whole else cell.paragraphs
+                    texts = [" ".join(cell.paragraphs)] if plain else cell.paragraphs
                     out += [Para("cell", text) for text in texts]
     out += [line.para for line in doc.after]
     return [para for para in out if any(ch.isalnum() for ch in para.printed)]
