@@ -1,0 +1,73 @@
+"""What a clerk sees in the studio, in a real browser (Debian's Chromium): a unit's or a
+meeting's copy of a briefing being written previewed as a draft with its blanks marked, not
+stopped; fill-in blanks shown as the page shows them, never as their source; the editor's page
+headed by the document's own name. Screenshots in output/test-artifacts/studio/.
+
+The studio is `build.py studio` on a copy of the content (test_studio_e2e's fixtures).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_studio_e2e import BOOKLET, browser, shot, studio  # noqa: F401
+
+UNIT = "chi-bo-thpt-le-quy-don.yaml"
+MEETING = "hoi-nghi-bao-cao-vien-2024-03.yaml"
+#: the achievements section's first body item: an empty list item is put before it
+ACHIEVEMENTS = "  - id: achievements\n"
+
+
+@pytest.fixture(scope="module")
+def session(studio, browser):  # noqa: F811
+    url, project = studio
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    yield page, url.split("/?", 1)[0], project
+    context.close()
+
+
+@pytest.fixture
+def incomplete(session) -> Iterator[Path]:
+    """The booklet with an empty list item at the head of section II, as «+ Thêm» makes it;
+    put back as it was afterwards."""
+    _, _, project = session
+    path = project / "content" / BOOKLET
+    before = path.read_text(encoding="utf-8")
+    head, tail = before.split(ACHIEVEMENTS, 1)
+    body = tail.index("    body:\n") + len("    body:\n")
+    path.write_text(head + ACHIEVEMENTS + tail[:body] + "      - bullets:\n          - ''\n"
+                    + tail[body:], encoding="utf-8")
+    yield path
+    path.write_text(before, encoding="utf-8")
+
+
+def _drawn(page) -> None:
+    page.wait_for_selector("#pages figure[data-shown]", timeout=90_000)
+
+
+@pytest.mark.parametrize("query", [f"unit={UNIT}", f"meeting={MEETING}",
+                                   f"unit={UNIT}&meeting={MEETING}"])
+def test_a_variant_of_an_incomplete_briefing_is_previewed_as_a_draft(session, incomplete, query):
+    page, base, _ = session
+    page.goto(f"{base}/units/{BOOKLET}?{query}")
+    _drawn(page)
+    marks = page.locator("#preview-marks")
+    marks.wait_for(state="visible")
+    text = marks.inner_text()
+    assert "Bản nháp" in text and "chỗ trống" in text, text
+    assert "Mục II «" in text and "chưa viết" in text, text
+    assert page.locator("#preview-note").is_hidden()  # nothing stopped
+    badge = page.locator("#pages figure[data-marks]")
+    assert badge.count() == 1
+    marks.locator("button").first.click()  # the marked page is shown
+    index = badge.get_attribute("data-index")
+    page.wait_for_selector(f"#pages figure[data-index='{index}'][data-shown]")
+    page.wait_for_function("(i) => { const img = document.querySelector("
+                           "`#pages figure[data-index='${i}'] img`); "
+                           "return img.complete && img.naturalWidth > 0; }", arg=index)
+    shot(page, "variant-draft-" + query.replace("&", "-").replace("=", "-").replace(".yaml", ""))
