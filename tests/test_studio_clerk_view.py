@@ -8,11 +8,16 @@ The studio is `build.py studio` on a copy of the content (test_studio_e2e's fixt
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_studio_e2e import BOOKLET, browser, shot, studio  # noqa: F401
+from test_studio_e2e import BOOKLET, browser, set_markdown, shot, studio  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[1]
+#: a blank form (fill-in blanks, a date without day and month), copied into the studio's content
+FORM = "giay-nghi-phep.yaml"
 
 UNIT = "chi-bo-thpt-le-quy-don.yaml"
 MEETING = "hoi-nghi-bao-cao-vien-2024-03.yaml"
@@ -23,6 +28,8 @@ ACHIEVEMENTS = "  - id: achievements\n"
 @pytest.fixture(scope="module")
 def session(studio, browser):  # noqa: F811
     url, project = studio
+    (project / "content" / FORM).write_bytes(
+        (ROOT / "tests" / "fixtures" / "types" / "state-giay-nghi-phep.yaml").read_bytes())
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="vi-VN")
     page = context.new_page()
     page.goto(url)
@@ -71,3 +78,30 @@ def test_a_variant_of_an_incomplete_briefing_is_previewed_as_a_draft(session, in
                            "`#pages figure[data-index='${i}'] img`); "
                            "return img.complete && img.naturalWidth > 0; }", arg=index)
     shot(page, "variant-draft-" + query.replace("&", "-").replace("=", "-").replace(".yaml", ""))
+
+
+def _visible_text(page) -> str:
+    """What the clerk reads on the page: its text and the values of the boxes shown."""
+    return page.evaluate("""() => document.body.innerText + "\\n" + [
+        ...document.querySelectorAll('input, textarea')].filter((e) => e.offsetParent !== null)
+        .map((e) => e.value).join("\\n")""")
+
+
+def test_fill_in_blanks_are_shown_as_the_page_shows_them(session):
+    """Blanks are chips (their dots) in the editor; typed dots get a warning that speaks of
+    the blank as it is shown, never of `{fill}`; its fix makes a chip."""
+    page, base, _ = session
+    page.goto(f"{base}/edit/{FORM}")
+    _drawn(page)
+    assert page.locator("#f-blocks-4-rt .blank-chip").count() == 4
+    set_markdown(page, "f-blocks-3", "Chức vụ: ..........")
+    warning = page.locator("#doc .msg.warning", has_text="10 dấu chấm")
+    warning.first.wait_for(timeout=30_000)
+    said = warning.first.inner_text()
+    assert "……→" in said and "{" not in said, said
+    shot(page, "blank-warning")
+    warning.first.locator("button.fix").click()
+    page.wait_for_function("() => document.querySelector('#f-blocks-3-rt .blank-chip')")
+    shown = _visible_text(page)
+    assert not re.search(r"\{(blank|fill)", shown), re.search(r".{30}\{(blank|fill).{30}", shown)
+    shot(page, "blank-chips")

@@ -52,14 +52,17 @@ def draft_marks(draft: Draft, pages: Pages) -> list[dict[str, Any]]:
     for problem in draft.problems:
         if problem.severity != ERROR or len(marks) >= MOST:
             continue
-        # a unit's or a meeting's own problem is not at a place of the briefing
-        path = locate.path_of(problem) if Path(problem.position.file).name == content else ()
+        # a unit's or a meeting's own problem is not at a place of the briefing: its file
+        # is named, as a refused download names it
+        file = Path(problem.position.file).name
+        path = locate.path_of(problem) if file == content else ()
         if path in blanks or any(label in str(problem.message) for label in labels):
             continue  # said of a placeholder: the blank is listed already
         place = place_of(draft.data, named_path(problem, path))
         value = value_at(draft.data, path)
+        text = clerks_line(in_clerks_words(problem.message, place), place,
+                           hint_in_clerks_words(problem.hint))
         marks.append({"kind": "error", "path": list(path), "place": str(place or ""),
-                      "text": clerks_line(in_clerks_words(problem.message, place), place,
-                                          hint_in_clerks_words(problem.hint)),
+                      "text": text if file in (content, "") else f"{file}: {text}",
                       "page": pages.page_of(value) if isinstance(value, str) else None})
     return marks[:MOST]
