@@ -105,3 +105,38 @@ def test_fill_in_blanks_are_shown_as_the_page_shows_them(session):
     shown = _visible_text(page)
     assert not re.search(r"\{(blank|fill)", shown), re.search(r".{30}\{(blank|fill).{30}", shown)
     shot(page, "blank-chips")
+
+
+PROGRAMME = "coordination-programme-2024.yaml"
+
+
+def _make_edition(page, base: str, name: str) -> None:
+    page.goto(f"{base}/editions")
+    form = page.locator("#edition-form")
+    form.locator('select[name="content"]').select_option(PROGRAMME)
+    form.locator('input[name="date"]').fill("05/01/2024")
+    form.locator('input[name="name"]').fill(name)
+    form.get_by_role("button", name="Tạo ấn bản").click()
+
+
+def test_an_editions_change_list_names_sections_in_the_clerks_words(session):
+    """Making again an edition whose document changed: every line of what changed is in
+    Vietnamese, a section named by its number and title as printed, never a key or a file."""
+    page, base, project = session
+    _make_edition(page, base, "ct-01")
+    page.wait_for_selector('tr[data-label="ct-01@r1"]', timeout=240_000)
+    content = project / "content" / PROGRAMME
+    text = content.read_text(encoding="utf-8")
+    content.write_text(text.replace("    title: Công tác khoa giáo\n",
+                                    "    title: Công tác khoa giáo năm 2024\n", 1),
+                       encoding="utf-8")
+    try:
+        _make_edition(page, base, "ct-01")
+        page.get_by_role("button", name="Tạo bản sửa đổi r2").wait_for(timeout=240_000)
+        refusal = page.locator("#edition-form .form-result.error").inner_text()
+        shot(page, "edition-change-list")
+    finally:
+        content.write_text(text, encoding="utf-8")
+    assert "«I. Công tác khoa giáo» nay là «I. Công tác khoa giáo năm 2024»" in refusal, refusal
+    assert not re.search(r"\bcontent\b|changed|\.yaml|unit:|template:|manifest", refusal), \
+        refusal
