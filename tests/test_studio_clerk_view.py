@@ -16,8 +16,11 @@ import pytest
 from test_studio_e2e import BOOKLET, browser, set_markdown, shot, studio  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
+TYPES = ROOT / "tests" / "fixtures" / "types"
 #: a blank form (fill-in blanks, a date without day and month), copied into the studio's content
 FORM = "giay-nghi-phep.yaml"
+#: a quyết định: its number carries a type symbol and the issuer's code (27/QĐ-STTTT)
+DECISION = "quyet-dinh.yaml"
 
 UNIT = "chi-bo-thpt-le-quy-don.yaml"
 MEETING = "hoi-nghi-bao-cao-vien-2024-03.yaml"
@@ -28,8 +31,8 @@ ACHIEVEMENTS = "  - id: achievements\n"
 @pytest.fixture(scope="module")
 def session(studio, browser):  # noqa: F811
     url, project = studio
-    (project / "content" / FORM).write_bytes(
-        (ROOT / "tests" / "fixtures" / "types" / "state-giay-nghi-phep.yaml").read_bytes())
+    (project / "content" / FORM).write_bytes((TYPES / "state-giay-nghi-phep.yaml").read_bytes())
+    (project / "content" / DECISION).write_bytes((TYPES / "state-quyet-dinh.yaml").read_bytes())
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="vi-VN")
     page = context.new_page()
     page.goto(url)
@@ -140,3 +143,46 @@ def test_an_editions_change_list_names_sections_in_the_clerks_words(session):
     assert "«I. Công tác khoa giáo» nay là «I. Công tác khoa giáo năm 2024»" in refusal, refusal
     assert not re.search(r"\bcontent\b|changed|\.yaml|unit:|template:|manifest", refusal), \
         refusal
+
+
+@pytest.mark.parametrize(("name", "heading"), [
+    (BOOKLET, "Tài liệu thông tin nội bộ · Về thành tựu đối ngoại của Việt Nam"),
+    (FORM, "Giấy nghỉ phép"),
+    (DECISION, "Quyết định · Về việc thành lập Tổ công tác chuyển đổi số")])
+def test_the_editor_is_headed_by_the_documents_kind_and_subject(session, name, heading):
+    page, base, _ = session
+    page.goto(f"{base}/edit/{name}")
+    page.wait_for_load_state("networkidle")
+    headings = page.locator("h1")
+    assert headings.count() == 1
+    assert headings.inner_text().startswith(heading), headings.inner_text()
+    from test_studio_accessibility import blocking, findings
+
+    found = findings(page)
+    assert not [f for f in found if f["id"] == "page-has-heading-one"], found
+    assert blocking(found) == [], found
+    box = headings.bounding_box()
+    assert box is not None and box["y"] < 48  # in the top bar, as the document's name was
+
+
+def test_the_issuers_code_is_asked_only_where_the_number_prints_it(session):
+    page, base, project = session
+    page.goto(f"{base}/edit/{BOOKLET}")
+    page.locator("#meta > summary").click()
+    assert page.locator("#f-meta-issuer-code").count() == 0  # a booklet has no number
+    page.goto(f"{base}/edit/{DECISION}")
+    page.locator("#meta > summary").click()
+    field = page.locator("#f-meta-issuer-code")
+    label = page.locator("label[for='f-meta-issuer-code']").inner_text()
+    assert label == "Mã cơ quan trong số (ví dụ UBND)", label
+    path = project / "content" / DECISION
+    before = path.read_text(encoding="utf-8")
+    field.fill("STTTT")
+    page.wait_for_function("() => document.getElementById('save-status').textContent === "
+                           "'Đã lưu'", timeout=30_000)
+    page.wait_for_timeout(300)
+    after = path.read_text(encoding="utf-8")
+    shot(page, "issuer-code")
+    added = before.replace("    name: SỞ THÔNG TIN VÀ TRUYỀN THÔNG\n",
+                           "    name: SỞ THÔNG TIN VÀ TRUYỀN THÔNG\n    code: STTTT\n")
+    assert after == added  # the one line, under the issuer, nothing else touched

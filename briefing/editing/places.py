@@ -24,6 +24,7 @@ from briefing.text.inline_markdown import BLANK, BLANK_TEXT
 META_FIELDS = (
     ("issuer.superior", msg("field-issuer-superior", "Superior body")),
     ("issuer.name", msg("field-issuer-name", "Issuing body")),
+    ("issuer.code", msg("field-issuer-code", "Issuer's code in the number (e.g. UBND)")),
     ("number", msg("field-number", "Number and symbol")),
     ("place", msg("field-place", "Place")),
     ("date", msg("field-date", "Date of issue")),
