@@ -1,7 +1,8 @@
 """An automated accessibility check of every page of the studio: axe-core (vendored in
 tests/vendor/axe-core, offline) run in Debian's Chromium on each page as a clerk reaches it —
 the documents list, the editor (of the booklet, and of an import with its review), the units
-page, the editions page, a refusal page. No serious or critical finding is allowed.
+page, the editions page, a refusal page. No finding is allowed: none serious or critical,
+and none moderate either (every page has its h1 heading, its landmarks).
 
 The studio is `build.py studio` on a copy of the content (test_studio_e2e's fixtures).
 """
@@ -87,6 +88,8 @@ def test_no_serious_or_critical_accessibility_finding(session, which):
      f"axe-{which}.json").write_text(json.dumps(found, ensure_ascii=False, indent=1),
                                      encoding="utf-8")
     assert blocking(found) == [], json.dumps(blocking(found), ensure_ascii=False, indent=1)
+    # the moderate ones too (a page without its h1 heading, regions, landmarks): none left
+    assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
 
 
 def test_the_check_finds_what_it_is_for(session):
