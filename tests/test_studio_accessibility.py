@@ -39,15 +39,20 @@ def blocking(found: list[dict]) -> list[dict]:
     return [f for f in found if f["impact"] in BLOCKING]
 
 
-@pytest.fixture(scope="module")
-def session(studio, browser):  # noqa: F811
+def clerks_session(studio, browser, width: int = 1366, height: int = 768):  # noqa: F811
+    """A Vietnamese browser tab signed in to the studio: (page, base address, project)."""
     url, project = studio
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="vi-VN")
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
     page = context.new_page()
     page.goto(url)
     page.wait_for_load_state("networkidle")
     yield page, url.split("/?", 1)[0], project
     context.close()
+
+
+@pytest.fixture(scope="module")
+def session(studio, browser):  # noqa: F811
+    yield from clerks_session(studio, browser)
 
 
 def _imported(page, base: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_studio_accessibility import blocking, clerks_session, findings
 from test_studio_e2e import BOOKLET, browser, set_markdown, shot, studio  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,15 +31,10 @@ ACHIEVEMENTS = "  - id: achievements\n"
 
 @pytest.fixture(scope="module")
 def session(studio, browser):  # noqa: F811
-    url, project = studio
+    project = studio[1]
     (project / "content" / FORM).write_bytes((TYPES / "state-giay-nghi-phep.yaml").read_bytes())
     (project / "content" / DECISION).write_bytes((TYPES / "state-quyet-dinh.yaml").read_bytes())
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    yield page, url.split("/?", 1)[0], project
-    context.close()
+    yield from clerks_session(studio, browser, 1440, 900)
 
 
 @pytest.fixture
@@ -156,8 +152,6 @@ def test_the_editor_is_headed_by_the_documents_kind_and_subject(session, name, h
     headings = page.locator("h1")
     assert headings.count() == 1
     assert headings.inner_text().startswith(heading), headings.inner_text()
-    from test_studio_accessibility import blocking, findings
-
     found = findings(page)
     assert not [f for f in found if f["id"] == "page-has-heading-one"], found
     assert blocking(found) == [], found
