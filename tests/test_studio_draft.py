@@ -147,3 +147,19 @@ def test_findings_name_the_place_not_the_path(client):
     assert errors and all(f["place"].startswith("Mục II «") for f in errors)
     for finding in findings:
         assert not INTERNALS.search(finding["message"] + finding["text"]), finding
+
+
+def test_a_units_and_a_meetings_copy_of_a_draft_are_drafts_too(client):
+    """The preview of a variant of an incomplete briefing is a draft as the briefing's is;
+    a blank in a section the copy leaves out is not listed; the ticks still show the copy."""
+    change(client, "insert_item", BOOKLET, list=["blocks", 1, "body"], index=0,
+           kind="bullets")
+    change(client, "add_section", BOOKLET, parent=["blocks"], title="Mục mới thêm")
+    for query in ("unit=chi-bo-thpt-le-quy-don.yaml", "meeting=hoi-nghi-bao-cao-vien-2024-03.yaml"):
+        answer = client.get(f"/api/preview/{BOOKLET}?{query}").json()
+        assert answer["status"] == "ok", answer
+        blanks = [m for m in answer["marks"] if m["kind"] == "blank"]
+        assert [m["place"].split(" «")[0] for m in blanks] == ["Mục II"], blanks
+        assert blanks[0]["page"] is not None
+    html = client.get(f"/units/{BOOKLET}?unit=chi-bo-thpt-le-quy-don.yaml").text
+    assert 'data-id="achievements"' in html and 'data-id="context"' in html

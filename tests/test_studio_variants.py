@@ -3,6 +3,7 @@ created and edited; the ticks show what each copy keeps; downloads are named by 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -108,6 +109,10 @@ def test_an_archived_edition_offers_its_next_revision(client, project):
     assert answer["action"] == "Tạo bản sửa đổi r2" and answer["with"] == {"new_revision": True}
     assert "so-03@r1" in answer["error"] and "--new-revision" not in answer["error"]
     assert str(project) not in answer["error"] and "manifest" not in answer["error"]
+    # what changed, in the clerk's words: the section by its number and title as printed
+    assert "«II. THÀNH TỰU ĐỐI NGOẠI" in answer["error"].upper(), answer["error"]
+    assert "đã sửa nội dung" in answer["error"]
+    assert not re.search(r"\bcontent\b|\.yaml|unit:|template:", answer["error"]), answer["error"]
     second = client.post("/api/editions/new", json={"content": BOOKLET, "date": "15/03/2024",
                                                     "name": "so-03", "new_revision": True})
     assert second.json()["label"] == "so-03@r2"

@@ -30,10 +30,11 @@ from briefing.content.schema import Document
 from briefing.content.schema_problems import data_path
 from briefing.messages import Message, msg
 from briefing.problems import Problem
-from briefing.source.yaml_source import Path_, YamlDocument
+from briefing.source.yaml_source import Path_, SourceMap, YamlDocument, load_yaml
 from briefing.text.inline_markdown import FOOTNOTE_CALL
 
 if TYPE_CHECKING:
+    from briefing.builds.variants import VariantJob
     from briefing.tree.views import DocumentView
     from briefing.tree.vocabulary import Document as Tree
     from briefing.units.load import Overlay
@@ -77,6 +78,8 @@ class Draft:
     problems: list[Problem] = field(default_factory=list)
     #: the data as laid out: the file's, with the placeholders in
     data: Any = None
+    #: where each value of `data` is in the file (a variant's `loaded` maps the variant's)
+    source: SourceMap | None = None
 
     @property
     def complete(self) -> bool:
@@ -202,27 +205,59 @@ def value_at(data: Any, path: Path_) -> Any:
     return data
 
 
-def load_draft(document: YamlDocument, path: Path) -> Draft:
-    """The content of `document` as a draft: placeholders where required values are empty or
-    missing. Raises `BriefingError` (the schema's problems) for what a placeholder cannot mend."""
-    if not isinstance(document.data, dict) or "unit" in document.data \
-            or "meeting" in document.data:
-        return Draft(parse_document(document, path), data=document.data)
-    filler = _Filler(document.data)
+def _filled(data: dict[str, Any]) -> tuple[_Filler, Document | None]:
+    """A copy of `data` with a placeholder wherever the schema wants a value it lacks, and
+    its model (None where a placeholder could not mend it: parsing says why)."""
+    filler = _Filler(data)
     filler.sections(filler.data.get("blocks"), ("blocks",))
     filler.sections(filler.data.get("appendices"), ("appendices",))
     filler.footnotes()
     for _ in range(_ROUNDS):
         try:
-            model = Document.model_validate(filler.data)
+            return filler, Document.model_validate(filler.data)
         except ValidationError as exc:
             if not [error for error in exc.errors() if filler.error(error)]:
                 break
-            continue
+    return filler, None
+
+
+def _fillable(data: Any) -> bool:
+    """Whether placeholders can be put in `data`: a briefing's mapping (not a unit file)."""
+    return isinstance(data, dict) and "unit" not in data and "meeting" not in data
+
+
+def load_draft(document: YamlDocument, path: Path) -> Draft:
+    """The content of `document` as a draft: placeholders where required values are empty or
+    missing. Raises `BriefingError` (the schema's problems) for what a placeholder cannot mend."""
+    if not _fillable(document.data):
+        return Draft(parse_document(document, path), data=document.data)
+    filler, model = _filled(document.data)
+    if model is not None:
         loaded = LoadedDocument(model, document.source, path, document.text)
         return Draft(loaded, filler.blanks, data=filler.data)
     return Draft(parse_document(YamlDocument(filler.data, document.source, document.text),
                                 path), filler.blanks, data=filler.data)
+
+
+def load_variant_draft(job: VariantJob) -> tuple[Draft, tuple[Overlay, ...]]:
+    """A unit's or a meeting's copy of a briefing being written, as a draft, and the unit and
+    meeting files its checks cover: the briefing's blanks are filled (numbered as in the
+    briefing's own preview) before the unit and the meeting are applied, so an empty new item
+    never stops the variant's preview (nor its ticks) either."""
+    from briefing.units.load import parse_meeting, parse_unit
+    from briefing.units.variant import load_variant
+
+    unit = parse_unit(job.unit) if job.unit is not None else None
+    meeting = parse_meeting(job.meeting) if job.meeting is not None else None
+    overlays = tuple(o for o in (unit, meeting) if o is not None)
+    document = load_yaml(job.content.path, job.content.text)
+    if not _fillable(document.data):  # what no placeholder mends: said as a build says it
+        return Draft(load_variant(job.content, unit, meeting, name=job.name).loaded), overlays
+    filler, _ = _filled(document.data)
+    filled = YamlDocument(filler.data, document.source, document.text)
+    variant = load_variant(job.content, unit, meeting, name=job.name, base=filled)
+    return Draft(variant.loaded, filler.blanks, data=filler.data,
+                 source=document.source), overlays
 
 
 def draft_tree(draft: Draft, overlays: Sequence[Overlay] = ()

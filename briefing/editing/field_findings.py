@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.editing.places import (
+    blanks_as_shown,
     hint_in_clerks_words,
     in_clerks_words,
     named_path,
@@ -45,7 +46,8 @@ class FieldFinding:
         message = in_clerks_words(p.message, self.place)
         hint = hint_in_clerks_words(p.hint)
         return {"path": list(self.path), "severity": p.severity,
-                "message": str(message), "hint": str(hint) if hint else "",
+                "message": blanks_as_shown(str(message)),
+                "hint": blanks_as_shown(str(hint)) if hint else "",
                 "place": str(self.place) if self.place is not None else "",
                 "message_en": p.message.text(ENGLISH),
                 "hint_en": p.hint.text(ENGLISH) if p.hint else "", "code": p.code,
@@ -108,7 +110,7 @@ def clerks_line(message: Message, place: Message | None, hint: Message | None = 
     text = str(message)
     if place is not None and str(place) not in text:
         text = f"{place}: {text}"
-    return f"{text} ({hint})" if hint else text
+    return blanks_as_shown(f"{text} ({hint})" if hint else text)
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

@@ -27,12 +27,13 @@ MEETING_FIELDS = ("name", "date", "place", "audience", "circulation")
 
 def kept_sections(job: VariantJob) -> set[str]:
     """The ids of the sections the variant of `job` (a unit's and/or a meeting's copy) keeps,
-    as the variant builder makes it: what its ticks show."""
-    from briefing.builds.variants import variant_of
+    as the variant builder makes it (of a briefing being written: its draft): what its ticks
+    show."""
+    from briefing.builds.draft_preview import load_variant_draft
     from briefing.units.addressing import index_sections
 
-    variant = variant_of(job, check=False)
-    return set(index_sections(variant.loaded.document.model_dump(exclude_defaults=True), set()))
+    draft, _ = load_variant_draft(job)
+    return set(index_sections(draft.loaded.document.model_dump(exclude_defaults=True), set()))
 
 
 def set_meeting_field(tree: Any, name: str, value: Any) -> None:

@@ -15,7 +15,8 @@ from briefing.editing.yamltext import new_map, new_seq
 from briefing.messages import msg
 
 #: Form fields -> their place under `meta` (in the order a new file writes them).
-FIELDS = ("form", "profile", "numbering", "issuer.superior", "issuer.name", "number", "place",
+FIELDS = ("form", "profile", "numbering", "issuer.superior", "issuer.name", "issuer.code",
+          "number", "place",
           "date", "type", "title", "subject", "issue", "circulation", "meeting",
           "signer.authority", "signer.title", "signer.name")
 LIST_FIELDS = ("recipients", "addressees")

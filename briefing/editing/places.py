@@ -18,11 +18,13 @@ from briefing.numbering.counters import heading_number
 from briefing.numbering.letters import PastLastLetter
 from briefing.problems import BriefingError, Problem
 from briefing.source.yaml_source import Path_
+from briefing.text.inline_markdown import BLANK, BLANK_TEXT
 
 #: meta fields of the form, in order, with their labels
 META_FIELDS = (
     ("issuer.superior", msg("field-issuer-superior", "Superior body")),
     ("issuer.name", msg("field-issuer-name", "Issuing body")),
+    ("issuer.code", msg("field-issuer-code", "Issuer's code in the number (e.g. UBND)")),
     ("number", msg("field-number", "Number and symbol")),
     ("place", msg("field-place", "Place")),
     ("date", msg("field-date", "Date of issue")),
@@ -57,7 +59,8 @@ _SHORT = 40
 
 
 def _short(text: Any) -> str:
-    text = re.sub(r"[*_]|\[\^[^\]]*\]", "", str(text or "")).strip()
+    text = re.sub(r"[*_]|\[\^[^\]]*\]", "", str(text or ""))
+    text = BLANK.sub(BLANK_TEXT, text).strip()
     return text if len(text) <= _SHORT else text[: _SHORT - 1].rstrip() + "…"
 
 
@@ -216,7 +219,29 @@ _STUDIO_HINTS = {
     "legal-empty-article-hint": msg("legal-empty-hint-studio", "add its text with «+ Thêm»"),
     "legal-empty-clause-hint": msg("legal-empty-hint-studio", "add its text with «+ Thêm»"),
     "start-with-meta": None,
+    # a blank is made in the editor from a run of dots (its fix), never by typing its source
+    "blank-hint": msg("blank-hint-studio", "type a run of dots where the blank goes and "
+                                           "take the fix offered"),
+    "blank-width-hint": msg("blank-width-hint-studio", "make it narrower, or let it run to the "
+                                                       "end of the line"),
 }
+#: a blank's source in a message ("→ '{fill}'"), its quotes with it
+_BLANK_QUOTED = re.compile(r"(['\"«]?)(" + BLANK.pattern + r")(['\"»]?)")
+
+
+def _blank_words(match: re.Match[str]) -> str:
+    if match.group("fill"):
+        return str(msg("blank-shown-fill", "«……→» (a blank to the end of the line)"))
+    if match.group("width"):
+        return str(msg("blank-shown-width", "«……» (a blank {width} mm wide)",
+                       width=match.group("width")))
+    return str(msg("blank-shown", "«……» (a blank)"))
+
+
+def blanks_as_shown(text: str) -> str:
+    """`text` with each fill-in blank's source ("{fill}", "{blank:40}") said as the editor
+    shows it (its dots) and in words: a clerk never sees the file's syntax."""
+    return _BLANK_QUOTED.sub(_blank_words, text) if "{" in text else text
 
 
 def hint_in_clerks_words(hint: Message | None) -> Message | None:

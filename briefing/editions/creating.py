@@ -14,11 +14,17 @@ from pathlib import Path
 from briefing.builds.events import Events
 from briefing.builds.variant_set import VariantSet
 from briefing.editing.refusals import EditError, Offer
-from briefing.editions.layout import Archive, EditionOutcome, check_name, default_name
+from briefing.editions.layout import (
+    Archive,
+    EditionOutcome,
+    Revision,
+    check_name,
+    default_name,
+)
 from briefing.editions.signed_outputs import EditionSigning
 from briefing.editions.stamp_file import archived, edition_stamp, record
 from briefing.inputs import printable
-from briefing.messages import joined, msg
+from briefing.messages import Message, joined, msg
 from briefing.problems import BriefingError
 
 #: a date as an edition date is written: anything else is left to the full check's message
@@ -109,13 +115,25 @@ def create_edition(order: EditionOrder, events: Events | None = None) -> Edition
     return outcome
 
 
+def _changes_said(params: dict, order: EditionOrder, number: int) -> Message:
+    """What changed since revision `number` of the edition, in the clerk's words."""
+    from briefing.editions.change_words import changes_in_words
+    from briefing.units.sources import read_source
+
+    name = str(params.get("name", ""))
+    revision = Revision(name, number, order.archive.edition_dir(name) / f"r{number}")
+    return joined(changes_in_words(params.get("changes"), revision,
+                                   read_source(order.variants.content)))
+
+
 #: an absolute path in a message ("/srv/x/content"): the clerk is shown its last part
 _SERVER_PATH = re.compile(r"(?<![\w.])/(?:[^\s'\"/]+/)+([^\s'\"/]+)")
 
 
-def refused_edition(error: BriefingError) -> EditError:
+def refused_edition(error: BriefingError, order: EditionOrder) -> EditError:
     """Why the studio could not make an edition, in the clerk's words: no server path, no
-    command-line option; an edition archived with other inputs offers its next revision."""
+    command-line option; an edition archived with other inputs offers its next revision,
+    saying what changed since (`change_words`)."""
     first = error.problems[0]
     if first.code == "edition-immutable":
         params = dict(first.message.params)
@@ -125,8 +143,7 @@ def refused_edition(error: BriefingError) -> EditError:
                          "and is never changed; the document has changed since ({changes}). "
                          "To keep this version too, make revision r{number} beside it.",
                          name=params.get("name", ""), label=label,
-                         changes=_SERVER_PATH.sub(r"\1", str(params.get("changes", ""))),
-                         number=number),
+                         changes=_changes_said(params, order, number - 1), number=number),
                      msg("studio-edition-new-revision", "Make revision r{number}",
                          number=number), {"new_revision": True})
     lines = []

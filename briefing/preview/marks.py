@@ -8,6 +8,7 @@ still needs work while it keeps following each change.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from briefing.builds.draft_preview import Draft, value_at
@@ -39,21 +40,29 @@ def draft_marks(draft: Draft, pages: Pages) -> list[dict[str, Any]]:
     blanks = {blank.path for blank in draft.blanks}
     labels = [blank.label for blank in draft.blanks]
     for blank in draft.blanks:
+        page = find_page(pages, blank.label)
+        if page is None and draft.source is not None:
+            continue  # a variant's: in a section this copy leaves out
         place = place_of(draft.data, blank.path)
         marks.append({"kind": "blank", "path": list(blank.path), "label": blank.label,
                       "place": str(place or ""), "text": clerks_line(NOT_WRITTEN, place),
-                      "page": find_page(pages, blank.label)})
-    locate = FieldLocator(draft.loaded.source, draft.loaded.text)
+                      "page": page})
+    locate = FieldLocator(draft.source or draft.loaded.source, draft.loaded.text)
+    content = draft.loaded.path.name
     for problem in draft.problems:
         if problem.severity != ERROR or len(marks) >= MOST:
             continue
-        path = locate.path_of(problem)
+        # a unit's or a meeting's own problem is not at a place of the briefing: its file
+        # is named, as a refused download names it
+        file = Path(problem.position.file).name
+        path = locate.path_of(problem) if file == content else ()
         if path in blanks or any(label in str(problem.message) for label in labels):
             continue  # said of a placeholder: the blank is listed already
         place = place_of(draft.data, named_path(problem, path))
         value = value_at(draft.data, path)
+        text = clerks_line(in_clerks_words(problem.message, place), place,
+                           hint_in_clerks_words(problem.hint))
         marks.append({"kind": "error", "path": list(path), "place": str(place or ""),
-                      "text": clerks_line(in_clerks_words(problem.message, place), place,
-                                          hint_in_clerks_words(problem.hint)),
+                      "text": text if file in (content, "") else f"{file}: {text}",
                       "page": pages.page_of(value) if isinstance(value, str) else None})
     return marks[:MOST]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.atomic import write_all_atomic
-from briefing.builds.draft_preview import Draft, load_draft
+from briefing.builds.draft_preview import Draft, load_draft, load_variant_draft
 from briefing.builds.pipeline import FORMATS
 from briefing.builds.variants import VariantJob, base_name, variant_of
 from briefing.content.loader import LoadedDocument, parse_document
@@ -64,13 +64,16 @@ class VariantSpec:
 def load(spec: VariantSpec, job: VariantJob, *, draft: bool = False) -> LoadedVariant:
     """The document of `spec` made from the bytes `job` read (read once: what is keyed is
     what is built), with the overlays to check; its problems raise BriefingError. A `draft`
-    (the preview of a briefing) has placeholders where required values are empty."""
+    (the preview of a briefing or of a variant) has placeholders where required values are empty."""
     if spec.is_base and draft:
         made = load_draft(load_yaml(spec.content, job.content.text), spec.content)
         return LoadedVariant(made.loaded, draft=made)
     if spec.is_base:
         return LoadedVariant(parse_document(load_yaml(spec.content, job.content.text),
                                             spec.content))
+    if draft:
+        made, overlays = load_variant_draft(job)
+        return LoadedVariant(made.loaded, overlays, draft=made)
     variant = variant_of(job, check=False)  # checked by the render, with its overlays
     return LoadedVariant(variant.loaded,
                          tuple(o for o in (variant.unit, variant.meeting) if o is not None))

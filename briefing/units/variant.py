@@ -90,13 +90,15 @@ def prune_footnotes(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def load_variant(content: SourceFile, unit: Overlay | None = None,
-                 meeting: Overlay | None = None, name: str | None = None) -> Variant:
+                 meeting: Overlay | None = None, name: str | None = None,
+                 base: YamlDocument | None = None) -> Variant:
     """Check the content, apply the unit then the meeting, substitute placeholders, check again.
 
+    `base`: the content already parsed (a draft's, its blanks filled: the studio's preview).
     Raises `BriefingError` with every problem, each at its line in the file it belongs to.
     """
     path = Path(content.path)
-    base = parse_yaml(content.path, content.text)
+    base = base or parse_yaml(content.path, content.text)
     parse_document(base, path)  # the briefing's own problems first, at its own lines
     data, source = base.data, base.source
     state = new_state(content.path, data)

@@ -73,7 +73,7 @@ def _create(studio: Studio, content: str, date: str, name: str, new_revision: bo
         with rendering():
             outcome = create_edition(order)
     except BriefingError as error:
-        raise refused_edition(error) from None
+        raise refused_edition(error, order) from None
     return {"label": outcome.revision.label, "created": outcome.created,
             "variants": [r.name for r in outcome.results], "seconds": round(outcome.seconds, 1)}
 

@@ -23,6 +23,7 @@ from briefing.editing.document_files import document_title
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import EditError
 from briefing.editing.store import Snapshot
+from briefing.editing.type_fields import fields_for, kind_name
 from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
@@ -45,8 +46,10 @@ def _data(snapshot: Snapshot) -> Any:
 
 
 def fields_context(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
-    return {"data": _data(snapshot), "version": snapshot.version, "meta_fields": META_FIELDS,
-            "item_kinds": ITEM_KINDS, "name": snapshot.name}
+    data = _data(snapshot)
+    return {"data": data, "version": snapshot.version,
+            "meta_fields": fields_for(data, META_FIELDS), "item_kinds": ITEM_KINDS,
+            "name": snapshot.name}
 
 
 def render_fields(studio: Studio, snapshot: Snapshot, meta_open: bool = False) -> dict[str, Any]:
@@ -83,7 +86,7 @@ def _editor_page(studio: Studio, name: str) -> tuple[str, int, dict[str, Any]]:
     return "editor.html", 200, {
         **fields_context(studio, snapshot), **review_context(studio, snapshot, data),
         "meta_open": False,
-        "title": document_title(data, name),
+        "title": document_title(data, name), "kind": kind_name(data),
         "can_undo": studio.store.can_undo(name, snapshot.version)}
 
 
