@@ -120,3 +120,13 @@ def test_an_empty_paragraph_in_word_is_the_blank_line_a_reader_sees(tmp_path: Pa
     meta = loaded(imported(path)).document.meta
     assert meta.subject == "Về việc thành lập Tổ công tác rà soát thủ tục hành chính"
     assert meta.enacting_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN THANH CHƯƠNG"
+
+
+def test_a_party_resolution_keeps_its_trich_yeu_under_the_organ_line() -> None:
+    """"NGHỊ QUYẾT" / "CỦA BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN" / "về …": the line in small letters
+    that opens as a trích yếu does goes on with the title block under the capitals."""
+    result = imported(Path(__file__).parent / "fixtures" / "import" / "party-nghi-quyet.txt")
+    data = loaded(result).document.model_dump(mode="json", exclude_none=True)
+    assert data["meta"]["subject"].endswith("về phát triển kinh tế biển đến năm 2030")
+    assert not [p for p in data.get("preamble", []) if "kinh tế biển đến năm 2030" in str(p)]
+    assert [b["title"] for b in data["blocks"]][:1] == ["TÌNH HÌNH VÀ NGUYÊN NHÂN"]

@@ -412,17 +412,24 @@ def continues_subject(subject: list[HeadLine], line: HeadLine) -> bool:
     """Whether `line` goes on with the title block (the trích yếu) as a reader sees it: a
     title line ends no sentence; a line after it is no field ("Địa điểm: ……", a fill-in
     blank) and goes on in the look of the lines before it (no blank line between, capitals
-    after capitals, centred after centred, bold after bold)."""
+    after capitals and small letters after small letters, centred after centred, bold after
+    bold) — or opens as a trích yếu does ("về …")."""
     text = line.text.rstrip()
     if len(text) > 200 or text.endswith((".", ":", ";")):
         return False
     if not subject:
         return True
     last = subject[-1]
+    opens = bool(_OPENS_SUBJECT.match(text))  # "về …" under "CỦA BAN CHẤP HÀNH …"
     return not (line.fill or _LABEL.match(text) or line.gap or
-                (is_caps(last.text) and not is_caps(text)) or
+                (is_caps(last.text) != is_caps(text) and not opens) or
                 (last.align == "center" and line.align not in (None, "center")) or
-                (last.bold and not line.bold))
+                (last.bold and not line.bold and not opens))
+
+
+#: how a trích yếu opens ("về phát triển …", "V/v …"): it goes on with the title block even
+#: under a line in capitals ("NGHỊ QUYẾT" / "CỦA BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN" / "về …")
+_OPENS_SUBJECT = re.compile(r"^(?:về|V/v)\s", re.IGNORECASE)
 
 
 def headline_only(meta: MetaDraft) -> bool:
