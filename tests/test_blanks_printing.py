@@ -218,3 +218,17 @@ def test_libreoffice_keeps_fills_sharing_a_line_on_it(tmp_path):
     with pdfplumber.open(libreoffice_pdf(path, tmp_path)) as document:
         line = _shared_line(document.pages[0].extract_text_lines())
     assert "Điện thoại:" in line["text"] and abs(line["x1"] - right) < 3, line
+
+
+def test_a_blank_that_does_not_fit_moves_down_alone(tmp_path):
+    """The line breaks before a blank that does not fit, not at the paragraph's first space:
+    WeasyPrint broke "Số" off alone when the blank was a box of its own (giấy nghỉ phép)."""
+    path = tmp_path / "nghi-phep.yaml"
+    path.write_text(HEADS["state"] + """blocks:
+  - Số ngày nghỉ phép nêu trên được tính vào thời gian nghỉ phép năm {blank:20} của người lao động.
+""", "utf-8")
+    pdf = render_loaded(load_document(path), ("pdf",)).outputs["pdf"]
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        lines = [line["text"] for line in document.pages[0].extract_text_lines()]
+    first = next(line for line in lines if line.startswith("Số ngày"))
+    assert first.startswith("Số ngày nghỉ phép nêu trên được tính vào thời gian"), lines
