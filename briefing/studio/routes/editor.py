@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from briefing.builds.draft_preview import checked_draft
 from briefing.editing.document_files import document_title
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import EditError
@@ -64,7 +65,13 @@ def render_fields(studio: Studio, snapshot: Snapshot, meta_open: bool = False) -
 
 def state(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
     """What the page needs after any change: the version, the findings, whether undo works."""
-    result = check_text(studio.store.path(snapshot.name), snapshot.text)
+    path = studio.store.path(snapshot.name)
+    result = check_text(path, snapshot.text)
+    report = result.report
+    if report is not None and report.yaml is not None and "/" not in snapshot.name:
+        # the preview of this text builds from what this check loaded: not loaded twice
+        studio.previewer.checked(str(path), snapshot.text, checked_draft(
+            report.loaded, report.yaml.data, report.problems))
     return {"version": snapshot.version, "check": result.as_json(),
             "can_undo": studio.store.can_undo(snapshot.name, snapshot.version),
             "can_redo": studio.store.can_redo(snapshot.name, snapshot.version)}
