@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import threading
-from typing import Any
+from typing import Any, NamedTuple
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -114,7 +114,8 @@ async def document_state(request: Request) -> Response:
 
 
 def _change(studio: Studio, name: str, version: str,
-            operations: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+            operations: list[tuple[str, dict[str, Any]]],
+            hint: PreviewHint | None = None) -> dict[str, Any]:
     done = studio.store.change_many(name, version, operations)
     answer = state(studio, done.snapshot) | {
         "focus": None if done.outcome.focus is None else list(done.outcome.focus),
@@ -123,8 +124,8 @@ def _change(studio: Studio, name: str, version: str,
         # the new version's preview, started now that `check` is done (run beside it, both
         # would share one interpreter and each take longer): the page's request finds it
         # under way; in the request's language (a draft's blanks are worded when laid out)
-        threading.Thread(target=contextvars.copy_context().run, args=(_prefetch, studio, name),
-                         daemon=True).start()
+        threading.Thread(target=contextvars.copy_context().run,
+                         args=(_prefetch, studio, name, hint), daemon=True).start()
     if any(operation not in IN_PLACE for operation, _ in operations):
         answer |= render_fields(studio, done.snapshot)
     return answer
@@ -135,14 +136,38 @@ async def change(request: Request) -> Response:
     body = await json_body(request)
     return JSONResponse(await run_in_threadpool(
         _change, studio, request.path_params["name"], str(body.get("version")),
-        _operations(body)))
+        _operations(body), PreviewHint.of(body.get("preview"))))
 
 
-def _prefetch(studio: Studio, name: str) -> None:
+class PreviewHint(NamedTuple):
+    """What the page will ask of the new version's preview (`preview.js`): the edited text,
+    the page shown last, the pictures' width. The page it finds is drawn at once, while the
+    answer and the page's own request for the preview are on their way."""
+
+    focus: str
+    near: int | None
+    width: int
+
+    @classmethod
+    def of(cls, value: Any) -> PreviewHint | None:
+        if not isinstance(value, dict) or not isinstance(value.get("focus"), str):
+            return None
+        near, width = value.get("near"), value.get("w")
+        return cls(value["focus"][:400], near if isinstance(near, int) else None,
+                   width if isinstance(width, int) else 900)
+
+
+def _prefetch(studio: Studio, name: str, hint: PreviewHint | None = None) -> None:
+    from briefing.preview.pages import Expired
     from briefing.studio.routes.preview import preview_state
 
-    with contextlib.suppress(EditError, BriefingError, OSError):  # the page's request reports
-        preview_state(studio, name, None, None, None)
+    # what fails here, the page's own request reports
+    with contextlib.suppress(EditError, BriefingError, OSError, Expired, IndexError):
+        answer = preview_state(studio, name, None, None, hint.focus if hint else None,
+                               hint.near if hint else None)
+        build = studio.previewer.get(answer.get("key", ""))
+        if hint and answer.get("page") is not None and build is not None and build.pages:
+            build.pages.image(answer["page"], hint.width)
 
 
 def _operations(body: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
