@@ -109,3 +109,30 @@ def test_a_join_hides_the_paragraph_at_once(studio, browser):  # noqa: F811
     assert "Căn cứ X" in saved_text(studio[1], name)
     assert page.errors == []
     page.close()
+
+
+def test_two_quick_splits_make_two_paragraphs_in_order(studio, browser):  # noqa: F811
+    """Enter, a few words, Enter again, more words — all before the first split is answered:
+    each new paragraph is on the page at once, and both are saved in order."""
+    url, project = studio
+    name = fresh(project, NAME, "t-split-twice.yaml")
+    page = open_editor(browser, url, name)
+    click_into(page, FIELD)
+    _, release = _held(page)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#doc .provisional .ProseMirror:focus", timeout=10_000)
+    page.keyboard.type("Một.", delay=10)
+    page.keyboard.press("Enter")
+    page.keyboard.type("Hai.", delay=10)
+    assert page.locator("#doc .provisional").count() == 2
+    release()
+    page.wait_for_function("() => document.activeElement.id === 'f-preamble-2-rt'",
+                           timeout=30_000)
+    wait_saved(page)
+    assert page.locator("#doc .provisional").count() == 0
+    assert page.locator("#f-preamble-1").input_value() == "Một."
+    assert page.locator("#f-preamble-2").input_value() == "Hai."
+    text = saved_text(project, name)
+    assert text.index("Một.") < text.index("Hai.")
+    assert page.errors == []
+    page.close()

@@ -46,8 +46,11 @@ window.SplitMerge = (() => {
   }
 
   // -- split --------------------------------------------------------------------------------
-  /** An editor for a paragraph the server does not know yet, after `after` (an item). */
-  function provisional(after, markdown) {
+  const live = [];                    // the new editors not settled yet, in order made
+
+  /** An editor for a paragraph the server does not know yet, after `after` (an item);
+      `anchor` says what it follows when the fields are re-drawn under it (`reattach`). */
+  function provisional(after, markdown, anchor) {
     const item = after.cloneNode(false);
     item.removeAttribute("data-item");
     item.removeAttribute("id");
@@ -59,10 +62,11 @@ window.SplitMerge = (() => {
     box.appendChild(holder);
     item.appendChild(box);
     after.after(item);
-    const temp = { item, holder, path: null };
+    const temp = { item, holder, path: null, anchor };
+    live.push(temp);
     temp.editor = RichText.createParagraphEditor({
       mount: holder, markdown, notes: R().notes, label: "Đoạn văn mới",
-      onSplit: (editor, detail) => later(() => onSettled(temp, (rec) => split(rec, detail))),
+      onSplit: (editor, detail) => splitProvisional(temp, detail),
       onMerge: (editor, direction) => later(() => onSettled(temp, (rec) => merge(rec, direction))),
     });
     temp.editor.view.dom.dataset.provisional = "1";
@@ -77,47 +81,96 @@ window.SplitMerge = (() => {
     return rec ? act(rec) : undefined;
   }
 
-  function split(rec, { paragraphs, index, fromEnd }) {
+  function split(rec, detail) {
     if (rec.kind !== "para") {   // a cell, a caption: one paragraph only
-      rec.editor.setMarkdown(paragraphs.join(" "));
+      rec.editor.setMarkdown(detail.paragraphs.join(" "));
       R().written(rec, rec.editor.markdown());
       return;
     }
-    const path = R().pathOf(rec.field);
-    const list = path.slice(0, -1), at = path[path.length - 1];
-    rec.field.value = paragraphs[0];
-    let after = rec.holder.closest("[data-item]");
-    const made = paragraphs.slice(1).map((md) => {
-      const temp = provisional(after, md);
+    const path = R().pathOf(rec.field), since = applied.length;
+    rec.field.value = detail.paragraphs[0];
+    const where = () => moved(path, since);
+    cut(rec.editor, rec.holder.closest("[data-item]"), detail, where, where, { path, since });
+  }
+
+  /** Enter in a paragraph the server does not know yet: cut at once all the same, sent once
+      the change that makes its field is answered. */
+  function splitProvisional(temp, detail) {
+    cut(temp.editor, temp.item, detail, () => temp.path && moved(temp.path, temp.since),
+        () => temp.home && moved(temp.home, temp.since), { temp });
+  }
+
+  /** The new editors after `item`, the cursor where Enter left it; the change sent after the
+      ones before it, at the paragraph's path then (`where`), or, if that paragraph is no
+      more, the text put back where `home` says. */
+  function cut(editor, item, { paragraphs, index, fromEnd }, where, home, anchor) {
+    let after = item;
+    const made = [];
+    for (const md of paragraphs.slice(1)) {
+      const temp = provisional(after, md, made.length ? { temp: made[made.length - 1].temp } : anchor);
       after = temp.item;
-      return { temp, md };
-    });
+      made.push({ temp, md });
+    }
     const size = RichText.fromMarkdown(paragraphs[index]).content.size;
-    const where = Math.max(1, size - 1 - fromEnd);
-    (index === 0 ? rec.editor : made[index - 1].temp.editor).focusAt(where);
-    const since = applied.length;
+    const at = Math.max(1, size - 1 - fromEnd);
+    (index === 0 ? editor : made[index - 1].temp.editor).focusAt(at);
     later(() => {
-      const now = moved(path, since);
-      if (!now) return putBack(null, paragraphs, made);
-      return send(now, now.slice(0, -1), now[now.length - 1], paragraphs, made);
+      const now = where();
+      if (!now) return putBack(home(), made);
+      return send(now, made);
     });
   }
 
-  async function send(path, list, at, paragraphs, made) {
+  async function send(path, made) {
+    const list = path.slice(0, -1), at = path[path.length - 1];
+    const rec = recAt(path);
+    if (!rec) return putBack(null, made);
+    // the texts as they are now (typed on since the cut), not as they were at Enter
+    const first = rec.editor.markdown();
+    for (const m of made) m.md = m.temp.editor.markdown();
+    const texts = [first, ...made.map((m) => m.md)];
     const notes = R().notes;
-    const ops = [{ op: "set_text", args: { path, value: paragraphs[0] } }];
-    for (const id of paragraphs.flatMap(callsIn)) {
+    const ops = [{ op: "set_text", args: { path, value: first } }];
+    for (const id of texts.flatMap(callsIn)) {
       if (!notes.saved.has(id) && notes.has(id)) {
         ops.unshift({ op: "add_footnote", args: { id, value: notes.text(id) } });
         notes.saved.set(id, notes.text(id));
       }
     }
-    paragraphs.slice(1).forEach((md, k) => ops.push({ op: "insert_item",
-      args: { list, index: at + 1 + k, kind: "paragraph", text: md } }));
-    const answer = await R().host().operate(ops, path, false, () => putBack(path, paragraphs, made));
+    made.forEach((m, k) => ops.push({ op: "insert_item",
+      args: { list, index: at + 1 + k, kind: "paragraph", text: m.md } }));
+    const answer = await R().host().operate(ops, path, false, () => putBack(path, made));
     if (!answer) return;
     applied.push({ list, at, delta: made.length });
     settle(list, at, made);
+  }
+
+  function forget(temp) {
+    temp.editor.destroy();
+    temp.item.remove();
+    live.splice(live.indexOf(temp), 1);
+  }
+
+  /** Where a new editor goes back after the fields were re-drawn under it: after its
+      paragraph's item, or after the new editor it follows. */
+  function anchorItem(anchor) {
+    if (anchor.temp && live.includes(anchor.temp)) return anchor.temp.item;
+    const source = anchor.temp || anchor;
+    const path = source.path && moved(source.path, source.since);
+    const rec = path && recAt(path);
+    return rec ? rec.holder.closest("[data-item]") : null;
+  }
+
+  /** The new editors still waiting for their change, put back in the re-drawn page (the
+      cursor too, if it was in one). */
+  function reattach() {
+    for (const temp of live) {
+      if (temp.item.isConnected) continue;
+      const after = anchorItem(temp.anchor);
+      if (after) after.after(temp.item);
+    }
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && lastTemp && live.includes(lastTemp) && lastTemp.item.isConnected) lastTemp.editor.view.focus();
   }
 
   /** The fields are re-drawn: each new editor's text and cursor go to its field's editor. */
@@ -133,18 +186,23 @@ window.SplitMerge = (() => {
         const lost = !document.activeElement || document.activeElement === document.body;
         if (lastTemp === m.temp && lost) rec.editor.focusAt(m.temp.editor.view.state.selection.head);
       }
-      m.temp.editor.destroy();
-      m.temp.item.remove();
+      forget(m.temp);
     });
+    reattach();
   }
 
-  /** Refused or failed: the paragraphs put back together in the first one, as typed. */
-  function putBack(path, paragraphs, made) {
+  /** Refused or failed: the new paragraphs' text put back at the end of the paragraph at
+      `path`, as typed; a new paragraph cut again meanwhile sends its own parts there too. */
+  function putBack(path, made) {
     const rec = path && recAt(path);
-    const texts = [paragraphs[0], ...made.map((m) => m.temp.editor.markdown())];
-    for (const m of made) { m.temp.editor.destroy(); m.temp.item.remove(); }
-    if (!rec) return;
-    const md = texts.filter((t) => t !== "").join(" ");
+    const texts = made.map((m) => m.temp.editor.markdown());
+    for (const m of made) {
+      m.temp.home = path;
+      m.temp.since = applied.length;
+      forget(m.temp);
+    }
+    if (!rec) { console.error("splitmerge: nowhere to put back", texts); return; }
+    const md = [rec.editor.markdown(), ...texts].filter((t) => t !== "").join(" ");
     rec.editor.setMarkdown(md);
     R().written(rec, md);
   }
@@ -195,6 +253,7 @@ window.SplitMerge = (() => {
       });
       if (!answer) return;
       applied.push({ list: goneNow.slice(0, -1), at: goneNow[goneNow.length - 1], delta: -1 });
+      reattach();
       const again = recAt(intoNow);
       const lost = !document.activeElement || document.activeElement === document.body;
       if (again && lost) again.editor.focusAt(into.editor.view.state.selection.head);
