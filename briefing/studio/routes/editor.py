@@ -28,6 +28,7 @@ from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
 from briefing.studio.context import CANNOT_OPEN, Studio, json_body, page, studio_of
+from briefing.studio.field_parts import changed_list, draw_list
 from briefing.studio.routes.review import review_context
 from briefing.studio.texts import ITEM_KINDS, META_FIELDS
 from briefing.studio.urls import edit_url
@@ -113,9 +114,23 @@ async def document_state(request: Request) -> Response:
         _state, studio, request.path_params["name"], bool(request.query_params.get("fields"))))
 
 
+def fields_after(studio: Studio, snapshot: Snapshot,
+                 operations: list[tuple[str, dict[str, Any]]], part: bool) -> dict[str, Any]:
+    """The fields drawn again after a structural change: only the list of paragraphs a split
+    or a join changed, when the page can swap one in (`part`); else all of them."""
+    path = changed_list(operations) if part else None
+    if path is not None:
+        with contextlib.suppress(BriefingError):
+            context = fields_context(studio, snapshot)
+            html = draw_list(studio.templates.env, context, context["data"], path)
+            if html is not None:
+                return {"part": {"list": path, "html": html}}
+    return render_fields(studio, snapshot)
+
+
 def _change(studio: Studio, name: str, version: str,
             operations: list[tuple[str, dict[str, Any]]],
-            hint: PreviewHint | None = None) -> dict[str, Any]:
+            hint: PreviewHint | None = None, part: bool = False) -> dict[str, Any]:
     done = studio.store.change_many(name, version, operations)
     answer = state(studio, done.snapshot) | {
         "focus": None if done.outcome.focus is None else list(done.outcome.focus),
@@ -127,7 +142,7 @@ def _change(studio: Studio, name: str, version: str,
         threading.Thread(target=contextvars.copy_context().run,
                          args=(_prefetch, studio, name, hint), daemon=True).start()
     if any(operation not in IN_PLACE for operation, _ in operations):
-        answer |= render_fields(studio, done.snapshot)
+        answer |= fields_after(studio, done.snapshot, operations, part)
     return answer
 
 
@@ -136,7 +151,7 @@ async def change(request: Request) -> Response:
     body = await json_body(request)
     return JSONResponse(await run_in_threadpool(
         _change, studio, request.path_params["name"], str(body.get("version")),
-        _operations(body), PreviewHint.of(body.get("preview"))))
+        _operations(body), PreviewHint.of(body.get("preview")), body.get("part") is True))
 
 
 class PreviewHint(NamedTuple):

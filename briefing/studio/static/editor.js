@@ -155,17 +155,20 @@
 
   /** Several operations as one change (a split: set_text + insert_item); the fields re-drawn.
       `onFail` runs when it is not made (refused, failed, a conflict), before anything else. */
-  async function operateMany(ops, confirmText, focusAfter = true, onFail = null) {
+  async function operateMany(ops, confirmText, focusAfter = true, onFail = null, part = false) {
     if (confirmText && !(await Studio.confirm(confirmText))) return;
     await flush();
     while (inflight) await inflight.catch(() => {});   // one change at a time, each on the last
     if (blocked) { if (onFail) onFail(); return; }
     try {
       setStatus("Đang lưu…", "pending");
-      inflight = Studio.api("/api/change/" + enc, { version, ops });
+      inflight = Studio.api("/api/change/" + enc, { version, ops, part });
       const answer = await inflight;
       inflight = null;
       accept(answer);
+      if (answer.part && !redrawPart(answer.part)) {   // not on the page: all the fields
+        redraw(await Studio.api("/api/state/" + enc + "?fields=1"));
+      }
       if (answer.doc || answer.broken) redraw(answer);
       setStatus("Đã lưu", "saved");
       if (focusAfter) focusPath(answer.focus);
@@ -200,6 +203,30 @@
     }
     lastField = lastField && document.getElementById(lastField.id);
     initFields();
+  }
+
+  /** One list of paragraphs drawn again (a split, a join): swapped in, its editors made;
+      false if it is not on the page. */
+  function redrawPart(part) {
+    const want = JSON.stringify(part.list);
+    const box = [...document.querySelectorAll("#doc .body[data-list]")]
+      .find((el) => JSON.stringify(JSON.parse(el.dataset.list)) === want);
+    if (!box) return false;
+    const holder = document.createElement("template");
+    holder.innerHTML = part.html.trim();
+    const fresh = holder.content.firstElementChild;
+    box.replaceWith(fresh);
+    for (const item of pending.values()) {   // typed, not saved yet: back in its field
+      if (!item.field || item.field.dataset.meta || item.field.isConnected) continue;
+      const field = fresh.querySelector("#" + CSS.escape(idOf(item.args.path)));
+      if (field) { field.value = item.args.value; unsaved(field, true); item.field = field; }
+    }
+    if (lastField && !lastField.isConnected) lastField = document.getElementById(lastField.id);
+    RichFields.mountIn(fresh);
+    Roving.refresh();
+    fresh.querySelectorAll("textarea:not([hidden])").forEach(autosize);
+    Findings.render();
+    return true;
   }
 
   function focusPath(path) {
@@ -391,8 +418,8 @@
   Findings.init({ fix: (fix) => operate("apply_fix", { fix }) });
   Blocks.init({ operate: (op, args) => operate(op, args) });
   RichFields.init({ queue, queueOp, flush, undo: () => serverUndo(), redo: () => serverUndo("redo"),
-                    operate: (ops, path, focusAfter = false, onFail = null) =>
-                      operateMany(ops, null, focusAfter, onFail) });
+                    operate: (ops, path, focusAfter = false, onFail = null, part = false) =>
+                      operateMany(ops, null, focusAfter, onFail, part) });
 
   // first state: messages and preview
   (async () => {

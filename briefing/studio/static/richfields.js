@@ -47,6 +47,20 @@ window.RichFields = (() => {
     renumber();
   }
 
+  /** The editors of `container` (drawn again: a split, a join), the ones gone let go of. */
+  function mountIn(container) {
+    editors = editors.filter((rec) => {
+      if (rec.field.isConnected) return true;
+      rec.editor.destroy();
+      if (current === rec) current = null;
+      return false;
+    });
+    container.querySelectorAll("textarea.para, textarea.cell, textarea.line").forEach(mount);
+    editors.sort((a, b) =>
+      (a.field.compareDocumentPosition(b.field) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    renumber();
+  }
+
   function mount(field) {
     const path = pathOf(field);
     const holder = document.createElement("div");
@@ -187,7 +201,7 @@ window.RichFields = (() => {
   function init(callbacks) { host = callbacks; }
 
   const api = {
-    init, host: () => host, mountAll, focus, format, insertFootnote, renumber, notes, drafts, written,
+    init, host: () => host, mountAll, mountIn, focus, format, insertFootnote, renumber, notes, drafts, written,
     editors: () => editors, recOf, current: () => current, pathOf,
   };
   return api;

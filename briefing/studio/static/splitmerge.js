@@ -139,7 +139,7 @@ window.SplitMerge = (() => {
     }
     made.forEach((m, k) => ops.push({ op: "insert_item",
       args: { list, index: at + 1 + k, kind: "paragraph", text: m.md } }));
-    const answer = await R().host().operate(ops, path, false, () => putBack(path, made));
+    const answer = await R().host().operate(ops, path, false, () => putBack(path, made), true);
     if (!answer) return;
     applied.push({ list, at, delta: made.length });
     settle(list, at, made);
@@ -250,7 +250,7 @@ window.SplitMerge = (() => {
         gone.field.value = goneText;
         into.editor.setMarkdown(intoText);
         R().written(into, intoText);
-      });
+      }, true);
       if (!answer) return;
       applied.push({ list: goneNow.slice(0, -1), at: goneNow[goneNow.length - 1], delta: -1 });
       reattach();
