@@ -13,6 +13,8 @@ from typing import Any
 
 from jinja2 import Environment
 
+from briefing.builds.draft_preview import value_at
+
 #: what a split or a join is made of
 _PARTS_OPS = {"set_text", "insert_item", "delete"}
 #: lists drawn by the `body` macro: a section's body, the preamble, the conclusion
@@ -42,12 +44,7 @@ def draw_list(env: Environment, context: dict[str, Any], data: Any,
               path: list[Any]) -> str | None:
     """The HTML of the list at `path` of `data` as `_doc.html` draws it in the whole page (its
     `body` macro, with the page's context), or None if there is no such list."""
-    items: Any = data
-    for key in path:
-        try:
-            items = items[key]
-        except (KeyError, IndexError, TypeError):
-            return None
+    items = value_at(data, tuple(path))
     if not isinstance(items, list):
         return None
     module = env.get_template("_doc.html").make_module(vars=context | {"data": {}})
