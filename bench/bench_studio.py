@@ -64,7 +64,7 @@ def paragraph_ids(page) -> list[str]:
 
 def studio_run(page, field_id: str, words: str) -> float:
     """Seconds from the last keystroke to the preview showing the edit."""
-    field = page.locator(f"#{field_id}")
+    field = page.locator(f"#{field_id}-rt")  # the paragraph's formatted-text editor
     field.scroll_into_view_if_needed()
     field.click()
     field.press("Control+End")

@@ -80,6 +80,8 @@ class Draft:
     data: Any = None
     #: where each value of `data` is in the file (a variant's `loaded` maps the variant's)
     source: SourceMap | None = None
+    #: `problems` are already `check`'s (made from the check the save ran): not checked again
+    checked: bool = False
 
     @property
     def complete(self) -> bool:
@@ -260,6 +262,18 @@ def load_variant_draft(job: VariantJob) -> tuple[Draft, tuple[Overlay, ...]]:
                  source=document.source), overlays
 
 
+def checked_draft(loaded: LoadedDocument | None, data: Any,
+                  problems: list[Problem]) -> Draft | None:
+    """The draft of a text `check` found no error in (`loaded`, its `data` and its warnings, as
+    `check_file` gave them), or None. Without errors it has no blank (every required value is
+    there, every section has text, every footnote is defined) and its problems are those
+    `check_loaded` would find again (`tests/test_preview_reuse.py`): the preview lays it out
+    without loading or checking the text a second time."""
+    if loaded is None or any(p.severity == "error" for p in problems):
+        return None
+    return Draft(loaded, problems=list(problems), data=data, checked=True)
+
+
 def draft_tree(draft: Draft, overlays: Sequence[Overlay] = ()
                ) -> tuple[DocumentView, Tree]:
     """`check`'s problems of the draft (errors kept in `draft.problems`, not raised), its
@@ -269,6 +283,7 @@ def draft_tree(draft: Draft, overlays: Sequence[Overlay] = ()
     from briefing.tree.render import render_tree
     from briefing.validation import check_loaded
 
-    draft.problems = check_loaded(draft.loaded, overlays=overlays)
+    if not draft.checked:
+        draft.problems = check_loaded(draft.loaded, overlays=overlays)
     view = prepare(draft.loaded)
     return view, render_tree(view)

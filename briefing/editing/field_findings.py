@@ -24,7 +24,7 @@ from briefing.messages import Message
 from briefing.messages.language import ENGLISH
 from briefing.problems import BriefingError, Problem
 from briefing.source.yaml_source import Path_, SourceMap, line_starts, load_yaml
-from briefing.validation import check_file
+from briefing.validation import FileReport, check_file
 from briefing.validation.findings import Finding, ValueFix
 
 
@@ -63,6 +63,9 @@ class CheckResult:
     findings: list[FieldFinding]
     #: whether the text loaded as a document (else the findings are YAML or schema errors)
     loaded: bool
+    #: what `check` made of the text (the loaded document: a preview of the same text builds
+    #: from it instead of loading and checking again)
+    report: FileReport | None = None
 
     @property
     def errors(self) -> int:
@@ -101,7 +104,7 @@ def check_text(path: Path | str, text: str) -> CheckResult:
             where = named  # beside the field to fill, where the form has it
         out.append(FieldFinding(tuple(where), finding.problem, finding.fix,
                                 place_of(data, named)))
-    return CheckResult(out, report.yaml is not None)
+    return CheckResult(out, report.yaml is not None, report)
 
 
 def clerks_line(message: Message, place: Message | None, hint: Message | None = None) -> str:

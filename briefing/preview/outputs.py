@@ -61,10 +61,14 @@ class VariantSpec:
         return VariantJob(name=name, content=content, unit=unit, meeting=meeting,
                           formats=formats, out_dir=str(out_dir or "output"))
 
-def load(spec: VariantSpec, job: VariantJob, *, draft: bool = False) -> LoadedVariant:
+def load(spec: VariantSpec, job: VariantJob, *, draft: bool = False,
+         checked: Draft | None = None) -> LoadedVariant:
     """The document of `spec` made from the bytes `job` read (read once: what is keyed is
     what is built), with the overlays to check; its problems raise BriefingError. A `draft`
-    (the preview of a briefing or of a variant) has placeholders where required values are empty."""
+    (the preview of a briefing or of a variant) has placeholders where required values are
+    empty; `checked` is the draft of those bytes the save's `check` already made, if any."""
+    if spec.is_base and draft and checked is not None:
+        return LoadedVariant(checked.loaded, draft=checked)
     if spec.is_base and draft:
         made = load_draft(load_yaml(spec.content, job.content.text), spec.content)
         return LoadedVariant(made.loaded, draft=made)

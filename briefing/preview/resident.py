@@ -71,6 +71,27 @@ class Previewer:
         self.collector = IdleCollector(busy=self._lock.locked)
         #: the pictures of every build, one bound in bytes
         self.images = ImageCache()
+        #: content file -> (text, its draft) as the last save's `check` left it
+        self._checked: dict[str, tuple[str, Draft]] = {}
+
+    def checked(self, source: str, text: str, draft: Draft | None) -> None:
+        """What the save's `check` made of `text` (the file `source`), for the preview of
+        that text to build from, instead of loading and checking it again."""
+        with self._guard:
+            if draft is None:
+                self._checked.pop(source, None)
+            else:
+                self._checked[source] = (text, draft)
+
+    def take_checked(self, source: str, text: str) -> Draft | None:
+        """The draft `checked` left for exactly `text`, once (a build may change what it
+        lays out: a later build of the same text loads it afresh)."""
+        with self._guard:
+            kept = self._checked.get(source)
+            if kept is None or kept[0] != text:
+                return None
+            del self._checked[source]
+            return kept[1]
 
     def get(self, key: str) -> Build | None:
         with self._guard:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import threading
-from typing import Any
+from typing import Any, NamedTuple
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from briefing.builds.draft_preview import checked_draft
 from briefing.editing.document_files import document_title
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import EditError
@@ -28,6 +29,7 @@ from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
 from briefing.studio.context import CANNOT_OPEN, Studio, json_body, page, studio_of
+from briefing.studio.field_parts import changed_list, draw_list
 from briefing.studio.routes.review import review_context
 from briefing.studio.texts import ITEM_KINDS, META_FIELDS
 from briefing.studio.urls import edit_url
@@ -67,7 +69,13 @@ def render_fields(studio: Studio, snapshot: Snapshot, meta_open: bool = False) -
 
 def state(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
     """What the page needs after any change: the version, the findings, whether undo works."""
-    result = check_text(studio.store.path(snapshot.name), snapshot.text)
+    path = studio.store.path(snapshot.name)
+    result = check_text(path, snapshot.text)
+    report = result.report
+    if report is not None and report.yaml is not None and "/" not in snapshot.name:
+        # the preview of this text builds from what this check loaded: not loaded twice
+        studio.previewer.checked(str(path), snapshot.text, checked_draft(
+            report.loaded, report.yaml.data, report.problems))
     return {"version": snapshot.version, "check": result.as_json(),
             "can_undo": studio.store.can_undo(snapshot.name, snapshot.version),
             "can_redo": studio.store.can_redo(snapshot.name, snapshot.version)}
@@ -109,8 +117,23 @@ async def document_state(request: Request) -> Response:
         _state, studio, request.path_params["name"], bool(request.query_params.get("fields"))))
 
 
+def fields_after(studio: Studio, snapshot: Snapshot,
+                 operations: list[tuple[str, dict[str, Any]]], part: bool) -> dict[str, Any]:
+    """The fields drawn again after a structural change: only the list of paragraphs a split
+    or a join changed, when the page can swap one in (`part`); else all of them."""
+    path = changed_list(operations) if part else None
+    if path is not None:
+        with contextlib.suppress(BriefingError):
+            context = fields_context(studio, snapshot)
+            html = draw_list(studio.templates.env, context, context["data"], path)
+            if html is not None:
+                return {"part": {"list": path, "html": html}}
+    return render_fields(studio, snapshot)
+
+
 def _change(studio: Studio, name: str, version: str,
-            operations: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+            operations: list[tuple[str, dict[str, Any]]],
+            hint: PreviewHint | None = None, part: bool = False) -> dict[str, Any]:
     done = studio.store.change_many(name, version, operations)
     answer = state(studio, done.snapshot) | {
         "focus": None if done.outcome.focus is None else list(done.outcome.focus),
@@ -119,10 +142,10 @@ def _change(studio: Studio, name: str, version: str,
         # the new version's preview, started now that `check` is done (run beside it, both
         # would share one interpreter and each take longer): the page's request finds it
         # under way; in the request's language (a draft's blanks are worded when laid out)
-        threading.Thread(target=contextvars.copy_context().run, args=(_prefetch, studio, name),
-                         daemon=True).start()
+        threading.Thread(target=contextvars.copy_context().run,
+                         args=(_prefetch, studio, name, hint), daemon=True).start()
     if any(operation not in IN_PLACE for operation, _ in operations):
-        answer |= render_fields(studio, done.snapshot)
+        answer |= fields_after(studio, done.snapshot, operations, part)
     return answer
 
 
@@ -131,14 +154,38 @@ async def change(request: Request) -> Response:
     body = await json_body(request)
     return JSONResponse(await run_in_threadpool(
         _change, studio, request.path_params["name"], str(body.get("version")),
-        _operations(body)))
+        _operations(body), PreviewHint.of(body.get("preview")), body.get("part") is True))
 
 
-def _prefetch(studio: Studio, name: str) -> None:
+class PreviewHint(NamedTuple):
+    """What the page will ask of the new version's preview (`preview.js`): the edited text,
+    the page shown last, the pictures' width. The page it finds is drawn at once, while the
+    answer and the page's own request for the preview are on their way."""
+
+    focus: str
+    near: int | None
+    width: int
+
+    @classmethod
+    def of(cls, value: Any) -> PreviewHint | None:
+        if not isinstance(value, dict) or not isinstance(value.get("focus"), str):
+            return None
+        near, width = value.get("near"), value.get("w")
+        return cls(value["focus"][:400], near if isinstance(near, int) else None,
+                   width if isinstance(width, int) else 900)
+
+
+def _prefetch(studio: Studio, name: str, hint: PreviewHint | None = None) -> None:
+    from briefing.preview.pages import Expired
     from briefing.studio.routes.preview import preview_state
 
-    with contextlib.suppress(EditError, BriefingError, OSError):  # the page's request reports
-        preview_state(studio, name, None, None, None)
+    # what fails here, the page's own request reports
+    with contextlib.suppress(EditError, BriefingError, OSError, Expired, IndexError):
+        answer = preview_state(studio, name, None, None, hint.focus if hint else None,
+                               hint.near if hint else None)
+        build = studio.previewer.get(answer.get("key", ""))
+        if hint and answer.get("page") is not None and build is not None and build.pages:
+            build.pages.image(answer["page"], hint.width)
 
 
 def _operations(body: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

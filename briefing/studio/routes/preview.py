@@ -75,7 +75,9 @@ def preview_state(studio: Studio, name: str, unit: str | None, meeting: str | No
     slot = f"{name}|{unit}|{meeting}"
     version = version_of(job.content.data)
 
-    build = studio.previewer.build(slot, key, lambda: load(spec, job, draft=True))
+    build = studio.previewer.build(slot, key, lambda: load(
+        spec, job, draft=True, checked=studio.previewer.take_checked(
+            str(spec.content), job.content.text) if spec.is_base else None))
     if build is None:
         return {"status": "superseded", "version": version}
     if build.ok:

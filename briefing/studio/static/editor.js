@@ -8,7 +8,7 @@
   const root = document.getElementById("editor");
   const name = root.dataset.name;
   let version = root.dataset.version;
-  const SAVE_DELAY = 250;
+  const SAVE_DELAY = 150;          // ms after the last keystroke: fast typing still makes one save
   const pending = new Map();          // path key -> {op, args, field}
   let inflight = null;                // the save being sent
   let saveTimer = null;
@@ -16,7 +16,6 @@
   let blocked = false;                // a conflict: nothing is sent until the page reloads
   let lastField = null;               // the text field the toolbar acts on
   let lastInputAt = 0;
-  let findings = [];
   const status = document.getElementById("save-status");
   const undoButton = document.getElementById("undo");
   const redoButton = document.getElementById("redo");
@@ -42,7 +41,7 @@
     RichFields.mountAll();
     Roving.refresh();
     document.querySelectorAll("#doc textarea:not([hidden])").forEach(autosize);
-    renderFindings();
+    Findings.render();
   }
 
   function operationFor(field) {
@@ -85,7 +84,10 @@
     const started = lastInputAt;
     const ops = batch.map(([, item]) => ({ op: item.op, args: item.args }));
     setStatus("Đang lưu…", "pending");
-    inflight = Studio.api("/api/change/" + enc, { version, ops });
+    // the preview the page will ask for next: its page is drawn while the answer comes back
+    const edited = batch.map(([, item]) => item.field).find((f) => f && f.dataset.path && !f.dataset.meta);
+    const hint = edited ? preview.hint(edited.value) : undefined;
+    inflight = Studio.api("/api/change/" + enc, { version, ops, preview: hint });
     try {
       const answer = await inflight;
       retryDelay = 2000;
@@ -96,12 +98,13 @@
           if (item.field) unsaved(item.field, false);
         }
       }
-      accept(answer);
-      setStatus(pending.size ? "Chưa lưu…" : "Đã lưu", pending.size ? "pending" : "saved");
-      if (answer.doc || answer.broken) redraw(answer);
+      // the new preview asked for first (its build is under way), the messages drawn after
       const focusField = document.activeElement && document.activeElement.dataset &&
         document.activeElement.dataset.path ? document.activeElement : lastField;
       preview.refresh(focusField ? focusField.value : "", started);
+      accept(answer);
+      setStatus(pending.size ? "Chưa lưu…" : "Đã lưu", pending.size ? "pending" : "saved");
+      if (answer.doc || answer.broken) redraw(answer);
       if (pending.size) saveTimer = setTimeout(flush, SAVE_DELAY);
     } catch (error) {
       failed(error, batch);
@@ -142,9 +145,7 @@
     root.dataset.version = version;
     undoButton.disabled = !answer.can_undo;
     redoButton.disabled = !answer.can_redo;
-    findings = answer.check ? answer.check.findings : [];
-    summary(answer.check);
-    renderFindings();
+    Findings.show(answer.check);
   }
 
   // -- structural operations ----------------------------------------------------------------
@@ -152,18 +153,22 @@
     return operateMany([{ op, args }], confirmText);
   }
 
-  /** Several operations as one change (a split: set_text + insert_item); the fields re-drawn. */
-  async function operateMany(ops, confirmText, focusAfter = true) {
+  /** Several operations as one change (a split: set_text + insert_item); the fields re-drawn.
+      `onFail` runs when it is not made (refused, failed, a conflict), before anything else. */
+  async function operateMany(ops, confirmText, focusAfter = true, onFail = null, part = false) {
     if (confirmText && !(await Studio.confirm(confirmText))) return;
     await flush();
     while (inflight) await inflight.catch(() => {});   // one change at a time, each on the last
-    if (blocked) return;
+    if (blocked) { if (onFail) onFail(); return; }
     try {
       setStatus("Đang lưu…", "pending");
-      inflight = Studio.api("/api/change/" + enc, { version, ops });
+      inflight = Studio.api("/api/change/" + enc, { version, ops, part });
       const answer = await inflight;
       inflight = null;
       accept(answer);
+      if (answer.part && !redrawPart(answer.part)) {   // not on the page: all the fields
+        redraw(await Studio.api("/api/state/" + enc + "?fields=1"));
+      }
       if (answer.doc || answer.broken) redraw(answer);
       setStatus("Đã lưu", "saved");
       if (focusAfter) focusPath(answer.focus);
@@ -171,6 +176,7 @@
       return answer;
     } catch (error) {
       inflight = null;
+      if (onFail) onFail();
       failed(error, []);
     }
   }
@@ -199,6 +205,30 @@
     initFields();
   }
 
+  /** One list of paragraphs drawn again (a split, a join): swapped in, its editors made;
+      false if it is not on the page. */
+  function redrawPart(part) {
+    const want = JSON.stringify(part.list);
+    const box = [...document.querySelectorAll("#doc .body[data-list]")]
+      .find((el) => JSON.stringify(JSON.parse(el.dataset.list)) === want);
+    if (!box) return false;
+    const holder = document.createElement("template");
+    holder.innerHTML = part.html.trim();
+    const fresh = holder.content.firstElementChild;
+    box.replaceWith(fresh);
+    for (const item of pending.values()) {   // typed, not saved yet: back in its field
+      if (!item.field || item.field.dataset.meta || item.field.isConnected) continue;
+      const field = fresh.querySelector("#" + CSS.escape(idOf(item.args.path)));
+      if (field) { field.value = item.args.value; unsaved(field, true); item.field = field; }
+    }
+    if (lastField && !lastField.isConnected) lastField = document.getElementById(lastField.id);
+    RichFields.mountIn(fresh);
+    Roving.refresh();
+    fresh.querySelectorAll("textarea:not([hidden])").forEach(autosize);
+    Findings.render();
+    return true;
+  }
+
   function focusPath(path) {
     if (!path) return;
     for (let n = path.length; n > 0; n--) {
@@ -212,88 +242,6 @@
         return;
       }
     }
-  }
-
-  // -- messages at their fields ---------------------------------------------------------
-  function holders() {
-    const map = new Map();
-    const norm = (text) => JSON.stringify(JSON.parse(text));
-    document.querySelectorAll("#doc [data-item]").forEach((e) => map.set(norm(e.dataset.item), e));
-    document.querySelectorAll("#doc [data-field]").forEach((e) => map.set(norm(e.dataset.field), e));
-    return map;
-  }
-
-  function holderFor(path, map) {
-    for (let n = path.length; n >= 0; n--) {
-      const el = map.get(JSON.stringify(path.slice(0, n)));
-      if (el) return el;
-    }
-    return null;
-  }
-
-  function renderFindings() {
-    document.querySelectorAll("#doc .msg").forEach((m) => m.remove());
-    document.querySelectorAll("#doc .has-error, #doc .has-warning").forEach((e) =>
-      e.classList.remove("has-error", "has-warning"));
-    const map = holders();
-    findings.forEach((finding, index) => {
-      const holder = holderFor(finding.path, map) || document.getElementById("doc-fields");
-      const box = document.createElement("div");
-      box.className = "msg " + finding.severity;
-      box.id = "finding-" + index;
-      box.setAttribute("role", finding.severity === "error" ? "alert" : "note");
-      const label = document.createElement("strong");
-      label.textContent = finding.severity === "error" ? "Lỗi: " : "Cảnh báo: ";
-      box.appendChild(label);
-      box.appendChild(document.createTextNode(finding.message + (finding.hint ? " (" + finding.hint + ")" : "")));
-      if (finding.fix) {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "btn small fix";
-        button.textContent = "Sửa tự động";
-        button.addEventListener("click", () => operate("apply_fix", { fix: finding.fix }));
-        box.appendChild(button);
-      }
-      const target = holder.classList.contains("section") ? holder.querySelector(".section-head") : holder;
-      target.appendChild(box);
-      const field = target.querySelector(".rt-host .ProseMirror, textarea:not([hidden]), input");
-      if (field) field.classList.add(finding.severity === "error" ? "has-error" : "has-warning");
-    });
-  }
-
-  function summary(check) {
-    const text = document.getElementById("problem-summary");
-    const button = document.getElementById("show-problems");
-    const list = document.getElementById("problems");
-    if (!check) return;
-    const parts = [];
-    if (check.errors) parts.push(`${check.errors} lỗi`);
-    if (check.warnings) parts.push(`${check.warnings} cảnh báo`);
-    text.textContent = parts.length ? parts.join(", ") : "✓ Không có lỗi";
-    button.className = "btn small " + (check.errors ? "has-errors" : check.warnings ? "has-warnings" : "clean");
-    document.getElementById("fix-all").hidden = !check.findings.some((f) => f.fix);
-    Roving.refresh();
-    list.innerHTML = "";
-    const ul = document.createElement("ul");
-    check.findings.forEach((finding, index) => {
-      const li = document.createElement("li");
-      li.className = "msg " + finding.severity;
-      const link = document.createElement("button");
-      link.type = "button";
-      link.className = "linklike";
-      link.textContent = `${finding.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${finding.text}`;
-      link.addEventListener("click", () => {
-        const box = document.getElementById("finding-" + index);
-        if (box) {
-          box.scrollIntoView({ block: "center" });
-          const field = box.parentElement.querySelector("textarea, input");
-          if (field) field.focus({ preventScroll: true });
-        }
-      });
-      li.appendChild(link);
-      ul.appendChild(li);
-    });
-    list.appendChild(ul);
   }
 
   // -- toolbar --------------------------------------------------------------------------
@@ -467,9 +415,11 @@
   });
 
   Roving.init();
+  Findings.init({ fix: (fix) => operate("apply_fix", { fix }) });
   Blocks.init({ operate: (op, args) => operate(op, args) });
   RichFields.init({ queue, queueOp, flush, undo: () => serverUndo(), redo: () => serverUndo("redo"),
-                    operate: (ops, path, focusAfter = false) => operateMany(ops, null, focusAfter) });
+                    operate: (ops, path, focusAfter = false, onFail = null, part = false) =>
+                      operateMany(ops, null, focusAfter, onFail, part) });
 
   // first state: messages and preview
   (async () => {

@@ -24,6 +24,13 @@ class Preview {
     return Math.min(1600, Math.ceil(css * (window.devicePixelRatio || 1) / 100) * 100);
   }
 
+  /** What `refresh(focus)` will ask for: sent with a save, so the server draws that page
+      as soon as the new version is laid out. */
+  hint(focus) {
+    const near = this.lastPage !== undefined && this.lastPage !== null ? this.lastPage : null;
+    return { focus: focus.slice(0, 300), near, w: this.width() };
+  }
+
   /** Ask for the preview of the current saved version; `focus` is the text being edited. */
   async refresh(focus, started) {
     const sequence = ++this.sequence;

@@ -2,8 +2,8 @@
    `.cell` and `.line` of #doc keeps its place (and its `data-path`) but is hidden behind a
    RichText editor; an edit writes the editor's canonical Markdown back into the textarea and
    fires `input`, so editor.js saves it as before (`set_text`). Enter, Backspace at the start
-   and Delete at the end become one change of existing operations (set_text + insert_item,
-   set_text + delete); a footnote call is its number, its note edited in a popover. */
+   and Delete at the end split and join paragraphs (splitmerge.js: on the page at once, saved
+   after); a footnote call is its number, its note edited in a popover. */
 "use strict";
 
 window.RichFields = (() => {
@@ -47,6 +47,20 @@ window.RichFields = (() => {
     renumber();
   }
 
+  /** The editors of `container` (drawn again: a split, a join), the ones gone let go of. */
+  function mountIn(container) {
+    editors = editors.filter((rec) => {
+      if (rec.field.isConnected) return true;
+      rec.editor.destroy();
+      if (current === rec) current = null;
+      return false;
+    });
+    container.querySelectorAll("textarea.para, textarea.cell, textarea.line").forEach(mount);
+    editors.sort((a, b) =>
+      (a.field.compareDocumentPosition(b.field) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    renumber();
+  }
+
   function mount(field) {
     const path = pathOf(field);
     const holder = document.createElement("div");
@@ -86,8 +100,8 @@ window.RichFields = (() => {
       mount: rec.holder, markdown: rec.field.value, notes, label, single: rec.kind !== "para",
       onChange: (editor) => { written(rec, editor.markdown()); renumber(); },
       onSelection: (editor) => { if (editor.view.hasFocus()) toolbarState(); },
-      onSplit: (editor, detail) => split(rec, detail),
-      onMerge: (editor, direction) => merge(rec, direction),
+      onSplit: (editor, detail) => SplitMerge.split(rec, detail),
+      onMerge: (editor, direction) => SplitMerge.merge(rec, direction),
       onLeave: (editor, direction) => leave(rec, direction),
       onFootnote: (editor, id, pos) => NotePopover.open(rec, id, pos),
       onInsertFootnote: () => NotePopover.insert(rec),
@@ -132,59 +146,6 @@ window.RichFields = (() => {
     if (!rec) return false;
     focusEditor(rec, where);
     return true;
-  }
-
-  // -- split and merge: one change each, of existing operations -------------------------------
-  async function split(rec, { paragraphs, index, fromEnd }) {
-    if (rec.kind !== "para") {   // a cell, a caption: one paragraph only
-      rec.editor.setMarkdown(paragraphs.join(" "));
-      written(rec, rec.editor.markdown());
-      return;
-    }
-    const path = pathOf(rec.field);
-    const list = path.slice(0, -1), at = path[path.length - 1];
-    rec.field.value = paragraphs[0];
-    const ops = [{ op: "set_text", args: { path, value: paragraphs[0] } }];
-    for (const id of paragraphs.flatMap(callsIn)) {
-      if (!notes.saved.has(id) && notes.has(id)) {
-        ops.unshift({ op: "add_footnote", args: { id, value: notes.text(id) } });
-        notes.saved.set(id, notes.text(id));
-      }
-    }
-    paragraphs.slice(1).forEach((md, k) => ops.push({ op: "insert_item",
-      args: { list, index: at + 1 + k, kind: "paragraph", text: md } }));
-    const answer = await host.operate(ops, path);
-    if (!answer) return;
-    const target = [...list, at + index];
-    const size = RichText.fromMarkdown(paragraphs[index]).content.size;
-    focus(target, Math.max(1, size - 1 - fromEnd));
-  }
-
-  const callsIn = (md) => RichText.parseInline(md).filter((s) => s.footnote).map((s) => s.text);
-
-  function sibling(rec, delta) {
-    const path = pathOf(rec.field);
-    const other = [...path.slice(0, -1), path[path.length - 1] + delta];
-    const field = document.getElementById(idOf(other));
-    const found = field && recOf(field);
-    return found && found.kind === "para" ? found : null;
-  }
-
-  async function merge(rec, direction) {
-    if (rec.kind !== "para") return;
-    const into = direction === "backward" ? sibling(rec, -1) : rec;
-    const gone = direction === "backward" ? rec : sibling(rec, 1);
-    if (!into || !gone) return;
-    await host.flush();
-    const join = into.editor.append(gone.editor);
-    const md = into.editor.markdown();
-    const intoPath = pathOf(into.field);
-    const ops = [{ op: "set_text", args: { path: intoPath, value: md } },
-                 { op: "delete", args: { path: pathOf(gone.field) } }];
-    into.field.value = md;
-    gone.field.value = "";
-    const answer = await host.operate(ops, intoPath);
-    if (answer) focus(intoPath, join);
   }
 
   // -- numbers of the footnotes ----------------------------------------------------------------
@@ -240,7 +201,7 @@ window.RichFields = (() => {
   function init(callbacks) { host = callbacks; }
 
   const api = {
-    init, host: () => host, mountAll, focus, format, insertFootnote, renumber, notes, drafts, written,
+    init, host: () => host, mountAll, mountIn, focus, format, insertFootnote, renumber, notes, drafts, written,
     editors: () => editors, recOf, current: () => current, pathOf,
   };
   return api;
