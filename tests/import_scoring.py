@@ -160,8 +160,9 @@ def printed_meta(reading: DocxReading) -> dict[str, object]:
     for field_, style in (("type", "Document Type"), ("subject", "Subject")):
         if style in first:
             meta[field_] = _clean(re.sub(r"^V/v\s*", "", first[style].strip()))
-    signer = [first[s] for s in ("Signature Authority", "Signature Title", "Signature Name")
-              if s in first]
+    # the last signature block, as the sources name it (a biên bản's chair signs on the right)
+    signer = [styles[s][-1] for s in ("Signature Authority", "Signature Title",
+                                      "Signature Name") if s in styles]
     if signer:
         meta["signer"] = " / ".join(_clean(s) for s in signer)
     if "Recipients" in styles:
