@@ -162,7 +162,13 @@ def test_documents_list(client):
     html = client.get("/").text
     assert "Về thành tựu đối ngoại của Việt Nam" in html
     assert BOOKLET in html and PROGRAMME in html
-    assert "Hợp lệ" in html and "Tài liệu thông tin nội bộ" in html
+    assert "Tài liệu thông tin nội bộ" in html and "Văn bản của Đảng" in html
+    # the badges come with the page's second request: `check` is the slow part of a list
+    checks = client.get("/api/documents/checks").json()["checks"]
+    assert set(checks) == {BOOKLET, PROGRAMME}
+    assert "Hợp lệ" in checks[BOOKLET] and "Hợp lệ" in checks[PROGRAMME]
+    form = client.get("/api/documents/new-form").json()["form"]
+    assert 'id="new-type"' in form and "Công văn" in form and 'name="signer.name"' in form
 
 
 def test_new_duplicate_delete_restore(client, project):
