@@ -4,9 +4,9 @@
 that page does not need: the editing layer, `check` with the content schema, pydantic, the
 units, the preview's engine. `Deferred` answers every other address, importing those pages'
 modules at the first request that needs them; `Warming` imports them beforehand, in the
-background, once the list's badges have been served (or a few seconds after the list, should
-the page never ask), then warms the preview's engine (WeasyPrint, the fonts): nothing competes
-with the first page for the interpreter.
+background, once the list's badges or its new-document form have been served (or some
+seconds after the list, should the page ask for neither), then warms the preview's engine
+(WeasyPrint, the fonts): nothing competes with the first page for the interpreter.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.routing import BaseRoute, Router
 from starlette.types import Receive, Scope, Send
 
-#: seconds after the list is served before the warm-up starts if the badges are not asked for
-WARM_AFTER = 3.0
+#: seconds after the list is served before the warm-up starts if the page asks for nothing
+#: more (no script, an empty list): long enough never to compete with the badges' request
+WARM_AFTER = 10.0
 
 
 class Deferred:

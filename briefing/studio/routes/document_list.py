@@ -62,7 +62,9 @@ def _new_form(studio: Studio) -> str:
 
 
 async def new_form(request: Request) -> Response:
-    return JSONResponse({"form": await run_in_threadpool(_new_form, studio_of(request))})
+    answer = JSONResponse({"form": await run_in_threadpool(_new_form, studio_of(request))})
+    answer.background = BackgroundTask(request.app.state.warming.now)
+    return answer
 
 
 routes = [
