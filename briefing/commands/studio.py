@@ -82,6 +82,7 @@ def run(argv: list[str]) -> int:
     url = f"http://{shown_host}:{port}/?token={token}"
     print(f"Studio: {url}", flush=True)
     print(msg("studio-stop", "(Ctrl+C to stop)"), file=sys.stderr, flush=True)
+    app.state.warming.later()  # unless the list's badges start it before
     if not args.no_browser:
         threading.Timer(0.5, lambda: webbrowser.open(url)).start()
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False,

@@ -5,7 +5,7 @@ that page does not need: the editing layer, `check` with the content schema, pyd
 units, the preview's engine. `Deferred` answers every other address, importing those pages'
 modules at the first request that needs them; `Warming` imports them beforehand, in the
 background, once the list's badges or its new-document form have been served (or some
-seconds after the list, should the page ask for neither), then warms the preview's engine
+seconds after the start, should no page ask for them), then warms the preview's engine
 (WeasyPrint, the fonts): nothing competes with the first page for the interpreter.
 """
 
@@ -18,8 +18,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.routing import BaseRoute, Router
 from starlette.types import Receive, Scope, Send
 
-#: seconds after the list is served before the warm-up starts if the page asks for nothing
-#: more (no script, an empty list): long enough never to compete with the badges' request
+#: seconds after the start when the warm-up begins if no list has asked for its badges by then
+#: (no browser yet, another page opened first, an empty list): past the first page's time
 WARM_AFTER = 10.0
 
 
@@ -44,8 +44,9 @@ class Deferred:
 
 
 class Warming:
-    """The warm-up, started once: `now`, or `later` (in `WARM_AFTER` seconds). Off (`enabled`
-    False) in tests: nothing runs behind a test's back."""
+    """The warm-up, started once: `now` (the list's badges were served), or `later` (in
+    `WARM_AFTER` seconds: the command, at start). Off (`enabled` False) in tests: nothing
+    runs behind a test's back."""
 
     def __init__(self, deferred: Deferred, enabled: bool):
         self.deferred = deferred

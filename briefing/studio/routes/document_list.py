@@ -30,10 +30,8 @@ def _listing(studio: Studio) -> dict:
 
 async def index(request: Request) -> Response:
     listing = await run_in_threadpool(_listing, studio_of(request))
-    answer = page(request, "documents.html", nav="documents", accepted=uploads.accepted(),
-                  **listing)
-    answer.background = BackgroundTask(request.app.state.warming.later)
-    return answer
+    return page(request, "documents.html", nav="documents", accepted=uploads.accepted(),
+                **listing)
 
 
 def _badges(studio: Studio) -> dict[str, str]:
