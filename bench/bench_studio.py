@@ -16,7 +16,9 @@ a test: it prints, it asserts nothing.
 
 Start (`--starts N`, 0 to skip): from launching `build.py studio` to the first page served —
 the documents list, with the token, read to its end over HTTP — paired, interleaved, with
-the smallest cold command of the same interpreter (`build.py --help`) as the baseline.
+the smallest cold command of the same interpreter (`build.py --help`) as the baseline; then
+to the end of the list's badges (the page's next request). `--against DIR` times another
+checkout's start (say, main's) in the same runs, interleaved: an A/B on the same load.
 """
 
 from __future__ import annotations
@@ -42,11 +44,11 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[rank - 1]
 
 
-def start_studio(project: Path) -> tuple[subprocess.Popen, str]:
+def start_studio(project: Path, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "studio", "--port", "0", "--no-browser",
+        [sys.executable, str(root / "build.py"), "studio", "--port", "0", "--no-browser",
          "--project", str(project)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        text=True, cwd=root, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     assert process.stdout is not None
     line = process.stdout.readline()
     if not line.startswith("Studio: "):
@@ -86,50 +88,80 @@ def cli_run(project: Path, name: str, out: Path) -> float:
     return time.perf_counter() - started
 
 
-def first_page(project: Path) -> float:
-    """Seconds from launching the studio to the end of its first page (the documents list)."""
+def first_page(project: Path, root: Path = ROOT) -> tuple[float, float | None]:
+    """Seconds from launching the studio (of the checkout `root`) to the end of its first page
+    (the documents list), and to the end of the list's badges (`/api/documents/checks`, the
+    page's next request; None where the list is served with its badges)."""
     import http.cookiejar
+    import urllib.error
     import urllib.request
 
     started = time.perf_counter()
-    process, url = start_studio(project)
+    process, url = start_studio(project, root)
     try:
         opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         with opener.open(url, timeout=60) as answer:  # the token, then the list itself
             answer.read()
             assert answer.status == 200
-        return time.perf_counter() - started
+        listed = time.perf_counter() - started
+        try:
+            with opener.open(url.split("/?", 1)[0] + "/api/documents/checks",
+                             timeout=120) as answer:
+                answer.read()
+        except urllib.error.HTTPError:  # an older studio: its list came with its badges
+            return listed, None
+        return listed, time.perf_counter() - started
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
-def help_run() -> float:
+def help_run(root: Path = ROOT) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "build.py"), "--help"], check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, str(root / "build.py"), "--help"], check=True,
+                   capture_output=True, cwd=root)
     return time.perf_counter() - started
 
 
-def starts(runs: int) -> None:
-    """Start -> first page, paired with a cold `build.py --help`, A B / B A interleaved."""
-    studio_times: list[float] = []
-    help_times: list[float] = []
+def starts(runs: int, against: Path | None = None) -> None:
+    """Start -> first page, paired with a cold `build.py --help` (and, `against` another
+    checkout, with its start too), the order rotated each run."""
+    firsts: list[float] = []
+    badges: list[float] = []
+    helps: list[float] = []
+    others: list[float] = []
     with tempfile.TemporaryDirectory(prefix="bench-studio-start-") as scratch:
         project = Path(scratch)
         shutil.copytree(ROOT / "content", project / "content")
+        measures = ["this", "help"] + (["other"] if against else [])
         for run in range(runs):
-            pair = (first_page, help_run) if run % 2 == 0 else (help_run, first_page)
-            for measure in pair:
-                (studio_times if measure is first_page else help_times).append(
-                    measure(project) if measure is first_page else measure())
-            print(f"start {run + 1:2d}: first page {studio_times[-1]:5.2f} s   "
-                  f"build.py --help {help_times[-1]:5.2f} s", flush=True)
-    p50, p95 = statistics.median(studio_times), percentile(studio_times, 0.95)
-    h50 = statistics.median(help_times)
+            for which in measures[run % len(measures):] + measures[:run % len(measures)]:
+                if which == "this":
+                    listed, checked = first_page(project)
+                    firsts.append(listed)
+                    badges += [checked] if checked is not None else []
+                elif which == "help":
+                    helps.append(help_run())
+                else:
+                    assert against is not None
+                    others.append(first_page(project, against)[0])
+            print(f"start {run + 1:2d}: first page {firsts[-1]:5.2f} s"
+                  + (f" (badges {badges[-1]:5.2f} s)" if badges else "")
+                  + f"   build.py --help {helps[-1]:5.2f} s"
+                  + (f"   {against}: first page {others[-1]:5.2f} s" if others else ""),
+                  flush=True)
+    p50, p95 = statistics.median(firsts), percentile(firsts, 0.95)
+    h50 = statistics.median(helps)
     print(f"command start -> first page served: p50 {p50:.2f} s, p95 {p95:.2f} s "
           f"(target <= 1.5 s); cold build.py --help p50 {h50:.2f} s, ratio {p50 / h50:.2f}")
+    if badges:
+        print(f"command start -> the list's badges: p50 {statistics.median(badges):.2f} s, "
+              f"p95 {percentile(badges, 0.95):.2f} s")
+    if others:
+        o50 = statistics.median(others)
+        print(f"{against}: first page p50 {o50:.2f} s, p95 {percentile(others, 0.95):.2f} s, "
+              f"ratio to --help {o50 / h50:.2f}; this / that p50 {p50 / o50:.2f}")
 
 
 def typing_runs(args: argparse.Namespace) -> tuple[list[float], list[float]]:
@@ -185,9 +217,12 @@ def main() -> int:
     parser.add_argument("--no-baseline", action="store_true", help="skip the CLI runs")
     parser.add_argument("--starts", type=int, default=6,
                         help="studio starts timed to the first page (0: none)")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="another checkout (say, main's worktree) whose starts are timed "
+                             "in the same runs, interleaved")
     args = parser.parse_args()
     if args.starts:
-        starts(args.starts)
+        starts(args.starts, args.against)
     if not args.runs:
         return 0
     studio_times, cli_times = typing_runs(args)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing.editing import document_files as documents
+from briefing.editing import document_rows
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import Conflict, EditError
 from briefing.editing.store import DocumentStore, check_name
@@ -302,10 +303,12 @@ def test_duplicate_bin_and_restore(store, tmp_path):
 
 
 def test_list_documents(store, tmp_path):
-    rows = {row.name: row for row in documents.list_documents(store, tmp_path / "output")[0]}
+    rows = {row.name: row for row in document_rows.list_documents(store, tmp_path / "output")[0]}
     assert set(rows) == {BOOKLET, PROGRAMME}
     assert rows[BOOKLET].form == "booklet" and rows[PROGRAMME].form == "official"
-    assert rows[BOOKLET].errors == 0 and rows[BOOKLET].last_build is None
+    assert rows[BOOKLET].last_build is None
+    checks = documents.document_checks(store)
+    assert set(checks) == set(rows) and checks[BOOKLET] == documents.Checks(0, 0, 0)
 
 
 SAVER = """

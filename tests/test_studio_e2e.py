@@ -104,7 +104,9 @@ def test_a_clerk_edits_previews_archives_and_downloads(studio, browser):
     page.goto(url)
     assert page.url == base + "/"  # the token went into a cookie, out of the address bar
     row = page.locator(f'tr[data-name="{BOOKLET}"]')
-    assert "Về thành tựu đối ngoại" in row.inner_text() and "Hợp lệ" in row.inner_text()
+    assert "Về thành tựu đối ngoại" in row.inner_text()
+    row.locator("td.checks:not([aria-busy])").wait_for(timeout=60_000)  # the badges follow
+    assert "Hợp lệ" in row.inner_text()
     shot(page, "01-documents")
 
     # 2. the booklet in the editor, its preview drawn
@@ -337,4 +339,36 @@ def test_undo_after_a_text_repair_opens_the_repair_page_again(studio, browser):
     assert page.locator("#raw-text").input_value() == broken
     assert (project / "content" / "hong.yaml").read_text(encoding="utf-8") == broken
     shot(page, "14-undo-back-to-broken")
+    page.close()
+
+
+def test_the_list_comes_first_and_its_badges_follow(studio, browser):
+    """The documents list is served before `check` runs; each row's check cell is filled by
+    the page's next request — valid, errors, an import's guesses (never "valid" until they
+    are seen) — and the new-document form's boxes arrive likewise, with no script error."""
+    from test_studio_hardening import REPORT
+
+    url, project = studio
+    base = url.split("/?")[0]
+    (project / "content" / "vo.yaml").write_text("meta:\n  form: [booklet\n", encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(url)
+    imported = page.evaluate("""async (text) => { const form = new FormData();
+        form.append("file", new File([text], "bao-cao.txt", {type: "text/plain"}));
+        return (await Studio.api("/api/documents/import", form)).name; }""", REPORT)
+    page.goto(base + "/")
+    page.wait_for_selector("#documents td.checks[aria-busy]", state="detached", timeout=60_000)
+
+    def said(name: str) -> str:
+        return page.locator(f'tr[data-name="{name}"] td.checks').inner_text()
+
+    assert "Hợp lệ" in said(BOOKLET)
+    assert "chỗ nhập cần xem lại" in said(imported) and "Hợp lệ" not in said(imported)
+    assert "lỗi" in said("vo.yaml") and "Hợp lệ" not in said("vo.yaml")
+    page.locator("#new-type option").first.wait_for(state="attached", timeout=60_000)
+    shot(page, "15-documents-badges")
+    assert errors == []
     page.close()

@@ -178,3 +178,26 @@ def test_a_new_file_gets_the_usual_permissions_without_touching_the_umask(tmp_pa
     with pytest.raises(FileExistsError):
         write_new(tmp_path / "b.yaml", b"c")
     assert (tmp_path / "b.yaml").read_bytes() == b"b"
+
+
+def test_the_warm_up_runs_once_whoever_asks_and_never_in_tests(monkeypatch):
+    """The badges' request and the start's timer may both ask: the other pages are imported
+    and the preview warmed once, in that order; a studio made for tests never warms up."""
+    from briefing.studio.deferred import Deferred, Warming
+
+    done: list[str] = []
+    monkeypatch.setattr("briefing.preview.rendering.warm_up", lambda: done.append("preview"))
+    warming = Warming(Deferred(lambda: done.append("pages") or []), enabled=True)
+    asking = [threading.Thread(target=warming.now) for _ in range(4)]
+    for thread in asking:
+        thread.start()
+    for thread in asking:
+        thread.join(PATIENCE)
+    for thread in [t for t in threading.enumerate() if t.name == "studio-warm-up"]:
+        thread.join(PATIENCE)
+    assert done == ["pages", "preview"]
+    off = Warming(Deferred(lambda: done.append("never") or []), enabled=False)
+    off.now()
+    off.later()
+    assert done == ["pages", "preview"] and not any(
+        t.name == "studio-warm-up" for t in threading.enumerate())

@@ -76,15 +76,13 @@ def run(argv: list[str]) -> int:
     sock = bind(args.host, args.port)
     port = sock.getsockname()[1]
     app = create_app(project, allowed_hosts=hosts_for(args.host, port),
-                     language=chosen() or VIETNAMESE)
+                     language=chosen() or VIETNAMESE, warm=True)
     token = app.state.studio.secrets.token
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown_host}:{port}/?token={token}"
     print(f"Studio: {url}", flush=True)
     print(msg("studio-stop", "(Ctrl+C to stop)"), file=sys.stderr, flush=True)
-    from briefing.preview.rendering import warm_up
-
-    threading.Thread(target=warm_up, daemon=True).start()
+    app.state.warming.later()  # unless the list's badges start it before
     if not args.no_browser:
         threading.Timer(0.5, lambda: webbrowser.open(url)).start()
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False,

@@ -1,4 +1,5 @@
-"""The documents of a project as the studio lists them; new ones from a form; duplicates; a
+"""The documents of a project: the badges of their list (`check`; the list itself is
+`briefing.editing.document_rows`), new ones from a form, duplicates, imports, and a
 recoverable bin instead of deletion.
 
 Deleting moves the file into `content/.bin/` (a hidden folder `build.py` never reads) under a
@@ -12,12 +13,12 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from briefing.atomic import NO_HARD_LINKS, write_new
-from briefing.builds.variants import base_name
+from briefing.editing.document_rows import BinEntry, bin_dir, bin_entries
+from briefing.editing.document_rows import document_title as document_title
 from briefing.editing.field_findings import check_text
-from briefing.editing.folder_listing import Unopenable, list_folder, why_not, yaml_names
+from briefing.editing.folder_listing import list_folder, why_not, yaml_names
 from briefing.editing.import_review import guesses
 from briefing.editing.new_document import TYPE_OF_FORM, new_content
 from briefing.editing.refusals import Conflict, EditError, Taken
@@ -32,38 +33,21 @@ from briefing.editing.store import (
     writing,
 )
 from briefing.messages import msg
-from briefing.problems import BriefingError
-from briefing.source.yaml_source import load_yaml
 from briefing.text.slug import slug, unique
 
 FORMS = ("booklet", "official")
-BIN = ".bin"
 #: the folder of the pictures imports bring (content/media/)
 MEDIA = "media"
 
 
-@dataclass
-class DocumentInfo:
-    """One row of the documents list."""
+@dataclass(frozen=True)
+class Checks:
+    """The badges of a row of the documents list: what `check` finds, and the notes an import
+    left to review (placeholders among them: not "valid" until seen)."""
 
-    name: str
-    title: str
-    form: str
-    profile: str
-    date: str
     errors: int
     warnings: int
-    version: str
-    last_build: dt.datetime | None
-    modified: dt.datetime
-    #: notes an import left to review (placeholders among them): not "valid" until seen
     guesses: int = 0
-
-
-def last_build(output: Path, name: str) -> dt.datetime | None:
-    times = [p.stat().st_mtime for p in (output / f"{base_name(name)}.{fmt}"
-                                          for fmt in ("pdf", "docx")) if p.is_file()]
-    return dt.datetime.fromtimestamp(max(times)) if times else None
 
 
 def content_names(store: DocumentStore) -> list[str]:
@@ -72,41 +56,15 @@ def content_names(store: DocumentStore) -> list[str]:
             if why_not(name) is None and (store.root / name).is_file()]
 
 
-def document_title(data: Any, name: str) -> str:
-    """What the studio calls a document: its subject, else its title, else its type, else
-    its file name (a file too broken to read has only its name)."""
-    info = data.get("meta") if isinstance(data, dict) else None
-    info = info if isinstance(info, dict) else {}
-    return str(info.get("subject") or info.get("title") or info.get("type") or name)
+def checks_of(store: DocumentStore, snapshot: Snapshot) -> Checks:
+    result = check_text(store.path(snapshot.name), snapshot.text)
+    return Checks(result.errors, result.warnings, len(guesses(snapshot.name, snapshot.text)))
 
 
-def describe(store: DocumentStore, output: Path, snapshot: Snapshot) -> DocumentInfo:
-    name = snapshot.name
-    result = check_text(store.path(name), snapshot.text)
-    data: Any = {}
-    try:
-        data = load_yaml(name, snapshot.text).data
-    except BriefingError:  # a broken file is still listed, with its errors
-        data = {}
-    info = data.get("meta") if isinstance(data, dict) else None
-    info = info if isinstance(info, dict) else {}
-    path = store.path(name)
-    return DocumentInfo(
-        name=name, title=document_title(data, name), form=str(info.get("form") or "booklet"),
-        profile=str(info.get("profile") or "party"), date=str(info.get("date") or ""),
-        errors=result.errors, warnings=result.warnings, version=snapshot.version,
-        last_build=last_build(output, name),
-        modified=dt.datetime.fromtimestamp(path.stat().st_mtime),
-        guesses=len(guesses(name, snapshot.text)))
-
-
-def list_documents(store: DocumentStore, output: Path
-                   ) -> tuple[list[DocumentInfo], list[Unopenable]]:
-    """Every `content/*.yaml`: the documents described, and the files that cannot be opened
-    with their reasons (listed too: one odd file never takes the list down)."""
-    listing = list_folder(store)
-    return [describe(store, output, snapshot) for snapshot in listing.opened], \
-        listing.unopenable
+def document_checks(store: DocumentStore) -> dict[str, Checks]:
+    """The badges of every document the list shows (`document_rows.list_documents`), by
+    name: asked for once the list is on the page (`check` is the slow part of a list)."""
+    return {snapshot.name: checks_of(store, snapshot) for snapshot in list_folder(store).opened}
 
 
 def free_name(store: DocumentStore, wanted: str, folder: str = "") -> str:
@@ -196,17 +154,6 @@ def save_imported(store: DocumentStore, made: list[tuple[str, str]],
 
 
 # -- the bin ----------------------------------------------------------------------------------
-@dataclass
-class BinEntry:
-    key: str  # the file name inside the bin
-    name: str  # the name it had
-    deleted: dt.datetime
-
-
-def bin_dir(store: DocumentStore) -> Path:
-    return store.root / BIN
-
-
 def trash(store: DocumentStore, name: str, version: str | None = None) -> BinEntry:
     """Move the file into the bin (refused if it changed since `version`, when given)."""
     name = check_name(name)
@@ -222,24 +169,6 @@ def trash(store: DocumentStore, name: str, version: str | None = None) -> BinEnt
             os.replace(store.path(name), folder / key)
         store.forget(name)
         return BinEntry(key, name, dt.datetime.now())
-
-
-def bin_entries(store: DocumentStore) -> list[BinEntry]:
-    folder = bin_dir(store)
-    if not folder.is_dir():
-        return []
-    out = []
-    for path in sorted(folder.iterdir(), reverse=True):
-        stamp, sep, rest = path.name.partition("--")
-        if not sep or not path.is_file():
-            continue
-        try:
-            when = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f")
-        except ValueError:
-            continue
-        out.append(BinEntry(path.name, rest.replace("--", "/", 1) if rest.startswith(
-            ("units--", "meetings--")) else rest, when))
-    return out
 
 
 def restore(store: DocumentStore, key: str) -> str:

@@ -133,11 +133,3 @@ def form_fields() -> list[tuple[str, Message, str]]:
         default = value if isinstance(value, str) and name != "date" else ""
         out.append((name, field_label(name), default))
     return out
-
-
-def profile_names() -> list[tuple[str, str]]:
-    """The layouts a document may take: (profile, its description), Party first."""
-    from briefing.profile.model import available_profiles, load_profile
-
-    names = sorted(available_profiles(), key=lambda n: (n != "party", n))
-    return [(name, load_profile(name).description or name) for name in names]

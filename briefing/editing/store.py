@@ -18,17 +18,18 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing import inputs
 from briefing.atomic import write_atomic, write_new
-from briefing.editing.operations import Context, Outcome, apply_operation
 from briefing.editing.refusals import Conflict, EditError, Taken
-from briefing.editing.yamltext import deep_copy, dump_minimal, load_tree, render
 from briefing.messages import Message, msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import MAX_FILE_BYTES
 from briefing.system_errors import disk_full, is_disk_full, os_reason, shown_name, write_failure
+
+if TYPE_CHECKING:  # changes only: reading and listing files never import the editing layer
+    from briefing.editing.operations import Outcome
 
 #: `name.yaml` or `units/name.yaml`, `meetings/name.yaml`: what the studio may open
 SUBFOLDERS = ("units", "meetings")
@@ -185,6 +186,8 @@ class DocumentStore:
         several fields before the studio saved."""
         if not operations:
             raise EditError(msg("edit-no-change", "Nothing to change."))
+        from briefing.editing.operations import Context, Outcome, apply_operation
+        from briefing.editing.yamltext import deep_copy, dump_minimal, render
 
         def edit(snapshot: Snapshot) -> tuple[str, Outcome, tuple[Any, str] | None]:
             tree, rendered = self._tree(snapshot)
@@ -206,6 +209,8 @@ class DocumentStore:
         known = self._trees.get(snapshot.name)
         if known is not None and known[0] == snapshot.version:
             return known[1], known[2]
+        from briefing.editing.yamltext import load_tree, render
+
         try:
             tree = load_tree(snapshot.text, snapshot.name)
         except BriefingError as error:
@@ -217,6 +222,8 @@ class DocumentStore:
     def replace_text(self, name: str, version: str,
                      make: Callable[[Snapshot], str]) -> Snapshot:
         """Replace the whole text (fix all, restore) under the same version check."""
+        from briefing.editing.operations import Outcome
+
         return self._write(name, version, lambda s: (make(s), Outcome(), None)).snapshot
 
     def _write(self, name: str, version: str,

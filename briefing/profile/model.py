@@ -22,7 +22,7 @@ from typing import Annotated
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 
-from briefing import FONTS_DIR, PROJECT_ROOT
+from briefing import FONTS_DIR
 from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.profile.body_looks import (
@@ -39,6 +39,7 @@ from briefing.profile.document_number import DocumentNumber
 from briefing.profile.document_types import DocumentType, resolve, types_problems
 from briefing.profile.ladders import Enumeration, Numbering
 from briefing.profile.legal_looks import LegalLooks
+from briefing.profile.names import PROFILES_DIR, available_profiles
 from briefing.profile.page import Body, Font, FontFiles, Footnote, Media, Page, PageNumber
 from briefing.profile.parts import (
     DATE_FIELDS,
@@ -109,9 +110,6 @@ __all__ = [
     "load_profile",
     "load_profile_file",
 ]
-
-PROFILES_DIR = PROJECT_ROOT / "profiles"
-
 
 class Profile(Strict):
     name: str
@@ -194,10 +192,6 @@ class Profile(Strict):
         if self.page.number.position.startswith("bottom"):
             return self.page.header_distance
         return self.page.margins["bottom"]
-
-
-def available_profiles() -> list[str]:
-    return sorted(p.stem for p in PROFILES_DIR.glob("*.yaml"))
 
 
 @lru_cache(maxsize=8)

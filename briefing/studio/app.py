@@ -1,5 +1,8 @@
 """The studio's web application: routes by concept, one guard in front of all of them, and one
-answer for every refusal (`EditError`, `BriefingError`): the clerk's message, never a 500."""
+answer for every refusal (`EditError`, `BriefingError`): the clerk's message, never a 500.
+
+The documents list (`routes.document_list`) and the static files are served at once; every
+other page is `Deferred`, its modules imported after the list is on the clerk's screen."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Mount
+from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -19,7 +22,8 @@ from briefing.messages import msg
 from briefing.messages.language import VIETNAMESE, speaking
 from briefing.problems import BriefingError
 from briefing.studio.context import HERE, Studio, page
-from briefing.studio.routes import documents, editions, editor, preview, review, signing, units
+from briefing.studio.deferred import Deferred, Warming
+from briefing.studio.routes import document_list
 from briefing.studio.security import Guard
 from briefing.system_errors import disk_full, os_reason, shown_name
 
@@ -85,14 +89,23 @@ class Speaking:
             await self.app(scope, receive, send)
 
 
+def later_routes() -> list[BaseRoute]:
+    """Every page but the list: the editing layer, `check`, the preview, units, editions."""
+    from briefing.studio.routes import documents, editions, editor, preview, review, signing, units
+
+    return [*documents.routes, *editor.routes, *preview.routes, *units.routes,
+            *editions.routes, *signing.routes, *review.routes]
+
+
 def create_app(root: Path, studio: Studio | None = None,
                allowed_hosts: set[str] | None = None,
-               language: str = VIETNAMESE) -> Starlette:
-    """The studio for the project at `root`; `allowed_hosts` None skips the Host check (tests)."""
+               language: str = VIETNAMESE, warm: bool = False) -> Starlette:
+    """The studio for the project at `root`; `allowed_hosts` None skips the Host check (tests);
+    `warm`: import the other pages and warm the preview after the first list (the command)."""
     studio = studio or Studio(root)
+    later = Deferred(later_routes)
     app = Starlette(
-        routes=[*documents.routes, *editor.routes, *preview.routes, *units.routes,
-                *editions.routes, *signing.routes, *review.routes,
+        routes=[*document_list.routes,
                 Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
                 # the vendored fonts the PDF embeds: the comparison of editions is drawn in them
                 Mount("/fonts", StaticFiles(directory=PROJECT_ROOT / "fonts"), name="fonts")],
@@ -100,6 +113,8 @@ def create_app(root: Path, studio: Studio | None = None,
                     Middleware(Guard, secrets_=studio.secrets, allowed_hosts=allowed_hosts)],
         exception_handlers={EditError: refused, BriefingError: refused,
                             OSError: system_refused, 500: server_error})
+    app.router.default = later  # what no route above answers
     app.state.studio = studio
     app.state.language = language
+    app.state.warming = Warming(later, enabled=warm)
     return app

@@ -1,11 +1,15 @@
 """What every route of one studio shares: the project's folders, the document store, the
-preview builder, the tokens, the templates; and the small helpers routes use to answer."""
+preview builder, the tokens, the templates; and the small helpers routes use to answer.
+
+Light to import: the documents list is served from it before the editing layer, `check` and
+the preview's engine are imported (the previewer is made at its first use)."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -13,14 +17,16 @@ from starlette.templating import Jinja2Templates
 
 from briefing import inputs
 from briefing.editing.date_fields import shown_date
-from briefing.editing.new_document import profile_names
 from briefing.editing.refusals import EditError
 from briefing.editing.store import DocumentStore
 from briefing.inputs import ARCHIVE_FOLDER
 from briefing.messages import msg
-from briefing.preview.resident import Previewer
+from briefing.profile.names import profile_names
 from briefing.studio.security import Secrets
 from briefing.studio.texts import FORM_NAMES, humanize_time
+
+if TYPE_CHECKING:
+    from briefing.preview.resident import Previewer
 
 HERE = Path(__file__).parent
 #: the title of a page that says a document cannot be opened
@@ -43,11 +49,23 @@ class Studio:
         self.archive = self.output / "editions"
         self.archive_folder()  # refused at start, as build.py refuses them
         self.store = DocumentStore(self.content)
-        self.previewer = Previewer()
+        self._previewer: Previewer | None = None
+        self._making = threading.Lock()
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         self.templates.env.globals.update(form_names=FORM_NAMES, when=humanize_time)
         self.templates.env.filters["vi_date"] = shown_date
         self.templates.env.globals["profile_labels"] = dict(profile_names())
+
+    @property
+    def previewer(self) -> Previewer:
+        """The preview builder, made (its module imported) at the first preview: one for
+        the studio, whichever request asks first."""
+        with self._making:
+            if self._previewer is None:
+                from briefing.preview.resident import Previewer
+
+                self._previewer = Previewer()
+            return self._previewer
 
     def output_folder(self) -> Path:
         """output/, checked before anything is written there (a link may be planted while

@@ -4,11 +4,11 @@ from the code that shows them: messages of the catalogue, worded in the studio's
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from briefing.editing.places import META_FIELDS
 from briefing.messages import Message, msg
 
-__all__ = ["FORM_NAMES", "ITEM_KINDS", "META_FIELDS", "humanize_time"]
+__all__ = ["FORM_NAMES", "ITEM_KINDS", "humanize_time"]  # and META_FIELDS (`__getattr__`)
 
 FORM_NAMES = {"booklet": msg("form-booklet", "Internal information booklet"),
               "official": msg("form-official", "Official document")}
@@ -29,3 +29,14 @@ def humanize_time(moment: dt.datetime | None) -> str:
     if moment is None:
         return str(msg("time-never", "not yet"))
     return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def __getattr__(name: str) -> Any:
+    """`META_FIELDS`, the labels of the meta fields (`briefing.editing.places`), imported when
+    a page that shows them is first asked for: the documents list, served first, needs none
+    of the editing layer."""
+    if name == "META_FIELDS":
+        from briefing.editing.places import META_FIELDS
+
+        return META_FIELDS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,7 +3,8 @@
 The studio checks what a browser can lie about (size, name, type by content, not by the name
 alone) and hands the bytes to `briefing.importing`, the same importer as the command line.
 The upload is written to a private temporary folder first: the importer reads files, and the
-name the browser gave is never used as a path.
+name the browser gave is never used as a path. The importer is imported at the first upload:
+the documents list (`accepted`, its dialog) is served before it.
 """
 
 from __future__ import annotations
@@ -16,10 +17,8 @@ from io import BytesIO
 from pathlib import Path
 
 from briefing.atomic import safe_name
-from briefing.editing import document_files as documents
 from briefing.editing.refusals import EditError, Taken
 from briefing.editing.store import DocumentStore
-from briefing.importing import import_file
 from briefing.messages import Message, joined, msg
 from briefing.problems import FIX, BriefingError, Problem
 
@@ -87,6 +86,8 @@ def kind_of(filename: str, data: bytes) -> str:
 def import_upload(filename: str, data: bytes, stem: str) -> Imported:
     """The content the importer makes of an uploaded file, its documents and pictures named
     after `stem` (nothing is written here)."""
+    from briefing.importing import import_file  # not at start: the documents list needs none
+
     kind = kind_of(filename, data)
     suffix = {"docx": ".docx", "text": ".txt", "markdown": ".md"}.get(kind, kind)
     source_stem = Path(filename).stem or "tai-lieu-nhap"
@@ -117,6 +118,8 @@ def import_into(store: DocumentStore, filename: str, data: bytes) -> tuple[list[
     """Import an upload as new content files: the name is chosen first (free for the content
     files and for the pictures the import makes), the import names everything after it, and
     all of it is created without replacing any file. Returns the new names and the import."""
+    from briefing.editing import document_files as documents
+
     kind_of(filename, data)  # refused before any work
     for _ in range(3):  # a name taken between the choice and the write: choose again
         stem = documents.import_stem(store, Path(filename).stem)

@@ -1,11 +1,10 @@
-"""The list of documents; new from a form; import; duplicate; the recoverable bin.
+"""What the documents list does: new from a form, import, duplicate, delete to the
+recoverable bin, restore (the list itself is `routes.document_list`).
 
 Every file operation runs in the thread pool (`run_in_threadpool`), never on the event loop;
 a refused one (`EditError`) is answered by the app's handler (`briefing.studio.app`)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -13,35 +12,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.editing import document_files as documents
-from briefing.editing.date_fields import shown_date
-from briefing.editing.new_document import form_fields, profile_names, type_choices
 from briefing.editing.refusals import EditError
 from briefing.messages import msg
 from briefing.studio import uploads
-from briefing.studio.context import Studio, json_body, page, studio_of
+from briefing.studio.context import json_body, studio_of
 from briefing.studio.urls import edit_url
 
 #: the meta fields the new-document form may send (each type asks for some of them)
 NEW_FIELDS = ("subject", "issuer.superior", "issuer.name", "date", "place", "number",
               "addressees", "signer.authority", "signer.title", "signer.name")
-
-
-def _listing(studio: Studio) -> dict:
-    rows, unopenable = documents.list_documents(studio.store, studio.output)
-    return {"rows": rows, "unopenable": unopenable,
-            "binned": documents.bin_entries(studio.store)}
-
-
-def new_form() -> dict:
-    """What the new-document form offers: layouts, their document types, the fields."""
-    return {"profiles": profile_names(), "types": type_choices(),
-            "new_fields": form_fields(), "today": shown_date(dt.date.today().isoformat())}
-
-
-async def index(request: Request) -> Response:
-    listing = await run_in_threadpool(_listing, studio_of(request))
-    return page(request, "documents.html", nav="documents", accepted=uploads.accepted(),
-                **new_form(), **listing)
 
 
 def _opened(name: str) -> JSONResponse:
@@ -107,7 +86,6 @@ async def restore(request: Request) -> Response:
 
 
 routes = [
-    Route("/", index),
     Route("/api/documents/new", create, methods=["POST"]),
     Route("/api/documents/import", upload, methods=["POST"]),
     Route("/api/documents/duplicate/{name:path}", duplicate, methods=["POST"]),

@@ -1,4 +1,4 @@
-/* The documents list: new, import, duplicate, delete to the bin, restore. */
+/* The documents list: its badges, new, import, duplicate, delete to the bin, restore. */
 "use strict";
 
 (() => {
@@ -8,12 +8,39 @@
     box.hidden = false;
   };
 
+  /* The list comes first; then its badges (`check` on every document) and the new-document
+     form's boxes (the profiles' types), asked for once the list is shown. */
+  const loaded = (cell, html) => { cell.innerHTML = html; cell.removeAttribute("aria-busy"); };
+  async function showChecks() {
+    const rows = document.querySelectorAll("#documents tr[data-name]");
+    if (!rows.length) return;
+    let checks = {};
+    try { checks = (await Studio.api("/api/documents/checks")).checks; }
+    catch (error) { Studio.flash(error.message, "error", true); }
+    for (const row of rows) {
+      const said = checks[row.dataset.name];
+      loaded(row.querySelector("td.checks"), said === undefined
+        ? '<span class="muted small">Chưa kiểm tra được</span>' : said);
+    }
+  }
+
   const newForm = document.getElementById("new-form");
-  const profile = document.getElementById("new-profile");
-  const type = document.getElementById("new-type");
-  /* the types of the chosen layout, and the fields of the chosen type only */
-  const allTypes = [...type.options];
+  let profile = null;
+  let type = null;
+  let allTypes = [];
   let shownProfile = null;
+  async function showNewForm() {
+    const box = document.getElementById("new-fields");
+    try { loaded(box, (await Studio.api("/api/documents/new-form")).form); }
+    catch (error) { showError(newForm, error.message); return; }
+    profile = document.getElementById("new-profile");
+    type = document.getElementById("new-type");
+    allTypes = [...type.options];
+    profile.addEventListener("change", showType);
+    type.addEventListener("change", showType);
+    showType();
+  }
+  /* the types of the chosen layout, and the fields of the chosen type only */
   function showType() {
     if (shownProfile !== profile.value) {   // the chosen layout's types only, in the list
       shownProfile = profile.value;
@@ -29,11 +56,10 @@
     }
   }
   newForm.addEventListener("input", (event) => { event.target.dataset.touched = "1"; });
-  profile.addEventListener("change", showType);
-  type.addEventListener("change", showType);
-  showType();
+  showChecks().then(showNewForm);
   newForm.addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (!profile) return;   // its boxes are not there yet
     const data = { profile: profile.value, type: type.value };
     for (const label of newForm.querySelectorAll(".new-field:not([hidden])")) {
       const input = label.querySelector("input, textarea");
