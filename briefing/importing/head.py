@@ -17,7 +17,8 @@ from typing import Any
 from briefing.importing.guesses import Notebook, guess_comment
 from briefing.importing.legal_lines import legal_label
 from briefing.importing.markdown_text import whole_emphasis
-from briefing.importing.words import upper, words
+from briefing.importing.subject_lines import continues_subject
+from briefing.importing.words import is_caps, upper, words
 from briefing.messages import msg
 from briefing.numbering import markers
 from briefing.readers.source import Block, Line, Table, Where
@@ -90,11 +91,6 @@ def head_lines(block: Block) -> list[HeadLine]:
 
 #: Styled head paragraphs whose line breaks only balance the lines (the writer computes them).
 ONE_LINE_ROLES = frozenset({"subject", "cover-subject", "document-type", "cover-title"})
-
-
-def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def kind_of(text: str) -> str:
@@ -401,35 +397,6 @@ class HeadReader:
                              key=key), self.caps[0].where, text)
         self.meta.set(key, text, guess_comment(msg("import-headline-comment",
                                                    "a headline in capitals in the source")))
-
-
-#: "Thời gian:", "Địa điểm:", "Thành phần tham dự:": a short label and a colon opens a
-#: fill-in or a field, never a line of a title.
-_LABEL = re.compile(r"^[^\W\d][^:.;!?]{0,40}:(?:\s|$)")
-
-
-def continues_subject(subject: list[HeadLine], line: HeadLine) -> bool:
-    """Whether `line` goes on with the title block (the trích yếu) as a reader sees it: a
-    title line ends no sentence; a line after it is no field ("Địa điểm: ……", a fill-in
-    blank) and goes on in the look of the lines before it (no blank line between, capitals
-    after capitals and small letters after small letters, centred after centred, bold after
-    bold) — or opens as a trích yếu does ("về …")."""
-    text = line.text.rstrip()
-    if len(text) > 200 or text.endswith((".", ":", ";")):
-        return False
-    if not subject:
-        return True
-    last = subject[-1]
-    opens = bool(_OPENS_SUBJECT.match(text))  # "về …" under "CỦA BAN CHẤP HÀNH …"
-    return not (line.fill or _LABEL.match(text) or line.gap or
-                (is_caps(last.text) != is_caps(text) and not opens) or
-                (last.align == "center" and line.align not in (None, "center")) or
-                (last.bold and not line.bold and not opens))
-
-
-#: how a trích yếu opens ("về phát triển …", "V/v …"): it goes on with the title block even
-#: under a line in capitals ("NGHỊ QUYẾT" / "CỦA BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN" / "về …")
-_OPENS_SUBJECT = re.compile(r"^(?:về|V/v)\s", re.IGNORECASE)
 
 
 def headline_only(meta: MetaDraft) -> bool:

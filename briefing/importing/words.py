@@ -18,3 +18,9 @@ def words() -> dict[str, Any]:
 
 def upper(text: str) -> str:
     return " ".join(text.upper().split())
+
+
+def is_caps(text: str) -> bool:
+    """A line in capitals (two letters at least, every letter a capital)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
