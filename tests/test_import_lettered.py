@@ -88,3 +88,27 @@ def test_legal_labels_are_read_by_the_numbering_module() -> None:
     assert legal_label("Mục 1 Quy định chung") == ("division", "Quy định chung")
     assert legal_label("Tiểu mục 2") == ("subdivision", "")
     assert legal_label("Mục 2 về việc phân công") is None
+
+
+DECREE_HEAD = ["CHÍNH PHỦ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "\tĐộc lập - Tự do - Hạnh phúc",
+               "Số: 30/2020/NĐ-CP\tHà Nội, ngày 05 tháng 3 năm 2020", "", "NGHỊ ĐỊNH",
+               "Về công tác văn thư", "", "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+               "", "Chính phủ ban hành Nghị định về công tác văn thư.", ""]
+
+
+def test_a_titled_point_of_a_clause_keeps_the_paragraphs_under_it(tmp_path: Path) -> None:
+    """The decree's shape (Điều 15): "a) Đăng ký văn bản bằng sổ" heads a paragraph, and so
+    does b); a point that ends a sentence leaves the paragraph after it to its clause."""
+    data = _data(tmp_path, [
+        *DECREE_HEAD, "Điều 1. Đăng ký văn bản đi", "1. Đăng ký văn bản",
+        "a) Đăng ký văn bản bằng sổ",
+        "Văn thư cơ quan đăng ký văn bản vào Sổ đăng ký văn bản đi.",
+        "b) Đăng ký văn bản bằng Hệ thống", "Văn bản được đăng ký bằng Hệ thống phải được in.",
+        "2. Văn bản được đăng ký như sau:", "a) Bằng sổ;", "b) Bằng Hệ thống.",
+        "Văn thư cơ quan chịu trách nhiệm."])
+    first, second = data["blocks"][0]["body"]
+    assert first["points"] == [
+        ["Đăng ký văn bản bằng sổ", "Văn thư cơ quan đăng ký văn bản vào Sổ đăng ký văn bản đi."],
+        ["Đăng ký văn bản bằng Hệ thống", "Văn bản được đăng ký bằng Hệ thống phải được in."]]
+    assert second["points"] == ["Bằng sổ;", "Bằng Hệ thống."]
+    assert second["body"] == ["Văn thư cơ quan chịu trách nhiệm."]

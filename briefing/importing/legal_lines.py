@@ -209,6 +209,10 @@ class LegalBuilder:
         """A paragraph, list item or table inside an article: into the open point, clause or
         the article's body; "-" items after a point are that point's bullets."""
         bullet = para.marker is not None and para.marker.kind == "bullet"
+        if self.point_list is not None and not bullet and _heads(self.point_list[-1]):
+            last = self.point_list[-1]  # "a) Đăng ký văn bản bằng sổ" over its paragraphs
+            self.point_list[-1] = [*(last if isinstance(last, list) else [last]), _typed(para)]
+            return
         if self.point_list is not None and bullet:
             last = self.point_list[-1]
             item = last if isinstance(last, list) else [last]
@@ -237,6 +241,13 @@ class LegalBuilder:
 
     def _heading_holder(self) -> list:
         return self.headings[-1][1]["body"] if self.headings else self.blocks
+
+
+def _heads(point: Any) -> bool:
+    """A point whose text ends no sentence ("a) Đăng ký văn bản bằng sổ") heads the
+    paragraphs under it; one that does ("a) Rà soát …;") leaves them to its clause."""
+    first = point[0] if isinstance(point, list) else point
+    return isinstance(first, str) and not plain_text(first).rstrip().endswith(_SENTENCE_END)
 
 
 def _typed(para: Para) -> str:
