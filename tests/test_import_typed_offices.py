@@ -130,3 +130,32 @@ def test_a_party_resolution_keeps_its_trich_yeu_under_the_organ_line() -> None:
     assert data["meta"]["subject"].endswith("về phát triển kinh tế biển đến năm 2030")
     assert not [p for p in data.get("preamble", []) if "kinh tế biển đến năm 2030" in str(p)]
     assert [b["title"] for b in data["blocks"]][:1] == ["TÌNH HÌNH VÀ NGUYÊN NHÂN"]
+
+
+def test_a_headline_in_capitals_without_a_masthead_is_never_the_issuer(tmp_path: Path) -> None:
+    path = tmp_path / "bai.txt"
+    path.write_text("NHỮNG KẾT QUẢ NỔI BẬT CỦA NĂM 2024\n\nNăm 2024, kinh tế tăng trưởng "
+                    "khá, đời sống nhân dân được cải thiện.\n", encoding="utf-8")
+    result = imported(path)
+    meta = loaded(result).document.meta
+    assert meta.subject == "NHỮNG KẾT QUẢ NỔI BẬT CỦA NĂM 2024"
+    assert meta.issuer.name != meta.subject
+    assert [n for n in result.notes if n.message.code == "import-headline"]
+
+
+@pytest.mark.parametrize(("cited", "profile"), [
+    ("(Kèm theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ)", "state"),
+    ("(Kèm theo Hướng dẫn số 36-HD/VPTW ngày 03 tháng 4 năm 2018 của Văn phòng Trung ương)",
+     "party"),
+])
+def test_an_appendix_without_a_masthead_takes_the_layout_of_the_text_it_cites(
+        cited: str, profile: str, tmp_path: Path) -> None:
+    path = tmp_path / "phu-luc.txt"
+    path.write_text(f"Phụ lục III\nBẢNG CHỮ VIẾT TẮT TÊN LOẠI VĂN BẢN\n{cited}\n\n"
+                    "1. Nghị quyết (cá biệt): NQ.\n2. Quyết định (cá biệt): QĐ.\n",
+                    encoding="utf-8")
+    result = imported(path)
+    document = loaded(result).document
+    assert document.meta.profile == profile
+    assert document.meta.issuer.name != "BẢNG CHỮ VIẾT TẮT TÊN LOẠI VĂN BẢN"
+    assert [n for n in result.notes if n.message.code == "import-profile-cited"]

@@ -14,6 +14,7 @@ from typing import Any
 
 from briefing.importing import cleanup, clutter, ladder, repair
 from briefing.importing import text_footnotes as typed_notes
+from briefing.importing.cited_numbers import profile_from_citations
 from briefing.importing.closing import (
     ClosingReader,
     opens_with_title,
@@ -166,7 +167,8 @@ def _closing_block(block: Block, closing: ClosingReader) -> bool:
 
 def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | None,
                profile_name: str | None, stem: str) -> dict[str, Any]:
-    profile = load_profile(profile_name or part.meta.get("profile") or "party")
+    profile = load_profile(profile_name or part.meta.get("profile") or
+                           profile_from_citations(part.body, notes) or "party")
     body = text_tables(part.body, notes) if doc.kind == "text" else part.body
     paras: list[Any] = []
     figure_count = 0

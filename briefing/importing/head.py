@@ -367,7 +367,6 @@ class HeadReader:
             self.meta.set("date", f"{int(match.group('y')):04d}-{int(match.group('m')):02d}")
 
     def finish(self) -> None:
-        self._issuer()
         if self.caps and "issuer" not in self.meta.values:
             self._caps_alone()
         if self.subject:
@@ -388,7 +387,7 @@ class HeadReader:
         values = self.meta.values
         if any(key in values for key in ("profile", "number", "date", "place")) or \
                 any(c.column for c in self.caps):
-            values["issuer"] = {"name": self.caps[-1].text}
+            self._issuer()
             return
         text = " ".join(c.text for c in self.caps)
         key = "subject" if not values.get("subject") and not self.subject else "title"
