@@ -71,6 +71,23 @@ def test_the_editor_names_every_kind_in_the_studios_language(tmp_path, language)
         assert not RAW_WORD.search(shown), RAW_WORD.findall(shown)
 
 
+def test_a_legal_text_offers_articles_and_clauses_to_add(tmp_path):
+    client = _client(tmp_path, "vi")
+    html = client.get(f"/edit/{EVERY}").text
+    menu = html[html.index('id="add-f-blocks"'):]
+    menu = menu[:menu.index("</select>")]
+    assert re.findall(r'<option value="([a-z]+)">', menu)[:3] == ["article", "clause",
+                                                                   "paragraph"]
+    client.headers["X-CSRF-Token"] = client.app.state.studio.secrets.csrf
+    version = client.get(f"/api/state/{EVERY}").json()["version"]
+    answer = client.post(f"/api/change/{EVERY}", json={
+        "version": version, "op": "insert_item", "args": {"list": ["blocks"], "kind": "clause",
+                                                          "index": 2}})
+    assert answer.status_code == 200, answer.text
+    text = (tmp_path / "content" / EVERY).read_text(encoding="utf-8")
+    assert "\n  - clause: ''\n  - part: Phần thứ nhất\n" in text
+
+
 def test_a_field_is_shown_where_the_form_and_type_print_it():
     decision = {"meta": {"form": "official", "profile": "state", "type": "quyet-dinh"}}
     leave = {"meta": {"form": "official", "profile": "state", "type": "giay-nghi-phep"}}

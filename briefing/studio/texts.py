@@ -8,8 +8,8 @@ import datetime as dt
 from briefing.editing.places import META_FIELDS
 from briefing.messages import Message, msg
 
-__all__ = ["BLOCK_LABELS", "FORM_NAMES", "ITEM_KINDS", "META_FIELDS", "TITLED_LABELS",
-           "humanize_time"]
+__all__ = ["BLOCK_LABELS", "FORM_NAMES", "ITEM_KINDS", "LEGAL_ITEM_KINDS", "META_FIELDS",
+           "TITLED_LABELS", "humanize_time"]
 
 FORM_NAMES = {"booklet": msg("form-booklet", "Internal information booklet"),
               "official": msg("form-official", "Official document")}
@@ -61,6 +61,9 @@ BLOCK_LABELS: dict[str, Message] = {
     "table.note": msg("block-table-note", "Note under the table"),
     "table.caption": msg("block-table-caption", "Table title"),
 }
+#: what the add menu offers first inside a legal text (a quyết định's articles, an article's body)
+LEGAL_ITEM_KINDS: tuple[tuple[str, Message], ...] = (
+    ("article", BLOCK_LABELS["article"]), ("clause", BLOCK_LABELS["clause"]))
 #: the `titled` switch of an article and of a clause, as a labelled checkbox
 TITLED_LABELS: dict[str, Message] = {
     "article": msg("titled-article", "The article has its own title (its text goes below)"),
