@@ -67,7 +67,8 @@ def new_item(kind: str) -> Any:
         return new_map(enumerate=new_seq([""]), style="paren-roman")
     if kind == "table":
         return new_map(table=new_seq([new_seq(["", ""]), new_seq(["", ""])]))
-    if kind in ("numbered", "intertitle", "quote", "question", "answer", "note"):
+    if kind in ("numbered", "intertitle", "quote", "question", "answer", "note", "article",
+                "clause"):
         return new_map(**{kind: ""})
     raise EditError(msg("edit-kind", "Unknown kind of content '{kind}'.", kind=kind))
 

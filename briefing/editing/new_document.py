@@ -55,8 +55,12 @@ def fields_of(doc_type: DocumentType) -> tuple[str, ...]:
 def _label(key: str, doc_type: DocumentType) -> str:
     if doc_type.form == "booklet":
         return str(msg("type-booklet-label", "Internal information booklet (with a cover)"))
-    words = doc_type.name or doc_type.label or key
-    return words[:1].upper() + words[1:].lower()
+    return type_name(key, doc_type)
+
+
+def type_name(key: str, doc_type: DocumentType) -> str:
+    """A type as a clerk says it: its printed name in sentence case ("Giấy nghỉ phép")."""
+    return str(doc_type.name or doc_type.label or key).strip().capitalize()
 
 
 def type_choices() -> list[TypeChoice]:

@@ -202,6 +202,17 @@ def _keep_section(tree: Any, args: dict, context: Context) -> Outcome:
     return Outcome(("sections",))
 
 
+def _set_titled(tree: Any, args: dict, context: Context) -> Outcome:
+    """An article's or a clause's `titled` switch (the editor's checkbox): whether its text is
+    a title of its own, or runs in after its label."""
+    path = as_path(args.get("path"))
+    item = get(tree, path)
+    if not isinstance(item, dict) or not ({"article", "clause"} & set(item)):
+        raise EditError(msg("edit-titled", "Only an article or a clause has a title of its own."))
+    item["titled"] = bool(args.get("value"))
+    return Outcome(path)
+
+
 OPERATIONS: dict[str, Callable[[Any, dict, Context], Outcome]] = {
     "set_text": _set_text,
     "set_meta": _set_meta,
@@ -225,6 +236,7 @@ OPERATIONS: dict[str, Callable[[Any, dict, Context], Outcome]] = {
     "apply_fix": _apply_fix,
     "set_unit_field": _set_unit_field,
     "keep_section": _keep_section,
+    "set_titled": _set_titled,
 }
 
 

@@ -8,7 +8,8 @@ from typing import Any
 
 from briefing.messages import Message, msg
 
-__all__ = ["FORM_NAMES", "ITEM_KINDS", "humanize_time"]  # and META_FIELDS (`__getattr__`)
+__all__ = ["BLOCK_LABELS", "FORM_NAMES", "ITEM_KINDS", "LEGAL_ITEM_KINDS", "TITLED_LABELS",
+           "humanize_time"]  # and META_FIELDS (`__getattr__`)
 
 FORM_NAMES = {"booklet": msg("form-booklet", "Internal information booklet"),
               "official": msg("form-official", "Official document")}
@@ -23,6 +24,51 @@ ITEM_KINDS: tuple[tuple[str, Message], ...] = (
     ("question", msg("kind-question", "Question (interview)")),
     ("answer", msg("kind-answer", "Answer (interview)")),
     ("note", msg("kind-note", "Note line")))
+
+#: Every key of a body item the editor shows a box for, as a clerk names it (the content
+#: model's keys: `briefing.content.schema.BODY_ITEM_KEYS`, `legal.py`, `furniture.py`); a key
+#: inside one kind only is `kind.key` (a figure's `credit` is the photo's source).
+BLOCK_LABELS: dict[str, Message] = {
+    "part": msg("block-part", "Part (Phần)"),
+    "chapter": msg("block-chapter", "Chapter (Chương)"),
+    "division": msg("block-division", "Division (Mục)"),
+    "subdivision": msg("block-subdivision", "Subdivision (Tiểu mục)"),
+    "article": msg("block-article", "Article (Điều)"),
+    "clause": msg("block-clause", "Clause (khoản)"),
+    "points": msg("block-points", "Points (điểm a, b, c…)"),
+    "basis": msg("block-basis", "Legal bases (Căn cứ)"),
+    "bullets": msg("kind-bullets", "Bulleted list"),
+    "enumerate": msg("kind-enumerate", "Numbered list"),
+    "numbered": msg("kind-numbered", "Numbered paragraph"),
+    "intertitle": msg("kind-intertitle", "Intertitle"),
+    "table": msg("kind-table", "Table"),
+    "figure": msg("block-figure", "Picture (image file)"),
+    "quote": msg("kind-quote", "Quotation"),
+    "question": msg("kind-question", "Question (interview)"),
+    "answer": msg("kind-answer", "Answer (interview)"),
+    "standfirst": msg("block-standfirst", "Standfirst (sapo)"),
+    "dateline": msg("block-dateline", "Place and date line"),
+    "byline": msg("block-byline", "Author"),
+    "credit": msg("block-credit", "Source"),
+    "note": msg("kind-note", "Note line"),
+    "salutation": msg("block-salutation", "Salutation"),
+    "attribution": msg("block-attribution", "Who said it"),
+    "speaker": msg("block-speaker", "Speaker"),
+    "caption": msg("block-caption", "Caption"),
+    "width": msg("block-width", "Width (e.g. 80% or 120mm)"),
+    "lead": msg("block-lead", "Lead-in sentence"),
+    "figure.credit": msg("block-figure-credit", "Photo source"),
+    "table.note": msg("block-table-note", "Note under the table"),
+    "table.caption": msg("block-table-caption", "Table title"),
+}
+#: what the add menu offers first inside a legal text (a quyết định's articles, an article's body)
+LEGAL_ITEM_KINDS: tuple[tuple[str, Message], ...] = (
+    ("article", BLOCK_LABELS["article"]), ("clause", BLOCK_LABELS["clause"]))
+#: the `titled` switch of an article and of a clause, as a labelled checkbox
+TITLED_LABELS: dict[str, Message] = {
+    "article": msg("titled-article", "The article has its own title (its text goes below)"),
+    "clause": msg("titled-clause", "The clause is a title on its own line"),
+}
 
 
 def humanize_time(moment: dt.datetime | None) -> str:

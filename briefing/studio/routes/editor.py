@@ -20,18 +20,26 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.builds.draft_preview import checked_draft
+from briefing.content.legal import legal_key
+from briefing.content.schema import BODY_ITEM_KEYS
 from briefing.editing.document_files import document_title
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import EditError
 from briefing.editing.store import Snapshot
-from briefing.editing.type_fields import fields_for, kind_name
+from briefing.editing.type_fields import fields_for, kind_name, type_options
 from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
 from briefing.studio.context import CANNOT_OPEN, Studio, json_body, page, studio_of
 from briefing.studio.field_parts import changed_list, draw_list
 from briefing.studio.routes.review import review_context
-from briefing.studio.texts import ITEM_KINDS, META_FIELDS
+from briefing.studio.texts import (
+    BLOCK_LABELS,
+    ITEM_KINDS,
+    LEGAL_ITEM_KINDS,
+    META_FIELDS,
+    TITLED_LABELS,
+)
 from briefing.studio.urls import edit_url
 from briefing.validation.fixer import fix_text
 
@@ -51,7 +59,10 @@ def fields_context(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
     data = _data(snapshot)
     return {"data": data, "version": snapshot.version,
             "meta_fields": fields_for(data, META_FIELDS), "item_kinds": ITEM_KINDS,
-            "name": snapshot.name}
+            "name": snapshot.name, "labels": BLOCK_LABELS, "titled_labels": TITLED_LABELS,
+            "kinds": [key for key, _ in BODY_ITEM_KEYS if key != "title"],
+            "type_options": type_options(data), "legal_kinds": LEGAL_ITEM_KINDS,
+            "legal_text": any(legal_key(item) for item in data.get("blocks") or [])}
 
 
 def render_fields(studio: Studio, snapshot: Snapshot, meta_open: bool = False) -> dict[str, Any]:

@@ -128,6 +128,12 @@ window.Blocks = (() => {
     doc.addEventListener("drop", onDrop);
     doc.addEventListener("focusin", (event) => { const el = itemOf(event.target); if (el) lastItem = el.dataset.item; });
     document.addEventListener("keydown", onKey, true);
+    // an article's or a clause's "has its own title" checkbox: one change, undone by Hoàn tác
+    doc.addEventListener("change", (event) => {
+      const box = event.target;
+      if (!box.matches || !box.matches("input[data-flag='titled']")) return;
+      operate("set_titled", { path: JSON.parse(box.dataset.flagPath), value: box.checked });
+    });
   }
 
   function onKey(event) {
