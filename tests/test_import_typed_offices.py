@@ -159,3 +159,17 @@ def test_an_appendix_without_a_masthead_takes_the_layout_of_the_text_it_cites(
     assert document.meta.profile == profile
     assert document.meta.issuer.name != "BẢNG CHỮ VIẾT TẮT TÊN LOẠI VĂN BẢN"
     assert [n for n in result.notes if n.message.code == "import-profile-cited"]
+
+
+def test_a_party_report_in_parts_keeps_its_parts(tmp_path: Path) -> None:
+    """"Phần thứ nhất" / "KẾT QUẢ …" and "Phần thứ hai" / "PHƯƠNG HƯỚNG …", the shape of a
+    year's report: parts holding the sections after them, the order kept (the labels are
+    computed), never paragraphs inside the last section of the part before."""
+    result = imported(Path(__file__).parent / "fixtures" / "import" / "party-report-parts.txt")
+    data = loaded(result).document.model_dump(mode="json", exclude_none=True)
+    assert [b.get("part") for b in data["blocks"]] == [
+        "KẾT QUẢ CÔNG TÁC TUYÊN GIÁO NĂM 2024", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"]
+    assert [s["title"] for s in data["blocks"][0]["body"]] == [
+        "CÔNG TÁC TUYÊN TRUYỀN", "CÔNG TÁC KHOA GIÁO"]
+    assert "preamble" not in data or not data["preamble"]
+    assert not [n for n in result.notes if n.message.code == "import-order"]

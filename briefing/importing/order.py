@@ -77,11 +77,14 @@ def read_words(value: Any, added: frozenset[int] = frozenset()) -> list[Word]:
 
 def source_words(paras: list[Any], legal: bool = False) -> list[Word]:
     """The words of what the body builder was given: paragraphs (their markers already
-    read off; in a legal text its labels too), tables, figures."""
+    read off; in a legal text its labels too, in any text the "Phần …" labels), tables,
+    figures."""
     out: list[Word] = []
     for para in paras:
         if isinstance(para, Para):
-            label = legal_label(para.line.text) if legal and para.marker is None else None
+            label = legal_label(para.line.text) if para.marker is None else None
+            if label is not None and not legal and label[0] != "part":
+                label = None  # outside a legal text only "Phần …" is read as a label
             out += words(label[1] if label is not None else para.text)
         else:  # a table or figure: its cells, not the caption or note read from a paragraph
             node = para.value if isinstance(para, Item) else para

@@ -18,6 +18,7 @@ from briefing.importing.draft import Item
 from briefing.importing.guesses import Notebook
 from briefing.importing.inline_lists import inline_enumeration
 from briefing.importing.ladder import Ladder
+from briefing.importing.legal_lines import legal_label
 from briefing.importing.line_reading import LETTERED, Para, heads_paragraphs
 from briefing.importing.lists import Lists, ListState
 from briefing.importing.markdown_text import whole_emphasis
@@ -50,6 +51,9 @@ class BodyBuilder(Constructs, Lists):
         self.ids: set[str] = set()
         self.in_conclusion = False
         self.appendix: dict | None = None
+        #: the open "Phần" of a document without articles, and one waiting for its title
+        self.part: dict | None = None
+        self.untitled_part: dict | None = None
         self.pending_caption: str | None = None
         self.last_table: dict | None = None
         self.last_figure: dict | None = None
@@ -88,6 +92,8 @@ class BodyBuilder(Constructs, Lists):
             return self.stack[-1][1]["body"]
         if self.appendix is not None:
             return self.appendix["body"]
+        if self.part is not None:
+            return self.part["body"]
         return self.blocks or self.preamble
 
     def add(self, item: Any, comment: str | None = None) -> None:
@@ -143,6 +149,8 @@ class BodyBuilder(Constructs, Lists):
         self.turn = None
         self.started = True
         self.ended = self.ended or ends_text(para.text)
+        if self._part(para):
+            return
         marker = para.marker
         line = para.line
         level = self.ladder.level_of(marker) if marker else None
@@ -204,6 +212,26 @@ class BodyBuilder(Constructs, Lists):
                                       id(self.stack[level - 1][1]) in self.lettered)
 
     # -- sections ----------------------------------------------------------------------------
+    def _part(self, para: Para) -> bool:
+        """"Phần thứ nhất" / "Phần I" (its title on the line or on the next one): a part of a
+        report without articles, holding the sections after it until the next part."""
+        if self.untitled_part is not None and para.marker is None and para.title_like:
+            self.untitled_part["part"] = para.emphasis_title
+            self.untitled_part = None
+            return True
+        self.untitled_part = None
+        found = legal_label(para.line.text) if self.appendix is None else None
+        if found is None or found[0] != "part":
+            return False
+        self.close_lists()
+        self.stack, self.numbered_open, self.in_conclusion = [], None, False
+        self.part = {"part": found[1] or "…", "body": []}
+        self.blocks.append(self.part)
+        self.last_added = (self.blocks, len(self.blocks) - 1)
+        if not found[1]:
+            self.untitled_part = self.part
+        return True
+
     def section(self, para: Para, level: int) -> None:
         self.in_conclusion = False
         self.numbered_open = None
@@ -217,7 +245,8 @@ class BodyBuilder(Constructs, Lists):
         section["title"] = title
         section["body"] = []
         parent = self.stack[-1][1]["body"] if self.stack else (
-            self.appendix["body"] if self.appendix is not None else self.blocks)
+            self.appendix["body"] if self.appendix is not None else
+            self.part["body"] if self.part is not None else self.blocks)
         parent.append(section)
         self.last_added = (parent, len(parent) - 1)
         self.stack.append((level, section))

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.numbering.counters import roman
-from briefing.numbering.markers import Marker, parse, roman_value, shown
+from briefing.numbering.markers import ORDINAL_WORDS, Marker, parse, roman_value, shown
 from briefing.numbering.sequence import Run, follows, read_in_run
 
 #: legal headings, highest first; Phần, Chương and Điều never restart under a higher one
@@ -30,11 +30,13 @@ _WORDS = {"phần": "part", "chương": "chapter", "mục": "division", "tiểu 
           "điều": "article"}
 _LABELS = {"part": "Phần {}", "chapter": "Chương {}", "division": "Mục {}",
            "subdivision": "Tiểu mục {}", "article": "Điều {}."}
-#: "Chương IV", "Mục 2", "Phần II", "Tiểu mục 1" alone (or with a title after a dot or colon,
-#: or a title after a space); "Điều 5." with its title run in — never "Điều 5 của Luật …" in
-#: running text
+#: "Chương IV", "Mục 2", "Phần II" (or "Phần thứ hai"), "Tiểu mục 1" alone (or with a title
+#: after a dot or colon, or a title after a space); "Điều 5." with its title run in — never
+#: "Điều 5 của Luật …" in running text
 _LEGAL = re.compile(r"^(?P<word>(?i:tiểu\s+mục|phần|chương|mục|điều))\s+"
-                    r"(?P<n>[IVXLC]{1,7}|\d{1,3})(?P<end>\s*[.:]\s*|\s*$|\s+)")
+                    r"(?P<n>[IVXLC]{1,7}|\d{1,3}|(?i:thứ\s+(?:" +
+                    "|".join(sorted(ORDINAL_WORDS[:10], key=len, reverse=True)) +
+                    r")))(?P<end>\s*[.:]\s*|\s*$|\s+)")
 #: a new text whose numbers start again: an appendix head or an attached text's reference line
 _NEW_TEXT = re.compile(r"^(?:phụ\s+lục(?:\s+[IVXLC\d]+)?\s*$|\(\s*(?:ban\s+hành\s+)?kèm\s+theo\b)",
                        re.IGNORECASE)
@@ -47,7 +49,9 @@ def legal_marker(text: str) -> Marker | None:
         return None
     kind = _WORDS[" ".join(match.group("word").lower().split())]
     raw = match.group("n")
-    value = int(raw) if raw.isdigit() else roman_value(raw)
+    ordinal = " ".join(raw.lower().split()[1:])  # "Phần thứ nhất", as Party reports write it
+    value = (int(raw) if raw.isdigit() else ORDINAL_WORDS.index(ordinal) + 1
+             if raw.lower().startswith("thứ") else roman_value(raw))
     rest = text[match.end():]
     if not value or (rest and not match.group("end").strip() and not _title_after(rest)):
         return None  # "Điều 5 của Luật …", "Mục 2 về …": running text, not a heading
