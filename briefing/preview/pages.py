@@ -13,7 +13,7 @@ import itertools
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -62,7 +62,7 @@ class Pages:
         if not 0 <= index < self.count:
             raise IndexError(index)
         width = allowed_width(width)
-        key = (self._token, index, width)
+        key = (self._picture_key(index), width)
         with self._drawing:  # two requests for one page draw it once
             image = self.images.get(key)
             if image is None:
@@ -100,6 +100,15 @@ class Pages:
         for i in order:
             if i + 1 < self.count and wanted[:30] in self.text(i)[-200:] + self.text(i + 1)[:200]:
                 return i
+        return None
+
+    def _picture_key(self, index: int) -> Hashable:
+        """What names page `index`'s picture in the shared cache."""
+        return (self._token, index)
+
+    def layout(self) -> Any | None:
+        """The laid-out document behind these pages, while kept (the next preview of the same
+        document starts from it: briefing/writers/pdf/relayout.py); None for a PDF file."""
         return None
 
     def release(self) -> None:
@@ -184,6 +193,9 @@ class LaidOutPages(Pages):
         self._lock = lock
         self.count = len(document.pages)
         self.sizes = [(page.width, page.height) for page in document.pages]
+        #: a page kept from the previous layout (relayout.py) is the same object: its
+        #: picture is the one drawn then
+        self._page_tokens = [_page_token(page) for page in document.pages]
         super().__init__()
 
     def _laid_out(self) -> Any:
@@ -221,6 +233,12 @@ class LaidOutPages(Pages):
                        + line.width else abs(line.position_x - x))
             return "".join(_box_texts(near))
 
+    def _picture_key(self, index: int) -> Hashable:
+        return self._page_tokens[index]
+
+    def layout(self) -> Any | None:
+        return self._layout
+
     def release(self) -> None:
         self._layout = None
 
@@ -230,6 +248,13 @@ class LaidOutPages(Pages):
 
     def close(self) -> None:
         self._layout = None
+
+
+def _page_token(page: Any) -> Hashable:
+    token = getattr(page, "picture_token", None)
+    if token is None:
+        token = page.picture_token = ("page", next(_TOKENS))
+    return token
 
 
 class Expired(LookupError):

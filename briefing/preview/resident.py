@@ -17,6 +17,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefing.builds.draft_preview import Draft
 from briefing.preview.collector import IdleCollector
@@ -66,7 +67,8 @@ class Previewer:
         self._lock = threading.Lock()  # one build at a time: WeasyPrint uses a whole core
         self._guard = threading.Lock()
         self._latest: dict[str, str] = {}
-        #: the last good build of each slot, shown while the document has errors
+        #: the last good build of each slot, shown while the document has errors; the next
+        #: build's layout starts from its layout
         self._last_good: dict[str, str] = {}
         self.collector = IdleCollector(busy=self._lock.locked)
         #: the pictures of every build, one bound in bytes
@@ -114,7 +116,7 @@ class Previewer:
                     return self._builds[key]
                 if self._latest.get(slot) != key:
                     return None
-            build = self._make(key, load)
+            build = self._make(key, load, self._layout_of(slot))
             with self._guard:
                 self._builds[key] = build
                 self._builds.move_to_end(key)
@@ -131,11 +133,21 @@ class Previewer:
         build = self._builds.get(key)
         return build is not None and not (build.pages is not None and build.pages.expired)
 
-    def _make(self, key: str, load: Callable[[], LoadedVariant]) -> Build:
+    def _layout_of(self, slot: str) -> Any | None:
+        """The layout of the slot's last build, while kept: the next one starts from it."""
+        with self._guard:
+            build = self._builds.get(self._last_good.get(slot, ""))
+            return build.pages.layout() if build is not None and build.pages else None
+
+    def _make(self, key: str, load: Callable[[], LoadedVariant],
+              previous_layout: Any | None = None) -> Build:
+        from briefing.writers.pdf import relayout
+
         started = time.perf_counter()
         try:
             document = load()
-            pages, warnings = self.render(document)
+            with relayout.starting_from(previous_layout):
+                pages, warnings = self.render(document)
         except BriefingError as error:
             return Build(key, problems=list(error.problems),
                          seconds=time.perf_counter() - started)

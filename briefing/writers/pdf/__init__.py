@@ -79,7 +79,7 @@ def pdf_request(tree: Document, profile: Profile, *, media: MediaStore | None = 
 def lay_out(request: PdfRequest) -> Any:
     """The laid-out WeasyPrint document of `request` (pages, boxes), not yet drawn: notes on
     their call's page, breaks the same document ended with last time reused."""
-    from briefing.writers.pdf import note_split
+    from briefing.writers.pdf import note_split, relayout
     from briefing.writers.pdf.engine import collector_paused, subsetting_note, weasyprint
     from briefing.writers.pdf.pagination import BREAKS, render_with_notes_in_place
     from briefing.writers.pdf.resources import print_setup
@@ -91,8 +91,13 @@ def lay_out(request: PdfRequest) -> Any:
     html = HTML(string=request.html, base_url=FONTS_DIR.as_uri() + "/",
                 url_fetcher=setup.fetcher)
 
+    previous = relayout.wanted()  # the studio's preview: from its last layout, in part
+
     def render(extra_css: str):
         sheets = [setup.css] + ([CSS(string=extra_css)] if extra_css else [])
+        if previous is not None:
+            return relayout.render(html, request.html, sheets, request.css + extra_css,
+                                   setup.fonts, previous[0])
         return html.render(font_config=setup.fonts, stylesheets=sheets)
 
     with collector_paused(), note_split.layout_settings(request.continuation_rule_pt):

@@ -320,7 +320,8 @@ def _original(dotted: str) -> Any:
     return target
 
 
-def _source_digest(dotted: str) -> str | None:
+def source_digest(dotted: str) -> str | None:
+    """The sha256 of the source of `dotted` as WeasyPrint defines it (None: not found)."""
     try:
         return hashlib.sha256(inspect.getsource(_original(dotted)).encode()).hexdigest()
     except (OSError, TypeError, AttributeError):
@@ -332,7 +333,7 @@ def supported() -> bool:
     from weasyprint import __version__
 
     known = KNOWN.get(__version__)
-    return known is not None and all(_source_digest(name) == digest
+    return known is not None and all(source_digest(name) == digest
                                      for name, digest in known.items())
 
 
