@@ -10,6 +10,7 @@ table cell counted from 1; meta fields by their labels; a footnote by its printe
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from typing import Any
 
 from briefing.builds.draft_preview import footnote_calls
@@ -224,6 +225,20 @@ _STUDIO_HINTS = {
                                            "take the fix offered"),
     "blank-width-hint": msg("blank-width-hint-studio", "make it narrower, or let it run to the "
                                                        "end of the line"),
+    # a table is edited as a grid of cells: its rows and merged cells, not its source
+    "table-ragged-hint": msg("table-ragged-hint-studio", "give this row as many cells as the "
+                                                         "table has columns (a cell may stay "
+                                                         "empty)"),
+    "table-declared-hint": msg("table-extra-hint-studio", "delete the extra cell, or add a "
+                                                          "column"),
+    "table-colspan-hint": msg("table-colspan-hint-studio", "merge fewer cells, or add a "
+                                                           "column"),
+    "table-rowspan-hint": msg("table-rowspan-hint-studio", "merge fewer rows, or add a row"),
+    # a line of the file is no place a clerk can find
+    "footnote-twice-hint": msg("footnote-twice-hint-studio", "a footnote has one call: write a "
+                                                             "second note for the second place"),
+    "duplicate-id-hint": msg("duplicate-id-hint-studio", "each section's id is used once in "
+                                                         "a document"),
 }
 #: a blank's source in a message ("→ '{fill}'"), its quotes with it
 _BLANK_QUOTED = re.compile(r"(['\"«]?)(" + BLANK.pattern + r")(['\"»]?)")
@@ -248,11 +263,16 @@ def hint_in_clerks_words(hint: Message | None) -> Message | None:
     """A hint as the studio gives it: one that speaks of the file's keys said of its fields."""
     if hint is None or not isinstance(hint, Message):
         return hint
-    return _STUDIO_HINTS.get(hint.code, hint)
+    if hint.code in _STUDIO_HINTS:
+        return _STUDIO_HINTS[hint.code]
+    # what names a line of the file says nothing to someone who never saw it: left out
+    return None if "line" in dict(hint.params) else hint
 
 
 #: message parameters that carry a value's path in the data ("blocks[0].body[1]")
 _PATH_PARAMS = ("field", "parent")
+#: message parameters that carry a file's path (a server's folders): said by the file's name
+_FILE_PARAMS = ("content", "file")
 
 
 def in_clerks_words(message: Message, place: Message | None) -> Message:
@@ -269,7 +289,8 @@ def in_clerks_words(message: Message, place: Message | None) -> Message:
     if message.code in _STUDIO_WORDS:
         return _STUDIO_WORDS[message.code]
     where = place or msg("place-document", "the document")
-    params = tuple((name, where if name in _PATH_PARAMS else value)
-                   for name, value in message.params)
+    params = tuple((name, where if name in _PATH_PARAMS else
+                    PurePath(value).name if name in _FILE_PARAMS and isinstance(value, str)
+                    else value) for name, value in message.params)
     return message if params == message.params else \
         type(message)(message.code, message.english, params, message.plural)
