@@ -430,7 +430,7 @@ def test_preview_pages_and_focus(client):
     change(client, "set_text", path=["blocks", 0, "body", 0, "body", 0], value=value)
     broken = client.get(f"/api/preview/{BOOKLET}").json()  # a note called twice: a draft too
     assert broken["status"] == "ok" and broken["key"] != draft["key"]
-    twice = [m["text"] for m in broken["marks"] if "lần thứ hai" in m["text"]]
+    twice = [m["text"] for m in broken["marks"] if "đã được gọi ở chỗ trước" in m["text"]]
     assert twice and not any("/tmp" in t or ".yaml:" in t or "dòng" in t for t in twice), twice
 
 
