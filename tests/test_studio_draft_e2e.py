@@ -9,38 +9,25 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from test_studio_e2e import (  # the same server and browser as the studio's own browser test
-    BOOKLET,
+from test_studio_clerk_e2e import (  # the clerk's browser page on the studio's own server
     browser,  # noqa: F401 - a fixture
-    shot,
+    page,  # noqa: F401 - a fixture
     studio,  # noqa: F401 - a fixture
-    wait_for_new_preview,
 )
+from test_studio_e2e import ARTIFACTS, BOOKLET, shot, wait_for_new_preview
 
-#: what must never reach a clerk's screen
+#: what must never reach a clerk's screen: a file's syntax and places, a bare paragraph number
 INTERNALS = re.compile(r"blocks\[|body\[|\bmeta\.\w|(ở|\()dòng \d|\.yaml:\d|/tmp/|Traceback|"
-                       r"colspan|rowspan|(^|· )đoạn \d|\b(write|remove|expected|found) ", re.M)
+                       r"colspan|rowspan|\[\^|(^|· )đoạn \d|\b(write|remove|expected|found) ",
+                       re.M)
 FIGURE = ("          - figure: anh.png\n            caption: Toàn cảnh Hội nghị Ngoại giao "
           "lần thứ 32\n")
 TABLE = ("          - table:\n              - [Lĩnh vực, Số liệu, Ghi chú]\n"
          "              - [Quan hệ ngoại giao, 193 quốc gia]\n")
 
 
-@pytest.fixture
-def page(studio, browser):  # noqa: F811 - the fixtures imported above
-    url, _ = studio
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(url)
-    yield page
-    context.close()
-
-
 def _broken(text: str) -> str:
-    """The booklet with a missing figure (II.1's first paragraph: «1.1»'s in this ladder), a
+    """The booklet with a missing figure (before section 1.1's first paragraph), a
     ragged table, a note called twice and a date that does not exist."""
     first = "          - Trong 03 năm qua"
     assert first in text
@@ -84,8 +71,6 @@ def test_a_missing_figure_and_other_errors_keep_the_preview_drawing(studio, page
     # the page's own picture, large enough to read the box and its caption
     image = page.request.get(f"{base}/preview/{answer['key']}/{figure['page']}.png?w=900")
     assert image.status == 200
-    from test_studio_e2e import ARTIFACTS
-
     (ARTIFACTS / "draft-errors-02-figure-page.png").write_bytes(image.body())
     # a download is refused, saying where, in Vietnamese
     page.locator("#download-pdf").click()
