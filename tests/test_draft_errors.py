@@ -115,3 +115,36 @@ def _walk(items):
     for item in items:
         yield item
         yield from _walk(getattr(item, "body", None) or [])
+
+
+def test_a_drafts_missing_figure_in_the_docx_writer_is_its_words():
+    """The DOCX writer never meets a draft (downloads refuse one), but a figure without its
+    file gives its words there too rather than a KeyError."""
+    from briefing.writers.docx import write_docx
+
+    case = next(c for c in CASES if c.path.stem == "figure-missing")
+    view, tree = draft_tree(load_draft(load_yaml(case.path), Path(case.path)))
+    assert write_docx(tree, view.profile, media=view.media).startswith(b"PK")
+
+
+def test_a_unit_file_that_cannot_be_used_leaves_the_briefing_listed(tmp_path):
+    """A unit's file the schema refuses: the variant's draft is the briefing itself, the unit's
+    problem listed (named by its file), not a frozen preview."""
+    import shutil
+
+    from briefing.builds.draft_preview import load_variant_draft
+    from briefing.builds.variants import VariantJob
+    from briefing.units.sources import read_source
+
+    root = Path(__file__).resolve().parents[1] / "content"
+    shutil.copytree(root, tmp_path / "content")
+    unit = tmp_path / "content" / "units" / "quan-1.yaml"
+    unit.write_text(unit.read_text("utf-8").replace("  short_name:", "  shortname:"),
+                    encoding="utf-8")
+    job = VariantJob("quan-1", read_source(tmp_path / "content" / "briefing-foreign-affairs.yaml"),
+                     unit=read_source(unit))
+    draft, overlays = load_variant_draft(job)
+    draft_tree(draft, overlays)
+    assert overlays == () and not draft.complete
+    assert any(Path(p.position.file).name == "quan-1.yaml" and "shortname" in str(p.message)
+               for p in draft.problems)
