@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,9 +28,9 @@ from pydantic import ValidationError
 from briefing.content.loader import LoadedDocument, parse_document
 from briefing.content.meta import missing_for_form
 from briefing.content.schema import Document
-from briefing.content.schema_problems import data_path
+from briefing.content.schema_problems import data_path, problem_of, split_text
 from briefing.messages import Message, msg
-from briefing.problems import Problem
+from briefing.problems import BriefingError, Problem
 from briefing.source.yaml_source import Path_, SourceMap, YamlDocument, load_yaml
 from briefing.text.inline_markdown import FOOTNOTE_CALL
 
@@ -56,6 +57,11 @@ def placeholder(n: int) -> Message:
     return msg("draft-blank", "[blank {n}: to be written]", n=n)
 
 
+#: printed where a draft leaves out a value written in a way it cannot print (its problem is
+#: listed beside the pages)
+UNPRINTABLE = msg("draft-unprintable", "[cannot be printed as written: see the problems]")
+
+
 @dataclass(frozen=True)
 class Blank:
     """A required value the draft lacks: where it is in the data, and its number."""
@@ -76,6 +82,8 @@ class Draft:
     loaded: LoadedDocument
     blanks: list[Blank] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: the schema's problems of what the draft left out or replaced (listed with `problems`)
+    refused: list[Problem] = field(default_factory=list)
     #: the data as laid out: the file's, with the placeholders in
     data: Any = None
     #: where each value of `data` is in the file (a variant's `loaded` maps the variant's)
@@ -85,16 +93,20 @@ class Draft:
 
     @property
     def complete(self) -> bool:
-        return not self.blanks and not any(p.severity == "error" for p in self.problems)
+        return not self.blanks and not self.refused and not any(
+            p.severity == "error" for p in self.problems)
 
 
 class _Filler:
     """Puts numbered placeholders into a copy of the data, where the schema wants a value."""
 
-    def __init__(self, data: Any):
+    def __init__(self, data: Any, source: SourceMap):
         self.data = copy.deepcopy(data)
+        self.source = source
         self.blanks: list[Blank] = []
         self.filled: dict[Path_, Any] = {}
+        #: the problems of the values mended (one per place)
+        self.refused: dict[Path_, Problem] = {}
 
     def put(self, path: Path_, value: Any = None, *, blank: bool = True) -> bool:
         """Set `path` (its parent must exist); False where that cannot be done again."""
@@ -147,14 +159,38 @@ class _Filler:
         if given is not None and kind in _WANTS_LIST:
             return self.put(path, [given], blank=False)
         if kind not in _EMPTY or not path:
-            return False
-        if kind == "missing" and str(path[-1]) in _NOT_TEXT:
+            return self.mend(error, path)
+        if kind == "missing" and str(path[-1]) in _NOT_TEXT:  # a stand-in, not a blank: said
+            self.refused.setdefault(path, problem_of(error, self.source, Document))
             return self.put(path, _NOT_TEXT[str(path[-1])](len(self.blanks) + 1), blank=False)
         if kind == "too_short" and isinstance(error.get("input"), list):
             parent = value_at(self.data, path)
             parent.append(None)
             return self.put((*path, len(parent) - 1))
         return self.put(path)
+
+    def mend(self, error: dict[str, Any], path: Path_) -> bool:
+        """A value written in a way the schema refuses: the draft prints what it can instead
+        (a text YAML split at ': ' joined again, a lone text as a list, the unprintable mark),
+        or leaves the key out (a required one is then filled as a blank or a default); the
+        error is kept as a problem of the draft. False where nothing can be done."""
+        if not path or path in self.refused:
+            return False
+        parent, value = value_at(self.data, path[:-1]), error.get("input")
+        self.refused[path] = problem_of(error, self.source, Document)
+        if path == ("footnotes",) and isinstance(value, dict):  # the notes with a good id stay
+            from briefing.text.inline_markdown import FOOTNOTE_ID
+
+            kept = {k: v for k, v in value.items() if re.fullmatch(FOOTNOTE_ID, str(k))}
+            return self.put(path, kept, blank=False)
+        if error["type"] == "list_type" and isinstance(value, str):
+            return self.put(path, [value], blank=False)
+        if isinstance(parent, list) or error["type"] == "string_type":
+            return self.put(path, split_text(value) or UNPRINTABLE.text(), blank=False)
+        if isinstance(parent, dict) and path[-1] in parent:
+            del parent[path[-1]]
+            return True
+        return False
 
     def _forget(self, path: Path_) -> bool:
         """A placeholder replaced by a mapping is no blank itself: its fields will be."""
@@ -207,10 +243,10 @@ def value_at(data: Any, path: Path_) -> Any:
     return data
 
 
-def _filled(data: dict[str, Any]) -> tuple[_Filler, Document | None]:
+def _filled(data: dict[str, Any], source: SourceMap) -> tuple[_Filler, Document | None]:
     """A copy of `data` with a placeholder wherever the schema wants a value it lacks, and
     its model (None where a placeholder could not mend it: parsing says why)."""
-    filler = _Filler(data)
+    filler = _Filler(data, source)
     filler.sections(filler.data.get("blocks"), ("blocks",))
     filler.sections(filler.data.get("appendices"), ("appendices",))
     filler.footnotes()
@@ -233,10 +269,11 @@ def load_draft(document: YamlDocument, path: Path) -> Draft:
     missing. Raises `BriefingError` (the schema's problems) for what a placeholder cannot mend."""
     if not _fillable(document.data):
         return Draft(parse_document(document, path), data=document.data)
-    filler, model = _filled(document.data)
+    filler, model = _filled(document.data, document.source)
     if model is not None:
         loaded = LoadedDocument(model, document.source, path, document.text)
-        return Draft(loaded, filler.blanks, data=filler.data)
+        return Draft(loaded, filler.blanks, data=filler.data,
+                     refused=list(filler.refused.values()))
     return Draft(parse_document(YamlDocument(filler.data, document.source, document.text),
                                 path), filler.blanks, data=filler.data)
 
@@ -245,21 +282,41 @@ def load_variant_draft(job: VariantJob) -> tuple[Draft, tuple[Overlay, ...]]:
     """A unit's or a meeting's copy of a briefing being written, as a draft, and the unit and
     meeting files its checks cover: the briefing's blanks are filled (numbered as in the
     briefing's own preview) before the unit and the meeting are applied, so an empty new item
-    never stops the variant's preview (nor its ticks) either."""
+    never stops the variant's preview (nor its ticks) either. The unit's and the meeting's
+    own problems are listed with the draft's: their rules are followed as far as they can be
+    (a section they name that the briefing no longer has is left aside), and a file that
+    cannot be used at all leaves the briefing as it is."""
     from briefing.units.load import parse_meeting, parse_unit
     from briefing.units.variant import load_variant
 
-    unit = parse_unit(job.unit) if job.unit is not None else None
-    meeting = parse_meeting(job.meeting) if job.meeting is not None else None
+    kept: list[Problem] = []
+    unit = _usable(parse_unit, job.unit, kept)
+    meeting = _usable(parse_meeting, job.meeting, kept)
     overlays = tuple(o for o in (unit, meeting) if o is not None)
     document = load_yaml(job.content.path, job.content.text)
     if not _fillable(document.data):  # what no placeholder mends: said as a build says it
         return Draft(load_variant(job.content, unit, meeting, name=job.name).loaded), overlays
-    filler, _ = _filled(document.data)
+    filler, _ = _filled(document.data, document.source)
     filled = YamlDocument(filler.data, document.source, document.text)
-    variant = load_variant(job.content, unit, meeting, name=job.name, base=filled)
-    return Draft(variant.loaded, filler.blanks, data=filler.data,
-                 source=document.source), overlays
+    try:
+        loaded = load_variant(job.content, unit, meeting, name=job.name, base=filled,
+                              kept=kept).loaded
+    except BriefingError as error:  # a unit's section the schema refuses: the briefing alone
+        loaded, overlays = parse_document(filled, Path(job.content.path)), ()
+        kept += error.problems
+    return Draft(loaded, filler.blanks, data=filler.data, source=document.source,
+                 refused=[*filler.refused.values(), *kept]), overlays
+
+
+def _usable(parse: Any, file: Any, kept: list[Problem]) -> Overlay | None:
+    """The unit or meeting `file` parsed, or None (its problems kept) where it cannot be."""
+    if file is None:
+        return None
+    try:
+        return parse(file)
+    except BriefingError as error:
+        kept += error.problems
+        return None
 
 
 def checked_draft(loaded: LoadedDocument | None, data: Any,
@@ -277,13 +334,14 @@ def checked_draft(loaded: LoadedDocument | None, data: Any,
 def draft_tree(draft: Draft, overlays: Sequence[Overlay] = ()
                ) -> tuple[DocumentView, Tree]:
     """`check`'s problems of the draft (errors kept in `draft.problems`, not raised), its
-    numbered view and tree: what the preview lays out. Raises what even a draft cannot print
-    (an unknown profile, a footnote that is not defined, a section too deep)."""
+    numbered view and tree: what the preview lays out. What a build refuses is printed with
+    a stand-in (a figure's marked box, a table's cells as far as they could be read, "?" for
+    a number that cannot be computed): `check` lists each of them."""
     from briefing.tree.prepare import prepare
     from briefing.tree.render import render_tree
     from briefing.validation import check_loaded
 
     if not draft.checked:
-        draft.problems = check_loaded(draft.loaded, overlays=overlays)
-    view = prepare(draft.loaded)
+        draft.problems = [*draft.refused, *check_loaded(draft.loaded, overlays=overlays)]
+    view = prepare(draft.loaded, draft=True)
     return view, render_tree(view)

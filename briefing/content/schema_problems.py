@@ -132,6 +132,15 @@ def problems_from_validation(exc: ValidationError, source: SourceMap,
     return problems
 
 
+def problem_of(error: Any, source: SourceMap, model: type[BaseModel] | None = None) -> Problem:
+    """One pydantic error as `problems_from_validation` says it (a draft, which prints what it
+    can, lists each error it leaves out one at a time)."""
+    raw_loc = tuple(error["loc"])
+    if error["type"] in ("extra_forbidden", "unknown_key"):
+        return _unknown_key_problem(error, raw_loc, source, model)
+    return _problem(error, data_path(model, raw_loc), source, model)
+
+
 def _problem(error: Any, loc: tuple[Any, ...], source: SourceMap,
              model: type[BaseModel] | None) -> Problem:
     """One pydantic error in the words of the content format, at its place."""
@@ -154,7 +163,7 @@ def _problem(error: Any, loc: tuple[Any, ...], source: SourceMap,
         return Problem(position, msg("unknown-choice", "{field}: unknown {what} '{value}'",
                                      field=field, what=what, value=visible(error.get("input"))),
                        hint=did_you_mean(str(error.get("input")), [c for c in choices if c]))
-    if _split_text(error.get("input")) is not None and kind in _SPLIT_TEXT_ERRORS:
+    if split_text(error.get("input")) is not None and kind in _SPLIT_TEXT_ERRORS:
         return _split_text_problem(position, field, error.get("input"))
     if kind in MESSAGES:
         return Problem(position, MESSAGES[kind].given(field=field,
@@ -184,7 +193,7 @@ def said(error: Any) -> Message | str:
 _SPLIT_TEXT_ERRORS = {"body_item", "list_item", "string_type", "table_cell"}
 
 
-def _split_text(value: Any) -> str | None:
+def split_text(value: Any) -> str | None:
     """The text a mapping was meant to be, when YAML split a sentence at ': ' or a final ':'
     ("Nội dung: xem thêm" -> {"Nội dung": "xem thêm"}); None if it does not look so."""
     from briefing.content.schema import BODY_ITEM_KEYS
@@ -202,7 +211,7 @@ def _split_text(value: Any) -> str | None:
 
 
 def _split_text_problem(position: Any, field: str, value: Any) -> Problem:
-    text = _split_text(value) or ""
+    text = split_text(value) or ""
     why = msg("split-ends-colon", "it ends with ':'") if text.endswith(":") else \
         msg("split-holds-colon", "it holds ': '")
     return Problem(position, msg("split-text", "{field}: this text was read as a 'key: value' "

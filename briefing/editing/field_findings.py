@@ -164,7 +164,8 @@ def clerks_lines(name: str, text: str, problems: list[Problem]) -> list[str]:
     lines = []
     for problem in problems:
         if Path(problem.position.file).name != Path(name).name:  # a unit's or meeting's file
-            said = clerks_line(problem.message, None, problem.hint)
+            said = clerks_line(in_clerks_words(problem.message, None),
+                               None, hint_in_clerks_words(problem.hint))
             lines.append(f"{Path(problem.position.file).name}: {said}")
             continue
         place = place_of(document.data, named_path(problem, locate.path_of(problem)))

@@ -10,11 +10,12 @@ table cell counted from 1; meta fields by their labels; a footnote by its printe
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from typing import Any
 
 from briefing.builds.draft_preview import footnote_calls
 from briefing.messages import Message, joined, msg
-from briefing.numbering.counters import heading_number
+from briefing.numbering.counters import format_counter, heading_number
 from briefing.numbering.letters import PastLastLetter
 from briefing.problems import BriefingError, Problem
 from briefing.source.yaml_source import Path_
@@ -56,6 +57,8 @@ _INSIDE = {"bullets": msg("place-item", "item {n}"), "enumerate": msg("place-ite
            "credit": msg("place-credit", "credit"), "attribution": msg("place-attribution",
                                                                         "attribution")}
 _SHORT = 40
+#: the body of a document, where no section holds a paragraph
+_BODY = msg("place-body", "Body")
 
 
 def _short(text: Any) -> str:
@@ -78,6 +81,15 @@ class _Ladder:
         numbering = profile.numbering
         self.letters = numbering.alphabet
         self.ladder = numbering.ladders.get(str(meta.get("numbering") or numbering.default))
+        self.appendix_label: str | None = profile.appendix.numbered_label
+
+    def appendix(self, n: int, count: int) -> str:
+        """Appendix `n`'s number as printed ("II"; the profile's label without its words)."""
+        label = getattr(self, "appendix_label", None)
+        counter = re.search(r"\{n[^}]*\}", label or "")
+        if counter is None or count < 2:
+            return str(n) if count >= 2 else ""
+        return format_counter(counter.group(0), n, self.letters)
 
     def number(self, counters: list[int]) -> str:
         if not self.ladder:
@@ -103,12 +115,16 @@ def place_of(data: Any, path: Path_) -> Message | None:
     if head in _PARTS:
         return _body_place(data.get(head), path[1:], _PARTS[head], None)
     if head == "blocks":
-        return _body_place(data.get("blocks"), path[1:], None, _Ladder(meta), [])
+        return _body_place(data.get("blocks"), path[1:], _BODY, _Ladder(meta), [])
     if head == "appendices" and len(path) > 1 and isinstance(path[1], int):
-        appendix = _item(data.get("appendices"), path[1])
-        where = msg("place-appendix", "Appendix {n}", n=path[1] + 1)
+        appendices, ladder = data.get("appendices"), _Ladder(meta)
+        appendix = _item(appendices, path[1])
+        number, title = ladder.appendix(path[1] + 1, len(appendices)), \
+            _short(_field(appendix, "title"))
+        where = msg("place-appendix-titled", "Appendix {n} «{title}»", n=number, title=title) \
+            if number else msg("place-appendix-one", "Appendix «{title}»", title=title)
         if len(path) > 3 and path[2] == "body":
-            return _body_place(_field(appendix, "body"), path[3:], where, _Ladder(meta), [])
+            return _body_place(_field(appendix, "body"), path[3:], where, ladder, [])
         return where
     return None
 
@@ -137,19 +153,16 @@ def _field(value: Any, key: str) -> Any:
 
 def _body_place(items: Any, path: Path_, where: Message | None, ladder: _Ladder | None,
                 counters: list[int] | None = None) -> Message | None:
-    """Down a body list along `path`: sections by number and title, then the item."""
+    """Down a body list along `path`: sections by number and title, then the item (counted
+    from the section it follows, if any: the paragraphs a clerk sees under that heading)."""
     while path and isinstance(path[0], int) and isinstance(items, list):
         index, item = path[0], _item(items, path[0])
-        if not (isinstance(item, dict) and ("title" in item or "numbered" in item)) \
-                or counters is None or ladder is None:
-            return _item_place(where, index, item, path[1:])
+        if not _headed(item) or counters is None or ladder is None:
+            return _item_after(items, index, where, ladder, counters, path[1:])
         counters = [*counters, _counted(items, index)]
         if "numbered" in item and path[1:2] != ("body",):
-            return _item_place(where, index, item, path[1:])
-        number = ladder.number(counters)
-        where = msg("where-section", "Section {number} «{title}»", number=number,
-                    title=_short(item.get("title"))) if number else \
-            msg("place-section-unnumbered", "Section «{title}»", title=_short(item.get("title")))
+            return _item_after(items, index, where, ladder, counters[:-1], path[1:])
+        where = _section_place(item, ladder.number(counters))
         if path[1:2] == ("title",):
             return joined([where, msg("place-title", "title")], ", ")
         if path[1:2] != ("body",):
@@ -158,15 +171,47 @@ def _body_place(items: Any, path: Path_, where: Message | None, ladder: _Ladder 
     return where
 
 
+def _headed(item: Any) -> bool:
+    """A section or a numbered paragraph: an item with a computed number."""
+    return isinstance(item, dict) and ("title" in item or "numbered" in item)
+
+
+def _section_place(item: dict[str, Any], number: str) -> Message:
+    title = _short(item.get("title") or item.get("numbered"))
+    if "title" not in item:  # a numbered paragraph: its number, as printed
+        return msg("place-numbered", "paragraph {number}", number=number)
+    return msg("where-section", "Section {number} «{title}»", number=number, title=title) \
+        if number else msg("place-section-unnumbered", "Section «{title}»", title=title)
+
+
+def _item_after(items: list[Any], index: int, where: Message | None, ladder: _Ladder | None,
+                counters: list[int] | None, rest: Path_) -> Message:
+    """An item of a body: after the last section before it, counted from there."""
+    item = items[index] if 0 <= index < len(items) else None
+    if isinstance(item, dict) and "numbered" in item and ladder is not None \
+            and counters is not None:
+        return _item_place(_section_place(item, ladder.number(
+            [*counters, _counted(items, index)])), None, item, rest)
+    before = [i for i in range(min(index, len(items))) if _headed(items[i])]
+    if before and ladder is not None and counters is not None:
+        last = before[-1]
+        after = _section_place(items[last], ladder.number([*counters, _counted(items, last)]))
+        return _item_place(msg("place-after", "after {section}", section=after),
+                           index - last - 1, item, rest)
+    return _item_place(where, index, item, rest)
+
+
 def _counted(items: list[Any], index: int) -> int:
     """The counter of a section or numbered paragraph among its siblings (both count)."""
     return sum(1 for item in items[: index + 1]
                if isinstance(item, dict) and ("title" in item or "numbered" in item))
 
 
-def _item_place(where: Message | None, index: int, item: Any, rest: Path_) -> Message:
+def _item_place(where: Message | None, index: int | None, item: Any, rest: Path_) -> Message:
+    """The item counted `index` from 0 in `where` (None: `where` names the item itself)."""
     parts: list[Message | str] = [where] if where is not None else []
-    parts.append(msg("place-paragraph", "paragraph {n}", n=index + 1))
+    if index is not None:
+        parts.append(msg("place-paragraph", "paragraph {n}", n=index + 1))
     if isinstance(item, dict) and rest:
         key = rest[0]
         if key == "table" and len(rest) > 2:
@@ -186,7 +231,18 @@ def footnote_number(data: Any, note_id: str) -> int | None:
 
 
 #: messages that name a value by its id or key in the file, said of the place instead
-_STUDIO_WORDS = {"empty-section": msg("empty-section-studio", "this section has no text yet")}
+_STUDIO_WORDS = {
+    "empty-section": msg("empty-section-studio", "this section has no text yet"),
+    # a footnote is its printed number in the editor, never its id in the file
+    "footnote-twice": msg("footnote-twice-studio", "this footnote is already called earlier "
+                                                   "in the text"),
+    "footnote-nested": msg("footnote-nested-studio", "a footnote's text calls another "
+                                                     "footnote"),
+    "footnote-unused": msg("footnote-unused-studio", "this note is not called anywhere in the "
+                                                     "text"),
+}
+#: messages of the same codes that say something else (a unit's note defined twice)
+_NOT_THESE = {("footnote-twice", "footnote '{id}' is already defined in {content}")}
 #: the same said with the field's label, where it is not shown beside its field
 _MISSING_FIELD = msg("missing-field-studio", "{field}: not filled in yet")
 
@@ -224,6 +280,31 @@ _STUDIO_HINTS = {
                                            "take the fix offered"),
     "blank-width-hint": msg("blank-width-hint-studio", "make it narrower, or let it run to the "
                                                        "end of the line"),
+    # a table is edited as a grid of cells: its rows and merged cells, not its source
+    "table-ragged-hint": msg("table-ragged-hint-studio", "give this row as many cells as the "
+                                                         "table has columns; a cell may stay "
+                                                         "empty"),
+    "table-declared-hint": msg("table-extra-hint-studio", "delete the extra cell, or add a "
+                                                          "column"),
+    "table-colspan-hint": msg("table-colspan-hint-studio", "merge fewer cells, or add a "
+                                                           "column"),
+    "table-rowspan-hint": msg("table-rowspan-hint-studio", "merge fewer rows, or add a row"),
+    "table-header-rows-hint": msg("table-header-rows-hint-studio", "make fewer rows the "
+                                                                   "table's heading, or add rows"),
+    "legal-clause-belongs": msg("legal-clause-belongs-studio", "clauses stand in an article: "
+                                                               "move it into an article's text"),
+    "legal-part-belongs": msg("legal-part-belongs-studio", "parts stand at the top of the "
+                                                           "document or of an attached text"),
+    # a line of the file is no place a clerk can find
+    "footnote-nested-hint": msg("footnote-nested-hint-studio", "a footnote cannot have "
+                                                               "footnotes: write the text in"),
+    "footnote-unused-hint": msg("footnote-unused-hint-studio", "call it with the «Chú thích» "
+                                                               "button where it belongs, or "
+                                                               "delete it"),
+    "footnote-twice-hint": msg("footnote-twice-hint-studio", "a footnote has one call: write a "
+                                                             "second note for the second place"),
+    "duplicate-id-hint": msg("duplicate-id-hint-studio", "each section's id is used once in "
+                                                         "a document"),
 }
 #: a blank's source in a message ("→ '{fill}'"), its quotes with it
 _BLANK_QUOTED = re.compile(r"(['\"«]?)(" + BLANK.pattern + r")(['\"»]?)")
@@ -248,11 +329,16 @@ def hint_in_clerks_words(hint: Message | None) -> Message | None:
     """A hint as the studio gives it: one that speaks of the file's keys said of its fields."""
     if hint is None or not isinstance(hint, Message):
         return hint
-    return _STUDIO_HINTS.get(hint.code, hint)
+    if hint.code in _STUDIO_HINTS:
+        return _STUDIO_HINTS[hint.code]
+    # what names a line of the file says nothing to someone who never saw it: left out
+    return None if "line" in dict(hint.params) else hint
 
 
 #: message parameters that carry a value's path in the data ("blocks[0].body[1]")
 _PATH_PARAMS = ("field", "parent")
+#: message parameters that carry a file's path (a server's folders): said by the file's name
+_FILE_PARAMS = ("content", "file")
 
 
 def in_clerks_words(message: Message, place: Message | None) -> Message:
@@ -266,10 +352,12 @@ def in_clerks_words(message: Message, place: Message | None) -> Message:
     if message.code == "missing":
         name = str(dict(message.params).get("name"))
         return _MISSING_FIELD.given(field=place or field_label(name))
-    if message.code in _STUDIO_WORDS:
-        return _STUDIO_WORDS[message.code]
+    said = _STUDIO_WORDS.get(message.code)
+    if said is not None and (message.code, message.english) not in _NOT_THESE:
+        return said
     where = place or msg("place-document", "the document")
-    params = tuple((name, where if name in _PATH_PARAMS else value)
-                   for name, value in message.params)
+    params = tuple((name, where if name in _PATH_PARAMS else
+                    PurePath(value).name if name in _FILE_PARAMS and isinstance(value, str)
+                    else value) for name, value in message.params)
     return message if params == message.params else \
         type(message)(message.code, message.english, params, message.plural)

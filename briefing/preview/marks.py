@@ -64,5 +64,19 @@ def draft_marks(draft: Draft, pages: Pages) -> list[dict[str, Any]]:
                            hint_in_clerks_words(problem.hint))
         marks.append({"kind": "error", "path": list(path), "place": str(place or ""),
                       "text": text if file in (content, "") else f"{file}: {text}",
-                      "page": pages.page_of(value) if isinstance(value, str) else None})
+                      "page": _page_of(pages, value) if path else None})
     return marks[:MOST]
+
+
+def _page_of(pages: Pages, value: Any) -> int | None:
+    """The page that prints `value`: a text, else the first text inside it (a table's row,
+    a list's first item)."""
+    if isinstance(value, str):
+        return pages.page_of(value)
+    inside = value.values() if isinstance(value, dict) else value if isinstance(value, list) \
+        else ()
+    for child in inside:
+        page = _page_of(pages, child)
+        if page is not None:
+            return page
+    return None

@@ -256,7 +256,8 @@ class Table(Block):
 @node
 class Figure(Block):
     """A picture at its printed size; `src` names a checked file of the document's media
-    (never read by path)."""
+    (never read by path). A draft's figure whose file cannot be read says so in `missing`:
+    a marked box of its size is drawn with those words."""
 
     tag = "figure"
     id: str | None = attribute(default=None)
@@ -265,5 +266,6 @@ class Figure(Block):
     height_mm: float = attribute()
     number: int = attribute()
     label: str = attribute()
+    missing: str | None = attribute(default=None)
     caption: list[Inline] | None = part(default=None)
     credit: list[Inline] | None = part(default=None)

@@ -14,7 +14,7 @@ from briefing.content.legal import Article, Clause, Part, Points
 from briefing.messages import reason
 from briefing.numbering.counters import format_counter
 from briefing.numbering.letters import SPLIT_OR_MOVE_UP, PastLastLetter
-from briefing.problems import BriefingError, Problem
+from briefing.problems import Problem
 from briefing.tree.body_nodes import LEGAL_RANKS
 from briefing.tree.views import ArticleView, ClauseView, ItemView, LegalHeadingView, ListView
 
@@ -54,8 +54,9 @@ class LegalPreparer:
         try:
             return format_counter(look.label, n, self.preparer.letters)
         except PastLastLetter as exc:
-            raise BriefingError(Problem(self.preparer.source.at(path), reason(exc),
-                                        hint=SPLIT_OR_MOVE_UP)) from None
+            self.preparer.refuse(Problem(self.preparer.source.at(path), reason(exc),
+                                         hint=SPLIT_OR_MOVE_UP))
+            return "?"
 
     def item(self, item: Any, path: Path_) -> Any:
         if isinstance(item, Article):

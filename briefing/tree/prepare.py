@@ -68,8 +68,17 @@ from briefing.tree.views import (
 Path_ = tuple[Any, ...]
 
 
+#: the aspect (height over width) of the box a draft draws where its figure cannot be read
+_MISSING_ASPECT = 9 / 16
+#: a number a draft cannot compute yet (past the alphabet's last letter, the profile's words)
+_UNNUMBERED = "?"
+
+
 class _Preparer:
-    def __init__(self, loaded: LoadedDocument, profile: Profile):
+    def __init__(self, loaded: LoadedDocument, profile: Profile, draft: bool = False):
+        #: a draft (the studio's preview) lays out what a build refuses, with a stand-in: the
+        #: check that runs beside it lists each problem (`builds/draft_preview.py`)
+        self.draft = draft
         self.document = loaded.document
         self.profile = profile
         self.letters = profile.numbering.alphabet  # lettered items: the profile's alphabet
@@ -83,15 +92,21 @@ class _Preparer:
         self.problems: list[Problem] = []
         self.legal = LegalPreparer(self)
 
+    def refuse(self, problems: Problem | list[Problem]) -> None:
+        """A build stops here; a draft goes on with a stand-in (its check lists the problem)."""
+        if not self.draft:
+            raise BriefingError(problems)
+
     def ladder_named(self, name: str | None, path: Path_) -> list[str]:
         numbering = self.profile.numbering
         name = name or numbering.default
         if name not in numbering.ladders:
-            raise BriefingError(Problem(
+            self.refuse(Problem(
                 self.source.at(path), msg("numbering", "unknown numbering ladder '{name}'",
                                           name=name),
                 hint=msg("ladders-known", "profile '{profile}' has: {ladders}",
                          profile=self.profile.name, ladders=tuple(numbering.ladders))))
+            name = numbering.default
         return numbering.ladders[name]
 
     # -- inline text -------------------------------------------------------------------------
@@ -161,7 +176,7 @@ class _Preparer:
                  allowed: bool) -> NumberedView:
         level = len(counters)
         if not allowed:
-            raise BriefingError(Problem(self.source.at(path), msg(
+            self.refuse(Problem(self.source.at(path), msg(
                 "numbered-outside", "numbered paragraph outside a numbered section"), hint=msg(
                 "numbered-outside-hint", "numbered paragraphs go in 'blocks', in a section's "
                 "body or in an appendix; here write a plain paragraph or a list")))
@@ -176,8 +191,8 @@ class _Preparer:
         try:
             return heading_number(self.ladder, counters, self.letters)
         except PastLastLetter as exc:
-            raise BriefingError(Problem(self.source.at(path), reason(exc),
-                                        hint=SPLIT_OR_MOVE_UP)) from None
+            self.refuse(Problem(self.source.at(path), reason(exc), hint=SPLIT_OR_MOVE_UP))
+            return _UNNUMBERED
 
     @staticmethod
     def paragraph_paths(path: Path_, value: str | list[str]) -> list[Path_]:
@@ -216,9 +231,9 @@ class _Preparer:
 
     def table(self, table: Table, path: Path_) -> TableView:
         grid, problems = table_grid(table, path)
-        if problems:
-            raise BriefingError([Problem(self.source.at(p.path), p.message, hint=p.hint)
-                                 for p in problems])
+        if problems:  # a draft lays out the cells as far as they could be read
+            self.refuse([Problem(self.source.at(p.path), p.message, hint=p.hint)
+                         for p in problems])
         label = ""
         if table.caption is not None:
             self.tables += 1
@@ -245,22 +260,26 @@ class _Preparer:
             image = load_image(self.media_root, figure.figure, max_bytes=limits.max_bytes,
                                max_pixels=limits.max_pixels)
         except MediaError as exc:
-            raise BriefingError(Problem(self.source.at((*path, "figure")), exc.message,
-                                        hint=exc.hint)) from None
-        self.media.images[figure.figure] = image
+            self.refuse(Problem(self.source.at((*path, "figure")), exc.message, hint=exc.hint))
+            image = None
+        if image is not None:
+            self.media.images[figure.figure] = image
         label = ""
         if figure.caption is not None:
             self.figures += 1
             label = format_counter(self.profile.captions.figure.format, self.figures, self.letters)
-        width_mm, height_mm = figure_size_mm(figure.width, image.aspect, self.profile)
+        width_mm, height_mm = figure_size_mm(
+            figure.width, image.aspect if image else _MISSING_ASPECT, self.profile)
         return FigureView(figure.id, figure.figure, width_mm, height_mm,
                           self.figures if label else 0, label,
                           self.optional(figure.caption, (*path, "caption")),
-                          self.optional(figure.credit, (*path, "credit")))
+                          self.optional(figure.credit, (*path, "credit")),
+                          missing=None if image else str(msg(
+                              "draft-no-picture", "No picture yet: {src}", src=figure.figure)))
 
     def check_depth(self, level: int, path: Path_, what: Message) -> None:
         if level > self.profile.numbering.max_depth:
-            raise BriefingError(Problem(self.source.at(path), msg(
+            self.refuse(Problem(self.source.at(path), msg(
                 "too-deep", "{what} is nested {level} levels deep; profile '{profile}' allows "
                 "{depth}", what=what, level=level, profile=self.profile.name,
                 depth=self.profile.numbering.max_depth)))
@@ -310,15 +329,12 @@ class _Preparer:
         if style is None:
             from briefing.content.schema_problems import did_you_mean
 
-            raise BriefingError(Problem(
+            self.refuse(Problem(
                 self.source.at((*path, "style")), msg("style", "unknown enumeration style "
                                                                "'{style}'", style=enum.style),
                 hint=did_you_mean(enum.style, list(self.profile.enumerations))))
-        try:
-            markers = [enumeration_marker(style, enum.start + i, self.letters)
-                       for i in range(len(enum.enumerate))]
-        except ValueError as exc:
-            raise BriefingError(Problem(self.source.at(path), exc.args[0])) from None
+            style = next(iter(self.profile.enumerations.values()))
+        markers = [self.marker(style, enum.start + i, path) for i in range(len(enum.enumerate))]
         if enum.inline:
             parts: list[str] = []
             if enum.lead:
@@ -330,6 +346,14 @@ class _Preparer:
         items = [ItemView(marker, self.item_body(item, (*path, "enumerate", i), counters, depth))
                  for i, (marker, item) in enumerate(zip(markers, enum.enumerate, strict=True))]
         return ListView("enum", enum.style, items)
+
+    def marker(self, style: Any, n: int, path: Path_) -> str:
+        """The marker of item `n`; one the profile cannot make is the user's error at `path`."""
+        try:
+            return enumeration_marker(style, n, self.letters)
+        except ValueError as exc:
+            self.refuse(Problem(self.source.at(path), exc.args[0]))
+            return _UNNUMBERED
 
 
 def _number_line(meta: Meta, profile: Profile) -> str | None:
@@ -351,8 +375,10 @@ def _subject_lines(subject: str | None, style: TextStyle, margin_mm: float,
     return balanced_lines(subject, style, profile.text_width_mm - 2 * margin_mm, profile)
 
 
-def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentView:
-    """Compute everything the templates print; raises with every problem found on the way."""
+def prepare(loaded: LoadedDocument, profile: Profile | None = None, *,
+            draft: bool = False) -> DocumentView:
+    """Compute everything the templates print; raises with every problem found on the way.
+    A `draft` raises none of them: it prints a stand-in where a build stops (`_Preparer`)."""
     document = loaded.document
     meta = document.meta
     if profile is None:
@@ -360,16 +386,18 @@ def prepare(loaded: LoadedDocument, profile: Profile | None = None) -> DocumentV
             profile = load_profile(meta.profile)
         except BriefingError as exc:
             problem = exc.problems[0]
-            raise BriefingError(Problem(loaded.source.at(("meta", "profile")), problem.message,
-                                        hint=problem.hint)) from None
+            if not draft:
+                raise BriefingError(Problem(loaded.source.at(("meta", "profile")),
+                                            problem.message, hint=problem.hint)) from None
+            profile = load_profile(Meta.model_fields["profile"].default)
     meta = meta.model_copy(update={"type": printed_type(meta.type, profile)})
-    preparer = _Preparer(loaded, profile)
+    preparer = _Preparer(loaded, profile, draft)
     layout = type_layout(document, profile, preparer.inline)
     preamble = preparer.body(document.preamble, ("preamble",), [], 0, numbered=False)
     blocks = preparer.body(document.blocks, ("blocks",), [], 0)
     conclusion = preparer.body(document.conclusion, ("conclusion",), [], 0, numbered=False)
     appendices = appendix_views(document, profile, preparer.appendix)
-    if preparer.problems:
+    if preparer.problems and not draft:
         raise BriefingError(preparer.problems)
     title = meta.subject or meta.title or meta.type or loaded.path.stem
     return DocumentView(

@@ -96,6 +96,8 @@ class FigureView:
     caption: Markup | None
     credit: Markup | None
     kind: str = "figure"
+    #: a draft's figure whose file cannot be read yet: the words its marked box prints
+    missing: str | None = None
 
 
 @dataclass

@@ -396,8 +396,11 @@ def _footnotes(rebuild: _Rebuild, data: dict[str, Any], source: SourceMap, overl
 
 
 def apply_overlay(data: dict[str, Any], source: SourceMap, overlay: Overlay,
-                  state: VariantState) -> tuple[dict[str, Any], SourceMap]:
-    """The content data with the overlay applied, and the positions of the result."""
+                  state: VariantState, kept: list[Problem] | None = None
+                  ) -> tuple[dict[str, Any], SourceMap]:
+    """The content data with the overlay applied, and the positions of the result. Its
+    problems raise, unless `kept` (a draft's, previewed as far as the rules can be followed:
+    a rule naming a section the briefing no longer has is left aside) collects them."""
     index = index_sections(data, state.added_ids)
     rules = _Rules(overlay, index, state, source)
     problems = list(rules.problems)
@@ -429,8 +432,10 @@ def apply_overlay(data: dict[str, Any], source: SourceMap, overlay: Overlay,
                 "no-block-left", "{label} leaves no block of {content}: every block is excluded "
                 "or not included", label=overlay.label, content=state.content), hint=msg(
                 "no-block-left-hint", "keep at least one block, or add one with 'append'")))
-    if problems:
+    if problems and kept is None:
         raise BriefingError(problems)
+    if kept is not None:
+        kept.extend(problems)
     state.added_ids |= rules.added_ids
     state.known_ids |= rules.added_ids
     state.known_kinds |= rebuild.added_kinds

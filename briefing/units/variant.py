@@ -91,12 +91,14 @@ def prune_footnotes(data: dict[str, Any]) -> dict[str, Any]:
 
 def load_variant(content: SourceFile, unit: Overlay | None = None,
                  meeting: Overlay | None = None, name: str | None = None,
-                 base: YamlDocument | None = None) -> Variant:
+                 base: YamlDocument | None = None, kept: list[Problem] | None = None
+                 ) -> Variant:
     """Check the content, apply the unit then the meeting, substitute placeholders, check again.
 
     `base`: the content already parsed (a draft's, its blanks filled: the studio's preview).
-    Raises `BriefingError` with every problem, each at its line in the file it belongs to.
-    """
+    Raises `BriefingError` with every problem, each at its line in the file it belongs to;
+    a draft's (`kept`) keeps the unit's and the meeting's instead, their rules applied as far
+    as they can be."""
     path = Path(content.path)
     base = base or parse_yaml(content.path, content.text)
     parse_document(base, path)  # the briefing's own problems first, at its own lines
@@ -104,12 +106,14 @@ def load_variant(content: SourceFile, unit: Overlay | None = None,
     state = new_state(content.path, data)
     for overlay in (unit, meeting):
         if overlay is not None:
-            data, source = apply_overlay(data, source, overlay, state)
+            data, source = apply_overlay(data, source, overlay, state, kept)
     values, missing = placeholder_values(unit, meeting)
     substitution = Substitution(values, missing, source)
     data = substitution.walk(data)
-    if substitution.problems:
+    if substitution.problems and kept is None:
         raise BriefingError(substitution.problems)
+    if kept is not None:
+        kept.extend(substitution.problems)
     data = prune_footnotes(data)
     loaded = parse_document(YamlDocument(data, _with_root(source, base.source), content.text),
                             path)

@@ -54,14 +54,17 @@ def _key(spec: VariantSpec, job: VariantJob) -> str:
                                              *versions])).encode()).hexdigest()[:24]
 
 
-def _describe(build: Build, focus: str | None, near: int | None = None) -> dict[str, Any]:
+def _describe(build: Build, focus: str | None, near: int | None = None,
+              said: tuple[str, str] = ("", "")) -> dict[str, Any]:
+    """The build's pages and problems; `said`: the content's name and text, whose problems
+    are said in the clerk's words (their place, no file, line or server path)."""
     pages = build.pages
     answer: dict[str, Any] = {"key": build.key, "seconds": round(build.seconds, 3)}
     if pages is not None:
         answer |= {"pages": pages.count,
                    "ratio": [round(h / w, 4) for w, h in pages.sizes],
                    "page": pages.page_of(focus, near) if focus else None,
-                   "warnings": [str(p) for p in build.warnings]}
+                   "warnings": clerks_lines(*said, build.warnings) if build.warnings else []}
     if pages is not None and build.draft is not None and not build.draft.complete:
         answer["marks"] = draft_marks(build.draft, pages)
     return answer
@@ -81,13 +84,14 @@ def preview_state(studio: Studio, name: str, unit: str | None, meeting: str | No
     if build is None:
         return {"status": "superseded", "version": version}
     if build.ok:
-        return {"status": "ok", "version": version, **_describe(build, focus, near)}
+        return {"status": "ok", "version": version,
+                **_describe(build, focus, near, (name, job.content.text))}
     answer: dict[str, Any] = {"status": "errors", "version": version,
                               "errors": sum(p.severity == "error" for p in build.problems),
                               "problems": clerks_lines(name, job.content.text, build.problems)}
     good = studio.previewer.last_good(slot)
     if good is not None:
-        answer["last_good"] = _describe(good, focus, near)
+        answer["last_good"] = _describe(good, focus, near, (name, job.content.text))
     return answer
 
 

@@ -36,7 +36,9 @@ class Pictures:
         self.profile = profile
 
     def run(self, node: Figure) -> Element:
-        """The w:r holding the picture of a figure."""
+        """The w:r holding the picture of a figure (a draft's words where it has none)."""
+        if node.missing is not None:
+            return text_run(node.missing)
         image = self.media[node.src]
         inline = self.part.new_pic_inline(io.BytesIO(image.data),
                                           Emu(round(node.width_mm * EMU_PER_MM)),

@@ -26,6 +26,10 @@ from briefing.writers.pdf.legal_html import LegalHtml
 
 #: the class of each role of a head line (title lines: "party party-<index>")
 ROLE_CLASSES = {"issuer-rule": "issuer-rule", "title-rule": "party-rule"}
+#: how a draft marks the place of a figure it cannot read yet (the studio's preview only: a
+#: build refuses such a figure, so no printed page carries it)
+_DRAFT_BOX = ("box-sizing: border-box; border: 1pt dashed #b3261e; background: #fdecea; "
+              "color: #b3261e; text-align: center; text-indent: 0; font-style: italic")
 
 
 def _div(parent: ET.Element, cls: str, text: str, tag: str = "div") -> ET.Element:
@@ -343,16 +347,21 @@ class HtmlWriter(LegalHtml, BlankHtml, Visitor):
 
     def visit_figure(self, node: vocabulary.Figure) -> object:
         """The image at its width (a share of the text width or mm), caption and credit."""
-        image = self.media[node.src]
         width, height = f"{node.width_mm:.3f}", f"{node.height_mm:.3f}"
         figure = self.block(self.parent, "figure", {"style": f"width: {width}mm"})
         position = self.profile.captions.figure.position
         if node.caption is not None and position == "above":
             self.caption(node, node.caption, figure, "figure-caption")
-        data = base64.b64encode(image.data).decode("ascii")
-        alt = inline_text(node.caption, notes=True)
-        ET.SubElement(figure, "img", {"src": f"data:{image.mime};base64,{data}", "alt": alt,
-                                      "style": f"width: {width}mm; height: {height}mm"})
+        if node.missing is not None:  # a draft's: the place of the picture, marked
+            ET.SubElement(figure, "div", {"class": "draft-figure", "style": (
+                f"width: {width}mm; height: {height}mm; padding-top: "
+                f"{node.height_mm / 2 - 3:.3f}mm; {_DRAFT_BOX}")}).text = node.missing
+        else:
+            image = self.media[node.src]
+            data = base64.b64encode(image.data).decode("ascii")
+            alt = inline_text(node.caption, notes=True)
+            ET.SubElement(figure, "img", {"src": f"data:{image.mime};base64,{data}", "alt": alt,
+                                          "style": f"width: {width}mm; height: {height}mm"})
         if node.caption is not None and position == "below":
             self.caption(node, node.caption, figure, "figure-caption")
         if node.credit is not None:
