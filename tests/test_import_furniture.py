@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.importing import imported, loaded
+from tests.word_files import p, word_file
 
 TEASER = ("Một bài khác của chuyên mục này nói về nhiều việc của các cơ quan báo chí và các "
           "cấp ủy trong tỉnh trong thời gian tới đây…")
@@ -115,3 +116,23 @@ def test_a_markdown_image_with_pandocs_attributes_leaves_only_its_caption(
     assert "width" not in str(blocks)
     assert f"*{CAPTION}*" in blocks
     assert [n for n in result.notes if n.message.code == "dropped-markdown-picture"]
+
+
+def test_an_italic_line_under_a_picture_word_leaves_out_is_its_caption(tmp_path: Path) -> None:
+    """A chart Word draws from its data is left out; the italic line under it is its caption
+    (a paragraph, as typed), never an intertitle — a bold title further down still is."""
+    chart = ('<w:p><w:r><w:drawing><wp:inline><wp:extent cx="3600000" cy="1800000"/>'
+             '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/'
+             'chart"><c:chart r:id="rChart"/></a:graphicData></a:graphic></wp:inline>'
+             '</w:drawing></w:r></w:p>')
+    caption = "Số buổi tuyên truyền của các huyện trong năm 2024"
+    body = (p(ARTICLE[0], "<w:b/>", '<w:jc w:val="center"/>') + p(ARTICLE[2]) + chart
+            + p(caption, "<w:i/>") + p(LAST) + p("Tuyên truyền trên báo chí", "<w:b/>")
+            + p(LAST))
+    path = tmp_path / "bai.docx"
+    path.write_bytes(word_file(body))
+    result = imported(path)
+    blocks = loaded(result).document.model_dump(mode="json", exclude_none=True)["blocks"]
+    assert f"*{caption}*" in blocks
+    assert {"intertitle": "Tuyên truyền trên báo chí"} in blocks
+    assert [n for n in result.notes if n.message.code == "import-caption-kept"]

@@ -181,7 +181,7 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
         if isinstance(block, Line):
             block.text = cleanup.clean(block.text, "paragraph", block.where, notes)
             paras.append(read_para(block))
-            read_as_caption(paras[-1], notes)
+            read_as_caption(paras[-1], notes, italic=doc.kind == "docx")
         elif isinstance(block, Table):
             paras.append(table_item(block, notes))
         elif isinstance(block, Picture):

@@ -7,7 +7,9 @@ may sit in a .txt. Such a line is no text of the document: it is left out and li
 line under it, when short, is the picture's caption — whatever its words (a caption need not
 say "Ảnh"), it is never an intertitle nor a heading. With no picture to carry it, a text
 file's caption stays a paragraph where it stood (as a caption by its words does); the
-Markdown reader marks the line after an image it left out the same way (`Line.after_picture`).
+Markdown reader marks the line after an image it left out the same way (`Line.after_picture`),
+and the Word reader the line after a picture it left out (a chart, an object kept as a
+metafile), whose caption is the italic line under it.
 """
 
 from __future__ import annotations
@@ -65,11 +67,13 @@ def mark_picture_places(blocks: list[Block], notes: Notebook) -> list[Block]:
     return out
 
 
-def read_as_caption(para: Para, notes: Notebook) -> None:
-    """A short unnumbered line under a picture's place is its caption: never a title."""
+def read_as_caption(para: Para, notes: Notebook, *, italic: bool = False) -> None:
+    """A short unnumbered line under a picture's place is its caption: never a title. In
+    Word, where a caption has a look, only an italic one (`italic`)."""
     plain = plain_text(para.text).strip()
     if not para.line.after_picture or para.marker is not None or not plain or \
-            len(plain) > CAPTION_CHARS or para.line.heading is not None:
+            len(plain) > CAPTION_CHARS or para.line.heading is not None or \
+            (italic and not para.line.italic):
         return
     para.title_like = False
     notes.guess(msg("import-caption-kept", "the caption of a picture the file does not hold: "

@@ -76,7 +76,7 @@ class Line:
     #: index of the section (`SourceDocument.sections`) the line is in
     section: int = 0
     #: a picture the reader could not bring in stood right before this line (a Markdown
-    #: image, whose file is outside the input; a text file's reference to one)
+    #: image, whose file is outside the input; a chart or a metafile in Word)
     after_picture: bool = False
 
     @property
