@@ -37,15 +37,37 @@ _TOP = 12
 def profile_from_citations(body: list[Block], notes: Notebook) -> str | None:
     """The profile whose numbers the first document number the top of `body` cites are
     shaped like ("state", "party"), else None."""
-    rulebooks = _rulebooks()
     for block in [b for b in body if isinstance(b, Line)][:_TOP]:
-        for typed, number in cited_numbers(block.text):
-            name = next((p.name for p in rulebooks if p.document_number.cites(number)), None)
-            if name is None:
-                continue
-            notes.guess(msg("import-profile-cited", "no masthead: the layout ({profile}) is "
-                            "read from the number the text cites", profile=name), block.where,
-                        typed)
+        found = cited_profile(block.text)
+        if found is None:
+            continue
+        notes.guess(msg("import-profile-cited", "no masthead: the layout ({profile}) is read "
+                        "from the number the text cites", profile=found[0]), block.where,
+                    found[1])
+        return found[0]
+    return None
+
+
+def cited_profile(text: str) -> tuple[str, str] | None:
+    """(profile, the number as typed) of the first document number `text` cites."""
+    rulebooks = _rulebooks()
+    for typed, number in cited_numbers(text):
+        name = next((p.name for p in rulebooks if p.document_number.cites(number)), None)
+        if name is not None:
+            return name, typed
+    return None
+
+
+def number_profile(number: str) -> str | None:
+    """The profile whose shape a number line's number has, as typed in a masthead ("Số: 12/
+    QĐ-UBND", a blank one "Số:   …/QĐ-UBND"): its spaces and dots left out, its case raised
+    (it follows "Số"); one that goes on past the shape ("47-QĐ/TW/BTC") by its longest part
+    that has it."""
+    folded = re.sub(r"[\s.…_]+", "", number.translate(_FOLDED)).rstrip(",;").upper()
+    rulebooks = _rulebooks()
+    for candidate in [folded, *(n for _, n in cited_numbers(folded))]:
+        name = next((p.name for p in rulebooks if p.document_number.fits(candidate)), None)
+        if name is not None:
             return name
     return None
 

@@ -92,13 +92,16 @@ class DocumentNumber(Strict):
                                  example=example))
         return value
 
+    def fits(self, number: str) -> bool:
+        """Whether `number`, as another text or another office writes it, is in this
+        profile's shape: the pattern judges it whole, as it judges our own numbers, with a
+        number below 10 zero-padded (an older text's "5-CT/TW")."""
+        return re.search(self.pattern, zero_padded(number)) is not None
+
     def cites(self, number: str) -> bool:
-        """Whether `number`, read in running text ("Kèm theo Hướng dẫn số 36-HD/VPTW"), is in
-        this profile's shape: the pattern judges it whole, as it judges our own numbers, with a
-        number below 10 zero-padded (another office's or an older text's "5-CT/TW") and no
-        blank number, since a citation names a text that was numbered."""
-        numbered = re.match(r"\d", number) is not None
-        return numbered and re.search(self.pattern, zero_padded(number)) is not None
+        """Whether `number`, read in running text ("Kèm theo Hướng dẫn số 36-HD/VPTW"), fits
+        this profile: never a blank number, since a citation names a text that was numbered."""
+        return re.match(r"\d", number) is not None and self.fits(number)
 
     def blank_example(self, example: str | None = None) -> str:
         """The example without its number ("-HD/BTGTU"), if the pattern allows a blank."""
