@@ -7,7 +7,8 @@ the profiles' `document_number.pattern` (data), the one that checks our own numb
 module only reads a number out of running text as offices type it — spaces around "/" and
 "-", an en dash, "Ð" (Latin eth) or "Ɖ" for "Đ", lower case after "số" or "số:" — and asks
 each profile whether it is its kind (`DocumentNumber.cites`). The first such number near the
-top decides; the guess is said."""
+top decides; the guess is said. The lint asks the same of a masthead's number line and of an
+appendix head (`number_profile`, `cited_profile`)."""
 
 from __future__ import annotations
 
