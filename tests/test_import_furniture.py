@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.importing import imported, loaded
+from tests.word_files import p, word_file
 
 TEASER = ("Một bài khác của chuyên mục này nói về nhiều việc của các cơ quan báo chí và các "
           "cấp ủy trong tỉnh trong thời gian tới đây…")
@@ -70,3 +71,68 @@ def test_a_source_line_under_a_table_is_its_note(tmp_path: Path) -> None:
     [table] = [b for b in data["blocks"] if "table" in b]
     assert table["note"] == "Nguồn: Ban Tuyên giáo Tỉnh ủy"
     assert not [b for b in data["blocks"] if "intertitle" in b]
+
+
+CAPTION = "Toàn cảnh hội nghị tổng kết công tác năm 2024"
+
+
+def test_a_line_under_a_pictures_place_in_text_is_its_caption(tmp_path: Path) -> None:
+    """A caption with no "Ảnh" nor credit in it, under the place a picture had: pandoc's
+    "[description]" (repeated by the caption) or "[]", a mail's "[image: …]", a Markdown
+    image in a .txt. The place is left out and listed; the caption is a paragraph, never an
+    intertitle."""
+    places = [f"[{CAPTION}]", "[]", "[image: anh-hoi-nghi.jpg]", "[Ảnh]",
+              "![](media/image1.jpg){width=\"3in\" height=\"2in\"}"]
+    lines = list(ARTICLE)
+    for place in places:
+        lines += [place, "", CAPTION, "", LAST, ""]
+    lines += ["Tuyên truyền trên báo chí", "", LAST]
+    result, data = _import(tmp_path, lines)
+    blocks = data["blocks"]
+    assert blocks.count(CAPTION) == len(places)
+    assert not [b for b in blocks if isinstance(b, dict) and b.get("intertitle") == CAPTION]
+    assert {"intertitle": "Tuyên truyền trên báo chí"} in blocks
+    assert not [b for b in blocks if "[" in str(b)]
+    codes = [n.message.code for n in result.notes]
+    assert codes.count("dropped-picture-reference") == codes.count("import-caption-kept") \
+        == len(places)
+
+
+def test_a_bracketed_line_that_is_no_pictures_place_stays(tmp_path: Path) -> None:
+    lines = [*ARTICLE, "[Tiếp theo kỳ trước]", "", LAST]
+    _, data = _import(tmp_path, lines)
+    assert "[Tiếp theo kỳ trước]" in str(data["blocks"])
+
+
+def test_a_markdown_image_with_pandocs_attributes_leaves_only_its_caption(
+        tmp_path: Path) -> None:
+    path = tmp_path / "bai.md"
+    path.write_text("Năm qua, công tác tuyên truyền được đổi mới mạnh mẽ ở mọi cấp.\n\n"
+                    "![](media/image1.jpg){width=\"3.1496062992125986in\"\n"
+                    "height=\"1.968503937007874in\"}\n\n"
+                    f"*{CAPTION}*\n\n{LAST}\n", encoding="utf-8")
+    result = imported(path)
+    blocks = loaded(result).document.model_dump(mode="json", exclude_none=True)["blocks"]
+    assert "width" not in str(blocks)
+    assert f"*{CAPTION}*" in blocks
+    assert [n for n in result.notes if n.message.code == "dropped-markdown-picture"]
+
+
+def test_an_italic_line_under_a_picture_word_leaves_out_is_its_caption(tmp_path: Path) -> None:
+    """A chart Word draws from its data is left out; the italic line under it is its caption
+    (a paragraph, as typed), never an intertitle — a bold title further down still is."""
+    chart = ('<w:p><w:r><w:drawing><wp:inline><wp:extent cx="3600000" cy="1800000"/>'
+             '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/'
+             'chart"><c:chart r:id="rChart"/></a:graphicData></a:graphic></wp:inline>'
+             '</w:drawing></w:r></w:p>')
+    caption = "Số buổi tuyên truyền của các huyện trong năm 2024"
+    body = (p(ARTICLE[0], "<w:b/>", '<w:jc w:val="center"/>') + p(ARTICLE[2]) + chart
+            + p(caption, "<w:i/>") + p(LAST) + p("Tuyên truyền trên báo chí", "<w:b/>")
+            + p(LAST))
+    path = tmp_path / "bai.docx"
+    path.write_bytes(word_file(body))
+    result = imported(path)
+    blocks = loaded(result).document.model_dump(mode="json", exclude_none=True)["blocks"]
+    assert f"*{caption}*" in blocks
+    assert {"intertitle": "Tuyên truyền trên báo chí"} in blocks
+    assert [n for n in result.notes if n.message.code == "import-caption-kept"]

@@ -6,6 +6,7 @@ numbers and emphasis must survive. Skipped, with the reason, only where the tool
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,33 @@ def test_markdown_headings_deeper_than_six_levels_are_headings(tmp_path: Path) -
     assert [b["chapter"] for b in blocks] == ["QUY ĐỊNH CHUNG", "VĂN BẢN HÀNH CHÍNH"]
     assert [len(b["body"]) for b in blocks] == [2, 1]
     assert "#" not in "".join(d.yaml for d in result.documents).split("blocks:")[1]
+
+
+CAPTIONED = """\
+Năm qua, công tác tuyên truyền được đổi mới mạnh mẽ ở mọi cấp, với nhiều hình thức phong phú.
+
+![Toàn cảnh hội nghị tổng kết công tác năm 2024]({picture})
+
+Các cấp ủy đã chỉ đạo sát sao việc học tập, quán triệt nghị quyết đến từng chi bộ.
+"""
+FIGURE_CAPTION = "Toàn cảnh hội nghị tổng kết công tác năm 2024"
+
+
+@pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
+def test_a_captioned_picture_from_pandoc_keeps_its_caption_in_every_format(
+        tmp_path: Path) -> None:
+    """pandoc's Word file puts the caption in "Image Caption" (based on Word's Caption): the
+    picture's caption, never lost; its plain text keeps the picture's place as
+    "[description]" and its Markdown as "![…](…){width=…}": left out, and the caption under
+    them a paragraph, never an intertitle."""
+    picture = Path(__file__).parent / "fixtures" / "media" / "hoi-nghi-ngoai-giao.jpg"
+    docx = pandoc_docx(CAPTIONED.format(picture=picture), tmp_path, "bai")
+    [figure] = [b for b in _body(imported(docx))["blocks"] if "figure" in b]
+    assert figure["caption"] == FIGURE_CAPTION
+    for target, suffix in (("plain", "txt"), ("markdown", "md")):
+        converted = tmp_path / f"bai-{target}.{suffix}"
+        subprocess.run([str(PANDOC), str(docx), "-t", target, "-o", str(converted)],
+                       check=True, timeout=120)
+        blocks = _body(imported(converted))["blocks"]
+        assert FIGURE_CAPTION in blocks, target
+        assert not [b for b in blocks if "[" in str(b) or "width" in str(b)], target

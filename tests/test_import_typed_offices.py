@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing.importing.cited_numbers import cited_numbers
 from briefing.numbering import markers
+from briefing.profile.model import load_profile
 from tests.importing import imported, loaded
 
 SOURCE = Path(__file__).parent / "fixtures" / "import" / "party-hyphen-labels.txt"
@@ -147,6 +149,13 @@ def test_a_headline_in_capitals_without_a_masthead_is_never_the_issuer(tmp_path:
     ("(Kèm theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ)", "state"),
     ("(Kèm theo Hướng dẫn số 36-HD/VPTW ngày 03 tháng 4 năm 2018 của Văn phòng Trung ương)",
      "party"),
+    # as offices type them: spaces around the joiners, "số:", lower case, a Latin eth or an
+    # African D for Đ, an en dash, a number below 10 not padded
+    ("(Kèm theo Nghị định số 30 / 2020 / N\u00d0-CP ngày 05 tháng 3 năm 2020)", "state"),
+    ("(Kèm theo Nghị định số: 30/2020/n\u0256-cp ngày 05 tháng 3 năm 2020)", "state"),
+    ("(Kèm theo Hướng dẫn số: 36-hd/vptw ngày 03 tháng 4 năm 2018)", "party"),
+    ("(Kèm theo Hướng dẫn số 36 - HD / VPTW ngày 03 tháng 4 năm 2018)", "party"),
+    ("(Kèm theo Chỉ thị số 5\u2013CT/TW ngày 15 tháng 5 năm 2016)", "party"),
 ])
 def test_an_appendix_without_a_masthead_takes_the_layout_of_the_text_it_cites(
         cited: str, profile: str, tmp_path: Path) -> None:
@@ -159,6 +168,18 @@ def test_an_appendix_without_a_masthead_takes_the_layout_of_the_text_it_cites(
     assert document.meta.profile == profile
     assert document.meta.issuer.name != "BẢNG CHỮ VIẾT TẮT TÊN LOẠI VĂN BẢN"
     assert [n for n in result.notes if n.message.code == "import-profile-cited"]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("số 12/QĐ-UBND - Về việc ban hành", "12/QĐ-UBND"),      # a dash goes on in the text
+    ("Quyết định số 47-QĐ/TW/BTC của", "47-QĐ/TW"),
+    ("ngày 05/3/2020, tốc độ 60-km/h, giai đoạn 2021 - 2025/2030", None),
+])
+def test_a_cited_number_is_read_out_of_running_text(text: str, number: str | None) -> None:
+    found = [typed for typed, value in cited_numbers(text)
+             if any(load_profile(name).document_number.cites(value)
+                    for name in ("party", "state"))]
+    assert found[:1] == ([number] if number else [])
 
 
 def test_a_party_report_in_parts_keeps_its_parts(tmp_path: Path) -> None:

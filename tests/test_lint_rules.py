@@ -103,6 +103,20 @@ def test_an_appendix_of_a_state_decree_is_state_and_has_no_masthead(tmp_path, ca
     findings = _lint(_saved(tmp_path, _document(texts)), capsys)
     assert findings == [], findings
 
+@pytest.mark.parametrize(("text", "profile"), [
+    ("(Kèm theo Nghị định số 30 / 2020 / N\u00d0-CP ngày 05 tháng 3 năm 2020)", "state"),
+    ("(Kèm theo Hướng dẫn số: 36-hd/vptw ngày 03 tháng 4 năm 2018)", "party"),
+    ("(Ban hành kèm theo Quyết định 5\u2013QĐ/TW ngày 15 tháng 5 năm 2016)", "party"),
+])
+def test_an_appendix_head_takes_the_layout_of_the_number_it_cites_as_typed(text, profile):
+    """The profiles' own number patterns decide, on the number as offices type it."""
+    from briefing.importing.head import HeadLine
+    from briefing.lint.profile_signs import profile_signs
+
+    lines = [HeadLine(line, None) for line in ("Phụ lục II", "BẢNG CHỮ VIẾT TẮT", text)]
+    assert profile_signs(lines) == profile
+
+
 CONG_VAN = ["BỘ NỘI VỤ", "Số: 05/BNV-VP", "V/v nâng bậc lương năm 2024",
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
             "Hà Nội, ngày 05 tháng 3 năm 2024", "Kính gửi: Sở Nội vụ tỉnh Hà Tĩnh.",

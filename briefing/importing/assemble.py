@@ -34,6 +34,7 @@ from briefing.importing.legal_lines import LegalBuilder, is_legal
 from briefing.importing.line_reading import Para, read_para
 from briefing.importing.meta_defaults import complete
 from briefing.importing.order import check_order
+from briefing.importing.picture_places import mark_picture_places, read_as_caption
 from briefing.importing.structure import BodyBuilder
 from briefing.importing.table_cells import is_rule, table_item
 from briefing.importing.text_tables import text_tables
@@ -180,6 +181,7 @@ def build_part(part: Part, doc: SourceDocument, notes: Notebook, *, form: str | 
         if isinstance(block, Line):
             block.text = cleanup.clean(block.text, "paragraph", block.where, notes)
             paras.append(read_para(block))
+            read_as_caption(paras[-1], notes, italic=doc.kind == "docx")
         elif isinstance(block, Table):
             paras.append(table_item(block, notes))
         elif isinstance(block, Picture):
@@ -363,6 +365,8 @@ def _footnotes(doc: typed_notes.NoteSet, builder: BodyBuilder, notes: Notebook
 def prepare_source(doc: SourceDocument, notes: Notebook) -> None:
     legacy_text(doc, notes)
     doc.blocks = clutter.drop_clutter(drop_web_clutter(doc.blocks, notes), notes)
+    if doc.kind in ("text", "markdown"):
+        doc.blocks = mark_picture_places(doc.blocks, notes)
 
 
 def unused_notes(part: Part, data: dict[str, Any], notes: Notebook) -> None:

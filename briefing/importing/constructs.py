@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from briefing.importing.draft import Item
 from briefing.importing.head import PLACE_DATE
 from briefing.importing.line_reading import Para
 from briefing.importing.markdown_text import whole_emphasis
@@ -125,17 +126,30 @@ class Constructs:
                                       for p in rest)
 
     def _caption(self, role: str, text: str) -> bool:
-        """A caption to the figure or table just added, else to the next one."""
+        """A caption to the figure or table just added, else to the table that follows. Word's
+        own Caption style under a picture (Insert Caption's, pandoc's "Image Caption") is the
+        picture's; a caption with no table or picture beside it stays a paragraph."""
         caption = _CAPTION.sub("", text, count=1).strip()
-        if role == "figure-caption" and self.last_figure is not None and \
-                self.last is self.last_figure:
-            self.last_figure["caption"] = caption
+        figure = self.last_figure if self.last is not None and \
+            self.last is self.last_figure else None
+        table_next = self._table_next()
+        if figure is not None and (role == "figure-caption" or
+                                   ("caption" not in figure and not table_next)):
+            figure["caption"] = caption
         elif role == "caption" and self.last is self.last_table and \
                 self.last_table is not None and "caption" not in self.last_table:
             self.last_table["caption"] = caption
-        else:
+        elif table_next:
             self.pending_caption = caption
+        else:
+            return False
         return True
+
+    def _table_next(self) -> bool:
+        """The block after the paragraph being read is a table."""
+        following = self.paras[self.index + 1] if self.index + 1 < len(self.paras) else None
+        node = following.value if isinstance(following, Item) else following
+        return isinstance(node, dict) and "table" in node
 
     def _quote(self, role: str, text: str) -> bool:
         """A quote's paragraphs in one quote; an attribution under the quote before it."""

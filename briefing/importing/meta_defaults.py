@@ -17,6 +17,7 @@ from briefing.importing.guesses import Notebook, guess_comment
 from briefing.importing.head import MetaDraft
 from briefing.importing.words import words
 from briefing.messages import Message, msg
+from briefing.profile.document_number import zero_padded
 from briefing.profile.model import Profile
 
 ORDER = ("form", "profile", "numbering", "issuer", "number", "place", "date", "type", "title",
@@ -98,7 +99,7 @@ def _check_number(meta: MetaDraft, profile: Profile, notes: Notebook) -> None:
     where = v.get("number-where")
     if pattern.match(number):
         return
-    padded = re.sub(r"^(\d)(?=\D)", r"0\1", number)
+    padded = zero_padded(number)
     if pattern.match(padded):
         notes.fix(msg("import-number-padded", "number '{number}' zero-padded to '{padded}' "
                       "(01–09 are written with two digits)", number=number, padded=padded),

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import re
 
+from briefing.importing.cited_numbers import cited_profile, number_profile
 from briefing.importing.head import HeadLine, is_caps, kind_of
 from briefing.importing.words import upper
 
-#: the number and symbol of a document: "12/QĐ-UBND", "30/2020/NĐ-CP", "05/BNV-VP", a blank
+#: a line that gives a document number: "12/QĐ-UBND", "30/2020/NĐ-CP", "05/BNV-VP", a blank
 #: number "   /QĐ-UBND" (state); "12-HD/BTGTU", "-CTr/BTGTU" (Party) — never a form field
-#: such as "Số định danh cá nhân/CCCD/Hộ chiếu:"
+#: such as "Số định danh cá nhân/CCCD/Hộ chiếu:". Which layout the number is in, the
+#: profiles' own patterns say (`number_profile`)
 _STATE_NUMBER = r"[\d.…_\s]*/\s*(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)+"
 _PARTY_NUMBER = r"[\d.…_\s]*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ][A-ZĐa-zđ0-9/-]*"
 NUMBER_LINE = re.compile(rf"^Số\s*(?P<colon>:?)\s*(?P<number>{_STATE_NUMBER}|{_PARTY_NUMBER})"
                          r"\s*[.,;]?\s*$")
-_ATTACHED = re.compile(r"^\(\s*(?:ban\s+hành\s+)?kèm\s+theo\b.*?\bsố\s+(?P<number>\S+)",
-                       re.IGNORECASE)
+_ATTACHED = re.compile(r"^\(\s*(?:ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
 _TITLES = {"state-title": "state", "party-title": "party"}
 _NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 _MOTTO = re.compile(r"^ĐỘC LẬP\s*[-–—]\s*TỰ DO\s*[-–—]\s*HẠNH PHÚC$")
@@ -40,15 +41,6 @@ def title_of(text: str) -> str | None:
     return "party" if line == "ĐẢNG CỘNG SẢN VIỆT NAM" else None
 
 
-def number_profile(number: str) -> str | None:
-    """"12/QĐ-UBND" -> "state", "12-HD/BTGTU" -> "party"."""
-    if re.fullmatch(_STATE_NUMBER, number.strip().rstrip(".,;")):
-        return "state"
-    if re.fullmatch(_PARTY_NUMBER, number.strip().rstrip(".,;")):
-        return "party"
-    return None
-
-
 def profile_signs(lines: list[HeadLine]) -> str | None:
     """"state", "party" or None, from the head of a file (its first lines)."""
     for line in lines:
@@ -60,10 +52,14 @@ def profile_signs(lines: list[HeadLine]) -> str | None:
     if any(line.role == "cover-title" or kind_of(line.text) == "booklet-title"
            for line in lines):  # "TÀI LIỆU THÔNG TIN NỘI BỘ": the Party's briefing forms
         return "party"
-    for line in lines:
-        match = NUMBER_LINE.match(line.text) or _ATTACHED.match(line.text)
-        if match is not None:
-            found = number_profile(match.group("number"))
-            if found is not None:
-                return found
-    return None
+    return next((found for line in lines if (found := _number_sign(line.text))), None)
+
+
+def _number_sign(text: str) -> str | None:
+    """The layout of the number a head line gives: its own ("Số: 12/QĐ-UBND"), or in an
+    appendix head the one of the text it is attached to ("(Kèm theo Nghị định số …")."""
+    match = NUMBER_LINE.match(text)
+    if match is not None:
+        return number_profile(match.group("number"))
+    cited = cited_profile(text) if _ATTACHED.match(text) else None
+    return cited[0] if cited else None

@@ -30,6 +30,11 @@ def _compiled(value: str) -> re.Pattern[str]:
         raise ValueError(msg("regex", "not a valid regular expression: too complex")) from None
 
 
+def zero_padded(number: str) -> str:
+    """"5-HD/BTGTU" -> "05-HD/BTGTU": a number below 10 written with two digits [C]."""
+    return re.sub(r"^(\d)(?=\D)", r"0\1", number)
+
+
 class DocumentNumber(Strict):
     """How the number line is printed and checked; `shape` and `example` word the hint for a
     number that does not match, since each rulebook orders number, type and issuer its own way."""
@@ -86,6 +91,17 @@ class DocumentNumber(Strict):
             raise ValueError(msg("symbol-example", "finds no symbol in the example '{example}'",
                                  example=example))
         return value
+
+    def fits(self, number: str) -> bool:
+        """Whether `number`, as another text or another office writes it, is in this
+        profile's shape: the pattern judges it whole, as it judges our own numbers, with a
+        number below 10 zero-padded (an older text's "5-CT/TW")."""
+        return re.search(self.pattern, zero_padded(number)) is not None
+
+    def cites(self, number: str) -> bool:
+        """Whether `number`, read in running text ("Kèm theo Hướng dẫn số 36-HD/VPTW"), fits
+        this profile: never a blank number, since a citation names a text that was numbered."""
+        return re.match(r"\d", number) is not None and self.fits(number)
 
     def blank_example(self, example: str | None = None) -> str:
         """The example without its number ("-HD/BTGTU"), if the pattern allows a blank."""

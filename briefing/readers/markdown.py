@@ -4,7 +4,8 @@ Headings keep their '#' level as a hint (converted documents often get the level
 typed numbers decide), list items their marker as the displayed label, `<sup>n</sup>` and
 `[^n]` become footnote calls, `[^n]: …` definitions the notes, runs of dots fill-in blanks
 (`{blank}`, `{fill}`). Links keep their text; images cannot be imported (their files are
-outside the input) and are reported.
+outside the input) and are reported, with the attributes pandoc writes after one
+(`{width=… height=…}`); the line after it is marked `after_picture`.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ class _Walker:
         self.heading: int | None = None
         self.footnote: str | None = None
         self.quote = 0
+        #: a picture was left out since the last line: the next one may be its caption
+        self.picture = False
         self.last_line = 0
         self.line_count = text.count("\n") + 1
         self.blank_lines = [not line.strip() for line in text.splitlines()]
@@ -108,6 +111,7 @@ class _Walker:
         if not text.strip() and not self.list_stack:
             return  # an empty heading or paragraph ("######## " alone) holds nothing to read
         line = Line(text, self._where(token), heading=self.heading)
+        line.after_picture, self.picture = self.picture, False
         if self.quote:
             line.role = "quote"
         if self.list_stack:
@@ -133,7 +137,7 @@ class _Walker:
         runs: list[Run] = []
         bold = italic = 0
         sup: list[str] | None = None
-        for child in children:
+        for child in _without_attributes(children):
             kind = child.type
             if kind == "strong_open":
                 bold += 1
@@ -152,6 +156,12 @@ class _Walker:
                 runs.append(Run("\n", bold > 0, italic > 0))
             elif kind == "footnote_ref":
                 runs.append(Run(note=str(child.meta.get("label", child.meta.get("id")))))
+            elif kind == "image" or (kind == "html_inline" and
+                                     child.content.lower().startswith("<img")):
+                self.notes.dropped(msg("dropped-markdown-picture", "a picture in Markdown "
+                                       "cannot be imported (its file is outside the input)"),
+                                   self._where(block), child.content)
+                self.picture = True
             elif kind == "html_inline":
                 tag = child.content.lower().replace(" ", "")
                 if tag.startswith("<sup"):
@@ -166,10 +176,6 @@ class _Walker:
                 elif tag.startswith("<br"):
                     runs.append(Run("\n"))
                 # other tags are dropped; their text stays
-            elif kind == "image":
-                self.notes.dropped(msg("dropped-markdown-picture", "a picture in Markdown "
-                                       "cannot be imported (its file is outside the input)"),
-                                   self._where(block), child.content)
             # link_open/close: the link text stays, the address is dropped
         return blanks(runs_to_markdown(runs))
 
@@ -199,3 +205,23 @@ class _Walker:
             index += 1
         self.doc.blocks.append(Table(rows, where, header_rows=header_rows))
         return index + 1
+
+
+def _without_attributes(children: list[Token]) -> list[Token]:
+    """The inline tokens without the attributes pandoc writes after an image ("![](a.png)
+    {width="3in" height="2in"}", wrapped over lines as it wraps them): they say how large the
+    left-out picture was drawn, nothing a reader reads."""
+    out: list[Token] = []
+    inside = False
+    for child in children:
+        if out and out[-1].type == "image" and child.type == "text" and \
+                child.content.startswith("{"):
+            inside = True
+        if not inside:
+            out.append(child)
+        elif child.type == "text" and "}" in child.content:
+            inside = False
+            rest = child.content[child.content.index("}") + 1:]
+            if rest:
+                out.append(Token("text", "", 0, content=rest))
+    return out

@@ -75,6 +75,9 @@ class Line:
     box: str | None = None
     #: index of the section (`SourceDocument.sections`) the line is in
     section: int = 0
+    #: a picture the reader could not bring in stood right before this line (a Markdown
+    #: image, whose file is outside the input; a chart or a metafile in Word)
+    after_picture: bool = False
 
     @property
     def plain(self) -> str:

@@ -69,6 +69,8 @@ class DocxReader:
         self.pending_gap = False
         self.boxes = BoxSorter(notes)
         self.pictures = PictureReader(package, notes)
+        #: a picture was left out (a chart, an object kept as a metafile) since the last line
+        self.picture_left_out = False
         self.tables = TableReader(self)
         self.section = 0
         self._section_start = 0
@@ -94,6 +96,7 @@ class DocxReader:
     def block(self, element: etree._Element, cell: tuple[int, int, int] | None = None
               ) -> list[Block]:
         if element.tag == w("tbl"):
+            self.picture_left_out = False
             return [self.tables.read(element)]
         blocks = self.paragraph(element, cell)
         sect = child(child(element, "pPr"), "sectPr")
@@ -141,6 +144,8 @@ class DocxReader:
             line = self._line(read, text, where, ppr, style, label, level, cell, page_break,
                               indent)
             line.gap_before, self.pending_gap = self.pending_gap and box is None, False
+            if box is None:
+                line.after_picture, self.picture_left_out = self.picture_left_out, False
             out.append(line)
         elif page_break:
             self.pending_break = True
@@ -189,6 +194,7 @@ class DocxReader:
                 picture = self.pictures.read(drawing, where)
                 if picture is not None:
                     out.append(picture)
+                self.picture_left_out = picture is None
         frames = sum(1 for d in drawings if is_frame(d))
         kept = self.boxes.settle(boxes, frames, self.count, where)
         return [*kept, *out]
