@@ -281,3 +281,13 @@ def test_blank_state_number_leaves_room_before_the_slash(tmp_path) -> None:
     view = prepare(load_document(source))
     blank = RAW["document_number"]["blank"]
     assert view.number_line == f"{RAW['document_number']['prefix']}{blank}/KH-STTTT"
+
+
+@pytest.mark.parametrize("number", ["01/KH-TTg", "12/KH-VPCP", "/KH-TTg"])
+def test_a_prime_ministers_number_is_a_state_number(tmp_path, number) -> None:
+    """The Prime Minister's code is written 'TTg' (Thủ tướng: 01/2024/QĐ-TTg, 12/CT-TTg),
+    lower case in it; this fixture is a kế hoạch (KH)."""
+    source = tmp_path / "ttg.yaml"
+    source.write_text(STATE.read_text(encoding="utf-8").replace(
+        "number: 15/KH-STTTT", f"number: {number}"), encoding="utf-8")
+    assert main(["check", str(source)]) == 0
