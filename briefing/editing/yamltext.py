@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from briefing.editing.yaml_emitter import Emitter
 from briefing.problems import BriefingError, Position, Problem
 from briefing.source.yaml_source import load_yaml, malformed_yaml
 
@@ -31,6 +32,7 @@ def _yaml() -> YAML:
     yaml.width = 100_000  # never fold a long paragraph onto several lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.allow_unicode = True
+    yaml.Emitter = Emitter  # ruamel's, the same bytes sooner
     return yaml
 
 
