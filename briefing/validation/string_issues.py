@@ -28,7 +28,7 @@ from briefing.validation.roles import TEXT_ROLES
 from briefing.validation.typed_numbers import numbering_issues
 
 #: strings remembered at most (all of a few long documents); then forgotten all at once
-LIMIT = 60_000
+LIMIT = 20_000
 
 _Found = tuple[list[TextIssue], list[Doubled], list[TextIssue]]
 _found: dict[tuple[Any, ...], _Found] = {}
