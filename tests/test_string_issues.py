@@ -150,3 +150,15 @@ def test_kept_phrase_counts_equal_a_fresh_count(sequence: list[list[str]]) -> No
             assert {frame: set(words) for frame, words in corpus.middles.items()} == middles
         for (side, a, b, c), words in middles.items():
             assert sorted(index.middles(side, a, b, c)) == sorted(words)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(first=TEXTS, second=TEXTS)
+def test_two_documents_asked_in_turn_each_get_their_own_counts(first, second) -> None:
+    phrases.forget()
+    indexes = [(PhraseIndex(texts), counted(texts)[0]) for texts in (first, second)]
+    for _ in range(2):  # each question after the other document's has moved the corpus
+        for index, counts in indexes:
+            for phrase, n in counts.items():
+                assert index.count(" ".join(phrase)) == n
+            assert index.count("chưa có") == 0

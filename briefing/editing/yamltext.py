@@ -67,8 +67,12 @@ def dump_minimal(original_text: str, original_tree: Any, new_tree: Any,
 
 
 def _same_data(text: str, reference: str) -> bool:
+    """Whether `text` (the merge) reads as `reference` (ruamel's rendering); the merge is read
+    first, and refused if a value holds a character XML cannot carry: a rendering with the
+    same data holds it too (unchecked: its data is only compared)."""
     try:
-        return load_yaml("<merged>", text).data == load_yaml("<rendered>", reference).data
+        return load_yaml("<merged>", text).data == load_yaml("<rendered>", reference,
+                                                             unfit=False).data
     except BriefingError:
         return False
 

@@ -37,14 +37,21 @@ class PhraseIndex:
     def __init__(self, texts: list[str]):
         self.texts = texts
         self._wanted: Counter[str] | None = None
+        #: the corpus last brought to these texts, and its version then
+        self._synced: tuple[_Corpus, int] | None = None
 
     def _ask(self, question: Callable[[_Corpus], T]) -> T:
         """`question` answered on a corpus counting exactly `self.texts` (under the lock: another
         thread's check may bring the same corpus to its own texts next)."""
-        if self._wanted is None:
-            self._wanted = Counter(self.texts)
         with _LOCK:
-            return question(_corpus_for(self._wanted))
+            synced = self._synced
+            if synced is not None and synced[0].version == synced[1] and synced[0] in _KEPT:
+                return question(synced[0])  # unchanged since: no need to compare the texts
+            if self._wanted is None:
+                self._wanted = Counter(self.texts)
+            corpus = _corpus_for(self._wanted)
+            self._synced = (corpus, corpus.version)
+            return question(corpus)
 
     def count(self, phrase: str) -> int:
         """How many times the document writes `phrase` (one to four words, case aside)."""
@@ -64,6 +71,8 @@ class _Corpus:
         self.texts: Counter[str] = Counter()
         self.counts: Counter[Phrase] = Counter()
         self.middles: dict[Phrase, Counter[str]] = {}
+        #: bumped at every change of the texts counted
+        self.version = 0
 
     def distance(self, wanted: Counter[str]) -> int:
         """How many texts would be counted in or out to reach `wanted`."""
@@ -78,6 +87,7 @@ class _Corpus:
     def _change(self, text: str, times: int) -> None:
         """Count `text` in (`times` > 0) or out (< 0) `times` times; a count that falls to
         zero is dropped, so the corpus is exactly what counting its texts afresh gives."""
+        self.version += 1
         phrases, middles = _phrases(text)
         counts = self.counts
         for phrase, n in phrases.items():
