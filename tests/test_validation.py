@@ -33,7 +33,7 @@ from briefing.validation.hygiene import (
 from briefing.validation.locate import Locator
 from briefing.validation.markup import markup_issues
 from briefing.validation.spans import nfc_offsets, scalar_spans
-from briefing.validation.strings import issues_of
+from briefing.validation.string_issues import issues_of
 from briefing.validation.typed_numbers import numbering_issues
 from tests.work_counting import bytes_read, calls_made, hang_guard
 

@@ -187,26 +187,28 @@ class DocumentStore:
         if not operations:
             raise EditError(msg("edit-no-change", "Nothing to change."))
         from briefing.editing.operations import Context, Outcome, apply_operation
-        from briefing.editing.yamltext import deep_copy, dump_minimal, render
+        from briefing.editing.yamltext import dump_minimal, render
 
         def edit(snapshot: Snapshot) -> tuple[str, Outcome, tuple[Any, str] | None]:
-            tree, rendered = self._tree(snapshot)
-            edited = deep_copy(tree)
+            # edited in place, not copied (~0.02 s a save): the tree is kept again for the
+            # new version once it is written (`_write`); a change refused half-way leaves no
+            # tree kept, the file is parsed again at the next change
+            edited, rendered = self._take_tree(snapshot)
             context = Context(snapshot.text, self.path(name), edited)
             outcome = Outcome()
             for operation, args in operations:
                 outcome = apply_operation(edited, operation, args, context)
                 context.changed()  # the next one sees the tree as this one left it
             after = render(edited)
-            text = dump_minimal(snapshot.text, tree, edited, rendered, after)
+            text = dump_minimal(snapshot.text, None, None, rendered, after)
             return text, outcome, (edited, after)
 
         return self._write(name, version, edit)
 
-    def _tree(self, snapshot: Snapshot) -> tuple[Any, str]:
+    def _take_tree(self, snapshot: Snapshot) -> tuple[Any, str]:
         """The round-trip tree of the file at this version, and its rendering (kept from the
-        last change made here, else parsed now)."""
-        known = self._trees.get(snapshot.name)
+        last change made here, else parsed now), for the caller to change: no longer kept."""
+        known = self._trees.pop(snapshot.name, None)
         if known is not None and known[0] == snapshot.version:
             return known[1], known[2]
         from briefing.editing.yamltext import load_tree, render
@@ -236,6 +238,8 @@ class DocumentStore:
                 raise Conflict(current.version)
             text, outcome, tree = edit(current)
             if text == current.text:
+                if tree is not None:  # the same text: the tree still stands for this version
+                    self._trees[name] = (current.version, *tree)
                 return Change(current, outcome)
             data = text.encode("utf-8")
             if len(data) > MAX_FILE_BYTES:

@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from briefing.editing.yaml_emitter import Emitter
 from briefing.problems import BriefingError, Position, Problem
 from briefing.source.yaml_source import load_yaml, malformed_yaml
 
@@ -31,6 +32,7 @@ def _yaml() -> YAML:
     yaml.width = 100_000  # never fold a long paragraph onto several lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.allow_unicode = True
+    yaml.Emitter = Emitter  # ruamel's, the same bytes sooner
     return yaml
 
 
@@ -65,8 +67,12 @@ def dump_minimal(original_text: str, original_tree: Any, new_tree: Any,
 
 
 def _same_data(text: str, reference: str) -> bool:
+    """Whether `text` (the merge) reads as `reference` (ruamel's rendering); the merge is read
+    first, and refused if a value holds a character XML cannot carry: a rendering with the
+    same data holds it too (unchecked: its data is only compared)."""
     try:
-        return load_yaml("<merged>", text).data == load_yaml("<rendered>", reference).data
+        return load_yaml("<merged>", text).data == load_yaml("<rendered>", reference,
+                                                             unfit=False).data
     except BriefingError:
         return False
 

@@ -10,7 +10,7 @@ import unicodedata
 from briefing.importing.guesses import Notebook
 from briefing.messages import Message, msg
 from briefing.readers.source import Where
-from briefing.validation.strings import issues_of
+from briefing.validation.string_issues import issues_of
 
 #: Issues the structure takes care of itself (typed numbers become structure).
 _LEFT_TO_STRUCTURE = {"numbering"}

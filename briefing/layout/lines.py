@@ -10,6 +10,8 @@ is metric-compatible with the DOCX font, with a safety margin so neither rendere
 
 from __future__ import annotations
 
+from typing import Any
+
 from briefing.layout.measure import line_width_mm
 from briefing.profile.model import Profile, TextStyle
 
@@ -30,6 +32,13 @@ MAX_WORDS = 80
 FILL = 0.96
 
 
+#: lines found, by words, style, width and profile (the studio lays the same subject out at
+#: every save: ~0.01 s each time); the style and profile are kept with them, so an id is never
+#: that of another object
+_found: dict[tuple[Any, ...], tuple[TextStyle, Profile, tuple[str, ...]]] = {}
+KEPT = 256
+
+
 def balanced_lines(text: str, style: TextStyle, width_mm: float, profile: Profile) -> list[str]:
     """`text` broken into centred lines that fit `width_mm` and are as even as possible."""
     words = text.split()
@@ -37,7 +46,13 @@ def balanced_lines(text: str, style: TextStyle, width_mm: float, profile: Profil
         return [text.strip()] if text.strip() else []
     if len(words) > MAX_WORDS:  # a paragraph, not a display line: the renderer breaks it
         return [" ".join(words)]
-    return list(_balanced(words, style, width_mm * FILL, profile))
+    key = (tuple(words), id(style), width_mm, id(profile))
+    found = _found.get(key)
+    if found is None or found[0] is not style or found[1] is not profile:
+        if len(_found) >= KEPT:
+            _found.clear()
+        found = _found[key] = (style, profile, _balanced(words, style, width_mm * FILL, profile))
+    return list(found[2])
 
 
 def _balanced(words: list[str], style: TextStyle, limit: float,

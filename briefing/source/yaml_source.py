@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,7 +168,9 @@ def load_yaml(path: Path | str, text: str | None = None, *, what: What = FILE,
 
 def unfit_problems(source: SourceMap) -> list[Problem]:
     """One error for each value holding a character XML cannot carry, at that character."""
-    problems = []
+    problems: list[Problem] = []
+    if UNFIT.search("\n".join(scalar.raw for scalar in source.scalars.values())) is None:
+        return problems  # one search over every value: a file almost never holds one
     for scalar in source.scalars.values():
         match = UNFIT.search(scalar.raw)
         if match is None:
@@ -184,17 +187,35 @@ def unfit_problems(source: SourceMap) -> list[Problem]:
 _FAILED = object()
 
 
+#: the node trees of the last texts composed: a studio save reads the text it writes to
+#: compare it with the editor's rendering, then `check` reads the same text (nodes are only
+#: read, never changed)
+_composed: dict[str, Any] = {}
+_composed_lock = threading.Lock()
+COMPOSED_KEPT = 2
+
+
 def _compose_fast(text: str) -> Any:
     """The node tree via libyaml, or `_FAILED` (then the Python loader reads and reports)."""
     if FastContentLoader is None or "\0" in text:
         return _FAILED
+    with _composed_lock:
+        node = _composed.get(text)
+    if node is not None:
+        return node
     loader = FastContentLoader(text)
     try:
-        return loader.get_single_node()
+        node = loader.get_single_node()
     except Exception:
         return _FAILED
     finally:
         loader.dispose()
+    if node is not None:
+        with _composed_lock:
+            _composed[text] = node
+            while len(_composed) > COMPOSED_KEPT:
+                del _composed[next(iter(_composed))]
+    return node
 
 
 def _reader_problem(exc: yaml.reader.ReaderError, source: SourceMap) -> Problem:

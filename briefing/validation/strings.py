@@ -16,29 +16,13 @@ from briefing.messages import msg
 from briefing.problems import WARNING, BriefingError, Problem
 from briefing.profile.model import Profile, load_profile
 from briefing.source.yaml_source import Path_, SourceMap
-from briefing.validation.blanks import blank_issues
 from briefing.validation.findings import Finding, TextIssue, ValueFix, fix_hint
-from briefing.validation.hygiene import character_issues, quote_issues, spacing_issues
 from briefing.validation.locate import Locator
-from briefing.validation.markup import markup_issues
-from briefing.validation.printing import font_check
 from briefing.validation.proofreading import Proofreader
-from briefing.validation.roles import INLINE_ROLES, TEXT_ROLES, role_of
-from briefing.validation.typed_numbers import numbering_issues
+from briefing.validation.roles import INLINE_ROLES, role_of
+from briefing.validation.string_issues import StringIssues
 
 _TRAILING_COMMENT = re.compile(r"[ \t]+#")
-
-
-def issues_of(value: str, role: str, path: Path_ = ()) -> list[TextIssue]:
-    """Every problem of one string, given what it is and where it sits."""
-    issues = character_issues(value)
-    if role in TEXT_ROLES:
-        issues += spacing_issues(value)
-        issues += quote_issues(value)
-        issues += markup_issues(value, role)
-        issues += numbering_issues(value, role, path)
-        issues += blank_issues(value, role)
-    return issues
 
 
 def strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
@@ -68,16 +52,14 @@ def text_findings(data: Any, source: SourceMap, locator: Locator | None = None,
     locator = locator or Locator(source)
     texts = [(path, value, role_of(path)) for path, value in strings(data)]
     reader = Proofreader(texts, tone_style(data, profile), data)  # every text is context
-    font = font_check(profile) if fonts and profile is not None else None
+    string_issues = StringIssues(reader, profile if fonts else None)
     findings: list[Finding] = []
     for path, value, role in texts:
         if own_only and source.at(path).file != source.file:
             continue
         scalar = source.scalars.get(path)
         exact = scalar is not None and unicodedata.normalize("NFC", scalar.raw) == value
-        issues = issues_of(value, role, path) + reader.issues(value, role, path)
-        if font is not None:
-            issues += font(value, role, path)
+        issues = string_issues(value, role, path)
         findings.extend(_finding(locator, path, value, issue, exact) for issue in issues)
         if exact and scalar is not None and scalar.style is None and role in INLINE_ROLES:
             findings.extend(_cut_by_comment(source, path, scalar.end))

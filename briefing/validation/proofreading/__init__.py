@@ -22,8 +22,14 @@ from briefing.messages import msg
 from briefing.source.yaml_source import Path_
 from briefing.validation.findings import TextIssue
 from briefing.validation.proofreading.balance import unbalanced
-from briefing.validation.proofreading.doubled import PhraseIndex, doubled_words, verdict
+from briefing.validation.proofreading.doubled import (
+    Doubled,
+    doubled_words,
+    substitutes,
+    verdict,
+)
 from briefing.validation.proofreading.endings import missing_final_punctuation
+from briefing.validation.proofreading.phrases import PhraseIndex
 from briefing.validation.proofreading.tones import NEW, OLD, tone_marks
 from briefing.validation.proofreading.years import year_problems
 from briefing.validation.roles import TEXT_ROLES
@@ -50,7 +56,13 @@ class Proofreader:
     def issues(self, value: str, role: str, path: Path_ = ()) -> list[TextIssue]:
         if role not in TEXT_ROLES:
             return []
-        issues = self._tone_marks(value) + self._doubled(value) + self._years(value)
+        return (self.tone_issues(value) + self.doubled_issues(doubled_words(value))
+                + self.local_issues(value, role, path))
+
+    def local_issues(self, value: str, role: str, path: Path_) -> list[TextIssue]:
+        """What one text shows alone (years, quotes and brackets, final punctuation): the same
+        for the same value, role and place (`briefing.validation.string_issues` keeps them)."""
+        issues = self._years(value)
         issues += [TextIssue(u.index, u.index + 1, u.message, u.hint) for u in unbalanced(value)]
         if role in ENDING_ROLES and path not in self.run_in:
             end = missing_final_punctuation(value)
@@ -62,7 +74,7 @@ class Proofreader:
                     "end it with '.' (or ';' in a list, ':' before one)")))
         return issues
 
-    def _tone_marks(self, value: str) -> list[TextIssue]:
+    def tone_issues(self, value: str) -> list[TextIssue]:
         if self.style is None:
             return []
         issues = []
@@ -80,9 +92,10 @@ class Proofreader:
                 hint=why, replacement=mark.other))
         return issues
 
-    def _doubled(self, value: str) -> list[TextIssue]:
+    def doubled_issues(self, found_doubled: list[Doubled]) -> list[TextIssue]:
+        """The doublings `doubled_words` found in one text, judged against the whole document."""
         issues = []
-        for doubled in doubled_words(value):
+        for doubled in found_doubled:
             found = verdict(doubled, self.phrases)
             if found == "boundary":
                 continue
@@ -90,7 +103,7 @@ class Proofreader:
             if found == "letter":
                 hint = msg("doubled-letter-hint", "a wrong letter? this document writes "
                            "{phrases}", phrases=tuple(
-                               f"'{s}'" for s in self.phrases.substitutes(doubled)[:3]))
+                               f"'{s}'" for s in substitutes(doubled, self.phrases)[:3]))
             elif certain:
                 hint = msg("doubled-remove-hint", "remove the repeated word")
             else:

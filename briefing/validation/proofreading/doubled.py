@@ -19,13 +19,12 @@ thành thành phố", "hàng đầu đầu tư"). So an exact doubling (case asi
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
 
 from briefing.validation.proofreading.lexicon import compounds, function_words, reduplicatives
+from briefing.validation.proofreading.phrases import WORD as _WORD
+from briefing.validation.proofreading.phrases import PhraseIndex
 
-_WORD = r"[^\W\d_]+"
 DOUBLED = re.compile(rf"(?<![\w\\-])({_WORD}) +({_WORD})(?![\w-])")
 _BEFORE = re.compile(rf"({_WORD}) +\Z")
 _AFTER = re.compile(rf"\A +({_WORD})")
@@ -65,84 +64,25 @@ def doubled_words(value: str) -> list[Doubled]:
     return found
 
 
-class PhraseIndex:
-    """The document's text, to ask whether it writes a phrase elsewhere.
-
-    Built once (on first use) as counts of the runs of two, three and four words that stand
-    one space apart, so each question is a look-up: the checks stay linear in the length of
-    the document however many doublings it holds.
-    """
-
-    def __init__(self, texts: list[str]):
-        self.texts = texts
-        self._counts: Counter[tuple[str, ...]] | None = None
-        self._middles: dict[tuple[str, ...], set[str]] = {}
-
-    def _index(self) -> Counter[tuple[str, ...]]:
-        if self._counts is None:
-            counts: Counter[tuple[str, ...]] = Counter()
-            middles = self._middles
-            for text in self.texts:
-                for run in _runs(text.lower()):
-                    counts.update((word,) for word in run)
-                    counts.update(pairwise(run))
-                    counts.update(zip(run, run[1:], run[2:], strict=False))
-                    lettered = [_LETTERS.fullmatch(word) is not None for word in run]
-                    quads = zip(run, run[1:], run[2:], run[3:], strict=False)
-                    for i, (a, b, c, d) in enumerate(quads):
-                        if lettered[i + 1]:
-                            middles.setdefault(("before", a, c, d), set()).add(b)
-                        if lettered[i + 2]:
-                            middles.setdefault(("after", a, b, d), set()).add(c)
-            self._counts = counts
-        return self._counts
-
-    def count(self, phrase: str) -> int:
-        return self._index()[tuple(phrase.lower().split(" "))]
-
-    def substitutes(self, doubled: Doubled) -> list[str]:
-        """Phrases of the document with another word beside the doubled one, in its place."""
-        if not (doubled.previous and doubled.next):
-            return []
-        self._index()
-        word, prev, nxt = (w.lower() for w in (doubled.word, doubled.previous, doubled.next))
-        found = {f"{prev} {other} {word} {nxt}"
-                 for other in self._middles.get(("before", prev, word, nxt), ())
-                 if other != word}
-        found |= {f"{prev} {word} {other} {nxt}"
-                  for other in self._middles.get(("after", prev, word, nxt), ())
-                  if other != word}
-        return sorted(found)
-
-
-#: a word of the text (letters and digits) and what separates two words of one phrase
-_TOKEN = re.compile(r"\w+")
-_LETTERS = re.compile(_WORD)
-
-
-def _runs(text: str) -> list[list[str]]:
-    """The text's runs of words standing exactly one space apart ("a b c, d" -> [a b c] [d])."""
-    runs: list[list[str]] = []
-    current: list[str] = []
-    last_end = None
-    for match in _TOKEN.finditer(text):
-        if last_end is not None and text[last_end:match.start()] != " ":
-            runs.append(current)
-            current = []
-        current.append(match.group())
-        last_end = match.end()
-    if current:
-        runs.append(current)
-    return runs
+def substitutes(doubled: Doubled, index: PhraseIndex) -> list[str]:
+    """Phrases of the document with another word beside the doubled one, in its place."""
+    if not (doubled.previous and doubled.next):
+        return []
+    word, prev, nxt = (w.lower() for w in (doubled.word, doubled.previous, doubled.next))
+    found = {f"{prev} {other} {word} {nxt}"
+             for other in index.middles("before", prev, word, nxt) if other != word}
+    found |= {f"{prev} {word} {other} {nxt}"
+              for other in index.middles("after", prev, word, nxt) if other != word}
+    return sorted(found)
 
 
 def verdict(doubled: Doubled, index: PhraseIndex) -> str:
-    """"typo" (remove the second word), "letter" (a wrong letter, see `index.substitutes`),
+    """"typo" (remove the second word), "letter" (a wrong letter, see `substitutes`),
     "boundary" (two words meeting: fine) or "doubt" (reported, no fix); steps 2 to 6 above."""
     word = doubled.word.lower()
     if word in function_words():
         return "typo"
-    if index.substitutes(doubled):
+    if substitutes(doubled, index):
         return "letter"
     prev, nxt = doubled.previous.lower(), doubled.next.lower()
     if prev and nxt and index.count(f"{prev} {word} {nxt}") > 0:
