@@ -159,3 +159,29 @@ def test_common_prefix_and_suffix_are_the_longest(head, one, other, tail):
     assert prefix + suffix <= min(len(a), len(b))
     assert suffix == min(len(a), len(b)) - prefix or a[len(a) - suffix - 1] != b[
         len(b) - suffix - 1]
+
+
+def test_the_previewer_starts_each_build_from_the_slots_last_layout():
+    from briefing.preview.outputs import LoadedVariant
+    from briefing.preview.resident import Previewer
+
+    text = BOOKLET.read_text(encoding="utf-8")
+    edited = _at(0.5, _insert("thêm"))(text)
+    previewer = Previewer()
+
+    def load(source: str):
+        return lambda: LoadedVariant(parse_document(load_yaml(BOOKLET, source), BOOKLET))
+
+    first = previewer.build("booklet", "v1", load(text))
+    pictures = [first.pages.image(i, 400) for i in range(first.pages.count)]
+    second = previewer.build("booklet", "v2", load(edited))
+    assert first.ok and second.ok
+    made = relayout.memory_of(second.pages.layout()).made
+    assert 0 < len(made) < second.pages.count
+    kept = next(i for i in range(second.pages.count) if i not in made)
+    picture = pictures[kept]
+    drawn = previewer.images.size
+    assert second.pages.image(kept, 400) == picture  # the picture drawn for the first build
+    assert previewer.images.size == drawn
+    other = previewer.build("another", "v1", load(edited))  # another slot: a whole layout
+    assert relayout.memory_of(other.pages.layout()).made == range(0, other.pages.count)
