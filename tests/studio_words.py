@@ -4,7 +4,8 @@ The studio's words are read off a page as a person meets them: the text of the p
 names, tips and placeholders of its controls (aria-label, title, placeholder, alt). The
 clerk's own text — every element the page marks `lang="vi"` (the document's paragraphs and
 titles, a unit's name), a form's values, `<code>` (a file name, a key) — is left out, as the
-words a page carries in a `<script>` or `<style>`.
+words a page carries in a `<script>` or `<style>`; and what `check` says (`.said`): its
+messages, worded by the catalogue as the command line words them, are tested with `check`.
 
 A word is Vietnamese when it carries a Vietnamese letter (ă â đ ê ô ơ ư or a tone mark), or it
 is one of the catalogue's Vietnamese words that no English wording uses (`vocabulary`); a word is
@@ -141,7 +142,7 @@ def page_words(html: str) -> list[str]:
 
 #: the same reading in a browser, after the page's scripts ran (text the scripts inserted too)
 BROWSER_WORDS = """() => {
-  const skipped = (e) => e.closest('[lang="vi"], script, style, code, textarea, [hidden]');
+  const skipped = (e) => e.closest('[lang="vi"], script, style, code, textarea, [hidden], .said');
   const texts = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -154,8 +155,13 @@ BROWSER_WORDS = """() => {
     }
   }
   let title = document.title;
-  const clerks = [...document.querySelectorAll('[lang="vi"]')].map((e) => e.textContent.trim())
-    .filter(Boolean).sort((a, b) => b.length - a.length);
+  const clerks = [];
+  const inside = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = inside.nextNode(); n; n = inside.nextNode()) {
+    const text = n.textContent.trim();
+    if (text && n.parentElement.closest('[lang="vi"]')) clerks.push(text);
+  }
+  clerks.sort((a, b) => b.length - a.length);
   for (const text of clerks) title = title.split(text).join(" ");
   texts.push(title);
   return texts;

@@ -26,7 +26,7 @@ from briefing.editing.document_files import document_title
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import EditError
 from briefing.editing.store import Snapshot
-from briefing.editing.type_fields import fields_for, kind_name, type_options
+from briefing.editing.type_fields import fields_for, kind_is_typed, kind_name, type_options
 from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
@@ -106,6 +106,7 @@ def _editor_page(studio: Studio, name: str) -> tuple[str, int, dict[str, Any]]:
         **fields_context(studio, snapshot), **review_context(studio, snapshot, data),
         "meta_open": False,
         "title": document_title(data, name), "kind": kind_name(data),
+        "kind_typed": kind_is_typed(data),
         "can_undo": studio.store.can_undo(name, snapshot.version)}
 
 

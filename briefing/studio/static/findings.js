@@ -37,7 +37,7 @@ window.Findings = (() => {
       const label = document.createElement("strong");
       label.textContent = (finding.severity === "error" ? msg("ui-js-error", "Error") : msg("ui-js-warning", "Warning")) + ": ";
       box.appendChild(label);
-      box.appendChild(document.createTextNode(finding.message + (finding.hint ? " (" + finding.hint + ")" : "")));
+      box.appendChild(said(finding.message + (finding.hint ? " (" + finding.hint + ")" : "")));
       if (finding.fix) {
         const button = document.createElement("button");
         button.type = "button";
@@ -51,6 +51,11 @@ window.Findings = (() => {
       const field = target.querySelector(".rt-host .ProseMirror, textarea:not([hidden]), input");
       if (field) field.classList.add(finding.severity === "error" ? "has-error" : "has-warning");
     });
+  }
+
+  /** What `check` says, as it says it on the command line (its own catalogue's words). */
+  function said(text) {
+    return Object.assign(document.createElement("span"), { className: "said", textContent: text });
   }
 
   function summary(check) {
@@ -73,7 +78,7 @@ window.Findings = (() => {
       const link = document.createElement("button");
       link.type = "button";
       link.className = "linklike";
-      link.textContent = `${finding.severity === "error" ? msg("ui-js-error", "Error") : msg("ui-js-warning", "Warning")}: ${finding.text}`;
+      link.append(`${finding.severity === "error" ? msg("ui-js-error", "Error") : msg("ui-js-warning", "Warning")}: `, said(finding.text));
       link.addEventListener("click", () => {
         const box = document.getElementById("finding-" + index);
         if (box) {

@@ -106,8 +106,8 @@ class Preview {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "linklike";
-      const where = mark.page !== null && mark.page !== undefined ? `Trang ${mark.page + 1} · ` : "";
-      button.textContent = where + mark.text;
+      const where = mark.page !== null && mark.page !== undefined ? msg("ui-js-page-n", "Page {n}", { n: mark.page + 1 }) + " · " : "";
+      button.append(where, Object.assign(document.createElement("span"), { className: "said", textContent: mark.text }));
       button.addEventListener("click", () => this.goTo(mark));
       li.appendChild(button);
       ul.appendChild(li);
@@ -139,7 +139,7 @@ class Preview {
         figure.className = "page";
         figure.dataset.index = String(i);
         const img = document.createElement("img");
-        img.alt = `Trang ${i + 1}`;
+        img.alt = msg("ui-js-page-n", "Page {n}", { n: i + 1 });
         figure.appendChild(img);
         const caption = document.createElement("figcaption");
         caption.textContent = String(i + 1);
