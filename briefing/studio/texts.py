@@ -8,8 +8,8 @@ from typing import Any
 
 from briefing.messages import Message, msg
 
-__all__ = ["BLOCK_LABELS", "FORM_NAMES", "ITEM_KINDS", "LEGAL_ITEM_KINDS", "TITLED_LABELS",
-           "humanize_time"]  # and META_FIELDS (`__getattr__`)
+__all__ = ["ADD_LABELS", "BLOCK_LABELS", "FORM_NAMES", "ITEM_KINDS", "TITLED_LABELS",
+           "add_kinds", "humanize_time"]  # and META_FIELDS (`__getattr__`)
 
 FORM_NAMES = {"booklet": msg("form-booklet", "Internal information booklet"),
               "official": msg("form-official", "Official document")}
@@ -61,14 +61,23 @@ BLOCK_LABELS: dict[str, Message] = {
     "table.note": msg("block-table-note", "Note under the table"),
     "table.caption": msg("block-table-caption", "Table title"),
 }
-#: what the add menu offers first inside a legal text (a quyết định's articles, an article's body)
-LEGAL_ITEM_KINDS: tuple[tuple[str, Message], ...] = (
-    ("article", BLOCK_LABELS["article"]), ("clause", BLOCK_LABELS["clause"]))
+#: the add menu's names of what it adds (an item kind, a legal item, a section, points)
+ADD_LABELS: dict[str, Message] = {
+    **dict(ITEM_KINDS), **{key: BLOCK_LABELS[key] for key in (
+        "part", "chapter", "division", "subdivision", "article", "clause", "points")},
+    "section": msg("ui-subsection", "Subsection")}
 #: the `titled` switch of an article and of a clause, as a labelled checkbox
 TITLED_LABELS: dict[str, Message] = {
     "article": msg("titled-article", "The article has its own title (its text goes below)"),
     "clause": msg("titled-clause", "The clause is a title on its own line"),
 }
+
+
+def add_kinds(data: Any, list_path: list[Any]) -> list[tuple[str, Message]]:
+    """What the "+ Add" menu of the list offers, named (`briefing.editing.addable`)."""
+    from briefing.editing.addable import addable
+
+    return [(kind, ADD_LABELS[kind]) for kind in addable(data, list_path)]
 
 
 def humanize_time(moment: dt.datetime | None) -> str:

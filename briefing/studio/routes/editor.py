@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import threading
+from functools import partial
 from typing import Any, NamedTuple
 
 from starlette.concurrency import run_in_threadpool
@@ -20,8 +21,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.builds.draft_preview import checked_draft
-from briefing.content.legal import legal_key
 from briefing.content.schema import BODY_ITEM_KEYS
+from briefing.editing.addable import is_legal_text
 from briefing.editing.document_files import document_title
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import EditError
@@ -35,10 +36,9 @@ from briefing.studio.field_parts import changed_list, draw_list
 from briefing.studio.routes.review import review_context
 from briefing.studio.texts import (
     BLOCK_LABELS,
-    ITEM_KINDS,
-    LEGAL_ITEM_KINDS,
     META_FIELDS,
     TITLED_LABELS,
+    add_kinds,
 )
 from briefing.studio.urls import edit_url
 from briefing.validation.fixer import fix_text
@@ -58,11 +58,11 @@ def _data(snapshot: Snapshot) -> Any:
 def fields_context(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
     data = _data(snapshot)
     return {"data": data, "version": snapshot.version,
-            "meta_fields": fields_for(data, META_FIELDS), "item_kinds": ITEM_KINDS,
+            "meta_fields": fields_for(data, META_FIELDS),
             "name": snapshot.name, "labels": BLOCK_LABELS, "titled_labels": TITLED_LABELS,
             "kinds": [key for key, _ in BODY_ITEM_KEYS if key != "title"],
-            "type_options": type_options(data), "legal_kinds": LEGAL_ITEM_KINDS,
-            "legal_text": any(legal_key(item) for item in data.get("blocks") or [])}
+            "type_options": type_options(data), "add_kinds": partial(add_kinds, data),
+            "legal_text": is_legal_text(data)}
 
 
 def render_fields(studio: Studio, snapshot: Snapshot, meta_open: bool = False) -> dict[str, Any]:
