@@ -38,7 +38,7 @@ META_FIELDS = (
     ("signer.name", msg("field-signer-name", "Signer's name")),
 )
 _META_LABELS = dict(META_FIELDS) | {
-    "recipients": msg("field-recipients", "Recipients (Nơi nhận)"),
+    "recipients": msg("field-recipients", "Recipients"),
     "addressees": msg("field-addressees", "Addressees, one per line"),
     "signer": msg("field-signer-name", "Signer's name"),
     "issuer": msg("field-issuer-name", "Issuing body"),

@@ -45,6 +45,9 @@ from briefing.validation.fixer import fix_text
 
 #: operations that only change one value: the page keeps its fields, no re-draw needed
 IN_PLACE = {"set_text", "set_meta", "set_footnote"}
+#: meta fields that decide which fields the form shows (`type_fields.uses_field`): a change
+#: of one re-draws the form at once
+RESHAPING = {"type", "form", "profile"}
 BROKEN = msg("studio-broken", "The document now has a YAML syntax error, so it cannot be shown "
              "as fields to edit: {problem}. Open the page again to edit it as text; what you "
              "are typing stays in its box.")
@@ -156,7 +159,8 @@ def _change(studio: Studio, name: str, version: str,
         # under way; in the request's language (a draft's blanks are worded when laid out)
         threading.Thread(target=contextvars.copy_context().run,
                          args=(_prefetch, studio, name, hint), daemon=True).start()
-    if any(operation not in IN_PLACE for operation, _ in operations):
+    if any(operation not in IN_PLACE or (operation == "set_meta" and args.get("field")
+                                         in RESHAPING) for operation, args in operations):
         answer |= fields_after(studio, done.snapshot, operations, part)
     return answer
 

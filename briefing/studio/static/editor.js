@@ -192,13 +192,15 @@
     const scroll = document.getElementById("doc").scrollTop;
     const open = document.getElementById("meta").open;
     // keep any field still being typed in: its text goes back in after the redraw
-    const keep = [...pending.values()].filter((item) => item.field && !item.field.dataset.meta);
+    const keep = [...pending.values()].filter((item) => item.field);
     document.getElementById("doc").innerHTML = answer.doc;
     document.getElementById("outline-col").innerHTML = answer.outline;
     document.getElementById("meta").open = open;
     document.getElementById("doc").scrollTop = scroll;
     for (const item of keep) {
-      const field = document.getElementById(idOf(item.args.path));
+      const meta = item.field.dataset.meta;
+      const field = meta ? (meta === "date" ? null : document.querySelector(`#doc [data-meta="${meta}"]`))
+                         : document.getElementById(idOf(item.args.path));
       if (field) { field.value = item.args.value; unsaved(field, true); item.field = field; }
     }
     lastField = lastField && document.getElementById(lastField.id);
