@@ -10,11 +10,8 @@ calendar buttons they add). Screenshots in output/test-artifacts/studio/.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -157,24 +154,12 @@ def studio_in(request, tmp_path_factory) -> Iterator[tuple[str, str, Path]]:
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
+    from test_studio_e2e import running_studio
+
     language = request.param
     root = _project(tmp_path_factory.mktemp(f"studio-{language}"))
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "--lang", language, "studio", "--port", "0",
-         "--no-browser", "--project", str(root)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    if not line.startswith("Studio: "):
-        process.kill()
-        pytest.fail(f"the studio did not start: {line}{process.stderr.read()}")
-    yield language, line.split(" ", 1)[1].strip(), root
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    for url, _ in running_studio(root, "--lang", language):
+        yield language, url, root
 
 
 @pytest.fixture(scope="module")
