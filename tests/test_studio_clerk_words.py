@@ -76,8 +76,9 @@ def test_a_legal_text_offers_articles_and_clauses_to_add(tmp_path):
     html = client.get(f"/edit/{EVERY}").text
     menu = html[html.index('id="add-f-blocks"'):]
     menu = menu[:menu.index("</select>")]
-    assert re.findall(r'<option value="([a-z]+)">', menu)[:3] == ["article", "clause",
-                                                                   "paragraph"]
+    # a quyết định's top holds its legal structure only (briefing.editing.addable)
+    assert re.findall(r'<option value="([a-z]+)">', menu) == ["article", "chapter", "part",
+                                                               "division"]
     client.headers["X-CSRF-Token"] = client.app.state.studio.secrets.csrf
     version = client.get(f"/api/state/{EVERY}").json()["version"]
     answer = client.post(f"/api/change/{EVERY}", json={

@@ -41,9 +41,15 @@ def studio(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     """`build.py studio` on a copy of the content; yields (address with token, project)."""
     project = tmp_path_factory.mktemp("studio-project")
     shutil.copytree(ROOT / "content", project / "content")
+    yield from running_studio(project)
+
+
+def running_studio(project: Path, *options: str) -> Iterator[tuple[str, Path]]:
+    """`build.py [options] studio` on `project` until the generator is closed: (address with
+    token, project)."""
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "studio", "--port", "0", "--no-browser",
-         "--project", str(project)],
+        [sys.executable, str(ROOT / "build.py"), *options, "studio", "--port", "0",
+         "--no-browser", "--project", str(project)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"})
     assert process.stdout is not None
@@ -53,12 +59,14 @@ def studio(tmp_path_factory) -> Iterator[tuple[str, Path]]:
         pytest.fail(f"the studio did not start: {line}{process.stderr.read()}")
     url = line.split(" ", 1)[1].strip()
     assert url.startswith("http://127.0.0.1:") and "?token=" in url
-    yield url, project
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield url, project
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 @pytest.fixture(scope="module")

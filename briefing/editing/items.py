@@ -70,13 +70,18 @@ def new_item(kind: str) -> Any:
     if kind in ("numbered", "intertitle", "quote", "question", "answer", "note", "article",
                 "clause"):
         return new_map(**{kind: ""})
+    if kind in ("part", "chapter", "division", "subdivision"):  # a heading and its body
+        return new_map(**{kind: ""}, body=new_seq([]))
     raise EditError(msg("edit-kind", "Unknown kind of content '{kind}'.", kind=kind))
 
 
 def insert_item(tree: Any, list_path: Path_, index: int | None, kind: str,
                 text: str = "") -> Path_:
-    """Insert a new body item (or list item) into the list at `list_path`."""
-    container = get(tree, list_path)
+    """Insert a new body item (or list item) into the list at `list_path` (a legal item's
+    body made at its first item; a clause's lettered points, `points`, beside its body)."""
+    container = _body(tree, list_path)
+    if kind == "points":
+        return _add_point(tree, list_path)
     if not isinstance(container, list):
         raise EditError(msg("edit-not-list", "This is not a list."))
     item = new_item(kind)
@@ -85,6 +90,27 @@ def insert_item(tree: Any, list_path: Path_, index: int | None, kind: str,
     position = len(container) if index is None else max(0, min(index, len(container)))
     container.insert(position, item)
     return (*list_path, position)
+
+
+def _body(tree: Any, list_path: Path_) -> Any:
+    """The list at `list_path`; an article's or a clause's body made empty if it has none."""
+    holder = get(tree, list_path[:-1]) if list_path and list_path[-1] == "body" else None
+    if isinstance(holder, dict) and "body" not in holder and (
+            "article" in holder or "clause" in holder):
+        holder["body"] = new_seq([])
+    return get(tree, list_path)
+
+
+def _add_point(tree: Any, list_path: Path_) -> Path_:
+    """A lettered point more at the end of the clause whose body is `list_path`."""
+    clause = get(tree, list_path[:-1])
+    if not isinstance(clause, dict) or "clause" not in clause:
+        raise EditError(msg("edit-points", "Lettered points belong to a clause."))
+    if not isinstance(clause.get("points"), list):  # after the clause's text, before its body
+        at = list(clause).index("body") if "body" in clause else len(clause)
+        clause.insert(at, "points", new_seq([]))
+    clause["points"].append("")
+    return (*list_path[:-1], "points", len(clause["points"]) - 1)
 
 
 def split_paragraph(tree: Any, path: Path_, offset: int) -> Path_:

@@ -19,6 +19,7 @@ from briefing.editing.yamltext import dump_minimal, load_tree
 from briefing.messages import Message, msg
 from briefing.problems import BriefingError
 from briefing.profile.document_types import DocumentType
+from briefing.profile.shown_names import TYPE_NAMES, in_language
 
 BLANKS = Path(__file__).parent / "blanks"
 #: what every document says of itself
@@ -59,8 +60,10 @@ def _label(key: str, doc_type: DocumentType) -> str:
 
 
 def type_name(key: str, doc_type: DocumentType) -> str:
-    """A type as a clerk says it: its printed name in sentence case ("Giấy nghỉ phép")."""
-    return str(doc_type.name or doc_type.label or key).strip().capitalize()
+    """A type as a clerk says it: its printed name in sentence case ("Giấy nghỉ phép"), in
+    an English studio its English name."""
+    printed = str(doc_type.name or doc_type.label or key).strip().capitalize()
+    return in_language(TYPE_NAMES, key, printed)
 
 
 def type_choices() -> list[TypeChoice]:

@@ -31,7 +31,7 @@ META_FIELDS = (
     ("date", msg("field-date", "Date of issue")),
     ("type", msg("field-type", "Document type")),
     ("title", msg("field-title", "Cover title")),
-    ("subject", msg("field-subject", "Summary (trích yếu) / subject")),
+    ("subject", msg("field-subject", "Summary / subject")),
     ("issue", msg("field-issue", "Issue (number line, month)")),
     ("circulation", msg("field-circulation", "Circulation")),
     ("signer.authority", msg("field-signer-authority", "Signing authority (K/T, T/M…)")),
@@ -39,8 +39,8 @@ META_FIELDS = (
     ("signer.name", msg("field-signer-name", "Signer's name")),
 )
 _META_LABELS = dict(META_FIELDS) | {
-    "recipients": msg("field-recipients", "Recipients (Nơi nhận)"),
-    "addressees": msg("field-addressees", "Addressees (Kính gửi), one per line"),
+    "recipients": msg("field-recipients", "Recipients"),
+    "addressees": msg("field-addressees", "Addressees, one per line"),
     "signer": msg("field-signer-name", "Signer's name"),
     "issuer": msg("field-issuer-name", "Issuing body"),
     "form": msg("field-form", "Kind of document"),

@@ -63,10 +63,17 @@ def kind_name(data: Any) -> str | None:
     """The document's kind as a clerk says it: its type's printed name in sentence case
     ("Giấy nghỉ phép"), else its cover title ("Tài liệu thông tin nội bộ"), else none."""
     found = _found(data)
-    if found is not None and (found[1].name or found[1].label):
+    if kind_is_typed(data) and found is not None:
         return type_name(*found)
     title = _meta(data).get("title")
     return str(title).strip().capitalize() if title else None
+
+
+def kind_is_typed(data: Any) -> bool:
+    """Whether `kind_name` is the type's name (the studio's words), not the cover title (the
+    clerk's own)."""
+    found = _found(data)
+    return found is not None and bool(found[1].name or found[1].label)
 
 
 def type_options(data: Any) -> list[tuple[str, str]]:

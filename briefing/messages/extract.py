@@ -1,14 +1,15 @@
 """`python -m briefing.messages.extract`: the catalogue from the source, with Babel.
 
-Babel's Python extractor finds every `msg(code, english, …)` and `msgn(code, singular,
-plural, n, …)` call in briefing/ (the code is the msgctxt, the English the msgid) and writes
+Babel's extractors find every `msg(code, english, …)` and `msgn(code, singular, plural, n,
+…)` call in briefing/ — in the Python, in the studio's Jinja templates and in its scripts
+(`briefing.studio.script_texts`) — (the code is the msgctxt, the English the msgid) and writes
 `messages.pot`; each language's `.po` is then updated from it as `pybabel update` does: its
 wordings kept, a reworded message's old wording kept as fuzzy (not used until a translator
 confirms it), the wordings of messages gone dropped. `--check` changes nothing and exits 1 when
 a catalogue is not up to date. The same command line, for those who prefer it:
 
     pybabel extract --no-default-keywords -k msg:1c,2 -k msgn:1c,2,3 --no-wrap \\
-        -o briefing/messages/messages.pot briefing
+        -F briefing/messages/babel.cfg -o briefing/messages/messages.pot briefing
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ TEMPLATE = Path(__file__).resolve().parent / "messages.pot"
 #: Babel's keyword spec: (1, "c") is the argument used as the context (our code)
 KEYWORDS = {"msg": ((1, "c"), 2), "msgn": ((1, "c"), 2, 3)}
 PROJECT = "briefing"
+#: which extractor reads which file (the vendored libraries hold no message of ours)
+METHODS = [("**/static/vendor/**", "ignore"), ("**/vendor_build/**", "ignore"),
+           ("**/templates/**.html", "jinja2.ext:babel_extract"),
+           ("**/static/**.js", "javascript"), ("**.py", "python")]
 
 
 def extracted() -> Iterator[tuple[str, int, str | tuple[str, str], str]]:
@@ -33,13 +38,13 @@ def extracted() -> Iterator[tuple[str, int, str | tuple[str, str], str]]:
     from babel.messages.extract import extract_from_dir
 
     for filename, lineno, message, _comments, context in extract_from_dir(
-            PACKAGE, keywords=KEYWORDS, directory_filter=_wanted):
+            PACKAGE, method_map=METHODS, keywords=KEYWORDS, directory_filter=_wanted):
         yield f"briefing/{filename}", lineno, message, context or ""
 
 
 def _wanted(path: str) -> bool:
     name = Path(path).name
-    return not name.startswith(".") and name not in ("__pycache__", "static", "templates")
+    return not name.startswith(".") and name not in ("__pycache__", "vendor", "vendor_build")
 
 
 def template():

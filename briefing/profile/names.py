@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from briefing import PROJECT_ROOT
 from briefing.problems import BriefingError
+from briefing.profile.shown_names import PROFILE_NAMES, in_language
 
 PROFILES_DIR = PROJECT_ROOT / "profiles"
 
@@ -32,6 +33,12 @@ def description(name: str) -> str:
 
 
 def profile_names() -> list[tuple[str, str]]:
-    """The layouts a document may take: (profile, its description), Party first."""
+    """The layouts a document may take: (profile, its name in the clerk's language), Party
+    first."""
     names = sorted(available_profiles(), key=lambda n: (n != "party", n))
-    return [(name, description(name)) for name in names]
+    return [(name, profile_label(name)) for name in names]
+
+
+def profile_label(name: str) -> str:
+    """A layout as the studio names it: in English from `shown_names`, else its description."""
+    return in_language(PROFILE_NAMES, name, description(name))

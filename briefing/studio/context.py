@@ -20,8 +20,10 @@ from briefing.editing.date_fields import shown_date
 from briefing.editing.refusals import EditError
 from briefing.editing.store import DocumentStore
 from briefing.inputs import ARCHIVE_FOLDER
-from briefing.messages import msg
-from briefing.profile.names import profile_names
+from briefing.messages import msg, msgn
+from briefing.messages.language import current
+from briefing.profile.names import profile_label
+from briefing.studio.script_texts import script_texts
 from briefing.studio.security import Secrets
 from briefing.studio.texts import FORM_NAMES, humanize_time
 
@@ -52,9 +54,11 @@ class Studio:
         self._previewer: Previewer | None = None
         self._making = threading.Lock()
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
-        self.templates.env.globals.update(form_names=FORM_NAMES, when=humanize_time)
+        self.templates.env.globals.update(
+            form_names=FORM_NAMES, when=humanize_time, msg=msg, msgn=msgn, language=current,
+            script_texts=script_texts)
         self.templates.env.filters["vi_date"] = shown_date
-        self.templates.env.globals["profile_labels"] = dict(profile_names())
+        self.templates.env.globals["profile_label"] = profile_label
 
     @property
     def previewer(self) -> Previewer:

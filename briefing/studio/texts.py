@@ -8,8 +8,8 @@ from typing import Any
 
 from briefing.messages import Message, msg
 
-__all__ = ["BLOCK_LABELS", "FORM_NAMES", "ITEM_KINDS", "LEGAL_ITEM_KINDS", "TITLED_LABELS",
-           "humanize_time"]  # and META_FIELDS (`__getattr__`)
+__all__ = ["ADD_LABELS", "BLOCK_LABELS", "FORM_NAMES", "ITEM_KINDS", "TITLED_LABELS",
+           "add_kinds", "humanize_time"]  # and META_FIELDS (`__getattr__`)
 
 FORM_NAMES = {"booklet": msg("form-booklet", "Internal information booklet"),
               "official": msg("form-official", "Official document")}
@@ -29,14 +29,14 @@ ITEM_KINDS: tuple[tuple[str, Message], ...] = (
 #: model's keys: `briefing.content.schema.BODY_ITEM_KEYS`, `legal.py`, `furniture.py`); a key
 #: inside one kind only is `kind.key` (a figure's `credit` is the photo's source).
 BLOCK_LABELS: dict[str, Message] = {
-    "part": msg("block-part", "Part (Phần)"),
-    "chapter": msg("block-chapter", "Chapter (Chương)"),
-    "division": msg("block-division", "Division (Mục)"),
-    "subdivision": msg("block-subdivision", "Subdivision (Tiểu mục)"),
-    "article": msg("block-article", "Article (Điều)"),
-    "clause": msg("block-clause", "Clause (khoản)"),
-    "points": msg("block-points", "Points (điểm a, b, c…)"),
-    "basis": msg("block-basis", "Legal bases (Căn cứ)"),
+    "part": msg("block-part", "Part"),
+    "chapter": msg("block-chapter", "Chapter"),
+    "division": msg("block-division", "Division"),
+    "subdivision": msg("block-subdivision", "Subdivision"),
+    "article": msg("block-article", "Article"),
+    "clause": msg("block-clause", "Clause"),
+    "points": msg("block-points", "Points (a, b, c…)"),
+    "basis": msg("block-basis", "Legal bases"),
     "bullets": msg("kind-bullets", "Bulleted list"),
     "enumerate": msg("kind-enumerate", "Numbered list"),
     "numbered": msg("kind-numbered", "Numbered paragraph"),
@@ -46,7 +46,7 @@ BLOCK_LABELS: dict[str, Message] = {
     "quote": msg("kind-quote", "Quotation"),
     "question": msg("kind-question", "Question (interview)"),
     "answer": msg("kind-answer", "Answer (interview)"),
-    "standfirst": msg("block-standfirst", "Standfirst (sapo)"),
+    "standfirst": msg("block-standfirst", "Standfirst"),
     "dateline": msg("block-dateline", "Place and date line"),
     "byline": msg("block-byline", "Author"),
     "credit": msg("block-credit", "Source"),
@@ -61,14 +61,23 @@ BLOCK_LABELS: dict[str, Message] = {
     "table.note": msg("block-table-note", "Note under the table"),
     "table.caption": msg("block-table-caption", "Table title"),
 }
-#: what the add menu offers first inside a legal text (a quyết định's articles, an article's body)
-LEGAL_ITEM_KINDS: tuple[tuple[str, Message], ...] = (
-    ("article", BLOCK_LABELS["article"]), ("clause", BLOCK_LABELS["clause"]))
+#: the add menu's names of what it adds (an item kind, a legal item, a section, points)
+ADD_LABELS: dict[str, Message] = {
+    **dict(ITEM_KINDS), **{key: BLOCK_LABELS[key] for key in (
+        "part", "chapter", "division", "subdivision", "article", "clause", "points")},
+    "section": msg("ui-subsection", "Subsection")}
 #: the `titled` switch of an article and of a clause, as a labelled checkbox
 TITLED_LABELS: dict[str, Message] = {
     "article": msg("titled-article", "The article has its own title (its text goes below)"),
     "clause": msg("titled-clause", "The clause is a title on its own line"),
 }
+
+
+def add_kinds(data: Any, list_path: list[Any]) -> list[tuple[str, Message]]:
+    """What the "+ Add" menu of the list offers, named (`briefing.editing.addable`)."""
+    from briefing.editing.addable import addable
+
+    return [(kind, ADD_LABELS[kind]) for kind in addable(data, list_path)]
 
 
 def humanize_time(moment: dt.datetime | None) -> str:

@@ -28,6 +28,8 @@ KINDS = {".docx": "docx", ".txt": "text", ".md": "markdown", ".markdown": "markd
 #: folder, with a time limit); each is recognised by its first bytes
 OFFICE = {".doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".odt": b"PK\x03\x04", ".rtf": b"{\\rtf"}
 MAX_UPLOAD = 10 * 1024 * 1024
+#: a file over MAX_UPLOAD (said before it is read, by its Content-Length, too)
+TOO_LARGE = msg("studio-upload-large", "The file is too large (10 MB at most).")
 
 
 def office() -> bool:
@@ -63,7 +65,7 @@ def kind_of(filename: str, data: bytes) -> str:
                             "OpenDocument (.odt), RTF, text (.txt) or Markdown (.md) files can "
                             "be imported."))
     if len(data) > MAX_UPLOAD:
-        raise EditError(msg("studio-upload-large", "The file is too large (10 MB at most)."))
+        raise EditError(TOO_LARGE)
     if not data:
         raise EditError(msg("studio-upload-empty", "The file is empty."))
     if kind == "docx":

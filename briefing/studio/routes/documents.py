@@ -41,7 +41,7 @@ async def upload(request: Request) -> Response:
     studio = studio_of(request)
     length = request.headers.get("content-length")
     if length is None or not length.isdigit() or int(length) > uploads.MAX_UPLOAD + 65536:
-        return JSONResponse({"error": "Tệp quá lớn (tối đa 10 MB)."}, status_code=413)
+        return JSONResponse({"error": str(uploads.TOO_LARGE)}, status_code=413)
     try:
         async with request.form(max_files=1, max_fields=4,
                                 max_part_size=uploads.MAX_UPLOAD) as form:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import threading
+from functools import partial
 from typing import Any, NamedTuple
 
 from starlette.concurrency import run_in_threadpool
@@ -20,13 +21,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from briefing.builds.draft_preview import checked_draft
-from briefing.content.legal import legal_key
 from briefing.content.schema import BODY_ITEM_KEYS
+from briefing.editing.addable import is_legal_text
 from briefing.editing.document_files import document_title
 from briefing.editing.field_findings import check_text
 from briefing.editing.refusals import EditError
 from briefing.editing.store import Snapshot
-from briefing.editing.type_fields import fields_for, kind_name, type_options
+from briefing.editing.type_fields import fields_for, kind_is_typed, kind_name, type_options
 from briefing.messages import msg
 from briefing.problems import BriefingError
 from briefing.source.yaml_source import load_yaml
@@ -35,16 +36,18 @@ from briefing.studio.field_parts import changed_list, draw_list
 from briefing.studio.routes.review import review_context
 from briefing.studio.texts import (
     BLOCK_LABELS,
-    ITEM_KINDS,
-    LEGAL_ITEM_KINDS,
     META_FIELDS,
     TITLED_LABELS,
+    add_kinds,
 )
 from briefing.studio.urls import edit_url
 from briefing.validation.fixer import fix_text
 
 #: operations that only change one value: the page keeps its fields, no re-draw needed
 IN_PLACE = {"set_text", "set_meta", "set_footnote"}
+#: meta fields that decide which fields the form shows (`type_fields.uses_field`): a change
+#: of one re-draws the form at once
+RESHAPING = {"type", "form", "profile"}
 BROKEN = msg("studio-broken", "The document now has a YAML syntax error, so it cannot be shown "
              "as fields to edit: {problem}. Open the page again to edit it as text; what you "
              "are typing stays in its box.")
@@ -58,11 +61,11 @@ def _data(snapshot: Snapshot) -> Any:
 def fields_context(studio: Studio, snapshot: Snapshot) -> dict[str, Any]:
     data = _data(snapshot)
     return {"data": data, "version": snapshot.version,
-            "meta_fields": fields_for(data, META_FIELDS), "item_kinds": ITEM_KINDS,
+            "meta_fields": fields_for(data, META_FIELDS),
             "name": snapshot.name, "labels": BLOCK_LABELS, "titled_labels": TITLED_LABELS,
             "kinds": [key for key, _ in BODY_ITEM_KEYS if key != "title"],
-            "type_options": type_options(data), "legal_kinds": LEGAL_ITEM_KINDS,
-            "legal_text": any(legal_key(item) for item in data.get("blocks") or [])}
+            "type_options": type_options(data), "add_kinds": partial(add_kinds, data),
+            "legal_text": is_legal_text(data)}
 
 
 def render_fields(studio: Studio, snapshot: Snapshot, meta_open: bool = False) -> dict[str, Any]:
@@ -106,6 +109,7 @@ def _editor_page(studio: Studio, name: str) -> tuple[str, int, dict[str, Any]]:
         **fields_context(studio, snapshot), **review_context(studio, snapshot, data),
         "meta_open": False,
         "title": document_title(data, name), "kind": kind_name(data),
+        "kind_typed": kind_is_typed(data),
         "can_undo": studio.store.can_undo(name, snapshot.version)}
 
 
@@ -155,7 +159,8 @@ def _change(studio: Studio, name: str, version: str,
         # under way; in the request's language (a draft's blanks are worded when laid out)
         threading.Thread(target=contextvars.copy_context().run,
                          args=(_prefetch, studio, name, hint), daemon=True).start()
-    if any(operation not in IN_PLACE for operation, _ in operations):
+    if any(operation not in IN_PLACE or (operation == "set_meta" and args.get("field")
+                                         in RESHAPING) for operation, args in operations):
         answer |= fields_after(studio, done.snapshot, operations, part)
     return answer
 

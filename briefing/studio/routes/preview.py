@@ -168,9 +168,9 @@ async def download(request: Request) -> Response:
     return FileResponse(target, media_type=MEDIA[fmt], filename=target.name)
 
 
-_DOWNLOAD_GET = msg("studio-download-get", "A file is made with the “Tải DOCX” and “Tải PDF” "
-                    "buttons at the top of the document's page (or of its units' page); "
-                    "opening this address makes nothing.")
+_DOWNLOAD_GET = msg("studio-download-get", "A file is made with the “Download DOCX” and "
+                    "“Download PDF” buttons at the top of the document's page (or of its "
+                    "units' page); opening this address makes nothing.")
 
 
 async def download_page(request: Request) -> Response:

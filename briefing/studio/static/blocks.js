@@ -32,24 +32,24 @@ window.Blocks = (() => {
 
   async function move(el, delta) {
     const target = step(el, delta);
-    if (!target) { Studio.flash("Không thể di chuyển thêm theo hướng này.", "info"); return; }
+    if (!target) { Studio.flash(msg("ui-js-no-further", "It cannot move further this way."), "info"); return; }
     await operate("move_to", { path: P(el), list: target.list, index: target.index });
   }
 
   // -- cut, copy, paste ------------------------------------------------------------------------
   function mark(mode) {
     const el = current();
-    if (!el) { Studio.flash("Hãy đặt con trỏ vào phần nội dung cần cắt hoặc chép.", "info"); return; }
+    if (!el) { Studio.flash(msg("ui-js-cut-where", "Put the cursor in the content to cut or copy first."), "info"); return; }
     document.querySelectorAll("#doc .clipped").forEach((e) => e.classList.remove("clipped"));
     clip = { path: P(el), mode };
     el.classList.add("clipped");
-    Studio.flash(mode === "cut" ? "Đã cắt. Đặt con trỏ rồi bấm «Dán khối» (Ctrl+Shift+V) để dán sau chỗ đó."
-                                : "Đã chép. Đặt con trỏ rồi bấm «Dán khối» (Ctrl+Shift+V) để dán sau chỗ đó.", "info");
+    Studio.flash(mode === "cut" ? msg("ui-js-cut-done", "Cut. Put the cursor somewhere and press «Paste block» (Ctrl+Shift+V) to paste after it.")
+                                : msg("ui-js-copy-done", "Copied. Put the cursor somewhere and press «Paste block» (Ctrl+Shift+V) to paste after it."), "info");
   }
 
   async function paste() {
     const el = current();
-    if (!clip || !el) { Studio.flash("Chưa có phần nội dung nào được cắt hoặc chép.", "info"); return; }
+    if (!clip || !el) { Studio.flash(msg("ui-js-nothing-cut", "Nothing has been cut or copied yet."), "info"); return; }
     const path = P(el), list = path.slice(0, -1);
     let index = path[path.length - 1] + 1;
     const from = clip.path;

@@ -2,6 +2,18 @@
    messages, dialogs. No framework: the pages are server-rendered; htmx does the rest. */
 "use strict";
 
+/** A message in the studio's language: the page's table (`briefing.studio.script_texts`)
+    words the code, else the English written here; `{name}` fields filled from `params`. */
+function msg(code, english, params) {
+  if (msg.table === undefined) {
+    const holder = document.getElementById("studio-texts");
+    try { msg.table = holder ? JSON.parse(holder.textContent) : {}; } catch (error) { msg.table = {}; }
+  }
+  const template = msg.table[code] || english;
+  return template.replace(/\{(\w+)\}/g, (field, name) =>
+    params && Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : field);
+}
+
 const Studio = (() => {
   const csrf = () => document.querySelector('meta[name="csrf-token"]').content;
 
@@ -20,11 +32,11 @@ const Studio = (() => {
     try { response = await fetch(url, init); }
     catch (error) {
       if (error.name === "AbortError") throw error;
-      throw new ApiError("Không liên lạc được với Studio (máy chủ đã tắt?). Nội dung chưa lưu vẫn còn trên trang.", 0);
+      throw new ApiError(msg("ui-js-offline", "The Studio cannot be reached (is the server stopped?). What is not saved is still on the page."), 0);
     }
     const type = response.headers.get("content-type") || "";
     const data = type.includes("json") ? await response.json().catch(() => ({})) : { error: await response.text() };
-    if (!response.ok) throw new ApiError(data.error || ("Lỗi " + response.status), response.status, data);
+    if (!response.ok) throw new ApiError(data.error || msg("ui-js-error-status", "Error {status}", { status: response.status }), response.status, data);
     return data;
   }
 
@@ -54,13 +66,13 @@ const Studio = (() => {
   /** Build a file on the server (a POST: it writes into output/) and hand it to the browser
       as a download; errors become messages. */
   async function download(url, fallbackName) {
-    flash("Đang tạo tệp…", "info", true);
+    flash(msg("ui-js-making-file", "Making the file…"), "info", true);
     try {
       const response = await fetch(url, { method: "POST", credentials: "same-origin",
                                           headers: { "X-CSRF-Token": csrf() } });
       if (!response.ok) {
         const data = await response.json().catch(() => ({}));
-        throw new Error(data.error || ("Lỗi " + response.status));
+        throw new Error(data.error || msg("ui-js-error-status", "Error {status}", { status: response.status }));
       }
       const disposition = response.headers.get("content-disposition") || "";
       const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
@@ -71,7 +83,7 @@ const Studio = (() => {
       document.body.appendChild(link);
       link.click();
       setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 10000);
-      flash("Đã tạo " + link.download + ".", "ok");
+      flash(msg("ui-js-made-file", "Made {name}.", { name: link.download }), "ok");
     } catch (error) {
       flash(error.message, "error", true);
     }
@@ -85,7 +97,7 @@ const Studio = (() => {
   });
   document.addEventListener("htmx:configRequest", (event) => { event.detail.headers["X-CSRF-Token"] = csrf(); });
   document.addEventListener("htmx:responseError", (event) => {
-    let message = "Thao tác không thực hiện được.";
+    let message = msg("ui-js-not-done", "The operation was not carried out.");
     try { message = JSON.parse(event.detail.xhr.responseText).error || message; } catch (e) { /* text */ }
     flash(message, "error", true);
   });
@@ -109,8 +121,8 @@ const Studio = (() => {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "btn small date-button";
-    button.textContent = "Lịch";
-    button.setAttribute("aria-label", "Chọn ngày trên lịch");
+    button.textContent = msg("ui-js-calendar", "Calendar");
+    button.setAttribute("aria-label", msg("ui-js-calendar-label", "Choose the date on a calendar"));
     button.addEventListener("click", () => {
       const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input.value.trim());
       native.value = m ? `${m[3]}-${pad(m[2])}-${pad(m[1])}` : "";

@@ -27,7 +27,7 @@ window.Conflicts = (() => {
       if (span.bold) { const strong = document.createElement("strong"); strong.append(node); node = strong; }
       box.append(node);
     }
-    if (!md) box.textContent = "(trống)";
+    if (!md) box.textContent = msg("ui-js-empty", "(empty)");
     return box;
   }
 
@@ -58,14 +58,14 @@ window.Conflicts = (() => {
     h.textContent = label;
     const sides = document.createElement("div");
     sides.className = "conflict-sides";
-    sides.append(column("Bản của bạn (chưa lưu)", mine), column("Bản đã lưu ở nơi khác", theirs));
+    sides.append(column(msg("ui-js-mine", "Your version (not saved)"), mine), column(msg("ui-js-theirs", "The version saved elsewhere"), theirs));
     const actions = document.createElement("div");
     actions.className = "actions";
     const done = (value, said) => { keep(value); box.replaceChildren(h, Object.assign(document.createElement("p"), { textContent: said })); finish(); };
     actions.append(
-      button("Giữ bản của tôi", "primary", () => done(mine, "Đã giữ bản của bạn.")),
-      button("Giữ bản kia", "", () => done(null, "Đã giữ bản đã lưu ở nơi khác.")),
-      button("Sửa tay", "", () => byHand(box, sides, actions, mine, (value) => done(value, "Đã lưu bản bạn sửa."))));
+      button(msg("ui-js-keep-mine", "Keep mine"), "primary", () => done(mine, msg("ui-js-kept-mine", "Your version was kept."))),
+      button(msg("ui-js-keep-theirs", "Keep the other"), "", () => done(null, msg("ui-js-kept-theirs", "The version saved elsewhere was kept."))),
+      button(msg("ui-js-by-hand", "Merge by hand"), "", () => byHand(box, sides, actions, mine, (value) => done(value, msg("ui-js-saved-merge", "Your merged version was saved.")))));
     box.append(h, sides, actions);
     return box;
   }
@@ -74,9 +74,9 @@ window.Conflicts = (() => {
     const mount = document.createElement("div");
     mount.className = "rt-host conflict-merge";
     sides.firstChild.replaceWith(Object.assign(document.createElement("div"), { className: "conflict-col" }));
-    sides.firstChild.append(Object.assign(document.createElement("h3"), { textContent: "Bản hợp nhất (sửa ở đây)" }), mount);
-    const editor = RichText.createParagraphEditor({ mount, markdown: mine, notes: RichFields.notes, single: true, label: "Bản hợp nhất" });
-    actions.replaceChildren(button("Lưu bản này", "primary", () => { const md = editor.markdown(); editor.destroy(); save(md); }));
+    sides.firstChild.append(Object.assign(document.createElement("h3"), { textContent: msg("ui-js-merged-title", "The merged version (edit here)") }), mount);
+    const editor = RichText.createParagraphEditor({ mount, markdown: mine, notes: RichFields.notes, single: true, label: msg("ui-js-merged", "The merged version") });
+    actions.replaceChildren(button(msg("ui-js-save-this", "Save this version"), "primary", () => { const md = editor.markdown(); editor.destroy(); save(md); }));
     editor.focusAt("end");
   }
 
@@ -88,8 +88,7 @@ window.Conflicts = (() => {
 
   /** Show the paragraphs in conflict: items {label, mine, theirs, keep(value|null)}. */
   function show(items) {
-    $("conflict-text").textContent = "Trong lúc bạn sửa, tài liệu đã được lưu ở nơi khác (một thẻ, cửa sổ " +
-      "hoặc chương trình khác). Bản kia đã được tải; với mỗi đoạn hai bên sửa khác nhau, hãy chọn bản giữ lại.";
+    $("conflict-text").textContent = msg("ui-js-conflict", "While you were editing, the document was saved elsewhere (another tab, window or program). That version is loaded; for each paragraph changed differently on both sides, choose the version to keep.");
     $("conflict-list").replaceChildren(...items.map(card));
     $("conflict").hidden = false;
     const first = $("conflict").querySelector("button");
@@ -99,8 +98,8 @@ window.Conflicts = (() => {
   function labelOf(field) {
     const section = field.closest("section.section");
     const title = section ? section.querySelector("textarea.title") : null;
-    const what = field.getAttribute("aria-label") || "Đoạn văn";
-    return title ? `${what} — mục «${title.value}»` : what;
+    const what = field.getAttribute("aria-label") || msg("ui-paragraph", "Paragraph");
+    return title ? msg("ui-js-in-section", "{what} — section «{title}»", { what, title: title.value }) : what;
   }
 
   /** Set a field's text as if typed (its editor too), to be saved. */

@@ -20,7 +20,7 @@
     for (const row of rows) {
       const said = checks[row.dataset.name];
       loaded(row.querySelector("td.checks"), said === undefined
-        ? '<span class="muted small">Chưa kiểm tra được</span>' : said);
+        ? '<span class="muted small">' + msg("ui-js-not-checked", "Could not be checked") + "</span>" : said);
     }
   }
 
@@ -76,7 +76,7 @@
     event.preventDefault();
     const button = importForm.querySelector("button[type=submit]");
     button.disabled = true;
-    button.textContent = "Đang nhập…";
+    button.textContent = msg("ui-js-importing", "Importing…");
     try {
       const answer = await Studio.api("/api/documents/import", new FormData(importForm));
       if ((answer.names || []).length > 1) chooseImported(answer);
@@ -85,7 +85,7 @@
       showError(importForm, error.message);
     } finally {
       button.disabled = false;
-      button.textContent = "Nhập";
+      button.textContent = msg("ui-import", "Import");
     }
   });
 
@@ -116,7 +116,7 @@
         await Studio.api("/api/documents/duplicate/" + encodeURIComponent(name), {});
         window.location.reload();
       } else if (button.dataset.action === "delete") {
-        const ok = await Studio.confirm(`Chuyển «${button.dataset.title}» (${name}) vào thùng rác? Có thể khôi phục lại sau.`);
+        const ok = await Studio.confirm(msg("ui-js-to-bin", "Move «{title}» ({name}) to the bin? It can be restored later.", { title: button.dataset.title, name }));
         if (!ok) return;
         await Studio.api("/api/documents/delete/" + encodeURIComponent(name), {});
         window.location.reload();

@@ -18,8 +18,8 @@
       const answer = await Studio.api("/api/editions/new", data);
       result.className = "form-result ok";
       result.textContent = answer.created
-        ? `Đã lưu ấn bản ${answer.label} (${answer.variants.length} bản, ${answer.seconds} giây).`
-        : `Ấn bản ${answer.label} đã được lưu với đúng nội dung này; không cần lưu lại.`;
+        ? msg("ui-js-edition-saved", "Edition {label} saved ({copies} copies, {seconds} s).", { label: answer.label, copies: answer.variants.length, seconds: answer.seconds })
+        : msg("ui-js-edition-same", "Edition {label} was already archived with exactly this content; nothing to save again.", { label: answer.label });
       setTimeout(() => window.location.reload(), 1500);
     } catch (error) {
       result.className = "form-result error";

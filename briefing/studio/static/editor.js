@@ -70,7 +70,7 @@
     if (field) field.classList.add("unsaved");
     lastInputAt = performance.now();
     window.studioLastInput = lastInputAt;
-    setStatus("Chưa lưu…", "pending");
+    setStatus(msg("ui-js-unsaved", "Not saved…"), "pending");
     clearTimeout(saveTimer);
     saveTimer = setTimeout(flush, SAVE_DELAY);
   }
@@ -83,7 +83,7 @@
     const batch = [...pending.entries()];
     const started = lastInputAt;
     const ops = batch.map(([, item]) => ({ op: item.op, args: item.args }));
-    setStatus("Đang lưu…", "pending");
+    setStatus(msg("ui-js-saving", "Saving…"), "pending");
     // the preview the page will ask for next: its page is drawn while the answer comes back
     const edited = batch.map(([, item]) => item.field).find((f) => f && f.dataset.path && !f.dataset.meta);
     const hint = edited ? preview.hint(edited.value) : undefined;
@@ -103,7 +103,7 @@
         document.activeElement.dataset.path ? document.activeElement : lastField;
       preview.refresh(focusField ? focusField.value : "", started);
       accept(answer);
-      setStatus(pending.size ? "Chưa lưu…" : "Đã lưu", pending.size ? "pending" : "saved");
+      setStatus(pending.size ? msg("ui-js-unsaved", "Not saved…") : msg("ui-saved", "Saved"), pending.size ? "pending" : "saved");
       if (answer.doc || answer.broken) redraw(answer);
       if (pending.size) saveTimer = setTimeout(flush, SAVE_DELAY);
     } catch (error) {
@@ -118,17 +118,17 @@
       blocked = true;
       document.getElementById("conflict-text").textContent = error.message;
       document.getElementById("conflict").hidden = false;
-      setStatus("Xung đột — chưa lưu", "error");
+      setStatus(msg("ui-js-conflict-status", "Conflict — not saved"), "error");
       resolveConflict(error.message);
       return;
     }
     if (error.status === 400) {   // this change cannot be made: say why, keep the text
       for (const [key] of batch) pending.delete(key);
       Studio.flash(error.message, "error", true);
-      setStatus("Chưa lưu được", "error");
+      setStatus(msg("ui-js-not-saved", "Could not be saved"), "error");
       return;
     }
-    setStatus("Chưa lưu — sẽ thử lại", "error");   // network or server error: try again
+    setStatus(msg("ui-js-retry", "Not saved — will try again"), "error");   // network or server error: try again
     Studio.flash(error.message, "error");
     saveTimer = setTimeout(flush, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 30000);
@@ -161,7 +161,7 @@
     while (inflight) await inflight.catch(() => {});   // one change at a time, each on the last
     if (blocked) { if (onFail) onFail(); return; }
     try {
-      setStatus("Đang lưu…", "pending");
+      setStatus(msg("ui-js-saving", "Saving…"), "pending");
       inflight = Studio.api("/api/change/" + enc, { version, ops, part });
       const answer = await inflight;
       inflight = null;
@@ -170,7 +170,7 @@
         redraw(await Studio.api("/api/state/" + enc + "?fields=1"));
       }
       if (answer.doc || answer.broken) redraw(answer);
-      setStatus("Đã lưu", "saved");
+      setStatus(msg("ui-saved", "Saved"), "saved");
       if (focusAfter) focusPath(answer.focus);
       preview.refresh(lastField ? lastField.value : "", performance.now());
       return answer;
@@ -192,13 +192,15 @@
     const scroll = document.getElementById("doc").scrollTop;
     const open = document.getElementById("meta").open;
     // keep any field still being typed in: its text goes back in after the redraw
-    const keep = [...pending.values()].filter((item) => item.field && !item.field.dataset.meta);
+    const keep = [...pending.values()].filter((item) => item.field);
     document.getElementById("doc").innerHTML = answer.doc;
     document.getElementById("outline-col").innerHTML = answer.outline;
     document.getElementById("meta").open = open;
     document.getElementById("doc").scrollTop = scroll;
     for (const item of keep) {
-      const field = document.getElementById(idOf(item.args.path));
+      const meta = item.field.dataset.meta;
+      const field = meta ? (meta === "date" ? null : document.querySelector(`#doc [data-meta="${meta}"]`))
+                         : document.getElementById(idOf(item.args.path));
       if (field) { field.value = item.args.value; unsaved(field, true); item.field = field; }
     }
     lastField = lastField && document.getElementById(lastField.id);
@@ -295,10 +297,10 @@
     const button = event.target.closest("button");
     if (!button) return;
     if (button.dataset.format) {
-      if (!RichFields.format(button.dataset.format)) Studio.flash("Hãy đặt con trỏ vào một đoạn văn trước.", "info");
+      if (!RichFields.format(button.dataset.format)) Studio.flash(msg("ui-js-cursor-first", "Put the cursor in a paragraph first."), "info");
     } else if (button.id === "insert-footnote") {
       if (RichFields.insertFootnote()) return;
-      Studio.flash("Hãy đặt con trỏ vào chỗ cần chú thích trong một đoạn văn.", "info");
+      Studio.flash(msg("ui-js-cursor-note", "Put the cursor where the footnote goes, in a paragraph."), "info");
     } else if (button.id === "block-cut" || button.id === "block-copy") {
       Blocks.mark(button.id === "block-cut" ? "cut" : "copy");
     } else if (button.id === "block-paste") {
@@ -340,22 +342,22 @@
         const isSection = section && JSON.stringify(JSON.parse(section.dataset.item)) ===
           JSON.stringify(args.path);
         question = isSection
-          ? `Xóa mục «${section.querySelector("textarea.title").value}» cùng toàn bộ nội dung bên trong?`
-          : "Xóa phần nội dung này?";
+          ? msg("ui-js-delete-section", "Delete the section «{title}» and everything in it?", { title: section.querySelector("textarea.title").value })
+          : msg("ui-js-delete-item", "Delete this content?");
       } else if (op === "delete_footnote") {
         const number = button.closest(".footnote").dataset.number;
-        question = `Xóa chú thích${number ? " " + number : ""} và số chú thích của nó trong văn bản?`;
+        question = (number ? msg("ui-js-delete-note-n", "Delete footnote {n} and its number in the text?", { n: number }) : msg("ui-js-delete-note", "Delete the footnote and its number in the text?"));
       }
       await operate(op, args, question);
     } else if (button.matches("[data-add]")) {
       const menu = button.closest(".add-menu");
       const list = JSON.parse(menu.dataset.list);
       const kind = menu.querySelector("select").value;
-      if (kind === "section") await operate("add_section", { parent: list, title: "Mục mới" });
+      if (kind === "section") await operate("add_section", { parent: list, title: msg("ui-js-new-section", "New section") });
       else await operate("insert_item", { list, kind });
     } else if (button.matches("[data-add-block]")) {
       const input = document.getElementById("new-block-title");
-      const title = input.value.trim() || "Mục mới";
+      const title = input.value.trim() || msg("ui-js-new-section", "New section");
       await operate("add_section", { parent: ["blocks"], title });
     }
   });
@@ -373,7 +375,7 @@
       const answer = await Studio.api(`/api/${which}/` + enc, { version });
       accept(answer);
       redraw(answer);
-      setStatus(which === "undo" ? "Đã hoàn tác" : "Đã làm lại", "saved");
+      setStatus(which === "undo" ? msg("ui-js-undone", "Undone") : msg("ui-js-redone", "Redone"), "saved");
       preview.refresh("", performance.now());
     } catch (error) { failed(error, []); }
   }
@@ -394,10 +396,10 @@
     const cards = Conflicts.compare(keep, (item) => queueOp(item.key, item.op, item.args));
     if (cards.length) {
       Conflicts.show(cards);
-      setStatus("Hãy chọn bản giữ lại", "pending");
+      setStatus(msg("ui-js-choose", "Choose the version to keep"), "pending");
     } else {
       document.getElementById("conflict").hidden = true;
-      setStatus("Đã tải bản mới nhất", "saved");
+      setStatus(msg("ui-js-reloaded", "The latest version is loaded"), "saved");
     }
     preview.refresh("", performance.now());
   }

@@ -35,14 +35,14 @@ window.Findings = (() => {
       box.id = "finding-" + index;
       box.setAttribute("role", finding.severity === "error" ? "alert" : "note");
       const label = document.createElement("strong");
-      label.textContent = finding.severity === "error" ? "Lỗi: " : "Cảnh báo: ";
+      label.textContent = (finding.severity === "error" ? msg("ui-js-error", "Error") : msg("ui-js-warning", "Warning")) + ": ";
       box.appendChild(label);
-      box.appendChild(document.createTextNode(finding.message + (finding.hint ? " (" + finding.hint + ")" : "")));
+      box.appendChild(said(finding.message + (finding.hint ? " (" + finding.hint + ")" : "")));
       if (finding.fix) {
         const button = document.createElement("button");
         button.type = "button";
         button.className = "btn small fix";
-        button.textContent = "Sửa tự động";
+        button.textContent = msg("ui-js-fix", "Fix automatically");
         button.addEventListener("click", () => fixOne(finding.fix));
         box.appendChild(button);
       }
@@ -53,15 +53,20 @@ window.Findings = (() => {
     });
   }
 
+  /** What `check` says, as it says it on the command line (its own catalogue's words). */
+  function said(text) {
+    return Object.assign(document.createElement("span"), { className: "said", textContent: text });
+  }
+
   function summary(check) {
     const text = document.getElementById("problem-summary");
     const button = document.getElementById("show-problems");
     const list = document.getElementById("problems");
     if (!check) return;
     const parts = [];
-    if (check.errors) parts.push(`${check.errors} lỗi`);
-    if (check.warnings) parts.push(`${check.warnings} cảnh báo`);
-    text.textContent = parts.length ? parts.join(", ") : "✓ Không có lỗi";
+    if (check.errors) parts.push(check.errors === 1 ? msg("ui-js-one-error", "1 error") : msg("ui-js-errors", "{n} errors", { n: check.errors }));
+    if (check.warnings) parts.push(check.warnings === 1 ? msg("ui-js-one-warning", "1 warning") : msg("ui-js-warnings", "{n} warnings", { n: check.warnings }));
+    text.textContent = parts.length ? parts.join(", ") : msg("ui-js-no-errors", "✓ No error");
     button.className = "btn small " + (check.errors ? "has-errors" : check.warnings ? "has-warnings" : "clean");
     document.getElementById("fix-all").hidden = !check.findings.some((f) => f.fix);
     Roving.refresh();
@@ -73,7 +78,7 @@ window.Findings = (() => {
       const link = document.createElement("button");
       link.type = "button";
       link.className = "linklike";
-      link.textContent = `${finding.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${finding.text}`;
+      link.append(`${finding.severity === "error" ? msg("ui-js-error", "Error") : msg("ui-js-warning", "Warning")}: `, said(finding.text));
       link.addEventListener("click", () => {
         const box = document.getElementById("finding-" + index);
         if (box) {

@@ -64,11 +64,11 @@ window.FindReplace = (() => {
       if (next) {
         at = { field: index, from: next.from };
         show(all[index], next);
-        $("find-status").textContent = `${total} chỗ`;
+        $("find-status").textContent = msg("ui-js-found", "{n} found", { n: total });
         return true;
       }
     }
-    $("find-status").textContent = "Không tìm thấy";
+    $("find-status").textContent = msg("ui-js-not-found", "Not found");
     return false;
   }
 
@@ -105,7 +105,7 @@ window.FindReplace = (() => {
       count += list.length;
       replaceIn(f, list, replacement);
     }
-    $("find-status").textContent = count ? `Đã thay ${count} chỗ` : "Không tìm thấy";
+    $("find-status").textContent = count ? msg("ui-js-replaced", "{n} replaced", { n: count }) : msg("ui-js-not-found", "Not found");
   }
 
   function open() {

@@ -27,9 +27,9 @@ window.NotePopover = (() => {
     const mount = box.querySelector(".note-mount");
     mount.textContent = "";
     const number = F.notes.number(id) || "";
-    box.querySelector("#note-popover-title").textContent = "Chú thích " + number;
+    box.querySelector("#note-popover-title").textContent = msg("ui-js-note-n", "Footnote {n}", { n: number });
     const editor = RichText.createNoteEditor({
-      mount, markdown: F.notes.text(id) || "", label: "Nội dung chú thích " + number,
+      mount, markdown: F.notes.text(id) || "", label: msg("ui-js-note-text-n", "Text of footnote {n}", { n: number }),
       onChange: (md) => {
         F.notes.setText(id, md);
         if (!F.drafts.has(id)) {

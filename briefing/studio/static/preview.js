@@ -40,7 +40,7 @@ class Preview {
     if (p.meeting) query.set("meeting", p.meeting);
     if (focus) query.set("focus", focus.slice(0, 300));
     if (this.lastPage !== undefined && this.lastPage !== null) query.set("near", String(this.lastPage));
-    this.status.textContent = "Đang cập nhật…";
+    this.status.textContent = msg("ui-js-updating", "Updating…");
     let answer;
     try {
       answer = await Studio.api("/api/preview/" + encodeURIComponent(p.name) + "?" + query);
@@ -56,15 +56,16 @@ class Preview {
     if (answer.status === "errors") {
       this.showMarks((answer.problems || []).map((text) => ({ kind: "error", text, path: [], page: null })), true);
       const count = answer.errors;
-      this.note.textContent = `Tài liệu còn ${count} lỗi nên chưa dựng lại được bản in` +
-        (answer.last_good ? "; đang hiện bản hợp lệ gần nhất." : ".");
+      this.note.textContent = answer.last_good
+        ? msg("ui-js-errors-last-good", "The document still has {n} error(s), so the print could not be built again; the last valid one is shown.", { n: count })
+        : msg("ui-js-errors-none", "The document still has {n} error(s), so the print could not be built again.", { n: count });
       this.note.hidden = false;
       this.status.textContent = "";
       if (answer.last_good && answer.last_good.key !== this.key) this.show(answer.last_good, started);
       return;
     }
     this.note.hidden = true;
-    this.status.textContent = `${answer.pages} trang · dựng trong ${answer.seconds.toFixed(1)} giây`;
+    this.status.textContent = msg("ui-js-built", "{pages} pages · built in {seconds} s", { pages: answer.pages, seconds: answer.seconds.toFixed(1) });
     this.show(answer, started);
     this.showMarks(answer.marks || []);
   }
@@ -86,18 +87,17 @@ class Preview {
       if (mark.page !== null && mark.page !== undefined) perPage.set(mark.page, (perPage.get(mark.page) || 0) + 1);
     }
     this.figures.forEach((figure, index) => {
-      if (perPage.has(index)) figure.dataset.marks = `${perPage.get(index)} chỗ cần hoàn thiện`;
+      if (perPage.has(index)) figure.dataset.marks = msg("ui-js-page-marks", "{n} to complete", { n: perPage.get(index) });
       else delete figure.dataset.marks;
     });
     if (!marks.length) return;
     const blanks = marks.filter((m) => m.kind === "blank").length, errors = marks.length - blanks;
     const head = document.createElement("p");
     const parts = [];
-    if (blanks) parts.push(`${blanks} chỗ trống`);
-    if (errors) parts.push(`${errors} lỗi`);
-    head.textContent = stopped ? "Chưa dựng được bản in vì:" :
-      `Bản nháp: còn ${parts.join(", ")}. Bản xem trước vẫn cập nhật; ` +
-      "tải DOCX, PDF và lưu ấn bản được khi đã hoàn thiện.";
+    if (blanks) parts.push(msg("ui-js-blanks", "{n} blank(s)", { n: blanks }));
+    if (errors) parts.push(msg("ui-js-n-errors", "{n} error(s)", { n: errors }));
+    head.textContent = stopped ? msg("ui-js-stopped", "The print could not be built because:") :
+      msg("ui-js-draft", "Draft: {left} still to do. The preview keeps up; the DOCX, the PDF and editions can be made once it is complete.", { left: parts.join(", ") });
     list.appendChild(head);
     const ul = document.createElement("ul");
     for (const mark of marks) {
@@ -106,8 +106,8 @@ class Preview {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "linklike";
-      const where = mark.page !== null && mark.page !== undefined ? `Trang ${mark.page + 1} · ` : "";
-      button.textContent = where + mark.text;
+      const where = mark.page !== null && mark.page !== undefined ? msg("ui-js-page-n", "Page {n}", { n: mark.page + 1 }) + " · " : "";
+      button.append(where, Object.assign(document.createElement("span"), { className: "said", textContent: mark.text }));
       button.addEventListener("click", () => this.goTo(mark));
       li.appendChild(button);
       ul.appendChild(li);
@@ -139,7 +139,7 @@ class Preview {
         figure.className = "page";
         figure.dataset.index = String(i);
         const img = document.createElement("img");
-        img.alt = `Trang ${i + 1}`;
+        img.alt = msg("ui-js-page-n", "Page {n}", { n: i + 1 });
         figure.appendChild(img);
         const caption = document.createElement("figcaption");
         caption.textContent = String(i + 1);

@@ -30,7 +30,7 @@
       if (!holder || holder.querySelector(".guess-note")) continue;
       const note = document.createElement("p");
       note.className = "guess-note small";
-      note.textContent = "Phỏng đoán khi nhập: " +
+      note.textContent = msg("ui-js-guess", "Guessed on import:") + " " +
         item.closest(".review-item").querySelector(".review-text").textContent;
       holder.append(note);
     }

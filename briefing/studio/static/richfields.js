@@ -69,7 +69,7 @@ window.RichFields = (() => {
     field.after(holder);
     field.hidden = true;
     field.tabIndex = -1;
-    const label = field.getAttribute("aria-label") || "Đoạn văn";
+    const label = field.getAttribute("aria-label") || msg("ui-paragraph", "Paragraph");
     const rec = { field, holder, kind: isNotePath(path) ? "note" : splittable(path) ? "para" : "single" };
     rec.editor = rec.kind === "note" ? noteEditor(rec, label) : paragraphEditor(rec, label);
     const dom = rec.editor.view.dom;
@@ -169,11 +169,11 @@ window.RichFields = (() => {
       const id = JSON.parse(item.dataset.item)[1];
       const number = notes.number(id);
       const label = item.querySelector(".item-label");
-      label.textContent = number ? "Chú thích " + number : "Chú thích chưa được gọi trong văn bản";
+      label.textContent = number ? msg("ui-js-note-n", "Footnote {n}", { n: number }) : msg("ui-js-note-uncalled", "Footnote not called in the text");
       item.style.order = number ? String(number) : "9999";
       item.dataset.number = number || "";
       const remove = item.querySelector("[data-op=delete_footnote]");
-      if (remove) remove.setAttribute("aria-label", "Xóa " + label.textContent.toLowerCase());
+      if (remove) remove.setAttribute("aria-label", number ? msg("ui-js-delete-note-label-n", "Delete footnote {n}", { n: number }) : msg("ui-delete-footnote", "Delete the footnote"));
     });
   }
 

@@ -66,8 +66,8 @@
     }],
     toDOM: (node) => {
       const span = blankSpan(node.attrs.src, 0);
-      const label = span.fill ? "chỗ trống đến hết dòng" : span.width ? "chỗ trống " + span.width + " mm" : "chỗ trống";
-      return ["span", { class: "blank-chip", "data-blank": node.attrs.src, contenteditable: "false", title: "Chỗ để điền khi in: " + label },
+      const label = span.fill ? msg("ui-js-blank-line", "blank to the end of the line") : span.width ? msg("ui-js-blank-width", "blank of {width} mm", { width: span.width }) : msg("ui-js-blank", "blank");
+      return ["span", { class: "blank-chip", "data-blank": node.attrs.src, contenteditable: "false", title: msg("ui-js-blank-title", "To fill in on paper: {what}", { what: label }) },
         ["span", { "aria-hidden": "true" }, span.fill ? "……→" : "……"], ["span", { class: "sr-only" }, label]];
     },
   };
@@ -207,7 +207,7 @@
       this.dom.contentEditable = "false";
       this.hidden = document.createElement("span");
       this.hidden.className = "sr-only";
-      this.hidden.textContent = "chú thích ";
+      this.hidden.textContent = msg("ui-js-note-sr", "footnote") + " ";
       this.num = document.createElement("span");
       this.dom.append(this.hidden, this.num);
       notes.shown.add(this);
@@ -218,7 +218,7 @@
       this.dom.dataset.footnote = id;
       this.num.textContent = String(this.notes.number(id) || "?");
       const text = this.notes.text(id);
-      this.dom.title = text == null ? "Chú thích không có nội dung" : plainText(text);
+      this.dom.title = text == null ? msg("ui-js-note-empty", "Footnote without text") : plainText(text);
       this.dom.classList.toggle("missing", text == null);
     }
     update(node) {
@@ -292,7 +292,7 @@
       state: stateOf(fromMarkdown(options.markdown || "")),
       attributes: {
         spellcheck: "true", lang: "vi", role: "textbox", "aria-multiline": "true",
-        "aria-label": options.label || "Đoạn văn", class: "richtext",
+        "aria-label": options.label || msg("ui-paragraph", "Paragraph"), class: "richtext",
       },
       nodeViews: { footnote: (node) => new FootnoteView(node, notes) },
       transformPastedHTML: (html) => cleanPastedHTML(html, notes),
@@ -413,7 +413,7 @@
     };
     const view = new EditorView(mount, {
       state: EditorState.create({ doc: fromMarkdown(markdown || "", noteSchema), plugins: [history(), keymap(keys), keymap(baseKeymap)] }),
-      attributes: { spellcheck: "true", lang: "vi", role: "textbox", "aria-multiline": "false", "aria-label": label || "Nội dung chú thích", class: "richtext note-text" },
+      attributes: { spellcheck: "true", lang: "vi", role: "textbox", "aria-multiline": "false", "aria-label": label || msg("ui-footnote-text", "Text of the footnote"), class: "richtext note-text" },
       transformPastedHTML: (html) => cleanPastedHTML(html, null),
       dispatchTransaction(tr) {
         view.updateState(view.state.apply(tr));

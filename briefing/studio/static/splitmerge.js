@@ -65,7 +65,7 @@ window.SplitMerge = (() => {
     const temp = { item, holder, path: null, anchor };
     live.push(temp);
     temp.editor = RichText.createParagraphEditor({
-      mount: holder, markdown, notes: R().notes, label: "Đoạn văn mới",
+      mount: holder, markdown, notes: R().notes, label: msg("ui-js-new-paragraph", "New paragraph"),
       onSplit: (editor, detail) => splitProvisional(temp, detail),
       onMerge: (editor, direction) => later(() => onSettled(temp, (rec) => merge(rec, direction))),
     });

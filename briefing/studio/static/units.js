@@ -48,10 +48,10 @@
       for (const finding of answer.check.findings) {
         const line = document.createElement("span");
         line.className = "msg " + finding.severity;
-        line.textContent = `${finding.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${finding.text}`;
+        line.textContent = `${finding.severity === "error" ? msg("ui-js-error", "Error") : msg("ui-js-warning", "Warning")}: ${finding.text}`;
         messages.appendChild(line);
       }
-      Studio.flash(file.startsWith("meetings/") ? "Đã lưu thông tin hội nghị." : "Đã lưu thông tin đơn vị.", "ok");
+      Studio.flash(file.startsWith("meetings/") ? msg("ui-js-meeting-saved", "The meeting’s information is saved.") : msg("ui-js-unit-saved", "The unit’s information is saved."), "ok");
       preview.refresh("");
     } catch (error) {
       Studio.flash(error.message, "error", true);
