@@ -290,6 +290,18 @@ def test_a_new_document_of_a_type_asks_for_its_fields_only(store):
         documents.new_document(store, "", {}, profile="state", doc_type="khong-co")
 
 
+@pytest.mark.parametrize(("profile", "doc_type"), [("state", "quyet-dinh"),
+                                                   ("party", "quy-che")])
+def test_a_new_text_of_articles_starts_at_its_first_article(store, profile, doc_type):
+    """A quyết định, a quy chế… is made of articles: no booklet section to delete first."""
+    import datetime as dt
+
+    name = documents.new_document(store, "", {"subject": "Ban hành Quy chế làm việc"},
+                                  profile=profile, doc_type=doc_type,
+                                  today=dt.date(2026, 12, 7))
+    assert list(data(store, name)["blocks"]) == [{"article": "", "titled": "false"}]  # as read
+
+
 def test_duplicate_bin_and_restore(store, tmp_path):
     copy = documents.duplicate(store, BOOKLET)
     assert store.read(copy).text == store.read(BOOKLET).text

@@ -67,8 +67,9 @@ def new_item(kind: str) -> Any:
         return new_map(enumerate=new_seq([""]), style="paren-roman")
     if kind == "table":
         return new_map(table=new_seq([new_seq(["", ""]), new_seq(["", ""])]))
-    if kind in ("numbered", "intertitle", "quote", "question", "answer", "note", "article",
-                "clause"):
+    if kind == "article":  # "Điều N." and its text on one line, a blank to fill (a title
+        return new_map(article="", titled=False)  # is a choice of the clerk's, later)
+    if kind in ("numbered", "intertitle", "quote", "question", "answer", "note", "clause"):
         return new_map(**{kind: ""})
     if kind in ("part", "chapter", "division", "subdivision"):  # a heading and its body
         return new_map(**{kind: ""}, body=new_seq([]))

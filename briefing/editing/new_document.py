@@ -15,7 +15,8 @@ from pathlib import Path
 
 from briefing.editing import meta_form as meta
 from briefing.editing.refusals import EditError
-from briefing.editing.yamltext import dump_minimal, load_tree
+from briefing.editing.items import new_item
+from briefing.editing.yamltext import dump_minimal, load_tree, new_seq
 from briefing.messages import Message, msg
 from briefing.problems import BriefingError
 from briefing.profile.document_types import DocumentType
@@ -111,6 +112,8 @@ def new_content(profile: str, key: str, fields: dict[str, str], today: dt.date) 
             meta.set_field(edited, name, fields[name])
     if not str(fields.get("date") or "").strip():
         meta.set_field(edited, "date", today.isoformat())
+    if "articles" in doc_type.expects:  # a quyết định, quy chế…: made of articles, from Điều 1
+        edited["blocks"] = new_seq([new_item("article")])
     _in_order(edited["meta"])
     return dump_minimal(text, tree, edited)
 
