@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.editing import meta_form as meta
-from briefing.editing.refusals import EditError
 from briefing.editing.items import new_item
+from briefing.editing.refusals import EditError
 from briefing.editing.yamltext import dump_minimal, load_tree, new_seq
 from briefing.messages import Message, msg
 from briefing.problems import BriefingError
