@@ -119,4 +119,5 @@ def test_a_clause_is_given_lettered_points_and_an_article_clauses(served):
         "args": {"list": ["blocks", 1, "body"], "kind": "clause"}})
     assert answer.status_code == 200, answer.text  # its body made at its first clause
     text = (root / "content" / name).read_text(encoding="utf-8")
-    assert text.endswith("  - article: ''\n    titled: false\n    body:\n      - clause: ''\n"), text
+    assert text.endswith(
+        "  - article: ''\n    titled: false\n    body:\n      - clause: ''\n"), text
