@@ -87,6 +87,7 @@ def _two_places(text: str) -> str:
 
 EDITS: list[tuple[str, Callable[[str], str]]] = [
     ("a word mid-document", _at(0.5, _insert("thêm"))),
+    ("a word in the first paragraph", _at(0.0, _insert("đầu"))),
     ("a long sentence: the breaks after it move", _at(0.4, _insert("một câu rất dài " * 30))),
     ("a paragraph deleted", _at(0.6, lambda line: None)),
     ("a paragraph split in two", _at(0.3, lambda line: line + "\n" + line)),
@@ -114,6 +115,7 @@ def test_every_kind_of_edit_lays_out_the_pages_a_whole_layout_does(builder):
     pages = len(previous.pages)
     assert len(made["a word mid-document"]) <= 4 < pages
     assert made["a word mid-document"].start > 0
+    assert len(made["a word in the first paragraph"]) <= 4
     assert made["the title on the first page"] == range(0, pages)
 
 

@@ -178,7 +178,7 @@ def edited_span(memory: Memory, html: str) -> Span | None:
     last_block = _block_before(old, len(old) - suffix)
     after = memory.block_pages.get(last_block + 1) if last_block is not None else None
     last_changed = after if after is not None else pages
-    return Span(first, last_changed) if first > 0 else None
+    return Span(first, last_changed)
 
 
 # -- the layout --------------------------------------------------------------------------------
