@@ -29,16 +29,23 @@ def by_ruamel(tree: Any) -> str:
     return stream.getvalue()
 
 
-FILES = sorted((PROJECT_ROOT / "content").rglob("*.yaml")) + sorted(
+def _opens(path: Path) -> bool:
+    """True for a file the editor opens (the bad-input files it refuses are left out)."""
+    try:
+        yamltext.load_tree(path.read_text(encoding="utf-8"))
+    except (BriefingError, UnicodeDecodeError, ValueError):
+        return False
+    return True
+
+
+FILES = [path for path in sorted((PROJECT_ROOT / "content").rglob("*.yaml")) + sorted(
     (PROJECT_ROOT / "tests").rglob("*.yaml")) + sorted((PROJECT_ROOT / "profiles").glob("*.yaml"))
+    if _opens(path)]
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(PROJECT_ROOT)))
 def test_every_yaml_file_renders_as_ruamel_renders_it(path: Path) -> None:
-    try:
-        tree = yamltext.load_tree(path.read_text(encoding="utf-8"))
-    except (BriefingError, UnicodeDecodeError, ValueError):
-        pytest.skip("not a file the editor opens")
+    tree = yamltext.load_tree(path.read_text(encoding="utf-8"))
     assert yamltext.render(tree) == by_ruamel(tree)
     assert yamltext.render(tree) == by_ruamel(tree)  # the second time from what is kept
 
