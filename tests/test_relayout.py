@@ -187,3 +187,16 @@ def test_the_previewer_starts_each_build_from_the_slots_last_layout():
     assert previewer.images.size == drawn
     other = previewer.build("another", "v1", load(edited))  # another slot: a whole layout
     assert relayout.memory_of(other.pages.layout()).made == range(0, other.pages.count)
+
+
+def test_a_change_in_a_blocks_own_tag_is_a_change_of_that_block():
+    memory = relayout.Memory(
+        html='<p data-b="1">a</p><p class="x" data-b="2">b</p><p data-b="3">c</p>', css="",
+        page_maker=[None] * 5, carried=[False] * 5, block_pages={1: 1, 2: 2, 3: 3}, blocks=3,
+        made=range(0, 4))
+    span = relayout.edited_span(memory, memory.html.replace('class="x"', 'class="y"'))
+    assert span is not None and span.last_changed == 3  # block 2 changed: kept after page 3
+    span = relayout.edited_span(memory, memory.html.replace(">b<", ">bb<"))
+    assert span is not None and span.last_changed == 3
+    span = relayout.edited_span(memory, memory.html.replace(">a<", ">aa<"))
+    assert span is not None and (span.first, span.last_changed) == (0, 2)

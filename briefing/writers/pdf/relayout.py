@@ -154,6 +154,14 @@ def _block_before(html: str, position: int) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _out_of_tag(html: str, position: int) -> int:
+    """`position`, or the end of the tag it falls in: a change of a block's own tag (its class)
+    is a change of that block."""
+    if html.rfind("<", 0, position) > html.rfind(">", 0, position):
+        return html.find(">", position) + 1 or len(html)
+    return position
+
+
 @dataclass(frozen=True)
 class Span:
     """The pages an edit may change: lay out from `first`; keep old pages from a page whose
@@ -175,7 +183,7 @@ def edited_span(memory: Memory, html: str) -> Span | None:
     while first > 0 and memory.carried[first]:
         first -= 1
     pages = len(memory.page_maker) - 1
-    last_block = _block_before(old, len(old) - suffix)
+    last_block = _block_before(old, _out_of_tag(old, len(old) - suffix))
     after = memory.block_pages.get(last_block + 1) if last_block is not None else None
     last_changed = after if after is not None else pages
     return Span(first, last_changed)
