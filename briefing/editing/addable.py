@@ -16,6 +16,7 @@ from typing import Any
 
 from briefing.content.legal import legal_key
 from briefing.editing.type_fields import document_type
+from briefing.validation.legal_nesting import ALLOWED
 
 #: an official document's own kinds; a booklet's adds the magazine's
 OFFICIAL = ("paragraph", "numbered", "bullets", "enumerate", "table", "quote")
@@ -23,14 +24,21 @@ BOOKLET = ("paragraph", "numbered", "bullets", "enumerate", "table", "intertitle
            "question", "answer", "note")
 #: inside an article or a clause: paragraphs, lists, tables, quotes (never numbered ones)
 PROSE = ("paragraph", "bullets", "enumerate", "table", "quote")
-#: what each level of a legal text holds (`legal_nesting.ALLOWED`, read downwards)
-LEGAL = {"top": ("article", "chapter", "part", "division"),
-         "part": ("article", "chapter", "division"),
-         "chapter": ("article", "division"),
-         "division": ("article", "subdivision"),
-         "subdivision": ("article",),
-         "article": ("clause", *PROSE),
-         "clause": ("points", *PROSE)}
+#: the legal kinds in the order the menu offers them
+LEGAL_ORDER = ("article", "clause", "chapter", "part", "division", "subdivision")
+
+
+def _legal_children(where: str) -> tuple[str, ...]:
+    """The legal kinds `check` lets a list of `where` hold (`legal_nesting.ALLOWED`, read
+    downwards: one rule for the menu and the check)."""
+    return tuple(kind for kind in LEGAL_ORDER if where in ALLOWED.get(kind, ()))
+
+
+#: what each level of a legal text holds
+LEGAL = {where: _legal_children(where) for where in ("top", "part", "chapter", "division",
+                                                     "subdivision")}
+LEGAL["article"] = (*_legal_children("article"), *PROSE)
+LEGAL["clause"] = ("points", *PROSE)  # a clause's lettered points, beside its body
 SECTION = "section"
 
 
